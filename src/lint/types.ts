@@ -40,6 +40,19 @@ export interface FileRule {
   check: (pm: Postmortem, ctx: RuleContext) => RuleReport[]
 }
 
+/**
+ * What a project rule sees of each file. Full models stay in the worker that parsed them (and are not
+ * cached), so cross-file rules work on this small digest.
+ */
+export interface PostmortemDigest {
+  path: string
+  /** The id from the title (`Incident PM-<id>`), if any. */
+  id?: string
+  /** Where the title is. */
+  line: number
+  column: number
+}
+
 /** A rule that needs every linted file at once (e.g. duplicate ids). */
 export interface ProjectRule {
   id: string
@@ -47,7 +60,7 @@ export interface ProjectRule {
   description: string
   defaultSeverity: Severity
   scope: 'project'
-  check: (pms: readonly Postmortem[], ctx: RuleContext) => Array<RuleReport & { path: string }>
+  check: (files: readonly PostmortemDigest[], ctx: RuleContext) => Array<RuleReport & { path: string }>
 }
 
 export type Rule = FileRule | ProjectRule

@@ -1,0 +1,42 @@
+import type { LintConfig } from './types.js'
+
+/** Where the configuration is looked for when no path is given, repository-relative, in order. */
+export const DEFAULT_CONFIG_PATHS: readonly string[] = ['.github/reliability.yml', '.github/reliability.yaml']
+
+/** Rule ids this version knows; a config naming any other id is rejected (typos would otherwise silently do nothing). */
+export const KNOWN_RULE_IDS: readonly string[] = Array.from(
+  { length: 11 },
+  (_, i) => `PM${String(i + 1).padStart(3, '0')}`
+)
+
+/**
+ * The defaults, as a fresh object each call so no caller can mutate another's config.
+ * Must match the `default` annotations in schema.ts (a test checks), which editors show on hover.
+ */
+export function defaultLintConfig(): LintConfig {
+  return {
+    postmortems: {
+      paths: ['docs/postmortems/**/PM-*.md'],
+      severityLevels: ['Sev1', 'Sev2', 'Sev3', 'Sev4'],
+      sections: ['Summary', 'Timeline', 'Root Cause', 'Customer Impact', 'Action Items'],
+      sectionAliases: {
+        'Corrective Actions': 'Action Items',
+        Remediation: 'Action Items',
+        'Follow-up Items': 'Action Items',
+        'Next Steps': 'Action Items',
+        Impact: 'Customer Impact',
+        'User Impact': 'Customer Impact',
+        'Root Causes': 'Root Cause',
+        Cause: 'Root Cause',
+        'Contributing Factors': 'Root Cause',
+        Overview: 'Summary',
+        'TL;DR': 'Summary'
+      }
+    },
+    rules: {},
+    linkedSeverities: ['Sev1', 'Sev2'],
+    cache: true,
+    cacheDir: '.reliability-loop-cache',
+    concurrency: 0
+  }
+}

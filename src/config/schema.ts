@@ -1,0 +1,169 @@
+// The JSON Schema of `.github/reliability.yml`: the source of truth for validation.
+//
+// `schema.json` next to this file is the same object as JSON so editors can autocomplete the config
+// without running any code; a test asserts the two are deep-equal, so edit both together.
+// Point the YAML language server at it with a first line of:
+//
+//   # yaml-language-server: $schema=../src/config/schema.json
+//
+// (that relative path works inside this repository; other repositories point at the raw URL of
+// `src/config/schema.json` at the release tag they use).
+//
+// Kept as a TS module rather than importing the JSON because JSON imports behave differently under
+// ts-jest ESM, Node and esbuild; a plain object works the same everywhere.
+
+import type { RuleSetting } from '../lint/types.js'
+
+/** `postmortems:` as written in the file (kebab-case). */
+export interface PostmortemsDocument {
+  paths?: string[]
+  'severity-levels'?: string[]
+  sections?: string[]
+  'section-aliases'?: Record<string, string>
+}
+
+/** `lint:` as written in the file (kebab-case). */
+export interface LintDocument {
+  rules?: Record<string, RuleSetting>
+  'linked-severities'?: string[]
+  cache?: boolean
+  'cache-dir'?: string
+  concurrency?: number
+}
+
+/**
+ * The configuration file's shape, also used for overrides from Action inputs and CLI flags.
+ * A section left empty (`lint:` with nothing under it) reads as null and means "all defaults".
+ */
+export interface ConfigDocument {
+  postmortems?: PostmortemsDocument | null
+  lint?: LintDocument | null
+  gate?: Record<string, unknown> | null
+  sync?: Record<string, unknown> | null
+  audit?: Record<string, unknown> | null
+  experiment?: Record<string, unknown> | null
+  review?: Record<string, unknown> | null
+}
+
+/** Modes a later version will configure; accepted (as maps) so a newer config does not break lint. */
+export const FUTURE_MODE_KEYS = ['gate', 'sync', 'audit', 'experiment', 'review'] as const
+
+const futureMode = (mode: string) => ({
+  type: ['object', 'null'],
+  description: `Settings for the \`${mode}\` mode of a later version of reliability-loop. Accepted and ignored by this version, so a config written for a newer version still lints.`
+})
+
+export const configSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'reliability-loop configuration (.github/reliability.yml)',
+  description:
+    'Configuration of reliability-loop. Every setting is optional; Action inputs and CLI flags override it (lists replace, maps merge). Add `# yaml-language-server: $schema=<path or URL of src/config/schema.json>` as the first line for editor completion.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    postmortems: {
+      type: ['object', 'null'],
+      description: 'How postmortems are found and read; shared by every mode that reads postmortems.',
+      additionalProperties: false,
+      properties: {
+        paths: {
+          type: 'array',
+          description: 'Globs, relative to the repository root, of the postmortem files.',
+          minItems: 1,
+          items: { type: 'string', minLength: 1, description: 'A glob such as `docs/postmortems/**/PM-*.md`.' },
+          default: ['docs/postmortems/**/PM-*.md']
+        },
+        'severity-levels': {
+          type: 'array',
+          description:
+            'Severity levels, most severe first. Spellings that differ only in case, spaces, hyphens and underscores (`SEV-1`, `sev 1`) count as the same level.',
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, description: 'A severity level label, e.g. `Sev1`.' },
+          default: ['Sev1', 'Sev2', 'Sev3', 'Sev4']
+        },
+        sections: {
+          type: 'array',
+          description: 'Level-2 sections of the postmortem template, in template order.',
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, description: 'A section heading, e.g. `Root Cause`.' },
+          default: ['Summary', 'Timeline', 'Root Cause', 'Customer Impact', 'Action Items']
+        },
+        'section-aliases': {
+          type: 'object',
+          description:
+            'Alternative heading → template section it stands for, matched case-insensitively. Merged with the built-in aliases; built-in aliases whose section is not in `sections` are dropped.',
+          additionalProperties: {
+            type: 'string',
+            minLength: 1,
+            description: 'The template section (one of `sections`) this heading stands for.'
+          },
+          default: {
+            'Corrective Actions': 'Action Items',
+            Remediation: 'Action Items',
+            'Follow-up Items': 'Action Items',
+            'Next Steps': 'Action Items',
+            Impact: 'Customer Impact',
+            'User Impact': 'Customer Impact',
+            'Root Causes': 'Root Cause',
+            Cause: 'Root Cause',
+            'Contributing Factors': 'Root Cause',
+            Overview: 'Summary',
+            'TL;DR': 'Summary'
+          }
+        }
+      }
+    },
+    lint: {
+      type: ['object', 'null'],
+      description: 'Settings of the `lint` mode.',
+      additionalProperties: false,
+      properties: {
+        rules: {
+          type: 'object',
+          description: 'Rule id → `off`, `warning` or `error`. Rules not listed keep their default severity.',
+          additionalProperties: false,
+          patternProperties: {
+            '^PM\\d{3}$': {
+              type: 'string',
+              enum: ['off', 'warning', 'error'],
+              description: '`off` disables the rule; `warning` reports without failing; `error` fails the check.'
+            }
+          },
+          default: {}
+        },
+        'linked-severities': {
+          type: 'array',
+          description:
+            'Severities whose postmortems must link traces, NDJSON and PagerDuty (PM006) and have action items (PM008). Each must be one of `severity-levels`. When not set, the built-in Sev1 and Sev2 that exist in `severity-levels` are used, else the two most severe levels.',
+          uniqueItems: true,
+          items: { type: 'string', minLength: 1, description: 'One of `postmortems.severity-levels`.' },
+          default: ['Sev1', 'Sev2']
+        },
+        cache: {
+          type: 'boolean',
+          description: 'Reuse results for files whose content, configuration and date have not changed.',
+          default: true
+        },
+        'cache-dir': {
+          type: 'string',
+          minLength: 1,
+          description: 'Directory of the content-hash cache, relative to the repository root.',
+          default: '.reliability-loop-cache'
+        },
+        concurrency: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Worker threads to lint with; 0 means one per CPU core (at most one per file).',
+          default: 0
+        }
+      }
+    },
+    gate: futureMode('gate'),
+    sync: futureMode('sync'),
+    audit: futureMode('audit'),
+    experiment: futureMode('experiment'),
+    review: futureMode('review')
+  }
+}

@@ -1,0 +1,56 @@
+import type { ActionItem, Position } from './model.js'
+import { parseOwner } from './owners.js'
+import { parseIsoDate } from './timestamp.js'
+
+const TICKET_LINK_RE = /^\[([^\]]+)\]\(([^)\s]+)\)$/
+const TICKET_ID_RE = /^#?[A-Z][A-Z0-9_]*-\d+$|^#\d+$/
+const URL_RE = /^<?(https?:\/\/[^\s>]+)>?$/
+
+function parseTicket(raw: string): ActionItem['ticket'] | undefined {
+  const value = raw.trim()
+  if (!value) return undefined
+  const link = TICKET_LINK_RE.exec(value)
+  if (link) return { raw: value, id: link[1], url: link[2] }
+  const url = URL_RE.exec(value)
+  if (url) return { raw: value, url: url[1] }
+  if (TICKET_ID_RE.test(value)) return { raw: value, id: value }
+  return { raw: value }
+}
+
+/**
+ * Reads `<summary> :: <owner> :: <due YYYY-MM-DD> [ticket]` from an item's markdown source (the text
+ * after the checkbox). The source, not the rendered text, so that a ticket link keeps its URL.
+ */
+export function parseActionItem(
+  source: string,
+  kind: ActionItem['kind'],
+  checked: boolean,
+  position: Position
+): ActionItem {
+  const raw = source.replace(/\s*\n\s*/g, ' ').trim()
+  const fields = raw.split(/\s*::\s*/)
+  const item: ActionItem = {
+    kind,
+    checked,
+    raw,
+    summary: (fields[0] ?? '').trim(),
+    dueValid: false,
+    fieldCount: raw === '' ? 0 : fields.length,
+    position
+  }
+  const ownerRaw = fields[1]?.trim()
+  if (ownerRaw) {
+    item.ownerRaw = ownerRaw
+    const owner = parseOwner(ownerRaw)
+    if (owner) item.owner = owner
+  }
+  const dueField = fields[2]?.trim()
+  if (dueField) {
+    const m = /^(\S+)\s*(.*)$/.exec(dueField)
+    item.due = m?.[1] ?? dueField
+    item.dueValid = parseIsoDate(item.due) !== undefined
+    const ticket = parseTicket([m?.[2] ?? '', ...fields.slice(3)].filter(Boolean).join(' '))
+    if (ticket) item.ticket = ticket
+  }
+  return item
+}
