@@ -51,6 +51,8 @@ export interface PostmortemDigest {
   /** Where the title is. */
   line: number
   column: number
+  /** Rules the file silences with `<!-- reliability-loop-disable … -->`. */
+  disabledRules: string[]
 }
 
 /** A rule that needs every linted file at once (e.g. duplicate ids). */
