@@ -126,7 +126,6 @@ export const configSchema = {
           additionalProperties: false,
           patternProperties: {
             '^PM\\d{3}$': {
-              type: 'string',
               enum: ['off', 'warning', 'error'],
               description: '`off` disables the rule; `warning` reports without failing; `error` fails the check.'
             }

@@ -1,3 +1,5 @@
+import type { LintExecutor } from './executor.js'
+
 /**
  * The side effects the lint mode needs, passed in by the entry (CLI, Action, tests). Paths are
  * repository-relative with forward slashes.
@@ -22,6 +24,8 @@ export interface LintAdapters {
   now: () => Date
   /** Cache storage for per-file results; omit to lint everything afresh. */
   cache?: LintCacheStore
+  /** Where per-file linting runs; default: in this thread. */
+  executor?: LintExecutor
   /** Called as files finish, for a progress line on a terminal. */
   onProgress?: (progress: LintProgress) => void
 }

@@ -1,0 +1,37 @@
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the lint worker (dist/lint-worker.js) into
+// self-contained ES modules. Deterministic (no timestamps; the build id is a hash of the sources), so CI
+// can fail when the committed dist/ is stale.
+import { createHash } from 'node:crypto'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)]))
+    .sort()
+}
+
+const buildId = createHash('sha256')
+sourceFiles('src').forEach((file) => buildId.update(file).update(readFileSync(file)))
+buildId.update(readFileSync('package-lock.json'))
+
+const banner = [
+  "import { createRequire as __rlCreateRequire } from 'node:module';",
+  'const require = __rlCreateRequire(import.meta.url);'
+].join('\n')
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8',
+  define: { __RL_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) }
+}
+
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })
+await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } })
+await build({ ...common, entryPoints: ['src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
