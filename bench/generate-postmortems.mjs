@@ -125,23 +125,28 @@ const DETECT_EVENTS = [
   (c) => `Customer report forwarded by support: agent answers are empty.`,
   (c) => `Error-rate alert fired.`
 ]
+// In the order they tend to happen; a timeline takes a sorted sample.
 const MIDDLE_EVENTS = [
   (c) => `${c.person} acknowledged the page and started investigating.`,
   (c) => `Incident channel opened; ${c.sev} declared.`,
-  (c) => `Traces show repeated calls to the search tool with identical arguments.`,
   (c) => `${cap(c.metric)} reached ${c.factor}× baseline.`,
-  (c) => `Correlated the start with the rollout of prompt v${c.promptV}.`,
-  (c) => `Feature flag for prompt v${c.promptV} turned off in one region as a test.`,
-  (c) => `Error rate in the test region dropped; rollback started everywhere.`,
-  (c) => `Queue for the ${c.comp} drained; backlog of ${c.missions} missions re-queued.`,
-  (c) => `Status page updated to "degraded performance".`,
+  () => `Status page updated to "degraded performance".`,
+  () => `Traces show repeated calls to the search tool with identical arguments.`,
   (c) => `${c.person} paged ${c.team} for help with the provider quota.`,
+  (c) => `Checked recent deploys of the ${c.comp}: none in the last 24 hours.`,
+  (c) => `Correlated the start with the rollout of prompt v${c.promptV}.`,
   (c) => `Requests to ${c.provider} throttled to shed load.`,
-  (c) => `Hot-fix with a retry budget deployed to canary.`,
-  (c) => `Canary healthy for 15 minutes; hot-fix promoted.`,
+  () => `Customer support informed of the workaround.`,
+  (c) => `Feature flag for prompt v${c.promptV} turned off in one region as a test.`,
+  () => `Error rate in the test region dropped; rollback started everywhere.`,
+  (c) => `Rollback to prompt v${c.promptV - 1} complete in all regions.`,
+  (c) => `Queue for the ${c.comp} drained; backlog of ${c.missions} missions re-queued.`,
+  () => `Hot-fix with a retry budget deployed to canary.`,
+  () => `Canary healthy for 15 minutes; hot-fix promoted.`,
   (c) => `Dashboards confirm the ${c.metric} is back under the threshold.`,
-  (c) => `Customer support informed of the workaround.`,
-  (c) => `Decided to keep the incident open until the next traffic peak passed.`
+  () => `Status page set back to "operational".`,
+  () => `Decided to keep the incident open until the next traffic peak passed.`,
+  () => `Traffic peak passed without errors.`
 ]
 const RESOLVE_EVENTS = [
   () => `Incident resolved; monitoring continues.`,
@@ -200,6 +205,16 @@ function paragraph(rng, pool, ctx, min, max, width) {
   return wrap(rng.sample(pool, n).map((f) => f(ctx)).join(' '), width)
 }
 
+/** `paras` paragraphs of `min`–`max` sentences each, no sentence used twice in the section. */
+function paragraphs(rng, pool, ctx, paras, min, max, width) {
+  const sentences = rng.sample(pool, pool.length)
+  const out = []
+  for (let i = 0; i < paras && sentences.length > 0; i++) {
+    out.push(wrap(sentences.splice(0, rng.int(min, max)).map((f) => f(ctx)).join(' '), width), '')
+  }
+  return out
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 /**
@@ -247,7 +262,7 @@ export function buildPostmortem(n, seed = DEFAULT_SEED) {
     missions: rng.int(40, 9000),
     retries: rng.int(3, 12),
     evals: rng.int(60, 900),
-    related: rng.int(1, Math.max(1, n - 1)),
+    related: n > 1 ? rng.int(1, n - 1) : 2,
     skew: rng.int(2, 30),
     cost: rng.int(120, 48000),
     tickets: rng.int(0, 60),
@@ -271,13 +286,15 @@ export function buildPostmortem(n, seed = DEFAULT_SEED) {
   ctx.durationText = `${Math.floor((last - startMin) / 60)} h ${(last - startMin) % 60} min`
   const events = [
     rng.pick(DETECT_EVENTS)(ctx),
-    ...rng.sample(MIDDLE_EVENTS, entries - 2).map((f) => {
-      ctx.person = rng.pick(people)
-      return f(ctx)
-    }),
+    ...rng
+      .sample([...MIDDLE_EVENTS.keys()], entries - 2)
+      .sort((a, b) => a - b)
+      .map((i) => {
+        ctx.person = rng.pick(people)
+        return MIDDLE_EVENTS[i](ctx)
+      }),
     rng.pick(RESOLVE_EVENTS)(ctx)
   ]
-  while (events.length < entries) events.splice(events.length - 1, 0, `Investigation continued (${events.length}).`)
 
   const out = []
   // --- Title and metadata
@@ -309,8 +326,7 @@ export function buildPostmortem(n, seed = DEFAULT_SEED) {
 
   // --- Summary
   out.push('## Summary', '')
-  const summaryParas = rng.int(2, 3)
-  for (let i = 0; i < summaryParas; i++) out.push(paragraph(rng, SUMMARY_SENTENCES, ctx, 3, 5, width), '')
+  out.push(...paragraphs(rng, SUMMARY_SENTENCES, ctx, rng.int(2, 3), 2, 4, width))
 
   // --- Timeline
   const form = rng.pick(['list', 'list', 'list-time', 'table', 'table-split', 'heading'])
@@ -342,8 +358,7 @@ export function buildPostmortem(n, seed = DEFAULT_SEED) {
   if (has('placeholder')) {
     out.push('TBD', '')
   } else {
-    const rcParas = rng.int(1, 3)
-    for (let i = 0; i < rcParas; i++) out.push(paragraph(rng, ROOT_CAUSE_SENTENCES, ctx, 2, 4, width), '')
+    out.push(...paragraphs(rng, ROOT_CAUSE_SENTENCES, ctx, rng.int(1, 3), 2, 3, width))
     if (rng.chance(0.25)) {
       out.push('```text')
       const base = minutes[0]
@@ -378,12 +393,12 @@ export function buildPostmortem(n, seed = DEFAULT_SEED) {
   out.push('')
 
   // Pad short files (2 KB floor) with a lessons section; real postmortems often have one.
-  let text = out.join('\n')
-  if (text.length < 2300) {
-    const extra = ['## Lessons Learned', '']
-    while (text.length + extra.join('\n').length < 2300) extra.push(paragraph(rng, ROOT_CAUSE_SENTENCES, ctx, 2, 3, width), '')
-    text += extra.join('\n') + '\n'
+  const render = () => out.join('\n').replace(/\n{3,}/g, '\n\n')
+  if (render().length < 2300) {
+    out.push('## Lessons Learned', '')
+    while (render().length < 2300) out.push(paragraph(rng, ROOT_CAUSE_SENTENCES, ctx, 2, 3, width), '')
   }
+  const text = render()
 
   const events0 = Date.parse(`${date}T${hhmm(startMin)}:00Z`)
   const ndjsonLines = []

@@ -24,18 +24,20 @@ export const titleRule: FileRule = {
     const suggestedId = fileId ?? '<id>'
     const title = pm.title
 
-    if (!title) {
+    if (!title || (title.id === undefined && title.depth > 1)) {
+      // A document without a level-1 heading: its first section heading is not a title.
+      const first = title ? ` (its first heading is "${'#'.repeat(title.depth)} ${title.text}", a section)` : ''
       reports.push({
         line: 1,
         column: 1,
-        message: `Postmortem has no title; start the file with "# Incident PM-${suggestedId}: <what happened>".`
+        message: `Postmortem has no title${first}; start the document with "# Incident PM-${suggestedId}: <what happened>".`
       })
     } else if (title.id === undefined) {
-      const rest = title.text.replace(/^Incident\b\s*[:—–-]?\s*/i, '')
+      const rest = title.text.replace(/^Incident(?:\s+PM\S*)?\s*[:—–-]\s*/i, '')
       reports.push({
         line: title.position.line,
         column: title.position.column,
-        message: `Title "${title.text}" does not start with "Incident PM-<id>"; write "${'#'.repeat(title.depth)} Incident PM-${suggestedId}: ${rest || '<what happened>'}".`
+        message: `Title "${title.text}" does not start with "Incident PM-<id>"; write "# Incident PM-${suggestedId}: ${rest || '<what happened>'}".`
       })
     } else if (fileId !== undefined && fileId !== title.id) {
       const lineText = pm.lines[title.position.line - 1] ?? ''

@@ -11,7 +11,7 @@ interface Required {
 
 const REQUIRED: readonly Required[] = [
   { key: 'date', label: 'Date', listExample: '- Date: YYYY-MM-DD', frontMatterExample: 'date: YYYY-MM-DD', what: 'the day the incident started' },
-  { key: 'severity', label: 'Severity', listExample: '- Severity: Sev2', frontMatterExample: 'severity: Sev2', what: 'one of LEVELS' },
+  { key: 'severity', label: 'Severity', listExample: '- Severity: LEVEL', frontMatterExample: 'severity: LEVEL', what: 'one of LEVELS' },
   { key: 'owners', label: 'Owners', listExample: '- Owners: @handle, @team', frontMatterExample: 'owners: [\'@handle\', \'@team\']', what: 'who owns the follow-up, as @handles or names' }
 ]
 
@@ -30,8 +30,11 @@ export const requiredMetadataRule: FileRule = {
     const fields = Object.values(pm.metadata.fields)
     const usesFrontMatter = fields.some((f) => f?.source === 'frontmatter') || /^---\s*$/.test(pm.lines[0] ?? '')
     const anchor = usesFrontMatter ? 1 : (pm.title?.position.line ?? 1)
-    const levels = ctx.config.postmortems.severityLevels.join(', ')
-    for (const req of REQUIRED) {
+    const configured = ctx.config.postmortems.severityLevels
+    const levels = configured.join(', ')
+    const example = configured[Math.min(1, configured.length - 1)] ?? 'Sev2'
+    for (const spec of REQUIRED) {
+      const req = { ...spec, listExample: spec.listExample.replace('LEVEL', example), frontMatterExample: spec.frontMatterExample.replace('LEVEL', example) }
       const what = req.what.replace('LEVELS', levels)
       const field = pm.metadata.fields[req.key]
       if (!field) {
@@ -40,11 +43,11 @@ export const requiredMetadataRule: FileRule = {
           : `add a line "${req.listExample}" below the title (or "${req.frontMatterExample}" in YAML front matter)`
         reports.push({ line: anchor, column: 1, message: `Metadata "${req.label}" is missing; ${how} — ${what}.` })
       } else if (field.raw === '') {
-        const example = field.source === 'frontmatter' ? req.frontMatterExample : req.listExample
+        const sample = field.source === 'frontmatter' ? req.frontMatterExample : req.listExample
         reports.push({
           line: field.position.line,
           column: field.position.column,
-          message: `Metadata "${req.label}" is empty; fill it in, e.g. "${example}" — ${what}.`
+          message: `Metadata "${req.label}" is empty; fill it in, e.g. "${sample}" — ${what}.`
         })
       }
     }

@@ -12,9 +12,7 @@ function columnOf(pm: Postmortem, item: ActionItem, value: string | undefined): 
   return at >= 0 ? at + 1 : item.position.column
 }
 
-function template(summary: string, owner: string | undefined, due: string | undefined): string {
-  return `- [ ] ${summary || '<summary>'} :: ${owner || '@owner'} :: ${due || 'YYYY-MM-DD'}`
-}
+const TEMPLATE = '- [ ] <summary> :: <owner> :: <YYYY-MM-DD>'
 
 /**
  * PM007 action-item-format: every action item is a task `- [ ] <summary> :: <owner> :: <YYYY-MM-DD>`, so
@@ -33,23 +31,30 @@ export const actionItemFormatRule: FileRule = {
         reports.push({ line: item.position.line, column, message })
       }
       const label = item.summary ? `"${short(item.summary)}"` : `on line ${item.position.line}`
-      const owner = item.owner ? item.ownerRaw : undefined
-      const due = item.dueValid ? item.due : undefined
 
       if (item.kind === 'plain') {
-        at(item.position.column, `Action item ${label} has no checkbox, so it cannot be tracked; make it "${template(item.summary, owner, due)}".`)
+        at(item.position.column, `Action item ${label} has no checkbox, so it cannot be tracked; make it "${TEMPLATE}".`)
         continue
       }
       if (!item.summary) {
-        at(item.position.column, `Action item on line ${item.position.line} has no summary; say what will be done: "${template('', owner, due)}".`)
+        at(item.position.column, `Action item on line ${item.position.line} has no summary; write what will be done before the first "::" ("${TEMPLATE}").`)
+      }
+      // `- [ ] Fix it :: 2027-01-10`: the due date was written where the owner goes.
+      if (item.fieldCount === 2 && item.ownerRaw !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(item.ownerRaw)) {
+        at(
+          columnOf(pm, item, item.ownerRaw),
+          `Action item ${label} has no owner: "${item.ownerRaw}" stands where the owner goes; write " :: <owner> :: ${item.ownerRaw}" after the summary ("${TEMPLATE}").`
+        )
+        continue
       }
       if (item.fieldCount < 3) {
         const missing = item.fieldCount < 2 ? 'owner and due date' : 'due date'
-        at(item.position.column, `Action item ${label} is missing its ${missing}; write "${template(item.summary, owner ?? item.ownerRaw, due)}".`)
+        const add = item.fieldCount < 2 ? 'add " :: <owner> :: <YYYY-MM-DD>" after the summary' : 'add " :: <YYYY-MM-DD>" after the owner'
+        at(item.position.column, `Action item ${label} is missing its ${missing}; ${add} ("${TEMPLATE}").`)
       }
       if (item.fieldCount >= 2) {
         if (item.ownerRaw === undefined) {
-          at(item.position.column, `Action item ${label} has an empty owner; name who will do it as an @handle or a name: "${template(item.summary, undefined, due)}".`)
+          at(item.position.column, `Action item ${label} has an empty owner; write who will do it (an @handle or a name) after the summary ("${TEMPLATE}").`)
         } else if (item.owner === undefined) {
           at(
             columnOf(pm, item, item.ownerRaw),
@@ -59,7 +64,7 @@ export const actionItemFormatRule: FileRule = {
       }
       if (item.fieldCount >= 3) {
         if (item.due === undefined) {
-          at(item.position.column, `Action item ${label} has an empty due date; give one as YYYY-MM-DD: "${template(item.summary, owner, undefined)}".`)
+          at(item.position.column, `Action item ${label} has an empty due date; write it as YYYY-MM-DD after the owner ("${TEMPLATE}").`)
         } else if (!item.dueValid) {
           at(
             columnOf(pm, item, item.due),

@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+// `npm run bench`: times `reliability-loop lint` against markdownlint-cli2 (its default rules) on the
+// same generated postmortems, in the same run, and prints the ratios. See bench/README.md.
+//
+//   node bench/lint.mjs [--count 10000] [--runs 3] [--node PATH] [--cli PATH] [--concurrency N] [--keep]
+//
+// Each measured command is a child process timed with process.hrtime.bigint() from spawn to exit (all
+// output read). Every command runs --runs times and the median counts. Exit code: 0 when the report
+// was printed (also when a target is missed), 1 when a tool crashed or a run failed verification,
+// 2 on a usage error.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { generate } from './generate-postmortems.mjs'
+
+const repo = fileURLToPath(new URL('..', import.meta.url))
+const TARGET_COLD = 0.5
+const TARGET_WARM = 0.05
+const CACHE_DIR = '.reliability-loop-cache'
+const PM_GLOB = 'docs/postmortems/**/*.md'
+
+// --- arguments --------------------------------------------------------------------------------------
+
+function usage(message) {
+  if (message) process.stderr.write(`bench/lint: ${message}\n`)
+  process.stderr.write(
+    'usage: node bench/lint.mjs [--count N] [--runs N] [--node PATH] [--cli PATH] [--concurrency N] [--keep]\n' +
+      '  --count N        postmortems to generate (default 10000)\n' +
+      '  --runs N         timed runs per command; the median is reported (default 3)\n' +
+      '  --node PATH      Node binary for both tools (default: the one running this script)\n' +
+      '  --cli PATH       our CLI bundle (default: dist/cli.js)\n' +
+      '  --concurrency N  passed to our lint (default: its own, one worker per core)\n' +
+      '  --keep           keep the generated directory and print its path\n'
+  )
+  process.exit(2)
+}
+
+let opts
+try {
+  opts = parseArgs({
+    options: {
+      count: { type: 'string', default: '10000' },
+      runs: { type: 'string', default: '3' },
+      node: { type: 'string', default: process.execPath },
+      cli: { type: 'string', default: join(repo, 'dist', 'cli.js') },
+      concurrency: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    },
+    strict: true,
+    allowPositionals: false
+  }).values
+} catch (error) {
+  usage(error.message)
+}
+if (opts.help) usage()
+const count = Number(opts.count)
+const runs = Number(opts.runs)
+if (!Number.isInteger(count) || count < 1) usage(`--count must be a positive integer, got "${opts.count}"`)
+if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a positive integer, got "${opts.runs}"`)
+if (opts.concurrency !== undefined && !/^\d+$/.test(opts.concurrency)) usage(`--concurrency must be an integer, got "${opts.concurrency}"`)
+const node = /[\\/]/.test(opts.node) ? resolve(opts.node) : opts.node // a bare name is looked up on PATH
+const cli = resolve(opts.cli)
+const peerPkg = join(repo, 'node_modules', 'markdownlint-cli2', 'package.json')
+if (!existsSync(peerPkg)) usage('markdownlint-cli2 is not installed: run `npm ci` first')
+const peerInfo = JSON.parse(readFileSync(peerPkg, 'utf8'))
+const peerBin = join(repo, 'node_modules', 'markdownlint-cli2', typeof peerInfo.bin === 'string' ? peerInfo.bin : peerInfo.bin['markdownlint-cli2'])
+if (!existsSync(cli)) usage(`${cli} is missing: run \`npm run build\` first`)
+const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' })
+if (nodeVersion.status !== 0) usage(`--node ${node} does not run`)
+
+// --- measuring --------------------------------------------------------------------------------------
+
+/** GNU time, if present and working, reports the child's peak RSS (%M, KB). */
+const timeBin = (() => {
+  if (!existsSync('/usr/bin/time')) return undefined
+  const probe = join(os.tmpdir(), `rl-bench-time-${process.pid}`)
+  try {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', probe, node, '-e', '0'])
+    return r.status === 0 && /^\d+\s*$/m.test(readFileSync(probe, 'utf8')) ? '/usr/bin/time' : undefined
+  } catch {
+    return undefined
+  } finally {
+    rmSync(probe, { force: true })
+  }
+})()
+
+const childEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+
+/** Runs one command to completion; wall time covers spawn to exit with all output read. */
+function run(args, cwd) {
+  const rssFile = join(os.tmpdir(), `rl-bench-rss-${process.pid}`)
+  const [cmd, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, args]
+  return new Promise((resolvePromise) => {
+    const stdout = []
+    const stderr = []
+    const started = process.hrtime.bigint()
+    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.on('data', (chunk) => stdout.push(chunk))
+    child.stderr.on('data', (chunk) => stderr.push(chunk))
+    child.on('error', (error) => resolvePromise({ seconds: 0, code: null, signal: null, error, stdout: '', stderr: '' }))
+    child.on('close', (code, signal) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      let rssKb
+      let childSignal = signal
+      if (timeBin) {
+        try {
+          const report = readFileSync(rssFile, 'utf8')
+          const m = /(\d+)\s*$/.exec(report.trim())
+          if (m) rssKb = Number(m[1])
+          const killed = /terminated by signal (\d+)/.exec(report)
+          if (killed) childSignal = `signal ${killed[1]}`
+        } catch {
+          // no report: leave RSS unknown
+        }
+        rmSync(rssFile, { force: true })
+      }
+      resolvePromise({
+        seconds,
+        code,
+        signal: childSignal,
+        rssKb,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8')
+      })
+    })
+  })
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function tail(text, lines = 15) {
+  return text.trim().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n')
+}
+
+const failures = []
+
+/** markdownlint-cli2 exits 0 (clean) or 1 (findings); anything else, or a wrong file count, is a failure. */
+function checkPeer(result) {
+  const where = 'markdownlint-cli2'
+  if (result.error || result.signal || (result.code !== 0 && result.code !== 1)) {
+    failures.push(`${where} crashed (${result.error?.message ?? result.signal ?? `exit ${result.code}`}):\n${tail(result.stderr || result.stdout)}`)
+    return undefined
+  }
+  const files = Number(/Linting: (\d+) file/.exec(result.stdout)?.[1] ?? NaN)
+  const findings = Number(/Summary: (\d+) error/.exec(result.stdout)?.[1] ?? NaN)
+  if (files !== count) {
+    failures.push(`${where} linted ${Number.isNaN(files) ? 'an unknown number of' : files} files, expected ${count}:\n${tail(result.stdout)}`)
+    return undefined
+  }
+  return { files, findings }
+}
+
+/** Ours exits 0 (clean) or 1 (findings) and prints JSON whose summary.files must be the generated count. */
+function checkOurs(result, label) {
+  if (result.error || result.signal || (result.code !== 0 && result.code !== 1)) {
+    failures.push(`ours ${label} crashed (${result.error?.message ?? result.signal ?? `exit ${result.code}`}):\n${tail(result.stderr || result.stdout)}`)
+    return undefined
+  }
+  let json
+  try {
+    json = JSON.parse(result.stdout)
+  } catch (error) {
+    failures.push(`ours ${label} did not print JSON (${error.message}):\n${tail(result.stdout || result.stderr)}`)
+    return undefined
+  }
+  const summary = json?.summary ?? {}
+  if (summary.files !== count || !Array.isArray(json.findings)) {
+    failures.push(`ours ${label} linted ${summary.files ?? 'an unknown number of'} files, expected ${count}`)
+    return undefined
+  }
+  const key = (f) => `${f.path}\u0000${String(f.line).padStart(8, '0')}\u0000${String(f.column).padStart(8, '0')}\u0000${f.rule}\u0000${f.severity}\u0000${f.message}`
+  const canonical = json.findings.map(key).sort().join('\n')
+  return { files: summary.files, errors: summary.errors, warnings: summary.warnings, findings: json.findings, canonical }
+}
+
+// --- the run ----------------------------------------------------------------------------------------
+
+const dir = mkdtempSync(join(os.tmpdir(), 'rl-bench-'))
+let cleaned = false
+function cleanup() {
+  if (cleaned || opts.keep) return
+  cleaned = true
+  rmSync(dir, { recursive: true, force: true })
+}
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    cleanup()
+    process.exit(130)
+  })
+}
+
+const cpus = os.cpus()
+const say = (line = '') => process.stdout.write(`${line}\n`)
+let exitCode = 0
+try {
+  const genStart = process.hrtime.bigint()
+  const gen = generate(dir, count)
+  const genSeconds = Number(process.hrtime.bigint() - genStart) / 1e9
+  // Default rules and nothing else; the file also stops markdownlint-cli2 from looking further up.
+  writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{\n  "config": { "default": true }\n}\n')
+
+  const ourPkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'))
+  say(`reliability-loop lint benchmark: ${count} postmortems vs markdownlint-cli2 ${peerInfo.version} (default rules)`)
+  say(
+    `machine: ${os.availableParallelism?.() ?? cpus.length} cores (${cpus[0]?.model?.trim() ?? 'unknown CPU'}), ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}; node ${nodeVersion.stdout.trim()} (${node}) for both tools`
+  )
+  say(
+    `generated ${gen.files} files, ${(gen.bytes / 1e6).toFixed(1)} MB (${gen.minBytes}–${gen.maxBytes} B each) in ${genSeconds.toFixed(1)} s; ` +
+      `${gen.withProblems} with seeded problems (${Object.entries(gen.problems).map(([k, v]) => `${k} ${v}`).join(', ')})`
+  )
+  say(`dir: ${dir}${opts.keep ? ' (kept)' : ' (removed at the end)'}`)
+  say()
+
+  const peerArgs = [peerBin, PM_GLOB]
+  const ourArgs = (...extra) => [cli, 'lint', '--root', dir, '--format', 'json', ...(opts.concurrency ? ['--concurrency', opts.concurrency] : []), ...extra]
+  const rows = { peer: [], cold: [], populate: [], warm: [] }
+  const parsed = { peer: [], cold: [], populate: [], warm: [] }
+  const progress = (label, r) => say(`  ${label.padEnd(24)} ${r.seconds.toFixed(2).padStart(8)} s  exit ${r.code ?? r.signal}`)
+
+  // Peer and cold runs alternate, so drift on the machine hits both alike.
+  for (let i = 0; i < runs; i++) {
+    const peer = await run(peerArgs, dir)
+    progress(`markdownlint-cli2 #${i + 1}`, peer)
+    rows.peer.push(peer)
+    parsed.peer.push(checkPeer(peer))
+    const cold = await run(ourArgs('--no-cache'), dir)
+    progress(`ours cold #${i + 1}`, cold)
+    rows.cold.push(cold)
+    parsed.cold.push(checkOurs(cold, `cold #${i + 1}`))
+  }
+  const notes = []
+  if (existsSync(join(dir, CACHE_DIR))) {
+    notes.push(`--no-cache runs left ${CACHE_DIR}/ behind (they should not write a cache); removed it before the populate run`)
+    rmSync(join(dir, CACHE_DIR), { recursive: true, force: true })
+  }
+  const populate = await run(ourArgs(), dir)
+  progress('ours populate cache', populate)
+  rows.populate.push(populate)
+  parsed.populate.push(checkOurs(populate, 'populate'))
+  if (!existsSync(join(dir, CACHE_DIR))) notes.push(`no ${CACHE_DIR}/ after the populate run: the warm runs may not have used a cache`)
+  for (let i = 0; i < runs; i++) {
+    const warm = await run(ourArgs(), dir)
+    progress(`ours warm #${i + 1}`, warm)
+    rows.warm.push(warm)
+    parsed.warm.push(checkOurs(warm, `warm #${i + 1}`))
+  }
+
+  // Every run of ours must give the same findings, cached or not: a cache that answers wrongly is not fast.
+  const reference = parsed.cold.find(Boolean)
+  for (const [label, list] of [['cold', parsed.cold], ['populate', parsed.populate], ['warm', parsed.warm]]) {
+    list.forEach((p, i) => {
+      if (p && reference && p.canonical !== reference.canonical) {
+        failures.push(`ours ${label} #${i + 1} reported ${p.findings.length} findings, the first cold run ${reference.findings.length}: results differ`)
+      }
+    })
+  }
+  if (reference && gen.withProblems > 0 && reference.findings.length === 0) {
+    failures.push(`ours reported no findings although ${gen.withProblems} files have seeded problems`)
+  }
+
+  // --- report
+  say()
+  const peerRef = parsed.peer.find(Boolean)
+  const fmtRss = (list) => {
+    const values = list.map((r) => r.rssKb).filter((v) => v !== undefined)
+    return values.length ? `${Math.round(Math.max(...values) / 1024)} MB` : 'n/a'
+  }
+  const table = [
+    ['tool', 'median s', 'runs (s)', 'peak RSS', 'files', 'findings'],
+    ['markdownlint-cli2 (default rules)', rows.peer, peerRef?.files, peerRef ? `${peerRef.findings}` : '?'],
+    ['ours cold (--no-cache)', rows.cold, reference?.files, reference ? `${reference.errors} errors, ${reference.warnings} warnings` : '?'],
+    ['ours populate cache (1 run)', rows.populate, parsed.populate[0]?.files, parsed.populate[0] ? `${parsed.populate[0].findings.length}` : '?'],
+    ['ours warm (unchanged files)', rows.warm, parsed.warm.find(Boolean)?.files, parsed.warm.find(Boolean) ? `${parsed.warm.find(Boolean).findings.length}` : '?']
+  ].map((row, i) =>
+    i === 0
+      ? row
+      : [row[0], median(row[1].map((r) => r.seconds)).toFixed(3), row[1].map((r) => r.seconds.toFixed(2)).join(' '), fmtRss(row[1]), `${row[2] ?? '?'}`, row[3]]
+  )
+  const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)))
+  for (const [i, row] of table.entries()) {
+    say(row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
+    if (i === 0) say(widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+  if (!timeBin) say('(peak RSS needs GNU time at /usr/bin/time; not available here)')
+
+  if (reference) {
+    const seeded = new Set(gen.problemFiles)
+    const flagged = new Set(reference.findings.map((f) => f.path))
+    const seededFlagged = [...seeded].filter((p) => flagged.has(p)).length
+    const unseededFlagged = [...flagged].filter((p) => !seeded.has(p)).length
+    say()
+    say(
+      `ours flagged ${seededFlagged}/${seeded.size} files with seeded problems, and ${unseededFlagged} of the ` +
+        `${count - seeded.size} others (by rule: ${Object.entries(reference.findings.reduce((acc, f) => ((acc[f.rule] = (acc[f.rule] ?? 0) + 1), acc), {}))
+          .sort()
+          .map(([rule, n]) => `${rule} ${n}`)
+          .join(', ')})`
+    )
+  }
+
+  say()
+  const peerMedian = median(rows.peer.map((r) => r.seconds))
+  const ratioLine = (label, list, target) => {
+    const ratio = median(list.map((r) => r.seconds)) / peerMedian
+    const verdict = ratio <= target ? 'PASS' : 'MISS'
+    say(`${label.padEnd(36)} ${ratio.toFixed(3)}   target <= ${target.toFixed(2)}   ${verdict}`)
+  }
+  ratioLine('ours cold / markdownlint-cli2', rows.cold, TARGET_COLD)
+  ratioLine('ours warm / markdownlint-cli2', rows.warm, TARGET_WARM)
+  say(`(medians of ${runs} run${runs === 1 ? '' : 's'} each; ${os.availableParallelism?.() ?? cpus.length} cores; ours ${ourPkg.version}, ${cli})`)
+
+  for (const note of notes) say(`note: ${note}`)
+  if (failures.length > 0) {
+    say()
+    say('RUN INVALID: the timings above do not count.')
+    for (const f of failures) say(`  - ${f}`)
+    exitCode = 1
+  }
+} finally {
+  cleanup()
+}
+process.exit(exitCode)

@@ -1,0 +1,183 @@
+// `reliability-loop lint [paths…]`: options, config, running the lint mode, writing the report.
+
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { ConfigError } from '../config/errors.js'
+import { loadConfig, parseRuleSettings, type ConfigOverride } from '../config/load.js'
+import type { OutputFormat } from '../config/types.js'
+import type { LintResult } from '../lint/types.js'
+import { formatJson } from '../report/json.js'
+import { PROJECT_URL, formatSarif, ruleHelpUri } from '../report/sarif.js'
+import { formatText } from '../report/text.js'
+import { formatWorkflowCommands } from '../report/workflow-commands.js'
+import { VERSION } from '../version.js'
+import { EXIT, UsageError, type ExitCode } from './errors.js'
+import type { CliDeps, CliIo } from './io.js'
+import { resolveLintPaths } from './paths.js'
+import { NO_PROGRESS, isCI, progressLine, shouldUseColor } from './terminal.js'
+
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github']
+
+export interface LintOptions {
+  format: OutputFormat
+  output?: string
+  config?: string
+  root?: string
+  rule?: string[]
+  quiet?: boolean
+  maxWarnings?: number
+  cache: boolean
+  concurrency?: number
+  color?: boolean
+}
+
+const LINT_HELP_AFTER = `
+Paths may be files, directories (PM-*.md files below them are linted) or globs, relative to the
+current directory and inside --root. Without paths, postmortems.paths from the config is linted
+(default docs/postmortems/**/PM-*.md).
+
+Examples:
+  $ reliability-loop lint
+  $ reliability-loop lint docs/postmortems/PM-7.md --rule PM009=off
+  $ reliability-loop lint $(git diff --cached --name-only --diff-filter=AM -- 'docs/postmortems/PM-*.md')   # pre-commit hook
+  $ reliability-loop lint --format sarif > results.sarif   # upload with github/codeql-action/upload-sarif
+  $ reliability-loop lint --format json | jq '.summary'
+
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  errors found, or more warnings than --max-warnings
+  2  usage or configuration error: unknown option, bad value, invalid config, path not found
+  3  unexpected internal error (run with DEBUG=reliability-loop for details)
+`
+
+function wholeNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('must be a whole number, 0 or more.')
+  return Number(value)
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
+export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Command {
+  return program
+    .command('lint')
+    .summary('check incident postmortems against the template')
+    .description('Check incident postmortems (docs/postmortems/PM-<id>.md) against the template and report problems.')
+    .argument('[paths...]', 'files, directories or globs to lint (default: postmortems.paths from the config)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file (default: .github/reliability.yml under --root)')
+    .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: current directory)')
+    .option('--rule <id=setting>', 'set a rule to off, warning or error, e.g. PM009=off (repeatable)', collect)
+    .option('-q, --quiet', 'report errors only, not warnings')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber)
+    .option('--no-cache', 'lint every file afresh instead of reusing results for unchanged files')
+    .option('--concurrency <n>', 'worker threads; 0 = one per CPU core', wholeNumber)
+    .option('--color', 'colour the text report even when stdout is not a terminal')
+    .option('--no-color', 'never colour the text report (NO_COLOR and FORCE_COLOR are honoured too)')
+    .addHelpText('after', LINT_HELP_AFTER)
+    .action(async (paths: string[], options: LintOptions) => {
+      done(await lintCommand(paths, options, io, deps))
+    })
+}
+
+/** Reads a config file; undefined when there is none (loadConfig decides whether that is an error). */
+function readConfigText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError({ file, key: '', message: `cannot read the config file: ${reason}` })
+  }
+}
+
+function resolveRoot(root: string | undefined, cwd: string): string {
+  if (root === undefined) return cwd
+  const abs = path.resolve(cwd, root)
+  const stat = statSync(abs, { throwIfNoEntry: false })
+  if (!stat) throw new UsageError(`--root ${root}: no such directory`)
+  if (!stat.isDirectory()) throw new UsageError(`--root ${root}: not a directory`)
+  return abs
+}
+
+function onlyErrors(result: LintResult): LintResult {
+  return { findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0 } }
+}
+
+export async function lintCommand(paths: readonly string[], options: LintOptions, io: CliIo, deps: CliDeps): Promise<ExitCode> {
+  const root = resolveRoot(options.root, io.cwd)
+
+  const overrides: ConfigOverride[] = []
+  if (options.rule !== undefined) overrides.push({ source: '--rule', values: parseRuleSettings(options.rule, '--rule') })
+  if (options.cache === false) overrides.push({ source: '--no-cache', values: { lint: { cache: false } } })
+  if (options.concurrency !== undefined) overrides.push({ source: '--concurrency', values: { lint: { concurrency: options.concurrency } } })
+  const config = loadConfig({
+    root,
+    ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
+    overrides,
+    readFile: readConfigText
+  })
+
+  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: io.cwd, root }) : undefined
+
+  const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env)
+  const progress = showProgress ? progressLine(io.stderr) : NO_PROGRESS
+  const adapters = deps.createAdapters(config, { onProgress: progress.update, ...(deps.now ? { now: deps.now } : {}) })
+  let result
+  try {
+    result = await deps.runLint(config, patterns ? { paths: patterns } : {}, adapters)
+  } finally {
+    progress.clear()
+  }
+
+  if (result.files.length === 0) {
+    const looked = patterns ?? config.lint.postmortems.paths
+    io.stderr(`warning: no postmortems found matching ${looked.join(', ')} under ${root}\n`)
+  }
+
+  const shown = options.quiet ? onlyErrors(result) : result
+  const report = formatReport(shown, options, io, deps)
+  if (options.output === undefined) {
+    io.stdout(report)
+  } else {
+    const file = path.resolve(io.cwd, options.output)
+    try {
+      mkdirSync(path.dirname(file), { recursive: true })
+      writeFileSync(file, report)
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${options.output}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  let code: ExitCode = result.summary.errors > 0 ? EXIT.PROBLEMS : EXIT.OK
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
+    io.stderr(`error: too many warnings: ${result.summary.warnings} (--max-warnings is ${options.maxWarnings})\n`)
+    code = EXIT.PROBLEMS
+  }
+  return code
+}
+
+function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps: CliDeps): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(result)
+    case 'sarif':
+      return formatSarif(result, {
+        rules: deps.rules,
+        version: VERSION,
+        informationUri: PROJECT_URL,
+        helpUri: (id) => ruleHelpUri(id, VERSION)
+      })
+    case 'github':
+      return formatWorkflowCommands(result, { rules: deps.rules })
+    case 'text': {
+      // A report written to a file is not read on this terminal: colour only when --color asks for it.
+      const color = options.output === undefined ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true
+      return formatText(result, { color })
+    }
+  }
+}

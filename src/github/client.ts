@@ -1,0 +1,127 @@
+// The one GitHub client factory: `getOctokit` from @actions/github (REST methods, pagination, the
+// runner's proxy settings) plus throttling, retries and a per-request timeout. Every module under
+// src/github/ takes the client this returns as a parameter; none builds its own.
+
+import { getOctokit } from '@actions/github'
+import type { Octokit } from '@octokit/core'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHubClient = ReturnType<typeof getOctokit>
+
+/** Where the client reports what it does about failures; the Action passes core.info/core.warning. */
+export interface GitHubClientLog {
+  info: (message: string) => void
+  warning: (message: string) => void
+}
+
+export interface GitHubClientOptions {
+  token: string
+  /** REST API root, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3` (the runner's GITHUB_API_URL). */
+  baseUrl: string
+  log: GitHubClientLog
+  /** Times a rate-limited request is retried after waiting what GitHub asks (default 3). */
+  rateLimitRetries?: number
+  /** A rate limit asking us to wait longer than this is not waited for (default 300 s): the run fails over instead. */
+  maxRateLimitWaitSeconds?: number
+  /** Times a request failing with 5xx or a network error is retried (default 3; waits 1, 4, 9 × retryBaseMs). */
+  retries?: number
+  /** Unit of the retry back-off and of GitHub's `retry-after` seconds, in ms (default 1000; tests shorten it). */
+  retryBaseMs?: number
+  /** A request without a complete response after this long is abandoned and retried (default 30 s). */
+  requestTimeoutMs?: number
+}
+
+/** Statuses that retrying cannot fix, and 429, which the throttling plugin handles using GitHub's `retry-after`. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]
+
+interface RequestOptionsLike {
+  method?: string
+  url?: string
+  request?: { signal?: AbortSignal; retryCount?: number } & Record<string, unknown>
+}
+
+/**
+ * Innermost plugin: gives each attempt its own deadline (undici would otherwise wait minutes for a stalled
+ * response), and logs failed attempts. A timed-out attempt surfaces as octokit's RequestError with status
+ * 500, which the retry plugin retries like any other server error.
+ */
+function attemptGuard(timeoutMs: number, log: GitHubClientLog) {
+  return (octokit: Octokit): void => {
+    octokit.hook.wrap('request', async (request, options) => {
+      const opts = options as RequestOptionsLike
+      const what = `${opts.method ?? 'GET'} ${opts.url ?? ''}`
+      const attempt = (opts.request?.retryCount ?? 0) + 1
+      const signal = opts.request?.signal ?? AbortSignal.timeout(timeoutMs)
+      try {
+        return await request({ ...options, request: { ...options.request, signal } })
+      } catch (error) {
+        if (error instanceof Error) {
+          if (signal.aborted && !opts.request?.signal) {
+            error.message = `no response from GitHub within ${Math.round(timeoutMs / 1000)} s`
+          }
+          const status = (error as { status?: unknown }).status
+          if (typeof status !== 'number' || status >= 500) log.info(`GitHub ${what} failed (attempt ${attempt}): ${error.message}`)
+        }
+        throw error
+      }
+    })
+  }
+}
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const { log } = options
+  const rateLimitRetries = options.rateLimitRetries ?? 3
+  const maxWait = options.maxRateLimitWaitSeconds ?? 300
+  const baseMs = options.retryBaseMs ?? 1000
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const what = `${request.method} ${request.url}`
+      if (retryCount >= rateLimitRetries) {
+        log.warning(`GitHub ${kind} on ${what}: giving up after ${retryCount} retries.`)
+        return false
+      }
+      if (retryAfter > maxWait) {
+        log.warning(`GitHub ${kind} on ${what}: GitHub asks to wait ${retryAfter} s, longer than the ${maxWait} s this run waits; giving up.`)
+        return false
+      }
+      log.warning(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries}).`)
+      return true
+    }
+
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (message: string) => log.warning(message),
+        error: (message: string) => log.warning(message)
+      },
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: baseMs, doNotRetry: DO_NOT_RETRY },
+      throttle: {
+        retryAfterBaseValue: baseMs,
+        onRateLimit: onLimit('rate limit'),
+        onSecondaryRateLimit: onLimit('secondary rate limit')
+      }
+    },
+    // Order matters: the first plugin's hook is innermost, so each retry gets a fresh deadline, and
+    // throttling (outermost) sees a rate limit as soon as it happens.
+    attemptGuard(options.requestTimeoutMs ?? 30_000, log),
+    retry,
+    throttling
+  )
+}
+
+/** The HTTP status of an octokit error, if it has one. */
+export function errorStatus(error: unknown): number | undefined {
+  const status = error !== null && typeof error === 'object' ? (error as { status?: unknown }).status : undefined
+  return typeof status === 'number' ? status : undefined
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,149 @@
+// The Action's entry. The only module that reads inputs (core.getInput), the environment and the event
+// payload; it reads each once, builds the one Config, and hands typed values to the mode.
+
+import { readFileSync } from 'node:fs'
+import * as core from '@actions/core'
+import { describeEvent, type ActionEvent } from './action/event.js'
+import { INPUT_NAMES, InputError, parseActionInputs, type ActionInputs, type RawInputs } from './action/inputs.js'
+import { runLintAction } from './action/lint-action.js'
+import { loadConfig } from './config/load.js'
+import { ConfigError } from './config/errors.js'
+import { createGitHubClient } from './github/client.js'
+import { createNodeLintAdapters } from './io/node-adapters.js'
+import { runLint } from './modes/lint.js'
+
+/** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
+export const AVAILABLE_MODES = ['lint'] as const
+export const PLANNED_MODES = ['gate', 'sync', 'audit', 'experiment', 'review'] as const
+
+/** What the runner tells the Action through the environment. */
+interface RunnerEnvironment {
+  workspace: string
+  eventName: string
+  eventPath?: string
+  /** `owner/repo` */
+  repository?: string
+  sha: string
+  serverUrl: string
+  apiUrl: string
+}
+
+function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment {
+  const runner: RunnerEnvironment = {
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
+  }
+  if (env.GITHUB_EVENT_PATH) runner.eventPath = env.GITHUB_EVENT_PATH
+  if (env.GITHUB_REPOSITORY) runner.repository = env.GITHUB_REPOSITORY
+  return runner
+}
+
+function readInputs(): RawInputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, core.getInput(name)])) as RawInputs
+}
+
+function readEventPayload(path: string | undefined): unknown {
+  if (!path) return {}
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown
+  } catch (error) {
+    throw new Error(`cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** The config loader's file access: undefined for a file that is not there, an error for one that cannot be read. */
+function readTextFile(absPath: string): string | undefined {
+  try {
+    return readFileSync(absPath, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    throw error
+  }
+}
+
+function repositoryOf(runner: RunnerEnvironment, payload: unknown): { owner: string; repo: string } {
+  const fromPayload = (payload as { repository?: { full_name?: unknown } } | null)?.repository?.full_name
+  const full = runner.repository ?? (typeof fromPayload === 'string' ? fromPayload : '')
+  const [owner, repo, ...rest] = full.split('/')
+  if (!owner || !repo || rest.length > 0) throw new Error(`GITHUB_REPOSITORY must be "owner/repo" (got "${full}")`)
+  return { owner, repo }
+}
+
+function unknownModeMessage(mode: string): string {
+  const available = AVAILABLE_MODES.join(', ')
+  if ((PLANNED_MODES as readonly string[]).includes(mode)) {
+    return `input mode: "${mode}" is not in this version of reliability-loop yet; available: ${available} (planned: ${PLANNED_MODES.join(', ')}).`
+  }
+  return `input mode: unknown mode "${mode}"; available: ${available} (planned: ${PLANNED_MODES.join(', ')}).`
+}
+
+async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  })
+  core.info(`Configuration: ${config.configFile ?? 'defaults (no .github/reliability.yml)'}; postmortems: ${config.lint.postmortems.paths.join(', ')}`)
+
+  const payload = readEventPayload(runner.eventPath)
+  const event: ActionEvent = describeEvent(runner.eventName, payload, runner.sha)
+  const { owner, repo } = repositoryOf(runner, payload)
+  const adapters = createNodeLintAdapters(config)
+
+  await runLintAction({
+    config,
+    inputs,
+    event,
+    owner,
+    repo,
+    serverUrl: runner.serverUrl,
+    ...(inputs.token !== '' && {
+      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
+    }),
+    lint: (request) => runLint(config, request, adapters),
+    exists: adapters.files.exists
+  })
+}
+
+function reportConfigError(error: ConfigError): void {
+  // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
+  for (const issue of error.issues) {
+    if (issue.line === undefined) continue
+    core.error(issue.key === '' ? issue.message : `${issue.key}: ${issue.message}`, {
+      file: issue.file,
+      startLine: issue.line,
+      ...(issue.column !== undefined && { startColumn: issue.column }),
+      title: 'reliability-loop configuration'
+    })
+  }
+  core.setFailed(`Invalid configuration: ${error.message}`)
+}
+
+export async function run(): Promise<void> {
+  try {
+    const raw = readInputs()
+    // Before anything can print it.
+    if (raw.token) core.setSecret(raw.token)
+    const inputs = parseActionInputs(raw)
+    const runner = readRunnerEnvironment(process.env)
+    switch (inputs.mode) {
+      case 'lint':
+        await lintMode(inputs, runner)
+        break
+      default:
+        core.setFailed(unknownModeMessage(inputs.mode))
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) reportConfigError(error)
+    else if (error instanceof InputError) core.setFailed(error.message)
+    else {
+      core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      core.setFailed(`reliability-loop failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+}
