@@ -218,6 +218,8 @@ try {
       `${gen.withProblems} with seeded problems (${Object.entries(gen.problems).map(([k, v]) => `${k} ${v}`).join(', ')})`
   )
   say(`dir: ${dir}${opts.keep ? ' (kept)' : ' (removed at the end)'}`)
+  const loadBefore = os.loadavg()[0]
+  say(`load average before: ${loadBefore.toFixed(2)}${loadBefore > 0.5 * (os.availableParallelism?.() ?? cpus.length) ? '  (the machine is busy: timings will be noisy, and the parallel tool suffers more)' : ''}`)
   say()
 
   const peerArgs = [peerBin, PM_GLOB]
@@ -316,7 +318,7 @@ try {
   }
   ratioLine('ours cold / markdownlint-cli2', rows.cold, TARGET_COLD)
   ratioLine('ours warm / markdownlint-cli2', rows.warm, TARGET_WARM)
-  say(`(medians of ${runs} run${runs === 1 ? '' : 's'} each; ${os.availableParallelism?.() ?? cpus.length} cores; ours ${ourPkg.version}, ${cli})`)
+  say(`(medians of ${runs} run${runs === 1 ? '' : 's'} each; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism?.() ?? cpus.length} cores; ours ${ourPkg.version}, ${cli})`)
 
   for (const note of notes) say(`note: ${note}`)
   if (failures.length > 0) {

@@ -21264,6 +21264,13 @@ var actionItemFormatRule = {
       if (!item.summary) {
         at(item.position.column, `Action item on line ${item.position.line} has no summary; write what will be done before the first "::" ("${TEMPLATE}").`);
       }
+      if (item.fieldCount === 2 && item.ownerRaw !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(item.ownerRaw)) {
+        at(
+          columnOf3(pm, item, item.ownerRaw),
+          `Action item ${label} has no owner: "${item.ownerRaw}" stands where the owner goes; write " :: <owner> :: ${item.ownerRaw}" after the summary ("${TEMPLATE}").`
+        );
+        continue;
+      }
       if (item.fieldCount < 3) {
         const missing = item.fieldCount < 2 ? "owner and due date" : "due date";
         const add = item.fieldCount < 2 ? 'add " :: <owner> :: <YYYY-MM-DD>" after the summary' : 'add " :: <YYYY-MM-DD>" after the owner';

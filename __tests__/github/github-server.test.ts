@@ -98,17 +98,18 @@ describeWithContract('fake GitHub server', () => {
   })
 
   test.each([
-    ['51 annotations in one request', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: Array.from({ length: 51 }, (_, i) => annotation(i)) } }],
-    ['a head_sha that is not 40 hex digits', { name: 'n', head_sha: 'ec26c3e' }],
-    ['no name (schema: required)', { head_sha: HEAD }],
-    ['an unknown conclusion (schema: enum)', { name: 'n', head_sha: HEAD, conclusion: 'passed' }],
-    ['output without a summary (schema: required)', { name: 'n', head_sha: HEAD, output: { title: 't' } }],
-    ['an annotation without end_line (schema: required)', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: [{ path: 'a', start_line: 1, annotation_level: 'failure', message: 'm' }] } }],
-    ['an annotation level GitHub does not have', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: [{ ...annotation(0), annotation_level: 'error' }] } }],
-    ['a started_at that is not a date-time (schema: format)', { name: 'n', head_sha: HEAD, started_at: 'yesterday' }]
-  ])('422 for %s', async (_what, body) => {
+    ['51 annotations in one request', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: Array.from({ length: 51 }, (_, i) => annotation(i)) } }, 'Only 50 annotations'],
+    ['a head_sha that is not 40 hex digits', { name: 'n', head_sha: 'ec26c3e' }, 'No commit found for SHA: ec26c3e'],
+    ['no name (schema: required)', { head_sha: HEAD }, "must have required property 'name'"],
+    ['an unknown conclusion (schema: enum)', { name: 'n', head_sha: HEAD, conclusion: 'passed' }, '/conclusion must be equal to one of the allowed values'],
+    ['output without a summary (schema: required)', { name: 'n', head_sha: HEAD, output: { title: 't' } }, "/output must have required property 'summary'"],
+    ['an annotation without end_line (schema: required)', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: [{ path: 'a', start_line: 1, annotation_level: 'failure', message: 'm' }] } }, "/output/annotations/0 must have required property 'end_line'"],
+    ['an annotation level GitHub does not have', { name: 'n', head_sha: HEAD, output: { title: 't', summary: 's', annotations: [{ ...annotation(0), annotation_level: 'error' }] } }, '/output/annotations/0/annotation_level must be equal to one of the allowed values'],
+    ['a started_at that is not a date-time (schema: format)', { name: 'n', head_sha: HEAD, started_at: 'yesterday' }, '/started_at must match format "date-time"']
+  ])('422 for %s', async (_what, body, reason) => {
     const res = await send(fake.url, 'POST', checkRuns(), { body })
     expect(res.status).toBe(422)
+    expect((res.body as { message: string }).message).toContain(reason)
     expect(fake.checkRuns).toHaveLength(0)
   })
 

@@ -172,6 +172,18 @@ describe('runLint', () => {
     expect(full.cacheHits).toBe(2)
   })
 
+  it('checks asked-for files for duplicate ids against every configured postmortem, reporting only those files', async () => {
+    const { adapters } = memoryRepo({
+      'docs/postmortems/PM-7.md': GOOD,
+      'drafts/PM-7.md': GOOD.replace('- Severity: Sev3\n', '')
+    })
+    const result = await runLint(config(), { paths: ['drafts/PM-7.md'] }, adapters)
+    expect(result.files).toEqual(['drafts/PM-7.md'])
+    expect(result.summary.files).toBe(1)
+    expect(new Set(result.findings.map((f) => f.path))).toEqual(new Set(['drafts/PM-7.md']))
+    expect(result.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['PM002', 'PM011']))
+  })
+
   it('reports progress up to the total', async () => {
     const { adapters } = memoryRepo({ 'docs/postmortems/PM-7.md': GOOD, 'docs/postmortems/PM-8.md': GOOD.replace(/PM-7/g, 'PM-8') })
     const seen: string[] = []

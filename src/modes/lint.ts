@@ -51,17 +51,23 @@ async function readAll(paths: readonly string[], read: (p: string) => Promise<Ui
 export async function runLint(config: Config, request: LintRequest, adapters: LintAdapters): Promise<LintRunResult> {
   const lintConfig = config.lint
   const today = adapters.now().toISOString().slice(0, 10)
-  const files = [...new Set(await adapters.files.glob(request.paths ?? lintConfig.postmortems.paths))].sort()
-  const contents = await readAll(files, adapters.files.read)
+  const configured = await adapters.files.glob(lintConfig.postmortems.paths)
+  const files = request.paths ? [...new Set(await adapters.files.glob(request.paths))].sort() : [...new Set(configured)].sort()
+  // Duplicate ids (PM011) need every postmortem: when only some paths are asked for (a PR's changes, a
+  // pre-commit hook), the other configured files are linted too, from the cache where possible, but
+  // only the asked-for files are reported.
+  const reported = new Set(files)
+  const everything = [...new Set([...files, ...configured])].sort()
+  const contents = await readAll(everything, adapters.files.read)
 
   const cache = adapters.cache && lintConfig.cache ? LintCache.restore(await adapters.cache.load().catch(() => undefined), cacheKey(lintConfig, today)) : undefined
   const results = new Map<string, FileLintResult>()
   const hashes = new Map<string, string>()
   const jobs: LintJob[] = []
   let cacheHits = 0
-  const report = (): void => adapters.onProgress?.({ done: results.size, total: files.length })
+  const report = (): void => adapters.onProgress?.({ done: results.size, total: everything.length })
 
-  files.forEach((path, index) => {
+  everything.forEach((path, index) => {
     const content = contents[index]
     if (content instanceof Error || content === undefined) {
       results.set(path, unreadable(path, content))
@@ -90,14 +96,14 @@ export async function runLint(config: Config, request: LintRequest, adapters: Li
   })
 
   const ctx: RuleContext = { config: lintConfig, today, pathExists: adapters.files.exists }
-  const perFile = files.map((path) => results.get(path)).filter((r): r is FileLintResult => r !== undefined)
-  const findings: Finding[] = perFile.flatMap((r) => r.findings)
-  findings.push(...lintProject(perFile.map((r) => r.digest), ctx))
+  const perFile = everything.map((path) => results.get(path)).filter((r): r is FileLintResult => r !== undefined)
+  const findings: Finding[] = perFile.filter((r) => reported.has(r.path)).flatMap((r) => r.findings)
+  findings.push(...lintProject(perFile.map((r) => r.digest), ctx).filter((f) => reported.has(f.path)))
   findings.sort(compareFindings)
 
   if (cache && adapters.cache) {
-    // Only a run over the configured globs sees every file; a run over a few paths must not evict the rest.
-    if (!request.paths) cache.retainOnly(new Set(files))
+    // Every run sees all configured files, so entries for anything else belong to deleted or moved files.
+    cache.retainOnly(new Set(everything))
     if (cache.dirty) await adapters.cache.save(cache.toJSON())
   }
 
