@@ -33020,8 +33020,8 @@ var readableFileRule = {
   check(pm2) {
     return pm2.problems.map((problem) => {
       let message = problem.message;
-      if (/^Front matter/.test(message) && !/\b(fix|write|use)\b/i.test(message)) {
-        message += " Fix the YAML between the `---` lines (e.g. `date: 2026-10-14`, `severity: Sev2`, `owners: ['@maria.chen']`), or move the metadata into `- Key: value` lines under the title.";
+      if (/^Front matter/.test(message) && !/\bfix\b/i.test(message)) {
+        message = `${message.replace(/[.:;\s]*$/, "")}. Fix the YAML between the \`---\` lines (e.g. \`date: 2026-10-14\`, \`severity: Sev2\`, \`owners: ['@maria.chen']\`), or move the metadata into \`- Key: value\` lines under the title.`;
       }
       return { line: problem.position.line, column: problem.position.column, message };
     });
@@ -34655,7 +34655,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "c9973f378864f0f4" : "source";
+var BUILD_ID = true ? "a8f935755233cede" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -34740,15 +34740,18 @@ async function readAll(paths, read) {
 async function runLint(config, request, adapters) {
   const lintConfig = config.lint;
   const today = adapters.now().toISOString().slice(0, 10);
-  const files = [...new Set(await adapters.files.glob(request.paths ?? lintConfig.postmortems.paths))].sort();
-  const contents = await readAll(files, adapters.files.read);
+  const configured = await adapters.files.glob(lintConfig.postmortems.paths);
+  const files = request.paths ? [...new Set(await adapters.files.glob(request.paths))].sort() : [...new Set(configured)].sort();
+  const reported = new Set(files);
+  const everything = [.../* @__PURE__ */ new Set([...files, ...configured])].sort();
+  const contents = await readAll(everything, adapters.files.read);
   const cache = adapters.cache && lintConfig.cache ? LintCache.restore(await adapters.cache.load().catch(() => void 0), cacheKey(lintConfig, today)) : void 0;
   const results = /* @__PURE__ */ new Map();
   const hashes = /* @__PURE__ */ new Map();
   const jobs = [];
   let cacheHits = 0;
-  const report2 = () => adapters.onProgress?.({ done: results.size, total: files.length });
-  files.forEach((path5, index2) => {
+  const report2 = () => adapters.onProgress?.({ done: results.size, total: everything.length });
+  everything.forEach((path5, index2) => {
     const content3 = contents[index2];
     if (content3 instanceof Error || content3 === void 0) {
       results.set(path5, unreadable(path5, content3));
@@ -34775,12 +34778,12 @@ async function runLint(config, request, adapters) {
     report2();
   });
   const ctx = { config: lintConfig, today, pathExists: adapters.files.exists };
-  const perFile = files.map((path5) => results.get(path5)).filter((r) => r !== void 0);
-  const findings = perFile.flatMap((r) => r.findings);
-  findings.push(...lintProject(perFile.map((r) => r.digest), ctx));
+  const perFile = everything.map((path5) => results.get(path5)).filter((r) => r !== void 0);
+  const findings = perFile.filter((r) => reported.has(r.path)).flatMap((r) => r.findings);
+  findings.push(...lintProject(perFile.map((r) => r.digest), ctx).filter((f) => reported.has(f.path)));
   findings.sort(compareFindings);
   if (cache && adapters.cache) {
-    if (!request.paths) cache.retainOnly(new Set(files));
+    cache.retainOnly(new Set(everything));
     if (cache.dirty) await adapters.cache.save(cache.toJSON());
   }
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -35702,7 +35705,7 @@ function collect(value2, previous3) {
   return [...previous3 ?? [], value2];
 }
 function addLintCommand(program2, io, deps, done) {
-  return program2.command("lint").summary("check incident postmortems against the template").description("Check incident postmortems (docs/postmortems/PM-<id>.md) against the template and report problems.").argument("[paths...]", "files, directories or globs to lint (default: postmortems.paths from the config)").addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").option("-c, --config <file>", "config file (default: .github/reliability.yml under --root)").option("--root <dir>", "repository root; config and reported paths are relative to it (default: current directory)").option("--rule <id=setting>", "set a rule to off, warning or error, e.g. PM009=off (repeatable)", collect).option("-q, --quiet", "report errors only, not warnings").option("--max-warnings <n>", "exit 1 when there are more than n warnings", wholeNumber).option("--no-cache", "lint every file afresh instead of reusing results for unchanged files").option("--concurrency <n>", "worker threads; 0 = one per CPU core", wholeNumber).option("--color", "colour the text report even when stdout is not a terminal").option("--no-color", "never colour the text report (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", LINT_HELP_AFTER).action(async (paths, options) => {
+  return program2.command("lint").summary("check incident postmortems against the template").description("Check incident postmortems (docs/postmortems/PM-<id>.md) against the template and report problems.").argument("[paths...]", "files, directories or globs to lint (default: postmortems.paths from the config)").addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; config and reported paths are relative to it (default: current directory)").option("--rule <id=setting>", "set a rule to off, warning or error, e.g. PM009=off (repeatable)", collect).option("-q, --quiet", "report errors only, not warnings").option("--max-warnings <n>", "exit 1 when there are more than n warnings", wholeNumber).option("--no-cache", "lint every file afresh instead of reusing results for unchanged files").option("--concurrency <n>", "worker threads; 0 = one per CPU core", wholeNumber).option("--color", "colour the text report even when stdout is not a terminal").option("--no-color", "never colour the text report (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", LINT_HELP_AFTER).action(async (paths, options) => {
     done(await lintCommand(paths, options, io, deps));
   });
 }

@@ -44111,8 +44111,8 @@ var readableFileRule = {
   check(pm2) {
     return pm2.problems.map((problem) => {
       let message = problem.message;
-      if (/^Front matter/.test(message) && !/\b(fix|write|use)\b/i.test(message)) {
-        message += " Fix the YAML between the `---` lines (e.g. `date: 2026-10-14`, `severity: Sev2`, `owners: ['@maria.chen']`), or move the metadata into `- Key: value` lines under the title.";
+      if (/^Front matter/.test(message) && !/\bfix\b/i.test(message)) {
+        message = `${message.replace(/[.:;\s]*$/, "")}. Fix the YAML between the \`---\` lines (e.g. \`date: 2026-10-14\`, \`severity: Sev2\`, \`owners: ['@maria.chen']\`), or move the metadata into \`- Key: value\` lines under the title.`;
       }
       return { line: problem.position.line, column: problem.position.column, message };
     });
@@ -58456,7 +58456,7 @@ function createNodeLintAdapters(config, options = {}) {
 import { createHash } from "node:crypto";
 
 // src/version.ts
-var BUILD_ID = true ? "c9973f378864f0f4" : "source";
+var BUILD_ID = true ? "a8f935755233cede" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -58541,15 +58541,18 @@ async function readAll(paths, read) {
 async function runLint(config, request2, adapters) {
   const lintConfig = config.lint;
   const today = adapters.now().toISOString().slice(0, 10);
-  const files = [...new Set(await adapters.files.glob(request2.paths ?? lintConfig.postmortems.paths))].sort();
-  const contents = await readAll(files, adapters.files.read);
+  const configured = await adapters.files.glob(lintConfig.postmortems.paths);
+  const files = request2.paths ? [...new Set(await adapters.files.glob(request2.paths))].sort() : [...new Set(configured)].sort();
+  const reported = new Set(files);
+  const everything = [.../* @__PURE__ */ new Set([...files, ...configured])].sort();
+  const contents = await readAll(everything, adapters.files.read);
   const cache = adapters.cache && lintConfig.cache ? LintCache.restore(await adapters.cache.load().catch(() => void 0), cacheKey(lintConfig, today)) : void 0;
   const results = /* @__PURE__ */ new Map();
   const hashes = /* @__PURE__ */ new Map();
   const jobs = [];
   let cacheHits = 0;
-  const report2 = () => adapters.onProgress?.({ done: results.size, total: files.length });
-  files.forEach((path3, index2) => {
+  const report2 = () => adapters.onProgress?.({ done: results.size, total: everything.length });
+  everything.forEach((path3, index2) => {
     const content3 = contents[index2];
     if (content3 instanceof Error || content3 === void 0) {
       results.set(path3, unreadable(path3, content3));
@@ -58576,12 +58579,12 @@ async function runLint(config, request2, adapters) {
     report2();
   });
   const ctx = { config: lintConfig, today, pathExists: adapters.files.exists };
-  const perFile = files.map((path3) => results.get(path3)).filter((r) => r !== void 0);
-  const findings = perFile.flatMap((r) => r.findings);
-  findings.push(...lintProject(perFile.map((r) => r.digest), ctx));
+  const perFile = everything.map((path3) => results.get(path3)).filter((r) => r !== void 0);
+  const findings = perFile.filter((r) => reported.has(r.path)).flatMap((r) => r.findings);
+  findings.push(...lintProject(perFile.map((r) => r.digest), ctx).filter((f) => reported.has(f.path)));
   findings.sort(compareFindings2);
   if (cache && adapters.cache) {
-    if (!request2.paths) cache.retainOnly(new Set(files));
+    cache.retainOnly(new Set(everything));
     if (cache.dirty) await adapters.cache.save(cache.toJSON());
   }
   const errors = findings.filter((f) => f.severity === "error").length;

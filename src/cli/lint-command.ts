@@ -68,7 +68,7 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .argument('[paths...]', 'files, directories or globs to lint (default: postmortems.paths from the config)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-c, --config <file>', 'config file (default: .github/reliability.yml under --root)')
+    .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: current directory)')
     .option('--rule <id=setting>', 'set a rule to off, warning or error, e.g. PM009=off (repeatable)', collect)
     .option('-q, --quiet', 'report errors only, not warnings')

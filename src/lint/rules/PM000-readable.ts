@@ -13,8 +13,8 @@ export const readableFileRule: FileRule = {
   check(pm) {
     return pm.problems.map((problem): RuleReport => {
       let message = problem.message
-      if (/^Front matter/.test(message) && !/\b(fix|write|use)\b/i.test(message)) {
-        message += ' Fix the YAML between the `---` lines (e.g. `date: 2026-10-14`, `severity: Sev2`, `owners: [\'@maria.chen\']`), or move the metadata into `- Key: value` lines under the title.'
+      if (/^Front matter/.test(message) && !/\bfix\b/i.test(message)) {
+        message = `${message.replace(/[.:;\s]*$/, '')}. Fix the YAML between the \`---\` lines (e.g. \`date: 2026-10-14\`, \`severity: Sev2\`, \`owners: ['@maria.chen']\`), or move the metadata into \`- Key: value\` lines under the title.`
       }
       return { line: problem.position.line, column: problem.position.column, message }
     })
