@@ -86,14 +86,14 @@ describe('runLint', () => {
       'docs/postmortems/a/PM-7.md': GOOD
     })
     const result = await runLint(config(), {}, adapters)
-    expect(result.findings.filter((f) => f.rule === 'PM011').map((f) => f.path)).toEqual(['docs/postmortems/a/PM-7.md'])
+    expect(result.findings.filter((f) => f.rule === 'PM011').map((f) => f.path)).toEqual(['docs/postmortems/PM-7.md', 'docs/postmortems/a/PM-7.md'])
 
     const silenced = memoryRepo({
       'docs/postmortems/PM-7.md': GOOD,
       'docs/postmortems/a/PM-7.md': `<!-- reliability-loop-disable PM011 -->\n${GOOD}`
     })
     const again = await runLint(config(), {}, silenced.adapters)
-    expect(again.findings.filter((f) => f.rule === 'PM011')).toEqual([])
+    expect(again.findings.filter((f) => f.rule === 'PM011').map((f) => f.path)).toEqual(['docs/postmortems/PM-7.md'])
   })
 
   it('turns an unreadable file into a PM000 finding and still lints the others', async () => {

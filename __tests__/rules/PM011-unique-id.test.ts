@@ -11,7 +11,7 @@ describe('PM011 unique-id', () => {
     expect(uniqueIdRule.check([], makeContext())).toEqual([])
   })
 
-  test('reports every file after the first (by path) that shares an id, naming the others', () => {
+  test('reports every file that shares an id, naming the others', () => {
     const files = [
       digest('docs/postmortems/2026/PM-42.md', '42', 3),
       digest('docs/postmortems/PM-7.md', '7'),
@@ -20,16 +20,22 @@ describe('PM011 unique-id', () => {
     ]
     expect(uniqueIdRule.check(files, makeContext())).toEqual([
       {
+        path: 'docs/postmortems/2025/PM-42.md',
+        line: 5,
+        column: 1,
+        message: 'Id PM-42 is also used by docs/postmortems/2026/PM-42.md, docs/postmortems/PM-42.md; give one of them the next free id (title and file name).'
+      },
+      {
         path: 'docs/postmortems/2026/PM-42.md',
         line: 3,
         column: 1,
-        message: 'Id PM-42 is also used by docs/postmortems/2025/PM-42.md, docs/postmortems/PM-42.md; give this postmortem the next free id (title and file name).'
+        message: 'Id PM-42 is also used by docs/postmortems/2025/PM-42.md, docs/postmortems/PM-42.md; give one of them the next free id (title and file name).'
       },
       {
         path: 'docs/postmortems/PM-42.md',
         line: 1,
         column: 1,
-        message: 'Id PM-42 is also used by docs/postmortems/2025/PM-42.md, docs/postmortems/2026/PM-42.md; give this postmortem the next free id (title and file name).'
+        message: 'Id PM-42 is also used by docs/postmortems/2025/PM-42.md, docs/postmortems/2026/PM-42.md; give one of them the next free id (title and file name).'
       }
     ])
   })
@@ -37,7 +43,8 @@ describe('PM011 unique-id', () => {
   test('treats ids that differ only in case as the same id', () => {
     const reports = uniqueIdRule.check([digest('b/PM-q1.md', 'q1'), digest('a/PM-Q1.md', 'Q1')], makeContext())
     expect(reports.map((r) => [r.path, r.message])).toEqual([
-      ['b/PM-q1.md', 'Id PM-q1 is also used by a/PM-Q1.md; give this postmortem the next free id (title and file name).']
+      ['a/PM-Q1.md', 'Id PM-Q1 is also used by b/PM-q1.md; give one of them the next free id (title and file name).'],
+      ['b/PM-q1.md', 'Id PM-q1 is also used by a/PM-Q1.md; give one of them the next free id (title and file name).']
     ])
   })
 })

@@ -22,13 +22,16 @@ export const uniqueIdRule: ProjectRule = {
     }
     const reports: Array<RuleReport & { path: string }> = []
     for (const group of byId.values()) {
-      group.slice(1).forEach((file) => {
+      if (group.length < 2) continue
+      // Every file in the group is reported: a run that reports only some files (a PR's changes) must
+      // still flag the new duplicate, whichever of the two sorts first.
+      group.forEach((file) => {
         const others = group.filter((other) => other !== file).map((other) => other.path)
         reports.push({
           path: file.path,
           line: file.line,
           column: file.column,
-          message: `Id PM-${file.id} is also used by ${others.join(', ')}; give this postmortem the next free id (title and file name).`
+          message: `Id PM-${file.id} is also used by ${others.join(', ')}; give one of them the next free id (title and file name).`
         })
       })
     }
