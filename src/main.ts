@@ -26,6 +26,7 @@ interface RunnerEnvironment {
   sha: string
   serverUrl: string
   apiUrl: string
+  runId?: string
 }
 
 function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment {
@@ -38,6 +39,7 @@ function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment {
   }
   if (env.GITHUB_EVENT_PATH) runner.eventPath = env.GITHUB_EVENT_PATH
   if (env.GITHUB_REPOSITORY) runner.repository = env.GITHUB_REPOSITORY
+  if (env.GITHUB_RUN_ID) runner.runId = env.GITHUB_RUN_ID
   return runner
 }
 
@@ -102,6 +104,7 @@ async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     owner,
     repo,
     serverUrl: runner.serverUrl,
+    ...(runner.runId !== undefined && { runUrl: `${runner.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runner.runId}` }),
     ...(inputs.token !== '' && {
       github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
     }),

@@ -8,7 +8,7 @@ import { escapePath } from 'tinyglobby'
 import type { Config } from '../config/types.js'
 import { errorMessage, errorStatus, type GitHubClient } from '../github/client.js'
 import { createCheckRun, PartialCheckRunError } from '../github/create-check-run.js'
-import { listPullRequestFiles, PULL_REQUEST_FILES_CAP } from '../github/list-pull-request-files.js'
+import { listPullRequestFiles, PULL_REQUEST_FILES_CAP, type PullRequestFiles } from '../github/list-pull-request-files.js'
 import type { LintSummary } from '../lint/types.js'
 import type { LintRequest, LintRunResult } from '../modes/lint.js'
 import { annotateFindings, checkRunAnnotation, exceedsStepAnnotationLimit, STEP_ANNOTATION_LIMIT } from '../report/annotations.js'
@@ -25,6 +25,8 @@ export interface LintActionContext {
   repo: string
   /** For links in the summary: `https://github.com` or the GHES host. */
   serverUrl: string
+  /** This workflow run's page, linked from the check run as its details. */
+  runUrl?: string
   /** Undefined when no token was given: then nothing that needs the API is attempted. */
   github?: GitHubClient
   /** The lint mode with its adapters bound. */
@@ -61,7 +63,7 @@ async function chooseScope(ctx: LintActionContext): Promise<Scope> {
     return all('Without a token the pull request’s files could not be listed. ')
   }
 
-  let listing
+  let listing: PullRequestFiles
   try {
     listing = await listPullRequestFiles(ctx.github, {
       owner: ctx.owner,
@@ -80,9 +82,9 @@ async function chooseScope(ctx: LintActionContext): Promise<Scope> {
   }
 
   const isPostmortem = picomatch(globs)
-  const matching = listing.files.filter((file) => isPostmortem(file))
-  const present = matching.filter((file) => ctx.exists(file))
-  const absent = matching.filter((file) => !ctx.exists(file))
+  const present: string[] = []
+  const absent: string[] = []
+  for (const file of listing.files) if (isPostmortem(file)) (ctx.exists(file) ? present : absent).push(file)
   if (absent.length > 0) {
     core.warning(
       `${plural(absent.length, 'postmortem')} changed by pull request #${pr.number} ${absent.length === 1 ? 'is' : 'are'} not in the workspace (${absent.join(', ')}): ` +
@@ -90,7 +92,10 @@ async function chooseScope(ctx: LintActionContext): Promise<Scope> {
     )
   }
   core.info(`Pull request #${pr.number} changes ${plural(listing.listed, 'file')}; ${plural(present.length, 'postmortem')} to lint.`)
-  if (present.length === 0) return { paths: [], notes: [`No postmortems changed in pull request #${pr.number}: nothing to lint.`] }
+  if (present.length === 0) {
+    const why = absent.length > 0 ? `The postmortems pull request #${pr.number} changes are not in the workspace` : `No postmortems changed in pull request #${pr.number}`
+    return { paths: [], notes: [`${why}: nothing to lint.`] }
+  }
   const note = `Linted the ${plural(present.length, 'postmortem')} that pull request #${pr.number} adds or changes (\`changed-only: true\`).`
   // Escaped: runLint treats paths as globs, and file names may contain glob characters.
   return { paths: present.map((file) => escapePath(file)), notes: [note] }
@@ -111,7 +116,7 @@ function checkRunTitle(summary: LintSummary): string {
 async function reportCheckRun(ctx: LintActionContext, result: LintRunResult, outcome: Outcome, link: SourceLink, notes: readonly string[]): Promise<string | undefined> {
   const name = ctx.inputs.checkName
   const hidden = exceedsStepAnnotationLimit(result.findings)
-    ? ` GitHub shows only the first ${STEP_ANNOTATION_LIMIT} errors and ${STEP_ANNOTATION_LIMIT} warnings of this step as annotations; this summary lists all ${plural(result.findings.length, 'finding')}.`
+    ? ` GitHub shows only the first ${STEP_ANNOTATION_LIMIT} errors and ${STEP_ANNOTATION_LIMIT} warnings of this step as annotations; the job summary lists all ${plural(result.findings.length, 'finding')}.`
     : ''
   if (!ctx.github) {
     core.warning(`No token was given, so the check run "${name}" was not created.${hidden}`)
@@ -128,7 +133,8 @@ async function reportCheckRun(ctx: LintActionContext, result: LintRunResult, out
       conclusion,
       title: checkRunTitle(summary),
       summary: renderLintSummary({ result, outcome, failOn: ctx.inputs.failOn, link, notes }, { maxChars: 65535 }),
-      annotations: result.findings.map(checkRunAnnotation)
+      annotations: result.findings.map(checkRunAnnotation),
+      ...(ctx.runUrl !== undefined && { detailsUrl: ctx.runUrl })
     })
     core.info(`Check run "${name}" (${conclusion}) created on ${ctx.event.sha} with ${plural(result.findings.length, 'annotation')}${created.htmlUrl ? `: ${created.htmlUrl}` : ''}.`)
     return created.htmlUrl

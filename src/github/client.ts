@@ -3,13 +3,13 @@
 // src/github/ takes the client this returns as a parameter; none builds its own.
 
 import { getOctokit } from '@actions/github'
-import type { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
+type OctokitPlugin = NonNullable<Parameters<typeof getOctokit>[2]>
 
-/** Where the client reports what it does about failures; the Action passes core.info/core.warning. */
+/** Where the client reports failures: retries as info, giving up as a warning (the Action passes core.info/core.warning). */
 export interface GitHubClientLog {
   info: (message: string) => void
   warning: (message: string) => void
@@ -42,26 +42,35 @@ interface RequestOptionsLike {
 }
 
 /**
- * Innermost plugin: gives each attempt its own deadline (undici would otherwise wait minutes for a stalled
- * response), and logs failed attempts. A timed-out attempt surfaces as octokit's RequestError with status
- * 500, which the retry plugin retries like any other server error.
+ * First plugin (so its hook runs inside retry and throttling): gives each attempt its own deadline
+ * (undici would otherwise wait minutes for a stalled response) and logs failed attempts. A timed-out
+ * attempt surfaces as octokit's RequestError with status 500, which the retry plugin retries like any
+ * other server error.
  */
-function attemptGuard(timeoutMs: number, log: GitHubClientLog) {
-  return (octokit: Octokit): void => {
+function attemptGuard(timeoutMs: number, log: GitHubClientLog): OctokitPlugin {
+  // Deadlines we set, told apart from a signal a caller passed (which is left alone).
+  const ours = new WeakSet<AbortSignal>()
+  return (octokit) => {
     octokit.hook.wrap('request', async (request, options) => {
       const opts = options as RequestOptionsLike
-      const what = `${opts.method ?? 'GET'} ${opts.url ?? ''}`
-      const attempt = (opts.request?.retryCount ?? 0) + 1
-      const signal = opts.request?.signal ?? AbortSignal.timeout(timeoutMs)
+      const given = opts.request?.signal
+      let signal = given
+      if (signal === undefined || ours.has(signal)) {
+        signal = AbortSignal.timeout(timeoutMs)
+        ours.add(signal)
+      }
+      // Set on the options object itself: the hooks inside this one (auth) are bound to it, so passing a
+      // modified copy to `request` would not reach fetch.
+      opts.request = { ...opts.request, signal }
       try {
-        return await request({ ...options, request: { ...options.request, signal } })
+        return await request(options)
       } catch (error) {
         if (error instanceof Error) {
-          if (signal.aborted && !opts.request?.signal) {
-            error.message = `no response from GitHub within ${Math.round(timeoutMs / 1000)} s`
-          }
+          if (signal.aborted && ours.has(signal)) error.message = `no response from GitHub within ${timeoutMs / 1000} s`
           const status = (error as { status?: unknown }).status
-          if (typeof status !== 'number' || status >= 500) log.info(`GitHub ${what} failed (attempt ${attempt}): ${error.message}`)
+          if (typeof status !== 'number' || status >= 500) {
+            log.info(`GitHub ${opts.method ?? 'GET'} ${opts.url ?? ''} failed (attempt ${(opts.request.retryCount ?? 0) + 1}): ${error.message}`)
+          }
         }
         throw error
       }
@@ -87,7 +96,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         log.warning(`GitHub ${kind} on ${what}: GitHub asks to wait ${retryAfter} s, longer than the ${maxWait} s this run waits; giving up.`)
         return false
       }
-      log.warning(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries}).`)
+      log.info(`GitHub ${kind} on ${what}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries}).`)
       return true
     }
 
