@@ -5,6 +5,7 @@ import path from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import type { RuleSetting } from '../lint/types.js'
+import { MODE_SECTIONS } from './mode-sections.js'
 import { sectionKey } from '../postmortem/sections.js'
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS, defaultLintConfig } from './defaults.js'
@@ -63,7 +64,10 @@ export function loadConfig(options: LoadConfigOptions): Config {
   const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues)
   if (issues.length > 0) throw new ConfigError(issues)
 
-  return file === undefined ? { root, lint } : { root, configFile: file.label, lint }
+  const config: Config = file === undefined ? { root, lint } : { root, configFile: file.label, lint }
+  resolveModeSections(layers, config, issues)
+  if (issues.length > 0) throw new ConfigError(issues)
+  return config
 }
 
 /**
@@ -447,23 +451,37 @@ function getIn(values: unknown, segments: readonly Segment[]): unknown {
   return node
 }
 
+/** Entries of a list are owned by whoever wrote the whole list (lists replace). */
+function ownerPath(segments: readonly Segment[]): Segment[] {
+  const i = segments.findIndex((s) => typeof s === 'number')
+  return i === -1 ? [...segments] : segments.slice(0, i)
+}
+
+/** The merged value at a path came from the last layer that wrote it; that is where the error points. */
+function issueReporter(layers: readonly Layer[], issues: ConfigIssue[]) {
+  return (segments: Segment[], at: 'key' | 'value', message: string, owner = ownerPath(segments)): void => {
+    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== undefined)
+    if (!layer) return
+    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message })
+  }
+}
+
+function resolveModeSections(layers: readonly Layer[], config: Config, issues: ConfigIssue[]): void {
+  const merged = mergeLayers(layers)
+  const report = issueReporter(layers, issues)
+  for (const mode of MODE_SECTIONS) {
+    const section = merged[mode.key]
+    const value = mode.resolve(isPlainObject(section) ? section : undefined, (segments, at, message) => report(segments, at, message), config)
+    ;(config as unknown as Record<string, unknown>)[mode.key] = value
+  }
+}
+
 function resolveLint(layers: readonly Layer[], knownRules: readonly string[], issues: ConfigIssue[]): Config['lint'] {
   const defaults = defaultLintConfig()
   const merged = mergeLayers(layers)
   const pm = (isPlainObject(merged.postmortems) ? merged.postmortems : {}) as NonNullable<ConfigDocument['postmortems']>
   const lint = (isPlainObject(merged.lint) ? merged.lint : {}) as NonNullable<ConfigDocument['lint']>
-
-  // The merged value at a path came from the last layer that wrote it; that is where the error points.
-  const report = (segments: Segment[], at: 'key' | 'value', message: string, owner = ownerPath(segments)) => {
-    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== undefined)
-    if (!layer) return
-    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message })
-  }
-  // Entries of a list are owned by whoever wrote the whole list (lists replace).
-  const ownerPath = (segments: Segment[]) => {
-    const i = segments.findIndex((s) => typeof s === 'number')
-    return i === -1 ? segments : segments.slice(0, i)
-  }
+  const report = issueReporter(layers, issues)
 
   // Severity levels
   const levels = pm['severity-levels'] ?? defaults.postmortems.severityLevels
