@@ -93,7 +93,7 @@ describe('PM009 placeholders', () => {
     })
   })
 
-  test.failing('reports <owner> end to end (fails until the parser stops ignoring lines with inline HTML)', () => {
+  test('reports <owner> end to end', () => {
     expect(summarize(check(placeholdersRule, summary('Owner: <owner>')))).toEqual([`4:8 ${msg('<owner>')}`])
   })
 })

@@ -17,6 +17,31 @@ function parseTicket(raw: string): ActionItem['ticket'] | undefined {
   return { raw: value }
 }
 
+const BACKTICKS = /`+/y
+
+/** Splits on `::` outside code spans, so that `Fix \`Foo::bar\` :: @a :: …` keeps its summary whole. */
+function splitFields(raw: string): string[] {
+  const fields: string[] = []
+  let start = 0
+  let i = 0
+  while (i < raw.length) {
+    if (raw[i] === '`') {
+      BACKTICKS.lastIndex = i
+      const fence = BACKTICKS.exec(raw)?.[0] ?? '`'
+      const close = raw.indexOf(fence, i + fence.length)
+      i = close < 0 ? i + fence.length : close + fence.length
+    } else if (raw.startsWith('::', i)) {
+      fields.push(raw.slice(start, i).trim())
+      i += 2
+      start = i
+    } else {
+      i++
+    }
+  }
+  fields.push(raw.slice(start).trim())
+  return fields
+}
+
 /**
  * Reads `<summary> :: <owner> :: <due YYYY-MM-DD> [ticket]` from an item's markdown source (the text
  * after the checkbox). The source, not the rendered text, so that a ticket link keeps its URL.
@@ -28,7 +53,7 @@ export function parseActionItem(
   position: Position
 ): ActionItem {
   const raw = source.replace(/\s*\n\s*/g, ' ').trim()
-  const fields = raw.split(/\s*::\s*/)
+  const fields = splitFields(raw)
   const item: ActionItem = {
     kind,
     checked,
@@ -46,7 +71,8 @@ export function parseActionItem(
   }
   const dueField = fields[2]?.trim()
   if (dueField) {
-    const m = /^(\S+)\s*(.*)$/.exec(dueField)
+    // The template's `<due YYYY-MM-DD>` is sometimes copied with its word: `due 2026-12-15`.
+    const m = /^(?:due:?\s+)?(\S+)\s*(.*)$/i.exec(dueField)
     item.due = m?.[1] ?? dueField
     item.dueValid = parseIsoDate(item.due) !== undefined
     const ticket = parseTicket([m?.[2] ?? '', ...fields.slice(3)].filter(Boolean).join(' '))

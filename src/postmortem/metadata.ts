@@ -1,4 +1,4 @@
-import YAML from 'yaml'
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import type { Metadata, MetadataField, MetadataKey, Postmortem } from './model.js'
 import { parseSeverity } from './severity.js'
 import { parseOwnerList } from './owners.js'
@@ -80,38 +80,68 @@ function setField(pm: Postmortem, field: MetadataField, options: MetadataOptions
   }
 }
 
-function yamlValueToText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (Array.isArray(value)) return value.map(yamlValueToText).filter(Boolean).join(', ')
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value).trim()
+function keyOf(name: string): MetadataKey | undefined {
+  return KEY_ALIASES[name.toLowerCase().replace(/[\s_-]+/g, ' ').trim()]
 }
 
-/** Reads YAML front matter; a malformed block becomes a problem with its line, and the list form is still read. */
+// Bounds the work a value with aliases can cause (`a: &a [*a]`, or a billion-laughs chain of them).
+const MAX_VALUE_NODES = 1000
+
+/** A front-matter value as text: lists joined with commas, nested maps as `key: value`; never throws. */
+function nodeText(node: unknown, doc: Document, budget: { nodes: number }, depth = 0): string {
+  if (node === null || node === undefined || depth > 8 || --budget.nodes < 0) return ''
+  if (isAlias(node)) return nodeText(node.resolve(doc), doc, budget, depth + 1)
+  if (isScalar(node)) {
+    const value = node.value
+    if (value === null || value === undefined) return ''
+    return (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)).trim()
+  }
+  if (isSeq(node)) return node.items.map((item) => nodeText(item, doc, budget, depth + 1)).filter(Boolean).join(', ')
+  if (isMap(node)) {
+    const pairs = node.items.map((pair) => `${nodeText(pair.key, doc, budget, depth + 1)}: ${nodeText(pair.value, doc, budget, depth + 1)}`)
+    return pairs.join(', ')
+  }
+  return ''
+}
+
+/** Reads `key: value` lines one by one, for front matter that is not valid YAML (`owners: @maria`, tabs). */
+function readFrontMatterLines(source: string, fenceLine: number, pm: Postmortem, options: MetadataOptions): void {
+  source.split('\n').forEach((text, index) => {
+    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text)
+    const key = keyOf(m?.[1] ?? '')
+    if (!m || !key) return
+    const raw = (m[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')
+    setField(pm, { key, raw, position: { line: fenceLine + 1 + index, column: 1 }, source: 'frontmatter' }, options)
+  })
+}
+
+/** Reads YAML front matter; a malformed block becomes a problem with its line, and is then read line by line. */
 export function readFrontMatter(source: string, fenceLine: number, pm: Postmortem, options: MetadataOptions): void {
-  const doc = YAML.parseDocument(source, { prettyErrors: false, uniqueKeys: false })
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0]
-    const line = fenceLine + (error?.linePos?.[0]?.line ?? 1)
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: false, lineCounter })
+  const error = doc.errors[0]
+  if (error) {
+    // `linePos` is only filled in with prettyErrors, which would also put a code excerpt in the message.
+    const at = lineCounter.linePos(error.pos[0])
     pm.problems.push({
-      message: `Front matter is not valid YAML: ${(error?.message ?? 'parse error').split('\n')[0]}`,
-      position: { line, column: error?.linePos?.[0]?.col ?? 1 }
+      message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+      position: { line: fenceLine + at.line, column: at.col }
     })
+    readFrontMatterLines(source, fenceLine, pm, options)
     return
   }
-  const data: unknown = doc.toJS()
-  if (data === null || data === undefined) return
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (doc.contents === null) return
+  if (!isMap(doc.contents)) {
     pm.problems.push({ message: 'Front matter must be a map of keys (date, severity, owners, …).', position: { line: fenceLine, column: 1 } })
     return
   }
-  const lines = source.split('\n')
-  for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
-    const key = KEY_ALIASES[name.toLowerCase().replace(/[\s_-]+/g, ' ').trim()]
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key)) continue
+    const key = keyOf(String(pair.key.value))
     if (!key) continue
-    const index = lines.findIndex((l) => l.startsWith(`${name}:`) || l.startsWith(`"${name}":`) || l.startsWith(`'${name}':`))
-    setField(pm, { key, raw: yamlValueToText(value), position: { line: fenceLine + 1 + Math.max(index, 0), column: 1 }, source: 'frontmatter' }, options)
+    const at = lineCounter.linePos(pair.key.range?.[0] ?? 0)
+    const raw = nodeText(pair.value, doc, { nodes: MAX_VALUE_NODES })
+    setField(pm, { key, raw, position: { line: fenceLine + at.line, column: at.col }, source: 'frontmatter' }, options)
   }
 }
 
@@ -122,7 +152,7 @@ export function readMetadataLines(pm: Postmortem, fromLine: number, toLine: numb
     const text = (pm.lines[line - 1] ?? '').replace(/\*\*|__/g, '')
     const m = METADATA_LINE_RE.exec(text)
     if (!m) continue
-    const key = KEY_ALIASES[(m[2] ?? '').toLowerCase().replace(/\s+/g, ' ').trim()]
+    const key = keyOf(m[2] ?? '')
     if (!key) continue
     const column = (m[1] ?? '').length + 1
     setField(pm, { key, raw: (m[3] ?? '').trim(), position: { line, column }, source: 'list' }, options)

@@ -83,8 +83,16 @@ export interface Timestamp {
   zone?: string
   /** Milliseconds since the epoch, using the zone (or UTC when none is known); undefined when the date/time is not real. */
   epochMs?: number
-  /** True when the date was carried over from an earlier entry because the entry only gave a time. */
+  /**
+   * True when the date was carried over from an earlier entry because the entry only gave a time, or the
+   * year because it only gave a day (`May 12`).
+   */
   dateInferred: boolean
+  /**
+   * The zone `epochMs` was computed in: the entry's own, else the timeline's statement ("All times in PST"),
+   * else the zone the last entry that named one named. Undefined when none was known (UTC was assumed).
+   */
+  effectiveZone?: string
 }
 
 export interface TimelineEntry {

@@ -3,12 +3,12 @@ import remarkParse from 'remark-parse'
 import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
 import { toString } from 'mdast-util-to-string'
-import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table } from 'mdast'
-import type { Heading, Postmortem, Section, TimelineEntry } from './model.js'
+import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table, Yaml } from 'mdast'
+import type { Heading, ParseProblem, Position, Postmortem, Section, TimelineEntry } from './model.js'
 import { decodePostmortem } from './decode.js'
 import { readFrontMatter, readMetadataLines, emptyMetadata } from './metadata.js'
 import { parseActionItem } from './action-item.js'
-import { findZoneStatement, parseLeadingTimestamp, type TimestampContext } from './timestamp.js'
+import { findDate, findZoneStatement, headingZone, parseLeadingTimestamp, type TimestampContext } from './timestamp.js'
 import { sectionMatcher } from './sections.js'
 
 export interface ParseOptions {
@@ -30,12 +30,22 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 const DISABLE_RE = /<!--\s*reliability-loop-disable\s+([^>]*?)\s*-->/g
 
+// micromark takes quadratic time and then overflows the stack on containers nested thousands deep
+// (`> > > …`, list staircases). No postmortem nests a hundred levels, so such a file is not parsed.
+const DEEP_NESTING_RE = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]|$)){100}|^[ \t]{400}/m
+
+// Each list item, quote or table row costs micromark ~15 KB of heap, and thousands of separate quotes or
+// pipe lines take quadratic time: a 2 MB list of one-word items runs out of memory. Real postmortems have
+// a few dozen (the corpus peaks at 60), so past this many the file is not parsed rather than risk the run.
+const BLOCK_LINE_RE = /^[ \t]*(?:[>|]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/gm
+export const MAX_BLOCK_LINES = 5000
+
 interface SectionNodes {
   section: Section
   nodes: RootContent[]
 }
 
-function startOf(node: Nodes): { line: number; column: number } {
+function startOf(node: Nodes): Position {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
 }
 
@@ -44,19 +54,29 @@ function toHeading(node: MdHeading): Heading {
 }
 
 /** Marks code and HTML lines (rules that scan text skip them) and collects disable comments. */
-function scanIgnored(node: Nodes, ignored: Set<number>, disabled: Set<string>): void {
-  if (node.type === 'code' || node.type === 'html') {
+function scanIgnored(node: Nodes, ignored: Set<number>, disabled: Set<string>, inline = false): void {
+  // Inline HTML is not skipped: CommonMark reads placeholders such as `<owner>` as inline HTML, and those
+  // are exactly what PM009 must see. Inline comments are skipped, as block HTML and code are.
+  const skip = node.type === 'code' || (node.type === 'html' && (!inline || node.value.startsWith('<!--')))
+  if (node.type === 'html') {
+    for (const m of node.value.matchAll(DISABLE_RE)) {
+      for (const id of (m[1] ?? '').split(/[\s,]+/)) if (id) disabled.add(id.toUpperCase())
+    }
+  }
+  if (skip) {
     const start = node.position?.start.line ?? 0
     const end = node.position?.end.line ?? start
     for (let line = start; line <= end; line++) ignored.add(line)
-    if (node.type === 'html') {
-      for (const m of node.value.matchAll(DISABLE_RE)) {
-        for (const id of (m[1] ?? '').split(/[\s,]+/)) if (id) disabled.add(id.toUpperCase())
-      }
-    }
     return
   }
-  if ('children' in node) for (const child of node.children) scanIgnored(child as Nodes, ignored, disabled)
+  const phrasing = node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || inline
+  if ('children' in node) for (const child of node.children) scanIgnored(child as Nodes, ignored, disabled, phrasing)
+}
+
+/** A heading that is a date or time (`## May 12`, `## Feb 21, 13:00`): a day of the timeline, not a new section. */
+function isTimelineDay(heading: Heading): boolean {
+  // Any year will do: the question is only whether the text starts like a timestamp.
+  return parseLeadingTimestamp(heading.text, { lastDate: '2000-06-15' }) !== undefined
 }
 
 function splitSections(tree: Root, pm: Postmortem, options: ParseOptions): SectionNodes[] {
@@ -64,13 +84,17 @@ function splitSections(tree: Root, pm: Postmortem, options: ParseOptions): Secti
   const result: SectionNodes[] = []
   let current: SectionNodes | undefined
   for (const node of tree.children) {
-    if (node.type === 'heading' && !pm.title) {
-      pm.title = toHeading(node)
-      continue
+    const heading = node.type === 'heading' ? toHeading(node) : undefined
+    const canonical = heading ? matchSection(heading.text) : undefined
+    const opensSection = heading !== undefined && heading.depth <= 2
+    if (heading && !pm.title && result.length === 0) {
+      pm.title = heading
+      // A document without a title starts with its first section; PM001 reports the title, and the
+      // section must still count as present.
+      if (!(opensSection && canonical)) continue
     }
-    if (node.type === 'heading' && node.depth <= 2) {
-      const heading = toHeading(node)
-      const canonical = matchSection(heading.text)
+    const continuesTimeline = heading !== undefined && !canonical && current?.section.canonical === 'Timeline' && isTimelineDay(heading)
+    if (heading && opensSection && !continuesTimeline) {
       current = { section: { heading, endLine: heading.position.line, empty: true }, nodes: [] }
       if (canonical) current.section.canonical = canonical
       result.push(current)
@@ -82,6 +106,13 @@ function splitSections(tree: Root, pm: Postmortem, options: ParseOptions): Secti
     current.section.endLine = node.position?.end.line ?? current.section.endLine
   }
   return result
+}
+
+function advance(ctx: TimestampContext, ts: { date: string; time?: string; zone?: string; epochMs?: number }): void {
+  if (ts.epochMs === undefined) return
+  ctx.lastDate = ts.date
+  ctx.lastTime = ts.time
+  if (ts.zone) ctx.lastZone = ts.zone
 }
 
 function tableEntries(table: Table, ctx: TimestampContext, out: TimelineEntry[]): void {
@@ -96,69 +127,136 @@ function tableEntries(table: Table, ctx: TimestampContext, out: TimelineEntry[])
   }
 }
 
-function advance(ctx: TimestampContext, ts: { date: string; time?: string; epochMs?: number }): void {
-  if (ts.epochMs === undefined) return
-  ctx.lastDate = ts.date
-  ctx.lastTime = ts.time
+interface TimelineState {
+  ctx: TimestampContext
+  entries: TimelineEntry[]
+  underTimestampedHeading: boolean
 }
 
-function readTimeline(section: SectionNodes, pm: Postmortem): TimelineEntry[] {
-  const entries: TimelineEntry[] = []
-  const ctx: TimestampContext = {}
-  if (pm.metadata.date) ctx.lastDate = pm.metadata.date
-  const headingZone = findZoneStatement(section.section.heading.text)
-  if (headingZone) ctx.defaultZone = headingZone
-  let underTimestampedHeading = false
+function headingEntry(node: MdHeading, state: TimelineState): void {
+  const text = toString(node).trim()
+  const timestamp = parseLeadingTimestamp(text, state.ctx)
+  state.underTimestampedHeading = timestamp !== undefined
+  if (timestamp) {
+    state.entries.push({ form: 'heading', text, timestamp, position: startOf(node) })
+    advance(state.ctx, timestamp)
+  } else {
+    const zone = findZoneStatement(text)
+    if (zone) state.ctx.defaultZone = zone
+  }
+}
+
+function listEntries(list: List, state: TimelineState): void {
+  for (const item of list.children) {
+    const first = item.children[0]
+    const text = first ? toString(first).trim() : ''
+    const timestamp = parseLeadingTimestamp(text, state.ctx)
+    // Bullets under a timestamped heading describe that moment; they are not entries of their own.
+    if (!timestamp && state.underTimestampedHeading) continue
+    state.entries.push({ form: 'list', text, position: startOf(item), ...(timestamp ? { timestamp } : {}) })
+    if (timestamp) advance(state.ctx, timestamp)
+  }
+}
+
+function readTimeline(section: SectionNodes, startDate: string | undefined, entries: TimelineEntry[]): void {
+  const state: TimelineState = { ctx: {}, entries, underTimestampedHeading: false }
+  if (startDate) state.ctx.lastDate = startDate
+  const zone = headingZone(section.section.heading.text)
+  if (zone) state.ctx.defaultZone = zone
   for (const node of section.nodes) {
     if (node.type === 'paragraph') {
-      const zone = findZoneStatement(toString(node))
-      if (zone && !ctx.defaultZone) ctx.defaultZone = zone
+      const stated = findZoneStatement(toString(node))
+      if (stated && !state.ctx.defaultZone) state.ctx.defaultZone = stated
     } else if (node.type === 'heading') {
-      const text = toString(node).trim()
-      const timestamp = parseLeadingTimestamp(text, ctx)
-      underTimestampedHeading = timestamp !== undefined
-      if (timestamp) {
-        entries.push({ form: 'heading', text, timestamp, position: startOf(node) })
-        advance(ctx, timestamp)
-      }
+      headingEntry(node, state)
     } else if (node.type === 'list') {
-      for (const item of node.children) {
-        const first = item.children[0]
-        const text = first ? toString(first).trim() : ''
-        const timestamp = parseLeadingTimestamp(text, ctx)
-        // Bullets under a timestamped heading describe that moment; they are not entries of their own.
-        if (!timestamp && underTimestampedHeading) continue
-        entries.push({ form: 'list', text, position: startOf(item), ...(timestamp ? { timestamp } : {}) })
-        if (timestamp) advance(ctx, timestamp)
-      }
+      listEntries(node, state)
     } else if (node.type === 'table') {
-      tableEntries(node, ctx, entries)
+      tableEntries(node, state.ctx, state.entries)
     }
   }
-  return entries
 }
 
-function itemSource(item: ListItem, text: string): string {
+/** The date time-only entries start from: the metadata's, else one in the title or the file name. */
+function documentDate(pm: Postmortem): string | undefined {
+  return pm.metadata.date ?? findDate(pm.title?.text ?? '') ?? findDate(pm.path.split(/[\\/]/).pop() ?? '')
+}
+
+interface ItemSource {
+  isTask: boolean
+  checked: boolean
+  /** The item's first paragraph as written, after the checkbox. */
+  text: string
+}
+
+function itemSource(item: ListItem, text: string): ItemSource {
   const first = item.children[0]
-  if (!first || first.type !== 'paragraph') return ''
-  const start = first.position?.start.offset
-  const end = first.position?.end.offset
-  if (start === undefined || end === undefined) return toString(first)
-  return text.slice(start, end)
+  const start = first?.type === 'paragraph' ? first.position?.start.offset : undefined
+  const end = first?.type === 'paragraph' ? first.position?.end.offset : undefined
+  const source = start === undefined || end === undefined ? '' : text.slice(start, end)
+  if (typeof item.checked === 'boolean') {
+    // The task-list extension moves the paragraph past `[ ]` only when a plain word follows it, not a link.
+    return { isTask: true, checked: item.checked, text: source.replace(/^\[[ \txX]\][ \t]*/, '') }
+  }
+  // GFM needs text after `[ ]` to make a task, but a bare `- [ ]` is an empty task, not a plain bullet.
+  const bare = /^\[([ \txX])\]\s*$/.exec(source)
+  if (bare) return { isTask: true, checked: /[xX]/.test(bare[1] ?? ''), text: '' }
+  return { isTask: false, checked: false, text: source }
 }
 
 function readActionItems(section: SectionNodes, text: string, pm: Postmortem): void {
   const visitList = (list: List, nested: boolean): void => {
     for (const item of list.children) {
-      const isTask = typeof item.checked === 'boolean'
+      const source = itemSource(item, text)
       // Nested plain bullets are notes on their parent item; nested tasks are items in their own right.
-      if (!nested || isTask) {
-        pm.actionItems.push(parseActionItem(itemSource(item, text), isTask ? 'task' : 'plain', item.checked === true, startOf(item)))
+      if (!nested || source.isTask) {
+        pm.actionItems.push(parseActionItem(source.text, source.isTask ? 'task' : 'plain', source.checked, startOf(item)))
       }
       for (const child of item.children) if (child.type === 'list') visitList(child, true)
     }
   }
   for (const node of section.nodes) if (node.type === 'list') visitList(node, false)
+}
+
+function readTitleId(pm: Postmortem): void {
+  const title = pm.title
+  if (!title) return
+  const m = /^Incident\s+PM-([A-Za-z0-9][A-Za-z0-9._-]*)(?:\s*[:—–]\s*|\s+-\s+|\s*$)(.*)$/i.exec(title.text)
+  if (!m?.[1]) return
+  title.id = m[1]
+  if (m[2]?.trim()) title.name = m[2].trim()
+}
+
+function readMetadata(tree: Root, sections: SectionNodes[], pm: Postmortem, options: ParseOptions): void {
+  const frontMatter: Yaml | undefined = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
+  if (frontMatter) readFrontMatter(frontMatter.value, frontMatter.position?.start.line ?? 1, pm, options)
+  // Without its closing fence the block is ordinary text, so its lines are still read below.
+  if (!frontMatter && /^---\s*$/.test(pm.lines[0] ?? '') && /^[A-Za-z_][\w -]*:/.test(pm.lines[1] ?? '')) {
+    pm.problems.push({ message: 'Front matter opened on line 1 is never closed with a `---` line.', position: { line: 1, column: 1 } })
+  }
+  const metadataEnd = (sections[0]?.section.heading.position.line ?? pm.lines.length + 1) - 1
+  const metadataStart = frontMatter ? (frontMatter.position?.end.line ?? 0) + 1 : 1
+  readMetadataLines(pm, metadataStart, metadataEnd, options)
+}
+
+function parseMarkdown(text: string, pm: Postmortem, options: ParseOptions): void {
+  const tree = processor.parse(text) as Root
+  const ignored = new Set<number>()
+  const disabled = new Set<string>()
+  scanIgnored(tree, ignored, disabled)
+  pm.ignoredLines = ignored
+  pm.disabledRules = [...disabled]
+
+  const sections = splitSections(tree, pm, options)
+  pm.sections = sections.map((s) => s.section)
+  readMetadata(tree, sections, pm, options)
+  readTitleId(pm)
+
+  const startDate = documentDate(pm)
+  for (const section of sections) {
+    if (section.section.canonical === 'Timeline') readTimeline(section, startDate, pm.timeline)
+    if (section.section.canonical === 'Action Items') readActionItems(section, text, pm)
+  }
 }
 
 function emptyPostmortem(path: string): Postmortem {
@@ -175,6 +273,29 @@ function emptyPostmortem(path: string): Postmortem {
   }
 }
 
+function lineOf(text: string, index: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++
+  return line
+}
+
+/** Why the markdown parser must not see this text (see DEEP_NESTING_RE and BLOCK_LINE_RE), if it must not. */
+function tooComplex(text: string): ParseProblem | undefined {
+  const deep = DEEP_NESTING_RE.exec(text)
+  if (deep) {
+    const line = lineOf(text, deep.index)
+    return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } }
+  }
+  BLOCK_LINE_RE.lastIndex = 0
+  let count = 0
+  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text)) count++
+  if (count <= MAX_BLOCK_LINES) return undefined
+  return {
+    message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
+    position: { line: 1, column: 1 }
+  }
+}
+
 /** Parses a postmortem (bytes or text) into the model. Never throws on content: problems are reported in `problems`. */
 export function parsePostmortem(input: string | Uint8Array, path: string, options: ParseOptions = DEFAULT_PARSE_OPTIONS): Postmortem {
   const pm = emptyPostmortem(path)
@@ -183,34 +304,17 @@ export function parsePostmortem(input: string | Uint8Array, path: string, option
   if (decoded.text === undefined) return pm
   const text = decoded.text
   pm.lines = text.split('\n')
-  const tree = processor.parse(text) as Root
-
-  const ignored = new Set<number>()
-  const disabled = new Set<string>()
-  scanIgnored(tree, ignored, disabled)
-  pm.ignoredLines = ignored
-  pm.disabledRules = [...disabled]
-
-  const sections = splitSections(tree, pm, options)
-  pm.sections = sections.map((s) => s.section)
-
-  const frontMatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined
-  if (frontMatter) readFrontMatter(frontMatter.value, frontMatter.position?.start.line ?? 1, pm, options)
-  const metadataEnd = (sections[0]?.section.heading.position.line ?? pm.lines.length + 1) - 1
-  const metadataStart = frontMatter ? (frontMatter.position?.end.line ?? 0) + 1 : 1
-  readMetadataLines(pm, metadataStart, metadataEnd, options)
-
-  const title = pm.title
-  if (title) {
-    const m = /^Incident\s+PM-([A-Za-z0-9][A-Za-z0-9._-]*)(?:\s*[:—–]\s*|\s+-\s+|\s*$)(.*)$/i.exec(title.text)
-    if (m?.[1]) {
-      title.id = m[1]
-      if (m[2]?.trim()) title.name = m[2].trim()
-    }
+  const complex = tooComplex(text)
+  if (complex) {
+    pm.problems.push(complex)
+    return pm
   }
-
-  const timeline = sections.find((s) => s.section.canonical === 'Timeline')
-  if (timeline) pm.timeline = readTimeline(timeline, pm)
-  for (const section of sections) if (section.section.canonical === 'Action Items') readActionItems(section, text, pm)
+  try {
+    parseMarkdown(text, pm, options)
+  } catch (error) {
+    // The contract is a model and problems for any content; a parser bug must not stop a whole lint run.
+    const reason = error instanceof Error ? error.message : String(error)
+    pm.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } })
+  }
   return pm
 }

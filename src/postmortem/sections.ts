@@ -2,8 +2,9 @@
 export function sectionKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/\([^)]*\)\s*$/, '')
     .replace(/^[\s\d.)#-]+/, '')
+    .replace(/[\s:.]+$/, '')
+    .replace(/\([^)]*\)\s*$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }

@@ -7,12 +7,13 @@ export function severityKey(value: string): string {
 
 /**
  * Maps a written severity onto the configured levels (most severe first). A trailing note such as
- * `Sev1 (customer-facing)` is allowed; anything else is kept raw with no label, for PM003 to report.
+ * `Sev1 (customer-facing)` or `Sev1, upgraded from Sev2` is allowed; anything else is kept raw with no
+ * label, for PM003 to report.
  */
 export function parseSeverity(raw: string, levels: readonly string[]): Severity {
   const value = raw.trim()
   const keys = levels.map(severityKey)
-  const candidates = [value, value.replace(/\s*[([].*$/, ''), /^\S+(?:[\s_-]+\d+)?/.exec(value)?.[0] ?? '']
+  const candidates = [value, value.replace(/\s*[([].*$/, ''), /^[^\s,;:]+(?:[\s_-]+\d+)?/.exec(value)?.[0] ?? '']
   for (const candidate of candidates) {
     const index = keys.indexOf(severityKey(candidate))
     if (candidate && index >= 0) return { raw: value, label: levels[index], rank: index + 1 }

@@ -16,20 +16,22 @@ const ZONE_OFFSETS: Record<string, number> = {
   EST: -300, EDT: -240, ET: -300
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12
-}
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 
 const ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}T?)`
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([AaPp])\.?[Mm]\.?)?`
-const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s*[,@]\s*)${TIME})?(?:\s*${ZONE})?(?![\w:-])`)
+// The `d` flag gives the zone's index, to tell an offset (`09:00-07:00`) from a range (`09:00-10:00`).
+const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s*[,@]\s*)${TIME})?(?:\s*${ZONE})?(?![\w:-])`, 'd')
+// The year is optional: timelines split by day headings write `## May 12` or `Feb 21, 13:00`.
 const MONTH_FIRST_RE = new RegExp(
-  String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`
+  String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
+  'd'
 )
 const DAY_FIRST_RE = new RegExp(
-  String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
+  'd'
 )
-const TIME_ONLY_RE = new RegExp(String.raw`^${TIME}(?:\s*${ZONE})?(?![\w:-])`)
+const TIME_ONLY_RE = new RegExp(String.raw`^${TIME}(?:\s*${ZONE})?(?![\w:-])`, 'd')
 
 /** Parses a zone as written into an offset in minutes; undefined when it is not a zone we know. */
 export function zoneOffsetMinutes(zone: string): number | undefined {
@@ -61,11 +63,35 @@ export function parseIsoDate(value: string): string | undefined {
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : undefined
 }
 
-/** Finds a time-zone statement such as "All times in PST" or "(times in BST)". */
+const ZONE_STATEMENT_RE =
+  /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi
+
+/** Finds a time-zone statement such as "All times in PST", "(times in BST)" or "Timestamps are UTC". */
 export function findZoneStatement(text: string): string | undefined {
-  const m = /\btimes?\s+(?:are\s+)?(?:in|are)\s+([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\b/i.exec(text)
-  if (!m?.[1]) return undefined
-  return zoneOffsetMinutes(m[1]) === undefined ? undefined : m[1].toUpperCase()
+  // The first candidate may be a plain word ("time in the office"); the statement can come later.
+  for (const m of text.matchAll(ZONE_STATEMENT_RE)) {
+    if (m[1] && zoneOffsetMinutes(m[1]) !== undefined) return m[1].toUpperCase()
+  }
+  return undefined
+}
+
+/** The zone a timeline heading states: `Timeline (times in BST)` or just `Timeline (UTC)`. */
+export function headingZone(text: string): string | undefined {
+  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text)?.[1]
+  if (bare && zoneOffsetMinutes(bare) !== undefined) return bare.toUpperCase()
+  return findZoneStatement(text)
+}
+
+const DATE_ANYWHERE_RE =
+  /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g
+
+/** The first real calendar date written anywhere in the text (`Incident report August 12 2025 - LEAP`). */
+export function findDate(text: string): string | undefined {
+  for (const m of text.matchAll(DATE_ANYWHERE_RE)) {
+    const ts = parseLeadingTimestamp(m[0])
+    if (ts?.epochMs !== undefined) return ts.date
+  }
+  return undefined
 }
 
 export interface TimestampContext {
@@ -73,6 +99,8 @@ export interface TimestampContext {
   lastDate?: string
   /** The previous entry's time, to notice a time-only list crossing midnight. */
   lastTime?: string
+  /** The zone the last entry that named one named, for later entries that name none. */
+  lastZone?: string
   /** Zone stated for the whole timeline, used when an entry names none. */
   defaultZone?: string
 }
@@ -86,11 +114,10 @@ function buildTime(h: string | undefined, m: string | undefined, s: string | und
   let hour = Number(h)
   const minute = Number(m)
   const second = s === undefined ? undefined : Number(s)
-  if (ampm) {
-    if (hour < 1 || hour > 12) return null
-    const pm = ampm.toLowerCase() === 'p'
-    hour = (hour % 12) + (pm ? 12 : 0)
-  }
+  const pm = ampm?.toLowerCase() === 'p'
+  // `17:14pm` is redundant rather than wrong; `17:14am` contradicts itself.
+  if (ampm && (hour < 1 || (hour > 12 && !pm))) return null
+  if (ampm && hour <= 12) hour = (hour % 12) + (pm ? 12 : 0)
   if (hour > 23 || minute > 59 || (second !== undefined && second > 59)) return null
   return `${pad2(hour)}:${pad2(minute)}${second === undefined ? '' : `:${pad2(second)}`}`
 }
@@ -109,65 +136,109 @@ function epochOf(date: string, time: string | undefined, zone: string | undefine
   return Number.isNaN(ms) ? undefined : ms - offset * 60_000
 }
 
-/** The zone group matched something; keep it only if it is a zone we know, else it was a word ("EKS"). */
-function knownZone(zone: string | undefined): string | undefined {
-  if (zone === undefined) return undefined
-  return zoneOffsetMinutes(zone) === undefined ? undefined : zone
+/** A month name or its abbreviation (`Sep`, `Sept`, `September`); not any word that starts like one (`Marching`). */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase()
+  if (lower.length < 3) return undefined
+  const index = MONTH_NAMES.findIndex((full) => full.startsWith(lower))
+  return index < 0 ? undefined : index + 1
+}
+
+function inferYear(lastDate: string | undefined, month: number): number | undefined {
+  if (lastDate === undefined) return undefined
+  const year = Number(lastDate.slice(0, 4))
+  const lastMonth = Number(lastDate.slice(5, 7))
+  // The nearer reading wins: `Jan 2` after December is next year; `Dec 30` before a January date, last year.
+  if (month < lastMonth - 6) return year + 1
+  return month > lastMonth + 6 ? year - 1 : year
+}
+
+interface ZoneMatch {
+  zone?: string
+  /** The matched text without a zone group that turned out not to be a zone. */
+  raw: string
+}
+
+/**
+ * The zone group matched something; keep it only if it is a zone we know (else it was a word: "EKS"),
+ * and not when `-10:00` directly follows a time outside ISO `T` form: that is `09:00-10:00`, a range.
+ */
+function zoneOf(m: RegExpExecArray, group: number, isoT: boolean): ZoneMatch {
+  const written = m[group]
+  const span = m.indices?.[group]
+  if (written === undefined || span === undefined) return { raw: m[0] }
+  const before = m[0].slice(0, span[0])
+  const isRange = !isoT && written.startsWith('-') && /\d$/.test(before)
+  if (!isRange && zoneOffsetMinutes(written) !== undefined) return { zone: written, raw: m[0] }
+  return { raw: before.trimEnd() }
+}
+
+interface Parsed {
+  raw: string
+  date: string
+  time?: string
+  zone?: string
+  dateInferred: boolean
+  /** False when the text has the shape of a timestamp but the date or time is not real. */
+  real: boolean
+}
+
+function parseIso(m: RegExpExecArray, text: string): Parsed {
+  const { zone, raw } = zoneOf(m, 8, text[10] === 'T')
+  const written = `${m[1]}-${m[2]}-${m[3]}`
+  const time = buildTime(m[4], m[5], m[6], m[7])
+  const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null
+  if (!real) return { raw, date: written, dateInferred: false, real }
+  return { raw, date: written, ...(time ? { time } : {}), ...(zone ? { zone } : {}), dateInferred: false, real }
+}
+
+function parseNamedMonth(m: RegExpExecArray, ctx: TimestampContext): Parsed | undefined {
+  const monthFirst = /^[A-Za-z]/.test(m[1] ?? '')
+  const month = monthNumber((monthFirst ? m[1] : m[2]) ?? '')
+  if (month === undefined) return undefined
+  const day = Number(monthFirst ? m[2] : m[1])
+  const year = m[3] === undefined ? inferYear(ctx.lastDate, month) : Number(m[3])
+  if (year === undefined || !isRealDate(year, month, day)) return undefined
+  const time = buildTime(m[4], m[5], m[6], m[7])
+  if (time === null) return undefined
+  const { zone, raw } = zoneOf(m, 8, false)
+  const date = `${year}-${pad2(month)}-${pad2(day)}`
+  return { raw, date, ...(time ? { time } : {}), ...(zone ? { zone } : {}), dateInferred: m[3] === undefined, real: true }
+}
+
+function parseTimeOnly(m: RegExpExecArray, ctx: TimestampContext): Parsed | undefined {
+  const time = buildTime(m[1], m[2], m[3], m[4])
+  if (!time || ctx.lastDate === undefined) return undefined
+  const { zone, raw } = zoneOf(m, 5, false)
+  let date = ctx.lastDate
+  // A list of bare times that runs past midnight ("23:50", "00:10") continues on the next day.
+  if (ctx.lastTime !== undefined && ctx.lastTime >= '20:00' && time < '04:00') date = addDays(date, 1)
+  return { raw, date, time, ...(zone ? { zone } : {}), dateInferred: true, real: true }
+}
+
+function parseParts(text: string, ctx: TimestampContext): Parsed | undefined {
+  let m = ISO_RE.exec(text)
+  if (m) return parseIso(m, text)
+  if ((m = MONTH_FIRST_RE.exec(text) ?? DAY_FIRST_RE.exec(text))) return parseNamedMonth(m, ctx)
+  if ((m = TIME_ONLY_RE.exec(text))) return parseTimeOnly(m, ctx)
+  return undefined
 }
 
 /**
  * Reads the timestamp a timeline entry starts with: `2026-10-14 09:02 UTC`, `2026-10-14T09:02:11+02:00`,
- * `Sep 27 2017 13:06`, `27 September 2017`, or a time alone (`14:08`, `5:00 PM`) that takes its date from
- * the entry before. Returns undefined when the text does not start with one.
+ * `Sep 27 2017 13:06`, `27 September 2017`, `May 12` (year from the entry before), or a time alone
+ * (`14:08`, `5:00 PM`) that takes its date from the entry before. Returns undefined when the text does not
+ * start with one.
  */
 export function parseLeadingTimestamp(input: string, ctx: TimestampContext = {}): Timestamp | undefined {
-  const text = input.replace(/^[\s*_`[]+/, '')
-  let date: string | undefined
-  let time: string | undefined | null
-  let zone: string | undefined
-  let raw: string
-  let dateInferred = false
-
-  let m = ISO_RE.exec(text)
-  if (m) {
-    raw = m[0]
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    date = isRealDate(y, mo, d) ? `${m[1]}-${m[2]}-${m[3]}` : undefined
-    time = buildTime(m[4], m[5], m[6], m[7])
-    zone = knownZone(m[8])
-    if (m[8] && !zone) raw = raw.slice(0, raw.length - m[8].length).trimEnd()
-    if (date === undefined || time === null) return { raw, date: `${m[1]}-${m[2]}-${m[3]}`, dateInferred: false }
-  } else if ((m = MONTH_FIRST_RE.exec(text)) || (m = DAY_FIRST_RE.exec(text))) {
-    const monthFirst = /^[A-Za-z]/.test(m[1] ?? '')
-    const monthName = (monthFirst ? m[1] : m[2]) ?? ''
-    const month = MONTHS[monthName.toLowerCase().slice(0, monthName.toLowerCase().startsWith('sept') ? 4 : 3)]
-    if (month === undefined) return undefined
-    const day = Number(monthFirst ? m[2] : m[1])
-    const year = Number(m[3])
-    if (!isRealDate(year, month, day)) return undefined
-    raw = m[0]
-    date = `${year}-${pad2(month)}-${pad2(day)}`
-    time = buildTime(m[4], m[5], m[6], m[7])
-    if (time === null) return undefined
-    zone = knownZone(m[8])
-  } else if ((m = TIME_ONLY_RE.exec(text))) {
-    time = buildTime(m[1], m[2], m[3], m[4])
-    if (time === null || time === undefined || ctx.lastDate === undefined) return undefined
-    raw = m[0]
-    zone = knownZone(m[5])
-    dateInferred = true
-    date = ctx.lastDate
-    // A list of bare times that runs past midnight ("23:50", "00:10") continues on the next day.
-    if (ctx.lastTime !== undefined && ctx.lastTime >= '20:00' && time < '04:00') date = addDays(date, 1)
-  } else {
-    return undefined
-  }
-
-  const effectiveZone = zone ?? ctx.defaultZone
-  const ts: Timestamp = { raw: raw.trim(), date, dateInferred }
-  if (time) ts.time = time
-  if (zone) ts.zone = zone
-  const epochMs = epochOf(date, time ?? undefined, effectiveZone)
+  const parts = parseParts(input.replace(/^[\s*_`[]+/, ''), ctx)
+  if (!parts) return undefined
+  const { real, ...fields } = parts
+  const ts: Timestamp = { ...fields, raw: fields.raw.trim() }
+  if (!real) return ts
+  const effectiveZone = parts.zone ?? ctx.defaultZone ?? ctx.lastZone
+  if (effectiveZone !== undefined) ts.effectiveZone = effectiveZone
+  const epochMs = epochOf(parts.date, parts.time, effectiveZone)
   if (epochMs !== undefined) ts.epochMs = epochMs
   return ts
 }
