@@ -282,3 +282,11 @@ describe('dates', () => {
     expect(findDate(text)).toBe(date)
   })
 })
+
+describe('European day-first dates', () => {
+  it('reads "19. April, 11:00" with the year of the entry before', async () => {
+    const { parseLeadingTimestamp } = await import('../../src/postmortem/timestamp.js')
+    const ts = parseLeadingTimestamp('19. April, 11:00', { lastDate: '2018-04-18', lastTime: '19:47' })
+    expect(ts).toEqual(expect.objectContaining({ date: '2018-04-19', time: '11:00' }))
+  })
+})

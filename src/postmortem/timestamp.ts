@@ -22,13 +22,13 @@ const ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([AaPp])\.?[Mm]\.?)?`
 // The `d` flag gives the zone's index, to tell an offset (`09:00-07:00`) from a range (`09:00-10:00`).
 const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s*[,@]\s*)${TIME})?(?:\s*${ZONE})?(?![\w:-])`, 'd')
-// The year is optional: timelines split by day headings write `## May 12` or `Feb 21, 13:00`.
+// The year is optional: timelines split by day headings write `## May 12`, `Feb 21, 13:00` or `19. April, 11:00`.
 const MONTH_FIRST_RE = new RegExp(
   String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
   'd'
 )
 const DAY_FIRST_RE = new RegExp(
-  String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
+  String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
   'd'
 )
 const TIME_ONLY_RE = new RegExp(String.raw`^${TIME}(?:\s*${ZONE})?(?![\w:-])`, 'd')
