@@ -9,9 +9,10 @@
 // was printed (also when a target is missed), 1 when a tool crashed or a run failed verification,
 // 2 on a usage error.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { generate } from './generate-postmortems.mjs'
@@ -35,7 +36,7 @@ function usage(message) {
       '  --concurrency N  passed to our lint (default: its own, one worker per core)\n' +
       '  --keep           keep the generated directory and print its path\n'
   )
-  process.exit(2)
+  process.exit(message ? 2 : 0)
 }
 
 let opts
@@ -69,18 +70,48 @@ if (!existsSync(peerPkg)) usage('markdownlint-cli2 is not installed: run `npm ci
 const peerInfo = JSON.parse(readFileSync(peerPkg, 'utf8'))
 const peerBin = join(repo, 'node_modules', 'markdownlint-cli2', typeof peerInfo.bin === 'string' ? peerInfo.bin : peerInfo.bin['markdownlint-cli2'])
 if (!existsSync(cli)) usage(`${cli} is missing: run \`npm run build\` first`)
+// The lead may rebuild dist/ while a run is going on: the runs of ours measure a copy of the bundle and
+// its siblings (dist/lint-worker.js) taken at the start, so they all measure one build. The copy gets the
+// module type of the nearest package.json, as the original has (none if there is none).
+const buildFiles = (from) => readdirSync(from).filter((f) => /\.(c|m)?js$/.test(f) && statSync(join(from, f)).isFile()).sort()
+const buildHash = (from) => {
+  const hash = createHash('sha256')
+  for (const f of buildFiles(from)) hash.update(f).update(readFileSync(join(from, f)))
+  return hash.digest('hex').slice(0, 12)
+}
+function moduleType(from) {
+  for (let d = from; ; d = dirname(d)) {
+    if (existsSync(join(d, 'package.json'))) {
+      try {
+        return JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).type ?? 'commonjs'
+      } catch {
+        return 'commonjs'
+      }
+    }
+    if (dirname(d) === d) return undefined
+  }
+}
+const cliHash = buildHash(dirname(cli))
+const snapshot = mkdtempSync(join(os.tmpdir(), 'rl-bench-build-'))
+for (const f of buildFiles(dirname(cli))) copyFileSync(join(dirname(cli), f), join(snapshot, f))
+const type = moduleType(dirname(cli))
+if (type) writeFileSync(join(snapshot, 'package.json'), JSON.stringify({ type }))
+const cliCopy = join(snapshot, basename(cli))
 const nodeVersion = spawnSync(node, ['--version'], { encoding: 'utf8' })
-if (nodeVersion.status !== 0) usage(`--node ${node} does not run`)
+if (nodeVersion.status !== 0) {
+  rmSync(snapshot, { recursive: true, force: true })
+  usage(`--node ${node} does not run`)
+}
 
 // --- measuring --------------------------------------------------------------------------------------
 
-/** GNU time, if present and working, reports the child's peak RSS (%M, KB). */
+/** GNU time, if present and working, reports the child's peak RSS (%M, KB) and CPU time (%U + %S, s). */
 const timeBin = (() => {
   if (!existsSync('/usr/bin/time')) return undefined
   const probe = join(os.tmpdir(), `rl-bench-time-${process.pid}`)
   try {
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', probe, node, '-e', '0'])
-    return r.status === 0 && /^\d+\s*$/m.test(readFileSync(probe, 'utf8')) ? '/usr/bin/time' : undefined
+    const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', probe, node, '-e', '0'])
+    return r.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(readFileSync(probe, 'utf8')) ? '/usr/bin/time' : undefined
   } catch {
     return undefined
   } finally {
@@ -93,7 +124,7 @@ const childEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
 /** Runs one command to completion; wall time covers spawn to exit with all output read. */
 function run(args, cwd) {
   const rssFile = join(os.tmpdir(), `rl-bench-rss-${process.pid}`)
-  const [cmd, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, node, ...args]] : [node, args]
+  const [cmd, argv] = timeBin ? [timeBin, ['-f', '%M %U %S', '-o', rssFile, node, ...args]] : [node, args]
   return new Promise((resolvePromise) => {
     const stdout = []
     const stderr = []
@@ -105,16 +136,20 @@ function run(args, cwd) {
     child.on('close', (code, signal) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       let rssKb
+      let cpuSeconds
       let childSignal = signal
       if (timeBin) {
         try {
           const report = readFileSync(rssFile, 'utf8')
-          const m = /(\d+)\s*$/.exec(report.trim())
-          if (m) rssKb = Number(m[1])
+          const m = /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(report.trim())
+          if (m) {
+            rssKb = Number(m[1])
+            cpuSeconds = Number(m[2]) + Number(m[3])
+          }
           const killed = /terminated by signal (\d+)/.exec(report)
           if (killed) childSignal = `signal ${killed[1]}`
         } catch {
-          // no report: leave RSS unknown
+          // no report: leave RSS and CPU time unknown
         }
         rmSync(rssFile, { force: true })
       }
@@ -123,6 +158,7 @@ function run(args, cwd) {
         code,
         signal: childSignal,
         rssKb,
+        cpuSeconds,
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8')
       })
@@ -186,9 +222,10 @@ function checkOurs(result, label) {
 const dir = mkdtempSync(join(os.tmpdir(), 'rl-bench-'))
 let cleaned = false
 function cleanup() {
-  if (cleaned || opts.keep) return
+  if (cleaned) return
   cleaned = true
-  rmSync(dir, { recursive: true, force: true })
+  rmSync(snapshot, { recursive: true, force: true })
+  if (!opts.keep) rmSync(dir, { recursive: true, force: true })
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
@@ -223,7 +260,7 @@ try {
   say()
 
   const peerArgs = [peerBin, PM_GLOB]
-  const ourArgs = (...extra) => [cli, 'lint', '--root', dir, '--format', 'json', ...(opts.concurrency ? ['--concurrency', opts.concurrency] : []), ...extra]
+  const ourArgs = (...extra) => [cliCopy, 'lint', '--root', dir, '--format', 'json', ...(opts.concurrency ? ['--concurrency', opts.concurrency] : []), ...extra]
   const rows = { peer: [], cold: [], populate: [], warm: [] }
   const parsed = { peer: [], cold: [], populate: [], warm: [] }
   const progress = (label, r) => say(`  ${label.padEnd(24)} ${r.seconds.toFixed(2).padStart(8)} s  exit ${r.code ?? r.signal}`)
@@ -272,12 +309,16 @@ try {
   // --- report
   say()
   const peerRef = parsed.peer.find(Boolean)
+  const fmtCpu = (list) => {
+    const values = list.map((r) => r.cpuSeconds).filter((v) => v !== undefined)
+    return values.length ? median(values).toFixed(1) : 'n/a'
+  }
   const fmtRss = (list) => {
     const values = list.map((r) => r.rssKb).filter((v) => v !== undefined)
     return values.length ? `${Math.round(Math.max(...values) / 1024)} MB` : 'n/a'
   }
   const table = [
-    ['tool', 'median s', 'runs (s)', 'peak RSS', 'files', 'findings'],
+    ['tool', 'median s', 'runs (s)', 'CPU s', 'peak RSS', 'files', 'findings'],
     ['markdownlint-cli2 (default rules)', rows.peer, peerRef?.files, peerRef ? `${peerRef.findings}` : '?'],
     ['ours cold (--no-cache)', rows.cold, reference?.files, reference ? `${reference.errors} errors, ${reference.warnings} warnings` : '?'],
     ['ours populate cache (1 run)', rows.populate, parsed.populate[0]?.files, parsed.populate[0] ? `${parsed.populate[0].findings.length}` : '?'],
@@ -285,14 +326,15 @@ try {
   ].map((row, i) =>
     i === 0
       ? row
-      : [row[0], median(row[1].map((r) => r.seconds)).toFixed(3), row[1].map((r) => r.seconds.toFixed(2)).join(' '), fmtRss(row[1]), `${row[2] ?? '?'}`, row[3]]
+      : [row[0], median(row[1].map((r) => r.seconds)).toFixed(3), row[1].map((r) => r.seconds.toFixed(2)).join(' '), fmtCpu(row[1]), fmtRss(row[1]), `${row[2] ?? '?'}`, row[3]]
   )
   const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)))
   for (const [i, row] of table.entries()) {
     say(row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd())
     if (i === 0) say(widths.map((w) => '-'.repeat(w)).join('  '))
   }
-  if (!timeBin) say('(peak RSS needs GNU time at /usr/bin/time; not available here)')
+  if (!timeBin) say('(CPU time and peak RSS need GNU time at /usr/bin/time; not available here)')
+  else say('(CPU s: median user+sys of the child, all threads; on a busy machine it varies less than wall time)')
 
   if (reference) {
     const seeded = new Set(gen.problemFiles)
@@ -318,8 +360,11 @@ try {
   }
   ratioLine('ours cold / markdownlint-cli2', rows.cold, TARGET_COLD)
   ratioLine('ours warm / markdownlint-cli2', rows.warm, TARGET_WARM)
-  say(`(medians of ${runs} run${runs === 1 ? '' : 's'} each; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism?.() ?? cpus.length} cores; ours ${ourPkg.version}, ${cli})`)
+  say(`(medians of ${runs} run${runs === 1 ? '' : 's'} each; load average ${loadBefore.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after; ${os.availableParallelism?.() ?? cpus.length} cores; ours ${ourPkg.version}, ${cli}, build ${cliHash})`)
 
+  if (!existsSync(cli) || buildHash(dirname(cli)) !== cliHash) {
+    notes.push(`${dirname(cli)} was rebuilt during the run; all runs of ours measured the copy taken at the start (build ${cliHash})`)
+  }
   for (const note of notes) say(`note: ${note}`)
   if (failures.length > 0) {
     say()
