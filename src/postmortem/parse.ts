@@ -1,7 +1,7 @@
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
-import remarkGfm from 'remark-gfm'
 import remarkFrontmatter from 'remark-frontmatter'
+import { remarkTablesAndTasks } from './remark-tables-and-tasks.js'
 import { toString } from 'mdast-util-to-string'
 import type { Heading as MdHeading, List, ListItem, Nodes, Root, RootContent, Table, Yaml } from 'mdast'
 import type { Heading, ParseProblem, Position, Postmortem, Section, TimelineEntry } from './model.js'
@@ -26,7 +26,7 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
   sectionAliases: {}
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml'])
+const processor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml'])
 
 const DISABLE_RE = /<!--\s*reliability-loop-disable\s+([^>]*?)\s*-->/g
 
