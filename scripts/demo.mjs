@@ -1,7 +1,9 @@
 // `npm run demo`: runs every mode that exists on this repository's own example content, offline and
 // without credentials, and shows what a user would see. Uses the committed bundle, as the Action does.
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -12,9 +14,9 @@ if (!existsSync(cli)) {
 }
 
 let unexpected = 0
-function step(title, args, expectedExit) {
+function step(title, args, expectedExit, cwd = root) {
   console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')}\u001b[0m   # ${title}`)
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } })
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } })
   const note = run.status === expectedExit ? 'as expected' : `expected ${expectedExit}`
   console.log(`(exit code ${run.status}: ${note})`)
   if (run.status !== expectedExit) unexpected++
@@ -24,8 +26,43 @@ console.log('reliability-loop demo: the lint mode on this repository\'s postmort
 step('the example postmortems in docs/postmortems pass', ['lint', '--no-cache'], 0)
 step('broken postmortems: what the linter catches', ['lint', '--no-cache', 'examples/broken'], 1)
 step('the same findings as JSON, for scripts', ['lint', '--no-cache', '--format', 'json', 'examples/broken/PM-900.md'], 1)
+experimentDemo()
+gateDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
 }
+// experiment mode: the example experiments in docs/experiments, and a broken one.
+function experimentDemo() {
+  console.log('\nreliability-loop demo: the experiment mode on docs/experiments')
+  step('prompt and tool experiments, newest first', ['experiment', 'list'], 0)
+  step('every experiment doc has a valid front matter and a real rollback plan', ['experiment', 'validate'], 0)
+  step('what validate catches: a misspelt status and a TBD rollback plan', ['experiment', 'validate', 'examples/broken-experiments'], 1)
+}
+
+// gate mode: `gate --local` in a throwaway git repository made from examples/gate/ (a base commit with a
+// policy, a prompt and a closed Sev1 postmortem), on a prompt change without and then with an experiment doc.
+function gateDemo() {
+  console.log('\nreliability-loop demo: the gate mode on a prompt change (examples/gate/)')
+  const git = (cwd, ...args) => spawnSync('git', ['-c', 'user.name=demo', '-c', 'user.email=demo@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' })
+  if (git(root, '--version').status !== 0) {
+    console.log('(skipped: git is not installed)')
+    return
+  }
+  const repo = mkdtempSync(join(tmpdir(), 'reliability-loop-gate-demo-'))
+  try {
+    git(repo, 'init', '-q', '-b', 'main')
+    cpSync(join(root, 'examples/gate/base'), repo, { recursive: true })
+    git(repo, 'add', '-A')
+    git(repo, 'commit', '-qm', 'base: policy, support prompt v12, closed Sev1 postmortem')
+    git(repo, 'checkout', '-qb', 'shorter-answers')
+    cpSync(join(root, 'examples/gate/change'), repo, { recursive: true })
+    step('prompt v13 without an experiment doc: the rollback-plan gate fails', ['gate', '--local', '--base', 'main', '--drill-result', 'success'], 1, repo)
+    cpSync(join(root, 'examples/gate/experiment'), repo, { recursive: true })
+    step('the same change with an experiment doc and a real rollback plan: all gates pass', ['gate', '--local', '--base', 'main', '--drill-result', 'success', '--format', 'json'], 0, repo)
+  } finally {
+    rmSync(repo, { recursive: true, force: true })
+  }
+}
+
 console.log('\nNext: copy .github/workflows/reliability-lint.yml into your repository (see README).')

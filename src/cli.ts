@@ -16,5 +16,7 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
+  stdin: process.stdin,
+  stdinIsTTY: process.stdin.isTTY === true,
   ...(process.stdout.columns ? { columns: process.stdout.columns } : {})
 })

@@ -4,17 +4,27 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { describeEvent, type ActionEvent } from './action/event.js'
-import { INPUT_NAMES, InputError, parseActionInputs, type ActionInputs, type RawInputs } from './action/inputs.js'
+import { INPUT_NAMES, InputError, parseActionInputs, SECRET_INPUTS, type ActionInputs, type RawInputs } from './action/inputs.js'
 import { runLintAction } from './action/lint-action.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError } from './config/errors.js'
 import { createGitHubClient } from './github/client.js'
 import { createNodeLintAdapters } from './io/node-adapters.js'
 import { runLint } from './modes/lint.js'
+import { runGateAction } from './action/gate-action.js'
+import { runExperimentAction } from './action/experiment-action.js'
+import { experimentConfigOf } from './config/experiment.js'
+import { nodeRepoFiles } from './io/node-files.js'
+import { runExperimentValidation } from './modes/experiment.js'
+import { join } from 'node:path'
+import { runSyncAction } from './action/sync-action.js'
+import { replaceFileAtomic } from './io/atomic-write.js'
+import { lineUrl } from './report/job-summary.js'
+import { runAuditAction } from './action/audit-action.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint'] as const
-export const PLANNED_MODES = ['gate', 'sync', 'audit', 'experiment', 'review'] as const
+export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit'] as const
+export const PLANNED_MODES = ['review'] as const
 
 /** What the runner tells the Action through the environment. */
 interface RunnerEnvironment {
@@ -113,6 +123,78 @@ async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
   })
 }
 
+// experiment mode: checks every experiment doc; links in the summary point at the commit checked.
+async function experimentMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  })
+  const settings = experimentConfigOf(config)
+  core.info(`Configuration: ${config.configFile ?? 'defaults (no .github/reliability.yml)'}; experiment docs: ${settings.paths.join(', ')}`)
+  const sha = describeEvent(runner.eventName, readEventPayload(runner.eventPath), runner.sha).sha
+  await runExperimentAction({
+    failOn: inputs.failOn,
+    ...(runner.repository !== undefined && sha !== '' && { link: { serverUrl: runner.serverUrl, repository: runner.repository, sha } }),
+    validate: () => runExperimentValidation(settings, nodeRepoFiles(config.root))
+  })
+}
+
+// gate mode: the policy is read from the pull request's base commit through the API, not from the workspace.
+async function gateMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const payload = readEventPayload(runner.eventPath)
+  await runGateAction({
+    runner,
+    payload,
+    ...repositoryOf(runner, payload),
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    drillResult: inputs.drillResult,
+    ...(inputs.token !== '' && {
+      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
+    })
+  })
+}
+
+// sync mode: the tracker's credentials come from the inputs; the write-back edits the workspace and the
+// workflow commits it (outputs `write-back`, `changed-files`).
+async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  })
+  const { repository } = runner
+  const link = repository !== undefined && runner.sha !== '' ? { serverUrl: runner.serverUrl, repository, sha: runner.sha } : undefined
+  await runSyncAction({
+    config,
+    dryRun: inputs.sync.dryRun,
+    credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...(repository !== undefined && { githubRepository: repository }) },
+    ...(link && { lineUrl: (path: string, line: number) => lineUrl(link, path, line) }),
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text) => replaceFileAtomic(join(config.root, path), text) },
+    now: () => new Date()
+  })
+}
+
+// audit mode: the llm scorer's endpoint and key come from the inputs, else from the environment.
+async function auditMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  })
+  const { repository } = runner
+  await runAuditAction({
+    config,
+    inputs: inputs.audit,
+    env: process.env,
+    ...(repository !== undefined && runner.sha !== '' && { link: { serverUrl: runner.serverUrl, repository, sha: runner.sha } }),
+    now: () => new Date()
+  })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -131,12 +213,24 @@ export async function run(): Promise<void> {
   try {
     const raw = readInputs()
     // Before anything can print it.
-    if (raw.token) core.setSecret(raw.token)
+    for (const name of SECRET_INPUTS) if (raw[name]) core.setSecret(raw[name])
     const inputs = parseActionInputs(raw)
     const runner = readRunnerEnvironment(process.env)
     switch (inputs.mode) {
       case 'lint':
         await lintMode(inputs, runner)
+        break
+      case 'gate':
+        await gateMode(inputs, runner)
+        break
+      case 'experiment':
+        await experimentMode(inputs, runner)
+        break
+      case 'sync':
+        await syncMode(inputs, runner)
+        break
+      case 'audit':
+        await auditMode(inputs, runner)
         break
       default:
         core.setFailed(unknownModeMessage(inputs.mode))

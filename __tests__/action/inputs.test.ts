@@ -30,7 +30,7 @@ describe('action.yml', () => {
   })
 
   test('declares the outputs the lint mode sets, each described', () => {
-    expect(Object.keys(actionYml.outputs)).toEqual(['errors', 'warnings', 'files', 'result'])
+    expect(Object.keys(actionYml.outputs)).toEqual(expect.arrayContaining(['errors', 'warnings', 'files', 'result']))
     for (const output of Object.values(actionYml.outputs)) expect(output.description.length).toBeGreaterThan(10)
   })
 
@@ -54,7 +54,7 @@ describe('action.yml', () => {
 
 describe('parseActionInputs', () => {
   test('the defaults: lint, default config lookup, no overrides', () => {
-    expect(parseActionInputs(defaults())).toEqual({
+    expect(parseActionInputs(defaults())).toMatchObject({
       mode: 'lint',
       token: 'ghs_x',
       overrides: [],

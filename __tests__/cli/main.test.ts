@@ -132,9 +132,9 @@ describe('program', () => {
   })
 
   it('an unknown mode exits 2', async () => {
-    const { code, stderr } = await cli(['gate'], { cwd: good })
+    const { code, stderr } = await cli(['triage'], { cwd: good })
     expect(code).toBe(2)
-    expect(stderr).toContain("error: unknown command 'gate'")
+    expect(stderr).toContain("error: unknown command 'triage'")
   })
 
   it('`help lint` shows the help of the mode', async () => {

@@ -12,6 +12,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
+import { GATE_OPERATIONS, GateRoutes, isGateOperation, RawText, type GateOperationId } from './github-server-gate.js'
+import { ISSUE_OPERATIONS, IssueRoutes, isIssueOperation, type IssueOperationId } from './github-server-issues.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const REPO_ROOT = resolve(here, '..', '..')
@@ -31,7 +33,7 @@ export function describeWithContract(name: string, fn: () => void): void {
   }
 }
 
-export type OperationId = 'pulls/list-files' | 'checks/create' | 'checks/update'
+export type OperationId = 'pulls/list-files' | 'checks/create' | 'checks/update' | GateOperationId | IssueOperationId
 
 export type Fault =
   /** A server error with GitHub's body for it. */
@@ -44,6 +46,8 @@ export type Fault =
   | { kind: 'timeout' }
   /** Resets the connection without an answer. */
   | { kind: 'reset' }
+  /** Carries the request out (the write is committed), then answers with this fault instead: the ambiguous failures. */
+  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } }
 
 export type DiffStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
 
@@ -106,7 +110,7 @@ export interface FakeGitHubOptions {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 
 /** OpenAPI 3.0's `nullable: true` → JSON Schema's `type: [..., "null"]` (or an anyOf with null). */
-function convertNullable(node: Json): Json {
+export function convertNullable(node: Json): Json {
   if (Array.isArray(node)) return node.map(convertNullable)
   if (node === null || typeof node !== 'object') return node
   const out: { [key: string]: Json } = {}
@@ -123,7 +127,9 @@ function convertNullable(node: Json): Json {
 const OPERATIONS: Record<OperationId, { path: string; method: 'get' | 'post' | 'patch' }> = {
   'pulls/list-files': { path: '/repos/{owner}/{repo}/pulls/{pull_number}/files', method: 'get' },
   'checks/create': { path: '/repos/{owner}/{repo}/check-runs', method: 'post' },
-  'checks/update': { path: '/repos/{owner}/{repo}/check-runs/{check_run_id}', method: 'patch' }
+  'checks/update': { path: '/repos/{owner}/{repo}/check-runs/{check_run_id}', method: 'patch' },
+  ...GATE_OPERATIONS,
+  ...ISSUE_OPERATIONS
 }
 
 let validators: Map<OperationId, ValidateFunction> | undefined
@@ -176,6 +182,10 @@ export class FakeGitHub {
   private readonly commits?: Set<string>
   private readonly pullFiles = new Map<number, PullRequestFile[]>()
   private readonly faults = new Map<OperationId, Fault[]>()
+  /** The read endpoints of the gate mode (github-server-gate.ts): set up their data through it. */
+  readonly gate: GateRoutes = new GateRoutes(this)
+  /** The issue and milestone endpoints of the sync mode (github-server-issues.ts): its issues, milestones and assignable logins. */
+  readonly issueTracker: IssueRoutes = new IssueRoutes(this)
   private readonly sockets = new Set<Socket>()
   private readonly server: Server
   private rateRemaining = 5000
@@ -218,6 +228,11 @@ export class FakeGitHub {
     this.faults.set(operation, [...(this.faults.get(operation) ?? []), ...faults])
   }
 
+  /** Drops the faults still queued. */
+  clearFaults(): void {
+    this.faults.clear()
+  }
+
   requestsFor(operation: OperationId): RecordedRequest[] {
     return this.requests.filter((r) => r.operation === operation)
   }
@@ -228,6 +243,7 @@ export class FakeGitHub {
     this.checkRuns.length = 0
     this.faults.clear()
     this.readOnly = false
+    this.issueTracker.reset()
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -254,8 +270,8 @@ export class FakeGitHub {
     const route = this.route(record.method, url.pathname)
     if (route) record.operation = route.operation
     const fault = route ? this.faults.get(route.operation)?.shift() : undefined
-    if (fault) {
-      record.fault = fault.kind
+    if (fault) record.fault = fault.kind
+    if (fault && fault.kind !== 'after-commit') {
       this.applyFault(fault, req, res, record)
       return
     }
@@ -263,7 +279,8 @@ export class FakeGitHub {
       if (!route) throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS })
       this.authenticate(req)
       const { status, body, headers } = this.dispatch(route, record, text, url)
-      this.send(res, record, status, body, headers)
+      if (fault?.kind === 'after-commit') this.applyFault(fault.then, req, res, record)
+      else this.send(res, record, status, body, headers)
     } catch (error) {
       if (error instanceof HttpError) this.send(res, record, error.status, error.body, error.headers)
       else this.send(res, record, 500, { message: `fake server bug: ${String(error)}` })
@@ -271,6 +288,10 @@ export class FakeGitHub {
   }
 
   private route(method: string, path: string): { operation: OperationId; params: Record<string, string> } | undefined {
+    const gateRoute = this.gate.route(method, path)
+    if (gateRoute) return gateRoute
+    const issueRoute = this.issueTracker.route(method, path)
+    if (issueRoute) return issueRoute
     let m: RegExpExecArray | null
     if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path))) {
       return { operation: 'pulls/list-files', params: { owner: m[1] ?? '', repo: m[2] ?? '', pull_number: m[3] ?? '' } }
@@ -307,6 +328,11 @@ export class FakeGitHub {
     url: URL
   ): { status: number; body: unknown; headers?: Record<string, string> } {
     const { params } = route
+    if (isGateOperation(route.operation)) return this.gate.dispatch(route.operation, params, url, String(record.headers.accept ?? ''))
+    if (isIssueOperation(route.operation)) {
+      const operation = route.operation
+      return this.issueTracker.dispatch(operation, params, url, () => this.validateBody(operation, record, text))
+    }
     if (params.owner !== this.owner || params.repo !== this.repo) throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
 
     if (route.operation === 'pulls/list-files') return this.listFiles(Number(params.pull_number), url)
@@ -485,7 +511,7 @@ export class FakeGitHub {
   private send(res: ServerResponse, record: RecordedRequest, status: number, body: unknown, headers: Record<string, string> = {}): void {
     record.status = status
     this.rateRemaining = Math.max(0, this.rateRemaining - 1)
-    const payload = JSON.stringify(body)
+    const payload = body instanceof RawText ? body.text : JSON.stringify(body)
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(payload),

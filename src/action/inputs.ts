@@ -3,9 +3,18 @@
 
 import { parseRuleSettings, type ConfigOverride } from '../config/load.js'
 import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js'
+import type { CredentialSources } from '../sync/connection.js'
+import { isPeriod } from '../audit/period.js'
+import { AUDIT_SCORERS } from '../config/audit-schema.js'
+
+// sync mode: its inputs, and those that are secrets (masked before anything runs).
+const SYNC_INPUTS = ['tracker', 'dry-run', 'write-back', 'linear-api-key', 'linear-team', 'linear-api-url', 'jira-base-url', 'jira-email', 'jira-api-token', 'jira-project', 'jira-pat'] as const
+export const SECRET_INPUTS = ['token', 'linear-api-key', 'jira-api-token', 'jira-pat', 'openai-api-key'] as const
+// audit mode: its inputs (it also reads `dry-run`).
+const AUDIT_INPUTS = ['audit-period', 'audit-sample', 'audit-seed', 'audit-scorer', 'audit-model', 'audit-fail-below', 'openai-api-key', 'openai-base-url'] as const
 
 /** Every input action.yml declares, in its order. */
-export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name'] as const
+export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
@@ -29,6 +38,12 @@ export interface ActionInputs {
   changedOnly: boolean
   checkRun: CheckRunPolicy
   checkName: string
+  /** gate mode: `drill-result`, the drill job's result (`${{ needs.drills.result }}`); '' when not given. */
+  drillResult: string
+  /** sync mode: plan only (`dry-run`), and the tracker's credentials and places from the inputs. */
+  sync: { dryRun: boolean; credentials: CredentialSources }
+  /** audit mode: what is not a config override (those are in `overrides`). */
+  audit: AuditInputs
 }
 
 /** An input value the Action cannot use; the message names the input and the accepted values. */
@@ -81,6 +96,74 @@ function booleanInput(input: InputName, value: string, fallback: boolean): boole
   throw new InputError(input, `must be true or false (got "${value}")`)
 }
 
+// gate mode
+const DRILL_RESULTS = ['success', 'failure', 'cancelled', 'skipped']
+function drillResultInput(value: string | undefined): string {
+  const v = (value ?? '').trim().toLowerCase()
+  if (v === '' || DRILL_RESULTS.includes(v)) return v
+  throw new InputError('drill-result', `must be one of ${DRILL_RESULTS.join(', ')}, as \${{ needs.<job>.result }} gives (got "${value ?? ''}")`)
+}
+
+// sync mode
+const TRACKERS = ['github', 'linear', 'jira', 'jira-dc'] as const
+const WRITE_BACK = ['commit', 'pull-request', 'off'] as const
+function syncInputs(raw: RawInputs, overrides: ConfigOverride[]): ActionInputs['sync'] {
+  const tracker = (raw.tracker ?? '').trim().toLowerCase()
+  if (tracker !== '') overrides.push({ source: 'input tracker', values: { sync: { tracker: oneOf('tracker', tracker, TRACKERS, 'github') } } })
+  const writeBack = (raw['write-back'] ?? '').trim().toLowerCase()
+  if (writeBack !== '') overrides.push({ source: 'input write-back', values: { sync: { 'write-back': oneOf('write-back', writeBack, WRITE_BACK, 'commit') } } })
+  const value = (name: InputName) => (raw[name] ?? '').trim()
+  return {
+    dryRun: booleanInput('dry-run', raw['dry-run'] ?? '', false),
+    credentials: {
+      githubToken: value('token'),
+      linearApiKey: value('linear-api-key'),
+      linearTeam: value('linear-team'),
+      linearApiUrl: value('linear-api-url'),
+      jiraBaseUrl: value('jira-base-url'),
+      jiraEmail: value('jira-email'),
+      jiraApiToken: value('jira-api-token'),
+      jiraProject: value('jira-project'),
+      jiraPat: value('jira-pat')
+    }
+  }
+}
+
+// audit mode
+export interface AuditInputs {
+  /** `YYYY-MM`; undefined: the previous month. */
+  period?: string
+  scorer?: (typeof AUDIT_SCORERS)[number]
+  dryRun: boolean
+  /** '' when not given: then the environment (OPENAI_API_KEY, OPENAI_BASE_URL) or the configuration. */
+  apiKey: string
+  baseUrl: string
+}
+function auditInputs(raw: RawInputs, overrides: ConfigOverride[]): AuditInputs {
+  const value = (name: InputName) => (raw[name] ?? '').trim()
+  const inputs: AuditInputs = { dryRun: booleanInput('dry-run', raw['dry-run'] ?? '', false), apiKey: value('openai-api-key'), baseUrl: value('openai-base-url') }
+  const period = value('audit-period')
+  if (period !== '') {
+    if (!isPeriod(period)) throw new InputError('audit-period', `must be a month as YYYY-MM, e.g. 2026-10 (got "${period}")`)
+    inputs.period = period
+  }
+  if (value('audit-scorer') !== '') inputs.scorer = oneOf('audit-scorer', value('audit-scorer'), AUDIT_SCORERS, 'rules')
+  const sample = value('audit-sample')
+  if (sample !== '') {
+    if (!/^\d+$/.test(sample) || Number(sample) < 1) throw new InputError('audit-sample', `must be a whole number, 1 or more (got "${sample}")`)
+    overrides.push({ source: 'input audit-sample', values: { audit: { 'sample-size': Number(sample) } } })
+  }
+  if (value('audit-seed') !== '') overrides.push({ source: 'input audit-seed', values: { audit: { seed: value('audit-seed') } } })
+  if (value('audit-model') !== '') overrides.push({ source: 'input audit-model', values: { audit: { llm: { model: value('audit-model') } } } })
+  const failBelow = value('audit-fail-below')
+  if (failBelow !== '') {
+    const share = failBelow.endsWith('%') ? Number(failBelow.slice(0, -1)) / 100 : Number(failBelow)
+    if (!Number.isFinite(share) || share < 0 || share > 1) throw new InputError('audit-fail-below', `must be a share from 0 to 1, e.g. 0.9 (got "${failBelow}")`)
+    overrides.push({ source: 'input audit-fail-below', values: { audit: { 'fail-below': share } } })
+  }
+  return inputs
+}
+
 export function parseActionInputs(raw: RawInputs): ActionInputs {
   const overrides: ConfigOverride[] = []
   const paths = splitList(raw.paths)
@@ -95,7 +178,10 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     failOn: oneOf('fail-on', raw['fail-on'], FAIL_ON, 'error'),
     changedOnly: booleanInput('changed-only', raw['changed-only'], true),
     checkRun: oneOf('check-run', raw['check-run'], CHECK_RUN_POLICIES, 'auto'),
-    checkName: raw['check-name'].trim() || DEFAULT_CHECK_NAME
+    checkName: raw['check-name'].trim() || DEFAULT_CHECK_NAME,
+    drillResult: drillResultInput(raw['drill-result']),
+    sync: syncInputs(raw, overrides),
+    audit: auditInputs(raw, overrides)
   }
   // The default value means "the usual place": then a missing file is fine and `.yaml` is found too.
   if (config !== '' && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ''))) inputs.configPath = config

@@ -16,6 +16,10 @@ export interface CliIo {
   stderrIsTTY?: boolean
   /** Terminal width for wrapping help; default 80. */
   columns?: number
+  /** Standard input, for questions on a terminal (`experiment new`); absent means nothing can be asked. */
+  stdin?: NodeJS.ReadableStream
+  /** Whether stdin is a terminal: only then are missing values asked for. */
+  stdinIsTTY?: boolean
 }
 
 /** The parts of the program the CLI drives; replaceable in tests. */
@@ -25,4 +29,6 @@ export interface CliDeps {
   rules: readonly RuleInfo[]
   /** The clock; default the real one. */
   now?: () => Date
+  /** New experiment ids; default crypto.randomUUID. */
+  randomUUID?: () => string
 }

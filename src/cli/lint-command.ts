@@ -56,7 +56,7 @@ function wholeNumber(value: string): number {
   return Number(value)
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
 
@@ -84,7 +84,7 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
 }
 
 /** Reads a config file; undefined when there is none (loadConfig decides whether that is an error). */
-function readConfigText(file: string): string | undefined {
+export function readConfigText(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8')
   } catch (error) {
@@ -95,7 +95,7 @@ function readConfigText(file: string): string | undefined {
   }
 }
 
-function resolveRoot(root: string | undefined, cwd: string): string {
+export function resolveRoot(root: string | undefined, cwd: string): string {
   if (root === undefined) return cwd
   const abs = path.resolve(cwd, root)
   const stat = statSync(abs, { throwIfNoEntry: false })

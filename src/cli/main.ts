@@ -12,6 +12,10 @@ import { VERSION } from '../version.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { addLintCommand } from './lint-command.js'
+import { addGateCommand } from './gate-command.js'
+import { addExperimentCommand } from './experiment-command.js'
+import { addSyncCommand } from './sync-command.js'
+import { addAuditCommand } from './audit-command.js'
 import { isDebug } from './terminal.js'
 
 export type { CliDeps, CliIo } from './io.js'
@@ -51,6 +55,10 @@ function buildProgram(io: CliIo, deps: CliDeps, done: (code: ExitCode) => void):
     .commandsGroup('Modes:')
     .addHelpText('after', PROGRAM_HELP_AFTER)
   addLintCommand(program, io, deps, done)
+  addGateCommand(program, io, deps, done)
+  addExperimentCommand(program, io, deps, done)
+  addSyncCommand(program, io, deps, done)
+  addAuditCommand(program, io, deps, done)
   return program
 }
 

@@ -19,12 +19,13 @@ function outside(rel: string): boolean {
  * One glob per argument:
  * - an existing file → that file (escaped, so `PM-7 (draft).md` is not read as a pattern); it is linted
  *   even if it does not match the configured globs;
- * - an existing directory → `<dir>/**\/PM-*.md`;
+ * - an existing directory → `<dir>/**\/PM-*.md` (or `directoryPattern` below it);
  * - otherwise, something that looks like a glob → the glob;
  * - otherwise a UsageError naming the path.
  */
-export function resolveLintPaths(args: readonly string[], options: { cwd: string; root: string }): string[] {
+export function resolveLintPaths(args: readonly string[], options: { cwd: string; root: string; directoryPattern?: string }): string[] {
   const { cwd, root } = options
+  const directoryPattern = options.directoryPattern ?? DIRECTORY_PATTERN
   const outsideError = (arg: string) =>
     new UsageError(`${arg} is outside the repository root ${root}`, 'pass --root <dir> with the repository that contains it')
   return args.map((arg) => {
@@ -34,7 +35,7 @@ export function resolveLintPaths(args: readonly string[], options: { cwd: string
     if (stat) {
       const rel = toPosix(path.relative(root, abs))
       if (outside(rel)) throw outsideError(arg)
-      if (stat.isDirectory()) return rel === '' ? DIRECTORY_PATTERN : `${escapePath(rel)}/${DIRECTORY_PATTERN}`
+      if (stat.isDirectory()) return rel === '' ? directoryPattern : `${escapePath(rel)}/${directoryPattern}`
       if (stat.isFile()) return escapePath(rel)
       throw new UsageError(`${arg} is not a file or directory`)
     }

@@ -38,7 +38,7 @@ export interface ProgressLine {
 const ERASE_LINE = '\r\u001b[2K'
 
 /** `linting 1234/10000…`, redrawn in place at most every `intervalMs` (and always at the end). */
-export function progressLine(write: (text: string) => void, options: { intervalMs?: number; now?: () => number } = {}): ProgressLine {
+export function progressLine(write: (text: string) => void, options: { intervalMs?: number; now?: () => number; label?: string } = {}): ProgressLine {
   const interval = options.intervalMs ?? 80
   const now = options.now ?? Date.now
   let shown = false
@@ -50,7 +50,7 @@ export function progressLine(write: (text: string) => void, options: { intervalM
       if (done < total && t - last < interval) return
       last = t
       shown = true
-      write(`${ERASE_LINE}linting ${done}/${total}…`)
+      write(`${ERASE_LINE}${options.label ?? 'linting'} ${done}/${total}…`)
     },
     clear() {
       if (shown) write(ERASE_LINE)

@@ -1,4 +1,8 @@
 import type { Config } from './types.js'
+import { gateSection } from './gate.js'
+import { experimentSection } from './experiment.js'
+import { syncSection } from './sync.js'
+import { auditSection } from './audit.js'
 
 export type ConfigSegment = string | number
 
@@ -16,4 +20,9 @@ export interface ModeSection<K extends keyof Config = keyof Config> {
 }
 
 /** Every mode that has settings: one line each. */
-export const MODE_SECTIONS: readonly ModeSection[] = []
+export const MODE_SECTIONS: readonly ModeSection[] = [
+  gateSection,
+  experimentSection,
+  syncSection,
+  auditSection
+]

@@ -13,6 +13,10 @@
 // ts-jest ESM, Node and esbuild; a plain object works the same everywhere.
 
 import type { RuleSetting } from '../lint/types.js'
+import { gateSchema } from './gate-schema.js'
+import { experimentConfigSchema } from './experiment-schema.js'
+import { syncSchema } from './sync-schema.js'
+import { auditConfigSchema } from './audit-schema.js'
 
 /** `postmortems:` as written in the file (kebab-case). */
 export interface PostmortemsDocument {
@@ -159,10 +163,10 @@ export const configSchema = {
         }
       }
     },
-    gate: futureMode('gate'),
-    sync: futureMode('sync'),
-    audit: futureMode('audit'),
-    experiment: futureMode('experiment'),
+    gate: gateSchema,
+    sync: syncSchema,
+    audit: auditConfigSchema,
+    experiment: experimentConfigSchema,
     review: futureMode('review')
   }
 }

@@ -28,6 +28,151 @@ export interface LintConfig {
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github'
 
+// gate mode
+export type GateId = 'drills' | 'sev1-actions' | 'rollback-plan'
+export type DrillSource = 'job' | 'workflow' | 'check'
+
+/** `gate:` resolved (src/config/gate.ts): defaults applied, severities mapped onto the configured levels. */
+export interface GateConfig {
+  /** Check-run name of each gate. */
+  checkNames: Record<GateId, string>
+  drills: {
+    source: DrillSource
+    /** Workflow file name (`drills.yml`) or numeric id, for source `workflow`. */
+    workflow: string
+    /** Check-run name, for source `check`. */
+    check: string
+    /** Globs whose change makes the drills expected; undefined = from the drill workflow's path filters, or always. */
+    paths?: string[]
+    skippedCountsAsSuccess: boolean
+    neverRanTimeoutSeconds: number
+    pollIntervalSeconds: number
+  }
+  sev1Actions: {
+    /** Canonical labels from postmortems.severity-levels. */
+    severities: string[]
+    block: 'open' | 'overdue'
+    fixLabel: string
+  }
+  rollbackPlan: {
+    paths: string[]
+  }
+  bypass: {
+    label: string
+    users: string[]
+    /** `org/team-slug` */
+    teams: string[]
+    log: string
+  }
+}
+
+// experiment mode
+/** `experiment:` resolved (src/config/experiment.ts). Paths are repository-relative. */
+export interface ExperimentConfig {
+  /** Where `experiment new` writes docs. */
+  dir: string
+  /** Globs of the experiment docs that list, conclude and validate read. */
+  paths: string[]
+  /** Whose body `experiment new` copies; a built-in body when the file is absent. */
+  template: string
+}
+
+// sync mode
+export type SyncTrackerKind = 'github' | 'linear' | 'jira' | 'jira-dc'
+export type SyncPriority = 'urgent' | 'high' | 'medium' | 'low' | 'none'
+export type SyncWriteBack = 'commit' | 'pull-request' | 'off'
+
+/** `sync:` resolved (src/config/sync.ts). Credentials are never part of it: they come from secrets at the edge. */
+export interface SyncConfig {
+  tracker: SyncTrackerKind
+  /** Labels on every ticket; the first marks the tickets sync manages. */
+  labels: string[]
+  severityLabels: boolean
+  /** Severity level (as configured) → priority. */
+  priorities: Record<string, SyncPriority>
+  /** Owner handle without `@` → identities in the trackers. */
+  owners: Record<string, { email?: string; github?: string; linear?: string; jira?: string }>
+  writeBack: SyncWriteBack
+  tickClosed: boolean
+  concurrency: number
+  github: { repository?: string; milestones: boolean }
+  linear: { team?: string; apiUrl: string }
+  jira: { baseUrl?: string; project?: string; issueType: string; priorities: Record<Exclude<SyncPriority, 'none'>, string> }
+}
+
+// audit mode
+export type AuditScale = '0-1' | '1-5'
+export type AuditScorerName = 'rules' | 'llm' | 'human'
+
+/** Where events keep what the audit reads; dotted paths read nested properties. */
+export interface AuditFieldNames {
+  ts: string
+  type: string
+  role: string
+  content: string
+  tool: string
+  notes: string
+  agent: string
+}
+
+/** A condition on one event property; every condition given must hold. */
+export interface AuditMatcher {
+  matches?: string
+  /** One of these must occur. */
+  contains?: string[]
+  equals?: string | number | boolean | null
+  exists?: boolean
+  ignoreCase: boolean
+}
+
+export interface AuditRule {
+  /** `any`: applies when some event meets `when`; `none`: when no event does. */
+  match: 'any' | 'none'
+  /** Property (a logical field name or an event key) → condition. */
+  when: Record<string, AuditMatcher>
+  score: number
+  reason?: string
+}
+
+export interface AuditDimension {
+  name: string
+  description: string
+  scale: AuditScale
+  /** Passing means a score at or above this. */
+  threshold: number
+  scorer: AuditScorerName
+  rules: AuditRule[]
+  /** The rules score when no rule applies; undefined = the top of the scale. */
+  defaultScore?: number
+}
+
+/** `audit:` resolved (src/config/audit.ts). The LLM key is never part of it: it comes from the environment at the edge. */
+export interface AuditConfig {
+  /** Globs of transcripts, repository-relative. */
+  paths: string[]
+  fields: AuditFieldNames
+  sampleSize: number
+  seed: string
+  strata: { flagged: boolean; flaggedPattern: string; maxPerAgentDay: number }
+  rubric: { version?: string; dimensions: AuditDimension[] }
+  llm: {
+    baseUrl?: string
+    model?: string
+    /** Environment variable holding the API key. */
+    apiKeyEnv: string
+    maxCalls: number
+    retries: number
+    timeoutSeconds: number
+    concurrency: number
+    includeNotes: boolean
+  }
+  budgetChars: number
+  /** Repository-relative. */
+  outputDir: string
+  failBelow?: number
+  maxLineBytes: number
+}
+
 /** The one validated configuration. Built once at the edge (Action inputs, CLI flags, .github/reliability.yml). */
 export interface Config {
   /** Absolute path of the repository root every relative path is resolved against. */
@@ -35,4 +180,8 @@ export interface Config {
   /** The config file that was read, repository-relative; undefined when none exists. */
   configFile?: string
   lint: LintConfig
+  gate?: GateConfig
+  experiment?: ExperimentConfig
+  sync?: SyncConfig
+  audit?: AuditConfig
 }

@@ -30,7 +30,17 @@ export interface GitHubClientOptions {
   retryBaseMs?: number
   /** A request without a complete response after this long is abandoned and retried (default 30 s). */
   requestTimeoutMs?: number
+  /**
+   * Space writes out as GitHub asks, 1 s apart and 3 s for those that notify people (the throttling
+   * plugin's default, against secondary rate limits). Default true; only tests against local fakes turn it off.
+   */
+  pacedWrites?: boolean
 }
+
+type Limiter = NonNullable<Extract<NonNullable<Parameters<typeof getOctokit>[1]>['throttle'], object>['write']>
+
+/** Stands in for the throttling plugin's write and notification limiters, of which it only calls `key(id).schedule(options, task)`. */
+const UNPACED_LIMITER = { key: () => ({ schedule: (_options: unknown, task: () => Promise<unknown>) => task() }) } as unknown as Limiter
 
 /** Statuses that retrying cannot fix, and 429, which the throttling plugin handles using GitHub's `retry-after`. */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]
@@ -114,7 +124,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       throttle: {
         retryAfterBaseValue: baseMs,
         onRateLimit: onLimit('rate limit'),
-        onSecondaryRateLimit: onLimit('secondary rate limit')
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
+        ...(options.pacedWrites === false && { write: UNPACED_LIMITER, notifications: UNPACED_LIMITER })
       }
     },
     // Order matters: the first plugin's hook is innermost, so each retry gets a fresh deadline, and

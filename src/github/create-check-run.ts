@@ -3,7 +3,7 @@ import type { GitHubClient } from './client.js'
 /** The Checks API takes at most this many annotations per request; the rest go in updates. */
 export const ANNOTATIONS_PER_REQUEST = 50
 /** Limits of the Checks API (see the `checks/create` request body). */
-const MAX_OUTPUT_TEXT = 65535
+export const MAX_OUTPUT_TEXT = 65535
 const MAX_ANNOTATION_TITLE = 255
 const MAX_ANNOTATION_MESSAGE = 64 * 1024
 
@@ -27,7 +27,8 @@ export interface CheckRunRequest {
   name: string
   /** The commit the run is attached to: on pull requests the head commit, never the merge commit. */
   headSha: string
-  conclusion: CheckRunConclusion
+  /** Omitted: the run is created `in_progress` (no conclusion yet), to be completed by an update. */
+  conclusion?: CheckRunConclusion
   title: string
   /** Markdown, cut at GitHub's 65535 characters if longer. */
   summary: string
@@ -59,13 +60,13 @@ export class PartialCheckRunError extends Error {
   }
 }
 
-function cut(text: string, max: number): string {
+export function cut(text: string, max: number): string {
   if (text.length <= max) return text
   const marker = '… (truncated)'
   return text.slice(0, max - marker.length) + marker
 }
 
-function limited(annotation: CheckRunAnnotation): CheckRunAnnotation {
+export function limited(annotation: CheckRunAnnotation): CheckRunAnnotation {
   const out: CheckRunAnnotation = { ...annotation, message: cut(annotation.message, MAX_ANNOTATION_MESSAGE) }
   if (annotation.title !== undefined) out.title = cut(annotation.title, MAX_ANNOTATION_TITLE)
   if (out.start_line !== out.end_line) {
@@ -88,8 +89,7 @@ export async function createCheckRun(client: GitHubClient, request: CheckRunRequ
     repo: request.repo,
     name: request.name,
     head_sha: request.headSha,
-    status: 'completed',
-    conclusion: request.conclusion,
+    ...(request.conclusion === undefined ? { status: 'in_progress' as const } : { status: 'completed' as const, conclusion: request.conclusion }),
     ...(request.detailsUrl !== undefined && { details_url: request.detailsUrl }),
     output: { ...output, annotations: annotations.slice(0, ANNOTATIONS_PER_REQUEST) }
   })

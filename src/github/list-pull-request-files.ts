@@ -14,6 +14,8 @@ export interface PullRequestFilesRequest {
 export interface PullRequestFiles {
   /** Paths that exist on the head commit (every status except `removed`), in GitHub's order. Renamed files appear under their new name. */
   files: string[]
+  /** Paths the pull request removes (status `removed`). */
+  removed: string[]
   /** How many entries GitHub listed, removed ones included. */
   listed: number
   /**
@@ -26,6 +28,7 @@ export interface PullRequestFiles {
 /** Lists a pull request's files, 100 per page, following GitHub's `Link` headers. */
 export async function listPullRequestFiles(client: GitHubClient, request: PullRequestFilesRequest): Promise<PullRequestFiles> {
   const files: string[] = []
+  const removed: string[] = []
   let listed = 0
   const pages = client.paginate.iterator(client.rest.pulls.listFiles, {
     owner: request.owner,
@@ -37,8 +40,9 @@ export async function listPullRequestFiles(client: GitHubClient, request: PullRe
     for (const entry of page.data) {
       listed++
       if (entry.status !== 'removed') files.push(entry.filename)
+      else removed.push(entry.filename)
     }
   }
   const truncated = listed >= PULL_REQUEST_FILES_CAP || (request.changedFiles ?? 0) > PULL_REQUEST_FILES_CAP
-  return { files, listed, truncated }
+  return { files, removed, listed, truncated }
 }

@@ -39,7 +39,7 @@ export interface SummaryLimits {
 }
 
 /** A table cell: pipes and line breaks would end the cell; `<`/`&` would be read as HTML. */
-function cell(text: string): string {
+export function cell(text: string): string {
   const short = text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text
   return short
     .replace(/&/g, '&amp;')

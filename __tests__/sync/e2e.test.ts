@@ -1,0 +1,217 @@
+// End to end: the built bundles against the fake trackers. The CLI (dist/cli.js) as a child process with
+// credentials in the environment, and the Action (dist/index.js on Node 24) with mode sync, the runner's
+// environment and INPUT_* from action.yml, against the fake GitHub server.
+
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+import { describeWithContract, FakeGitHub, REPO_ROOT } from '../helpers/github-server.js'
+import { postmortemText } from './helpers.js'
+
+const CLI = join(REPO_ROOT, 'dist', 'cli.js')
+const ACTION = join(REPO_ROOT, 'dist', 'index.js')
+const NODE_24 = join(REPO_ROOT, 'node_modules', '.bin', 'node')
+const TOKEN = 'ghs_syncE2eTokenThatMustNeverBePrinted'
+const SHA = '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2'
+
+function newest(path: string): number {
+  const stat = statSync(path)
+  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((e) => newest(join(path, e)))) : stat.mtimeMs
+}
+
+function ensureBundles(): void {
+  const sources = Math.max(newest(join(REPO_ROOT, 'src')), newest(join(REPO_ROOT, 'package-lock.json')))
+  if ([CLI, ACTION].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources)) return
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' })
+}
+
+const temps: string[] = []
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-sync-e2e-'))
+  temps.push(dir)
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(node: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<Run> {
+  const child = spawn(node, args, { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', HOME: options.cwd, NO_PROXY: '127.0.0.1', ...options.env } })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
+}
+
+const ITEMS = [
+  { summary: 'Add an idempotency key to the refund tool', owner: 'ana', due: '2027-01-15' },
+  { summary: 'Page on duplicate refunds', owner: 'ben', due: '2027-02-01' },
+  { summary: 'Roll back prompt v42', owner: 'ana', due: '2026-05-02', checked: true }
+]
+const FILES = { 'docs/postmortems/PM-7.md': postmortemText(7, ITEMS) }
+
+interface JsonReport {
+  items: Array<{ key: string; postmortem: string; line: number; summary: string; owner: string | null; due: string | null; action: string; ticket: { ref: string; url: string } | null; error?: string }>
+  counts: Record<string, number>
+  dryRun: boolean
+  consulted: boolean
+}
+
+let fake: FakeGitHub
+
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+})
+
+describeWithContract('sync end to end (the bundles against the fake GitHub)', () => {
+  beforeAll(async () => {
+    ensureBundles()
+    fake = await FakeGitHub.start({ tokens: [TOKEN] })
+  }, 120_000)
+  afterAll(async () => {
+    await fake.close()
+  })
+  beforeEach(() => {
+    fake.reset()
+    fake.issueTracker.assignable.add('ana')
+  })
+
+  describe('the CLI', () => {
+    const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, GITHUB_API_URL: fake.url })
+
+    it('without credentials: a dry run, the plan as JSON exactly as documented, nothing written', async () => {
+      const cwd = workspace(FILES)
+      const result = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env: {} })
+      expect(result.code).toBe(0)
+      const report = JSON.parse(result.stdout) as JsonReport
+      expect(report).toMatchObject({ dryRun: true, consulted: false })
+      expect(report.items.map((i) => Object.keys(i))).toEqual(Array(3).fill(['key', 'postmortem', 'line', 'summary', 'owner', 'due', 'action', 'ticket', 'reason']))
+      expect(report.items.map((i) => i.action)).toEqual(['create', 'create', 'unchanged'])
+      expect(report.items[0]).toMatchObject({ postmortem: 'docs/postmortems/PM-7.md', owner: 'ana', due: '2027-01-15', ticket: null })
+      expect(readFileSync(join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toBe(FILES['docs/postmortems/PM-7.md'])
+      expect(fake.requests).toEqual([])
+    })
+
+    it('with credentials: creates, writes the references back, prints the table; the second run changes nothing; the token never shows', async () => {
+      const cwd = workspace(FILES)
+      const first = await run(process.execPath, [CLI, 'sync'], { cwd, env: env() })
+      expect(first.stderr).not.toContain('error')
+      expect(first.code).toBe(0)
+      expect(first.stdout).toMatch(/created\s+#1\s+docs\/postmortems\/PM-7\.md:\d+\s+ana/)
+      expect(first.stdout).toContain('2 created, 0 updated, 0 closed, 1 unchanged, 0 failed')
+      expect(fake.issueTracker.issues).toHaveLength(2)
+      expect(readFileSync(join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toContain('2027-01-15 [#1](https://github.com/Codertocat/Hello-World/issues/1)')
+
+      const second = await run(NODE_24, [CLI, 'sync', '--format', 'json'], { cwd, env: env() })
+      expect(second.code).toBe(0)
+      const report = JSON.parse(second.stdout) as JsonReport
+      expect(report.counts).toEqual({ created: 0, updated: 0, closed: 0, unchanged: 3, failed: 0 })
+      expect(report.items[0]?.ticket).toEqual({ ref: '#1', url: 'https://github.com/Codertocat/Hello-World/issues/1' })
+      expect(fake.issueTracker.issues).toHaveLength(2)
+      for (const r of [first, second]) expect(r.stdout + r.stderr).not.toContain(TOKEN)
+    }, 60_000)
+
+    it('a failed item exits 1 with the error on that item; bad credentials exit 2 saying what to check', async () => {
+      const cwd = workspace(FILES)
+      fake.inject('issues/create', { kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 })
+      const failed = await run(process.execPath, [CLI, 'sync', '--format', 'json', '--no-write-back'], { cwd, env: env() })
+      expect(failed.code).toBe(1)
+      const report = JSON.parse(failed.stdout) as JsonReport
+      expect(report.counts.failed).toBeGreaterThanOrEqual(1)
+      expect(report.items.find((i) => i.error)?.error).toMatch(/create failed/)
+
+      const refused = await run(process.execPath, [CLI, 'sync'], { cwd, env: { ...env(), GITHUB_TOKEN: 'ghs_wrong' } })
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toMatch(/refused the credentials \(401/)
+      expect(refused.stderr).toContain('hint:')
+
+      const incomplete = await run(process.execPath, [CLI, 'sync'], { cwd, env: { GITHUB_TOKEN: TOKEN } })
+      expect(incomplete.code).toBe(2)
+      expect(incomplete.stderr).toContain('GITHUB_REPOSITORY')
+    }, 90_000)
+  })
+
+  describe('the Action (mode: sync)', () => {
+    const actionYml = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+
+    async function action(files: Record<string, string>, withInputs: Record<string, string>) {
+      const cwd = workspace(files)
+      const outputPath = join(cwd, '..', `${cwd.split('/').pop() ?? 'x'}.output`)
+      const summaryPath = `${outputPath}.summary`
+      const eventPath = `${outputPath}.event.json`
+      writeFileSync(outputPath, '')
+      writeFileSync(summaryPath, '')
+      writeFileSync(eventPath, JSON.stringify({ repository: { full_name: `${fake.owner}/${fake.repo}` } }))
+      temps.push(outputPath, summaryPath, eventPath)
+      const inputs: Record<string, string> = {}
+      for (const [name, input] of Object.entries(actionYml.inputs)) {
+        inputs[`INPUT_${name.toUpperCase()}`] = withInputs[name] ?? (input.default === '${{ github.token }}' ? TOKEN : (input.default ?? ''))
+      }
+      const result = await run(NODE_24, [ACTION], {
+        cwd,
+        env: {
+          GITHUB_ACTIONS: 'true',
+          CI: 'true',
+          GITHUB_API_URL: fake.url,
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`,
+          GITHUB_EVENT_NAME: 'schedule',
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_WORKSPACE: cwd,
+          GITHUB_SHA: SHA,
+          GITHUB_OUTPUT: outputPath,
+          GITHUB_STEP_SUMMARY: summaryPath,
+          RUNNER_TEMP: cwd,
+          ...inputs
+        }
+      })
+      const outputs: Record<string, string> = {}
+      for (const m of readFileSync(outputPath, 'utf8').matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? ''
+      return { ...result, cwd, outputs, summary: readFileSync(summaryPath, 'utf8') }
+    }
+
+    it('creates the issues, writes the references into the workspace, sets the outputs and the summary; masks the secrets', async () => {
+      const first = await action(FILES, { mode: 'sync', 'linear-api-key': 'lin_api_secretValue' })
+      expect(first.stdout).not.toMatch(/^::error/m)
+      expect(first.code).toBe(0)
+      expect(first.outputs).toMatchObject({ created: '2', updated: '0', closed: '0', failed: '0', 'write-back': 'commit', 'changed-files': 'docs/postmortems/PM-7.md' })
+      expect(first.stdout).toContain('::add-mask::ghs_syncE2eTokenThatMustNeverBePrinted')
+      expect(first.stdout).toContain('::add-mask::lin_api_secretValue')
+      expect(first.summary).toContain('reliability-loop sync → github')
+      expect(first.summary).toContain('[#1](https://github.com/Codertocat/Hello-World/issues/1)')
+      expect(first.summary).toContain(`https://github.com/Codertocat/Hello-World/blob/${SHA}/docs/postmortems/PM-7.md#L`)
+      expect(readFileSync(join(first.cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toContain('[#2](https://github.com/Codertocat/Hello-World/issues/2)')
+      expect(fake.issueTracker.issues[0]?.body).toContain(`https://github.com/Codertocat/Hello-World/blob/${SHA}/docs/postmortems/PM-7.md#L`)
+
+      const again = await action({ 'docs/postmortems/PM-7.md': readFileSync(join(first.cwd, 'docs/postmortems/PM-7.md'), 'utf8') }, { mode: 'sync' })
+      expect(again.code).toBe(0)
+      expect(again.outputs).toMatchObject({ created: '0', failed: '0', 'write-back': 'none', 'changed-files': '' })
+      expect(fake.issueTracker.issues).toHaveLength(2)
+    }, 60_000)
+
+    it('dry-run: true plans without writing; a failed item fails the step with an annotation on its line', async () => {
+      const dry = await action(FILES, { mode: 'sync', 'dry-run': 'true' })
+      expect(dry.code).toBe(0)
+      expect(dry.outputs).toMatchObject({ created: '2', 'write-back': 'none' })
+      expect(fake.issueTracker.issues).toHaveLength(0)
+      expect(dry.summary).toContain('(dry run)')
+
+      fake.inject('issues/create', ...Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 503 as const })))
+      const failed = await action(FILES, { mode: 'sync' })
+      expect(failed.code).not.toBe(0)
+      expect(failed.outputs.failed).not.toBe('0')
+      expect(failed.stdout).toMatch(/^::error title=reliability-loop sync,file=docs\/postmortems\/PM-7\.md,line=\d+::create failed/m)
+    }, 120_000)
+  })
+})

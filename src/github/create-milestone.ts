@@ -1,0 +1,13 @@
+import type { GitHubClient } from './client.js'
+import type { MilestoneRecord } from './list-milestones.js'
+
+/** Creates an open milestone due on a date (YYYY-MM-DD). */
+export async function createMilestone(client: GitHubClient, request: { owner: string; repo: string; title: string; dueOn: string }): Promise<MilestoneRecord> {
+  const { data } = await client.rest.issues.createMilestone({
+    owner: request.owner,
+    repo: request.repo,
+    title: request.title,
+    due_on: `${request.dueOn}T00:00:00Z`
+  })
+  return { number: data.number, title: data.title }
+}

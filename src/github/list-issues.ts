@@ -1,0 +1,62 @@
+import type { GitHubClient } from './client.js'
+
+/** The fields of an issue that sync reads. */
+export interface IssueRecord {
+  number: number
+  title: string
+  body: string
+  state: 'open' | 'closed'
+  htmlUrl: string
+  assignees: string[]
+  milestone?: { number: number; title: string }
+}
+
+export interface ListIssuesRequest {
+  owner: string
+  repo: string
+  /** Only issues carrying this label. */
+  label: string
+  /** Only issues updated at or after this time (ISO 8601): a cheap, fresh look after a failed write. */
+  since?: string
+}
+
+type RawIssue = {
+  number: number
+  title: string
+  body?: string | null
+  state: string
+  html_url: string
+  assignees?: Array<{ login: string } | null> | null
+  milestone?: { number: number; title: string } | null
+  pull_request?: unknown
+}
+
+export function toIssueRecord(issue: RawIssue): IssueRecord {
+  const record: IssueRecord = {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    state: issue.state === 'closed' ? 'closed' : 'open',
+    htmlUrl: issue.html_url,
+    assignees: (issue.assignees ?? []).flatMap((a) => (a ? [a.login] : []))
+  }
+  if (issue.milestone) record.milestone = { number: issue.milestone.number, title: issue.milestone.title }
+  return record
+}
+
+/** Every issue (open and closed, pull requests left out) with the label, 100 per page following `Link` headers. */
+export async function listIssues(client: GitHubClient, request: ListIssuesRequest): Promise<IssueRecord[]> {
+  const issues: IssueRecord[] = []
+  const pages = client.paginate.iterator(client.rest.issues.listForRepo, {
+    owner: request.owner,
+    repo: request.repo,
+    labels: request.label,
+    state: 'all',
+    per_page: 100,
+    ...(request.since !== undefined && { since: request.since, sort: 'updated' as const, direction: 'desc' as const })
+  })
+  for await (const page of pages) {
+    for (const issue of page.data) if (issue.pull_request === undefined) issues.push(toIssueRecord(issue as RawIssue))
+  }
+  return issues
+}

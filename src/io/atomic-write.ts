@@ -1,0 +1,62 @@
+// Writing a whole file so that no reader ever sees half of it: write a temporary file next to it, then
+// move it into place. `createFileAtomic` also refuses to replace a file that exists.
+
+import { randomBytes } from 'node:crypto'
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/** Thrown by createFileAtomic when the file is already there. */
+export class FileExistsError extends Error {
+  override readonly name = 'FileExistsError'
+  constructor(readonly path: string) {
+    super(`${path} already exists`)
+  }
+}
+
+async function writeTemp(file: string, text: string): Promise<string> {
+  await mkdir(dirname(file), { recursive: true })
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  // `wx`: a leftover temp file with the same name is never overwritten (or followed if it is a symlink).
+  await writeFile(temp, text, { flag: 'wx' })
+  return temp
+}
+
+/**
+ * Creates `file` with `text`, atomically, and never over an existing file: the temp file is hard-linked to
+ * the name (which fails if the name exists), so two runs racing for the same name cannot both win.
+ */
+export async function createFileAtomic(file: string, text: string): Promise<void> {
+  const temp = await writeTemp(file, text)
+  try {
+    await link(temp, file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EEXIST') throw new FileExistsError(file)
+    // Some file systems (FAT, some network mounts) have no hard links: claim the name exclusively (an
+    // empty file), then move the full text over it, so the name is still never taken from someone else.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+      try {
+        await writeFile(file, '', { flag: 'wx' })
+      } catch (inner) {
+        if ((inner as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file)
+        throw inner
+      }
+      await rename(temp, file)
+      return
+    }
+    throw error
+  } finally {
+    await unlink(temp).catch(() => {})
+  }
+}
+
+/** Replaces `file` with `text` atomically (the file may or may not exist). */
+export async function replaceFileAtomic(file: string, text: string): Promise<void> {
+  const temp = await writeTemp(file, text)
+  try {
+    await rename(temp, file)
+  } catch (error) {
+    await unlink(temp).catch(() => {})
+    throw error
+  }
+}

@@ -1,0 +1,185 @@
+// The gate mode: gathers what the three gates need through GateSources (the GitHub API and the
+// workspace in the Action, the API or local git objects for `gate --pr`, git and the working tree for
+// `gate --local`), evaluates them (src/gates/, pure) and returns the verdicts. Reporting is the caller's.
+
+import pLimit from 'p-limit'
+import picomatch from 'picomatch'
+import { gateConfigOf } from '../config/gate.js'
+import type { Config, GateConfig } from '../config/types.js'
+import type { LabelApplication, TeamMemberships } from '../gates/bypass.js'
+import { describeFilter, filterExpectsRun, workflowPathFilter } from '../gates/drill-paths.js'
+import type { DrillObservation } from '../gates/drills.js'
+import { evaluateGates, type GateEvaluation } from '../gates/evaluate.js'
+import { changedExperimentDocs, type ChangedFiles, type ExperimentDocInput } from '../gates/rollback-plan.js'
+import type { GateLinks, GatePullRequest } from '../gates/types.js'
+import { DEFAULT_EXPERIMENT_PATHS } from '../experiments/discover.js'
+import type { RepoFiles } from '../lint/adapters.js'
+import { parseOptionsOf } from '../lint/lint-file.js'
+import type { Postmortem } from '../postmortem/model.js'
+import { parsePostmortem } from '../postmortem/parse.js'
+
+/** Everything the gate mode reads, from wherever the caller reads it. */
+export interface GateSources {
+  /** The files the change adds, modifies or removes. */
+  changedFiles: () => Promise<ChangedFiles>
+  /** The repository as the change leaves it: the head commit (or merge commit), or the working tree. */
+  head: Pick<RepoFiles, 'glob' | 'read'>
+  /** A file's text at the base commit; undefined when it does not exist there. */
+  readBase: (path: string) => Promise<string | undefined>
+  /** How the drills went for the head commit; may wait for a run to start (bounded by the settings). */
+  observeDrills: (settings: GateConfig['drills']) => Promise<DrillObservation>
+  /** Who last applied a label to the pull request; asked only when it carries the bypass label. */
+  labelApplication?: (label: string) => Promise<LabelApplication | undefined>
+  /** The user's membership in each team (`org/slug`). */
+  teamMemberships?: (user: string, teams: readonly string[]) => Promise<TeamMemberships>
+}
+
+export interface GateRequest {
+  /** The event being gated (`pull_request`, `merge_group`, `workflow_run`, `local`, `dry-run`). */
+  event: string
+  pullRequest?: GatePullRequest
+  /** `owner/repo` */
+  repository?: string
+  headSha?: string
+  /** The commit the policy was read from (the base), named in the summary and the bypass record. */
+  configCommit?: string
+  runUrl?: string
+  links?: GateLinks
+  /**
+   * Whether the drill workflow's path filters decide if it runs for this event. They do for pull
+   * requests; merge groups run every workflow that listens to `merge_group`.
+   */
+  pathFiltersApply: boolean
+}
+
+export interface GateRunResult extends GateEvaluation {
+  changed: ChangedFiles
+  /** How many postmortems were read (for the summary). */
+  postmortems: number
+}
+
+const READ_CONCURRENCY = 16
+
+async function readPostmortems(files: Pick<RepoFiles, 'glob' | 'read'>, paths: readonly string[], config: Config): Promise<Postmortem[]> {
+  const options = parseOptionsOf(config.lint)
+  const limit = pLimit(READ_CONCURRENCY)
+  const read = await Promise.all(
+    paths.map((path) =>
+      limit(async () => {
+        try {
+          return parsePostmortem(await files.read(path), path, options)
+        } catch {
+          // Unreadable files are the lint mode's to report; they carry no action items to gate on.
+          return undefined
+        }
+      })
+    )
+  )
+  return read.filter((pm): pm is Postmortem => pm !== undefined)
+}
+
+async function drillObservation(settings: GateConfig['drills'], changed: ChangedFiles, request: GateRequest, sources: GateSources): Promise<DrillObservation> {
+  if (settings.paths !== undefined) {
+    if (!filterExpectsRun({ kind: 'paths', patterns: settings.paths }, changed)) {
+      return { kind: 'not-applicable', reason: `No changed file matches \`gate.drills.paths\` (${settings.paths.map((p) => `\`${p}\``).join(', ')}), so the drills are not expected for this change.` }
+    }
+  } else if (settings.source === 'workflow' && request.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
+    const file = `.github/workflows/${settings.workflow}`
+    // Unreadable: the filters are unknown, so the drills stay expected.
+    const text = await sources.readBase(file).catch(() => undefined)
+    const filter = text === undefined ? undefined : workflowPathFilter(text)
+    if (filter && !filterExpectsRun(filter, changed)) {
+      return {
+        kind: 'not-applicable',
+        reason: `The drill workflow \`${file}\` does not run for this change: its \`pull_request\` trigger has ${describeFilter(filter)} (read from the base commit), and no changed file passes it.`
+      }
+    }
+  }
+  return sources.observeDrills(settings)
+}
+
+/** YYYY-MM-DD in UTC. */
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+export async function runGate(config: Config, request: GateRequest, sources: GateSources, now: () => Date): Promise<GateRunResult> {
+  const settings = gateConfigOf(config)
+  const changed = await sources.changedFiles()
+
+  const postmortemGlobs = config.lint.postmortems.paths
+  const isPostmortem = picomatch(postmortemGlobs)
+  const experimentGlobs = config.experiment?.paths ?? DEFAULT_EXPERIMENT_PATHS
+  const docPaths = changedExperimentDocs(changed, experimentGlobs)
+  const changedPostmortems = changed.files.filter((f) => f.status !== 'removed' && isPostmortem(f.path)).map((f) => f.path)
+
+  const [drill, postmortems, basePostmortems, experimentDocs] = await Promise.all([
+    drillObservation(settings.drills, changed, request, sources),
+    sources.head.glob(postmortemGlobs).then((paths) => readPostmortems(sources.head, paths, config)),
+    readBasePostmortems(changedPostmortems, sources, config),
+    Promise.all(docPaths.map((path) => readExperimentDoc(sources.head, path)))
+  ])
+
+  const pr = request.pullRequest
+  const labelled = pr?.labels.some((l) => l.toLowerCase() === settings.bypass.label.toLowerCase()) ?? false
+  let bypass: Parameters<typeof evaluateGates>[0]['bypass']
+  if (pr && labelled) {
+    const application = sources.labelApplication ? await sources.labelApplication(settings.bypass.label) : undefined
+    const actor = application?.actor
+    const listedUser = actor !== undefined && settings.bypass.users.some((u) => u.toLowerCase() === actor.toLowerCase())
+    const memberships =
+      actor !== undefined && !listedUser && settings.bypass.teams.length > 0 && sources.teamMemberships ? await sources.teamMemberships(actor, settings.bypass.teams) : {}
+    bypass = {
+      ...(application !== undefined && { application }),
+      memberships,
+      context: {
+        repository: request.repository ?? '',
+        pullRequest: pr.number,
+        headSha: request.headSha ?? '',
+        event: request.event,
+        now: now().toISOString(),
+        body: pr.body,
+        ...(request.configCommit !== undefined && { configCommit: request.configCommit }),
+        ...(request.runUrl !== undefined && { runUrl: request.runUrl })
+      }
+    }
+  }
+
+  const evaluation = evaluateGates({
+    settings,
+    drill,
+    postmortems,
+    basePostmortems,
+    changed,
+    experimentDocs,
+    experimentGlobs,
+    today: isoDay(now()),
+    ...(pr !== undefined && { pullRequest: pr }),
+    ...(request.links !== undefined && { links: request.links }),
+    ...(bypass !== undefined && { bypass })
+  })
+  return { ...evaluation, changed, postmortems: postmortems.length }
+}
+
+async function readBasePostmortems(paths: readonly string[], sources: GateSources, config: Config): Promise<Postmortem[]> {
+  const options = parseOptionsOf(config.lint)
+  const limit = pLimit(READ_CONCURRENCY)
+  const found = await Promise.all(
+    paths.map((path) =>
+      limit(async () => {
+        // Only tells which items the change closed: a base version that cannot be read is left out.
+        const text = await sources.readBase(path).catch(() => undefined)
+        return text === undefined ? undefined : parsePostmortem(text, path, options)
+      })
+    )
+  )
+  return found.filter((pm): pm is Postmortem => pm !== undefined)
+}
+
+async function readExperimentDoc(files: Pick<RepoFiles, 'read'>, path: string): Promise<ExperimentDocInput> {
+  try {
+    return { path, content: await files.read(path) }
+  } catch (error) {
+    return { path, readError: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }
+  }
+}

@@ -1,0 +1,192 @@
+// The sync mode: read every postmortem, plan one decision per action item against what the tracker
+// holds, carry it out (unless it is a dry run), and write ticket references back onto the items' lines.
+// The Action and the CLI both call runSync; everything outside (files, tracker, clock) is passed in.
+
+import type { Config, SyncConfig } from '../config/types.js'
+import { syncConfigOf } from '../config/sync.js'
+import type { RepoFiles } from '../lint/adapters.js'
+import { parseOptionsOf } from '../lint/lint-file.js'
+import type { Postmortem } from '../postmortem/model.js'
+import { parsePostmortem } from '../postmortem/parse.js'
+import { executePlan, type ExecuteOptions, type ItemResult } from '../sync/execute.js'
+import { collectSyncItems, type ItemReference, type SkippedItem, type SyncItem } from '../sync/items.js'
+import { planSync, planWithoutTracker, type PlanSettings, type SyncPlan } from '../sync/plan.js'
+import type { OwnerIdentity, PriorityLevel, Ticket, Tracker, TrackerKind } from '../sync/trackers/tracker.js'
+import { applyWriteBack, writeBackEdits } from '../sync/writeback.js'
+
+export interface SyncAdapters {
+  files: RepoFiles
+  /** Writes a repository-relative file (the write-back). */
+  writeFile: (path: string, text: string) => Promise<void>
+  /** Undefined when there are no credentials: then the run can only be a dry run, planned from the postmortems alone. */
+  tracker?: Tracker
+  onProgress?: (progress: { done: number; total: number }) => void
+}
+
+export interface SyncRequest {
+  /** Plan only: no ticket is written and no file changed. */
+  dryRun: boolean
+  /** Which tracker the run is for (named in reports even when it cannot be asked). */
+  trackerKind: TrackerKind
+  /** Link to a postmortem's line, for ticket descriptions and the summary. */
+  lineUrl?: (path: string, line: number) => string
+  /** Overrides of how writes are retried (tests shorten the waits). */
+  execute?: Partial<Omit<ExecuteOptions, 'concurrency' | 'onProgress'>>
+}
+
+export interface SyncItemResult extends ItemResult {}
+
+export interface SyncRunResult {
+  tracker: TrackerKind
+  dryRun: boolean
+  /** Whether the tracker was asked what exists (false: a dry run without credentials). */
+  consulted: boolean
+  results: ItemResult[]
+  /** Open managed tickets whose item is gone: reported, never closed or deleted. */
+  orphans: Ticket[]
+  skipped: SkippedItem[]
+  /** Owners that could not be resolved, unreadable postmortems, write-back problems. */
+  warnings: string[]
+  /** Files the write-back changed (repository-relative). */
+  changedFiles: string[]
+  counts: SyncCounts
+}
+
+export interface SyncCounts {
+  created: number
+  updated: number
+  closed: number
+  unchanged: number
+  failed: number
+}
+
+interface ReadPostmortem {
+  pm: Postmortem
+  /** The text as read, for the write-back; undefined when it could not be decoded. */
+  text?: string
+}
+
+/** The file as text with its BOM kept (the write-back must not change anything it does not mean to); undefined when not valid UTF-8. */
+function exactText(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+async function readPostmortems(config: Config, files: RepoFiles, warnings: string[]): Promise<ReadPostmortem[]> {
+  const paths = [...new Set(await files.glob(config.lint.postmortems.paths))].sort()
+  const options = parseOptionsOf(config.lint)
+  const out: ReadPostmortem[] = []
+  for (const path of paths) {
+    let bytes: Uint8Array
+    try {
+      bytes = await files.read(path)
+    } catch (error) {
+      warnings.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)}); its action items were not synced`)
+      continue
+    }
+    const pm = parsePostmortem(bytes, path, options)
+    const text = exactText(bytes)
+    // Decoding problems (binary, UTF-16, too large) all start "File is"; such a file is never edited.
+    out.push(text !== undefined && !pm.problems.some((p) => p.message.startsWith('File is')) ? { pm, text } : { pm })
+  }
+  return out
+}
+
+export function planSettingsOf(sync: SyncConfig, lineUrl?: (path: string, line: number) => string): PlanSettings {
+  const settings: PlanSettings = {
+    labels: sync.labels,
+    severityLabels: sync.severityLabels,
+    priorities: sync.priorities as Record<string, PriorityLevel>,
+    tickClosed: sync.tickClosed
+  }
+  if (lineUrl) settings.lineUrl = lineUrl
+  return settings
+}
+
+/** The owners of open items, with what the config's table says about them. */
+export function ownerIdentities(items: readonly SyncItem[], owners: SyncConfig['owners']): OwnerIdentity[] {
+  const names = [...new Set(items.filter((i) => !i.checked && i.owner !== undefined).map((i) => i.owner as string))].sort()
+  return names.map((owner) => ({ owner, ...(owners[owner] ?? {}) }))
+}
+
+function countResults(results: readonly ItemResult[], dryRun: boolean): SyncCounts {
+  const counts: SyncCounts = { created: 0, updated: 0, closed: 0, unchanged: 0, failed: 0 }
+  for (const r of results) {
+    if (r.error !== undefined) counts.failed++
+    else if (r.plan.action === 'create') counts.created++
+    else if (r.plan.action === 'update') counts.updated++
+    else if (r.plan.action === 'close') counts.closed++
+    else counts.unchanged++
+  }
+  if (dryRun) counts.failed = 0
+  return counts
+}
+
+async function plan(items: SyncItem[], sync: SyncConfig, request: SyncRequest, tracker: Tracker | undefined, warnings: string[]): Promise<SyncPlan> {
+  const settings = planSettingsOf(sync, request.lineUrl)
+  if (!tracker) return planWithoutTracker(items, settings)
+  const references: ItemReference[] = items.flatMap((i) => (i.ref ? [i.ref] : []))
+  // Independent reads: the tracker's tickets and who the owners are.
+  const [lookup, resolution] = await Promise.all([tracker.lookup({ keys: items.map((i) => i.key), references }), tracker.resolveAssignees(ownerIdentities(items, sync.owners))])
+  warnings.push(...resolution.warnings)
+  return planSync({ items, tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: resolution.assignees, settings })
+}
+
+export async function runSync(config: Config, request: SyncRequest, adapters: SyncAdapters): Promise<SyncRunResult> {
+  const sync = syncConfigOf(config)
+  const warnings: string[] = []
+  const read = await readPostmortems(config, adapters.files, warnings)
+  const { items, skipped } = collectSyncItems(read.map((r) => r.pm))
+  if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
+
+  const syncPlan = await plan(items, sync, request, adapters.tracker, warnings)
+
+  let results: ItemResult[]
+  if (request.dryRun || !adapters.tracker) {
+    results = syncPlan.items.map((p) => (p.ticket ? { plan: p, ticket: p.ticket } : { plan: p }))
+  } else {
+    results = await executePlan(syncPlan.items, adapters.tracker, {
+      concurrency: sync.concurrency,
+      attempts: request.execute?.attempts ?? 3,
+      ...(request.execute?.backoffMs && { backoffMs: request.execute.backoffMs }),
+      ...(request.execute?.sleep && { sleep: request.execute.sleep }),
+      ...(adapters.onProgress && { onProgress: adapters.onProgress })
+    })
+  }
+
+  const changedFiles: string[] = []
+  if (!request.dryRun && sync.writeBack !== 'off') {
+    const texts = new Map(read.map((r) => [r.pm.path, r.text]))
+    for (const [path, edits] of writeBackEdits(results)) {
+      const text = texts.get(path)
+      if (text === undefined) {
+        warnings.push(`${path}: not written back (the file could not be decoded as text)`)
+        continue
+      }
+      const edited = applyWriteBack(text, edits)
+      for (const s of edited.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
+      if (edited.applied === 0) continue
+      try {
+        await adapters.writeFile(path, edited.text)
+        changedFiles.push(path)
+      } catch (error) {
+        warnings.push(`${path}: the write-back failed (${error instanceof Error ? error.message : String(error)}); the next run matches these items by their key`)
+      }
+    }
+  }
+
+  return {
+    tracker: request.trackerKind,
+    dryRun: request.dryRun,
+    consulted: adapters.tracker !== undefined,
+    results,
+    orphans: syncPlan.orphans,
+    skipped,
+    warnings,
+    changedFiles,
+    counts: countResults(results, request.dryRun)
+  }
+}
