@@ -11987,16 +11987,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal;
-          open4.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -12216,15 +12216,15 @@ var require_parse = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push2(open4);
+          braces.push(open3);
+          push2(open3);
           continue;
         }
         if (value2 === "}") {
@@ -45080,16 +45080,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open4 = index2;
-      while (open4--) {
-        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open4][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -45100,7 +45100,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -45113,7 +45113,7 @@ function resolveAllAttention(events, context3) {
           const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -45128,26 +45128,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open4][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open4][1].end.offset - events[open4][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
           nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
-          index2 = open4 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -45179,10 +45179,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
     return ok2(code);
   }
 }
@@ -45206,9 +45206,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -45408,9 +45408,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -46769,9 +46769,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47103,9 +47103,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47430,12 +47430,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open4;
+  let open3;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open4) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -47444,7 +47444,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open4 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -47455,9 +47455,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open4][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -47466,7 +47466,7 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close2][1].end
@@ -47475,20 +47475,20 @@ function resolveToLabelEnd(events, context3) {
   const text4 = {
     type: "labelText",
     start: {
-      ...events[open4 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text4, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
   media = push(media, [["exit", text4, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open4, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -47635,9 +47635,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -48972,8 +48972,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open4;
-    function open4(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -49005,19 +49005,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open4 = this.tokenStack.pop();
-    if (!open4) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open4[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open4[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler3 = open4[1] || defaultOnError;
-        handler3.call(this, token, open4[0]);
+        const handler3 = open3[1] || defaultOnError;
+        handler3.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -49727,8 +49727,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open4;
-  function open4(token) {
+  return open3;
+  function open3(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -49752,21 +49752,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
-    const open4 = fence2(matter2, "open");
+    const open3 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open4.charAt(0),
-      after: escapeStringRegexp(open4.charAt(1))
+      character: open3.charAt(0),
+      after: escapeStringRegexp(open3.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler(matter2) {
-  const open4 = fence2(matter2, "open");
+  const open3 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -50375,8 +50375,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open4;
-  function open4(code) {
+  return open3;
+  function open3(code) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -52871,7 +52871,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "a456b6b14caf4819" : "source";
+var BUILD_ID = true ? "6da1c2fbad1e3814" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -54631,7 +54631,7 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open4, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open4}m${text4}\x1B[${close2}m` : text4;
+  const code = (open3, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open3}m${text4}\x1B[${close2}m` : text4;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -55002,7 +55002,7 @@ function evaluateDrills(observation, settings) {
         case "neutral":
           return settings.skippedCountsAsSuccess ? verdict("success", `Drills ${run.conclusion} (counted as success)`, `${read} ${skippedNote}`) : verdict("failure", `Drills ${run.conclusion}`, `${read} ${skippedNote}`);
         default:
-          return verdict("failure", `Drills ${(run.conclusion ?? "failed").replace(/_/g, " ")}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`);
+          return verdict("failure", run.conclusion === "failure" || run.conclusion === null ? "Drills failed" : `Drills ${run.conclusion.replace(/_/g, " ")}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`);
       }
     }
   }
@@ -61292,7 +61292,7 @@ function evaluateSev1Actions(input) {
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open4 = [];
+  const open3 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -61307,13 +61307,13 @@ ${pullRequest.body}` : "";
         const ref = referencedIn(prText, postmortem.path, item);
         if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
       }
-      open4.push(entry);
+      open3.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open4.filter((o) => o.exemptBy === void 0);
-  const exempted = open4.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open4.filter((o) => o.exemptBy === "not overdue");
+  const blockers = open3.filter((o) => o.exemptBy === void 0);
+  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
+  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
   const where = (o) => {
     const loc = `${o.postmortem.path}:${o.item.position.line}`;
     return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
@@ -61732,7 +61732,8 @@ async function gatePullRequest(options, io, now) {
   if (pr.state !== "open") io.stderr(`note: ${owner}/${repo}#${pr.number} is ${pr.state}; evaluating its last head ${pr.headSha.slice(0, 7)} anyway
 `);
   const short4 = pr.baseSha.slice(0, 7);
-  const root = await workTreeRoot(io.cwd) ?? io.cwd;
+  const tree = await workTreeRoot(io.cwd);
+  const root = tree ?? io.cwd;
   let config;
   let policy;
   try {
@@ -61747,7 +61748,7 @@ async function gatePullRequest(options, io, now) {
     if (error2 instanceof ConfigError) throw error2;
     throw apiFailure(`cannot read the policy at the base commit ${short4}`, error2);
   }
-  const local = await workTreeRoot(io.cwd) !== void 0 && await resolveCommit(root, pr.headSha) !== void 0;
+  const local = tree !== void 0 && await resolveCommit(tree, pr.headSha) !== void 0;
   const head = local ? commitFiles(root, pr.headSha) : apiCommitFiles(client, { owner, repo, sha: pr.headSha });
   const webUrl = ref.webUrl ?? (io.env.GITHUB_SERVER_URL || "https://github.com");
   const sources = createGitHubGateSources({
@@ -62208,11 +62209,11 @@ function experimentContext(options, io, deps, wantPrompter = false) {
   if (wantPrompter && stdin !== void 0 && io.stdinIsTTY === true) context3.prompter = lazyPrompter(() => createPrompter(stdin, io.stderr));
   return context3;
 }
-function lazyPrompter(open4) {
+function lazyPrompter(open3) {
   let prompter;
   return {
-    ask: (question, options) => (prompter ??= open4()).ask(question, options),
-    say: (text4) => (prompter ??= open4()).say(text4),
+    ask: (question, options) => (prompter ??= open3()).ask(question, options),
+    say: (text4) => (prompter ??= open3()).say(text4),
     close: () => prompter?.close()
   };
 }
@@ -63419,7 +63420,7 @@ function formatSyncText(result, options) {
     due: 10
   };
   const fixed = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
-  const summaryWidth = Math.max(20, (options.columns ?? 120) - fixed);
+  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed);
   const paint = (action, text4) => {
     if (action === "failed") return c.red(text4);
     if (action === "create" || action === "created") return c.green(text4);
@@ -64033,6 +64034,16 @@ function toTicket(issue2) {
   if (assignee !== void 0) ticket.assignee = assignee;
   return ticket;
 }
+async function withPermissionHint(write) {
+  try {
+    return await write;
+  } catch (error2) {
+    if (errorStatus(error2) === 403 && error2 instanceof Error && !/rate limit/i.test(error2.message)) {
+      error2.message = `${error2.message} (the token needs \`permissions: issues: write\`)`;
+    }
+    throw error2;
+  }
+}
 var GITHUB_CAPABILITIES = { dueDate: "description", priority: false, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: true };
 var GitHubTracker = class {
   constructor(options) {
@@ -64128,19 +64139,19 @@ var GitHubTracker = class {
   }
   async create(draft) {
     const milestone = await this.milestoneFor(draft.due);
-    const issue2 = await createIssue(this.options.client, {
+    const issue2 = await withPermissionHint(createIssue(this.options.client, {
       ...this.repoRef,
       title: draft.title,
       body: githubBody(draft),
       labels: draft.labels,
       ...draft.assignee !== void 0 && { assignees: [draft.assignee] },
       ...milestone !== void 0 && { milestone }
-    });
+    }));
     return toTicket(issue2);
   }
   async update(ticket, draft, changes) {
     const milestone = changes.includes("due") && this.options.milestones ? await this.milestoneFor(draft.due) ?? null : void 0;
-    const issue2 = await updateIssue(this.options.client, {
+    const issue2 = await withPermissionHint(updateIssue(this.options.client, {
       ...this.repoRef,
       number: Number(ticket.id),
       title: draft.title,
@@ -64148,11 +64159,11 @@ var GitHubTracker = class {
       body: githubBody(draft),
       ...changes.includes("assignee") && draft.assignee !== void 0 && { assignees: [draft.assignee] },
       ...milestone !== void 0 && { milestone }
-    });
+    }));
     return toTicket(issue2);
   }
   async close(ticket) {
-    return toTicket(await updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true }));
+    return toTicket(await withPermissionHint(updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true })));
   }
   classify(error2) {
     const status = errorStatus(error2);
@@ -64883,6 +64894,9 @@ function trackerFailure(error2, kind) {
   if (status === 401 || status === 403) {
     return { message: `the ${kind} tracker refused the credentials (${status}: ${message2}); nothing was written`, hint: "check the token and its permissions (see docs/sync.md)", code: EXIT.USAGE };
   }
+  if (status === 404) {
+    return { message: `${message2}; nothing was written`, hint: "check the team or project key, the repository and the base URL (config sync:, or the environment)", code: EXIT.USAGE };
+  }
   if (status !== void 0 || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message2)) {
     return { message: `could not read the ${kind} tracker (${status !== void 0 ? `${status}: ` : ""}${message2}); nothing was written`, hint: "check the base URL and the network, then run again", code: EXIT.PROBLEMS };
   }
@@ -64907,8 +64921,10 @@ async function syncCommand(options, io, deps) {
   }
   const connection = "connection" in found ? found.connection : void 0;
   const dryRun = options.dryRun === true || connection === void 0;
-  if ("absent" in found && options.format === "text") io.stderr(`note: ${found.absent}: dry run, planned from the postmortems alone
+  if ("absent" in found && options.format === "text") {
+    io.stderr(`note: ${found.absent}: ${options.dryRun ? "" : "dry run, "}planned from the postmortems alone, without asking ${kind}
 `);
+  }
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const debug2 = isDebug(io.env);
   const tracker = connection ? createTracker(connection, {
@@ -64945,7 +64961,7 @@ hint: ${failure.hint}
     progress.clear();
   }
   if (options.format === "json") io.stdout(formatSyncJson(result));
-  else io.stdout(formatSyncText(result, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), ...io.columns !== void 0 && { columns: io.columns } }));
+  else io.stdout(formatSyncText(result, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), ...io.isTTY && io.columns !== void 0 && { columns: io.columns } }));
   return result.counts.failed > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }
 
@@ -65121,16 +65137,16 @@ function dateInPath(path11) {
 }
 
 // src/io/node-audit-adapters.ts
-import { appendFile as appendFile2, mkdir as mkdir4, open as open3, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir as mkdir4, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, join as join4 } from "node:path";
 
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
-import { createReadStream } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
+var FIRST_READ_BYTES = 64 * 1024;
 var GUNZIP_CHUNK_BYTES = 256 * 1024;
 var MAX_MESSAGE_CHARS2 = 160;
 var LF = 10;
@@ -65287,17 +65303,23 @@ async function* readNdjson(source, options = {}) {
 function isGzipPath(path11) {
   return /\.gz$/i.test(path11);
 }
+var bufferPool = [];
+var MAX_POOLED_BUFFERS = 32;
 async function* plainFileChunks(absPath, chunkBytes) {
-  const handle = await open2(absPath, "r");
+  const fd = openSync(absPath, "r");
+  const pooled = chunkBytes === READ_CHUNK_BYTES;
+  const buffer = (pooled ? bufferPool.pop() : void 0) ?? Buffer.allocUnsafe(chunkBytes);
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let want = Math.min(FIRST_READ_BYTES, chunkBytes);
     for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+      const bytesRead = readSync(fd, buffer, 0, want, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
+      want = chunkBytes;
     }
   } finally {
-    await handle.close();
+    if (pooled && bufferPool.length < MAX_POOLED_BUFFERS) bufferPool.push(buffer);
+    closeSync(fd);
   }
 }
 async function* gunzipFileChunks(absPath) {
@@ -65320,7 +65342,7 @@ function ndjsonFileSource(absPath, options = {}) {
 async function endsWithLineBreak(file) {
   let handle;
   try {
-    handle = await open3(file, "r");
+    handle = await open2(file, "r");
   } catch (error2) {
     if (error2.code === "ENOENT") return true;
     throw error2;
@@ -65649,7 +65671,7 @@ function fieldText(value2) {
   return JSON.stringify(value2);
 }
 function fieldNeedle(path11) {
-  return JSON.stringify(path11.segments[path11.segments.length - 1] ?? path11.name);
+  return JSON.stringify(path11.segments[path11.segments.length - 1] ?? path11.name).slice(1);
 }
 
 // src/audit/read-transcript.ts
@@ -65907,6 +65929,7 @@ function selectSample(candidates, options) {
 
 // src/audit/scan.ts
 var LF2 = 10;
+var QUOTE = 34;
 async function scanTranscript(source, options) {
   const tsPath = resolveField("ts", options.fields);
   const agentPath = resolveField("agent", options.fields);
@@ -65958,6 +65981,10 @@ async function scanTranscript(source, options) {
     while (pos < end) {
       const hit = bytes.indexOf(needle, pos);
       if (hit === -1 || hit >= end) break;
+      if (hit === 0 || bytes[hit - 1] !== QUOTE) {
+        pos = hit + 1;
+        continue;
+      }
       const lineStart = Math.max(segment.start, bytes.lastIndexOf(LF2, hit) + 1);
       const nl = bytes.indexOf(LF2, hit);
       const lineEnd = nl === -1 || nl >= end ? end : nl;

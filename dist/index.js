@@ -34390,16 +34390,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal;
-          open4.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -34619,15 +34619,15 @@ var require_parse2 = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push2(open4);
+          braces.push(open3);
+          push2(open3);
           continue;
         }
         if (value2 === "}") {
@@ -45865,7 +45865,7 @@ function checkRunAnnotation(finding) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open4, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open4}m${text4}\x1B[${close2}m` : text4;
+  const code = (open3, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open3}m${text4}\x1B[${close2}m` : text4;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -50220,16 +50220,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open4 = index2;
-      while (open4--) {
-        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open4][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -50240,7 +50240,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -50253,7 +50253,7 @@ function resolveAllAttention(events, context3) {
           const text4 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -50268,26 +50268,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open4][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open4][1].end.offset - events[open4][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
           nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
-          index2 = open4 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -50319,10 +50319,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
     return ok2(code);
   }
 }
@@ -50346,9 +50346,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -50548,9 +50548,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -51909,9 +51909,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -52243,9 +52243,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -52570,12 +52570,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open4;
+  let open3;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open4) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52584,7 +52584,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open4 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52595,9 +52595,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open4][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52606,7 +52606,7 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close2][1].end
@@ -52615,20 +52615,20 @@ function resolveToLabelEnd(events, context3) {
   const text4 = {
     type: "labelText",
     start: {
-      ...events[open4 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text4, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
   media = push(media, [["exit", text4, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open4, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -52775,9 +52775,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -54112,8 +54112,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open4;
-    function open4(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -54145,19 +54145,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open4 = this.tokenStack.pop();
-    if (!open4) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open4[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open4[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler3 = open4[1] || defaultOnError;
-        handler3.call(this, token, open4[0]);
+        const handler3 = open3[1] || defaultOnError;
+        handler3.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -54867,8 +54867,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open4;
-  function open4(token) {
+  return open3;
+  function open3(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -54892,21 +54892,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler2(matter2);
-    const open4 = fence2(matter2, "open");
+    const open3 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open4.charAt(0),
-      after: escapeStringRegexp(open4.charAt(1))
+      character: open3.charAt(0),
+      after: escapeStringRegexp(open3.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler2(matter2) {
-  const open4 = fence2(matter2, "open");
+  const open3 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -55515,8 +55515,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open4;
-  function open4(code) {
+  return open3;
+  function open3(code) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -56496,7 +56496,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "a456b6b14caf4819" : "source";
+var BUILD_ID = true ? "6da1c2fbad1e3814" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -56784,7 +56784,7 @@ function evaluateDrills(observation, settings) {
         case "neutral":
           return settings.skippedCountsAsSuccess ? verdict("success", `Drills ${run2.conclusion} (counted as success)`, `${read} ${skippedNote}`) : verdict("failure", `Drills ${run2.conclusion}`, `${read} ${skippedNote}`);
         default:
-          return verdict("failure", `Drills ${(run2.conclusion ?? "failed").replace(/_/g, " ")}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`);
+          return verdict("failure", run2.conclusion === "failure" || run2.conclusion === null ? "Drills failed" : `Drills ${run2.conclusion.replace(/_/g, " ")}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`);
       }
     }
   }
@@ -57454,7 +57454,7 @@ function evaluateSev1Actions(input) {
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open4 = [];
+  const open3 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -57469,13 +57469,13 @@ ${pullRequest.body}` : "";
         const ref = referencedIn(prText, postmortem.path, item);
         if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
       }
-      open4.push(entry);
+      open3.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open4.filter((o) => o.exemptBy === void 0);
-  const exempted = open4.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open4.filter((o) => o.exemptBy === "not overdue");
+  const blockers = open3.filter((o) => o.exemptBy === void 0);
+  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
+  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
   const where = (o) => {
     const loc = `${o.postmortem.path}:${o.item.position.line}`;
     return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
@@ -58448,6 +58448,7 @@ async function resolveSubject(ctx, github, target) {
   const asPullRequest = (d) => ({ number: d.number, url: d.htmlUrl, title: d.title, body: d.body, labels: d.labels });
   switch (target.kind) {
     case "pull-request":
+      if (ctx.runner.eventName === "pull_request_target") await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha, "github.event.pull_request.head.sha");
       return {
         headSha: target.headSha,
         baseSha: target.baseSha,
@@ -58457,7 +58458,10 @@ async function resolveSubject(ctx, github, target) {
         fromFork: target.fromFork
       };
     case "merge-group": {
-      const details = target.pullNumber !== void 0 ? await getPullRequest(github, { owner, repo, pullNumber: target.pullNumber }) : void 0;
+      const details = target.pullNumber === void 0 ? void 0 : await getPullRequest(github, { owner, repo, pullNumber: target.pullNumber }).catch((error2) => {
+        warning(`Could not read pull request #${target.pullNumber ?? ""} of this merge group (${errorMessage(error2)}); its fix and bypass labels are not taken into account.`);
+        return void 0;
+      });
       return {
         headSha: target.headSha,
         baseSha: target.baseSha,
@@ -58482,7 +58486,7 @@ async function resolveSubject(ctx, github, target) {
         notice(`Pull request #${number} has moved on to ${short4(details.headSha)} since the drill run for ${short4(target.headSha)}; its own run gates it.`);
         return void 0;
       }
-      await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha);
+      await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha, "github.event.workflow_run.head_sha");
       return {
         headSha: target.headSha,
         baseSha: details.baseSha,
@@ -58495,11 +58499,11 @@ async function resolveSubject(ctx, github, target) {
     }
   }
 }
-async function warnIfWorkspaceIsNotHead(workspace, headSha) {
+async function warnIfWorkspaceIsNotHead(workspace, headSha, expression) {
   const checkedOut = await resolveCommit(workspace, "HEAD");
   if (checkedOut !== void 0 && checkedOut.toLowerCase() !== headSha) {
     warning(
-      `The workspace is at ${short4(checkedOut)}, not the pull request's head ${short4(headSha)}: postmortems and experiment docs are read from the workspace. Check out \`ref: \${{ github.event.workflow_run.head_sha }}\` (see docs/gate.md).`
+      `The workspace is at ${short4(checkedOut)}, not the pull request's head ${short4(headSha)}: postmortems and experiment docs are read from the workspace. Check out \`ref: \${{ ${expression} }}\` (see docs/gate.md).`
     );
   }
 }
@@ -58616,7 +58620,7 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
   }
   for (const verdict of verdicts) {
     const name = checkNames[verdict.id];
-    const open4 = existing.find((r) => r.name === name && r.status !== "completed");
+    const open3 = existing.find((r) => r.name === name && r.status !== "completed");
     const request2 = {
       owner,
       repo,
@@ -58629,7 +58633,7 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
       ...runUrl !== void 0 && { detailsUrl: runUrl }
     };
     try {
-      const run2 = open4 ? await updateCheckRun(github, { ...request2, checkRunId: open4.id }) : await createCheckRun(github, request2);
+      const run2 = open3 ? await updateCheckRun(github, { ...request2, checkRunId: open3.id }) : await createCheckRun(github, request2);
       if (run2.htmlUrl) urls[verdict.id] = run2.htmlUrl;
     } catch (error2) {
       const status = errorStatus(error2);
@@ -59427,7 +59431,7 @@ function formatSyncText(result, options) {
     due: 10
   };
   const fixed = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
-  const summaryWidth = Math.max(20, (options.columns ?? 120) - fixed);
+  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed);
   const paint = (action, text4) => {
     if (action === "failed") return c.red(text4);
     if (action === "create" || action === "created") return c.green(text4);
@@ -60023,6 +60027,16 @@ function toTicket(issue2) {
   if (assignee !== void 0) ticket.assignee = assignee;
   return ticket;
 }
+async function withPermissionHint(write) {
+  try {
+    return await write;
+  } catch (error2) {
+    if (errorStatus(error2) === 403 && error2 instanceof Error && !/rate limit/i.test(error2.message)) {
+      error2.message = `${error2.message} (the token needs \`permissions: issues: write\`)`;
+    }
+    throw error2;
+  }
+}
 var GITHUB_CAPABILITIES = { dueDate: "description", priority: false, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: true };
 var GitHubTracker = class {
   constructor(options) {
@@ -60118,19 +60132,19 @@ var GitHubTracker = class {
   }
   async create(draft) {
     const milestone = await this.milestoneFor(draft.due);
-    const issue2 = await createIssue(this.options.client, {
+    const issue2 = await withPermissionHint(createIssue(this.options.client, {
       ...this.repoRef,
       title: draft.title,
       body: githubBody(draft),
       labels: draft.labels,
       ...draft.assignee !== void 0 && { assignees: [draft.assignee] },
       ...milestone !== void 0 && { milestone }
-    });
+    }));
     return toTicket(issue2);
   }
   async update(ticket, draft, changes) {
     const milestone = changes.includes("due") && this.options.milestones ? await this.milestoneFor(draft.due) ?? null : void 0;
-    const issue2 = await updateIssue(this.options.client, {
+    const issue2 = await withPermissionHint(updateIssue(this.options.client, {
       ...this.repoRef,
       number: Number(ticket.id),
       title: draft.title,
@@ -60138,11 +60152,11 @@ var GitHubTracker = class {
       body: githubBody(draft),
       ...changes.includes("assignee") && draft.assignee !== void 0 && { assignees: [draft.assignee] },
       ...milestone !== void 0 && { milestone }
-    });
+    }));
     return toTicket(issue2);
   }
   async close(ticket) {
-    return toTicket(await updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true }));
+    return toTicket(await withPermissionHint(updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true })));
   }
   classify(error2) {
     const status = errorStatus(error2);
@@ -61033,16 +61047,16 @@ function llmEndpoint(config, env, given2 = {}) {
 }
 
 // src/io/node-audit-adapters.ts
-import { appendFile as appendFile3, mkdir as mkdir5, open as open3, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
+import { appendFile as appendFile3, mkdir as mkdir5, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname5, join as join4 } from "node:path";
 
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
-import { createReadStream } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
+var FIRST_READ_BYTES = 64 * 1024;
 var GUNZIP_CHUNK_BYTES = 256 * 1024;
 var MAX_MESSAGE_CHARS2 = 160;
 var LF = 10;
@@ -61199,17 +61213,23 @@ async function* readNdjson(source, options = {}) {
 function isGzipPath(path4) {
   return /\.gz$/i.test(path4);
 }
+var bufferPool = [];
+var MAX_POOLED_BUFFERS = 32;
 async function* plainFileChunks(absPath, chunkBytes) {
-  const handle = await open2(absPath, "r");
+  const fd = openSync(absPath, "r");
+  const pooled = chunkBytes === READ_CHUNK_BYTES;
+  const buffer = (pooled ? bufferPool.pop() : void 0) ?? Buffer.allocUnsafe(chunkBytes);
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes);
+    let want = Math.min(FIRST_READ_BYTES, chunkBytes);
     for (; ; ) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+      const bytesRead = readSync(fd, buffer, 0, want, null);
       if (bytesRead === 0) return;
       yield buffer.subarray(0, bytesRead);
+      want = chunkBytes;
     }
   } finally {
-    await handle.close();
+    if (pooled && bufferPool.length < MAX_POOLED_BUFFERS) bufferPool.push(buffer);
+    closeSync(fd);
   }
 }
 async function* gunzipFileChunks(absPath) {
@@ -61232,7 +61252,7 @@ function ndjsonFileSource(absPath, options = {}) {
 async function endsWithLineBreak(file) {
   let handle;
   try {
-    handle = await open3(file, "r");
+    handle = await open2(file, "r");
   } catch (error2) {
     if (error2.code === "ENOENT") return true;
     throw error2;
@@ -61561,7 +61581,7 @@ function fieldText(value2) {
   return JSON.stringify(value2);
 }
 function fieldNeedle(path4) {
-  return JSON.stringify(path4.segments[path4.segments.length - 1] ?? path4.name);
+  return JSON.stringify(path4.segments[path4.segments.length - 1] ?? path4.name).slice(1);
 }
 
 // src/audit/read-transcript.ts
@@ -61819,6 +61839,7 @@ function selectSample(candidates, options) {
 
 // src/audit/scan.ts
 var LF2 = 10;
+var QUOTE = 34;
 async function scanTranscript(source, options) {
   const tsPath = resolveField("ts", options.fields);
   const agentPath = resolveField("agent", options.fields);
@@ -61870,6 +61891,10 @@ async function scanTranscript(source, options) {
     while (pos < end) {
       const hit = bytes.indexOf(needle, pos);
       if (hit === -1 || hit >= end) break;
+      if (hit === 0 || bytes[hit - 1] !== QUOTE) {
+        pos = hit + 1;
+        continue;
+      }
       const lineStart = Math.max(segment.start, bytes.lastIndexOf(LF2, hit) + 1);
       const nl = bytes.indexOf(LF2, hit);
       const lineEnd = nl === -1 || nl >= end ? end : nl;

@@ -14,9 +14,9 @@ if (!existsSync(cli)) {
 }
 
 let unexpected = 0
-function step(title, args, expectedExit, cwd = root) {
+function step(title, args, expectedExit, cwd = root, env = process.env) {
   console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')}\u001b[0m   # ${title}`)
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } })
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit', env: { ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } })
   const note = run.status === expectedExit ? 'as expected' : `expected ${expectedExit}`
   console.log(`(exit code ${run.status}: ${note})`)
   if (run.status !== expectedExit) unexpected++
@@ -28,6 +28,7 @@ step('broken postmortems: what the linter catches', ['lint', '--no-cache', 'exam
 step('the same findings as JSON, for scripts', ['lint', '--no-cache', '--format', 'json', 'examples/broken/PM-900.md'], 1)
 experimentDemo()
 gateDemo()
+syncDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -66,3 +67,11 @@ function gateDemo() {
 }
 
 console.log('\nNext: copy .github/workflows/reliability-lint.yml into your repository (see README).')
+
+// sync mode: a dry run over docs/postmortems. The tracker's secrets are left out of the environment, so
+// the plan is made from the postmortems alone, offline, and nothing is written.
+function syncDemo() {
+  console.log('\nreliability-loop demo: the sync mode on this repository\'s postmortems (dry run, no credentials)')
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_TOKEN|LINEAR_API_KEY|JIRA_API_TOKEN|JIRA_PAT)$/.test(name)))
+  step('every open action item would become one GitHub issue; ticked ones need none', ['sync', '--dry-run'], 0, root, env)
+}

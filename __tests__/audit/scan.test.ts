@@ -74,6 +74,7 @@ describe('scanTranscript', () => {
       line({ type: 'assistant', content: 'my "notes": error policy' }) +
       line({ type: 'assistant', content: 'x', notes: 'tone: curt' }) +
       line({ type: 'assistant', content: 'x', notes: null }) +
+      line({ type: 'assistant', footnotes: 'error: a key that only ends in notes' }) +
       `{"notes": "error: but the line is broken"\n`
     expect((await scanTranscript(source(text, 7).gen, options())).flagged).toBe(false)
   })

@@ -50,8 +50,11 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
   let fake: FakeGitHub
   let runner: ActionRunner
 
-  const run = (options: { eventName?: string; payload?: Record<string, unknown>; files?: Record<string, string>; with?: Record<string, string>; sha?: string } = {}): Promise<ActionRun> =>
+  const run = (
+    options: { eventName?: string; payload?: Record<string, unknown>; files?: Record<string, string>; with?: Record<string, string>; sha?: string; gitCheckout?: boolean } = {}
+  ): Promise<ActionRun> =>
     runner.run({
+      ...(options.gitCheckout !== undefined && { gitCheckout: options.gitCheckout }),
       eventName: options.eventName ?? 'pull_request',
       payload: options.payload ?? pullRequestPayload(),
       token: TOKEN,
@@ -126,7 +129,7 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(r.errors.map((e) => e.message)).toEqual(['Gate failed: reliability/drills, reliability/sev1-actions, reliability/rollback-plan. See the check runs and the job summary.'])
 
     const checks = byName(fake.checkRuns)
-    expect(checks['reliability/drills']).toMatchObject({ conclusion: 'failure', output: { title: 'Drills failure' } })
+    expect(checks['reliability/drills']).toMatchObject({ conclusion: 'failure', output: { title: 'Drills failed' } })
     const sev1 = checks['reliability/sev1-actions']
     expect(sev1).toMatchObject({ conclusion: 'failure', output: { title: '1 open Sev1 action item in 1 postmortem' } })
     const line = OPEN_SEV1.split('\n').findIndex((l) => l.includes('Cap tool retries')) + 1
@@ -183,6 +186,15 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     // The drills check is completed in place; the other two are new runs.
     expect(requests.filter((q) => q.includes('checks/'))).toEqual(['GET checks/list-for-ref', 'PATCH checks/update', 'POST checks/create', 'POST checks/create'])
     expect(byName(fake.checkRuns)['reliability/drills']).toMatchObject({ id: pending?.id, status: 'completed', conclusion: 'success', output: { title: 'Drills passed' } })
+  })
+
+  test('a workflow_run whose checkout is not the head commit warns how to check it out', async () => {
+    const payload = examplePayload('workflow_run', 'completed') as { workflow_run: Record<string, unknown> }
+    Object.assign(payload.workflow_run, { id: 901, head_sha: HEAD, conclusion: 'success', pull_requests: [{ number: PR }], path: '.github/workflows/drills.yml' })
+    const r = await run({ eventName: 'workflow_run', payload: payload as unknown as Record<string, unknown>, sha: BASE, gitCheckout: true })
+    expect(r.code).toBe(0)
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^The workspace is at [0-9a-f]{7}, not the pull request's head 9d5c2f0: .*Check out `ref: \$\{\{ github.event.workflow_run.head_sha \}\}`/)])
+    expect(fake.requestsFor('repos/list-pull-requests-associated-with-commit')).toEqual([])
   })
 
   test('a workflow_run for a commit that heads no open PR gates nothing', async () => {
@@ -333,10 +345,12 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(payload.merge_group).toMatchObject({ head_sha: GROUP, base_sha: QUEUE_BASE, head_ref: expect.stringContaining('/pr-104-') })
     fake.gate.setFiles(QUEUE_BASE, { '.github/reliability.yml': POLICY })
     fake.gate.comparisons.set(`${QUEUE_BASE}...${GROUP}`, [{ filename: 'prompts/research.md' }, { filename: DOC, status: 'added' }])
-    fake.gate.pulls.set(104, { number: 104, headSha: '5'.repeat(40), baseSha: QUEUE_BASE, labels: [] })
+    // The queued PR fixes the open Sev1 item: its label and reference count in the queue too.
+    fake.gate.pulls.set(104, { number: 104, headSha: '5'.repeat(40), baseSha: QUEUE_BASE, labels: ['reliability-fix'], body: 'Fixes ENG-12' })
     fake.gate.workflows.set('drills.yml', [{ id: 905, headSha: GROUP, status: 'completed', conclusion: 'success', event: 'merge_group' }])
-    const r = await run({ eventName: 'merge_group', payload: payload as unknown as Record<string, unknown>, sha: GROUP })
+    const r = await run({ eventName: 'merge_group', payload: payload as unknown as Record<string, unknown>, sha: GROUP, files: { ...GREEN_FILES, 'docs/postmortems/PM-2.md': OPEN_SEV1 } })
     expect(r.code).toBe(0)
+    expect(byName(fake.checkRuns)['reliability/sev1-actions']?.output.title).toBe('No blocking Sev1 action items (1 passed by reliability-fix)')
     expect(fake.checkRuns.map((c) => `${c.head_sha} ${c.conclusion ?? ''}`)).toEqual([`${GROUP} success`, `${GROUP} success`, `${GROUP} success`])
     expect(fake.requestsFor('pulls/get').map((q) => q.path)).toEqual(['/repos/Codertocat/Hello-World/pulls/104'])
     expect(fake.requestsFor('repos/compare-commits-with-basehead')).toHaveLength(1)

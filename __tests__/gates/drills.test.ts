@@ -24,7 +24,7 @@ describe('gate: drills', () => {
   })
 
   test.each([
-    ['failure', 'Drills failure'],
+    ['failure', 'Drills failed'],
     ['cancelled', 'Drills cancelled'],
     ['timed_out', 'Drills timed out'],
     ['action_required', 'Drills action required']

@@ -98,6 +98,8 @@ export interface RunOptions {
   files: Record<string, string>
   /** GITHUB_SHA: on pull_request the merge commit. */
   sha: string
+  /** Make the workspace a git checkout of its files (one commit), as actions/checkout leaves it. */
+  gitCheckout?: boolean
 }
 
 export class ActionRunner {
@@ -117,6 +119,12 @@ export class ActionRunner {
     for (const [path, content] of Object.entries(options.files)) {
       mkdirSync(dirname(join(workspace, path)), { recursive: true })
       writeFileSync(join(workspace, path), content)
+    }
+    if (options.gitCheckout) {
+      const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace })
+      git('init', '-q')
+      git('add', '-A')
+      git('commit', '-qm', 'checkout')
     }
     const eventPath = join(dir, 'event.json')
     writeFileSync(eventPath, JSON.stringify(options.payload))

@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { describeWithContract, FakeGitHub, REPO_ROOT } from '../helpers/github-server.js'
-import { postmortemText } from './helpers.js'
+import { describeWithJiraContract, FakeJira } from '../helpers/jira-server.js'
+import { describeWithLinearSchema, FakeLinear } from '../helpers/linear-server.js'
+import { JIRA_EMAIL, JIRA_PAT, JIRA_TOKEN, LINEAR_KEY, postmortemText } from './helpers.js'
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js')
 const ACTION = join(REPO_ROOT, 'dist', 'index.js')
@@ -214,4 +216,67 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
       expect(failed.stdout).toMatch(/^::error title=reliability-loop sync,file=docs\/postmortems\/PM-7\.md,line=\d+::create failed/m)
     }, 120_000)
   })
+})
+
+describeWithLinearSchema('sync end to end: the CLI bundle against the fake Linear', () => {
+  let linear: FakeLinear
+  beforeAll(async () => {
+    ensureBundles()
+    linear = await FakeLinear.start({ apiKeys: [LINEAR_KEY] })
+  }, 120_000)
+  afterAll(async () => {
+    await linear.close()
+  })
+
+  it('creates the issues from LINEAR_* variables, writes ENG-n references back, and the second run changes nothing', async () => {
+    const cwd = workspace({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: linear\n  owners:\n    ana: ana@example.com\n' })
+    const env = { LINEAR_API_KEY: LINEAR_KEY, LINEAR_TEAM: 'ENG', LINEAR_API_URL: linear.url }
+    const first = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env })
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect((JSON.parse(first.stdout) as JsonReport).counts).toMatchObject({ created: 2, failed: 0 })
+    expect(linear.issues.map((i) => i.assigneeId)).toEqual(['user-ana', null])
+    expect(readFileSync(join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toContain('[ENG-1](https://linear.app/fake/issue/ENG-1/')
+    const second = await run(NODE_24, [CLI, 'sync', '--tracker', 'linear', '--format', 'json'], { cwd, env })
+    expect((JSON.parse(second.stdout) as JsonReport).counts).toMatchObject({ created: 0, unchanged: 3 })
+    expect(linear.issues).toHaveLength(2)
+    expect(first.stdout + second.stdout).not.toContain(LINEAR_KEY)
+  }, 60_000)
+})
+
+describeWithJiraContract('sync end to end: the CLI bundle against the fake Jira (Cloud and Data Center)', () => {
+  let jira: FakeJira
+  beforeAll(async () => {
+    ensureBundles()
+    jira = await FakeJira.start({ tokens: { [JIRA_EMAIL]: JIRA_TOKEN }, pats: [JIRA_PAT], searchLag: 0 })
+  }, 120_000)
+  afterAll(async () => {
+    await jira.close()
+  })
+  beforeEach(() => jira.reset())
+
+  it('Cloud: JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT', async () => {
+    const cwd = workspace(FILES)
+    const env = { JIRA_BASE_URL: jira.url, JIRA_EMAIL, JIRA_API_TOKEN: JIRA_TOKEN, JIRA_PROJECT: 'OPS' }
+    const first = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira'], { cwd, env })
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('2 created, 0 updated, 0 closed, 1 unchanged, 0 failed')
+    expect(jira.issues.map((i) => i.key)).toEqual(['OPS-1', 'OPS-2'])
+    expect(readFileSync(join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toContain(`[OPS-1](${jira.url}/browse/OPS-1)`)
+    const missing = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira'], { cwd, env: { JIRA_API_TOKEN: JIRA_TOKEN } })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/JIRA_BASE_URL and JIRA_EMAIL and JIRA_PROJECT/)
+  }, 60_000)
+
+  it('Data Center: JIRA_PAT with --tracker jira-dc; without the secret, a dry run', async () => {
+    const cwd = workspace(FILES)
+    const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
+    expect(dry.code).toBe(0)
+    expect((JSON.parse(dry.stdout) as JsonReport).dryRun).toBe(true)
+    const real = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS', JIRA_PAT } })
+    expect(real.code).toBe(0)
+    expect((JSON.parse(real.stdout) as JsonReport).counts.created).toBe(2)
+    expect(jira.requests.filter((r) => r.flavour === 'dc').length).toBeGreaterThan(0)
+    expect(real.stdout).not.toContain(JIRA_PAT)
+  }, 60_000)
 })

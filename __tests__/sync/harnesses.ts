@@ -36,6 +36,8 @@ export interface Harness<F = any> {
   inject: (fake: F, point: FaultPoint, fault: GenericFault) => void
   /** Drops leftover faults (and lets eventually consistent search catch up). */
   calm: (fake: F) => void
+  /** Time passes between two scheduled runs: an eventually consistent search index catches up. */
+  between: (fake: F) => void
   /** `calm`: the last run, without faults: a generous deadline so a slow machine cannot fake a stall. */
   tracker: (fake: F, config: Config, calm: boolean) => Tracker
   tickets: (fake: F) => StoredTicket[]
@@ -77,6 +79,7 @@ export const githubHarness: Harness<FakeGitHub> = {
   },
   inject: (fake, point, f) => fake.inject(GITHUB_POINTS[point], githubFault(f)),
   calm: (fake) => fake.clearFaults(),
+  between: () => {},
   tracker: (fake, config, calm) => githubTracker(config, fake.url, transport(calm)),
   tickets: (fake) => fake.issueTracker.issues.map((i) => ({ keys: readMarkers(i.body).keys, state: i.state }))
 }
@@ -112,6 +115,7 @@ export const linearHarness: Harness<FakeLinear> = {
   reset: (fake) => fake.reset(),
   inject: (fake, point, f) => fake.inject(LINEAR_POINTS[point], linearFault(f)),
   calm: (fake) => fake.clearFaults(),
+  between: () => {},
   tracker: (fake, config, calm) => linearTracker(config, fake.url, transport(calm)),
   tickets: (fake) => {
     const known = fake.attachments.map((a) => a.metadata.reliabilityLoopKey).filter((k): k is string => typeof k === 'string')
@@ -147,6 +151,7 @@ export const jiraHarness: Harness<FakeJira> = {
     fake.clearFaults()
     fake.settle()
   },
+  between: (fake) => fake.settle(),
   tracker: (fake, config, calm) => jiraTracker(config, fake.url, 'cloud', transport(calm)),
   tickets: (fake) =>
     fake.issues.map((i) => {

@@ -96,6 +96,8 @@ async function resolveSubject(ctx: GateActionContext, github: GitHubClient, targ
   const asPullRequest = (d: PullRequestDetails): GatePullRequest => ({ number: d.number, url: d.htmlUrl, title: d.title, body: d.body, labels: d.labels })
   switch (target.kind) {
     case 'pull-request':
+      // pull_request_target checks out the base unless told otherwise; postmortems must be the head's.
+      if (ctx.runner.eventName === 'pull_request_target') await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha, 'github.event.pull_request.head.sha')
       return {
         headSha: target.headSha,
         baseSha: target.baseSha,
@@ -106,7 +108,14 @@ async function resolveSubject(ctx: GateActionContext, github: GitHubClient, targ
       }
     case 'merge-group': {
       // The queue branch names the pull request; its labels (fix label, bypass) still apply in the queue.
-      const details = target.pullNumber !== undefined ? await getPullRequest(github, { owner, repo, pullNumber: target.pullNumber }) : undefined
+      // Without them the gates are still evaluated, so the queue is never left waiting for the checks.
+      const details =
+        target.pullNumber === undefined
+          ? undefined
+          : await getPullRequest(github, { owner, repo, pullNumber: target.pullNumber }).catch((error: unknown) => {
+              core.warning(`Could not read pull request #${target.pullNumber ?? ''} of this merge group (${errorMessage(error)}); its fix and bypass labels are not taken into account.`)
+              return undefined
+            })
       return {
         headSha: target.headSha,
         baseSha: target.baseSha,
@@ -132,7 +141,7 @@ async function resolveSubject(ctx: GateActionContext, github: GitHubClient, targ
         core.notice(`Pull request #${number} has moved on to ${short(details.headSha)} since the drill run for ${short(target.headSha)}; its own run gates it.`)
         return undefined
       }
-      await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha)
+      await warnIfWorkspaceIsNotHead(ctx.runner.workspace, target.headSha, 'github.event.workflow_run.head_sha')
       return {
         headSha: target.headSha,
         baseSha: details.baseSha,
@@ -146,13 +155,13 @@ async function resolveSubject(ctx: GateActionContext, github: GitHubClient, targ
   }
 }
 
-/** On workflow_run the checkout is the default branch unless the workflow asks for the head commit. */
-async function warnIfWorkspaceIsNotHead(workspace: string, headSha: string): Promise<void> {
+/** On workflow_run (and pull_request_target) the checkout is not the head commit unless the workflow asks for it. */
+async function warnIfWorkspaceIsNotHead(workspace: string, headSha: string, expression: string): Promise<void> {
   const checkedOut = await resolveCommit(workspace, 'HEAD')
   if (checkedOut !== undefined && checkedOut.toLowerCase() !== headSha) {
     core.warning(
       `The workspace is at ${short(checkedOut)}, not the pull request's head ${short(headSha)}: postmortems and experiment docs are read from the workspace. ` +
-        'Check out `ref: ${{ github.event.workflow_run.head_sha }}` (see docs/gate.md).'
+        `Check out \`ref: \${{ ${expression} }}\` (see docs/gate.md).`
     )
   }
 }

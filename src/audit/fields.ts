@@ -49,7 +49,11 @@ export function fieldText(value: unknown): string | undefined {
   return JSON.stringify(value)
 }
 
-/** The last key of a field path, as it appears quoted in raw JSON: what a byte scan looks for. */
+/**
+ * What a byte scan looks for: the last key of a field path with its closing quote (`notes"`); the opening
+ * quote is checked at each hit. Leaving it out of the needle makes the search several times faster,
+ * because `"` is the most frequent byte of JSON and the search stops at every occurrence of the first byte.
+ */
 export function fieldNeedle(path: FieldPath): string {
-  return JSON.stringify(path.segments[path.segments.length - 1] ?? path.name)
+  return JSON.stringify(path.segments[path.segments.length - 1] ?? path.name).slice(1)
 }

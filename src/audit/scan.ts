@@ -29,6 +29,7 @@ export interface ScanResult {
 }
 
 const LF = 0x0a
+const QUOTE = 0x22
 
 export async function scanTranscript(source: ByteSource, options: ScanOptions): Promise<ScanResult> {
   const tsPath = resolveField('ts', options.fields)
@@ -84,6 +85,10 @@ export async function scanTranscript(source: ByteSource, options: ScanOptions): 
     while (pos < end) {
       const hit = bytes.indexOf(needle, pos)
       if (hit === -1 || hit >= end) break
+      if (hit === 0 || bytes[hit - 1] !== QUOTE) {
+        pos = hit + 1
+        continue
+      }
       const lineStart = Math.max(segment.start, bytes.lastIndexOf(LF, hit) + 1)
       const nl = bytes.indexOf(LF, hit)
       const lineEnd = nl === -1 || nl >= end ? end : nl

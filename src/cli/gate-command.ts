@@ -205,7 +205,8 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
   if (pr.state !== 'open') io.stderr(`note: ${owner}/${repo}#${pr.number} is ${pr.state}; evaluating its last head ${pr.headSha.slice(0, 7)} anyway\n`)
 
   const short = pr.baseSha.slice(0, 7)
-  const root = (await workTreeRoot(io.cwd)) ?? io.cwd
+  const tree = await workTreeRoot(io.cwd)
+  const root = tree ?? io.cwd
   let config: Config
   let policy: string
   try {
@@ -222,7 +223,7 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
   }
 
   // The head's files from local git when the commit is here (e.g. after `gh pr checkout`), else through the API.
-  const local = (await workTreeRoot(io.cwd)) !== undefined && (await resolveCommit(root, pr.headSha)) !== undefined
+  const local = tree !== undefined && (await resolveCommit(tree, pr.headSha)) !== undefined
   const head = local ? commitFiles(root, pr.headSha) : apiCommitFiles(client, { owner, repo, sha: pr.headSha })
   const webUrl = ref.webUrl ?? (io.env.GITHUB_SERVER_URL || 'https://github.com')
   const sources = createGitHubGateSources({

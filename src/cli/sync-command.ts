@@ -109,6 +109,9 @@ function trackerFailure(error: unknown, kind: TrackerKind): { message: string; h
   if (status === 401 || status === 403) {
     return { message: `the ${kind} tracker refused the credentials (${status}: ${message}); nothing was written`, hint: 'check the token and its permissions (see docs/sync.md)', code: EXIT.USAGE }
   }
+  if (status === 404) {
+    return { message: `${message}; nothing was written`, hint: 'check the team or project key, the repository and the base URL (config sync:, or the environment)', code: EXIT.USAGE }
+  }
   if (status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
     return { message: `could not read the ${kind} tracker (${status !== undefined ? `${status}: ` : ''}${message}); nothing was written`, hint: 'check the base URL and the network, then run again', code: EXIT.PROBLEMS }
   }
@@ -135,7 +138,9 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
   }
   const connection = 'connection' in found ? found.connection : undefined
   const dryRun = options.dryRun === true || connection === undefined
-  if ('absent' in found && options.format === 'text') io.stderr(`note: ${found.absent}: dry run, planned from the postmortems alone\n`)
+  if ('absent' in found && options.format === 'text') {
+    io.stderr(`note: ${found.absent}: ${options.dryRun ? '' : 'dry run, '}planned from the postmortems alone, without asking ${kind}\n`)
+  }
 
   const now = deps.now ?? (() => new Date())
   const debug = isDebug(io.env)
@@ -173,6 +178,6 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
   }
 
   if (options.format === 'json') io.stdout(formatSyncJson(result))
-  else io.stdout(formatSyncText(result, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), ...(io.columns !== undefined && { columns: io.columns }) }))
+  else io.stdout(formatSyncText(result, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), ...(io.isTTY && io.columns !== undefined && { columns: io.columns }) }))
   return result.counts.failed > 0 ? EXIT.PROBLEMS : EXIT.OK
 }

@@ -94,7 +94,7 @@ export function evaluateDrills(observation: DrillObservation, settings: GateConf
             ? verdict('success', `Drills ${run.conclusion} (counted as success)`, `${read} ${skippedNote}`)
             : verdict('failure', `Drills ${run.conclusion}`, `${read} ${skippedNote}`)
         default:
-          return verdict('failure', `Drills ${(run.conclusion ?? 'failed').replace(/_/g, ' ')}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`)
+          return verdict('failure', run.conclusion === 'failure' || run.conclusion === null ? 'Drills failed' : `Drills ${run.conclusion.replace(/_/g, ' ')}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`)
       }
     }
   }

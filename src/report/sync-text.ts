@@ -12,7 +12,7 @@ import { ansi, plural } from './text.js'
 
 export interface SyncTextOptions {
   color: boolean
-  /** Terminal width: the summary column is cut to fit. */
+  /** Terminal width: the summary column is cut to fit; undefined (not a terminal) cuts nothing. */
   columns?: number
 }
 
@@ -52,7 +52,7 @@ export function formatSyncText(result: SyncRunResult, options: SyncTextOptions):
     due: 10
   }
   const fixed = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10
-  const summaryWidth = Math.max(20, (options.columns ?? 120) - fixed)
+  const summaryWidth = options.columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed)
   const paint = (action: string, text: string): string => {
     if (action === 'failed') return c.red(text)
     if (action === 'create' || action === 'created') return c.green(text)

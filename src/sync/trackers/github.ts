@@ -83,6 +83,18 @@ function toTicket(issue: IssueRecord): Ticket {
   return ticket
 }
 
+/** A write refused for lack of permission says which permission the workflow needs. */
+async function withPermissionHint<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    if (errorStatus(error) === 403 && error instanceof Error && !/rate limit/i.test(error.message)) {
+      error.message = `${error.message} (the token needs \`permissions: issues: write\`)`
+    }
+    throw error
+  }
+}
+
 export const GITHUB_CAPABILITIES: TrackerCapabilities = { dueDate: 'description', priority: false, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: true }
 
 export class GitHubTracker implements Tracker {
@@ -186,20 +198,20 @@ export class GitHubTracker implements Tracker {
 
   async create(draft: TicketDraft): Promise<Ticket> {
     const milestone = await this.milestoneFor(draft.due)
-    const issue = await createIssue(this.options.client, {
+    const issue = await withPermissionHint(createIssue(this.options.client, {
       ...this.repoRef,
       title: draft.title,
       body: githubBody(draft),
       labels: draft.labels,
       ...(draft.assignee !== undefined && { assignees: [draft.assignee] }),
       ...(milestone !== undefined && { milestone })
-    })
+    }))
     return toTicket(issue)
   }
 
   async update(ticket: Ticket, draft: TicketDraft, changes: readonly TicketField[]): Promise<Ticket> {
     const milestone = changes.includes('due') && this.options.milestones ? ((await this.milestoneFor(draft.due)) ?? null) : undefined
-    const issue = await updateIssue(this.options.client, {
+    const issue = await withPermissionHint(updateIssue(this.options.client, {
       ...this.repoRef,
       number: Number(ticket.id),
       title: draft.title,
@@ -207,12 +219,12 @@ export class GitHubTracker implements Tracker {
       body: githubBody(draft),
       ...(changes.includes('assignee') && draft.assignee !== undefined && { assignees: [draft.assignee] }),
       ...(milestone !== undefined && { milestone })
-    })
+    }))
     return toTicket(issue)
   }
 
   async close(ticket: Ticket): Promise<Ticket> {
-    return toTicket(await updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true }))
+    return toTicket(await withPermissionHint(updateIssue(this.options.client, { ...this.repoRef, number: Number(ticket.id), close: true })))
   }
 
   classify(error: unknown): FailureKind {
