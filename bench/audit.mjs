@@ -13,9 +13,9 @@
 // Peak RSS and CPU time come from GNU time (/usr/bin/time). Exit code 0 when the report was printed (a
 // missed target is reported, not an error); 1 when a command failed or its output did not check out.
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { generateTranscripts } from './generate-transcripts.mjs'
@@ -71,11 +71,13 @@ const timeBin = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f',
 
 const say = (text = '') => process.stdout.write(`${text}\n`)
 const dir = mkdtempSync(join(os.tmpdir(), 'rl-bench-audit-'))
-// The bundle is copied, so a rebuild of dist/ during the run cannot mix two builds.
+// The bundle and its siblings (the worker bundles) are copied, so a rebuild of dist/ during the run
+// cannot mix two builds.
 const snapshot = join(dir, 'cli')
 mkdirSync(snapshot)
-copyFileSync(cli, join(snapshot, 'cli.js'))
+for (const file of readdirSync(dirname(cli)).filter((f) => f.endsWith('.js'))) copyFileSync(join(dirname(cli), file), join(snapshot, file))
 writeFileSync(join(snapshot, 'package.json'), '{"type":"module"}')
+const snapshotCli = join(snapshot, basename(cli))
 const cleanup = () => {
   if (opts.keep) say(`kept ${dir}`)
   else rmSync(dir, { recursive: true, force: true })
@@ -137,7 +139,7 @@ try {
   writeFileSync(join(dir, 'bench-sample.yml'), 'audit:\n  strata:\n    max-per-agent-day: 2\n')
 
   const wcArgs = ['-l', '--', ...made.paths]
-  const ours = (extra) => [join(snapshot, 'cli.js'), 'audit', '--root', dir, '--period', '2026-10', '--seed', 'bench', '--format', 'json', '--dry-run', ...extra]
+  const ours = (extra) => [snapshotCli, 'audit', '--root', dir, '--period', '2026-10', '--seed', 'bench', '--format', 'json', '--dry-run', ...extra]
   const commands = [
     { label: 'wc -l', cmd: 'wc', args: wcArgs },
     { label: 'audit (sample)', cmd: node, args: ours(['--include-flagged', '--config', join(dir, 'bench-sample.yml')]) },

@@ -1204,7 +1204,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path11 = __require("node:path");
+    var path12 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1212,7 +1212,7 @@ var require_command = __commonJS({
     var { Help: Help2, stripColor } = require_help();
     var { Option: Option2, DualOptions } = require_option();
     var { suggestSimilar } = require_suggestSimilar();
-    var Command7 = class _Command extends EventEmitter {
+    var Command8 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -2217,9 +2217,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path11.resolve(baseDir, baseName);
+          const localBin = path12.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path11.extname(baseName))) return void 0;
+          if (sourceExt.includes(path12.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2237,17 +2237,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path11.resolve(
-            path11.dirname(resolvedScriptPath),
+          executableDir = path12.resolve(
+            path12.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path11.basename(
+            const legacyName = path12.basename(
               this._scriptPath,
-              path11.extname(this._scriptPath)
+              path12.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2258,7 +2258,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path11.extname(executableFile));
+        launchWithNode = sourceExt.includes(path12.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3173,7 +3173,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path11.basename(filename, path11.extname(filename));
+        this._name = path12.basename(filename, path12.extname(filename));
         return this;
       }
       /**
@@ -3187,9 +3187,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path12) {
-        if (path12 === void 0) return this._executableDir;
-        this._executableDir = path12;
+      executableDir(path13) {
+        if (path13 === void 0) return this._executableDir;
+        this._executableDir = path13;
         return this;
       }
       /**
@@ -3206,9 +3206,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context3.helpWidth,
           outputHasColors: context3.hasColors
         });
-        const text4 = helper.formatHelp(this, helper);
-        if (context3.hasColors) return text4;
-        return this._outputConfiguration.stripColor(text4);
+        const text5 = helper.formatHelp(this, helper);
+        if (context3.hasColors) return text5;
+        return this._outputConfiguration.stripColor(text5);
       }
       /**
        * @typedef HelpContext
@@ -3368,7 +3368,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position2, text4) {
+      addHelpText(position2, text5) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3377,10 +3377,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context3) => {
           let helpStr;
-          if (typeof text4 === "function") {
-            helpStr = text4({ error: context3.error, command: context3.command });
+          if (typeof text5 === "function") {
+            helpStr = text5({ error: context3.error, command: context3.command });
           } else {
-            helpStr = text4;
+            helpStr = text5;
           }
           if (helpStr) {
             context3.write(`${helpStr}
@@ -3440,7 +3440,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         return true;
       return void 0;
     }
-    exports.Command = Command7;
+    exports.Command = Command8;
     exports.useColor = useColor;
   }
 });
@@ -3449,15 +3449,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
 var require_commander = __commonJS({
   "node_modules/commander/index.js"(exports) {
     var { Argument: Argument2 } = require_argument();
-    var { Command: Command7 } = require_command();
+    var { Command: Command8 } = require_command();
     var { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error();
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
-    exports.program = new Command7();
-    exports.createCommand = (name) => new Command7(name);
+    exports.program = new Command8();
+    exports.createCommand = (name) => new Command8(name);
     exports.createOption = (flags, description) => new Option2(flags, description);
     exports.createArgument = (name, description) => new Argument2(name, description);
-    exports.Command = Command7;
+    exports.Command = Command8;
     exports.Option = Option2;
     exports.Argument = Argument2;
     exports.Help = Help2;
@@ -3733,17 +3733,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path12) {
+      const ctrl = callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
+            const ci = visit_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3754,13 +3754,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3781,17 +3781,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path12) {
+      const ctrl = await callVisitor(key, node2, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path12 = Object.freeze(path12.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3802,13 +3802,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3835,23 +3835,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path12);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path12);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path12);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path12);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path12);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node2) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4463,10 +4463,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path11, value2) {
+    function collectionFromPath(schema, path12, value2) {
       let v = value2;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4485,7 +4485,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4515,11 +4515,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value2) {
-        if (isEmptyPath(path11))
+      addIn(path12, value2) {
+        if (isEmptyPath(path12))
           this.add(value2);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value2);
@@ -4533,8 +4533,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4548,8 +4548,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4567,8 +4567,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4578,8 +4578,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        const [key, ...rest] = path11;
+      setIn(path12, value2) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value2);
         } else {
@@ -4623,14 +4623,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -4647,14 +4647,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -4671,12 +4671,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -4688,12 +4688,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -4708,39 +4708,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -7094,9 +7094,9 @@ var require_Document = __commonJS({
           this.contents.add(value2);
       }
       /** Adds a value to the document. */
-      addIn(path11, value2) {
+      addIn(path12, value2) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value2);
+          this.contents.addIn(path12, value2);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -7171,14 +7171,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7193,10 +7193,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7207,10 +7207,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7227,13 +7227,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value2) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value2) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value2;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value2);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value2);
+          this.contents.setIn(path12, value2);
         }
       }
       /**
@@ -9194,9 +9194,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path11) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index2] of path11) {
+      for (const [field, index2] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -9205,23 +9205,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path11) => {
-      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9232,10 +9232,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -11241,8 +11241,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path11, { windows } = {}) => {
-      const segs = path11.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path12, { windows } = {}) => {
+      const segs = path12.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -11987,16 +11987,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal;
+          open4.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -12216,15 +12216,15 @@ var require_parse = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push2(open3);
+          braces.push(open4);
+          push2(open4);
           continue;
         }
         if (value2 === "}") {
@@ -15991,8 +15991,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -16066,11 +16066,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path11.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -16433,8 +16433,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -17410,7 +17410,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -20787,14 +20787,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path11 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path12 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path11 && path11[0] !== "/") {
-          path11 = `/${path11}`;
+        if (path12 && path12[0] !== "/") {
+          path12 = `/${path12}`;
         }
-        return new URL(`${origin}${path11}`);
+        return new URL(`${origin}${path12}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError2("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -21245,39 +21245,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path11);
+        debuglog("sending request to %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path11,
+          path12,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin }
+          request: { method, path: path12, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path11);
+        debuglog("trailers received from %s %s/%s", method, origin, path12);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path11, origin },
+          request: { method, path: path12, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path11,
+          path12,
           error2.message
         );
       });
@@ -21326,9 +21326,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path11, origin }
+            request: { method, path: path12, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path11);
+          debuglog("sending request to %s %s/%s", method, origin, path12);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -21391,7 +21391,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -21406,11 +21406,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler3) {
-        if (typeof path11 !== "string") {
+        if (typeof path12 !== "string") {
           throw new InvalidArgumentError2("path must be a string");
-        } else if (path11[0] !== "/" && !(path11.startsWith("http://") || path11.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError2("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path11)) {
+        } else if (invalidPathRegex.test(path12)) {
           throw new InvalidArgumentError2("invalid request path");
         }
         if (typeof method !== "string") {
@@ -21476,7 +21476,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path11, query) : path11;
+        this.path = query ? buildURL(path12, query) : path12;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -23381,8 +23381,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message2 = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message: message2
@@ -23595,9 +23595,9 @@ var require_webidl = __commonJS({
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
         const type = webidl.util.Type(dictionary);
-        const dict5 = {};
+        const dict6 = {};
         if (type === "Null" || type === "Undefined") {
-          return dict5;
+          return dict6;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
@@ -23627,10 +23627,10 @@ var require_webidl = __commonJS({
                 message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict5[key] = value2;
+            dict6[key] = value2;
           }
         }
-        return dict5;
+        return dict6;
       };
     };
     webidl.nullableConverter = function(converter) {
@@ -26169,7 +26169,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path11, host, upgrade, blocking, reset } = request2;
+      const { method, path: path12, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -26250,7 +26250,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path11} HTTP/1.1\r
+      let header = `${method} ${path12} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -26779,7 +26779,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path11, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -26876,7 +26876,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path11;
+      headers[HTTP2_HEADER_PATH] = path12;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -27229,9 +27229,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path11 = search2 ? `${pathname}${search2}` : pathname;
+        const path12 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path11;
+        this.opts.path = path12;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -28470,10 +28470,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path11 = "/",
+          path: path12 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path11;
+        opts.path = origin + path12;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -30445,20 +30445,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path11) {
-      if (typeof path11 !== "string") {
-        return path11;
+    function safeUrl(path12) {
+      if (typeof path12 !== "string") {
+        return path12;
       }
-      const pathSegments = path11.split("?");
+      const pathSegments = path12.split("?");
       if (pathSegments.length !== 2) {
-        return path11;
+        return path12;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path11, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path11);
+    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path12);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -30480,7 +30480,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path11 }) => matchValue(safeUrl(path11), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -30518,9 +30518,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path11, method, body, headers, query } = opts;
+      const { path: path12, method, body, headers, query } = opts;
       return {
-        path: path11,
+        path: path12,
         method,
         body,
         headers,
@@ -30945,9 +30945,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -30983,10 +30983,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path11, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path11,
+            Path: path12,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -35865,9 +35865,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path11) {
-      for (let i = 0; i < path11.length; ++i) {
-        const code = path11.charCodeAt(i);
+    function validateCookiePath(path12) {
+      for (let i = 0; i < path12.length; ++i) {
+        const code = path12.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -38023,7 +38023,7 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util9();
     var BOM2 = [239, 187, 191];
-    var LF3 = 10;
+    var LF4 = 10;
     var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
@@ -38138,7 +38138,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR2) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF4 && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -38153,14 +38153,14 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF3) {
+              if (byte === LF4) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF3 || byte === CR2) {
+            if (byte === LF4 || byte === CR2) {
               if (byte === CR2) {
                 this.crlfCheck = true;
               }
@@ -38174,7 +38174,7 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF3 || byte === CR2) {
+          if (byte === LF4 || byte === CR2) {
             if (byte === CR2) {
               this.crlfCheck = true;
             }
@@ -38787,11 +38787,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError2("invalid opts.path");
           }
-          let path11 = opts.path;
+          let path12 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path11 = `/${path11}`;
+            path12 = `/${path12}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path11);
+          url = new URL(util.parseOrigin(url).origin + path12);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -41408,13 +41408,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path11) {
-    if (isUrl(path11)) {
-      path11 = fileURLToPath(path11);
+  set path(path12) {
+    if (isUrl(path12)) {
+      path12 = fileURLToPath(path12);
     }
-    assertNonEmpty(path11, "path");
-    if (this.path !== path11) {
-      this.history.push(path11);
+    assertNonEmpty(path12, "path");
+    if (this.path !== path12) {
+      this.history.push(path12);
     }
   }
   /**
@@ -41681,8 +41681,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path11, name) {
-  if (!path11) {
+function assertPath(path12, name) {
+  if (!path12) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -45080,16 +45080,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open3 = index2;
-      while (open3--) {
-        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open4 = index2;
+      while (open4--) {
+        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open3][1].end
+            ...events[open4][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -45100,7 +45100,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             }
           };
           const closingSequence = {
@@ -45110,10 +45110,10 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text4 = {
+          const text5 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             },
             end: {
               ...events[index2][1].start
@@ -45128,26 +45128,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open3][1].end = {
+          events[open4][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open3][1].end.offset - events[open3][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
+          if (events[open4][1].end.offset - events[open4][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
+          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-          index2 = open3 + nextEvents.length - offset - 2;
+          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+          index2 = open4 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -45179,10 +45179,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
+    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
     return ok2(code);
   }
 }
@@ -45206,9 +45206,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -45408,9 +45408,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -46597,13 +46597,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text4 = {
+    const text5 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text4, context3], ["exit", text4, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -46769,9 +46769,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47103,9 +47103,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47430,12 +47430,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open3;
+  let open4;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open3) {
+    if (open4) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -47444,7 +47444,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open3 = index2;
+        open4 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -47455,9 +47455,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open3][1].type === "labelLink" ? "link" : "image",
+    type: events[open4][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -47466,29 +47466,29 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[close2][1].end
     }
   };
-  const text4 = {
+  const text5 = {
     type: "labelText",
     start: {
-      ...events[open3 + offset + 2][1].end
+      ...events[open4 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text4, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text4, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
+  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, [["enter", text5, context3]]);
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
+  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open3, events.length, media);
+  splice(events, open4, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -47635,9 +47635,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -47879,7 +47879,7 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text4;
+  let text5;
   let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -47888,7 +47888,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text4 = index2;
+        text5 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -47908,9 +47908,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text4][1].type = "setextHeadingText";
+  events[text5][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text4, 0, [["enter", heading, context3]]);
+    editMap.add(text5, 0, [["enter", heading, context3]]);
     editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition2][1].end
@@ -48015,10 +48015,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text4 = effects.attempt(constructs2, start, notText);
+    const text5 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
-      return atBreak(code) ? text4(code) : notText(code);
+      return atBreak(code) ? text5(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -48032,7 +48032,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text4(code);
+        return text5(code);
       }
       effects.consume(code);
       return data;
@@ -48972,8 +48972,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open3;
-    function open3(token) {
+    return open4;
+    function open4(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -49005,19 +49005,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open3 = this.tokenStack.pop();
-    if (!open3) {
+    const open4 = this.tokenStack.pop();
+    if (!open4) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open3[0].type !== token.type) {
+    if (open4[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open3[0]);
+        onExitError.call(this, token, open4[0]);
       } else {
-        const handler3 = open3[1] || defaultOnError;
-        handler3.call(this, token, open3[0]);
+        const handler3 = open4[1] || defaultOnError;
+        handler3.call(this, token, open4[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -49099,7 +49099,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text4();
+      tail = text5();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -49358,7 +49358,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text4() {
+  function text5() {
     return {
       type: "text",
       value: "",
@@ -49727,8 +49727,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open3;
-  function open3(token) {
+  return open4;
+  function open4(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -49752,21 +49752,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
-    const open3 = fence2(matter2, "open");
+    const open4 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open3.charAt(0),
-      after: escapeStringRegexp(open3.charAt(1))
+      character: open4.charAt(0),
+      after: escapeStringRegexp(open4.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler(matter2) {
-  const open3 = fence2(matter2, "open");
+  const open4 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -50146,7 +50146,7 @@ function resolveTable(events, context3) {
   let inFirstCellAwaitingPipe = true;
   let rowKind = 0;
   let lastCell = [0, 0, 0, 0];
-  let cell2 = [0, 0, 0, 0];
+  let cell3 = [0, 0, 0, 0];
   let afterHeadAwaitingFirstBodyRow = false;
   let lastTableEnd = 0;
   let currentTable;
@@ -50175,7 +50175,7 @@ function resolveTable(events, context3) {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
         lastCell = [0, 0, 0, 0];
-        cell2 = [0, index2 + 1, 0, 0];
+        cell3 = [0, index2 + 1, 0, 0];
         if (afterHeadAwaitingFirstBodyRow) {
           afterHeadAwaitingFirstBodyRow = false;
           currentBody = {
@@ -50189,24 +50189,24 @@ function resolveTable(events, context3) {
         rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
       } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
         inFirstCellAwaitingPipe = false;
-        if (cell2[2] === 0) {
+        if (cell3[2] === 0) {
           if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
+            cell3[0] = cell3[1];
             currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
             lastCell = [0, 0, 0, 0];
           }
-          cell2[2] = index2;
+          cell3[2] = index2;
         }
       } else if (token.type === "tableCellDivider") {
         if (inFirstCellAwaitingPipe) {
           inFirstCellAwaitingPipe = false;
         } else {
           if (lastCell[1] !== 0) {
-            cell2[0] = cell2[1];
+            cell3[0] = cell3[1];
             currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
           }
-          lastCell = cell2;
-          cell2 = [lastCell[1], index2, 0, 0];
+          lastCell = cell3;
+          cell3 = [lastCell[1], index2, 0, 0];
         }
       }
     } else if (token.type === "tableHead") {
@@ -50215,14 +50215,14 @@ function resolveTable(events, context3) {
     } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
       lastTableEnd = index2;
       if (lastCell[1] !== 0) {
-        cell2[0] = cell2[1];
+        cell3[0] = cell3[1];
         currentCell = flushCell(map, context3, lastCell, rowKind, index2, currentCell);
-      } else if (cell2[1] !== 0) {
-        currentCell = flushCell(map, context3, cell2, rowKind, index2, currentCell);
+      } else if (cell3[1] !== 0) {
+        currentCell = flushCell(map, context3, cell3, rowKind, index2, currentCell);
       }
       rowKind = 0;
     } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell2[3] = index2;
+      cell3[3] = index2;
     }
   }
   if (lastTableEnd !== 0) {
@@ -50283,15 +50283,15 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map, context3, index2, table2, tableBody) {
+function flushTableEnd(map, context3, index2, table3, tableBody) {
   const exits = [];
   const related = getPoint(context3.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context3]);
   }
-  table2.end = Object.assign({}, related);
-  exits.push(["exit", table2, context3]);
+  table3.end = Object.assign({}, related);
+  exits.push(["exit", table3, context3]);
   map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -50375,8 +50375,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open3;
-  function open3(code) {
+  return open4;
+  function open4(code) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -50495,11 +50495,11 @@ var START = { line: 1, column: 1 };
 function unreadable(message2) {
   return { problems: [{ message: message2, position: { ...START } }] };
 }
-function positionOfOffset(text4, offset) {
+function positionOfOffset(text5, offset) {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (text4.charCodeAt(i) === 10) {
+    if (text5.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
@@ -50521,14 +50521,14 @@ function decodeBytes(input) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(input), problems: [] };
   } catch {
-    const text4 = new TextDecoder("utf-8").decode(input);
-    const normalised2 = text4.replace(/\r\n?/g, "\n");
+    const text5 = new TextDecoder("utf-8").decode(input);
+    const normalised2 = text5.replace(/\r\n?/g, "\n");
     const bad = normalised2.indexOf("�");
     const problem = {
       message: "File is not valid UTF-8; invalid bytes were read as U+FFFD. Re-save it as UTF-8.",
       position: bad >= 0 ? positionOfOffset(normalised2, bad) : { ...START }
     };
-    return { text: text4, problems: [problem] };
+    return { text: text5, problems: [problem] };
   }
 }
 function checkString(input) {
@@ -50541,8 +50541,8 @@ function decodePostmortem(input) {
   if (decoded.text.slice(0, 8e3).includes("\0")) {
     return unreadable("File is binary (it contains NUL bytes), not a markdown postmortem.");
   }
-  const text4 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
-  return { text: text4.replace(/\r\n?/g, "\n"), problems: decoded.problems };
+  const text5 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
+  return { text: text5.replace(/\r\n?/g, "\n"), problems: decoded.problems };
 }
 
 // src/postmortem/metadata.ts
@@ -50662,20 +50662,20 @@ function parseIsoDate(value2) {
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
 }
 var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
-function findZoneStatement(text4) {
-  for (const m of text4.matchAll(ZONE_STATEMENT_RE)) {
+function findZoneStatement(text5) {
+  for (const m of text5.matchAll(ZONE_STATEMENT_RE)) {
     if (m[1] && zoneOffsetMinutes(m[1]) !== void 0) return m[1].toUpperCase();
   }
   return void 0;
 }
-function headingZone(text4) {
-  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text4)?.[1];
+function headingZone(text5) {
+  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text5)?.[1];
   if (bare && zoneOffsetMinutes(bare) !== void 0) return bare.toUpperCase();
-  return findZoneStatement(text4);
+  return findZoneStatement(text5);
 }
 var DATE_ANYWHERE_RE = /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g;
-function findDate(text4) {
-  for (const m of text4.matchAll(DATE_ANYWHERE_RE)) {
+function findDate(text5) {
+  for (const m of text5.matchAll(DATE_ANYWHERE_RE)) {
     const ts = parseLeadingTimestamp(m[0]);
     if (ts?.epochMs !== void 0) return ts.date;
   }
@@ -50729,8 +50729,8 @@ function zoneOf(m, group, isoT) {
   if (!isRange && zoneOffsetMinutes(written) !== void 0) return { zone: written, raw: m[0] };
   return { raw: before.trimEnd() };
 }
-function parseIso(m, text4) {
-  const { zone, raw } = zoneOf(m, 8, text4[10] === "T");
+function parseIso(m, text5) {
+  const { zone, raw } = zoneOf(m, 8, text5[10] === "T");
   const written = `${m[1]}-${m[2]}-${m[3]}`;
   const time = buildTime(m[4], m[5], m[6], m[7]);
   const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null;
@@ -50758,11 +50758,11 @@ function parseTimeOnly(m, ctx) {
   if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date = addDays(date, 1);
   return { raw, date, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
 }
-function parseParts(text4, ctx) {
-  let m = ISO_RE.exec(text4);
-  if (m) return parseIso(m, text4);
-  if (m = MONTH_FIRST_RE.exec(text4) ?? DAY_FIRST_RE.exec(text4)) return parseNamedMonth(m, ctx);
-  if (m = TIME_ONLY_RE.exec(text4)) return parseTimeOnly(m, ctx);
+function parseParts(text5, ctx) {
+  let m = ISO_RE.exec(text5);
+  if (m) return parseIso(m, text5);
+  if (m = MONTH_FIRST_RE.exec(text5) ?? DAY_FIRST_RE.exec(text5)) return parseNamedMonth(m, ctx);
+  if (m = TIME_ONLY_RE.exec(text5)) return parseTimeOnly(m, ctx);
   return void 0;
 }
 function parseLeadingTimestamp(input, ctx = {}) {
@@ -50864,8 +50864,8 @@ function nodeText(node2, doc, budget, depth = 0) {
   return "";
 }
 function readFrontMatterLines(source, fenceLine, pm2, options) {
-  source.split("\n").forEach((text4, index2) => {
-    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text4);
+  source.split("\n").forEach((text5, index2) => {
+    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text5);
     const key = keyOf(m?.[1] ?? "");
     if (!m || !key) return;
     const raw = (m[2] ?? "").trim().replace(/^(["'])(.*)\1$/, "$2");
@@ -50902,8 +50902,8 @@ function readFrontMatter(source, fenceLine, pm2, options) {
 function readMetadataLines(pm2, fromLine, toLine, options) {
   for (let line = fromLine; line <= toLine; line++) {
     if (pm2.ignoredLines.has(line)) continue;
-    const text4 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
-    const m = METADATA_LINE_RE.exec(text4);
+    const text5 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
+    const m = METADATA_LINE_RE.exec(text5);
     if (!m) continue;
     const key = keyOf(m[2] ?? "");
     if (!key) continue;
@@ -50978,17 +50978,17 @@ function parseActionItem(source, kind, checked, position2) {
 }
 
 // src/postmortem/sections.ts
-function sectionKey(text4) {
-  return text4.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function sectionKey(text5) {
+  return text5.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function sectionMatcher(sections, aliases) {
-  const table2 = /* @__PURE__ */ new Map();
-  for (const name of sections) table2.set(sectionKey(name), name);
+  const table3 = /* @__PURE__ */ new Map();
+  for (const name of sections) table3.set(sectionKey(name), name);
   for (const [alias, target] of Object.entries(aliases)) {
-    const canonical = table2.get(sectionKey(target)) ?? target;
-    if (!table2.has(sectionKey(alias))) table2.set(sectionKey(alias), canonical);
+    const canonical = table3.get(sectionKey(target)) ?? target;
+    if (!table3.has(sectionKey(alias))) table3.set(sectionKey(alias), canonical);
   }
-  return (heading) => table2.get(sectionKey(heading));
+  return (heading) => table3.get(sectionKey(heading));
 }
 
 // src/postmortem/parse.ts
@@ -51059,35 +51059,35 @@ function advance(ctx, ts) {
   ctx.lastTime = ts.time;
   if (ts.zone) ctx.lastZone = ts.zone;
 }
-function tableEntries(table2, ctx, out) {
-  for (const row of table2.children.slice(1)) {
-    const cells = row.children.map((cell2) => toString(cell2).trim());
-    const text4 = cells.filter(Boolean).join(" | ");
-    if (!text4) continue;
+function tableEntries(table3, ctx, out) {
+  for (const row of table3.children.slice(1)) {
+    const cells = row.children.map((cell3) => toString(cell3).trim());
+    const text5 = cells.filter(Boolean).join(" | ");
+    if (!text5) continue;
     const timestamp = parseLeadingTimestamp(cells.slice(0, 2).join(" "), ctx);
-    out.push({ form: "table", text: text4, position: startOf(row), ...timestamp ? { timestamp } : {} });
+    out.push({ form: "table", text: text5, position: startOf(row), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(ctx, timestamp);
   }
 }
 function headingEntry(node2, state) {
-  const text4 = toString(node2).trim();
-  const timestamp = parseLeadingTimestamp(text4, state.ctx);
+  const text5 = toString(node2).trim();
+  const timestamp = parseLeadingTimestamp(text5, state.ctx);
   state.underTimestampedHeading = timestamp !== void 0;
   if (timestamp) {
-    state.entries.push({ form: "heading", text: text4, timestamp, position: startOf(node2) });
+    state.entries.push({ form: "heading", text: text5, timestamp, position: startOf(node2) });
     advance(state.ctx, timestamp);
   } else {
-    const zone = findZoneStatement(text4);
+    const zone = findZoneStatement(text5);
     if (zone) state.ctx.defaultZone = zone;
   }
 }
 function listEntries(list2, state) {
   for (const item of list2.children) {
     const first = item.children[0];
-    const text4 = first ? toString(first).trim() : "";
-    const timestamp = parseLeadingTimestamp(text4, state.ctx);
+    const text5 = first ? toString(first).trim() : "";
+    const timestamp = parseLeadingTimestamp(text5, state.ctx);
     if (!timestamp && state.underTimestampedHeading) continue;
-    state.entries.push({ form: "list", text: text4, position: startOf(item), ...timestamp ? { timestamp } : {} });
+    state.entries.push({ form: "list", text: text5, position: startOf(item), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(state.ctx, timestamp);
   }
 }
@@ -51112,11 +51112,11 @@ function readTimeline(section, startDate, entries) {
 function documentDate(pm2) {
   return pm2.metadata.date ?? findDate(pm2.title?.text ?? "") ?? findDate(pm2.path.split(/[\\/]/).pop() ?? "");
 }
-function itemSource(item, text4) {
+function itemSource(item, text5) {
   const first = item.children[0];
   const start = first?.type === "paragraph" ? first.position?.start.offset : void 0;
   const end = first?.type === "paragraph" ? first.position?.end.offset : void 0;
-  const source = start === void 0 || end === void 0 ? "" : text4.slice(start, end);
+  const source = start === void 0 || end === void 0 ? "" : text5.slice(start, end);
   if (typeof item.checked === "boolean") {
     return { isTask: true, checked: item.checked, text: source.replace(/^\[[ \txX]\][ \t]*/, "") };
   }
@@ -51124,10 +51124,10 @@ function itemSource(item, text4) {
   if (bare) return { isTask: true, checked: /[xX]/.test(bare[1] ?? ""), text: "" };
   return { isTask: false, checked: false, text: source };
 }
-function readActionItems(section, text4, pm2) {
+function readActionItems(section, text5, pm2) {
   const visitList = (list2, nested) => {
     for (const item of list2.children) {
-      const source = itemSource(item, text4);
+      const source = itemSource(item, text5);
       if (!nested || source.isTask) {
         pm2.actionItems.push(parseActionItem(source.text, source.isTask ? "task" : "plain", source.checked, startOf(item)));
       }
@@ -51154,8 +51154,8 @@ function readMetadata(tree, sections, pm2, options) {
   const metadataStart = frontMatter ? (frontMatter.position?.end.line ?? 0) + 1 : 1;
   readMetadataLines(pm2, metadataStart, metadataEnd, options);
 }
-function parseMarkdown(text4, pm2, options) {
-  const tree = processor.parse(text4);
+function parseMarkdown(text5, pm2, options) {
+  const tree = processor.parse(text5);
   const ignored = /* @__PURE__ */ new Set();
   const disabled = /* @__PURE__ */ new Set();
   scanIgnored(tree, ignored, disabled);
@@ -51168,12 +51168,12 @@ function parseMarkdown(text4, pm2, options) {
   const startDate = documentDate(pm2);
   for (const section of sections) {
     if (section.section.canonical === "Timeline") readTimeline(section, startDate, pm2.timeline);
-    if (section.section.canonical === "Action Items") readActionItems(section, text4, pm2);
+    if (section.section.canonical === "Action Items") readActionItems(section, text5, pm2);
   }
 }
-function emptyPostmortem(path11) {
+function emptyPostmortem(path12) {
   return {
-    path: path11,
+    path: path12,
     metadata: emptyMetadata(),
     sections: [],
     timeline: [],
@@ -51184,40 +51184,40 @@ function emptyPostmortem(path11) {
     problems: []
   };
 }
-function lineOf(text4, index2) {
+function lineOf(text5, index2) {
   let line = 1;
-  for (let i = text4.indexOf("\n"); i >= 0 && i < index2; i = text4.indexOf("\n", i + 1)) line++;
+  for (let i = text5.indexOf("\n"); i >= 0 && i < index2; i = text5.indexOf("\n", i + 1)) line++;
   return line;
 }
-function tooComplex(text4) {
-  const deep = DEEP_NESTING_RE.exec(text4);
+function tooComplex(text5) {
+  const deep = DEEP_NESTING_RE.exec(text5);
   if (deep) {
-    const line = lineOf(text4, deep.index);
+    const line = lineOf(text5, deep.index);
     return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } };
   }
   BLOCK_LINE_RE.lastIndex = 0;
   let count = 0;
-  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text4)) count++;
+  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text5)) count++;
   if (count <= MAX_BLOCK_LINES) return void 0;
   return {
     message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
     position: { line: 1, column: 1 }
   };
 }
-function parsePostmortem(input, path11, options = DEFAULT_PARSE_OPTIONS) {
-  const pm2 = emptyPostmortem(path11);
+function parsePostmortem(input, path12, options = DEFAULT_PARSE_OPTIONS) {
+  const pm2 = emptyPostmortem(path12);
   const decoded = decodePostmortem(input);
   pm2.problems.push(...decoded.problems);
   if (decoded.text === void 0) return pm2;
-  const text4 = decoded.text;
-  pm2.lines = text4.split("\n");
-  const complex = tooComplex(text4);
+  const text5 = decoded.text;
+  pm2.lines = text5.split("\n");
+  const complex = tooComplex(text5);
   if (complex) {
     pm2.problems.push(complex);
     return pm2;
   }
   try {
-    parseMarkdown(text4, pm2, options);
+    parseMarkdown(text5, pm2, options);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
     pm2.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } });
@@ -51245,9 +51245,9 @@ var readableFileRule = {
 
 // src/lint/rules/PM001-title.ts
 var FILE_NAME_RE = /^PM-([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
-function basename(path11) {
-  const parts = path11.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path11;
+function basename(path12) {
+  const parts = path12.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path12;
 }
 var titleRule = {
   id: "PM001",
@@ -51339,9 +51339,9 @@ var requiredMetadataRule = {
 
 // src/lint/rules/PM003-metadata-values.ts
 function columnOf(pm2, field, value2) {
-  const text4 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text4.indexOf(":");
-  const at = value2 ? text4.indexOf(value2, colon + 1) : -1;
+  const text5 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text5.indexOf(":");
+  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
 var metadataValuesRule = {
@@ -51512,9 +51512,9 @@ var ANY_URL_RE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var PAGERDUTY_URL_RE = /^https:\/\/[a-z0-9][a-z0-9-]*\.pagerduty\.com\/incidents\/[A-Za-z0-9]+\/?(?:[?#]\S*)?$/;
 var PAGERDUTY_ID_RE = /^[A-Z0-9]{6,20}$/;
 function columnOf2(pm2, field, value2) {
-  const text4 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text4.indexOf(":");
-  const at = value2 ? text4.indexOf(value2, colon + 1) : -1;
+  const text5 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text5.indexOf(":");
+  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
 function ndjsonProblem(value2, ctx) {
@@ -51524,9 +51524,9 @@ function ndjsonProblem(value2, ctx) {
   if (/^(?:\/|~|[A-Za-z]:[\\/]|\\\\)/.test(value2)) {
     return "is an absolute path; use the path relative to the repository root, e.g. logs/missions/2026-10-14-mission-1182.ndjson";
   }
-  const path11 = value2.replace(/[?#].*$/, "").replace(/\\/g, "/");
+  const path12 = value2.replace(/[?#].*$/, "").replace(/\\/g, "/");
   const parts = [];
-  for (const part of path11.split("/")) {
+  for (const part of path12.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (parts.length === 0) return "points outside the repository; commit the log inside the repository and link it by its repository-relative path";
@@ -51596,12 +51596,12 @@ var severeLinksRule = {
 };
 
 // src/lint/rules/PM007-action-item-format.ts
-function short(text4, max = 60) {
-  return text4.length > max ? `${text4.slice(0, max - 1)}…` : text4;
+function short(text5, max = 60) {
+  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
 }
 function columnOf3(pm2, item, value2) {
-  const text4 = pm2.lines[item.position.line - 1] ?? "";
-  const at = value2 ? text4.indexOf(value2, item.position.column - 1) : -1;
+  const text5 = pm2.lines[item.position.line - 1] ?? "";
+  const at = value2 ? text5.indexOf(value2, item.position.column - 1) : -1;
   return at >= 0 ? at + 1 : item.position.column;
 }
 var TEMPLATE = "- [ ] <summary> :: <owner> :: <YYYY-MM-DD>";
@@ -51747,11 +51747,11 @@ var placeholdersRule = {
     pm2.lines.forEach((raw, index2) => {
       const line = index2 + 1;
       if (pm2.ignoredLines.has(line)) return;
-      const text4 = maskCodeSpans(raw);
+      const text5 = maskCodeSpans(raw);
       const found = [];
-      for (const m of text4.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text4.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text4.matchAll(ANGLE_RE)) {
+      for (const m of text5.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text5.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text5.matchAll(ANGLE_RE)) {
         if (isAnglePlaceholder(m[1] ?? "")) found.push({ column: m.index + 1, placeholder: m[0] });
       }
       found.sort((a, b) => a.column - b.column);
@@ -51773,8 +51773,8 @@ var placeholdersRule = {
 function show(ts) {
   return [ts.date, ts.time, ts.zone].filter(Boolean).join(" ");
 }
-function short2(text4, max = 50) {
-  return text4.length > max ? `${text4.slice(0, max - 1)}…` : text4;
+function short2(text5, max = 50) {
+  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
 }
 var timelineOrderRule = {
   id: "PM010",
@@ -51917,21 +51917,21 @@ function lintPostmortem(pm2, ctx) {
   }
   return findings.sort(compareFindings);
 }
-function lintFile(input, path11, config, env) {
+function lintFile(input, path12, config, env) {
   const probes = {};
   const ctx = {
     config,
     today: env.today,
     pathExists: (p) => probes[p] ??= env.pathExists(p)
   };
-  const pm2 = parsePostmortem(input, path11, parseOptionsOf(config));
+  const pm2 = parsePostmortem(input, path12, parseOptionsOf(config));
   let findings;
   try {
     findings = lintPostmortem(pm2, ctx);
   } catch (error2) {
     findings = [
       {
-        path: path11,
+        path: path12,
         line: 1,
         column: 1,
         rule: "PM000",
@@ -51941,13 +51941,13 @@ function lintFile(input, path11, config, env) {
     ];
   }
   const digest = {
-    path: path11,
+    path: path12,
     line: pm2.title?.position.line ?? 1,
     column: pm2.title?.position.column ?? 1,
     disabledRules: pm2.disabledRules
   };
   if (pm2.title?.id) digest.id = pm2.title.id;
-  return { path: path11, findings, digest, probes };
+  return { path: path12, findings, digest, probes };
 }
 function lintProject(digests, ctx) {
   const disabledBy = new Map(digests.map((d) => [d.path, new Set(d.disabledRules)]));
@@ -52045,27 +52045,27 @@ import { createRequire } from "module";
 import { basename as basename2, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path11) {
-  let normalized = normalize(path11);
+function cleanPath(path12) {
+  let normalized = normalize(path12);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path11, separator) {
-  return path11.replace(SLASHES_REGEX, separator);
+function convertSlashes(path12, separator) {
+  return path12.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path11) {
-  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
+function isRootDirectory(path12) {
+  return path12 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path12);
 }
-function normalizePath(path11, options) {
+function normalizePath(path12, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
-  if (resolvePaths) path11 = resolve(path11);
-  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
-  if (path11 === ".") return "";
-  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path12.includes("/") || path12.startsWith(".");
+  if (resolvePaths) path12 = resolve(path12);
+  if (normalizePath$1 || pathNeedsCleaning) path12 = cleanPath(path12);
+  if (path12 === ".") return "";
+  const needsSeperator = path12[path12.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path12 + pathSeparator : path12, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -52102,8 +52102,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path11 = directoryPath || ".";
-  if (filters.every((filter) => filter(path11, true))) paths.push(path11);
+  const path12 = directoryPath || ".";
+  if (filters.every((filter) => filter(path12, true))) paths.push(path12);
 };
 var empty$2 = () => {
 };
@@ -52155,26 +52155,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path11, state, callback$1) {
+var resolveSymlinksAsync = function(path12, state, callback$1) {
   const { queue, fs: fs2, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs2.realpath(path11, (error2, resolvedPath) => {
+  fs2.realpath(path12, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs2.stat(resolvedPath, (error$1, stat3) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat3.isDirectory() && isRecursive(path12, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat3, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path11, state, callback$1) {
+var resolveSymlinks = function(path12, state, callback$1) {
   const { queue, fs: fs2, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs2.realpathSync(path11);
+    const resolvedPath = fs2.realpathSync(path12);
     const stat3 = fs2.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
+    if (stat3.isDirectory() && isRecursive(path12, resolvedPath, state)) return;
     callback$1(stat3, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -52184,9 +52184,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path11, resolved, state) {
+function isRecursive(path12, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path11);
+  let parent = dirname(path12);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -52194,7 +52194,7 @@ function isRecursive(path11, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path11, resolved);
+  state.symlinks.set(path12, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -52366,19 +52366,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path11)) continue;
-        this.pushDirectory(path11, paths, filters);
-        this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
+        let path12 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path12)) continue;
+        this.pushDirectory(path12, paths, filters);
+        this.walkDirectory(this.state, path12, path12, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path11 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path11, this.state, (stat3, resolvedPath) => {
+        let path12 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path12, this.state, (stat3, resolvedPath) => {
           if (stat3.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path12 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path12 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path11;
+            resolvedPath = useRealPaths ? resolvedPath : path12;
             const filename = basename2(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -52544,7 +52544,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path11) => isMatch(path11));
+    this.options.filters.push((path12) => isMatch(path12));
     return this;
   }
 };
@@ -52619,19 +52619,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path11) {
-  return path11.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path12) {
+  return path12.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path11) {
+function splitPattern(path12) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path11, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
+  const result = import_picomatch.default.scan(path12, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path12];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path12) => path12.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path12) => path12.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -52738,13 +52738,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path11 = format(p, isDirectory2);
-      const matches = matcher(path11) && !ignore(path11);
-      if (matches) log(`matched ${path11}`);
+      const path12 = format(p, isDirectory2);
+      const matches = matcher(path12) && !ignore(path12);
+      if (matches) log(`matched ${path12}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path11 = format(p, isDirectory2);
-      return matcher(path11) && !ignore(path11);
+      const path12 = format(p, isDirectory2);
+      return matcher(path12) && !ignore(path12);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -52810,9 +52810,9 @@ async function glob(globInput, options) {
 }
 
 // src/io/node-files.ts
-function isInsideRepo(path11) {
-  if (!path11 || isAbsolute2(path11)) return false;
-  const normalised2 = normalize2(path11);
+function isInsideRepo(path12) {
+  if (!path12 || isAbsolute2(path12)) return false;
+  const normalised2 = normalize2(path12);
   return normalised2 !== ".." && !normalised2.startsWith(`..${sep2}`);
 }
 function nodeRepoFiles(root) {
@@ -52827,11 +52827,11 @@ function nodeRepoFiles(root) {
       });
       return found.map((p) => p.split(sep2).join("/")).sort();
     },
-    async read(path11) {
-      return readFile(join(root, path11));
+    async read(path12) {
+      return readFile(join(root, path12));
     },
-    exists(path11) {
-      return isInsideRepo(path11) && existsSync2(join(root, path11));
+    exists(path12) {
+      return isInsideRepo(path12) && existsSync2(join(root, path12));
     }
   };
 }
@@ -52871,7 +52871,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "6da1c2fbad1e3814" : "source";
+var BUILD_ID = true ? "379e9dce64a6bcdc" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -52897,23 +52897,23 @@ var LintCache = class _LintCache {
     return new _LintCache(key, valid ? stored.entries : /* @__PURE__ */ Object.create(null));
   }
   /** The cached result for this content, if the paths it probed still answer the same. */
-  get(path11, hash, pathExists) {
-    const entry = this.entries[path11];
+  get(path12, hash, pathExists) {
+    const entry = this.entries[path12];
     if (!entry || entry.hash !== hash) return void 0;
     for (const [probed, existed] of Object.entries(entry.result.probes)) {
       if (pathExists(probed) !== existed) return void 0;
     }
     return entry.result;
   }
-  set(path11, hash, result) {
-    this.entries[path11] = { hash, result };
+  set(path12, hash, result) {
+    this.entries[path12] = { hash, result };
     this.changed = true;
   }
   /** Drops entries for files that were not part of this run, so the cache does not grow forever. */
   retainOnly(paths) {
-    for (const path11 of Object.keys(this.entries)) {
-      if (!paths.has(path11)) {
-        delete this.entries[path11];
+    for (const path12 of Object.keys(this.entries)) {
+      if (!paths.has(path12)) {
+        delete this.entries[path12];
         this.changed = true;
       }
     }
@@ -52928,12 +52928,12 @@ var LintCache = class _LintCache {
 
 // src/modes/lint.ts
 var READ_CONCURRENCY = 64;
-function unreadable2(path11, error2) {
+function unreadable2(path12, error2) {
   const reason = error2 instanceof Error ? error2.message.replace(/^[A-Z]+: /, "") : String(error2);
   return {
-    path: path11,
-    findings: [{ path: path11, line: 1, column: 1, rule: "PM000", severity: "error", message: `Cannot read the file: ${reason}.` }],
-    digest: { path: path11, line: 1, column: 1, disabledRules: [] },
+    path: path12,
+    findings: [{ path: path12, line: 1, column: 1, rule: "PM000", severity: "error", message: `Cannot read the file: ${reason}.` }],
+    digest: { path: path12, line: 1, column: 1, disabledRules: [] },
     probes: {}
   };
 }
@@ -52967,23 +52967,23 @@ async function runLint(config, request2, adapters) {
   const jobs = [];
   let cacheHits = 0;
   const report2 = () => adapters.onProgress?.({ done: results.size, total: everything.length });
-  everything.forEach((path11, index2) => {
+  everything.forEach((path12, index2) => {
     const content3 = contents[index2];
     if (content3 instanceof Error || content3 === void 0) {
-      results.set(path11, unreadable2(path11, content3));
+      results.set(path12, unreadable2(path12, content3));
       return;
     }
     if (cache) {
       const hash = contentHash(content3);
-      hashes.set(path11, hash);
-      const hit = cache.get(path11, hash, adapters.files.exists);
+      hashes.set(path12, hash);
+      const hit = cache.get(path12, hash, adapters.files.exists);
       if (hit) {
-        results.set(path11, hit);
+        results.set(path12, hit);
         cacheHits++;
         return;
       }
     }
-    jobs.push({ path: path11, bytes: content3 });
+    jobs.push({ path: path12, bytes: content3 });
   });
   report2();
   const executor = adapters.executor ?? inProcessExecutor(adapters.files.exists);
@@ -52994,7 +52994,7 @@ async function runLint(config, request2, adapters) {
     report2();
   });
   const ctx = { config: lintConfig, today, pathExists: adapters.files.exists };
-  const perFile = everything.map((path11) => results.get(path11)).filter((r) => r !== void 0);
+  const perFile = everything.map((path12) => results.get(path12)).filter((r) => r !== void 0);
   const findings = perFile.filter((r) => reported.has(r.path)).flatMap((r) => r.findings);
   findings.push(...lintProject(perFile.map((r) => r.digest), ctx).filter((f) => reported.has(f.path)));
   findings.sort(compareFindings);
@@ -53041,12 +53041,12 @@ function ruleHelpUri(ruleId, version) {
   return `${PROJECT_URL}/blob/v${version}/docs/rules/${ruleId}.md`;
 }
 var level = (severity) => severity;
-function toRelativeUri(path11) {
-  return path11.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join("/");
+function toRelativeUri(path12) {
+  return path12.split(/[\\/]/).map((segment) => encodeURIComponent(segment)).join("/");
 }
-function firstSentence(text4) {
-  const match = /^(.+?[.!?])(\s|$)/.exec(text4);
-  return match?.[1] ?? text4;
+function firstSentence(text5) {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text5);
+  return match?.[1] ?? text5;
 }
 function toSarif(result, options) {
   const index2 = new Map(options.rules.map((rule, i) => [rule.id, i]));
@@ -53904,12 +53904,197 @@ var auditSection = {
   resolve: (section, report2) => resolveAudit(section, report2)
 };
 
+// src/config/review-schema.ts
+var DEFAULT_INCIDENT_PATHS = ["logs/incidents/**/*.ndjson"];
+var DEFAULT_INCIDENT_FIELDS = {
+  ts: "ts",
+  id: "id",
+  severity: "severity",
+  status: "status",
+  title: "title",
+  postmortem: "postmortem",
+  "started-at": "started_at",
+  "detected-at": "detected_at",
+  "resolved-at": "resolved_at"
+};
+var DEFAULT_RESOLVED_STATUSES = ["resolved", "closed"];
+var DEFAULT_DETECTED_STATUSES = ["detected", "acknowledged", "investigating", "identified", "mitigating", "mitigated", "monitoring"];
+var DEFAULT_REVIEW_OUTPUT_DIR = "docs/reviews";
+var DEFAULT_BYPASS_LOG = "reliability/bypass-log.ndjson";
+var DEFAULT_REDIS_KEY = "incident:timeline";
+var DEFAULT_REVIEW_THRESHOLDS = {
+  incidents: { amber: 1, red: 3 },
+  "sev1-incidents": { amber: 1, red: 1 },
+  "overdue-actions": { amber: 1, red: 5 },
+  "lint-errors": { amber: 1, red: 3 },
+  "audit-drop": { amber: 0.02, red: 0.1 },
+  bypasses: { amber: 1, red: 3 },
+  "rolled-back-experiments": { amber: 1, red: 2 }
+};
+var band = (what) => ({
+  type: "object",
+  additionalProperties: false,
+  description: `Amber and red thresholds for ${what}: the area is amber at or above \`amber\`, red at or above \`red\`.`,
+  properties: {
+    amber: { type: "number", minimum: 0, description: `Amber from this value of ${what}.` },
+    red: { type: "number", minimum: 0, description: `Red from this value of ${what}.` }
+  }
+});
+var fieldName2 = (what) => ({ type: "string", minLength: 1, description: `Name of the record field holding ${what}.` });
+var reviewConfigSchema = {
+  type: ["object", "null"],
+  description: "Settings of the `review` mode: the monthly reliability packet (docs/review.md).",
+  additionalProperties: false,
+  properties: {
+    incidents: {
+      type: "object",
+      additionalProperties: false,
+      description: "Where incidents come from and how their records are spelled.",
+      properties: {
+        source: { type: "string", enum: ["files", "redis"], description: "`files`: one NDJSON timeline per incident; `redis`: a Redis stream (REDIS_URL).", default: "files" },
+        paths: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description: "Globs, relative to the repository root, of incident timelines (one NDJSON file per incident, the last record its current state).",
+          items: { type: "string", minLength: 1, description: "A glob such as `logs/incidents/**/*.ndjson`." },
+          default: DEFAULT_INCIDENT_PATHS
+        },
+        "redis-key": { type: "string", minLength: 1, description: "Stream key read with XRANGE when `source: redis`.", default: DEFAULT_REDIS_KEY },
+        fields: {
+          type: "object",
+          additionalProperties: false,
+          description: "Field names of incident records, when yours differ from the defaults.",
+          properties: {
+            ts: fieldName2("the record time (ISO 8601 with a zone, or epoch seconds/milliseconds)"),
+            id: fieldName2("the incident id"),
+            severity: fieldName2("the severity (Sev1…)"),
+            status: fieldName2("the status"),
+            title: fieldName2("the title"),
+            postmortem: fieldName2("the postmortem id (PM-101) that covers the incident"),
+            "started-at": fieldName2("when the incident started (else its first record time)"),
+            "detected-at": fieldName2("when it was detected (else the first record with a detected status)"),
+            "resolved-at": fieldName2("when it was resolved (else the first record with a resolved status)")
+          }
+        },
+        "resolved-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean the incident is over.",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `resolved`." },
+          default: DEFAULT_RESOLVED_STATUSES
+        },
+        "detected-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean a person or an alert noticed the incident (time to detect).",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `acknowledged`." },
+          default: DEFAULT_DETECTED_STATUSES
+        }
+      }
+    },
+    "bypass-log": { type: "string", minLength: 1, description: "The gate bypass log, relative to the repository root.", default: DEFAULT_BYPASS_LOG },
+    "audit-dir": { type: "string", minLength: 1, description: "Directory of the audit score files (`<YYYY-MM>.ndjson`); default `audit.output-dir`." },
+    "output-dir": { type: "string", minLength: 1, description: "Directory the packet `<YYYY-MM>.md` is written to.", default: DEFAULT_REVIEW_OUTPUT_DIR },
+    thresholds: {
+      type: "object",
+      additionalProperties: false,
+      description: "Red/amber/green thresholds of the executive summary.",
+      properties: {
+        incidents: band("incidents in the period"),
+        "sev1-incidents": band("incidents of the most severe level in the period"),
+        "overdue-actions": band("overdue open action items"),
+        "lint-errors": band("lint errors in the period's postmortems"),
+        "audit-drop": band("the largest drop of a dimension's mean from the previous period (in scale units of a 0-1 scale; 1-5 scales are divided by 4)"),
+        bypasses: band("gate bypasses in the period"),
+        "rolled-back-experiments": band("experiments rolled back in the period")
+      }
+    }
+  }
+};
+
+// src/config/review.ts
+var dict4 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
+function cleanPath3(dir) {
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+}
+function defaultReviewConfig(auditDir = "reliability/audits") {
+  const f = DEFAULT_INCIDENT_FIELDS;
+  return {
+    incidents: {
+      source: "files",
+      paths: [...DEFAULT_INCIDENT_PATHS],
+      redisKey: DEFAULT_REDIS_KEY,
+      fields: { ts: f.ts, id: f.id, severity: f.severity, status: f.status, title: f.title, postmortem: f.postmortem, startedAt: f["started-at"], detectedAt: f["detected-at"], resolvedAt: f["resolved-at"] },
+      resolvedStatuses: [...DEFAULT_RESOLVED_STATUSES],
+      detectedStatuses: [...DEFAULT_DETECTED_STATUSES]
+    },
+    bypassLog: DEFAULT_BYPASS_LOG,
+    auditDir,
+    outputDir: DEFAULT_REVIEW_OUTPUT_DIR,
+    thresholds: Object.fromEntries(Object.entries(DEFAULT_REVIEW_THRESHOLDS).map(([k, v]) => [k, { ...v }]))
+  };
+}
+function reviewConfigOf(config) {
+  return config.review ?? defaultReviewConfig(auditConfigOf(config).outputDir);
+}
+function resolveReview(section, report2, auditDir) {
+  const s = section ?? {};
+  const config = defaultReviewConfig(auditDir);
+  const incidents = dict4(s.incidents);
+  if (incidents.source === "redis" || incidents.source === "files") config.incidents.source = incidents.source;
+  if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String);
+  if (typeof incidents["redis-key"] === "string") config.incidents.redisKey = incidents["redis-key"];
+  const fields = dict4(incidents.fields);
+  const names = {
+    ts: "ts",
+    id: "id",
+    severity: "severity",
+    status: "status",
+    title: "title",
+    postmortem: "postmortem",
+    "started-at": "startedAt",
+    "detected-at": "detectedAt",
+    "resolved-at": "resolvedAt"
+  };
+  for (const [key, name] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name] = fields[key];
+  if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
+  if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
+  for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
+    const value2 = s[key];
+    if (typeof value2 !== "string") continue;
+    const clean = cleanPath3(value2);
+    if (clean === "." && key !== "output-dir") continue;
+    if (!isInsideRepo(clean)) {
+      report2(["review", key], "value", "must be a path inside the repository, relative to its root");
+      continue;
+    }
+    if (key === "bypass-log") config.bypassLog = clean;
+    else if (key === "audit-dir") config.auditDir = clean;
+    else config.outputDir = clean;
+  }
+  const thresholds = dict4(s.thresholds);
+  for (const name of Object.keys(config.thresholds)) {
+    const given2 = dict4(thresholds[name]);
+    const band2 = config.thresholds[name];
+    if (typeof given2.amber === "number") band2.amber = given2.amber;
+    if (typeof given2.red === "number") band2.red = given2.red;
+    if (band2.amber > band2.red) report2(["review", "thresholds", name], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
+  }
+  return config;
+}
+var reviewSection = {
+  key: "review",
+  resolve: (section, report2, config) => resolveReview(section, report2, auditConfigOf(config).outputDir)
+};
+
 // src/config/mode-sections.ts
 var MODE_SECTIONS = [
   gateSection,
   experimentSection,
   syncSection,
-  auditSection
+  auditSection,
+  reviewSection
 ];
 
 // src/config/defaults.ts
@@ -54064,10 +54249,6 @@ var syncSchema = {
 };
 
 // src/config/schema.ts
-var futureMode = (mode) => ({
-  type: ["object", "null"],
-  description: `Settings for the \`${mode}\` mode of a later version of reliability-loop. Accepted and ignored by this version, so a config written for a newer version still lints.`
-});
 var configSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "reliability-loop configuration (.github/reliability.yml)",
@@ -54174,7 +54355,7 @@ var configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: futureMode("review")
+    review: reviewConfigSchema
   }
 };
 
@@ -54209,8 +54390,8 @@ function loadConfig(options) {
 function parseRuleSettings(list2, source) {
   const rules = {};
   const issues = [];
-  for (const text4 of list2) {
-    const entries = text4.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+  for (const text5 of list2) {
+    const entries = text5.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
     for (const entry of entries) {
       const match = /^([^=:]*)[=:](.*)$/.exec(entry);
       if (!match) {
@@ -54241,11 +54422,11 @@ function readConfigFile(options) {
   };
   if (options.configPath !== void 0) {
     const abs = path.resolve(root, options.configPath);
-    const text4 = options.readFile(abs);
-    if (text4 === void 0) {
+    const text5 = options.readFile(abs);
+    if (text5 === void 0) {
       throw new ConfigError({ file: label2(abs), key: "", message: `config file not found (looked for ${abs})` });
     }
-    return { label: label2(abs), text: text4 };
+    return { label: label2(abs), text: text5 };
   }
   const found = DEFAULT_CONFIG_PATHS.map((rel) => {
     const abs = path.resolve(root, rel);
@@ -54262,9 +54443,9 @@ function readConfigFile(options) {
   return first;
 }
 function parseConfigText(raw, file) {
-  const text4 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const text5 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter, prettyErrors: false });
+  const doc = (0, import_yaml2.parseDocument)(text5, { lineCounter, prettyErrors: false });
   const at = (offset) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -54631,7 +54812,7 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open3, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open3}m${text4}\x1B[${close2}m` : text4;
+  const code = (open4, close2) => (text5) => enabled && text5 !== "" ? `\x1B[${open4}m${text5}\x1B[${close2}m` : text5;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -54656,7 +54837,7 @@ function formatText(result, options) {
     else byFile.set(finding.path, [finding]);
   }
   const blocks = [];
-  for (const [path11, findings] of byFile) {
+  for (const [path12, findings] of byFile) {
     const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
     const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
     const severityWidth = Math.max(...findings.map((f) => f.severity.length));
@@ -54669,7 +54850,7 @@ function formatText(result, options) {
       const message2 = (messages[i] ?? "").padEnd(messageWidth);
       return `  ${c.dim(position2)}  ${paintSeverity(severity)}  ${message2}  ${c.dim(f.rule)}`;
     });
-    blocks.push(`${c.underline(path11)}
+    blocks.push(`${c.underline(path12)}
 ${rows.join("\n")}
 `);
   }
@@ -54937,9 +55118,9 @@ async function loadConfigAtRef(options) {
   const texts = /* @__PURE__ */ new Map();
   const candidates = options.configPath !== void 0 ? [options.configPath.replace(/^\.\/+/, "")] : DEFAULT_CONFIG_PATHS;
   for (const candidate of candidates) {
-    const text4 = await options.readAtRef(candidate);
-    if (text4 !== void 0) {
-      texts.set(path4.resolve(options.root, candidate), text4);
+    const text5 = await options.readAtRef(candidate);
+    if (text5 !== void 0) {
+      texts.set(path4.resolve(options.root, candidate), text5);
       break;
     }
   }
@@ -55022,8 +55203,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path11 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL}`);
+        const path12 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path12} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -55985,8 +56166,8 @@ var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context3);
 };
-var JSONParseV2 = (text4, reviver) => {
-  return JSON.parse(text4, (key, value2, context3) => {
+var JSONParseV2 = (text5, reviver) => {
+  return JSON.parse(text5, (key, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -56044,8 +56225,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text4) => {
-  return text4.replace(
+var serializeBigInts = (text5) => {
+  return text5.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -56059,18 +56240,18 @@ var serializeBigInts = (text4) => {
     }
   );
 };
-var JSONParse = (text4, reviver) => {
-  if (!text4) return originalParse(text4, reviver);
+var JSONParse = (text5, reviver) => {
+  if (!text5) return originalParse(text5, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
-    const serializedData = serializeBigInts(text4);
+    if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
+    const serializedData = serializeBigInts(text5);
     return originalParse(
       serializedData,
       (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text4);
+      const serializedData = serializeBigInts(text5);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -56238,12 +56419,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text4 = "";
+    let text5 = "";
     try {
-      text4 = await response.text();
-      return JSONParse(text4);
+      text5 = await response.text();
+      return JSONParse(text5);
     } catch (err) {
-      return text4;
+      return text5;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -59317,7 +59498,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path11) => path11.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path12) => path12.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -59908,7 +60089,7 @@ function createGitHubGateSources(options) {
   return {
     changedFiles: () => changedFiles(options),
     head: options.head,
-    readBase: (path11) => getFileAtRef(client, { owner, repo, path: path11, ref: options.baseSha }),
+    readBase: (path12) => getFileAtRef(client, { owner, repo, path: path12, ref: options.baseSha }),
     observeDrills: (settings) => observeDrills(options, settings),
     ...options.pullNumber !== void 0 && {
       labelApplication: (label2) => labelApplication(options, options.pullNumber ?? 0, label2),
@@ -59921,7 +60102,7 @@ async function changedFiles(options) {
   const fromPullRequest = async (number, changedCount) => {
     const listing = await listPullRequestFiles(client, { owner, repo, pullNumber: number, ...changedCount !== void 0 && { changedFiles: changedCount } });
     return {
-      files: [...listing.files.map((path11) => ({ path: path11, status: "modified" })), ...listing.removed.map((path11) => ({ path: path11, status: "removed" }))],
+      files: [...listing.files.map((path12) => ({ path: path12, status: "modified" })), ...listing.removed.map((path12) => ({ path: path12, status: "removed" }))],
       truncated: listing.truncated
     };
   };
@@ -60027,10 +60208,10 @@ function apiCommitFiles(client, request2) {
       const matches = (0, import_picomatch2.default)([...patterns]);
       return (await listing).filter((p) => matches(p)).sort();
     },
-    read: (path11) => limit(async () => {
-      const text4 = await getFileAtRef(client, { owner: request2.owner, repo: request2.repo, path: path11, ref: request2.sha });
-      if (text4 === void 0) throw new Error(`${path11} does not exist at ${request2.sha.slice(0, 7)}`);
-      return new TextEncoder().encode(text4);
+    read: (path12) => limit(async () => {
+      const text5 = await getFileAtRef(client, { owner: request2.owner, repo: request2.repo, path: path12, ref: request2.sha });
+      if (text5 === void 0) throw new Error(`${path12} does not exist at ${request2.sha.slice(0, 7)}`);
+      return new TextEncoder().encode(text5);
     })
   };
 }
@@ -60077,21 +60258,21 @@ async function workTreeRoot(dir) {
 async function mergeBase(root, a, b) {
   return (await gitText(root, ["merge-base", a, b])).trim();
 }
-var NUL_SPLIT = (text4) => text4.split("\0").filter((s) => s !== "");
+var NUL_SPLIT = (text5) => text5.split("\0").filter((s) => s !== "");
 async function workingTreeChanges(root, base) {
   const diff = NUL_SPLIT(await gitText(root, ["diff", "--name-status", "--no-renames", "-z", base, "--"]));
   const files = [];
   for (let i = 0; i + 1 < diff.length; i += 2) {
     const status = diff[i] ?? "";
-    const path11 = diff[i + 1] ?? "";
-    files.push({ path: path11, status: status.startsWith("D") ? "removed" : status.startsWith("A") ? "added" : "modified" });
+    const path12 = diff[i + 1] ?? "";
+    files.push({ path: path12, status: status.startsWith("D") ? "removed" : status.startsWith("A") ? "added" : "modified" });
   }
-  for (const path11 of NUL_SPLIT(await gitText(root, ["ls-files", "--others", "--exclude-standard", "-z"]))) files.push({ path: path11, status: "added" });
+  for (const path12 of NUL_SPLIT(await gitText(root, ["ls-files", "--others", "--exclude-standard", "-z"]))) files.push({ path: path12, status: "added" });
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { files, truncated: false };
 }
-async function fileAtCommit(root, commit, path11) {
-  const spec = `${commit}:${path11}`;
+async function fileAtCommit(root, commit, path12) {
+  const spec = `${commit}:${path12}`;
   try {
     await runGit(root, ["cat-file", "-e", spec]);
   } catch {
@@ -60107,9 +60288,9 @@ function commitFiles(root, commit) {
       const matches = (0, import_picomatch3.default)([...patterns], { dot: false });
       return (await listing).filter((p) => matches(p)).sort();
     },
-    async read(path11) {
-      const bytes = await fileAtCommit(root, commit, path11);
-      if (bytes === void 0) throw new Error(`${path11} does not exist at ${commit.slice(0, 7)}`);
+    async read(path12) {
+      const bytes = await fileAtCommit(root, commit, path12);
+      if (bytes === void 0) throw new Error(`${path12} does not exist at ${commit.slice(0, 7)}`);
       return bytes;
     }
   };
@@ -60122,7 +60303,7 @@ function createLocalGateSources(options) {
   return {
     changedFiles: () => workingTreeChanges(root, mergeBase2),
     head: nodeRepoFiles(root),
-    readBase: async (path11) => (await fileAtCommit(root, mergeBase2, path11))?.toString("utf8"),
+    readBase: async (path12) => (await fileAtCommit(root, mergeBase2, path12))?.toString("utf8"),
     observeDrills: async () => drill
   };
 }
@@ -60133,7 +60314,7 @@ var import_picomatch6 = __toESM(require_picomatch2(), 1);
 // src/gates/drill-paths.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 var import_yaml3 = __toESM(require_dist(), 1);
-var dict4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var dict5 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 function workflowPathFilter(workflowText) {
   let doc;
   try {
@@ -60141,9 +60322,9 @@ function workflowPathFilter(workflowText) {
   } catch {
     return void 0;
   }
-  const on = dict4(doc)?.on;
-  const trigger = dict4(on)?.pull_request ?? dict4(on)?.pull_request_target;
-  const config = dict4(trigger);
+  const on = dict5(doc)?.on;
+  const trigger = dict5(on)?.pull_request ?? dict5(on)?.pull_request_target;
+  const config = dict5(trigger);
   if (!config) return void 0;
   const list2 = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : void 0;
   const paths = list2(config.paths);
@@ -60154,9 +60335,9 @@ function workflowPathFilter(workflowText) {
 }
 function matchesList(patterns) {
   const compiled3 = patterns.map((p) => p.startsWith("!") ? { negated: true, test: (0, import_picomatch4.default)(p.slice(1), { dot: true }) } : { negated: false, test: (0, import_picomatch4.default)(p, { dot: true }) });
-  return (path11) => {
+  return (path12) => {
     let included = false;
-    for (const c of compiled3) if (c.test(path11)) included = !c.negated;
+    for (const c of compiled3) if (c.test(path12)) included = !c.negated;
     return included;
   };
 }
@@ -60600,22 +60781,22 @@ function decodeDoc(input) {
   if (size > MAX_EXPERIMENT_BYTES) {
     return { problem: { ...at, message: `File is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB an experiment doc may be; it was not read.` } };
   }
-  let text4;
-  if (typeof input === "string") text4 = input;
+  let text5;
+  if (typeof input === "string") text5 = input;
   else {
     try {
-      text4 = new TextDecoder("utf-8", { fatal: true }).decode(input);
+      text5 = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
       return { problem: { ...at, message: "File is not valid UTF-8 text; re-save it as UTF-8." } };
     }
   }
-  if (text4.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
-  if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
-  return { text: text4.replace(/\r\n?/g, "\n") };
+  if (text5.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
+  if (text5.charCodeAt(0) === 65279) text5 = text5.slice(1);
+  return { text: text5.replace(/\r\n?/g, "\n") };
 }
 var NO_FRONT_MATTER = 'no YAML front matter: an experiment doc starts with a line "---", then the front matter (id, name, owner, status, change, hypothesis, metrics, rollback, created), then a line "---"; see docs/experiments/TEMPLATE.md';
-function readFrontMatter2(text4) {
-  const lines = text4.split("\n");
+function readFrontMatter2(text5) {
+  const lines = text5.split("\n");
   if (lines[0]?.trimEnd() !== "---") return { problems: [{ line: 1, column: 1, message: NO_FRONT_MATTER }] };
   const close2 = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
   if (close2 < 0) return { problems: [{ line: 1, column: 1, message: 'the front matter is not closed: add a line "---" after it' }] };
@@ -60662,30 +60843,30 @@ function recordPositions(doc, node2, segments, out, at, depth = 0) {
   if ((0, import_yaml4.isMap)(resolved)) {
     for (const pair of resolved.items) {
       const key = (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      const path11 = [...segments, key];
+      const path12 = [...segments, key];
       const offset = rangeStart2(pair.key) ?? rangeStart2(pair.value);
-      if (offset !== void 0) out[formatKeyPath(path11)] ??= at(offset);
-      recordPositions(doc, pair.value, path11, out, at, depth + 1);
+      if (offset !== void 0) out[formatKeyPath(path12)] ??= at(offset);
+      recordPositions(doc, pair.value, path12, out, at, depth + 1);
     }
   } else if ((0, import_yaml4.isSeq)(resolved)) {
     resolved.items.forEach((item, index2) => {
-      const path11 = [...segments, index2];
+      const path12 = [...segments, index2];
       const offset = rangeStart2(item);
-      if (offset !== void 0) out[formatKeyPath(path11)] ??= at(offset);
-      recordPositions(doc, item, path11, out, at, depth + 1);
+      if (offset !== void 0) out[formatKeyPath(path12)] ??= at(offset);
+      recordPositions(doc, item, path12, out, at, depth + 1);
     });
   }
 }
 
 // src/experiments/parse.ts
-function parseExperimentDoc(text4, path11) {
+function parseExperimentDoc(text5, path12) {
   try {
-    return parse5(text4, path11);
+    return parse5(text5, path12);
   } catch (error2) {
     return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
   }
 }
-function parse5(input, path11) {
+function parse5(input, path12) {
   const decoded = decodeDoc(input);
   if (decoded.text === void 0) return { problems: decoded.problem ? [decoded.problem] : [] };
   const { frontMatter, problems } = readFrontMatter2(decoded.text);
@@ -60694,7 +60875,7 @@ function parse5(input, path11) {
   const invalid = schemaProblems(frontMatter.values, frontMatter.positions, fallback);
   if (invalid.length > 0) return { problems: invalid, unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
   const fm = toFrontMatter(frontMatter.values);
-  const doc = { ...fm, path: path11, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
+  const doc = { ...fm, path: path12, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
   return { doc, problems: consistencyProblems(fm, frontMatter.positions, fallback) };
 }
 function toFrontMatter(values) {
@@ -60725,23 +60906,23 @@ var VAGUE_TRIGGERS = /* @__PURE__ */ new Set([
   "if there are issues"
 ]);
 function normalise(value2) {
-  let text4 = value2.trim().toLowerCase();
-  for (let previous2 = ""; previous2 !== text4; ) {
-    previous2 = text4;
-    text4 = text4.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
+  let text5 = value2.trim().toLowerCase();
+  for (let previous2 = ""; previous2 !== text5; ) {
+    previous2 = text5;
+    text5 = text5.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
   }
-  return text4;
+  return text5;
 }
 function isPlaceholder(value2) {
   if (value2 === void 0 || value2 === null) return true;
   if (typeof value2 !== "string") return typeof value2 === "object";
-  const text4 = normalise(value2);
-  if (PLACEHOLDERS.has(text4)) return true;
-  if (/^[\s\-–—?_.…]*$/.test(text4)) return true;
-  return /^(tbd|tba|todo|fixme)\b/.test(text4);
+  const text5 = normalise(value2);
+  if (PLACEHOLDERS.has(text5)) return true;
+  if (/^[\s\-–—?_.…]*$/.test(text5)) return true;
+  return /^(tbd|tba|todo|fixme)\b/.test(text5);
 }
-function wordCount(text4) {
-  return text4.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+function wordCount(text5) {
+  return text5.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 function checkRollbackPlan(doc, source) {
   const positions = doc.positions ?? {};
@@ -60970,8 +61151,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
+  addRaw(text5, addEOL = false) {
+    this._buffer += text5;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -61018,11 +61199,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -61067,10 +61248,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text4, level2) {
+  addHeading(text5, level2) {
     const tag = `h${level2}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
+    const element = this.wrap(allowedTag, text5);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -61099,9 +61280,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text4, cite) {
+  addQuote(text5, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
+    const element = this.wrap("blockquote", text5, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -61112,8 +61293,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
+  addLink(text5, href) {
+    const element = this.wrap("a", text5, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -61147,12 +61328,12 @@ var RULE_NAMES = new Map(RULES.map((rule) => [rule.id, rule.name]));
 
 // src/report/job-summary.ts
 var MAX_MESSAGE_CHARS = 1e3;
-function cell(text4) {
-  const short4 = text4.length > MAX_MESSAGE_CHARS ? `${text4.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text4;
+function cell(text5) {
+  const short4 = text5.length > MAX_MESSAGE_CHARS ? `${text5.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text5;
   return short4.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
-function lineUrl(link2, path11, line) {
-  const encodedPath = path11.split("/").map(encodeURIComponent).join("/");
+function lineUrl(link2, path12, line) {
+  const encodedPath = path12.split("/").map(encodeURIComponent).join("/");
   return `${link2.serverUrl.replace(/\/+$/, "")}/${link2.repository}/blob/${link2.sha}/${encodedPath}#L${line}`;
 }
 
@@ -61184,7 +61365,7 @@ function evaluateRollbackPlan(input) {
     }
     return verdict("success", "Not applicable: no prompt, tool or agent changes", `No changed file matches ${globs}, so no experiment doc is needed.`);
   }
-  const link2 = (path11, line) => links ? `[${cell(`${path11}:${line}`)}](${lineUrl(links, path11, line)})` : cell(`${path11}:${line}`);
+  const link2 = (path12, line) => links ? `[${cell(`${path12}:${line}`)}](${lineUrl(links, path12, line)})` : cell(`${path12}:${line}`);
   const gatedList = `${gated.slice(0, MAX_LISTED).map((f) => `- \`${f.path}\`${f.status === "removed" ? " (removed)" : ""}`).join("\n")}${gated.length > MAX_LISTED ? `
 - …and ${gated.length - MAX_LISTED} more` : ""}`;
   const intro = `This change touches ${plural(gated.length, "file")} matching ${globs}:
@@ -61207,32 +61388,32 @@ It must add or change an experiment doc matching ${docs} (markdown with YAML fro
   const rows = [];
   let good = 0;
   for (const input_ of input.docs) {
-    const { path: path11 } = input_;
+    const { path: path12 } = input_;
     if ("readError" in input_) {
-      rows.push(`| \`${cell(path11)}\` | ❌ cannot be read: ${cell(input_.readError)} |`);
-      annotations.push({ path: path11, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc unreadable", message: input_.readError });
+      rows.push(`| \`${cell(path12)}\` | ❌ cannot be read: ${cell(input_.readError)} |`);
+      annotations.push({ path: path12, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc unreadable", message: input_.readError });
       continue;
     }
-    const parsed = parseExperimentDoc(input_.content, path11);
+    const parsed = parseExperimentDoc(input_.content, path12);
     if (!parsed.doc) {
       const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, column: 1, message: "not an experiment doc (no front matter)" }];
-      rows.push(`| \`${cell(path11)}\` | ❌ invalid: ${problems.map((p) => `${link2(path11, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of problems) annotations.push({ path: path11, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Invalid experiment doc", message: p.message });
+      rows.push(`| \`${cell(path12)}\` | ❌ invalid: ${problems.map((p) => `${link2(path12, p.line)} ${cell(p.message)}`).join("<br>")} |`);
+      for (const p of problems) annotations.push({ path: path12, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Invalid experiment doc", message: p.message });
       continue;
     }
     const rollback = checkRollbackPlan(parsed.doc);
     if (rollback.length > 0) {
-      rows.push(`| \`${cell(path11)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link2(path11, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of rollback) annotations.push({ path: path11, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Rollback plan not real", message: p.message });
+      rows.push(`| \`${cell(path12)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link2(path12, p.line)} ${cell(p.message)}`).join("<br>")} |`);
+      for (const p of rollback) annotations.push({ path: path12, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Rollback plan not real", message: p.message });
     } else {
       good++;
       const plan2 = parsed.doc.rollback;
-      rows.push(`| \`${cell(path11)}\` | ✅ rollback when ${cell(plan2.trigger)}; ${plural(plan2.steps.length, "step")}; owner ${cell(plan2.owner)} |`);
+      rows.push(`| \`${cell(path12)}\` | ✅ rollback when ${cell(plan2.trigger)}; ${plural(plan2.steps.length, "step")}; owner ${cell(plan2.owner)} |`);
     }
-    for (const p of parsed.problems) annotations.push({ path: path11, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
+    for (const p of parsed.problems) annotations.push({ path: path12, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
   }
   const bad = input.docs.length - good;
-  const table2 = `| Experiment doc | Rollback plan |
+  const table3 = `| Experiment doc | Rollback plan |
 | --- | --- |
 ${rows.join("\n")}`;
   if (bad === 0) {
@@ -61240,7 +61421,7 @@ ${rows.join("\n")}`;
 
 and adds or changes:
 
-${table2}`, annotations);
+${table3}`, annotations);
   }
   const message2 = `The experiment doc${input.docs.length === 1 ? "" : "s"} changed with this file ${bad === 1 && input.docs.length === 1 ? "has" : "have"} no real rollback plan; see ${input.docs.map((d) => d.path).join(", ")}.`;
   return verdict(
@@ -61250,7 +61431,7 @@ ${table2}`, annotations);
 
 Every experiment doc it adds or changes must have a real rollback plan (a trigger, concrete steps and an owner; not \`TBD\`, \`N/A\`, \`none\` or \`-\`):
 
-${table2}`,
+${table3}`,
     [...annotations, ...onGatedFiles(message2)]
   );
 }
@@ -61260,15 +61441,15 @@ var MAX_LISTED2 = 40;
 function itemKey(item) {
   return item.summary.toLowerCase().replace(/\s+/g, " ").trim();
 }
-function itemReferences(path11, item) {
-  const refs = [`${path11}#L${item.position.line}`, `${path11}:${item.position.line}`];
+function itemReferences(path12, item) {
+  const refs = [`${path12}#L${item.position.line}`, `${path12}:${item.position.line}`];
   if (item.ticket?.url) refs.push(item.ticket.url);
   if (item.ticket?.id) refs.push(item.ticket.id);
   return refs;
 }
-function referencedIn(text4, path11, item) {
-  const lower = text4.toLowerCase();
-  for (const ref of itemReferences(path11, item)) {
+function referencedIn(text5, path12, item) {
+  const lower = text5.toLowerCase();
+  for (const ref of itemReferences(path12, item)) {
     const needle = ref.toLowerCase();
     let at = lower.indexOf(needle);
     while (at !== -1) {
@@ -61292,7 +61473,7 @@ function evaluateSev1Actions(input) {
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open3 = [];
+  const open4 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -61307,18 +61488,18 @@ ${pullRequest.body}` : "";
         const ref = referencedIn(prText, postmortem.path, item);
         if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
       }
-      open3.push(entry);
+      open4.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open3.filter((o) => o.exemptBy === void 0);
-  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
+  const blockers = open4.filter((o) => o.exemptBy === void 0);
+  const exempted = open4.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
+  const notYetDue = open4.filter((o) => o.exemptBy === "not overdue");
   const where = (o) => {
     const loc = `${o.postmortem.path}:${o.item.position.line}`;
     return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
   };
-  const table2 = (items, extra) => {
+  const table3 = (items, extra) => {
     const rows = items.slice(0, MAX_LISTED2).map(
       (o) => `| ${where(o)} | ${cell(o.item.summary || o.item.raw)} | ${cell(o.item.ownerRaw ?? "—")} | ${cell(o.item.due ?? "—")}${o.overdue && o.item.due ? " (overdue)" : ""} |${extra ? ` ${cell(extra(o))} |` : ""}`
     );
@@ -61335,7 +61516,7 @@ ${rows.join("\n")}${more}`;
   if (blockers.length > 0) {
     parts.push(`### Blocking
 
-${table2(blockers)}`);
+${table3(blockers)}`);
     const how = [
       "tick the item’s box in the postmortem once it is done (this pull request may do it)",
       `or, for the pull request that fixes it, add the label \`${settings.fixLabel}\` and reference the item in the description by its ticket or as \`path#Lline\` (e.g. \`${blockers[0] ? itemReferences(blockers[0].postmortem.path, blockers[0].item)[0] : ""}\`)`
@@ -61344,7 +61525,7 @@ ${table2(blockers)}`);
   }
   if (exempted.length > 0) parts.push(`### Passed by the fix label
 
-${table2(exempted, (o) => o.exemptBy ?? "")}`);
+${table3(exempted, (o) => o.exemptBy ?? "")}`);
   if (closed.length > 0) {
     const list2 = closed.slice(0, MAX_LISTED2).map((c) => `- ${cell(c.item.summary)} (${c.path}:${c.item.position.line})`);
     parts.push(`### Closed by this change
@@ -61447,16 +61628,16 @@ async function listExperimentPaths(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
 async function discoverExperiments(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
   const paths = await listExperimentPaths(files, patterns);
   const limit = pLimit(READ_CONCURRENCY2);
-  return Promise.all(paths.map((path11) => limit(() => readExperiment(files, path11))));
+  return Promise.all(paths.map((path12) => limit(() => readExperiment(files, path12))));
 }
-async function readExperiment(files, path11) {
+async function readExperiment(files, path12) {
   let bytes;
   try {
-    bytes = await files.read(path11);
+    bytes = await files.read(path12);
   } catch (error2) {
-    return { path: path11, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
+    return { path: path12, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
   }
-  return { path: path11, ...parseExperimentDoc(bytes, path11) };
+  return { path: path12, ...parseExperimentDoc(bytes, path12) };
 }
 
 // src/modes/gate.ts
@@ -61466,9 +61647,9 @@ async function readPostmortems(files, paths, config) {
   const limit = pLimit(READ_CONCURRENCY3);
   const read = await Promise.all(
     paths.map(
-      (path11) => limit(async () => {
+      (path12) => limit(async () => {
         try {
-          return parsePostmortem(await files.read(path11), path11, options);
+          return parsePostmortem(await files.read(path12), path12, options);
         } catch {
           return void 0;
         }
@@ -61484,8 +61665,8 @@ async function drillObservation(settings, changed, request2, sources) {
     }
   } else if (settings.source === "workflow" && request2.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
     const file = `.github/workflows/${settings.workflow}`;
-    const text4 = await sources.readBase(file).catch(() => void 0);
-    const filter = text4 === void 0 ? void 0 : workflowPathFilter(text4);
+    const text5 = await sources.readBase(file).catch(() => void 0);
+    const filter = text5 === void 0 ? void 0 : workflowPathFilter(text5);
     if (filter && !filterExpectsRun(filter, changed)) {
       return {
         kind: "not-applicable",
@@ -61510,7 +61691,7 @@ async function runGate(config, request2, sources, now) {
     drillObservation(settings.drills, changed, request2, sources),
     sources.head.glob(postmortemGlobs).then((paths) => readPostmortems(sources.head, paths, config)),
     readBasePostmortems(changedPostmortems, sources, config),
-    Promise.all(docPaths.map((path11) => readExperimentDoc(sources.head, path11)))
+    Promise.all(docPaths.map((path12) => readExperimentDoc(sources.head, path12)))
   ]);
   const pr = request2.pullRequest;
   const labelled = pr?.labels.some((l) => l.toLowerCase() === settings.bypass.label.toLowerCase()) ?? false;
@@ -61555,19 +61736,19 @@ async function readBasePostmortems(paths, sources, config) {
   const limit = pLimit(READ_CONCURRENCY3);
   const found = await Promise.all(
     paths.map(
-      (path11) => limit(async () => {
-        const text4 = await sources.readBase(path11).catch(() => void 0);
-        return text4 === void 0 ? void 0 : parsePostmortem(text4, path11, options);
+      (path12) => limit(async () => {
+        const text5 = await sources.readBase(path12).catch(() => void 0);
+        return text5 === void 0 ? void 0 : parsePostmortem(text5, path12, options);
       })
     )
   );
   return found.filter((pm2) => pm2 !== void 0);
 }
-async function readExperimentDoc(files, path11) {
+async function readExperimentDoc(files, path12) {
   try {
-    return { path: path11, content: await files.read(path11) };
+    return { path: path12, content: await files.read(path12) };
   } catch (error2) {
-    return { path: path11, readError: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` };
+    return { path: path12, readError: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
 }
 
@@ -61808,8 +61989,8 @@ function hasRollbackMap(values) {
   const rollback = values !== null && typeof values === "object" ? values.rollback : void 0;
   return rollback !== null && typeof rollback === "object" && !Array.isArray(rollback);
 }
-function validateExperimentDoc(text4, path11) {
-  return withRollbackProblems(parseExperimentDoc(text4, path11));
+function validateExperimentDoc(text5, path12) {
+  return withRollbackProblems(parseExperimentDoc(text5, path12));
 }
 
 // src/modes/experiment.ts
@@ -61859,11 +62040,11 @@ function frontMatterValuesOf(fm) {
 }
 
 // src/report/experiments.ts
-function oneLine2(text4) {
-  return text4.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " ");
+function oneLine2(text5) {
+  return text5.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " ");
 }
-function truncate(text4, width) {
-  return text4.length > width ? `${text4.slice(0, width - 1)}…` : text4;
+function truncate(text5, width) {
+  return text5.length > width ? `${text5.slice(0, width - 1)}…` : text5;
 }
 function statusPaint(c, status) {
   switch (status) {
@@ -61876,7 +62057,7 @@ function statusPaint(c, status) {
     case "abandoned":
       return c.dim;
     default:
-      return (text4) => text4;
+      return (text5) => text5;
   }
 }
 function sortForList(experiments) {
@@ -61894,18 +62075,18 @@ function formatExperimentList(experiments, options) {
   const header = ["ID", "STATUS", "CREATED", "CHANGE", "OWNER", "OUTCOME", "NAME"];
   const rows = docs.map(({ doc }) => [doc.id.slice(0, 8), doc.status, doc.created, doc.change.type, oneLine2(doc.owner), doc.outcome ?? "-", oneLine2(doc.name)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const fixed = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
-  const nameWidth = options.width === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.width - fixed);
+  const fixed2 = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
+  const nameWidth = options.width === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.width - fixed2);
   const line = (cells, paint) => cells.map((cellText, i) => {
     const last = i === cells.length - 1;
-    const text4 = last ? truncate(cellText, nameWidth) : cellText.padEnd(widths[i] ?? 0);
-    return paint(i, text4);
+    const text5 = last ? truncate(cellText, nameWidth) : cellText.padEnd(widths[i] ?? 0);
+    return paint(i, text5);
   }).join("  ").trimEnd();
   const out = [];
   if (rows.length > 0) {
-    out.push(line(header, (_, text4) => c.dim(text4)));
+    out.push(line(header, (_, text5) => c.dim(text5)));
     docs.forEach(({ doc }, r) => {
-      out.push(line(rows[r] ?? [], (i, text4) => i === 1 ? statusPaint(c, doc.status)(text4) : i === 0 ? c.dim(text4) : text4));
+      out.push(line(rows[r] ?? [], (i, text5) => i === 1 ? statusPaint(c, doc.status)(text5) : i === 0 ? c.dim(text5) : text5));
     });
   }
   const counts = /* @__PURE__ */ new Map();
@@ -61975,8 +62156,8 @@ function statusAfter(outcome) {
 function entryText(key, value2) {
   return new import_yaml5.Document({ [key]: value2 }).toString({ lineWidth: 0 }).replace(/\n+$/, "");
 }
-function concludeExperimentText(text4, conclusion) {
-  const lines = text4.split("\n");
+function concludeExperimentText(text5, conclusion) {
+  const lines = text5.split("\n");
   const close2 = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
   if (lines[0]?.trimEnd() !== "---" || close2 < 0) throw new Error("concludeExperimentText: the text has no front matter");
   let yaml = lines.slice(1, close2).join("\n");
@@ -62011,8 +62192,8 @@ ${appended.join("\n")}`;
 
 // src/experiments/values.ts
 var NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-function metricValueOf(text4) {
-  const trimmed = text4.trim();
+function metricValueOf(text5) {
+  const trimmed = text5.trim();
   return NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
 }
 function parseMetricSpec(spec) {
@@ -62043,8 +62224,8 @@ function parseResultSpec(spec) {
   if (!name?.trim() || !observed.trim()) return { error: `"${spec}" is not name:observed or name:observed:met|missed (e.g. task_success_rate:0.81)` };
   return { name: name.trim(), observed: metricValueOf(observed), ...targetMet === void 0 ? {} : { targetMet } };
 }
-function parseTargetMetAnswer(text4) {
-  const answer = text4.trim().toLowerCase();
+function parseTargetMetAnswer(text5) {
+  const answer = text5.trim().toLowerCase();
   if (MET.has(answer)) return true;
   if (MISSED.has(answer)) return false;
   return void 0;
@@ -62090,21 +62271,21 @@ import { randomBytes } from "node:crypto";
 import { link, mkdir as mkdir3, rename as rename3, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname3, join as join3 } from "node:path";
 var FileExistsError = class extends Error {
-  constructor(path11) {
-    super(`${path11} already exists`);
-    this.path = path11;
+  constructor(path12) {
+    super(`${path12} already exists`);
+    this.path = path12;
   }
   path;
   name = "FileExistsError";
 };
-async function writeTemp(file, text4) {
+async function writeTemp(file, text5) {
   await mkdir3(dirname3(file), { recursive: true });
   const temp = join3(dirname3(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile3(temp, text4, { flag: "wx" });
+  await writeFile3(temp, text5, { flag: "wx" });
   return temp;
 }
-async function createFileAtomic(file, text4) {
-  const temp = await writeTemp(file, text4);
+async function createFileAtomic(file, text5) {
+  const temp = await writeTemp(file, text5);
   try {
     await link(temp, file);
   } catch (error2) {
@@ -62126,8 +62307,8 @@ async function createFileAtomic(file, text4) {
     });
   }
 }
-async function replaceFileAtomic(file, text4) {
-  const temp = await writeTemp(file, text4);
+async function replaceFileAtomic(file, text5) {
+  const temp = await writeTemp(file, text5);
   try {
     await rename3(temp, file);
   } catch (error2) {
@@ -62209,11 +62390,11 @@ function experimentContext(options, io, deps, wantPrompter = false) {
   if (wantPrompter && stdin !== void 0 && io.stdinIsTTY === true) context3.prompter = lazyPrompter(() => createPrompter(stdin, io.stderr));
   return context3;
 }
-function lazyPrompter(open3) {
+function lazyPrompter(open4) {
   let prompter;
   return {
-    ask: (question, options) => (prompter ??= open3()).ask(question, options),
-    say: (text4) => (prompter ??= open3()).say(text4),
+    ask: (question, options) => (prompter ??= open4()).ask(question, options),
+    say: (text5) => (prompter ??= open4()).say(text5),
     close: () => prompter?.close()
   };
 }
@@ -62344,8 +62525,8 @@ async function experimentConcludeCommand(query, options, ctx) {
   }
   const original = decodeDoc(await ctx.files.read(doc.path));
   if (original.text === void 0) throw new UsageError(`${doc.path} can no longer be read: ${original.problem?.message ?? "unknown reason"}`);
-  const text4 = concludeExperimentText(original.text, conclusion);
-  const { doc: concluded, problems } = validateExperimentDoc(text4, doc.path);
+  const text5 = concludeExperimentText(original.text, conclusion);
+  const { doc: concluded, problems } = validateExperimentDoc(text5, doc.path);
   if (!concluded || problems.length > 0) {
     throw new UsageError(
       `the concluded doc would not be valid:
@@ -62353,7 +62534,7 @@ ${problems.map((p) => `  ${p.key ?? "front matter"}: ${p.message}`).join("\n")}`
       "fix the values above (or the doc) and run the command again"
     );
   }
-  await replaceFileAtomic(path7.join(ctx.root, doc.path), text4);
+  await replaceFileAtomic(path7.join(ctx.root, doc.path), text5);
   const met = conclusion.results.filter((r) => r.targetMet).length;
   const status = statusAfter(conclusion.outcome);
   if (options.format === "json") {
@@ -62405,9 +62586,9 @@ var DEFAULT_BODY = `
 function bodyFromTemplate(templateText, name) {
   let body = DEFAULT_BODY.replace("{name}", name);
   if (templateText !== void 0) {
-    const text4 = templateText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-    const match = /^---\n[\s\S]*?\n(---|\.\.\.)[ \t]*(\n|$)/.exec(text4);
-    const rest = match ? text4.slice(match[0].length) : text4;
+    const text5 = templateText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    const match = /^---\n[\s\S]*?\n(---|\.\.\.)[ \t]*(\n|$)/.exec(text5);
+    const rest = match ? text5.slice(match[0].length) : text5;
     if (rest.trim() !== "") {
       let replaced = false;
       body = rest.replace(/^# .*$/m, () => {
@@ -62449,11 +62630,11 @@ function renderFrontMatter(values) {
 function createExperimentDoc(input, options) {
   const dir = options.dir.replace(/\/+$/, "");
   const file = experimentFileName(options.created, input.name, options.id);
-  const path11 = dir === "" || dir === "." ? file : `${dir}/${file}`;
-  const text4 = `---
+  const path12 = dir === "" || dir === "." ? file : `${dir}/${file}`;
+  const text5 = `---
 ${renderFrontMatter(frontMatterOf(input, options))}---
 ${bodyFromTemplate(options.templateText, input.name)}`;
-  return { path: path11, text: text4 };
+  return { path: path12, text: text5 };
 }
 
 // src/cli/experiment-new.ts
@@ -62600,25 +62781,25 @@ async function experimentNewCommand(options, ctx) {
   const id = ctx.randomUUID();
   const created = todayOf(ctx.now);
   const templateText = await readTemplate(ctx);
-  let { path: docPath, text: text4 } = createExperimentDoc(input, { id, created, dir: ctx.settings.dir, ...templateText === void 0 ? {} : { templateText } });
+  let { path: docPath, text: text5 } = createExperimentDoc(input, { id, created, dir: ctx.settings.dir, ...templateText === void 0 ? {} : { templateText } });
   if (present(options.slug)) {
     const slug = options.slug.trim();
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new UsageError(`--slug: use lower-case letters, digits and single hyphens (got "${slug}")`);
     docPath = `${path8.posix.dirname(docPath)}/EXP-${created}-${slug}.md`.replace(/^\.\//, "");
   }
-  const { doc, problems } = validateExperimentDoc(text4, docPath);
+  const { doc, problems } = validateExperimentDoc(text5, docPath);
   if (!doc || problems.length > 0) {
     const lines = problems.map((p) => `  ${flagOf(p.key) ?? p.key ?? "front matter"}: ${p.message}`);
     throw new UsageError(`the experiment doc would not be valid:
 ${lines.join("\n")}`, "fix the values above and run the command again");
   }
   if (options.dryRun) {
-    io.stdout(options.format === "json" ? `${JSON.stringify({ path: docPath, written: false, ...frontMatterValuesOf(doc), text: text4 })}
-` : text4);
+    io.stdout(options.format === "json" ? `${JSON.stringify({ path: docPath, written: false, ...frontMatterValuesOf(doc), text: text5 })}
+` : text5);
     return EXIT.OK;
   }
   try {
-    await createFileAtomic(path8.join(ctx.root, docPath), text4);
+    await createFileAtomic(path8.join(ctx.root, docPath), text5);
   } catch (error2) {
     if (error2 instanceof FileExistsError) {
       throw new UsageError(`${docPath} already exists; experiment new never overwrites a doc`, "choose another --name, or pass --slug <slug> for a different file name");
@@ -62869,22 +63050,22 @@ async function executePlan(items, tracker, options) {
 
 // src/sync/keys.ts
 import { createHash as createHash2 } from "node:crypto";
-function postmortemIdOf(titleId, path11) {
+function postmortemIdOf(titleId, path12) {
   if (titleId !== void 0 && titleId !== "") return `PM-${titleId}`;
-  const base = path11.split("/").pop() ?? path11;
-  return base.replace(/\.[^.]*$/, "") || path11;
+  const base = path12.split("/").pop() ?? path12;
+  return base.replace(/\.[^.]*$/, "") || path12;
 }
 function normaliseSummary(summary2) {
   return summary2.normalize("NFKC").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*_~]+/g, "").replace(/<[^>]+>/g, "").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/[\s.;:,!?…]+$/u, "");
 }
-function sha256Hex(text4) {
-  return createHash2("sha256").update(text4, "utf8").digest("hex");
+function sha256Hex(text5) {
+  return createHash2("sha256").update(text5, "utf8").digest("hex");
 }
 function summaryDigest(summary2) {
   return sha256Hex(normaliseSummary(summary2)).slice(0, 12);
 }
-function itemKey2(postmortemId, summary2, occurrence = 1) {
-  const base = `${postmortemId.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}/${summaryDigest(summary2)}`;
+function itemKey2(postmortemId2, summary2, occurrence = 1) {
+  const base = `${postmortemId2.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}/${summaryDigest(summary2)}`;
   return occurrence > 1 ? `${base}~${occurrence}` : base;
 }
 function digestOfKey(key) {
@@ -62894,8 +63075,8 @@ function postmortemOfKey(key) {
   return /^(.+)\/[0-9a-f]{12}(?:~\d+)?$/.exec(key)?.[1];
 }
 var KEY_RE = /^[a-z0-9._-]+\/[0-9a-f]{12}(?:~\d+)?$/;
-function isItemKey(text4) {
-  return KEY_RE.test(text4);
+function isItemKey(text5) {
+  return KEY_RE.test(text5);
 }
 function keyLabel(key) {
   return `rl-${sha256Hex(`reliability-loop:${key}`).slice(0, 16)}`;
@@ -62922,7 +63103,7 @@ function collectSyncItems(postmortems) {
   const items = [];
   const skipped = [];
   for (const pm2 of [...postmortems].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    const postmortemId = postmortemIdOf(pm2.title?.id, pm2.path);
+    const postmortemId2 = postmortemIdOf(pm2.title?.id, pm2.path);
     const seen = /* @__PURE__ */ new Map();
     for (const item of pm2.actionItems) {
       const summary2 = item.summary.trim();
@@ -62934,12 +63115,12 @@ function collectSyncItems(postmortems) {
         skipped.push({ path: pm2.path, line: item.position.line, summary: summary2, reason: "the item has no summary" });
         continue;
       }
-      const base = itemKey2(postmortemId, summary2);
+      const base = itemKey2(postmortemId2, summary2);
       const occurrence = (seen.get(base) ?? 0) + 1;
       seen.set(base, occurrence);
       const synced = {
-        key: itemKey2(postmortemId, summary2, occurrence),
-        postmortemId,
+        key: itemKey2(postmortemId2, summary2, occurrence),
+        postmortemId: postmortemId2,
         path: pm2.path,
         line: item.position.line,
         column: item.position.column,
@@ -63042,7 +63223,7 @@ var TicketIndex = class {
 };
 function matchTickets(input, index2, notes) {
   const matches = /* @__PURE__ */ new Map();
-  const note = (item, text4) => notes.set(item, [...notes.get(item) ?? [], text4]);
+  const note = (item, text5) => notes.set(item, [...notes.get(item) ?? [], text5]);
   for (const item of input.items) {
     const ticket = index2.byReference(item);
     if (!ticket) continue;
@@ -63158,22 +63339,22 @@ function planWithoutTracker(items, settings) {
 // src/sync/writeback.ts
 var ITEM_START_RE = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[( |x|X)\]/;
 var NEXT_BLOCK_RE = /^\s*(?:$|[-*+]\s|\d{1,9}[.)]\s|#)/;
-function linkText(text4) {
-  return text4.replace(/[\\[\]]/g, "\\$&");
+function linkText(text5) {
+  return text5.replace(/[\\[\]]/g, "\\$&");
 }
 function referenceOffset(lines, first) {
   let separators = 0;
   for (let i = first; i < lines.length; i++) {
-    const text4 = lines[i] ?? "";
-    if (i > first && NEXT_BLOCK_RE.test(text4)) return void 0;
+    const text5 = lines[i] ?? "";
+    if (i > first && NEXT_BLOCK_RE.test(text5)) return void 0;
     let from = 0;
     for (; ; ) {
-      const at = text4.indexOf("::", from);
+      const at = text5.indexOf("::", from);
       if (at < 0) break;
       separators++;
       from = at + 2;
       if (separators === 2) {
-        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text4.slice(from));
+        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text5.slice(from));
         if (!m) return void 0;
         return { line: i, offset: from + m[0].length };
       }
@@ -63194,9 +63375,9 @@ function applyWriteBack(source, edits) {
   const result = { text: source, applied: 0, skipped: [] };
   for (const edit of edits) {
     const index2 = edit.line - 1;
-    const text4 = lines[index2];
-    const marker = text4 !== void 0 ? ITEM_START_RE.exec(text4) : null;
-    if (text4 === void 0 || !marker) {
+    const text5 = lines[index2];
+    const marker = text5 !== void 0 ? ITEM_START_RE.exec(text5) : null;
+    if (text5 === void 0 || !marker) {
       result.skipped.push({ line: edit.line, reason: "the line is no longer an action item" });
       continue;
     }
@@ -63251,17 +63432,17 @@ async function readPostmortems2(config, files, warnings) {
   const paths = [...new Set(await files.glob(config.lint.postmortems.paths))].sort();
   const options = parseOptionsOf(config.lint);
   const out = [];
-  for (const path11 of paths) {
+  for (const path12 of paths) {
     let bytes;
     try {
-      bytes = await files.read(path11);
+      bytes = await files.read(path12);
     } catch (error2) {
-      warnings.push(`${path11}: cannot read the file (${error2 instanceof Error ? error2.message : String(error2)}); its action items were not synced`);
+      warnings.push(`${path12}: cannot read the file (${error2 instanceof Error ? error2.message : String(error2)}); its action items were not synced`);
       continue;
     }
-    const pm2 = parsePostmortem(bytes, path11, options);
-    const text4 = exactText(bytes);
-    out.push(text4 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text4 } : { pm: pm2 });
+    const pm2 = parsePostmortem(bytes, path12, options);
+    const text5 = exactText(bytes);
+    out.push(text5 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text5 } : { pm: pm2 });
   }
   return out;
 }
@@ -63321,20 +63502,20 @@ async function runSync(config, request2, adapters) {
   const changedFiles2 = [];
   if (!request2.dryRun && sync2.writeBack !== "off") {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]));
-    for (const [path11, edits] of writeBackEdits(results)) {
-      const text4 = texts.get(path11);
-      if (text4 === void 0) {
-        warnings.push(`${path11}: not written back (the file could not be decoded as text)`);
+    for (const [path12, edits] of writeBackEdits(results)) {
+      const text5 = texts.get(path12);
+      if (text5 === void 0) {
+        warnings.push(`${path12}: not written back (the file could not be decoded as text)`);
         continue;
       }
-      const edited = applyWriteBack(text4, edits);
-      for (const s of edited.skipped) warnings.push(`${path11}:${s.line}: not written back: ${s.reason}`);
+      const edited = applyWriteBack(text5, edits);
+      for (const s of edited.skipped) warnings.push(`${path12}:${s.line}: not written back: ${s.reason}`);
       if (edited.applied === 0) continue;
       try {
-        await adapters.writeFile(path11, edited.text);
-        changedFiles2.push(path11);
+        await adapters.writeFile(path12, edited.text);
+        changedFiles2.push(path12);
       } catch (error2) {
-        warnings.push(`${path11}: the write-back failed (${error2 instanceof Error ? error2.message : String(error2)}); the next run matches these items by their key`);
+        warnings.push(`${path12}: the write-back failed (${error2 instanceof Error ? error2.message : String(error2)}); the next run matches these items by their key`);
       }
     }
   }
@@ -63392,12 +63573,12 @@ function label(result, dryRun) {
   if (dryRun) return result.plan.action;
   return { create: "created", update: "updated", close: "closed", unchanged: "unchanged" }[result.plan.action];
 }
-function pad(text4, width) {
-  return text4.length >= width ? text4 : text4 + " ".repeat(width - text4.length);
+function pad(text5, width) {
+  return text5.length >= width ? text5 : text5 + " ".repeat(width - text5.length);
 }
-function cut(text4, width) {
+function cut(text5, width) {
   if (width <= 1) return "";
-  return text4.length <= width ? text4 : `${text4.slice(0, width - 1)}…`;
+  return text5.length <= width ? text5 : `${text5.slice(0, width - 1)}…`;
 }
 function formatSyncText(result, options) {
   const c = ansi(options.color);
@@ -63419,13 +63600,13 @@ function formatSyncText(result, options) {
     owner: Math.min(24, Math.max(headers.owner.length, ...rows.map((row) => row.owner.length))),
     due: 10
   };
-  const fixed = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
-  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed);
-  const paint = (action, text4) => {
-    if (action === "failed") return c.red(text4);
-    if (action === "create" || action === "created") return c.green(text4);
-    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text4);
-    return c.dim(text4);
+  const fixed2 = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
+  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed2);
+  const paint = (action, text5) => {
+    if (action === "failed") return c.red(text5);
+    if (action === "create" || action === "created") return c.green(text5);
+    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text5);
+    return c.dim(text5);
   };
   const lines = [];
   const where = result.consulted ? result.tracker : `${result.tracker}, not consulted: no credentials`;
@@ -63784,12 +63965,12 @@ function causeText(error2) {
   return `${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`;
 }
 async function readJson(response) {
-  const text4 = await response.text();
-  if (text4.trim() === "") return void 0;
+  const text5 = await response.text();
+  if (text5.trim() === "") return void 0;
   try {
-    return JSON.parse(text4);
+    return JSON.parse(text5);
   } catch {
-    return text4;
+    return text5;
   }
 }
 async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => false) {
@@ -63803,10 +63984,10 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
         signal: AbortSignal.timeout(policy.timeoutMs)
       });
     } catch (error2) {
-      const text4 = causeText(error2);
+      const text5 = causeText(error2);
       const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text4}`;
-      if (NOT_SENT.test(text4)) throw new RetryableFailure(message2, void 0);
+      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text5}`;
+      if (NOT_SENT.test(text5)) throw new RetryableFailure(message2, void 0);
       if (request2.idempotent) throw new RetryableFailure(message2, void 0);
       throw new AbortError(new HttpRequestError(message2, void 0, true));
     }
@@ -63968,8 +64149,8 @@ function facts(content3) {
 function postmortemName(content3) {
   return content3.postmortemTitle ?? `${content3.postmortemId} (${content3.postmortemPath})`;
 }
-function markdownText(text4) {
-  return text4.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
+function markdownText(text5) {
+  return text5.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
 }
 function markdownDescription(content3) {
   const name = markdownText(postmortemName(content3));
@@ -63980,7 +64161,7 @@ function markdownDescription(content3) {
   return lines.join("\n");
 }
 function wikiDescription(content3) {
-  const escape2 = (text4) => text4.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
+  const escape2 = (text5) => text5.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
   const name = escape2(postmortemName(content3));
   const postmortem = content3.postmortemUrl !== void 0 ? `[${name}|${content3.postmortemUrl}]` : `${name} ({{${content3.postmortemPath}}})`;
   const lines = [escape2(content3.summary), "", `*Postmortem:* ${postmortem}`];
@@ -63990,7 +64171,7 @@ function wikiDescription(content3) {
 }
 function adfDescription(content3) {
   const paragraph = (...inline) => ({ type: "paragraph", content: inline.filter((n) => n.text !== "") });
-  const strong = (text4) => ({ type: "text", text: text4, marks: [{ type: "strong" }] });
+  const strong = (text5) => ({ type: "text", text: text5, marks: [{ type: "strong" }] });
   const name = postmortemName(content3);
   const postmortem = content3.postmortemUrl !== void 0 ? { type: "text", text: name, marks: [{ type: "link", attrs: { href: content3.postmortemUrl } }] } : { type: "text", text: `${name} — ${content3.postmortemPath}` };
   const nodes = [paragraph({ type: "text", text: content3.summary }), paragraph(strong("Postmortem: "), postmortem)];
@@ -64213,10 +64394,10 @@ var JiraTracker = class {
     const authorization = auth2.flavour === "cloud" ? `Basic ${Buffer.from(`${auth2.email}:${auth2.apiToken}`).toString("base64")}` : `Bearer ${auth2.pat}`;
     return { authorization, accept: "application/json", "content-type": "application/json" };
   }
-  async call(method, path11, body, idempotent, what) {
+  async call(method, path12, body, idempotent, what) {
     const response = await sendWithRetry(
       this.options.fetch,
-      { url: `${this.api}${path11}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
+      { url: `${this.api}${path12}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
       this.options.policy
     );
     if (response.status >= 400) {
@@ -64945,7 +65126,7 @@ async function syncCommand(options, io, deps) {
       { dryRun, trackerKind: kind, ...lineUrl2 && { lineUrl: lineUrl2 } },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text4) => replaceFileAtomic(path9.join(root, file), text4),
+        writeFile: (file, text5) => replaceFileAtomic(path9.join(root, file), text5),
         ...tracker && { tracker },
         onProgress: progress.update
       }
@@ -65001,20 +65182,20 @@ function retryAfterMs2(headers, now = Date.now()) {
   return Number.isFinite(date) ? Math.max(0, date - now) : void 0;
 }
 async function errorText(response) {
-  let text4 = "";
+  let text5 = "";
   try {
-    text4 = await response.text();
+    text5 = await response.text();
   } catch {
     return response.statusText || "no body";
   }
   try {
-    const body = JSON.parse(text4);
+    const body = JSON.parse(text5);
     const message2 = typeof body.error === "string" ? body.error : body.error?.message ?? body.message;
-    if (typeof message2 === "string" && message2 !== "") text4 = message2;
+    if (typeof message2 === "string" && message2 !== "") text5 = message2;
   } catch {
   }
-  text4 = text4.replace(/\s+/g, " ").trim() || response.statusText || "no body";
-  return text4.length > MAX_ERROR_CHARS ? `${text4.slice(0, MAX_ERROR_CHARS - 1)}…` : text4;
+  text5 = text5.replace(/\s+/g, " ").trim() || response.statusText || "no body";
+  return text5.length > MAX_ERROR_CHARS ? `${text5.slice(0, MAX_ERROR_CHARS - 1)}…` : text5;
 }
 function replyOf(body) {
   const choice = body?.choices?.[0];
@@ -65106,8 +65287,8 @@ function llmEndpoint(config, env, given2 = {}) {
 
 // src/audit/period.ts
 var PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-function isPeriod(text4) {
-  return PERIOD_PATTERN.test(text4);
+function isPeriod(text5) {
+  return PERIOD_PATTERN.test(text5);
 }
 function previousPeriod(now) {
   const year = now.getUTCFullYear();
@@ -65127,9 +65308,9 @@ function dateOfTimestamp(value2) {
   return { period: iso.slice(0, 7), day: iso.slice(0, 10) };
 }
 var PATH_DATE = /(?<![0-9])((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?![0-9])/g;
-function dateInPath(path11) {
+function dateInPath(path12) {
   let found;
-  for (const m of path11.matchAll(PATH_DATE)) {
+  for (const m of path12.matchAll(PATH_DATE)) {
     const period2 = `${m[1]}-${m[2]}`;
     found = m[3] === void 0 ? { period: period2 } : { period: period2, day: `${period2}-${m[3]}` };
   }
@@ -65139,6 +65320,88 @@ function dateInPath(path11) {
 // src/io/node-audit-adapters.ts
 import { appendFile as appendFile2, mkdir as mkdir4, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4, join as join4 } from "node:path";
+
+// src/io/audit-worker-pool.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS = 1e3;
+var MIN_TRANSCRIPTS_TO_READ_ON_WORKERS = 100;
+var SCAN_BATCH = 200;
+var READ_BATCH = 10;
+function workerScript2() {
+  const url = new URL("./audit-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync4(fileURLToPath4(url)) ? url : void 0;
+}
+function auditWorkerPool(root) {
+  let workers;
+  const started = (script) => {
+    workers ??= Array.from({ length: coreCount() }, () => new Worker2(script, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+    return workers;
+  };
+  async function run(paths, minimum, batchSize, task, onProgress) {
+    const script = workerScript2();
+    if (!script || paths.length < minimum || coreCount() < 2) return void 0;
+    const pool = started(script).slice(0, Math.ceil(paths.length / batchSize));
+    const results = new Array(paths.length);
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      pool.map(
+        (worker) => new Promise((resolve3, reject) => {
+          let start = 0;
+          const finish = (error2) => {
+            worker.off("message", onMessage);
+            worker.off("error", finish);
+            worker.unref();
+            if (error2 === void 0) resolve3();
+            else reject(error2 instanceof Error ? error2 : new Error(`audit worker failed: ${String(error2)}`));
+          };
+          const feed = () => {
+            if (next >= paths.length) return finish();
+            start = next;
+            next = Math.min(next + batchSize, paths.length);
+            worker.postMessage(task(paths.slice(start, next)));
+          };
+          const onMessage = (batch) => {
+            batch.forEach((result, i) => results[start + i] = result);
+            done += batch.length;
+            onProgress?.(done);
+            feed();
+          };
+          worker.ref();
+          worker.on("message", onMessage);
+          worker.once("error", finish);
+          feed();
+        })
+      )
+    );
+    return results;
+  }
+  return {
+    scan: (request2, onProgress) => run(
+      request2.paths,
+      MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
+      SCAN_BATCH,
+      (paths) => ({
+        kind: "scan",
+        paths,
+        fields: request2.fields,
+        maxLineBytes: request2.maxLineBytes,
+        period: request2.period,
+        ...request2.flagged !== void 0 && { flagged: { source: request2.flagged.source, flags: request2.flagged.flags } }
+      }),
+      onProgress
+    ),
+    read: (request2, onProgress) => run(
+      request2.paths,
+      MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
+      READ_BATCH,
+      (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
+      onProgress
+    )
+  };
+}
 
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
@@ -65156,8 +65419,8 @@ function asBuffer(chunk) {
 }
 function messageOf(error2) {
   const message2 = error2 !== null && typeof error2 === "object" ? error2.message : void 0;
-  const text4 = typeof message2 === "string" ? message2 : String(error2);
-  return text4.length > MAX_MESSAGE_CHARS2 ? `${text4.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text4;
+  const text5 = typeof message2 === "string" ? message2 : String(error2);
+  return text5.length > MAX_MESSAGE_CHARS2 ? `${text5.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text5;
 }
 var LineSplitter = class {
   constructor(maxLineBytes = DEFAULT_MAX_LINE_BYTES) {
@@ -65254,10 +65517,10 @@ function parseLine(bytes, start, end, options = {}) {
   if (stop > start && bytes[stop - 1] === CR) stop--;
   if (stop - start > max) return { problem: oversizedProblem(max) };
   if (bytes[start] !== 123 && isBlank(bytes, start, stop)) return void 0;
-  const text4 = bytes.toString("utf8", start, stop);
+  const text5 = bytes.toString("utf8", start, stop);
   let value2;
   try {
-    value2 = JSON.parse(text4);
+    value2 = JSON.parse(text5);
   } catch (error2) {
     const reason = `invalid JSON: ${messageOf(error2)}`;
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason };
@@ -65300,8 +65563,8 @@ async function* readNdjsonBatches(source, options = {}) {
 async function* readNdjson(source, options = {}) {
   for await (const batch of readNdjsonBatches(source, options)) yield* batch;
 }
-function isGzipPath(path11) {
-  return /\.gz$/i.test(path11);
+function isGzipPath(path12) {
+  return /\.gz$/i.test(path12);
 }
 var bufferPool = [];
 var MAX_POOLED_BUFFERS = 32;
@@ -65359,30 +65622,33 @@ async function endsWithLineBreak(file) {
 }
 function createNodeAuditAdapters(root, options = {}) {
   const files = nodeRepoFiles(root);
+  const workers = auditWorkerPool(root);
   const adapters = {
     glob: (patterns) => files.glob(patterns),
-    open: (path11) => ndjsonFileSource(join4(root, path11)),
-    exists: (path11) => files.exists(path11),
-    async readText(path11) {
+    open: (path12) => ndjsonFileSource(join4(root, path12)),
+    exists: (path12) => files.exists(path12),
+    async readText(path12) {
       try {
-        return await readFile3(join4(root, path11), "utf8");
+        return await readFile3(join4(root, path12), "utf8");
       } catch (error2) {
         if (error2.code === "ENOENT") return void 0;
         throw error2;
       }
     },
-    async writeText(path11, text4) {
-      const file = join4(root, path11);
+    async writeText(path12, text5) {
+      const file = join4(root, path12);
       await mkdir4(dirname4(file), { recursive: true });
-      await writeFile4(file, text4);
+      await writeFile4(file, text5);
     },
-    async appendText(path11, text4) {
-      const file = join4(root, path11);
+    async appendText(path12, text5) {
+      const file = join4(root, path12);
       await mkdir4(dirname4(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
-      await appendFile2(file, prefix + text4);
+      await appendFile2(file, prefix + text5);
     },
-    now: options.now ?? (() => /* @__PURE__ */ new Date())
+    now: options.now ?? (() => /* @__PURE__ */ new Date()),
+    scanMany: (request2, onProgress) => workers.scan(request2, onProgress),
+    readMany: (request2, onProgress) => workers.read(request2, onProgress)
   };
   if (options.chat) adapters.chat = options.chat;
   if (options.onProgress) adapters.onProgress = options.onProgress;
@@ -65434,8 +65700,8 @@ function failed(reason, final) {
 function pending(reason) {
   return { score: null, reason, state: "pending", final: false };
 }
-function snippet(text4, max = 120) {
-  const flat = text4.replace(/\s+/g, " ").trim();
+function snippet(text5, max = 120) {
+  const flat = text5.replace(/\s+/g, " ").trim();
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
@@ -65448,8 +65714,8 @@ function reviewFilePath(outputDir, period2, seed) {
   const safeSeed = seed.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "seed";
   return `${outputDir}/review/${period2}-${safeSeed}.yml`;
 }
-function commentLines(text4) {
-  return text4.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
+function commentLines(text5) {
+  return text5.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
 }
 function renderReviewHeader(header) {
   const scales = header.dimensions.map((d) => `  ${d.name}: ${describeScale(d)}; passes at ${d.threshold}. ${d.description}`).join("\n");
@@ -65483,8 +65749,8 @@ function renderReviewEntries(entries, dimensions) {
     return yaml.split("\n").map((line) => line === "" ? line : `  ${line}`).join("\n");
   }).join("");
 }
-function parseReviewFile(text4) {
-  const doc = (0, import_yaml7.parseDocument)(text4, { prettyErrors: false });
+function parseReviewFile(text5) {
+  const doc = (0, import_yaml7.parseDocument)(text5, { prettyErrors: false });
   if (doc.errors.length > 0) return { error: `invalid YAML: ${(doc.errors[0]?.message ?? "").split("\n")[0]}` };
   const data = doc.toJS();
   const list2 = data?.transcripts;
@@ -65655,11 +65921,11 @@ function resolveField(name, fields) {
   const configured = fields[name];
   return fieldPath(Object.prototype.hasOwnProperty.call(fields, name) && configured !== void 0 ? configured : name);
 }
-function readField(event, path11) {
-  if (Object.prototype.hasOwnProperty.call(event, path11.name)) return event[path11.name];
-  if (path11.segments.length < 2) return void 0;
+function readField(event, path12) {
+  if (Object.prototype.hasOwnProperty.call(event, path12.name)) return event[path12.name];
+  if (path12.segments.length < 2) return void 0;
   let node2 = event;
-  for (const segment of path11.segments) {
+  for (const segment of path12.segments) {
     if (!isEventObject(node2) || !Object.prototype.hasOwnProperty.call(node2, segment)) return void 0;
     node2 = node2[segment];
   }
@@ -65670,8 +65936,8 @@ function fieldText(value2) {
   if (typeof value2 === "string") return value2;
   return JSON.stringify(value2);
 }
-function fieldNeedle(path11) {
-  return JSON.stringify(path11.segments[path11.segments.length - 1] ?? path11.name).slice(1);
+function fieldNeedle(path12) {
+  return JSON.stringify(path12.segments[path12.segments.length - 1] ?? path12.name).slice(1);
 }
 
 // src/audit/read-transcript.ts
@@ -65711,8 +65977,8 @@ async function readTranscript(source, options) {
 }
 
 // src/audit/render.ts
-function cut2(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max)}… [${text4.length - max} more characters]`;
+function cut2(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max)}… [${text5.length - max} more characters]`;
 }
 function createRenderer(options) {
   const paths = ["ts", "type", "role", "tool", "content", "notes"].map((n) => resolveField(n, options.fields));
@@ -65775,6 +66041,24 @@ function createRenderer(options) {
   };
 }
 
+// src/audit/read-sampled.ts
+async function readSampled(source, options) {
+  const scoring = options.rules?.start();
+  const renderer = options.render ? createRenderer({ fields: options.fields, ...options.render }) : void 0;
+  const read = await readTranscript(source, {
+    maxLineBytes: options.maxLineBytes,
+    onEvent: (event) => {
+      scoring?.accept(event);
+      renderer?.accept(event);
+    }
+  });
+  const out = { sha256: read.sha256, malformed: read.malformed, moreMalformed: read.moreMalformed };
+  if (read.unreadable !== void 0) out.unreadable = read.unreadable;
+  if (scoring) out.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
+  if (renderer) out.rendered = renderer.finish();
+  return out;
+}
+
 // src/audit/rules-scorer.ts
 function condition(field, matcher) {
   const tests = [];
@@ -65793,8 +66077,8 @@ function condition(field, matcher) {
   if (matcher.matches !== void 0) {
     const re = new RegExp(matcher.matches, matcher.ignoreCase ? "i" : "");
     tests.push((value2) => {
-      const text4 = fieldText(value2);
-      return text4 !== void 0 && re.test(text4);
+      const text5 = fieldText(value2);
+      return text5 !== void 0 && re.test(text5);
     });
   }
   if (matcher.contains !== void 0) {
@@ -65802,8 +66086,8 @@ function condition(field, matcher) {
     tests.push((value2) => {
       const raw = fieldText(value2);
       if (raw === void 0) return false;
-      const text4 = matcher.ignoreCase ? raw.toLowerCase() : raw;
-      return words.some((w) => text4.includes(w));
+      const text5 = matcher.ignoreCase ? raw.toLowerCase() : raw;
+      return words.some((w) => text5.includes(w));
     });
   }
   return { field, test: (value2) => tests.every((t) => t(value2)) };
@@ -65880,9 +66164,9 @@ function startScoring(compiled3) {
         const { rule, hit, count } = decided;
         let reason = rule.rule.reason ?? describeRule(rule.rule);
         if (hit !== void 0) {
-          const text4 = fieldText(hit.value);
+          const text5 = fieldText(hit.value);
           const more = count > 1 ? ` and ${count - 1} more ${count === 2 ? "event" : "events"}` : "";
-          reason += ` (line ${hit.line}${more}${text4 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text4)}`})`;
+          reason += ` (line ${hit.line}${more}${text5 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text5)}`})`;
         }
         if (applied > 1) reason += ` [${applied - 1} more ${applied === 2 ? "rule applies" : "rules apply"}]`;
         out[dimension.name] = scored(rule.rule.score, reason);
@@ -65894,8 +66178,8 @@ function startScoring(compiled3) {
 
 // src/audit/sample.ts
 import { createHash as createHash5 } from "node:crypto";
-function sampleKey(seed, path11) {
-  return createHash5("sha256").update(seed).update("\n").update(path11).digest("hex");
+function sampleKey(seed, path12) {
+  return createHash5("sha256").update(seed).update("\n").update(path12).digest("hex");
 }
 function agentDay(candidate) {
   return `${candidate.agent ?? ""}
@@ -65936,8 +66220,8 @@ async function scanTranscript(source, options) {
   const notesPath = resolveField("notes", options.fields);
   const needle = Buffer.from(fieldNeedle(notesPath));
   const flaggedBy = (event) => {
-    const text4 = fieldText(readField(event, notesPath));
-    return text4 !== void 0 && options.flagged !== void 0 && options.flagged.test(text4);
+    const text5 = fieldText(readField(event, notesPath));
+    return text5 !== void 0 && options.flagged !== void 0 && options.flagged.test(text5);
   };
   const result = { flagged: false };
   const settleDate = (first2) => {
@@ -66011,8 +66295,8 @@ var SCORERS = ["rules", "llm", "human"];
 function recordOf(value2) {
   if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) return void 0;
   const r = value2;
-  const text4 = (k) => typeof r[k] === "string";
-  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text4)) return void 0;
+  const text5 = (k) => typeof r[k] === "string";
+  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text5)) return void 0;
   if (!SCORERS.includes(r.scorer)) return void 0;
   if (r.scores === null || typeof r.scores !== "object" || Array.isArray(r.scores)) return void 0;
   const scores = {};
@@ -66156,26 +66440,27 @@ async function runAudit(config, request2, adapters, configFile) {
   const warnings = [];
   const files = await adapters.glob(config.paths);
   const flaggedPattern = config.strata.flagged ? new RegExp(config.strata.flaggedPattern, "i") : void 0;
-  const scanLimit = pLimit(SCAN_CONCURRENCY);
-  let scanned = 0;
-  const scans = await Promise.all(
-    files.map(
-      (path11) => scanLimit(async () => {
-        const result2 = await scanTranscript(adapters.open(path11), {
-          path: path11,
-          fields: config.fields,
-          maxLineBytes: config.maxLineBytes,
-          period: period2,
-          ...flaggedPattern !== void 0 && { flagged: flaggedPattern }
-        });
-        adapters.onProgress?.({ phase: "scanning", done: ++scanned, total: files.length });
-        return { path: path11, result: result2 };
-      })
-    )
-  );
+  const scanRequest = { paths: files, fields: config.fields, maxLineBytes: config.maxLineBytes, period: period2, ...flaggedPattern !== void 0 && { flagged: flaggedPattern } };
+  const scanProgress = (done2) => adapters.onProgress?.({ phase: "scanning", done: done2, total: files.length });
+  const scanned = await adapters.scanMany?.(scanRequest, scanProgress);
+  let scans;
+  if (scanned !== void 0) scans = files.map((path12, i) => ({ path: path12, result: scanned[i] }));
+  else {
+    const scanLimit = pLimit(SCAN_CONCURRENCY);
+    let count = 0;
+    scans = await Promise.all(
+      files.map(
+        (path12) => scanLimit(async () => {
+          const result2 = await scanTranscript(adapters.open(path12), { ...scanRequest, path: path12 });
+          scanProgress(++count);
+          return { path: path12, result: result2 };
+        })
+      )
+    );
+  }
   const undated = scans.filter((s) => s.result.date === void 0).map((s) => s.path);
   const candidates = scans.flatMap(
-    ({ path: path11, result: result2 }) => result2.date?.period === period2 ? [{ path: path11, period: period2, flagged: result2.flagged, ...result2.date.day !== void 0 && { day: result2.date.day }, ...result2.agent !== void 0 && { agent: result2.agent } }] : []
+    ({ path: path12, result: result2 }) => result2.date?.period === period2 ? [{ path: path12, period: period2, flagged: result2.flagged, ...result2.date.day !== void 0 && { day: result2.date.day }, ...result2.agent !== void 0 && { agent: result2.agent } }] : []
   );
   if (undated.length > 0) {
     const shown = undated.slice(0, 5).join(", ");
@@ -66221,33 +66506,24 @@ async function runAudit(config, request2, adapters, configFile) {
   const reviewAdditions = [];
   const reviewProblems = [];
   let done = 0;
-  const readOne = async (sample) => {
-    const scoring = rules?.start();
-    const renderer = needsText ? createRenderer({ fields: config.fields, budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes }) : void 0;
-    const read = await readTranscript(adapters.open(sample.path), {
-      maxLineBytes: config.maxLineBytes,
-      onEvent: (event) => {
-        scoring?.accept(event);
-        renderer?.accept(event);
-      }
-    });
-    const outcome = {
-      sample,
-      sha256: read.sha256,
-      malformed: read.malformed.map((m) => ({ path: sample.path, ...m })),
-      moreMalformed: read.moreMalformed
-    };
-    if (read.unreadable !== void 0) outcome.unreadable = read.unreadable;
-    if (scoring) outcome.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
-    if (renderer) outcome.rendered = renderer.finish();
-    return outcome;
+  const readOptions = {
+    fields: config.fields,
+    maxLineBytes: config.maxLineBytes,
+    ...rules !== void 0 && { rules },
+    ...needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes } }
   };
+  const readOne = async (sample) => ({ sample, ...await readSampled(adapters.open(sample.path), readOptions) });
+  const bulk = needsText ? void 0 : await adapters.readMany?.(
+    { paths: draw.map((d) => d.path), fields: config.fields, maxLineBytes: config.maxLineBytes, rules: rulesDims },
+    (n) => adapters.onProgress?.({ phase: "scoring", done: n, total: draw.length })
+  );
   for (let i = 0; i < draw.length; i += SCORE_BATCH) {
-    const batch = await Promise.all(draw.slice(i, i + SCORE_BATCH).map(readOne));
+    const slice = draw.slice(i, i + SCORE_BATCH);
+    const batch = bulk !== void 0 ? slice.map((sample, j) => ({ sample, ...bulk[i + j] })) : await Promise.all(slice.map(readOne));
     const llmJobs = [];
     for (const outcome of batch) {
       const { sample, sha256 } = outcome;
-      malformed.push(...outcome.malformed);
+      malformed.push(...outcome.malformed.map((m) => ({ path: sample.path, ...m })));
       if (outcome.moreMalformed > 0) warnings.push(`${sample.path}: ${plural(outcome.moreMalformed, "more malformed line")} not listed`);
       const base = { transcript: sample.path, sha256, stratum: sample.stratum, reused: false };
       const keyOf2 = (scorer) => recordKey({ period: period2, seed, sha256, rubric_version: version, scorer });
@@ -66292,7 +66568,7 @@ async function runAudit(config, request2, adapters, configFile) {
     }
     await Promise.all(llmJobs);
     done += batch.length;
-    adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
+    if (bulk === void 0) adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
   }
   const now = adapters.now().toISOString();
   const finished = results.filter((r) => !r.reused && Object.values(r.scores).every((s) => s.final));
@@ -66404,11 +66680,11 @@ function percent(passRate) {
 function table(rows, paint = (_r, _c, t) => t) {
   const widths = (rows[0] ?? []).map((_, col) => Math.max(...rows.map((r) => [...r[col] ?? ""].length)));
   return rows.map(
-    (r, ri) => r.map((cell2, ci) => paint(ri, ci, ci === r.length - 1 ? cell2 : cell2 + " ".repeat((widths[ci] ?? 0) - [...cell2].length))).join("  ").trimEnd()
+    (r, ri) => r.map((cell3, ci) => paint(ri, ci, ci === r.length - 1 ? cell3 : cell3 + " ".repeat((widths[ci] ?? 0) - [...cell3].length))).join("  ").trimEnd()
   ).join("\n");
 }
-function oneLine3(text4, max = 160) {
-  const flat = text4.replace(/\s+/g, " ").trim();
+function oneLine3(text5, max = 160) {
+  const flat = text5.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 function formatAuditText(result, options) {
@@ -66429,12 +66705,12 @@ function formatAuditText(result, options) {
   for (const r of result.sampled) rows.push([r.transcript, r.scorer + (r.reused ? "*" : ""), ...dims.map((d) => d.name in r.scores ? scoreCell(d, r.scores[d.name]) : "")]);
   out.push(
     "",
-    table(rows, (ri, ci, text4) => {
-      if (ri === 0) return c.bold(text4);
-      if (ci < 2) return text4;
-      if (text4.includes("✗") || text4.trim() === "!") return c.red(text4);
-      if (text4.trim() === "?") return c.yellow(text4);
-      return text4;
+    table(rows, (ri, ci, text5) => {
+      if (ri === 0) return c.bold(text5);
+      if (ci < 2) return text5;
+      if (text5.includes("✗") || text5.trim() === "!") return c.red(text5);
+      if (text5.trim() === "?") return c.yellow(text5);
+      return text5;
     })
   );
   if (result.sampled.some((r) => r.reused)) out.push(c.dim("* recorded by an earlier run with the same seed and rubric; not scored again"));
@@ -66453,16 +66729,16 @@ function formatAuditText(result, options) {
   const breached = new Set(result.breaches.map((b) => b.dimension.name));
   out.push(
     "",
-    table(summaryRows, (ri, ci, text4) => ri === 0 ? c.bold(text4) : ci === 4 && breached.has(summaryRows[ri]?.[0] ?? "") ? c.red(text4) : text4)
+    table(summaryRows, (ri, ci, text5) => ri === 0 ? c.bold(text5) : ci === 4 && breached.has(summaryRows[ri]?.[0] ?? "") ? c.red(text5) : text5)
   );
   const weak = result.lowest.filter((t) => t.standing < 1);
   if (weak.length > 0) {
     out.push("", c.bold("Lowest scoring:"));
     const byName = new Map(dims.map((d) => [d.name, d]));
     for (const t of weak) {
-      const worst = Object.entries(t.scores).filter(([name, s]) => s.state !== "pending" && !passes(byName.get(name), s.score)).map(([name, s]) => `${name} ${s.score === null ? "failed" : formatNumber(s.score)}: ${oneLine3(s.reason)}`);
+      const worst2 = Object.entries(t.scores).filter(([name, s]) => s.state !== "pending" && !passes(byName.get(name), s.score)).map(([name, s]) => `${name} ${s.score === null ? "failed" : formatNumber(s.score)}: ${oneLine3(s.reason)}`);
       out.push(`  ${t.transcript}${c.dim(` (${Math.round(t.standing * 100)}% of the scale)`)}`);
-      for (const w of worst) out.push(`    ${w}`);
+      for (const w of worst2) out.push(`    ${w}`);
     }
   }
   if (result.malformed.length > 0) {
@@ -66569,7 +66845,7 @@ async function auditCommand(options, io, deps) {
   });
   const audit = auditConfigOf(config);
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  const text4 = options.format === "text";
+  const text5 = options.format === "text";
   let chat;
   if (scorersInUse(audit, options.scorer).has("llm")) {
     const endpoint2 = llmEndpoint(audit, io.env);
@@ -66581,7 +66857,7 @@ async function auditCommand(options, io, deps) {
 `)
     });
   }
-  const showProgress = text4 && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env);
+  const showProgress = text5 && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env);
   const progress = showProgress ? phasedProgress(io.stderr) : { update: () => {
   }, clear: () => {
   } };
@@ -66616,10 +66892,1087 @@ async function auditCommand(options, io, deps) {
   }
   if (result.breaches.length > 0) {
     const list2 = result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)}`).join(", ");
-    if (!text4 || options.output !== void 0) io.stderr(`error: below --fail-below ${result.failBelow}: ${list2}
+    if (!text5 || options.output !== void 0) io.stderr(`error: below --fail-below ${result.failBelow}: ${list2}
 `);
     return EXIT.PROBLEMS;
   }
+  return EXIT.OK;
+}
+
+// src/cli/review-command.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import path11 from "node:path";
+
+// src/io/node-review-adapters.ts
+import { join as join5 } from "node:path";
+
+// src/io/ndjson-tail.ts
+import { open as open3 } from "node:fs/promises";
+var TAIL_CHUNK_BYTES = 64 * 1024;
+var LF3 = 10;
+async function lineEndingAt(fh, end, maxLineBytes, scratch) {
+  const parts = [];
+  let kept = 0;
+  let pos = end;
+  while (pos > 0) {
+    const size = Math.min(scratch.length, pos);
+    const from = pos - size;
+    const { bytesRead } = await fh.read(scratch, 0, size, from);
+    const chunk = scratch.subarray(0, bytesRead);
+    const nl = chunk.lastIndexOf(LF3);
+    const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
+    if (kept <= maxLineBytes + 1) {
+      parts.unshift(Buffer.from(piece));
+      kept += piece.length;
+    }
+    if (nl !== -1) {
+      const start = from + nl + 1;
+      const length = end - start;
+      return length > maxLineBytes + 1 ? { start, length } : { start, length, bytes: Buffer.concat(parts) };
+    }
+    pos = from;
+  }
+  return end > maxLineBytes + 1 ? { start: 0, length: end } : { start: 0, length: end, bytes: Buffer.concat(parts) };
+}
+function isBlank2(bytes) {
+  return bytes.toString("latin1").trim() === "";
+}
+async function readLastNdjsonRecord(absPath, options = {}) {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxLines = options.maxLines ?? 64;
+  const fh = await open3(absPath, "r");
+  try {
+    const { size } = await fh.stat();
+    const scratch = Buffer.allocUnsafe(options.chunkBytes ?? TAIL_CHUNK_BYTES);
+    const problems = [];
+    let end = size;
+    let unterminated = true;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await fh.read(last, 0, 1, size - 1);
+      if (last[0] === LF3) {
+        unterminated = false;
+        end = size - 1;
+      }
+    }
+    let fromEnd = 0;
+    while (end >= 0 && size > 0 && fromEnd < maxLines) {
+      const line = await lineEndingAt(fh, end, maxLineBytes, scratch);
+      const isFirstLine = line.start === 0;
+      if (line.bytes === void 0) {
+        fromEnd++;
+        problems.push({ fromEnd, problem: oversizedProblem(maxLineBytes) });
+      } else if (!isBlank2(line.bytes)) {
+        fromEnd++;
+        const bom = isFirstLine && line.bytes[0] === 239 && line.bytes[1] === 187 && line.bytes[2] === 191 ? 3 : 0;
+        const parsed = parseLine(line.bytes, bom, line.bytes.length, { maxLineBytes, unterminated });
+        if (parsed?.value !== void 0) {
+          if (parsed.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
+          return { size, record: { value: parsed.value, fromEnd }, problems };
+        }
+        if (parsed?.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
+      }
+      unterminated = false;
+      if (isFirstLine) break;
+      end = line.start - 1;
+    }
+    return { size, problems };
+  } finally {
+    await fh.close();
+  }
+}
+
+// src/io/node-review-adapters.ts
+var HEAD_LINES = 16;
+async function readIncidentEnds(absPath, path12) {
+  const tail = await readLastNdjsonRecord(absPath);
+  const ends = { path: path12, size: tail.size, problems: [] };
+  if (tail.size === 0) return ends;
+  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
+  if (tail.record === void 0) return ends;
+  ends.last = { value: tail.record.value };
+  let seen = 0;
+  for await (const r of readNdjson(ndjsonFileSource(absPath, { chunkBytes: 64 * 1024 }))) {
+    if (r.value !== void 0) {
+      ends.first = { value: r.value, line: r.line };
+      break;
+    }
+    ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
+    if (++seen >= HEAD_LINES) break;
+  }
+  return ends;
+}
+async function lintStatus(config, paths) {
+  const result = await runLint(config, { paths }, createNodeLintAdapters(config));
+  const out = new Map(paths.map((p) => [p, { errors: 0, warnings: 0 }]));
+  for (const f of result.findings) {
+    const entry = out.get(f.path);
+    if (entry === void 0) continue;
+    if (f.severity === "error") entry.errors++;
+    else if (f.severity === "warning") entry.warnings++;
+  }
+  return out;
+}
+async function lastCommit(root, locations) {
+  try {
+    const out = await runGit(root, ["log", "-1", "--format=%H", "--", ...locations.map((l) => `:(glob)${l}`)]);
+    return out.toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function createNodeReviewAdapters(config) {
+  const root = config.root;
+  const files = nodeRepoFiles(root);
+  return {
+    files,
+    incidentEnds: (path12) => readIncidentEnds(join5(root, path12), path12),
+    openNdjson: (path12) => ndjsonFileSource(join5(root, path12)),
+    lint: (paths) => lintStatus(config, paths),
+    commitOf: (locations) => lastCommit(root, locations)
+  };
+}
+
+// src/review/timestamp.ts
+var ISO_START = /^\d{4}-\d{2}-\d{2}/;
+var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+function isCalendarDate(day) {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+function parseInstant(value2) {
+  if (typeof value2 === "number") {
+    if (!Number.isFinite(value2) || value2 <= 0) return void 0;
+    return { ms: value2 < 1e11 ? Math.round(value2 * 1e3) : value2, zoned: true };
+  }
+  if (typeof value2 !== "string") return void 0;
+  const text5 = value2.trim();
+  if (!ISO_START.test(text5) || !isCalendarDate(text5.slice(0, 10))) return void 0;
+  if (!HAS_TIME.test(text5)) {
+    const ms2 = Date.parse(`${text5.slice(0, 10)}T00:00:00Z`);
+    return Number.isFinite(ms2) && text5.length === 10 ? { ms: ms2, zoned: true } : void 0;
+  }
+  const zoned = ZONE2.test(text5);
+  const ms = Date.parse(zoned ? text5.replace(" ", "T") : `${text5.replace(" ", "T")}Z`);
+  return Number.isFinite(ms) ? { ms, zoned } : void 0;
+}
+function shortUtc(ms) {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function formatDuration(ms) {
+  const minutes = Math.round(ms / 6e4);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+// src/review/period.ts
+var PeriodError = class extends Error {
+  name = "PeriodError";
+};
+var MONTH3 = /^(\d{4})-(0[1-9]|1[0-2])$/;
+var MONTH_NAMES2 = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var DAY_MS = 864e5;
+function monthOf(ms) {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+function shiftMonth(month, by) {
+  const [y, m] = month.split("-").map(Number);
+  const index2 = y * 12 + (m - 1) + by;
+  return `${Math.floor(index2 / 12)}-${String(index2 % 12 + 1).padStart(2, "0")}`;
+}
+function monthPeriod(month) {
+  const m = MONTH3.exec(month);
+  if (!m) throw new PeriodError(`--month must be a month as YYYY-MM, e.g. 2026-10 (got "${month}")`);
+  const year = Number(m[1]);
+  const index2 = Number(m[2]) - 1;
+  return {
+    label: month,
+    title: `${MONTH_NAMES2[index2]} ${year}`,
+    startMs: Date.UTC(year, index2, 1),
+    endMs: Date.UTC(year, index2 + 1, 1),
+    auditMonth: month
+  };
+}
+function bound(text5, flag) {
+  const trimmed = text5.trim();
+  const instant = parseInstant(trimmed);
+  if (instant === void 0) throw new PeriodError(`${flag} must be a date (YYYY-MM-DD) or a time with a zone (2026-10-01T00:00:00Z), got "${text5}"`);
+  if (!instant.zoned) throw new PeriodError(`${flag} "${text5}" has a time but no zone: add Z or an offset such as +02:00`);
+  return { ms: instant.ms, dateOnly: /^\d{4}-\d{2}-\d{2}$/.test(trimmed) };
+}
+function rangePeriod(startMs, endMs) {
+  const first = new Date(startMs).toISOString().slice(0, 10);
+  const last = new Date(endMs - 1).toISOString().slice(0, 10);
+  return { label: `${first}_${last}`, title: `${first} to ${last}`, startMs, endMs, auditMonth: monthOf(endMs - 1) };
+}
+function resolvePeriod(request2, now) {
+  const given2 = [request2.month !== void 0, request2.since !== void 0 || request2.until !== void 0, request2.days !== void 0].filter(Boolean).length;
+  if (given2 > 1) throw new PeriodError("give one of --month, --since/--until or --days");
+  if (request2.month !== void 0) return monthPeriod(request2.month.trim());
+  if (request2.days !== void 0) {
+    if (!Number.isInteger(request2.days) || request2.days < 1) throw new PeriodError(`--days must be a whole number, 1 or more (got ${request2.days})`);
+    return rangePeriod(now.getTime() - request2.days * DAY_MS, now.getTime());
+  }
+  if (request2.since !== void 0 || request2.until !== void 0) {
+    if (request2.since === void 0) throw new PeriodError("--until needs --since");
+    const since = bound(request2.since, "--since");
+    const until = request2.until === void 0 ? { ms: now.getTime(), dateOnly: false } : bound(request2.until, "--until");
+    const endMs = until.dateOnly ? until.ms + DAY_MS : until.ms;
+    if (endMs <= since.ms) throw new PeriodError(`--until (${request2.until}) must be after --since (${request2.since})`);
+    return rangePeriod(since.ms, endMs);
+  }
+  return monthPeriod(shiftMonth(monthOf(now.getTime()), -1));
+}
+function inPeriod(ms, period2) {
+  return ms >= period2.startMs && ms < period2.endMs;
+}
+
+// src/review/quality.ts
+var SOURCE_ORDER = ["incidents", "postmortems", "action-items", "audits", "experiments", "bypasses"];
+function compareNotes(a, b) {
+  return SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || compareText2(a.path ?? "", b.path ?? "") || (a.line ?? 0) - (b.line ?? 0) || compareText2(a.message, b.message);
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/review/audits.ts
+var TREND_MONTHS = 6;
+var LOWEST_SHOWN = 5;
+function normalise2(score, scale) {
+  return scale === "1-5" ? (score - 1) / 4 : score;
+}
+function auditMonths(month) {
+  return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - (TREND_MONTHS - 1)));
+}
+var mean = (xs) => xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+function auditTrends(records, month, scales) {
+  const months = auditMonths(month);
+  const previousMonth = shiftMonth(month, -1);
+  const byKey = /* @__PURE__ */ new Map();
+  const seenAbove1 = /* @__PURE__ */ new Set();
+  const dims = /* @__PURE__ */ new Set();
+  for (const r of records) {
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      dims.add(dim);
+      if (score > 1) seenAbove1.add(dim);
+      const key = `${r.period}
+${dim}`;
+      const list2 = byKey.get(key);
+      if (list2) list2.push(score);
+      else byKey.set(key, [score]);
+    }
+  }
+  const scaleOf = (dim) => scales.get(dim) ?? (seenAbove1.has(dim) ? "1-5" : "0-1");
+  const dimensions = [...dims].sort(compareText2).map((dimension) => {
+    const now = byKey.get(`${month}
+${dimension}`) ?? [];
+    const m = mean(now);
+    const p = mean(byKey.get(`${previousMonth}
+${dimension}`) ?? []);
+    return {
+      dimension,
+      scale: scaleOf(dimension),
+      mean: m,
+      previous: p,
+      change: m !== null && p !== null ? m - p : null,
+      count: now.length,
+      trend: months.map((mm) => mean(byKey.get(`${mm}
+${dimension}`) ?? []))
+    };
+  });
+  const perTranscript = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    if (r.period !== month) continue;
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      const n = normalise2(score, scaleOf(dim));
+      const entry = perTranscript.get(r.transcript) ?? { scores: [], lowest: { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } } };
+      entry.scores.push(n);
+      if (n < entry.lowest.score || n === entry.lowest.score && compareText2(dim, entry.lowest.dimension) < 0) {
+        entry.lowest = { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } };
+      }
+      perTranscript.set(r.transcript, entry);
+    }
+  }
+  const lowest = [...perTranscript.entries()].map(([transcript, e]) => ({ transcript, score: mean(e.scores), lowest: e.lowest })).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText2(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
+  return { month, months, dimensions, lowest, records: records.filter((r) => months.includes(r.period)).length };
+}
+
+// src/review/incidents.ts
+var asDict = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
+var text4 = (value2) => typeof value2 === "string" && value2.trim() !== "" ? value2.trim() : typeof value2 === "number" ? String(value2) : void 0;
+function statusIn(status, statuses) {
+  const s = status.toLowerCase();
+  return statuses.some((x) => x.toLowerCase() === s);
+}
+function instantOf(record, field, at, notes, required2) {
+  const raw = record[field];
+  const where = { path: at.path, ...at.line !== void 0 && { line: at.line } };
+  if (raw === void 0 || raw === null || raw === "") {
+    if (required2) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
+    return void 0;
+  }
+  const instant = parseInstant(raw);
+  if (instant === void 0) {
+    notes.push({ source: "incidents", ...where, message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
+    return void 0;
+  }
+  if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
+  return instant.ms;
+}
+function placeIncident(ends, settings, period2) {
+  const f = settings.fields;
+  const notes = ends.problems.map((p) => ({ source: "incidents", path: ends.path, ...p.line !== void 0 && { line: p.line }, message: p.message }));
+  if (ends.size === 0) return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
+  const last = asDict(ends.last?.value);
+  const first = asDict(ends.first?.value);
+  if (last === void 0 || first === void 0) {
+    const why = ends.last === void 0 ? "no readable record: the incident is left out" : "the last record is not a JSON object: the incident is left out";
+    return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
+  }
+  const at = { path: ends.path };
+  const lastMs = instantOf(last, f.ts, at, notes, true);
+  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, JSON.stringify(first) !== JSON.stringify(last)) : void 0;
+  const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs;
+  if (startedMs === void 0 || lastMs === void 0) {
+    notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
+    return { needsTimeline: false, notes };
+  }
+  const status = text4(last[f.status]) ?? "unknown";
+  const resolved = statusIn(status, settings.resolvedStatuses);
+  const detectedMs = instantOf(last, f.detectedAt, at, notes, false);
+  const resolvedField = instantOf(last, f.resolvedAt, at, notes, false);
+  const id = text4(last[f.id]) ?? text4(first[f.id]) ?? ends.path.replace(/^.*\//, "").replace(/\.ndjson$/i, "");
+  if (text4(last[f.id]) === void 0) notes.push({ source: "incidents", path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` });
+  const endMs = resolved ? resolvedField ?? lastMs : Number.POSITIVE_INFINITY;
+  if (startedMs >= period2.endMs || endMs < period2.startMs) return { needsTimeline: false, notes };
+  const incident = {
+    id,
+    path: ends.path,
+    title: text4(last[f.title]) ?? text4(first[f.title]) ?? "",
+    severity: text4(last[f.severity]) ?? "unknown",
+    status,
+    resolved,
+    startedMs,
+    lastMs,
+    spansStart: startedMs < period2.startMs,
+    spansEnd: !resolved || endMs >= period2.endMs
+  };
+  const postmortem = text4(last[f.postmortem]) ?? text4(first[f.postmortem]);
+  if (postmortem !== void 0) incident.postmortem = postmortem;
+  if (detectedMs !== void 0) incident.detectedMs = detectedMs;
+  if (resolved) incident.resolvedMs = resolvedField ?? lastMs;
+  if (incident.spansStart || incident.spansEnd) {
+    const sides = [incident.spansStart && "started before the period", incident.spansEnd && (resolved ? "was resolved after the period" : "is still open at the end of the period")].filter(Boolean).join(" and ");
+    notes.push({ source: "incidents", path: ends.path, message: `incident ${id} spans the period boundary: it ${sides}` });
+  }
+  const needsTimeline = detectedMs === void 0 || resolved && resolvedField === void 0;
+  return { incident, needsTimeline, notes };
+}
+async function timelineMilestones(records, settings, path12) {
+  const f = settings.fields;
+  const notes = [];
+  let detectedMs;
+  let resolvedMs;
+  let withoutTs = 0;
+  let zoneless = 0;
+  for await (const r of records) {
+    if (r.value === void 0) {
+      notes.push({ source: "incidents", path: path12, line: r.line, message: r.problem ?? "unreadable line" });
+      continue;
+    }
+    const record = asDict(r.value);
+    if (record === void 0) {
+      notes.push({ source: "incidents", path: path12, line: r.line, message: "not a JSON object" });
+      continue;
+    }
+    const instant = parseInstant(record[f.ts]);
+    if (instant === void 0) {
+      withoutTs++;
+      continue;
+    }
+    if (!instant.zoned) zoneless++;
+    const status = text4(record[f.status]);
+    if (status === void 0) continue;
+    if (detectedMs === void 0 && (statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) detectedMs = instant.ms;
+    if (resolvedMs === void 0 && statusIn(status, settings.resolvedStatuses)) resolvedMs = instant.ms;
+  }
+  if (withoutTs > 0) notes.push({ source: "incidents", path: path12, message: `${withoutTs} timeline record${withoutTs === 1 ? "" : "s"} without a readable \`${f.ts}\`, skipped` });
+  if (zoneless > 0) notes.push({ source: "incidents", path: path12, message: `${zoneless} timeline record${zoneless === 1 ? "" : "s"} with no time zone in \`${f.ts}\`; read as UTC` });
+  return { ...detectedMs !== void 0 && { detectedMs }, ...resolvedMs !== void 0 && { resolvedMs }, notes };
+}
+function withMilestones(incident, found) {
+  const out = { ...incident };
+  if (out.detectedMs === void 0 && found.detectedMs !== void 0) out.detectedMs = found.detectedMs;
+  if (out.resolved && found.resolvedMs !== void 0) out.resolvedMs = found.resolvedMs;
+  return out;
+}
+function timeToDetect(incident) {
+  return incident.detectedMs === void 0 ? void 0 : Math.max(0, incident.detectedMs - incident.startedMs);
+}
+function timeToResolve(incident) {
+  return incident.resolvedMs === void 0 ? void 0 : Math.max(0, incident.resolvedMs - incident.startedMs);
+}
+function severityRank(severity, levels) {
+  const key = severity.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const i = levels.findIndex((l) => l.toLowerCase().replace(/[^a-z0-9]/g, "") === key);
+  return i === -1 ? levels.length + 1 : i + 1;
+}
+function compareIncidents(a, b) {
+  return a.startedMs - b.startedMs || compareText2(a.id, b.id) || compareText2(a.path, b.path);
+}
+
+// src/review/backlog.ts
+var DAY_MS2 = 864e5;
+function postmortemId(pm2) {
+  return pm2.title?.id !== void 0 ? `PM-${pm2.title.id}` : pm2.path.replace(/^.*\//, "").replace(/\.md$/i, "");
+}
+function dayMs(date) {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+var AGE_BUCKETS = [
+  { bucket: "0–30 days", max: 30 },
+  { bucket: "31–90 days", max: 90 },
+  { bucket: "91–180 days", max: 180 },
+  { bucket: "over 180 days", max: Number.POSITIVE_INFINITY }
+];
+function digestPostmortems(postmortems, lint, period2, severityLevels) {
+  const notes = [];
+  const rows = [];
+  const items = [];
+  const sorted = [...postmortems].sort((a, b) => compareText2(a.path, b.path));
+  for (const pm2 of sorted) {
+    for (const problem of pm2.problems) notes.push({ source: "postmortems", path: pm2.path, line: problem.position.line, message: problem.message });
+    const severity = pm2.metadata.severity?.label ?? pm2.metadata.severity?.raw ?? "unknown";
+    const dateMs = pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
+    if (dateMs === void 0) notes.push({ source: "postmortems", path: pm2.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
+    if (dateMs !== void 0 && dateMs >= period2.endMs) continue;
+    let open4 = 0;
+    let overdue = 0;
+    let closed = 0;
+    for (const a of pm2.actionItems) {
+      const owner = a.owner ? a.owner.isHandle ? `@${a.owner.name}` : a.owner.name : "(no owner)";
+      const dueMs = a.due !== void 0 && a.dueValid ? dayMs(a.due) : void 0;
+      if (a.due !== void 0 && !a.dueValid) notes.push({ source: "action-items", path: pm2.path, line: a.position.line, message: `due date "${a.due}" is not a real date` });
+      const isOverdue2 = !a.checked && dueMs !== void 0 && dueMs + DAY_MS2 <= period2.endMs;
+      if (a.checked) closed++;
+      else open4++;
+      if (isOverdue2) overdue++;
+      items.push({
+        postmortem: postmortemId(pm2),
+        path: pm2.path,
+        line: a.position.line,
+        summary: a.summary,
+        owner,
+        severity,
+        ...a.due !== void 0 && { due: a.due },
+        ...dateMs !== void 0 && { ageDays: Math.max(0, Math.floor((period2.endMs - dateMs) / DAY_MS2)) },
+        overdue: isOverdue2,
+        checked: a.checked
+      });
+    }
+    if (dateMs !== void 0 && inPeriod(dateMs, period2)) {
+      const owners2 = pm2.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
+      rows.push({
+        path: pm2.path,
+        id: postmortemId(pm2),
+        title: pm2.title?.name ?? pm2.title?.text ?? "",
+        date: pm2.metadata.date,
+        severity,
+        owners: owners2,
+        lint: lint.get(pm2.path) ?? { errors: 0, warnings: 0 },
+        openActions: open4,
+        overdueActions: overdue,
+        closedActions: closed
+      });
+    }
+  }
+  rows.sort((a, b) => compareText2(a.date ?? "", b.date ?? "") || compareText2(a.id, b.id));
+  const owners = /* @__PURE__ */ new Map();
+  const severities = /* @__PURE__ */ new Map();
+  const ages = AGE_BUCKETS.map((b) => ({ bucket: b.bucket, open: 0 }));
+  for (const item of items) {
+    const o = owners.get(item.owner) ?? { owner: item.owner, open: 0, overdue: 0, closed: 0 };
+    const s = severities.get(item.severity) ?? { severity: item.severity, open: 0, overdue: 0, closed: 0 };
+    if (item.checked) {
+      o.closed++;
+      s.closed++;
+    } else {
+      o.open++;
+      s.open++;
+      if (item.overdue) {
+        o.overdue++;
+        s.overdue++;
+      }
+      if (item.ageDays !== void 0) {
+        o.oldestDays = Math.max(o.oldestDays ?? 0, item.ageDays);
+        const bucket = AGE_BUCKETS.findIndex((b) => item.ageDays <= b.max);
+        ages[bucket].open++;
+      }
+    }
+    owners.set(item.owner, o);
+    severities.set(item.severity, s);
+  }
+  const overdueItems = items.filter((i) => i.overdue).map(({ checked: _checked, ...item }) => item).sort((a, b) => compareText2(a.due ?? "", b.due ?? "") || compareText2(a.path, b.path) || a.line - b.line);
+  return {
+    inPeriod: rows,
+    backlog: {
+      open: items.filter((i) => !i.checked).length,
+      overdue: overdueItems.length,
+      closed: items.filter((i) => i.checked).length,
+      byOwner: [...owners.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || compareText2(a.owner, b.owner)),
+      bySeverity: [...severities.values()].sort((a, b) => severityRank(a.severity, severityLevels) - severityRank(b.severity, severityLevels) || compareText2(a.severity, b.severity)),
+      byAge: ages,
+      overdueItems
+    },
+    notes
+  };
+}
+
+// src/review/bypasses.ts
+function bypassesInPeriod(records, path12, period2) {
+  const rows = [];
+  const notes = [];
+  for (const r of records) {
+    if (r.value === void 0 || r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) {
+      notes.push({ source: "bypasses", path: path12, line: r.line, message: r.problem ?? "not a JSON object" });
+      continue;
+    }
+    const b = r.value;
+    const instant = parseInstant(b.ts);
+    if (instant === void 0) {
+      notes.push({ source: "bypasses", path: path12, line: r.line, message: b.ts === void 0 ? "record without `ts`" : "`ts` is not a time" });
+      continue;
+    }
+    if (!instant.zoned) notes.push({ source: "bypasses", path: path12, line: r.line, message: "`ts` has no time zone; read as UTC" });
+    if (!inPeriod(instant.ms, period2)) continue;
+    rows.push({
+      ms: instant.ms,
+      ts: new Date(instant.ms).toISOString(),
+      repository: String(b.repository ?? ""),
+      pullRequest: Number(b.pull_request ?? 0),
+      actor: String(b.actor ?? ""),
+      gates: Array.isArray(b.gates) ? b.gates.map(String) : [],
+      reason: String(b.reason ?? ""),
+      ...typeof b.run_url === "string" && { runUrl: b.run_url }
+    });
+  }
+  rows.sort((a, b) => a.ms - b.ms || compareText2(a.repository, b.repository) || a.pullRequest - b.pullRequest);
+  return { rows: rows.map(({ ms: _ms, ...row }) => row), notes };
+}
+
+// src/review/experiments.ts
+function dayMs2(date) {
+  if (date === void 0) return void 0;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function experimentsInPeriod(docs, period2) {
+  const rows = [];
+  for (const doc of docs) {
+    const created = dayMs2(doc.created);
+    const concluded = dayMs2(doc.concluded);
+    const activity = [];
+    if (created !== void 0 && inPeriod(created, period2)) activity.push("started");
+    const runningDuring = created !== void 0 && created < period2.endMs && (concluded === void 0 ? doc.status === "running" : concluded >= period2.endMs);
+    if (runningDuring) activity.push("running");
+    if (concluded !== void 0 && inPeriod(concluded, period2)) {
+      if (doc.status === "rolled-back" || doc.outcome === "rolled-back") activity.push("rolled-back");
+      else if (doc.status === "abandoned") activity.push("abandoned");
+      else activity.push("concluded");
+    }
+    if (activity.length === 0) continue;
+    const results = new Map((doc.results ?? []).map((r) => [r.name, r]));
+    rows.push({
+      id: doc.id,
+      name: doc.name,
+      path: doc.path,
+      owner: doc.owner,
+      status: doc.status,
+      activity,
+      created: doc.created,
+      ...doc.concluded !== void 0 && { concluded: doc.concluded },
+      ...doc.outcome !== void 0 && { outcome: doc.outcome },
+      metrics: doc.metrics.map((m) => {
+        const r = results.get(m.name);
+        const delta = { name: m.name, baseline: m.baseline };
+        if (r !== void 0) {
+          delta.observed = r.observed;
+          delta.targetMet = r.targetMet;
+          if (typeof r.observed === "number" && typeof m.baseline === "number") delta.delta = r.observed - m.baseline;
+        }
+        return delta;
+      })
+    });
+  }
+  return rows.sort((a, b) => compareText2(a.created, b.created) || compareText2(a.path, b.path));
+}
+
+// src/review/packet.ts
+function rag(value2, band2) {
+  return value2 >= band2.red ? "red" : value2 >= band2.amber ? "amber" : "green";
+}
+var worst = (...xs) => xs.includes("red") ? "red" : xs.includes("amber") ? "amber" : "green";
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function areaStatuses(inputs) {
+  const t = inputs.settings.thresholds;
+  const most = inputs.severityLevels[0];
+  const sev1 = inputs.incidents.filter((i) => severityRank(i.severity, inputs.severityLevels) === 1).length;
+  const open4 = inputs.incidents.filter((i) => !i.resolved).length;
+  const lintErrors = inputs.postmortems.reduce((n, p) => n + p.lint.errors, 0);
+  const rolledBack = inputs.experiments.filter((e) => e.activity.includes("rolled-back")).length;
+  let biggestDrop = 0;
+  let dropped = "";
+  let belowHalf = "";
+  for (const d of inputs.audits.dimensions) {
+    if (d.change !== null) {
+      const drop = -d.change / (d.scale === "1-5" ? 4 : 1);
+      if (drop > biggestDrop) {
+        biggestDrop = drop;
+        dropped = d.dimension;
+      }
+    }
+    if (d.mean !== null && normalise2(d.mean, d.scale) < 0.5 && belowHalf === "") belowHalf = d.dimension;
+  }
+  const auditRag = inputs.audits.records === 0 ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
+  return [
+    {
+      area: "Incidents",
+      status: worst(rag(inputs.incidents.length, t.incidents), rag(sev1, t["sev1-incidents"])),
+      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open4} still open`
+    },
+    {
+      area: "Postmortem hygiene",
+      status: rag(lintErrors, t["lint-errors"]),
+      summary: `${plural2(inputs.postmortems.length, "postmortem")} in the period; ${plural2(lintErrors, "lint error")}`
+    },
+    {
+      area: "Action items",
+      status: rag(inputs.backlog.overdue, t["overdue-actions"]),
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+    },
+    {
+      area: "Audit scores",
+      status: auditRag,
+      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
+    },
+    {
+      area: "Experiments",
+      status: rag(rolledBack, t["rolled-back-experiments"]),
+      summary: `${plural2(inputs.experiments.length, "experiment")} active; ${rolledBack} rolled back`
+    },
+    {
+      area: "Gate bypasses",
+      status: rag(inputs.bypasses.length, t.bypasses),
+      summary: plural2(inputs.bypasses.length, "bypass").replace("bypasss", "bypasses")
+    }
+  ];
+}
+function buildPacket(inputs) {
+  const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
+    const row = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status };
+    const ttd = timeToDetect(i);
+    const ttr = timeToResolve(i);
+    if (ttd !== void 0) row.ttdMs = ttd;
+    if (ttr !== void 0) row.ttrMs = ttr;
+    if (i.postmortem !== void 0) {
+      row.postmortem = i.postmortem;
+      const open4 = inputs.openActionsByPostmortem.get(i.postmortem);
+      if (open4 !== void 0) row.openActions = open4;
+    }
+    return row;
+  });
+  return {
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    generatedAt: inputs.now.toISOString(),
+    sources: inputs.sources,
+    summary: areaStatuses(inputs),
+    incidents,
+    postmortems: inputs.postmortems,
+    backlog: inputs.backlog,
+    audits: inputs.audits,
+    experiments: inputs.experiments,
+    bypasses: inputs.bypasses,
+    dataQuality: [...inputs.notes].sort(compareNotes)
+  };
+}
+
+// src/modes/review.ts
+var INCIDENT_CONCURRENCY = 32;
+async function readIncidents(settings, period2, adapters, notes) {
+  const paths = await adapters.files.glob(settings.incidents.paths);
+  const limit = pLimit(INCIDENT_CONCURRENCY);
+  const placed = await Promise.all(
+    paths.map(
+      (path12) => limit(async () => {
+        let ends;
+        try {
+          ends = await adapters.incidentEnds(path12);
+        } catch (error2) {
+          return { notes: [{ source: "incidents", path: path12, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
+        }
+        const placement = placeIncident(ends, settings.incidents, period2);
+        if (placement.incident === void 0 || !placement.needsTimeline) return placement;
+        const found = await timelineMilestones(readNdjson(adapters.openNdjson(path12)), settings.incidents, path12);
+        return { incident: withMilestones(placement.incident, found), notes: [...placement.notes, ...found.notes.filter((n) => n.line === void 0 || !placement.notes.some((p) => p.line === n.line))] };
+      })
+    )
+  );
+  const incidents = [];
+  const ids = /* @__PURE__ */ new Map();
+  for (const p of placed) {
+    notes.push(...p.notes);
+    if (p.incident === void 0) continue;
+    const other = ids.get(p.incident.id);
+    if (other !== void 0) notes.push({ source: "incidents", path: p.incident.path, message: `incident id ${p.incident.id} is also used by ${other}` });
+    else ids.set(p.incident.id, p.incident.path);
+    incidents.push(p.incident);
+  }
+  return { incidents, files: paths.length };
+}
+async function readPostmortems3(config, adapters, notes) {
+  const paths = await adapters.files.glob(config.lint.postmortems.paths);
+  const options = parseOptionsOf(config.lint);
+  const out = [];
+  for (const path12 of paths) {
+    try {
+      out.push(parsePostmortem(await adapters.files.read(path12), path12, options));
+    } catch (error2) {
+      notes.push({ source: "postmortems", path: path12, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    }
+  }
+  return out;
+}
+async function readAudits(settings, month, adapters, notes) {
+  const records = [];
+  let files = 0;
+  for (const m of auditMonths(month)) {
+    const path12 = `${settings.auditDir}/${m}.ndjson`;
+    if (!adapters.files.exists(path12)) continue;
+    files++;
+    let count = 0;
+    for await (const r of readNdjson(adapters.openNdjson(path12))) {
+      if (r.value === void 0) {
+        notes.push({ source: "audits", path: path12, line: r.line, message: r.problem ?? "unreadable line" });
+        continue;
+      }
+      const record = recordOf(r.value);
+      if (record === void 0) notes.push({ source: "audits", path: path12, line: r.line, message: "not an audit score record; skipped" });
+      else if (record.period !== m) notes.push({ source: "audits", path: path12, line: r.line, message: `record of period ${record.period} in the file of ${m}; skipped` });
+      else {
+        records.push(record);
+        count++;
+      }
+    }
+    if (count === 0) notes.push({ source: "audits", path: path12, message: "no audit records in this file" });
+  }
+  return { records, files };
+}
+async function readBypasses(settings, period2, adapters, notes) {
+  if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false };
+  const records = [];
+  for await (const r of readNdjson(adapters.openNdjson(settings.bypassLog))) records.push(r);
+  const { rows, notes: found } = bypassesInPeriod(records, settings.bypassLog, period2);
+  notes.push(...found);
+  return { rows, present: true };
+}
+async function runReview(config, request2, adapters) {
+  const settings = reviewConfigOf(config);
+  const { period: period2 } = request2;
+  const notes = [];
+  const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period2, adapters, notes) : { incidents: [], files: 0 };
+  if (settings.incidents.source === "redis") notes.push({ source: "incidents", message: "incidents.source is redis, which this version does not read yet; no incidents are shown" });
+  const postmortems = await readPostmortems3(config, adapters, notes);
+  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== void 0 && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period2)).map((p) => p.path);
+  const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
+  const digest = digestPostmortems(postmortems, lint, period2, config.lint.postmortems.severityLevels);
+  notes.push(...digest.notes);
+  const openByPostmortem = /* @__PURE__ */ new Map();
+  for (const pm2 of postmortems) {
+    openByPostmortem.set(postmortemId(pm2), pm2.actionItems.filter((a) => !a.checked).length);
+  }
+  const audits = await readAudits(settings, period2.auditMonth, adapters, notes);
+  const scales = new Map((config.audit?.rubric.dimensions ?? []).map((d) => [d.name, d.scale]));
+  const experimentPaths = config.experiment?.paths ?? ["docs/experiments/**/EXP-*.md"];
+  const discovered = await discoverExperiments(adapters.files, experimentPaths);
+  const docs = [];
+  for (const d of discovered) {
+    if (d.doc !== void 0) docs.push(d.doc);
+    else for (const p of d.problems.slice(0, 3)) notes.push({ source: "experiments", path: d.path, line: p.line, message: `not read: ${p.message}` });
+  }
+  const bypasses = await readBypasses(settings, period2, adapters, notes);
+  const sourceList = [
+    { name: "Incidents", location: settings.incidents.source === "redis" ? `redis ${settings.incidents.redisKey}` : settings.incidents.paths.join(", "), globs: settings.incidents.paths, present: incidents.files > 0 },
+    { name: "Postmortems", location: config.lint.postmortems.paths.join(", "), globs: config.lint.postmortems.paths, present: postmortems.length > 0 },
+    { name: "Audits", location: `${settings.auditDir}/<YYYY-MM>.ndjson`, globs: [`${settings.auditDir}/*.ndjson`], present: audits.files > 0 },
+    { name: "Experiments", location: experimentPaths.join(", "), globs: experimentPaths, present: discovered.length > 0 },
+    { name: "Gate bypasses", location: settings.bypassLog, globs: [settings.bypassLog], present: bypasses.present }
+  ];
+  const sources = [];
+  for (const { globs, ...s } of sourceList) {
+    const commit = s.present ? await adapters.commitOf(globs) : void 0;
+    sources.push({ ...s, ...commit !== void 0 && { commit } });
+  }
+  return buildPacket({
+    period: period2,
+    now: request2.now,
+    settings,
+    severityLevels: config.lint.postmortems.severityLevels,
+    sources,
+    incidents: incidents.incidents,
+    postmortems: digest.inPeriod,
+    backlog: digest.backlog,
+    openActionsByPostmortem: openByPostmortem,
+    audits: auditTrends(audits.records, period2.auditMonth, scales),
+    experiments: experimentsInPeriod(docs, period2),
+    bypasses: bypasses.rows,
+    notes
+  });
+}
+
+// src/review/render-json.ts
+var REVIEW_JSON_VERSION = 1;
+function renderPacketJson(packet) {
+  return `${JSON.stringify({ version: REVIEW_JSON_VERSION, ...packet }, null, 2)}
+`;
+}
+
+// src/review/render-markdown.ts
+var RAG_MARK = { red: "🔴 red", amber: "🟠 amber", green: "🟢 green" };
+function cell2(value2) {
+  if (value2 === void 0 || value2 === "") return "–";
+  return String(value2).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
+}
+function table2(head, rows) {
+  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell2).join(" | ")} |`)].join("\n");
+}
+var fixed = (n, digits = 2) => n === null ? "–" : n.toFixed(digits);
+var signed = (n) => n === null ? "–" : `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(2)}`;
+function mermaidLabel(text5) {
+  return text5.replace(/"/g, "'");
+}
+function auditChart(packet) {
+  const { audits } = packet;
+  const plotted = audits.months.map((m, i) => ({ m, i })).filter(({ i }) => audits.dimensions.some((d) => d.trend[i] !== null));
+  if (plotted.length === 0) return void 0;
+  const lines = audits.dimensions.filter((d) => plotted.every(({ i }) => d.trend[i] !== null));
+  if (lines.length === 0) return void 0;
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidLabel(`Audit means, ${plotted[0]?.m} to ${plotted[plotted.length - 1]?.m} (0–1)`)}"`,
+    `  x-axis [${plotted.map(({ m }) => `"${m}"`).join(", ")}]`,
+    '  y-axis "mean score (0–1)" 0 --> 1',
+    ...lines.map((d) => `  line [${plotted.map(({ i }) => normalise2(d.trend[i], d.scale).toFixed(3)).join(", ")}]`),
+    "```",
+    "",
+    `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
+  ].join("\n");
+}
+function renderPacketMarkdown(packet, options = {}) {
+  const up = "../".repeat((options.outputDir ?? "docs/reviews").split("/").filter((s) => s !== "" && s !== ".").length);
+  const relativeLink = (_packet, path12) => `${up}${path12}`.replace(/ /g, "%20");
+  const out = [];
+  const p = packet.period;
+  out.push(`# Reliability review: ${p.title}`, "");
+  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
+  out.push("## Sources", "");
+  out.push(
+    table2(
+      ["source", "read from", "commit"],
+      packet.sources.map((s) => [s.name, `\`${s.location}\``, s.present ? s.commit !== void 0 ? `\`${s.commit.slice(0, 12)}\`` : "not committed" : "absent: nothing to read"])
+    ),
+    ""
+  );
+  out.push("## Executive summary", "");
+  out.push(table2(["area", "status", "why"], packet.summary.map((a2) => [a2.area, RAG_MARK[a2.status], a2.summary])), "");
+  out.push("## Incidents", "");
+  if (packet.incidents.length === 0) out.push("No incidents in the period.", "");
+  else {
+    out.push(
+      table2(
+        ["id", "severity", "title", "start", "time to detect", "time to resolve", "status", "open actions"],
+        packet.incidents.map((i) => [
+          i.id,
+          i.severity,
+          i.title,
+          shortUtc(Date.parse(i.start)),
+          i.ttdMs === void 0 ? void 0 : formatDuration(i.ttdMs),
+          i.ttrMs === void 0 ? void 0 : formatDuration(i.ttrMs),
+          i.status,
+          i.openActions === void 0 ? i.postmortem === void 0 ? "no postmortem" : `${i.postmortem} not found` : `${i.openActions} (${i.postmortem})`
+        ])
+      ),
+      ""
+    );
+  }
+  out.push("## Postmortem hygiene", "");
+  if (packet.postmortems.length === 0) out.push("No postmortems dated in the period.", "");
+  else {
+    out.push(
+      table2(
+        ["postmortem", "date", "severity", "owners", "lint", "actions open / overdue / closed"],
+        packet.postmortems.map((pm2) => [
+          `[${pm2.id}](${relativeLink(packet, pm2.path)})`,
+          pm2.date,
+          pm2.severity,
+          pm2.owners.join(", "),
+          pm2.lint.errors === 0 && pm2.lint.warnings === 0 ? "clean" : `${pm2.lint.errors} errors, ${pm2.lint.warnings} warnings`,
+          `${pm2.openActions} / ${pm2.overdueActions} / ${pm2.closedActions}`
+        ])
+      ),
+      ""
+    );
+  }
+  const b = packet.backlog;
+  out.push("## Action-item backlog", "");
+  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, "");
+  if (b.byOwner.length > 0) {
+    out.push("### By owner", "");
+    out.push(table2(["owner", "open", "overdue", "closed", "oldest open (days)"], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), "");
+    out.push("### By severity", "");
+    out.push(table2(["severity", "open", "overdue", "closed"], b.bySeverity.map((s) => [s.severity, s.open, s.overdue, s.closed])), "");
+    out.push("### By age (open items, since the postmortem's date)", "");
+    out.push(table2(["age", "open"], b.byAge.map((a2) => [a2.bucket, a2.open])), "");
+  }
+  if (b.overdueItems.length > 0) {
+    out.push("### Overdue", "");
+    out.push(table2(["due", "owner", "item", "postmortem"], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), "");
+  }
+  const a = packet.audits;
+  out.push("## Audit scores", "");
+  if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, "");
+  else {
+    const chart = auditChart(packet);
+    if (chart !== void 0) out.push(chart, "");
+    out.push(
+      table2(
+        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+      ),
+      ""
+    );
+    if (a.lowest.length > 0) {
+      out.push(`Lowest-scoring transcripts in ${a.month}:`, "");
+      out.push(table2(["transcript", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
+    }
+  }
+  out.push("## Experiments", "");
+  if (packet.experiments.length === 0) out.push("No experiments started, running, concluded or rolled back in the period.", "");
+  else {
+    out.push(
+      table2(
+        ["experiment", "owner", "in the period", "outcome", "metrics (baseline → observed)"],
+        packet.experiments.map((e) => [
+          `[${e.name}](${relativeLink(packet, e.path)})`,
+          e.owner,
+          e.activity.join(", "),
+          e.outcome,
+          e.metrics.map((m) => `${m.name}: ${m.baseline} → ${m.observed ?? "?"}${m.delta !== void 0 ? ` (${m.delta >= 0 ? "+" : ""}${Number(m.delta.toPrecision(6))})` : ""}${m.targetMet === void 0 ? "" : m.targetMet ? " ✓" : " ✗"}`).join("; ")
+        ])
+      ),
+      ""
+    );
+  }
+  out.push("## Gate bypasses", "");
+  if (packet.bypasses.length === 0) out.push("No gate bypasses in the period.", "");
+  else out.push(table2(["when", "pull request", "actor", "gates", "reason"], packet.bypasses.map((x) => [shortUtc(Date.parse(x.ts)), `${x.repository}#${x.pullRequest}`, x.actor, x.gates.join(", "), x.reason])), "");
+  out.push("## Data quality", "");
+  if (packet.dataQuality.length === 0) out.push("Every input was read without a problem.", "");
+  else out.push(table2(["source", "where", "note"], packet.dataQuality.map((n) => [n.source, n.path === void 0 ? void 0 : `\`${n.path}${n.line !== void 0 ? `:${n.line}` : ""}\``, n.message])), "");
+  out.push("## Decisions", "", "<!-- Filled in during the review meeting: decision, owner, due date. -->", "");
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
+`;
+}
+
+// src/cli/review-command.ts
+var REVIEW_FORMATS = ["markdown", "json"];
+var REVIEW_HELP_AFTER = `
+The packet gathers, for the period: incidents (review.incidents.paths, default logs/incidents/**/*.ndjson,
+one timeline per incident, the last record its current state), postmortems dated in the period with their
+lint status, the action-item backlog of every postmortem, audit means (reliability/audits/<YYYY-MM>.ndjson,
+six months), experiments and gate bypasses (reliability/bypass-log.ndjson). Bad input never stops it: each
+problem is listed in the packet's "Data quality" section.
+
+The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
+UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
+
+Examples:
+  $ reliability-loop review                                   # last month's packet on stdout
+  $ reliability-loop review --month 2026-10 --write           # write docs/reviews/2026-10.md (replacing it)
+  $ reliability-loop review --since 2026-10-01 --until 2026-10-15 --format json | jq '.summary'
+  $ reliability-loop review --days 30 --output review.md
+
+Exit codes:
+  0  packet produced
+  2  usage or configuration error (bad period, invalid config)
+  3  unexpected internal error (run with DEBUG=reliability-loop for details)
+`;
+function positiveInteger2(value2) {
+  if (!/^\d+$/.test(value2.trim()) || Number(value2) < 1) throw new InvalidArgumentError("must be a whole number, 1 or more.");
+  return Number(value2);
+}
+function addReviewCommand(program2, io, deps, done) {
+  return program2.command("review").summary("build the monthly reliability review packet").description("Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--since <date>", "start of the period: YYYY-MM-DD (UTC) or a time with a zone").option("--until <date>", "end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now").option("--days <n>", "the last n days up to now", positiveInteger2).addOption(new Option("-f, --format <format>", "output format").choices(REVIEW_FORMATS).default("markdown")).option("-o, --output <file>", "write the packet to this file instead of stdout").option("--write", "write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; sources and the output directory are relative to it (default: current directory)").addHelpText("after", REVIEW_HELP_AFTER).action(async (options) => {
+    done(await reviewCommand(options, io, deps));
+  });
+}
+function periodOf(options, now) {
+  try {
+    return resolvePeriod(
+      {
+        ...options.month !== void 0 && { month: options.month },
+        ...options.since !== void 0 && { since: options.since },
+        ...options.until !== void 0 && { until: options.until },
+        ...options.days !== void 0 && { days: options.days }
+      },
+      now
+    );
+  } catch (error2) {
+    if (error2 instanceof PeriodError) throw new UsageError(error2.message, "e.g. --month 2026-10, --since 2026-10-01 --until 2026-10-31, or --days 30");
+    throw error2;
+  }
+}
+function writeTo(file, text5, shown) {
+  try {
+    mkdirSync3(path11.dirname(file), { recursive: true });
+    writeFileSync3(file, text5);
+  } catch (error2) {
+    throw new UsageError(`cannot write the packet to ${shown}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+}
+async function reviewCommand(options, io, deps) {
+  const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+  const period2 = periodOf(options, now);
+  const root = resolveRoot(options.root, io.cwd);
+  const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path11.resolve(io.cwd, options.config) }, readFile: readConfigText });
+  const settings = reviewConfigOf(config);
+  const packet = await runReview(config, { period: period2, now }, createNodeReviewAdapters(config));
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir });
+  if (options.write) {
+    const file = `${settings.outputDir}/${period2.label}.md`;
+    try {
+      await replaceFileAtomic(path11.join(root, file), markdown);
+    } catch (error2) {
+      throw new UsageError(`cannot write ${file}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    }
+    io.stderr(`wrote ${file}
+`);
+  }
+  const report2 = options.format === "json" ? renderPacketJson(packet) : markdown;
+  if (options.output !== void 0) writeTo(path11.resolve(io.cwd, options.output), report2, options.output);
+  else if (!options.write || options.format === "json") io.stdout(report2);
+  if (packet.dataQuality.length > 0 && options.format !== "json") io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? "" : "s"}; see the packet's "Data quality" section
+`);
   return EXIT.OK;
 }
 
@@ -66649,6 +68002,7 @@ function buildProgram(io, deps, done) {
   addExperimentCommand(program2, io, deps, done);
   addSyncCommand(program2, io, deps, done);
   addAuditCommand(program2, io, deps, done);
+  addReviewCommand(program2, io, deps, done);
   return program2;
 }
 async function main(argv, io, deps = {}) {
@@ -66708,8 +68062,8 @@ process.stdout.on("error", (error2) => {
   }
 });
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text4) => void process.stdout.write(text4),
-  stderr: (text4) => void process.stderr.write(text4),
+  stdout: (text5) => void process.stdout.write(text5),
+  stderr: (text5) => void process.stderr.write(text5),
   env: process.env,
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,

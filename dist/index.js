@@ -3673,8 +3673,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message2 = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message: message2
@@ -3887,9 +3887,9 @@ var require_webidl = __commonJS({
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
         const type = webidl.util.Type(dictionary);
-        const dict7 = {};
+        const dict8 = {};
         if (type === "Null" || type === "Undefined") {
-          return dict7;
+          return dict8;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
@@ -3919,10 +3919,10 @@ var require_webidl = __commonJS({
                 message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict7[key] = value2;
+            dict8[key] = value2;
           }
         }
-        return dict7;
+        return dict8;
       };
     };
     webidl.nullableConverter = function(converter) {
@@ -11237,9 +11237,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -18315,7 +18315,7 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
-    var LF3 = 10;
+    var LF4 = 10;
     var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
@@ -18430,7 +18430,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR2) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF4 && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -18445,14 +18445,14 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF3) {
+              if (byte === LF4) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF3 || byte === CR2) {
+            if (byte === LF4 || byte === CR2) {
               if (byte === CR2) {
                 this.crlfCheck = true;
               }
@@ -18466,7 +18466,7 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF3 || byte === CR2) {
+          if (byte === LF4 || byte === CR2) {
             if (byte === CR2) {
               this.crlfCheck = true;
             }
@@ -23802,7 +23802,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text4, msg) => text4 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -27026,14 +27026,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text4, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text4;
+        return text5;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text4.length <= endStep)
-        return text4;
+      if (text5.length <= endStep)
+        return text5;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27050,14 +27050,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text4, i, indent.length);
+        i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text4[i += 1]; ) {
+      for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text4[i + 1]) {
+          switch (text5[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27074,12 +27074,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text4, i, indent.length);
+            i = consumeMoreIndentedLines(text5, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text4[i + 1];
+            const next = text5[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27091,12 +27091,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text4[i += 1];
+                ch = text5[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text4;
+                return text5;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27111,39 +27111,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text4;
+        return text5;
       if (onFold)
         onFold();
-      let res = text4.slice(0, folds[0]);
+      let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text4.length;
+        const end2 = folds[i2 + 1] || text5.length;
         if (fold === 0)
           res = `
-${indent}${text4.slice(0, end2)}`;
+${indent}${text5.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text4[fold]}\\`;
+            res += `${text5[fold]}\\`;
           res += `
-${indent}${text4.slice(fold + 1, end2)}`;
+${indent}${text5.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text4, i, indent) {
+    function consumeMoreIndentedLines(text5, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text4[start];
+      let ch = text5[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text4[++i];
+          ch = text5[++i];
         } else {
           do {
-            ch = text4[++i];
+            ch = text5[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text4[start];
+          ch = text5[start];
         }
       }
       return end;
@@ -34390,16 +34390,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal;
+          open4.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -34619,15 +34619,15 @@ var require_parse2 = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push2(open3);
+          braces.push(open4);
+          push2(open4);
           continue;
         }
         if (value2 === "}") {
@@ -37740,8 +37740,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
+  addRaw(text5, addEOL = false) {
+    this._buffer += text5;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -37788,11 +37788,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell4) => {
-        if (typeof cell4 === "string") {
-          return this.wrap("td", cell4);
+      const cells = row.map((cell5) => {
+        if (typeof cell5 === "string") {
+          return this.wrap("td", cell5);
         }
-        const { header, data, colspan, rowspan } = cell4;
+        const { header, data, colspan, rowspan } = cell5;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -37837,10 +37837,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text4, level) {
+  addHeading(text5, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
+    const element = this.wrap(allowedTag, text5);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37869,9 +37869,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text4, cite) {
+  addQuote(text5, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
+    const element = this.wrap("blockquote", text5, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -37882,8 +37882,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
+  addLink(text5, href) {
+    const element = this.wrap("a", text5, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -39598,26 +39598,211 @@ var auditSection = {
   resolve: (section, report4) => resolveAudit(section, report4)
 };
 
+// src/config/review-schema.ts
+var DEFAULT_INCIDENT_PATHS = ["logs/incidents/**/*.ndjson"];
+var DEFAULT_INCIDENT_FIELDS = {
+  ts: "ts",
+  id: "id",
+  severity: "severity",
+  status: "status",
+  title: "title",
+  postmortem: "postmortem",
+  "started-at": "started_at",
+  "detected-at": "detected_at",
+  "resolved-at": "resolved_at"
+};
+var DEFAULT_RESOLVED_STATUSES = ["resolved", "closed"];
+var DEFAULT_DETECTED_STATUSES = ["detected", "acknowledged", "investigating", "identified", "mitigating", "mitigated", "monitoring"];
+var DEFAULT_REVIEW_OUTPUT_DIR = "docs/reviews";
+var DEFAULT_BYPASS_LOG = "reliability/bypass-log.ndjson";
+var DEFAULT_REDIS_KEY = "incident:timeline";
+var DEFAULT_REVIEW_THRESHOLDS = {
+  incidents: { amber: 1, red: 3 },
+  "sev1-incidents": { amber: 1, red: 1 },
+  "overdue-actions": { amber: 1, red: 5 },
+  "lint-errors": { amber: 1, red: 3 },
+  "audit-drop": { amber: 0.02, red: 0.1 },
+  bypasses: { amber: 1, red: 3 },
+  "rolled-back-experiments": { amber: 1, red: 2 }
+};
+var band = (what) => ({
+  type: "object",
+  additionalProperties: false,
+  description: `Amber and red thresholds for ${what}: the area is amber at or above \`amber\`, red at or above \`red\`.`,
+  properties: {
+    amber: { type: "number", minimum: 0, description: `Amber from this value of ${what}.` },
+    red: { type: "number", minimum: 0, description: `Red from this value of ${what}.` }
+  }
+});
+var fieldName2 = (what) => ({ type: "string", minLength: 1, description: `Name of the record field holding ${what}.` });
+var reviewConfigSchema = {
+  type: ["object", "null"],
+  description: "Settings of the `review` mode: the monthly reliability packet (docs/review.md).",
+  additionalProperties: false,
+  properties: {
+    incidents: {
+      type: "object",
+      additionalProperties: false,
+      description: "Where incidents come from and how their records are spelled.",
+      properties: {
+        source: { type: "string", enum: ["files", "redis"], description: "`files`: one NDJSON timeline per incident; `redis`: a Redis stream (REDIS_URL).", default: "files" },
+        paths: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description: "Globs, relative to the repository root, of incident timelines (one NDJSON file per incident, the last record its current state).",
+          items: { type: "string", minLength: 1, description: "A glob such as `logs/incidents/**/*.ndjson`." },
+          default: DEFAULT_INCIDENT_PATHS
+        },
+        "redis-key": { type: "string", minLength: 1, description: "Stream key read with XRANGE when `source: redis`.", default: DEFAULT_REDIS_KEY },
+        fields: {
+          type: "object",
+          additionalProperties: false,
+          description: "Field names of incident records, when yours differ from the defaults.",
+          properties: {
+            ts: fieldName2("the record time (ISO 8601 with a zone, or epoch seconds/milliseconds)"),
+            id: fieldName2("the incident id"),
+            severity: fieldName2("the severity (Sev1…)"),
+            status: fieldName2("the status"),
+            title: fieldName2("the title"),
+            postmortem: fieldName2("the postmortem id (PM-101) that covers the incident"),
+            "started-at": fieldName2("when the incident started (else its first record time)"),
+            "detected-at": fieldName2("when it was detected (else the first record with a detected status)"),
+            "resolved-at": fieldName2("when it was resolved (else the first record with a resolved status)")
+          }
+        },
+        "resolved-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean the incident is over.",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `resolved`." },
+          default: DEFAULT_RESOLVED_STATUSES
+        },
+        "detected-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean a person or an alert noticed the incident (time to detect).",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `acknowledged`." },
+          default: DEFAULT_DETECTED_STATUSES
+        }
+      }
+    },
+    "bypass-log": { type: "string", minLength: 1, description: "The gate bypass log, relative to the repository root.", default: DEFAULT_BYPASS_LOG },
+    "audit-dir": { type: "string", minLength: 1, description: "Directory of the audit score files (`<YYYY-MM>.ndjson`); default `audit.output-dir`." },
+    "output-dir": { type: "string", minLength: 1, description: "Directory the packet `<YYYY-MM>.md` is written to.", default: DEFAULT_REVIEW_OUTPUT_DIR },
+    thresholds: {
+      type: "object",
+      additionalProperties: false,
+      description: "Red/amber/green thresholds of the executive summary.",
+      properties: {
+        incidents: band("incidents in the period"),
+        "sev1-incidents": band("incidents of the most severe level in the period"),
+        "overdue-actions": band("overdue open action items"),
+        "lint-errors": band("lint errors in the period's postmortems"),
+        "audit-drop": band("the largest drop of a dimension's mean from the previous period (in scale units of a 0-1 scale; 1-5 scales are divided by 4)"),
+        bypasses: band("gate bypasses in the period"),
+        "rolled-back-experiments": band("experiments rolled back in the period")
+      }
+    }
+  }
+};
+
+// src/config/review.ts
+var dict5 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
+function cleanPath3(dir) {
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+}
+function defaultReviewConfig(auditDir = "reliability/audits") {
+  const f = DEFAULT_INCIDENT_FIELDS;
+  return {
+    incidents: {
+      source: "files",
+      paths: [...DEFAULT_INCIDENT_PATHS],
+      redisKey: DEFAULT_REDIS_KEY,
+      fields: { ts: f.ts, id: f.id, severity: f.severity, status: f.status, title: f.title, postmortem: f.postmortem, startedAt: f["started-at"], detectedAt: f["detected-at"], resolvedAt: f["resolved-at"] },
+      resolvedStatuses: [...DEFAULT_RESOLVED_STATUSES],
+      detectedStatuses: [...DEFAULT_DETECTED_STATUSES]
+    },
+    bypassLog: DEFAULT_BYPASS_LOG,
+    auditDir,
+    outputDir: DEFAULT_REVIEW_OUTPUT_DIR,
+    thresholds: Object.fromEntries(Object.entries(DEFAULT_REVIEW_THRESHOLDS).map(([k, v]) => [k, { ...v }]))
+  };
+}
+function reviewConfigOf(config) {
+  return config.review ?? defaultReviewConfig(auditConfigOf(config).outputDir);
+}
+function resolveReview(section, report4, auditDir) {
+  const s = section ?? {};
+  const config = defaultReviewConfig(auditDir);
+  const incidents = dict5(s.incidents);
+  if (incidents.source === "redis" || incidents.source === "files") config.incidents.source = incidents.source;
+  if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String);
+  if (typeof incidents["redis-key"] === "string") config.incidents.redisKey = incidents["redis-key"];
+  const fields = dict5(incidents.fields);
+  const names = {
+    ts: "ts",
+    id: "id",
+    severity: "severity",
+    status: "status",
+    title: "title",
+    postmortem: "postmortem",
+    "started-at": "startedAt",
+    "detected-at": "detectedAt",
+    "resolved-at": "resolvedAt"
+  };
+  for (const [key, name] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name] = fields[key];
+  if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
+  if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
+  for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
+    const value2 = s[key];
+    if (typeof value2 !== "string") continue;
+    const clean = cleanPath3(value2);
+    if (clean === "." && key !== "output-dir") continue;
+    if (!isInsideRepo(clean)) {
+      report4(["review", key], "value", "must be a path inside the repository, relative to its root");
+      continue;
+    }
+    if (key === "bypass-log") config.bypassLog = clean;
+    else if (key === "audit-dir") config.auditDir = clean;
+    else config.outputDir = clean;
+  }
+  const thresholds = dict5(s.thresholds);
+  for (const name of Object.keys(config.thresholds)) {
+    const given2 = dict5(thresholds[name]);
+    const band2 = config.thresholds[name];
+    if (typeof given2.amber === "number") band2.amber = given2.amber;
+    if (typeof given2.red === "number") band2.red = given2.red;
+    if (band2.amber > band2.red) report4(["review", "thresholds", name], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
+  }
+  return config;
+}
+var reviewSection = {
+  key: "review",
+  resolve: (section, report4, config) => resolveReview(section, report4, auditConfigOf(config).outputDir)
+};
+
 // src/config/mode-sections.ts
 var MODE_SECTIONS = [
   gateSection,
   experimentSection,
   syncSection,
-  auditSection
+  auditSection,
+  reviewSection
 ];
 
 // src/postmortem/sections.ts
-function sectionKey(text4) {
-  return text4.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function sectionKey(text5) {
+  return text5.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function sectionMatcher(sections, aliases) {
-  const table = /* @__PURE__ */ new Map();
-  for (const name of sections) table.set(sectionKey(name), name);
+  const table2 = /* @__PURE__ */ new Map();
+  for (const name of sections) table2.set(sectionKey(name), name);
   for (const [alias, target] of Object.entries(aliases)) {
-    const canonical = table.get(sectionKey(target)) ?? target;
-    if (!table.has(sectionKey(alias))) table.set(sectionKey(alias), canonical);
+    const canonical = table2.get(sectionKey(target)) ?? target;
+    if (!table2.has(sectionKey(alias))) table2.set(sectionKey(alias), canonical);
   }
-  return (heading) => table.get(sectionKey(heading));
+  return (heading) => table2.get(sectionKey(heading));
 }
 
 // src/config/defaults.ts
@@ -39800,10 +39985,6 @@ var syncSchema = {
 };
 
 // src/config/schema.ts
-var futureMode = (mode) => ({
-  type: ["object", "null"],
-  description: `Settings for the \`${mode}\` mode of a later version of reliability-loop. Accepted and ignored by this version, so a config written for a newer version still lints.`
-});
 var configSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "reliability-loop configuration (.github/reliability.yml)",
@@ -39910,7 +40091,7 @@ var configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: futureMode("review")
+    review: reviewConfigSchema
   }
 };
 
@@ -39945,8 +40126,8 @@ function loadConfig(options) {
 function parseRuleSettings(list2, source) {
   const rules = {};
   const issues = [];
-  for (const text4 of list2) {
-    const entries = text4.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+  for (const text5 of list2) {
+    const entries = text5.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
     for (const entry of entries) {
       const match = /^([^=:]*)[=:](.*)$/.exec(entry);
       if (!match) {
@@ -39977,11 +40158,11 @@ function readConfigFile(options) {
   };
   if (options.configPath !== void 0) {
     const abs = path.resolve(root, options.configPath);
-    const text4 = options.readFile(abs);
-    if (text4 === void 0) {
+    const text5 = options.readFile(abs);
+    if (text5 === void 0) {
       throw new ConfigError({ file: label2(abs), key: "", message: `config file not found (looked for ${abs})` });
     }
-    return { label: label2(abs), text: text4 };
+    return { label: label2(abs), text: text5 };
   }
   const found = DEFAULT_CONFIG_PATHS.map((rel) => {
     const abs = path.resolve(root, rel);
@@ -39998,9 +40179,9 @@ function readConfigFile(options) {
   return first;
 }
 function parseConfigText(raw, file) {
-  const text4 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const text5 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text4, { lineCounter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false });
   const at = (offset) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -40367,8 +40548,8 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/audit/period.ts
 var PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-function isPeriod(text4) {
-  return PERIOD_PATTERN.test(text4);
+function isPeriod(text5) {
+  return PERIOD_PATTERN.test(text5);
 }
 function previousPeriod(now) {
   const year = now.getUTCFullYear();
@@ -40401,7 +40582,8 @@ function dateInPath(path4) {
 var SYNC_INPUTS = ["tracker", "dry-run", "write-back", "linear-api-key", "linear-team", "linear-api-url", "jira-base-url", "jira-email", "jira-api-token", "jira-project", "jira-pat"];
 var SECRET_INPUTS = ["token", "linear-api-key", "jira-api-token", "jira-pat", "openai-api-key"];
 var AUDIT_INPUTS = ["audit-period", "audit-sample", "audit-seed", "audit-scorer", "audit-model", "audit-fail-below", "openai-api-key", "openai-base-url"];
-var INPUT_NAMES = ["mode", "token", "config", "paths", "rules", "fail-on", "changed-only", "check-run", "check-name", "drill-result", ...SYNC_INPUTS, ...AUDIT_INPUTS];
+var REVIEW_INPUTS = ["review-month", "review-since", "review-until", "review-days", "review-write"];
+var INPUT_NAMES = ["mode", "token", "config", "paths", "rules", "fail-on", "changed-only", "check-run", "check-name", "drill-result", ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS];
 var FAIL_ON = ["error", "warning", "never"];
 var CHECK_RUN_POLICIES = ["auto", "always", "never"];
 var DEFAULT_CHECK_NAME = "reliability/lint";
@@ -40413,9 +40595,9 @@ var InputError = class extends Error {
   input;
   name = "InputError";
 };
-function splitList(text4) {
+function splitList(text5) {
   const items = [];
-  for (const line of text4.split(/\r?\n/)) {
+  for (const line of text5.split(/\r?\n/)) {
     if (line.trim().startsWith("#")) continue;
     let depth = 0;
     let current = "";
@@ -40497,6 +40679,22 @@ function auditInputs(raw, overrides) {
   }
   return inputs;
 }
+function reviewInputs(raw) {
+  const value2 = (name) => (raw[name] ?? "").trim();
+  const inputs = { write: booleanInput("review-write", raw["review-write"] ?? "", true) };
+  if (value2("review-month") !== "") {
+    if (!isPeriod(value2("review-month"))) throw new InputError("review-month", `must be a month as YYYY-MM, e.g. 2026-10 (got "${value2("review-month")}")`);
+    inputs.month = value2("review-month");
+  }
+  if (value2("review-since") !== "") inputs.since = value2("review-since");
+  if (value2("review-until") !== "") inputs.until = value2("review-until");
+  const days = value2("review-days");
+  if (days !== "") {
+    if (!/^\d+$/.test(days) || Number(days) < 1) throw new InputError("review-days", `must be a whole number, 1 or more (got "${days}")`);
+    inputs.days = Number(days);
+  }
+  return inputs;
+}
 function parseActionInputs(raw) {
   const overrides = [];
   const paths = splitList(raw.paths);
@@ -40513,7 +40711,8 @@ function parseActionInputs(raw) {
     checkName: raw["check-name"].trim() || DEFAULT_CHECK_NAME,
     drillResult: drillResultInput(raw["drill-result"]),
     sync: syncInputs(raw, overrides),
-    audit: auditInputs(raw, overrides)
+    audit: auditInputs(raw, overrides),
+    review: reviewInputs(raw)
   };
   if (config !== "" && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ""))) inputs.configPath = config;
   return inputs;
@@ -41499,8 +41698,8 @@ var convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
   if (!hasUserReviver) return value2;
   return userReviver(key, value2, context3);
 };
-var JSONParseV2 = (text4, reviver) => {
-  return JSON.parse(text4, (key, value2, context3) => {
+var JSONParseV2 = (text5, reviver) => {
+  return JSON.parse(text5, (key, value2, context3) => {
     const isNumber = typeof value2 === "number";
     const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -41558,8 +41757,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text4) => {
-  return text4.replace(
+var serializeBigInts = (text5) => {
+  return text5.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -41573,18 +41772,18 @@ var serializeBigInts = (text4) => {
     }
   );
 };
-var JSONParse = (text4, reviver) => {
-  if (!text4) return originalParse(text4, reviver);
+var JSONParse = (text5, reviver) => {
+  if (!text5) return originalParse(text5, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
-    const serializedData = serializeBigInts(text4);
+    if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
+    const serializedData = serializeBigInts(text5);
     return originalParse(
       serializedData,
       (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text4);
+      const serializedData = serializeBigInts(text5);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -41752,12 +41951,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text4 = "";
+    let text5 = "";
     try {
-      text4 = await response.text();
-      return JSONParse(text4);
+      text5 = await response.text();
+      return JSONParse(text5);
     } catch (err) {
-      return text4;
+      return text5;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -45095,10 +45294,10 @@ var PartialCheckRunError = class extends Error {
   cause;
   name = "PartialCheckRunError";
 };
-function cut(text4, max) {
-  if (text4.length <= max) return text4;
+function cut(text5, max) {
+  if (text5.length <= max) return text5;
   const marker = "… (truncated)";
-  return text4.slice(0, max - marker.length) + marker;
+  return text5.slice(0, max - marker.length) + marker;
 }
 function limited(annotation) {
   const out = { ...annotation, message: cut(annotation.message, MAX_ANNOTATION_MESSAGE) };
@@ -45275,9 +45474,9 @@ var requiredMetadataRule = {
 
 // src/lint/rules/PM003-metadata-values.ts
 function columnOf(pm2, field, value2) {
-  const text4 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text4.indexOf(":");
-  const at = value2 ? text4.indexOf(value2, colon + 1) : -1;
+  const text5 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text5.indexOf(":");
+  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
 var metadataValuesRule = {
@@ -45448,9 +45647,9 @@ var ANY_URL_RE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var PAGERDUTY_URL_RE = /^https:\/\/[a-z0-9][a-z0-9-]*\.pagerduty\.com\/incidents\/[A-Za-z0-9]+\/?(?:[?#]\S*)?$/;
 var PAGERDUTY_ID_RE = /^[A-Z0-9]{6,20}$/;
 function columnOf2(pm2, field, value2) {
-  const text4 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text4.indexOf(":");
-  const at = value2 ? text4.indexOf(value2, colon + 1) : -1;
+  const text5 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text5.indexOf(":");
+  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
 function ndjsonProblem(value2, ctx) {
@@ -45532,12 +45731,12 @@ var severeLinksRule = {
 };
 
 // src/lint/rules/PM007-action-item-format.ts
-function short(text4, max = 60) {
-  return text4.length > max ? `${text4.slice(0, max - 1)}…` : text4;
+function short(text5, max = 60) {
+  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
 }
 function columnOf3(pm2, item, value2) {
-  const text4 = pm2.lines[item.position.line - 1] ?? "";
-  const at = value2 ? text4.indexOf(value2, item.position.column - 1) : -1;
+  const text5 = pm2.lines[item.position.line - 1] ?? "";
+  const at = value2 ? text5.indexOf(value2, item.position.column - 1) : -1;
   return at >= 0 ? at + 1 : item.position.column;
 }
 var TEMPLATE = "- [ ] <summary> :: <owner> :: <YYYY-MM-DD>";
@@ -45683,11 +45882,11 @@ var placeholdersRule = {
     pm2.lines.forEach((raw, index2) => {
       const line = index2 + 1;
       if (pm2.ignoredLines.has(line)) return;
-      const text4 = maskCodeSpans(raw);
+      const text5 = maskCodeSpans(raw);
       const found = [];
-      for (const m of text4.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text4.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text4.matchAll(ANGLE_RE)) {
+      for (const m of text5.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text5.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text5.matchAll(ANGLE_RE)) {
         if (isAnglePlaceholder(m[1] ?? "")) found.push({ column: m.index + 1, placeholder: m[0] });
       }
       found.sort((a, b) => a.column - b.column);
@@ -45709,8 +45908,8 @@ var placeholdersRule = {
 function show(ts) {
   return [ts.date, ts.time, ts.zone].filter(Boolean).join(" ");
 }
-function short2(text4, max = 50) {
-  return text4.length > max ? `${text4.slice(0, max - 1)}…` : text4;
+function short2(text5, max = 50) {
+  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
 }
 var timelineOrderRule = {
   id: "PM010",
@@ -45865,7 +46064,7 @@ function checkRunAnnotation(finding) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open3, close2) => (text4) => enabled && text4 !== "" ? `\x1B[${open3}m${text4}\x1B[${close2}m` : text4;
+  const code = (open4, close2) => (text5) => enabled && text5 !== "" ? `\x1B[${open4}m${text5}\x1B[${close2}m` : text5;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -45882,8 +46081,8 @@ function plural(count, word) {
 // src/report/job-summary.ts
 var SUMMARY_MAX_ROWS = 1e3;
 var MAX_MESSAGE_CHARS = 1e3;
-function cell(text4) {
-  const short5 = text4.length > MAX_MESSAGE_CHARS ? `${text4.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text4;
+function cell(text5) {
+  const short5 = text5.length > MAX_MESSAGE_CHARS ? `${text5.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text5;
   return short5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function lineUrl(link2, path4, line) {
@@ -45908,7 +46107,7 @@ function renderLintSummary(report4, limits = {}) {
 `;
   if (findings.length === 0) return `${head}${totals}`;
   const sorted = sortFindings(findings);
-  let table = "| File | Line | Rule | Severity | Message |\n| --- | ---: | --- | --- | --- |\n";
+  let table2 = "| File | Line | Rule | Severity | Message |\n| --- | ---: | --- | --- | --- |\n";
   const reserve = totals.length + 200;
   let shown = 0;
   for (const f of sorted) {
@@ -45916,14 +46115,14 @@ function renderLintSummary(report4, limits = {}) {
     const file = report4.link ? `[${cell(f.path)}](${lineUrl(report4.link, f.path, f.line)})` : cell(f.path);
     const row = `| ${file} | ${f.line} | ${cell(findingTitle(f))} | ${f.severity} | ${cell(f.message)} |
 `;
-    if (head.length + table.length + row.length + reserve > maxChars) break;
-    table += row;
+    if (head.length + table2.length + row.length + reserve > maxChars) break;
+    table2 += row;
     shown++;
   }
   const more = shown < sorted.length ? `
 …and ${plural(sorted.length - shown, "more finding")} not shown in this table (it stops at ${plural(shown, "row")}); the annotations carry every finding.
 ` : "";
-  return `${head}${table}${more}
+  return `${head}${table2}${more}
 ${totals}`;
 }
 async function writeJobSummary(markdown) {
@@ -50220,16 +50419,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open3 = index2;
-      while (open3--) {
-        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open4 = index2;
+      while (open4--) {
+        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open3][1].end
+            ...events[open4][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -50240,7 +50439,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             }
           };
           const closingSequence = {
@@ -50250,10 +50449,10 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text4 = {
+          const text5 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             },
             end: {
               ...events[index2][1].start
@@ -50268,26 +50467,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open3][1].end = {
+          events[open4][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open3][1].end.offset - events[open3][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
+          if (events[open4][1].end.offset - events[open4][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text4, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text4, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
+          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-          index2 = open3 + nextEvents.length - offset - 2;
+          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+          index2 = open4 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -50319,10 +50518,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
+    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
     return ok2(code);
   }
 }
@@ -50346,9 +50545,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -50548,9 +50747,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -51737,13 +51936,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text4 = {
+    const text5 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text4, context3], ["exit", text4, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -51909,9 +52108,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -52243,9 +52442,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -52570,12 +52769,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open3;
+  let open4;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open3) {
+    if (open4) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -52584,7 +52783,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open3 = index2;
+        open4 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -52595,9 +52794,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open3][1].type === "labelLink" ? "link" : "image",
+    type: events[open4][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -52606,29 +52805,29 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[close2][1].end
     }
   };
-  const text4 = {
+  const text5 = {
     type: "labelText",
     start: {
-      ...events[open3 + offset + 2][1].end
+      ...events[open4 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text4, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text4, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
+  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, [["enter", text5, context3]]);
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
+  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open3, events.length, media);
+  splice(events, open4, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -52775,9 +52974,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
+  function open4(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -53019,7 +53218,7 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text4;
+  let text5;
   let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -53028,7 +53227,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text4 = index2;
+        text5 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -53048,9 +53247,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text4][1].type = "setextHeadingText";
+  events[text5][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text4, 0, [["enter", heading, context3]]);
+    editMap.add(text5, 0, [["enter", heading, context3]]);
     editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition2][1].end
@@ -53155,10 +53354,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text4 = effects.attempt(constructs2, start, notText);
+    const text5 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
-      return atBreak(code) ? text4(code) : notText(code);
+      return atBreak(code) ? text5(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -53172,7 +53371,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text4(code);
+        return text5(code);
       }
       effects.consume(code);
       return data;
@@ -54112,8 +54311,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open3;
-    function open3(token) {
+    return open4;
+    function open4(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -54145,19 +54344,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open3 = this.tokenStack.pop();
-    if (!open3) {
+    const open4 = this.tokenStack.pop();
+    if (!open4) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open3[0].type !== token.type) {
+    if (open4[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open3[0]);
+        onExitError.call(this, token, open4[0]);
       } else {
-        const handler3 = open3[1] || defaultOnError;
-        handler3.call(this, token, open3[0]);
+        const handler3 = open4[1] || defaultOnError;
+        handler3.call(this, token, open4[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -54239,7 +54438,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text4();
+      tail = text5();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -54498,7 +54697,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text4() {
+  function text5() {
     return {
       type: "text",
       value: "",
@@ -54867,8 +55066,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open3;
-  function open3(token) {
+  return open4;
+  function open4(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -54892,21 +55091,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler2(matter2);
-    const open3 = fence2(matter2, "open");
+    const open4 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open3.charAt(0),
-      after: escapeStringRegexp(open3.charAt(1))
+      character: open4.charAt(0),
+      after: escapeStringRegexp(open4.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler2(matter2) {
-  const open3 = fence2(matter2, "open");
+  const open4 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -55286,7 +55485,7 @@ function resolveTable(events, context3) {
   let inFirstCellAwaitingPipe = true;
   let rowKind = 0;
   let lastCell = [0, 0, 0, 0];
-  let cell4 = [0, 0, 0, 0];
+  let cell5 = [0, 0, 0, 0];
   let afterHeadAwaitingFirstBodyRow = false;
   let lastTableEnd = 0;
   let currentTable;
@@ -55315,7 +55514,7 @@ function resolveTable(events, context3) {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
         lastCell = [0, 0, 0, 0];
-        cell4 = [0, index2 + 1, 0, 0];
+        cell5 = [0, index2 + 1, 0, 0];
         if (afterHeadAwaitingFirstBodyRow) {
           afterHeadAwaitingFirstBodyRow = false;
           currentBody = {
@@ -55329,24 +55528,24 @@ function resolveTable(events, context3) {
         rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
       } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
         inFirstCellAwaitingPipe = false;
-        if (cell4[2] === 0) {
+        if (cell5[2] === 0) {
           if (lastCell[1] !== 0) {
-            cell4[0] = cell4[1];
+            cell5[0] = cell5[1];
             currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
             lastCell = [0, 0, 0, 0];
           }
-          cell4[2] = index2;
+          cell5[2] = index2;
         }
       } else if (token.type === "tableCellDivider") {
         if (inFirstCellAwaitingPipe) {
           inFirstCellAwaitingPipe = false;
         } else {
           if (lastCell[1] !== 0) {
-            cell4[0] = cell4[1];
+            cell5[0] = cell5[1];
             currentCell = flushCell(map, context3, lastCell, rowKind, void 0, currentCell);
           }
-          lastCell = cell4;
-          cell4 = [lastCell[1], index2, 0, 0];
+          lastCell = cell5;
+          cell5 = [lastCell[1], index2, 0, 0];
         }
       }
     } else if (token.type === "tableHead") {
@@ -55355,14 +55554,14 @@ function resolveTable(events, context3) {
     } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
       lastTableEnd = index2;
       if (lastCell[1] !== 0) {
-        cell4[0] = cell4[1];
+        cell5[0] = cell5[1];
         currentCell = flushCell(map, context3, lastCell, rowKind, index2, currentCell);
-      } else if (cell4[1] !== 0) {
-        currentCell = flushCell(map, context3, cell4, rowKind, index2, currentCell);
+      } else if (cell5[1] !== 0) {
+        currentCell = flushCell(map, context3, cell5, rowKind, index2, currentCell);
       }
       rowKind = 0;
     } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell4[3] = index2;
+      cell5[3] = index2;
     }
   }
   if (lastTableEnd !== 0) {
@@ -55423,15 +55622,15 @@ function flushCell(map, context3, range, rowKind, rowEnd, previousCell) {
   }
   return previousCell;
 }
-function flushTableEnd(map, context3, index2, table, tableBody) {
+function flushTableEnd(map, context3, index2, table2, tableBody) {
   const exits = [];
   const related = getPoint(context3.events, index2);
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(["exit", tableBody, context3]);
   }
-  table.end = Object.assign({}, related);
-  exits.push(["exit", table, context3]);
+  table2.end = Object.assign({}, related);
+  exits.push(["exit", table2, context3]);
   map.add(index2 + 1, 0, exits);
 }
 function getPoint(events, index2) {
@@ -55515,8 +55714,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open3;
-  function open3(code) {
+  return open4;
+  function open4(code) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -55635,11 +55834,11 @@ var START = { line: 1, column: 1 };
 function unreadable(message2) {
   return { problems: [{ message: message2, position: { ...START } }] };
 }
-function positionOfOffset(text4, offset) {
+function positionOfOffset(text5, offset) {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (text4.charCodeAt(i) === 10) {
+    if (text5.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
@@ -55661,14 +55860,14 @@ function decodeBytes(input) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(input), problems: [] };
   } catch {
-    const text4 = new TextDecoder("utf-8").decode(input);
-    const normalised2 = text4.replace(/\r\n?/g, "\n");
+    const text5 = new TextDecoder("utf-8").decode(input);
+    const normalised2 = text5.replace(/\r\n?/g, "\n");
     const bad = normalised2.indexOf("�");
     const problem = {
       message: "File is not valid UTF-8; invalid bytes were read as U+FFFD. Re-save it as UTF-8.",
       position: bad >= 0 ? positionOfOffset(normalised2, bad) : { ...START }
     };
-    return { text: text4, problems: [problem] };
+    return { text: text5, problems: [problem] };
   }
 }
 function checkString(input) {
@@ -55681,8 +55880,8 @@ function decodePostmortem(input) {
   if (decoded.text.slice(0, 8e3).includes("\0")) {
     return unreadable("File is binary (it contains NUL bytes), not a markdown postmortem.");
   }
-  const text4 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
-  return { text: text4.replace(/\r\n?/g, "\n"), problems: decoded.problems };
+  const text5 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
+  return { text: text5.replace(/\r\n?/g, "\n"), problems: decoded.problems };
 }
 
 // src/postmortem/metadata.ts
@@ -55782,20 +55981,20 @@ function parseIsoDate(value2) {
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
 }
 var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
-function findZoneStatement(text4) {
-  for (const m of text4.matchAll(ZONE_STATEMENT_RE)) {
+function findZoneStatement(text5) {
+  for (const m of text5.matchAll(ZONE_STATEMENT_RE)) {
     if (m[1] && zoneOffsetMinutes(m[1]) !== void 0) return m[1].toUpperCase();
   }
   return void 0;
 }
-function headingZone(text4) {
-  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text4)?.[1];
+function headingZone(text5) {
+  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text5)?.[1];
   if (bare && zoneOffsetMinutes(bare) !== void 0) return bare.toUpperCase();
-  return findZoneStatement(text4);
+  return findZoneStatement(text5);
 }
 var DATE_ANYWHERE_RE = /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g;
-function findDate(text4) {
-  for (const m of text4.matchAll(DATE_ANYWHERE_RE)) {
+function findDate(text5) {
+  for (const m of text5.matchAll(DATE_ANYWHERE_RE)) {
     const ts = parseLeadingTimestamp(m[0]);
     if (ts?.epochMs !== void 0) return ts.date;
   }
@@ -55849,8 +56048,8 @@ function zoneOf(m, group, isoT) {
   if (!isRange && zoneOffsetMinutes(written) !== void 0) return { zone: written, raw: m[0] };
   return { raw: before.trimEnd() };
 }
-function parseIso(m, text4) {
-  const { zone, raw } = zoneOf(m, 8, text4[10] === "T");
+function parseIso(m, text5) {
+  const { zone, raw } = zoneOf(m, 8, text5[10] === "T");
   const written = `${m[1]}-${m[2]}-${m[3]}`;
   const time = buildTime(m[4], m[5], m[6], m[7]);
   const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null;
@@ -55878,11 +56077,11 @@ function parseTimeOnly(m, ctx) {
   if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date = addDays(date, 1);
   return { raw, date, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
 }
-function parseParts(text4, ctx) {
-  let m = ISO_RE.exec(text4);
-  if (m) return parseIso(m, text4);
-  if (m = MONTH_FIRST_RE.exec(text4) ?? DAY_FIRST_RE.exec(text4)) return parseNamedMonth(m, ctx);
-  if (m = TIME_ONLY_RE.exec(text4)) return parseTimeOnly(m, ctx);
+function parseParts(text5, ctx) {
+  let m = ISO_RE.exec(text5);
+  if (m) return parseIso(m, text5);
+  if (m = MONTH_FIRST_RE.exec(text5) ?? DAY_FIRST_RE.exec(text5)) return parseNamedMonth(m, ctx);
+  if (m = TIME_ONLY_RE.exec(text5)) return parseTimeOnly(m, ctx);
   return void 0;
 }
 function parseLeadingTimestamp(input, ctx = {}) {
@@ -55984,8 +56183,8 @@ function nodeText(node2, doc, budget, depth = 0) {
   return "";
 }
 function readFrontMatterLines(source, fenceLine, pm2, options) {
-  source.split("\n").forEach((text4, index2) => {
-    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text4);
+  source.split("\n").forEach((text5, index2) => {
+    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text5);
     const key = keyOf(m?.[1] ?? "");
     if (!m || !key) return;
     const raw = (m[2] ?? "").trim().replace(/^(["'])(.*)\1$/, "$2");
@@ -56022,8 +56221,8 @@ function readFrontMatter(source, fenceLine, pm2, options) {
 function readMetadataLines(pm2, fromLine, toLine, options) {
   for (let line = fromLine; line <= toLine; line++) {
     if (pm2.ignoredLines.has(line)) continue;
-    const text4 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
-    const m = METADATA_LINE_RE.exec(text4);
+    const text5 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
+    const m = METADATA_LINE_RE.exec(text5);
     if (!m) continue;
     const key = keyOf(m[2] ?? "");
     if (!key) continue;
@@ -56165,35 +56364,35 @@ function advance(ctx, ts) {
   ctx.lastTime = ts.time;
   if (ts.zone) ctx.lastZone = ts.zone;
 }
-function tableEntries(table, ctx, out) {
-  for (const row of table.children.slice(1)) {
-    const cells = row.children.map((cell4) => toString(cell4).trim());
-    const text4 = cells.filter(Boolean).join(" | ");
-    if (!text4) continue;
+function tableEntries(table2, ctx, out) {
+  for (const row of table2.children.slice(1)) {
+    const cells = row.children.map((cell5) => toString(cell5).trim());
+    const text5 = cells.filter(Boolean).join(" | ");
+    if (!text5) continue;
     const timestamp = parseLeadingTimestamp(cells.slice(0, 2).join(" "), ctx);
-    out.push({ form: "table", text: text4, position: startOf(row), ...timestamp ? { timestamp } : {} });
+    out.push({ form: "table", text: text5, position: startOf(row), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(ctx, timestamp);
   }
 }
 function headingEntry(node2, state) {
-  const text4 = toString(node2).trim();
-  const timestamp = parseLeadingTimestamp(text4, state.ctx);
+  const text5 = toString(node2).trim();
+  const timestamp = parseLeadingTimestamp(text5, state.ctx);
   state.underTimestampedHeading = timestamp !== void 0;
   if (timestamp) {
-    state.entries.push({ form: "heading", text: text4, timestamp, position: startOf(node2) });
+    state.entries.push({ form: "heading", text: text5, timestamp, position: startOf(node2) });
     advance(state.ctx, timestamp);
   } else {
-    const zone = findZoneStatement(text4);
+    const zone = findZoneStatement(text5);
     if (zone) state.ctx.defaultZone = zone;
   }
 }
 function listEntries(list2, state) {
   for (const item of list2.children) {
     const first = item.children[0];
-    const text4 = first ? toString(first).trim() : "";
-    const timestamp = parseLeadingTimestamp(text4, state.ctx);
+    const text5 = first ? toString(first).trim() : "";
+    const timestamp = parseLeadingTimestamp(text5, state.ctx);
     if (!timestamp && state.underTimestampedHeading) continue;
-    state.entries.push({ form: "list", text: text4, position: startOf(item), ...timestamp ? { timestamp } : {} });
+    state.entries.push({ form: "list", text: text5, position: startOf(item), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(state.ctx, timestamp);
   }
 }
@@ -56218,11 +56417,11 @@ function readTimeline(section, startDate, entries) {
 function documentDate(pm2) {
   return pm2.metadata.date ?? findDate(pm2.title?.text ?? "") ?? findDate(pm2.path.split(/[\\/]/).pop() ?? "");
 }
-function itemSource(item, text4) {
+function itemSource(item, text5) {
   const first = item.children[0];
   const start = first?.type === "paragraph" ? first.position?.start.offset : void 0;
   const end = first?.type === "paragraph" ? first.position?.end.offset : void 0;
-  const source = start === void 0 || end === void 0 ? "" : text4.slice(start, end);
+  const source = start === void 0 || end === void 0 ? "" : text5.slice(start, end);
   if (typeof item.checked === "boolean") {
     return { isTask: true, checked: item.checked, text: source.replace(/^\[[ \txX]\][ \t]*/, "") };
   }
@@ -56230,10 +56429,10 @@ function itemSource(item, text4) {
   if (bare) return { isTask: true, checked: /[xX]/.test(bare[1] ?? ""), text: "" };
   return { isTask: false, checked: false, text: source };
 }
-function readActionItems(section, text4, pm2) {
+function readActionItems(section, text5, pm2) {
   const visitList = (list2, nested) => {
     for (const item of list2.children) {
-      const source = itemSource(item, text4);
+      const source = itemSource(item, text5);
       if (!nested || source.isTask) {
         pm2.actionItems.push(parseActionItem(source.text, source.isTask ? "task" : "plain", source.checked, startOf(item)));
       }
@@ -56260,8 +56459,8 @@ function readMetadata(tree, sections, pm2, options) {
   const metadataStart = frontMatter ? (frontMatter.position?.end.line ?? 0) + 1 : 1;
   readMetadataLines(pm2, metadataStart, metadataEnd, options);
 }
-function parseMarkdown(text4, pm2, options) {
-  const tree = processor.parse(text4);
+function parseMarkdown(text5, pm2, options) {
+  const tree = processor.parse(text5);
   const ignored = /* @__PURE__ */ new Set();
   const disabled = /* @__PURE__ */ new Set();
   scanIgnored(tree, ignored, disabled);
@@ -56274,7 +56473,7 @@ function parseMarkdown(text4, pm2, options) {
   const startDate = documentDate(pm2);
   for (const section of sections) {
     if (section.section.canonical === "Timeline") readTimeline(section, startDate, pm2.timeline);
-    if (section.section.canonical === "Action Items") readActionItems(section, text4, pm2);
+    if (section.section.canonical === "Action Items") readActionItems(section, text5, pm2);
   }
 }
 function emptyPostmortem(path4) {
@@ -56290,20 +56489,20 @@ function emptyPostmortem(path4) {
     problems: []
   };
 }
-function lineOf(text4, index2) {
+function lineOf(text5, index2) {
   let line = 1;
-  for (let i = text4.indexOf("\n"); i >= 0 && i < index2; i = text4.indexOf("\n", i + 1)) line++;
+  for (let i = text5.indexOf("\n"); i >= 0 && i < index2; i = text5.indexOf("\n", i + 1)) line++;
   return line;
 }
-function tooComplex(text4) {
-  const deep = DEEP_NESTING_RE.exec(text4);
+function tooComplex(text5) {
+  const deep = DEEP_NESTING_RE.exec(text5);
   if (deep) {
-    const line = lineOf(text4, deep.index);
+    const line = lineOf(text5, deep.index);
     return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } };
   }
   BLOCK_LINE_RE.lastIndex = 0;
   let count = 0;
-  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text4)) count++;
+  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text5)) count++;
   if (count <= MAX_BLOCK_LINES) return void 0;
   return {
     message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
@@ -56315,15 +56514,15 @@ function parsePostmortem(input, path4, options = DEFAULT_PARSE_OPTIONS) {
   const decoded = decodePostmortem(input);
   pm2.problems.push(...decoded.problems);
   if (decoded.text === void 0) return pm2;
-  const text4 = decoded.text;
-  pm2.lines = text4.split("\n");
-  const complex = tooComplex(text4);
+  const text5 = decoded.text;
+  pm2.lines = text5.split("\n");
+  const complex = tooComplex(text5);
   if (complex) {
     pm2.problems.push(complex);
     return pm2;
   }
   try {
-    parseMarkdown(text4, pm2, options);
+    parseMarkdown(text5, pm2, options);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
     pm2.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } });
@@ -56496,7 +56695,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "6da1c2fbad1e3814" : "source";
+var BUILD_ID = true ? "379e9dce64a6bcdc" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -56640,9 +56839,9 @@ async function loadConfigAtRef(options) {
   const texts = /* @__PURE__ */ new Map();
   const candidates = options.configPath !== void 0 ? [options.configPath.replace(/^\.\/+/, "")] : DEFAULT_CONFIG_PATHS;
   for (const candidate of candidates) {
-    const text4 = await options.readAtRef(candidate);
-    if (text4 !== void 0) {
-      texts.set(path2.resolve(options.root, candidate), text4);
+    const text5 = await options.readAtRef(candidate);
+    if (text5 !== void 0) {
+      texts.set(path2.resolve(options.root, candidate), text5);
       break;
     }
   }
@@ -57138,22 +57337,22 @@ function decodeDoc(input) {
   if (size > MAX_EXPERIMENT_BYTES) {
     return { problem: { ...at, message: `File is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB an experiment doc may be; it was not read.` } };
   }
-  let text4;
-  if (typeof input === "string") text4 = input;
+  let text5;
+  if (typeof input === "string") text5 = input;
   else {
     try {
-      text4 = new TextDecoder("utf-8", { fatal: true }).decode(input);
+      text5 = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
       return { problem: { ...at, message: "File is not valid UTF-8 text; re-save it as UTF-8." } };
     }
   }
-  if (text4.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
-  if (text4.charCodeAt(0) === 65279) text4 = text4.slice(1);
-  return { text: text4.replace(/\r\n?/g, "\n") };
+  if (text5.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
+  if (text5.charCodeAt(0) === 65279) text5 = text5.slice(1);
+  return { text: text5.replace(/\r\n?/g, "\n") };
 }
 var NO_FRONT_MATTER = 'no YAML front matter: an experiment doc starts with a line "---", then the front matter (id, name, owner, status, change, hypothesis, metrics, rollback, created), then a line "---"; see docs/experiments/TEMPLATE.md';
-function readFrontMatter2(text4) {
-  const lines = text4.split("\n");
+function readFrontMatter2(text5) {
+  const lines = text5.split("\n");
   if (lines[0]?.trimEnd() !== "---") return { problems: [{ line: 1, column: 1, message: NO_FRONT_MATTER }] };
   const close2 = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
   if (close2 < 0) return { problems: [{ line: 1, column: 1, message: 'the front matter is not closed: add a line "---" after it' }] };
@@ -57216,9 +57415,9 @@ function recordPositions(doc, node2, segments, out, at, depth = 0) {
 }
 
 // src/experiments/parse.ts
-function parseExperimentDoc(text4, path4) {
+function parseExperimentDoc(text5, path4) {
   try {
-    return parse4(text4, path4);
+    return parse4(text5, path4);
   } catch (error2) {
     return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
   }
@@ -57263,23 +57462,23 @@ var VAGUE_TRIGGERS = /* @__PURE__ */ new Set([
   "if there are issues"
 ]);
 function normalise(value2) {
-  let text4 = value2.trim().toLowerCase();
-  for (let previous2 = ""; previous2 !== text4; ) {
-    previous2 = text4;
-    text4 = text4.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
+  let text5 = value2.trim().toLowerCase();
+  for (let previous2 = ""; previous2 !== text5; ) {
+    previous2 = text5;
+    text5 = text5.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
   }
-  return text4;
+  return text5;
 }
 function isPlaceholder(value2) {
   if (value2 === void 0 || value2 === null) return true;
   if (typeof value2 !== "string") return typeof value2 === "object";
-  const text4 = normalise(value2);
-  if (PLACEHOLDERS.has(text4)) return true;
-  if (/^[\s\-–—?_.…]*$/.test(text4)) return true;
-  return /^(tbd|tba|todo|fixme)\b/.test(text4);
+  const text5 = normalise(value2);
+  if (PLACEHOLDERS.has(text5)) return true;
+  if (/^[\s\-–—?_.…]*$/.test(text5)) return true;
+  return /^(tbd|tba|todo|fixme)\b/.test(text5);
 }
-function wordCount(text4) {
-  return text4.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+function wordCount(text5) {
+  return text5.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 function checkRollbackPlan(doc, source) {
   const positions = doc.positions ?? {};
@@ -57394,7 +57593,7 @@ It must add or change an experiment doc matching ${docs} (markdown with YAML fro
     for (const p of parsed.problems) annotations.push({ path: path4, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
   }
   const bad = input.docs.length - good;
-  const table = `| Experiment doc | Rollback plan |
+  const table2 = `| Experiment doc | Rollback plan |
 | --- | --- |
 ${rows.join("\n")}`;
   if (bad === 0) {
@@ -57402,7 +57601,7 @@ ${rows.join("\n")}`;
 
 and adds or changes:
 
-${table}`, annotations);
+${table2}`, annotations);
   }
   const message2 = `The experiment doc${input.docs.length === 1 ? "" : "s"} changed with this file ${bad === 1 && input.docs.length === 1 ? "has" : "have"} no real rollback plan; see ${input.docs.map((d) => d.path).join(", ")}.`;
   return verdict(
@@ -57412,7 +57611,7 @@ ${table}`, annotations);
 
 Every experiment doc it adds or changes must have a real rollback plan (a trigger, concrete steps and an owner; not \`TBD\`, \`N/A\`, \`none\` or \`-\`):
 
-${table}`,
+${table2}`,
     [...annotations, ...onGatedFiles(message2)]
   );
 }
@@ -57428,8 +57627,8 @@ function itemReferences(path4, item) {
   if (item.ticket?.id) refs.push(item.ticket.id);
   return refs;
 }
-function referencedIn(text4, path4, item) {
-  const lower = text4.toLowerCase();
+function referencedIn(text5, path4, item) {
+  const lower = text5.toLowerCase();
   for (const ref of itemReferences(path4, item)) {
     const needle = ref.toLowerCase();
     let at = lower.indexOf(needle);
@@ -57454,7 +57653,7 @@ function evaluateSev1Actions(input) {
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open3 = [];
+  const open4 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -57469,18 +57668,18 @@ ${pullRequest.body}` : "";
         const ref = referencedIn(prText, postmortem.path, item);
         if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
       }
-      open3.push(entry);
+      open4.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open3.filter((o) => o.exemptBy === void 0);
-  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
+  const blockers = open4.filter((o) => o.exemptBy === void 0);
+  const exempted = open4.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
+  const notYetDue = open4.filter((o) => o.exemptBy === "not overdue");
   const where = (o) => {
     const loc = `${o.postmortem.path}:${o.item.position.line}`;
     return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
   };
-  const table = (items, extra) => {
+  const table2 = (items, extra) => {
     const rows = items.slice(0, MAX_LISTED2).map(
       (o) => `| ${where(o)} | ${cell(o.item.summary || o.item.raw)} | ${cell(o.item.ownerRaw ?? "—")} | ${cell(o.item.due ?? "—")}${o.overdue && o.item.due ? " (overdue)" : ""} |${extra ? ` ${cell(extra(o))} |` : ""}`
     );
@@ -57497,7 +57696,7 @@ ${rows.join("\n")}${more}`;
   if (blockers.length > 0) {
     parts.push(`### Blocking
 
-${table(blockers)}`);
+${table2(blockers)}`);
     const how = [
       "tick the item’s box in the postmortem once it is done (this pull request may do it)",
       `or, for the pull request that fixes it, add the label \`${settings.fixLabel}\` and reference the item in the description by its ticket or as \`path#Lline\` (e.g. \`${blockers[0] ? itemReferences(blockers[0].postmortem.path, blockers[0].item)[0] : ""}\`)`
@@ -57506,7 +57705,7 @@ ${table(blockers)}`);
   }
   if (exempted.length > 0) parts.push(`### Passed by the fix label
 
-${table(exempted, (o) => o.exemptBy ?? "")}`);
+${table2(exempted, (o) => o.exemptBy ?? "")}`);
   if (closed.length > 0) {
     const list2 = closed.slice(0, MAX_LISTED2).map((c) => `- ${cell(c.item.summary)} (${c.path}:${c.item.position.line})`);
     parts.push(`### Closed by this change
@@ -58148,7 +58347,7 @@ var import_picomatch5 = __toESM(require_picomatch2(), 1);
 // src/gates/drill-paths.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
-var dict5 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var dict6 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 function workflowPathFilter(workflowText) {
   let doc;
   try {
@@ -58156,9 +58355,9 @@ function workflowPathFilter(workflowText) {
   } catch {
     return void 0;
   }
-  const on = dict5(doc)?.on;
-  const trigger = dict5(on)?.pull_request ?? dict5(on)?.pull_request_target;
-  const config = dict5(trigger);
+  const on = dict6(doc)?.on;
+  const trigger = dict6(on)?.pull_request ?? dict6(on)?.pull_request_target;
+  const config = dict6(trigger);
   if (!config) return void 0;
   const list2 = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : void 0;
   const paths = list2(config.paths);
@@ -58230,8 +58429,8 @@ async function drillObservation(settings, changed, request2, sources) {
     }
   } else if (settings.source === "workflow" && request2.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
     const file = `.github/workflows/${settings.workflow}`;
-    const text4 = await sources.readBase(file).catch(() => void 0);
-    const filter = text4 === void 0 ? void 0 : workflowPathFilter(text4);
+    const text5 = await sources.readBase(file).catch(() => void 0);
+    const filter = text5 === void 0 ? void 0 : workflowPathFilter(text5);
     if (filter && !filterExpectsRun(filter, changed)) {
       return {
         kind: "not-applicable",
@@ -58302,8 +58501,8 @@ async function readBasePostmortems(paths, sources, config) {
   const found = await Promise.all(
     paths.map(
       (path4) => limit(async () => {
-        const text4 = await sources.readBase(path4).catch(() => void 0);
-        return text4 === void 0 ? void 0 : parsePostmortem(text4, path4, options);
+        const text5 = await sources.readBase(path4).catch(() => void 0);
+        return text5 === void 0 ? void 0 : parsePostmortem(text5, path4, options);
       })
     )
   );
@@ -58325,8 +58524,8 @@ var GATE_LABELS = {
 };
 var ICONS = { success: "✅", failure: "❌", neutral: "⚪", pending: "⏳" };
 var RESULT_ICONS = { pass: "✅", fail: "❌", pending: "⏳" };
-function cell2(text4) {
-  return text4.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell2(text5) {
+  return text5.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function renderGateJobSummary(result, verdicts, context3) {
   const rows = verdicts.map((v) => {
@@ -58355,24 +58554,24 @@ Policy: ${context3.policy}.`;
 
 // src/action/gate-event.ts
 var GATE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "workflow_run"];
-var dict6 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
+var dict7 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
 var str = (value2) => typeof value2 === "string" ? value2 : void 0;
 var isSha = (value2) => typeof value2 === "string" && /^[0-9a-f]{40}$/i.test(value2);
 var GateEventError = class extends Error {
   name = "GateEventError";
 };
 function describeGateEvent(name, payload) {
-  const p = dict6(payload) ?? {};
+  const p = dict7(payload) ?? {};
   if (name === "pull_request" || name === "pull_request_target") {
-    const pr = dict6(p.pull_request);
-    const head = dict6(pr?.head);
-    const base = dict6(pr?.base);
+    const pr = dict7(p.pull_request);
+    const head = dict7(pr?.head);
+    const base = dict7(pr?.base);
     if (typeof pr?.number !== "number" || !isSha(head?.sha) || !isSha(base?.sha)) {
       throw new GateEventError(`the ${name} event payload has no pull_request.number, head.sha and base.sha; is GITHUB_EVENT_PATH the event of this run?`);
     }
-    const headRepo = str(dict6(head?.repo)?.full_name);
-    const baseRepo = str(dict6(base?.repo)?.full_name);
-    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(dict6(l)?.name)).filter((l) => l !== void 0) : [];
+    const headRepo = str(dict7(head?.repo)?.full_name);
+    const baseRepo = str(dict7(base?.repo)?.full_name);
+    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(dict7(l)?.name)).filter((l) => l !== void 0) : [];
     return {
       kind: "pull-request",
       number: pr.number,
@@ -58387,16 +58586,16 @@ function describeGateEvent(name, payload) {
     };
   }
   if (name === "merge_group") {
-    const group = dict6(p.merge_group);
+    const group = dict7(p.merge_group);
     if (!isSha(group?.head_sha) || !isSha(group?.base_sha)) throw new GateEventError("the merge_group event payload has no merge_group.head_sha and base_sha");
     const number = /\/pr-(\d+)-[0-9a-f]+$/i.exec(str(group.head_ref) ?? "")?.[1];
     return { kind: "merge-group", headSha: group.head_sha.toLowerCase(), baseSha: group.base_sha.toLowerCase(), ...number !== void 0 && { pullNumber: Number(number) } };
   }
   if (name === "workflow_run") {
-    const run2 = dict6(p.workflow_run);
+    const run2 = dict7(p.workflow_run);
     if (!run2 || !isSha(run2.head_sha) || typeof run2.id !== "number") throw new GateEventError("the workflow_run event payload has no workflow_run.id and head_sha");
-    const pullNumbers = (Array.isArray(run2.pull_requests) ? run2.pull_requests : []).map((pr) => dict6(pr)?.number).filter((n) => typeof n === "number");
-    const path4 = str(run2.path) ?? str(dict6(p.workflow)?.path) ?? "";
+    const pullNumbers = (Array.isArray(run2.pull_requests) ? run2.pull_requests : []).map((pr) => dict7(pr)?.number).filter((n) => typeof n === "number");
+    const path4 = str(run2.path) ?? str(dict7(p.workflow)?.path) ?? "";
     return {
       kind: "workflow-run",
       headSha: run2.head_sha.toLowerCase(),
@@ -58620,7 +58819,7 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
   }
   for (const verdict of verdicts) {
     const name = checkNames[verdict.id];
-    const open3 = existing.find((r) => r.name === name && r.status !== "completed");
+    const open4 = existing.find((r) => r.name === name && r.status !== "completed");
     const request2 = {
       owner,
       repo,
@@ -58633,7 +58832,7 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
       ...runUrl !== void 0 && { detailsUrl: runUrl }
     };
     try {
-      const run2 = open3 ? await updateCheckRun(github, { ...request2, checkRunId: open3.id }) : await createCheckRun(github, request2);
+      const run2 = open4 ? await updateCheckRun(github, { ...request2, checkRunId: open4.id }) : await createCheckRun(github, request2);
       if (run2.htmlUrl) urls[verdict.id] = run2.htmlUrl;
     } catch (error2) {
       const status = errorStatus(error2);
@@ -58771,7 +58970,7 @@ function summarise(experiments) {
 }
 
 // src/main.ts
-import { join as join5 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/sync/execute.ts
 function defaultBackoffMs(attempt) {
@@ -58882,14 +59081,14 @@ function postmortemIdOf(titleId, path4) {
 function normaliseSummary(summary2) {
   return summary2.normalize("NFKC").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*_~]+/g, "").replace(/<[^>]+>/g, "").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/[\s.;:,!?…]+$/u, "");
 }
-function sha256Hex(text4) {
-  return createHash2("sha256").update(text4, "utf8").digest("hex");
+function sha256Hex(text5) {
+  return createHash2("sha256").update(text5, "utf8").digest("hex");
 }
 function summaryDigest(summary2) {
   return sha256Hex(normaliseSummary(summary2)).slice(0, 12);
 }
-function itemKey2(postmortemId, summary2, occurrence = 1) {
-  const base = `${postmortemId.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}/${summaryDigest(summary2)}`;
+function itemKey2(postmortemId2, summary2, occurrence = 1) {
+  const base = `${postmortemId2.toLowerCase().replace(/[^a-z0-9._-]+/g, "-")}/${summaryDigest(summary2)}`;
   return occurrence > 1 ? `${base}~${occurrence}` : base;
 }
 function digestOfKey(key) {
@@ -58899,8 +59098,8 @@ function postmortemOfKey(key) {
   return /^(.+)\/[0-9a-f]{12}(?:~\d+)?$/.exec(key)?.[1];
 }
 var KEY_RE = /^[a-z0-9._-]+\/[0-9a-f]{12}(?:~\d+)?$/;
-function isItemKey(text4) {
-  return KEY_RE.test(text4);
+function isItemKey(text5) {
+  return KEY_RE.test(text5);
 }
 function keyLabel(key) {
   return `rl-${sha256Hex(`reliability-loop:${key}`).slice(0, 16)}`;
@@ -58927,7 +59126,7 @@ function collectSyncItems(postmortems) {
   const items = [];
   const skipped = [];
   for (const pm2 of [...postmortems].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    const postmortemId = postmortemIdOf(pm2.title?.id, pm2.path);
+    const postmortemId2 = postmortemIdOf(pm2.title?.id, pm2.path);
     const seen = /* @__PURE__ */ new Map();
     for (const item of pm2.actionItems) {
       const summary2 = item.summary.trim();
@@ -58939,12 +59138,12 @@ function collectSyncItems(postmortems) {
         skipped.push({ path: pm2.path, line: item.position.line, summary: summary2, reason: "the item has no summary" });
         continue;
       }
-      const base = itemKey2(postmortemId, summary2);
+      const base = itemKey2(postmortemId2, summary2);
       const occurrence = (seen.get(base) ?? 0) + 1;
       seen.set(base, occurrence);
       const synced = {
-        key: itemKey2(postmortemId, summary2, occurrence),
-        postmortemId,
+        key: itemKey2(postmortemId2, summary2, occurrence),
+        postmortemId: postmortemId2,
         path: pm2.path,
         line: item.position.line,
         column: item.position.column,
@@ -59046,7 +59245,7 @@ var TicketIndex = class {
 };
 function matchTickets(input, index2, notes) {
   const matches = /* @__PURE__ */ new Map();
-  const note = (item, text4) => notes.set(item, [...notes.get(item) ?? [], text4]);
+  const note = (item, text5) => notes.set(item, [...notes.get(item) ?? [], text5]);
   for (const item of input.items) {
     const ticket = index2.byReference(item);
     if (!ticket) continue;
@@ -59162,22 +59361,22 @@ function planWithoutTracker(items, settings) {
 // src/sync/writeback.ts
 var ITEM_START_RE = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[( |x|X)\]/;
 var NEXT_BLOCK_RE = /^\s*(?:$|[-*+]\s|\d{1,9}[.)]\s|#)/;
-function linkText(text4) {
-  return text4.replace(/[\\[\]]/g, "\\$&");
+function linkText(text5) {
+  return text5.replace(/[\\[\]]/g, "\\$&");
 }
 function referenceOffset(lines, first) {
   let separators = 0;
   for (let i = first; i < lines.length; i++) {
-    const text4 = lines[i] ?? "";
-    if (i > first && NEXT_BLOCK_RE.test(text4)) return void 0;
+    const text5 = lines[i] ?? "";
+    if (i > first && NEXT_BLOCK_RE.test(text5)) return void 0;
     let from = 0;
     for (; ; ) {
-      const at = text4.indexOf("::", from);
+      const at = text5.indexOf("::", from);
       if (at < 0) break;
       separators++;
       from = at + 2;
       if (separators === 2) {
-        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text4.slice(from));
+        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text5.slice(from));
         if (!m) return void 0;
         return { line: i, offset: from + m[0].length };
       }
@@ -59198,9 +59397,9 @@ function applyWriteBack(source, edits) {
   const result = { text: source, applied: 0, skipped: [] };
   for (const edit of edits) {
     const index2 = edit.line - 1;
-    const text4 = lines[index2];
-    const marker = text4 !== void 0 ? ITEM_START_RE.exec(text4) : null;
-    if (text4 === void 0 || !marker) {
+    const text5 = lines[index2];
+    const marker = text5 !== void 0 ? ITEM_START_RE.exec(text5) : null;
+    if (text5 === void 0 || !marker) {
       result.skipped.push({ line: edit.line, reason: "the line is no longer an action item" });
       continue;
     }
@@ -59264,8 +59463,8 @@ async function readPostmortems2(config, files, warnings) {
       continue;
     }
     const pm2 = parsePostmortem(bytes, path4, options);
-    const text4 = exactText(bytes);
-    out.push(text4 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text4 } : { pm: pm2 });
+    const text5 = exactText(bytes);
+    out.push(text5 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text5 } : { pm: pm2 });
   }
   return out;
 }
@@ -59326,12 +59525,12 @@ async function runSync(config, request2, adapters) {
   if (!request2.dryRun && sync2.writeBack !== "off") {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]));
     for (const [path4, edits] of writeBackEdits(results)) {
-      const text4 = texts.get(path4);
-      if (text4 === void 0) {
+      const text5 = texts.get(path4);
+      if (text5 === void 0) {
         warnings.push(`${path4}: not written back (the file could not be decoded as text)`);
         continue;
       }
-      const edited = applyWriteBack(text4, edits);
+      const edited = applyWriteBack(text5, edits);
       for (const s of edited.skipped) warnings.push(`${path4}:${s.line}: not written back: ${s.reason}`);
       if (edited.applied === 0) continue;
       try {
@@ -59403,12 +59602,12 @@ function label(result, dryRun) {
   if (dryRun) return result.plan.action;
   return { create: "created", update: "updated", close: "closed", unchanged: "unchanged" }[result.plan.action];
 }
-function pad(text4, width) {
-  return text4.length >= width ? text4 : text4 + " ".repeat(width - text4.length);
+function pad(text5, width) {
+  return text5.length >= width ? text5 : text5 + " ".repeat(width - text5.length);
 }
-function cut2(text4, width) {
+function cut2(text5, width) {
   if (width <= 1) return "";
-  return text4.length <= width ? text4 : `${text4.slice(0, width - 1)}…`;
+  return text5.length <= width ? text5 : `${text5.slice(0, width - 1)}…`;
 }
 function formatSyncText(result, options) {
   const c = ansi(options.color);
@@ -59430,13 +59629,13 @@ function formatSyncText(result, options) {
     owner: Math.min(24, Math.max(headers.owner.length, ...rows.map((row) => row.owner.length))),
     due: 10
   };
-  const fixed = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
-  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed);
-  const paint = (action, text4) => {
-    if (action === "failed") return c.red(text4);
-    if (action === "create" || action === "created") return c.green(text4);
-    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text4);
-    return c.dim(text4);
+  const fixed2 = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
+  const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed2);
+  const paint = (action, text5) => {
+    if (action === "failed") return c.red(text5);
+    if (action === "create" || action === "created") return c.green(text5);
+    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text5);
+    return c.dim(text5);
   };
   const lines = [];
   const where = result.consulted ? result.tracker : `${result.tracker}, not consulted: no credentials`;
@@ -59777,12 +59976,12 @@ function causeText(error2) {
   return `${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`;
 }
 async function readJson(response) {
-  const text4 = await response.text();
-  if (text4.trim() === "") return void 0;
+  const text5 = await response.text();
+  if (text5.trim() === "") return void 0;
   try {
-    return JSON.parse(text4);
+    return JSON.parse(text5);
   } catch {
-    return text4;
+    return text5;
   }
 }
 async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => false) {
@@ -59796,10 +59995,10 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
         signal: AbortSignal.timeout(policy.timeoutMs)
       });
     } catch (error2) {
-      const text4 = causeText(error2);
+      const text5 = causeText(error2);
       const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text4}`;
-      if (NOT_SENT.test(text4)) throw new RetryableFailure(message2, void 0);
+      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text5}`;
+      if (NOT_SENT.test(text5)) throw new RetryableFailure(message2, void 0);
       if (request2.idempotent) throw new RetryableFailure(message2, void 0);
       throw new AbortError(new HttpRequestError(message2, void 0, true));
     }
@@ -59961,8 +60160,8 @@ function facts(content3) {
 function postmortemName(content3) {
   return content3.postmortemTitle ?? `${content3.postmortemId} (${content3.postmortemPath})`;
 }
-function markdownText(text4) {
-  return text4.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
+function markdownText(text5) {
+  return text5.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
 }
 function markdownDescription(content3) {
   const name = markdownText(postmortemName(content3));
@@ -59973,7 +60172,7 @@ function markdownDescription(content3) {
   return lines.join("\n");
 }
 function wikiDescription(content3) {
-  const escape2 = (text4) => text4.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
+  const escape2 = (text5) => text5.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
   const name = escape2(postmortemName(content3));
   const postmortem = content3.postmortemUrl !== void 0 ? `[${name}|${content3.postmortemUrl}]` : `${name} ({{${content3.postmortemPath}}})`;
   const lines = [escape2(content3.summary), "", `*Postmortem:* ${postmortem}`];
@@ -59983,7 +60182,7 @@ function wikiDescription(content3) {
 }
 function adfDescription(content3) {
   const paragraph = (...inline) => ({ type: "paragraph", content: inline.filter((n) => n.text !== "") });
-  const strong = (text4) => ({ type: "text", text: text4, marks: [{ type: "strong" }] });
+  const strong = (text5) => ({ type: "text", text: text5, marks: [{ type: "strong" }] });
   const name = postmortemName(content3);
   const postmortem = content3.postmortemUrl !== void 0 ? { type: "text", text: name, marks: [{ type: "link", attrs: { href: content3.postmortemUrl } }] } : { type: "text", text: `${name} — ${content3.postmortemPath}` };
   const nodes = [paragraph({ type: "text", text: content3.summary }), paragraph(strong("Postmortem: "), postmortem)];
@@ -60894,14 +61093,14 @@ async function runSyncAction(ctx) {
 import { randomBytes } from "node:crypto";
 import { link, mkdir as mkdir4, rename as rename3, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname4, join as join3 } from "node:path";
-async function writeTemp(file, text4) {
+async function writeTemp(file, text5) {
   await mkdir4(dirname4(file), { recursive: true });
   const temp = join3(dirname4(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile3(temp, text4, { flag: "wx" });
+  await writeFile3(temp, text5, { flag: "wx" });
   return temp;
 }
-async function replaceFileAtomic(file, text4) {
-  const temp = await writeTemp(file, text4);
+async function replaceFileAtomic(file, text5) {
+  const temp = await writeTemp(file, text5);
   try {
     await rename3(temp, file);
   } catch (error2) {
@@ -60943,20 +61142,20 @@ function retryAfterMs2(headers, now = Date.now()) {
   return Number.isFinite(date) ? Math.max(0, date - now) : void 0;
 }
 async function errorText(response) {
-  let text4 = "";
+  let text5 = "";
   try {
-    text4 = await response.text();
+    text5 = await response.text();
   } catch {
     return response.statusText || "no body";
   }
   try {
-    const body = JSON.parse(text4);
+    const body = JSON.parse(text5);
     const message2 = typeof body.error === "string" ? body.error : body.error?.message ?? body.message;
-    if (typeof message2 === "string" && message2 !== "") text4 = message2;
+    if (typeof message2 === "string" && message2 !== "") text5 = message2;
   } catch {
   }
-  text4 = text4.replace(/\s+/g, " ").trim() || response.statusText || "no body";
-  return text4.length > MAX_ERROR_CHARS ? `${text4.slice(0, MAX_ERROR_CHARS - 1)}…` : text4;
+  text5 = text5.replace(/\s+/g, " ").trim() || response.statusText || "no body";
+  return text5.length > MAX_ERROR_CHARS ? `${text5.slice(0, MAX_ERROR_CHARS - 1)}…` : text5;
 }
 function replyOf(body) {
   const choice = body?.choices?.[0];
@@ -61050,6 +61249,88 @@ function llmEndpoint(config, env, given2 = {}) {
 import { appendFile as appendFile3, mkdir as mkdir5, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname5, join as join4 } from "node:path";
 
+// src/io/audit-worker-pool.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS = 1e3;
+var MIN_TRANSCRIPTS_TO_READ_ON_WORKERS = 100;
+var SCAN_BATCH = 200;
+var READ_BATCH = 10;
+function workerScript2() {
+  const url = new URL("./audit-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync5(fileURLToPath4(url)) ? url : void 0;
+}
+function auditWorkerPool(root) {
+  let workers;
+  const started = (script) => {
+    workers ??= Array.from({ length: coreCount() }, () => new Worker2(script, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
+    return workers;
+  };
+  async function run2(paths, minimum, batchSize, task, onProgress) {
+    const script = workerScript2();
+    if (!script || paths.length < minimum || coreCount() < 2) return void 0;
+    const pool = started(script).slice(0, Math.ceil(paths.length / batchSize));
+    const results = new Array(paths.length);
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      pool.map(
+        (worker) => new Promise((resolve3, reject) => {
+          let start = 0;
+          const finish = (error2) => {
+            worker.off("message", onMessage);
+            worker.off("error", finish);
+            worker.unref();
+            if (error2 === void 0) resolve3();
+            else reject(error2 instanceof Error ? error2 : new Error(`audit worker failed: ${String(error2)}`));
+          };
+          const feed = () => {
+            if (next >= paths.length) return finish();
+            start = next;
+            next = Math.min(next + batchSize, paths.length);
+            worker.postMessage(task(paths.slice(start, next)));
+          };
+          const onMessage = (batch) => {
+            batch.forEach((result, i) => results[start + i] = result);
+            done += batch.length;
+            onProgress?.(done);
+            feed();
+          };
+          worker.ref();
+          worker.on("message", onMessage);
+          worker.once("error", finish);
+          feed();
+        })
+      )
+    );
+    return results;
+  }
+  return {
+    scan: (request2, onProgress) => run2(
+      request2.paths,
+      MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
+      SCAN_BATCH,
+      (paths) => ({
+        kind: "scan",
+        paths,
+        fields: request2.fields,
+        maxLineBytes: request2.maxLineBytes,
+        period: request2.period,
+        ...request2.flagged !== void 0 && { flagged: { source: request2.flagged.source, flags: request2.flagged.flags } }
+      }),
+      onProgress
+    ),
+    read: (request2, onProgress) => run2(
+      request2.paths,
+      MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
+      READ_BATCH,
+      (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
+      onProgress
+    )
+  };
+}
+
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
@@ -61066,8 +61347,8 @@ function asBuffer(chunk) {
 }
 function messageOf(error2) {
   const message2 = error2 !== null && typeof error2 === "object" ? error2.message : void 0;
-  const text4 = typeof message2 === "string" ? message2 : String(error2);
-  return text4.length > MAX_MESSAGE_CHARS2 ? `${text4.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text4;
+  const text5 = typeof message2 === "string" ? message2 : String(error2);
+  return text5.length > MAX_MESSAGE_CHARS2 ? `${text5.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text5;
 }
 var LineSplitter = class {
   constructor(maxLineBytes = DEFAULT_MAX_LINE_BYTES) {
@@ -61164,10 +61445,10 @@ function parseLine(bytes, start, end, options = {}) {
   if (stop > start && bytes[stop - 1] === CR) stop--;
   if (stop - start > max) return { problem: oversizedProblem(max) };
   if (bytes[start] !== 123 && isBlank(bytes, start, stop)) return void 0;
-  const text4 = bytes.toString("utf8", start, stop);
+  const text5 = bytes.toString("utf8", start, stop);
   let value2;
   try {
-    value2 = JSON.parse(text4);
+    value2 = JSON.parse(text5);
   } catch (error2) {
     const reason = `invalid JSON: ${messageOf(error2)}`;
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason };
@@ -61269,6 +61550,7 @@ async function endsWithLineBreak(file) {
 }
 function createNodeAuditAdapters(root, options = {}) {
   const files = nodeRepoFiles(root);
+  const workers = auditWorkerPool(root);
   const adapters = {
     glob: (patterns) => files.glob(patterns),
     open: (path4) => ndjsonFileSource(join4(root, path4)),
@@ -61281,18 +61563,20 @@ function createNodeAuditAdapters(root, options = {}) {
         throw error2;
       }
     },
-    async writeText(path4, text4) {
+    async writeText(path4, text5) {
       const file = join4(root, path4);
       await mkdir5(dirname5(file), { recursive: true });
-      await writeFile4(file, text4);
+      await writeFile4(file, text5);
     },
-    async appendText(path4, text4) {
+    async appendText(path4, text5) {
       const file = join4(root, path4);
       await mkdir5(dirname5(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
-      await appendFile3(file, prefix + text4);
+      await appendFile3(file, prefix + text5);
     },
-    now: options.now ?? (() => /* @__PURE__ */ new Date())
+    now: options.now ?? (() => /* @__PURE__ */ new Date()),
+    scanMany: (request2, onProgress) => workers.scan(request2, onProgress),
+    readMany: (request2, onProgress) => workers.read(request2, onProgress)
   };
   if (options.chat) adapters.chat = options.chat;
   if (options.onProgress) adapters.onProgress = options.onProgress;
@@ -61344,8 +61628,8 @@ function failed(reason, final) {
 function pending(reason) {
   return { score: null, reason, state: "pending", final: false };
 }
-function snippet(text4, max = 120) {
-  const flat = text4.replace(/\s+/g, " ").trim();
+function snippet(text5, max = 120) {
+  const flat = text5.replace(/\s+/g, " ").trim();
   return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }
 
@@ -61358,8 +61642,8 @@ function reviewFilePath(outputDir, period, seed) {
   const safeSeed = seed.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "seed";
   return `${outputDir}/review/${period}-${safeSeed}.yml`;
 }
-function commentLines(text4) {
-  return text4.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
+function commentLines(text5) {
+  return text5.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
 }
 function renderReviewHeader(header) {
   const scales = header.dimensions.map((d) => `  ${d.name}: ${describeScale(d)}; passes at ${d.threshold}. ${d.description}`).join("\n");
@@ -61393,8 +61677,8 @@ function renderReviewEntries(entries, dimensions) {
     return yaml.split("\n").map((line) => line === "" ? line : `  ${line}`).join("\n");
   }).join("");
 }
-function parseReviewFile(text4) {
-  const doc = (0, import_yaml5.parseDocument)(text4, { prettyErrors: false });
+function parseReviewFile(text5) {
+  const doc = (0, import_yaml5.parseDocument)(text5, { prettyErrors: false });
   if (doc.errors.length > 0) return { error: `invalid YAML: ${(doc.errors[0]?.message ?? "").split("\n")[0]}` };
   const data = doc.toJS();
   const list2 = data?.transcripts;
@@ -61621,8 +61905,8 @@ async function readTranscript(source, options) {
 }
 
 // src/audit/render.ts
-function cut3(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max)}… [${text4.length - max} more characters]`;
+function cut3(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max)}… [${text5.length - max} more characters]`;
 }
 function createRenderer(options) {
   const paths = ["ts", "type", "role", "tool", "content", "notes"].map((n) => resolveField(n, options.fields));
@@ -61685,6 +61969,24 @@ function createRenderer(options) {
   };
 }
 
+// src/audit/read-sampled.ts
+async function readSampled(source, options) {
+  const scoring = options.rules?.start();
+  const renderer = options.render ? createRenderer({ fields: options.fields, ...options.render }) : void 0;
+  const read = await readTranscript(source, {
+    maxLineBytes: options.maxLineBytes,
+    onEvent: (event) => {
+      scoring?.accept(event);
+      renderer?.accept(event);
+    }
+  });
+  const out = { sha256: read.sha256, malformed: read.malformed, moreMalformed: read.moreMalformed };
+  if (read.unreadable !== void 0) out.unreadable = read.unreadable;
+  if (scoring) out.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
+  if (renderer) out.rendered = renderer.finish();
+  return out;
+}
+
 // src/audit/rules-scorer.ts
 function condition(field, matcher) {
   const tests = [];
@@ -61703,8 +62005,8 @@ function condition(field, matcher) {
   if (matcher.matches !== void 0) {
     const re = new RegExp(matcher.matches, matcher.ignoreCase ? "i" : "");
     tests.push((value2) => {
-      const text4 = fieldText(value2);
-      return text4 !== void 0 && re.test(text4);
+      const text5 = fieldText(value2);
+      return text5 !== void 0 && re.test(text5);
     });
   }
   if (matcher.contains !== void 0) {
@@ -61712,8 +62014,8 @@ function condition(field, matcher) {
     tests.push((value2) => {
       const raw = fieldText(value2);
       if (raw === void 0) return false;
-      const text4 = matcher.ignoreCase ? raw.toLowerCase() : raw;
-      return words.some((w) => text4.includes(w));
+      const text5 = matcher.ignoreCase ? raw.toLowerCase() : raw;
+      return words.some((w) => text5.includes(w));
     });
   }
   return { field, test: (value2) => tests.every((t) => t(value2)) };
@@ -61790,9 +62092,9 @@ function startScoring(compiled3) {
         const { rule, hit, count } = decided;
         let reason = rule.rule.reason ?? describeRule(rule.rule);
         if (hit !== void 0) {
-          const text4 = fieldText(hit.value);
+          const text5 = fieldText(hit.value);
           const more = count > 1 ? ` and ${count - 1} more ${count === 2 ? "event" : "events"}` : "";
-          reason += ` (line ${hit.line}${more}${text4 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text4)}`})`;
+          reason += ` (line ${hit.line}${more}${text5 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text5)}`})`;
         }
         if (applied > 1) reason += ` [${applied - 1} more ${applied === 2 ? "rule applies" : "rules apply"}]`;
         out[dimension.name] = scored(rule.rule.score, reason);
@@ -61846,8 +62148,8 @@ async function scanTranscript(source, options) {
   const notesPath = resolveField("notes", options.fields);
   const needle = Buffer.from(fieldNeedle(notesPath));
   const flaggedBy = (event) => {
-    const text4 = fieldText(readField(event, notesPath));
-    return text4 !== void 0 && options.flagged !== void 0 && options.flagged.test(text4);
+    const text5 = fieldText(readField(event, notesPath));
+    return text5 !== void 0 && options.flagged !== void 0 && options.flagged.test(text5);
   };
   const result = { flagged: false };
   const settleDate = (first2) => {
@@ -61921,8 +62223,8 @@ var SCORERS = ["rules", "llm", "human"];
 function recordOf(value2) {
   if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) return void 0;
   const r = value2;
-  const text4 = (k) => typeof r[k] === "string";
-  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text4)) return void 0;
+  const text5 = (k) => typeof r[k] === "string";
+  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text5)) return void 0;
   if (!SCORERS.includes(r.scorer)) return void 0;
   if (r.scores === null || typeof r.scores !== "object" || Array.isArray(r.scores)) return void 0;
   const scores = {};
@@ -62066,23 +62368,24 @@ async function runAudit(config, request2, adapters, configFile) {
   const warnings = [];
   const files = await adapters.glob(config.paths);
   const flaggedPattern = config.strata.flagged ? new RegExp(config.strata.flaggedPattern, "i") : void 0;
-  const scanLimit = pLimit(SCAN_CONCURRENCY);
-  let scanned = 0;
-  const scans = await Promise.all(
-    files.map(
-      (path4) => scanLimit(async () => {
-        const result2 = await scanTranscript(adapters.open(path4), {
-          path: path4,
-          fields: config.fields,
-          maxLineBytes: config.maxLineBytes,
-          period,
-          ...flaggedPattern !== void 0 && { flagged: flaggedPattern }
-        });
-        adapters.onProgress?.({ phase: "scanning", done: ++scanned, total: files.length });
-        return { path: path4, result: result2 };
-      })
-    )
-  );
+  const scanRequest = { paths: files, fields: config.fields, maxLineBytes: config.maxLineBytes, period, ...flaggedPattern !== void 0 && { flagged: flaggedPattern } };
+  const scanProgress = (done2) => adapters.onProgress?.({ phase: "scanning", done: done2, total: files.length });
+  const scanned = await adapters.scanMany?.(scanRequest, scanProgress);
+  let scans;
+  if (scanned !== void 0) scans = files.map((path4, i) => ({ path: path4, result: scanned[i] }));
+  else {
+    const scanLimit = pLimit(SCAN_CONCURRENCY);
+    let count = 0;
+    scans = await Promise.all(
+      files.map(
+        (path4) => scanLimit(async () => {
+          const result2 = await scanTranscript(adapters.open(path4), { ...scanRequest, path: path4 });
+          scanProgress(++count);
+          return { path: path4, result: result2 };
+        })
+      )
+    );
+  }
   const undated = scans.filter((s) => s.result.date === void 0).map((s) => s.path);
   const candidates = scans.flatMap(
     ({ path: path4, result: result2 }) => result2.date?.period === period ? [{ path: path4, period, flagged: result2.flagged, ...result2.date.day !== void 0 && { day: result2.date.day }, ...result2.agent !== void 0 && { agent: result2.agent } }] : []
@@ -62131,33 +62434,24 @@ async function runAudit(config, request2, adapters, configFile) {
   const reviewAdditions = [];
   const reviewProblems = [];
   let done = 0;
-  const readOne = async (sample) => {
-    const scoring = rules?.start();
-    const renderer = needsText ? createRenderer({ fields: config.fields, budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes }) : void 0;
-    const read = await readTranscript(adapters.open(sample.path), {
-      maxLineBytes: config.maxLineBytes,
-      onEvent: (event) => {
-        scoring?.accept(event);
-        renderer?.accept(event);
-      }
-    });
-    const outcome = {
-      sample,
-      sha256: read.sha256,
-      malformed: read.malformed.map((m) => ({ path: sample.path, ...m })),
-      moreMalformed: read.moreMalformed
-    };
-    if (read.unreadable !== void 0) outcome.unreadable = read.unreadable;
-    if (scoring) outcome.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
-    if (renderer) outcome.rendered = renderer.finish();
-    return outcome;
+  const readOptions = {
+    fields: config.fields,
+    maxLineBytes: config.maxLineBytes,
+    ...rules !== void 0 && { rules },
+    ...needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes } }
   };
+  const readOne = async (sample) => ({ sample, ...await readSampled(adapters.open(sample.path), readOptions) });
+  const bulk = needsText ? void 0 : await adapters.readMany?.(
+    { paths: draw.map((d) => d.path), fields: config.fields, maxLineBytes: config.maxLineBytes, rules: rulesDims },
+    (n) => adapters.onProgress?.({ phase: "scoring", done: n, total: draw.length })
+  );
   for (let i = 0; i < draw.length; i += SCORE_BATCH) {
-    const batch = await Promise.all(draw.slice(i, i + SCORE_BATCH).map(readOne));
+    const slice = draw.slice(i, i + SCORE_BATCH);
+    const batch = bulk !== void 0 ? slice.map((sample, j) => ({ sample, ...bulk[i + j] })) : await Promise.all(slice.map(readOne));
     const llmJobs = [];
     for (const outcome of batch) {
       const { sample, sha256 } = outcome;
-      malformed.push(...outcome.malformed);
+      malformed.push(...outcome.malformed.map((m) => ({ path: sample.path, ...m })));
       if (outcome.moreMalformed > 0) warnings.push(`${sample.path}: ${plural(outcome.moreMalformed, "more malformed line")} not listed`);
       const base = { transcript: sample.path, sha256, stratum: sample.stratum, reused: false };
       const keyOf2 = (scorer) => recordKey({ period, seed, sha256, rubric_version: version, scorer });
@@ -62202,7 +62496,7 @@ async function runAudit(config, request2, adapters, configFile) {
     }
     await Promise.all(llmJobs);
     done += batch.length;
-    adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
+    if (bulk === void 0) adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
   }
   const now = adapters.now().toISOString();
   const finished = results.filter((r) => !r.reused && Object.values(r.scores).every((s) => s.final));
@@ -62287,8 +62581,8 @@ function percent(passRate) {
 // src/report/audit-summary.ts
 var MAX_CELL_CHARS = 300;
 var MAX_MALFORMED_ROWS = 20;
-function cell3(text4) {
-  const flat = text4.replace(/\s+/g, " ").trim();
+function cell3(text5) {
+  const flat = text5.replace(/\s+/g, " ").trim();
   const short5 = flat.length > MAX_CELL_CHARS ? `${flat.slice(0, MAX_CELL_CHARS - 1)}…` : flat;
   return short5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
 }
@@ -62394,9 +62688,1034 @@ async function runAuditAction(ctx) {
   return result;
 }
 
+// src/action/review-action.ts
+import { join as join5 } from "node:path";
+
+// src/review/timestamp.ts
+var ISO_START = /^\d{4}-\d{2}-\d{2}/;
+var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+function isCalendarDate(day) {
+  const [y, m, d] = day.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+function parseInstant(value2) {
+  if (typeof value2 === "number") {
+    if (!Number.isFinite(value2) || value2 <= 0) return void 0;
+    return { ms: value2 < 1e11 ? Math.round(value2 * 1e3) : value2, zoned: true };
+  }
+  if (typeof value2 !== "string") return void 0;
+  const text5 = value2.trim();
+  if (!ISO_START.test(text5) || !isCalendarDate(text5.slice(0, 10))) return void 0;
+  if (!HAS_TIME.test(text5)) {
+    const ms2 = Date.parse(`${text5.slice(0, 10)}T00:00:00Z`);
+    return Number.isFinite(ms2) && text5.length === 10 ? { ms: ms2, zoned: true } : void 0;
+  }
+  const zoned = ZONE2.test(text5);
+  const ms = Date.parse(zoned ? text5.replace(" ", "T") : `${text5.replace(" ", "T")}Z`);
+  return Number.isFinite(ms) ? { ms, zoned } : void 0;
+}
+function shortUtc(ms) {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+function formatDuration(ms) {
+  const minutes = Math.round(ms / 6e4);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+}
+
+// src/review/period.ts
+var PeriodError = class extends Error {
+  name = "PeriodError";
+};
+var MONTH2 = /^(\d{4})-(0[1-9]|1[0-2])$/;
+var MONTH_NAMES2 = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var DAY_MS = 864e5;
+function monthOf(ms) {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+function shiftMonth(month, by) {
+  const [y, m] = month.split("-").map(Number);
+  const index2 = y * 12 + (m - 1) + by;
+  return `${Math.floor(index2 / 12)}-${String(index2 % 12 + 1).padStart(2, "0")}`;
+}
+function monthPeriod(month) {
+  const m = MONTH2.exec(month);
+  if (!m) throw new PeriodError(`--month must be a month as YYYY-MM, e.g. 2026-10 (got "${month}")`);
+  const year = Number(m[1]);
+  const index2 = Number(m[2]) - 1;
+  return {
+    label: month,
+    title: `${MONTH_NAMES2[index2]} ${year}`,
+    startMs: Date.UTC(year, index2, 1),
+    endMs: Date.UTC(year, index2 + 1, 1),
+    auditMonth: month
+  };
+}
+function bound(text5, flag) {
+  const trimmed = text5.trim();
+  const instant = parseInstant(trimmed);
+  if (instant === void 0) throw new PeriodError(`${flag} must be a date (YYYY-MM-DD) or a time with a zone (2026-10-01T00:00:00Z), got "${text5}"`);
+  if (!instant.zoned) throw new PeriodError(`${flag} "${text5}" has a time but no zone: add Z or an offset such as +02:00`);
+  return { ms: instant.ms, dateOnly: /^\d{4}-\d{2}-\d{2}$/.test(trimmed) };
+}
+function rangePeriod(startMs, endMs) {
+  const first = new Date(startMs).toISOString().slice(0, 10);
+  const last = new Date(endMs - 1).toISOString().slice(0, 10);
+  return { label: `${first}_${last}`, title: `${first} to ${last}`, startMs, endMs, auditMonth: monthOf(endMs - 1) };
+}
+function resolvePeriod(request2, now) {
+  const given2 = [request2.month !== void 0, request2.since !== void 0 || request2.until !== void 0, request2.days !== void 0].filter(Boolean).length;
+  if (given2 > 1) throw new PeriodError("give one of --month, --since/--until or --days");
+  if (request2.month !== void 0) return monthPeriod(request2.month.trim());
+  if (request2.days !== void 0) {
+    if (!Number.isInteger(request2.days) || request2.days < 1) throw new PeriodError(`--days must be a whole number, 1 or more (got ${request2.days})`);
+    return rangePeriod(now.getTime() - request2.days * DAY_MS, now.getTime());
+  }
+  if (request2.since !== void 0 || request2.until !== void 0) {
+    if (request2.since === void 0) throw new PeriodError("--until needs --since");
+    const since = bound(request2.since, "--since");
+    const until = request2.until === void 0 ? { ms: now.getTime(), dateOnly: false } : bound(request2.until, "--until");
+    const endMs = until.dateOnly ? until.ms + DAY_MS : until.ms;
+    if (endMs <= since.ms) throw new PeriodError(`--until (${request2.until}) must be after --since (${request2.since})`);
+    return rangePeriod(since.ms, endMs);
+  }
+  return monthPeriod(shiftMonth(monthOf(now.getTime()), -1));
+}
+function inPeriod(ms, period) {
+  return ms >= period.startMs && ms < period.endMs;
+}
+
+// src/review/quality.ts
+var SOURCE_ORDER = ["incidents", "postmortems", "action-items", "audits", "experiments", "bypasses"];
+function compareNotes(a, b) {
+  return SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || compareText2(a.path ?? "", b.path ?? "") || (a.line ?? 0) - (b.line ?? 0) || compareText2(a.message, b.message);
+}
+function compareText2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/review/audits.ts
+var TREND_MONTHS = 6;
+var LOWEST_SHOWN = 5;
+function normalise2(score, scale) {
+  return scale === "1-5" ? (score - 1) / 4 : score;
+}
+function auditMonths(month) {
+  return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - (TREND_MONTHS - 1)));
+}
+var mean = (xs) => xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+function auditTrends(records, month, scales) {
+  const months = auditMonths(month);
+  const previousMonth = shiftMonth(month, -1);
+  const byKey = /* @__PURE__ */ new Map();
+  const seenAbove1 = /* @__PURE__ */ new Set();
+  const dims = /* @__PURE__ */ new Set();
+  for (const r of records) {
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      dims.add(dim);
+      if (score > 1) seenAbove1.add(dim);
+      const key = `${r.period}
+${dim}`;
+      const list2 = byKey.get(key);
+      if (list2) list2.push(score);
+      else byKey.set(key, [score]);
+    }
+  }
+  const scaleOf = (dim) => scales.get(dim) ?? (seenAbove1.has(dim) ? "1-5" : "0-1");
+  const dimensions = [...dims].sort(compareText2).map((dimension) => {
+    const now = byKey.get(`${month}
+${dimension}`) ?? [];
+    const m = mean(now);
+    const p = mean(byKey.get(`${previousMonth}
+${dimension}`) ?? []);
+    return {
+      dimension,
+      scale: scaleOf(dimension),
+      mean: m,
+      previous: p,
+      change: m !== null && p !== null ? m - p : null,
+      count: now.length,
+      trend: months.map((mm) => mean(byKey.get(`${mm}
+${dimension}`) ?? []))
+    };
+  });
+  const perTranscript = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    if (r.period !== month) continue;
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      const n = normalise2(score, scaleOf(dim));
+      const entry = perTranscript.get(r.transcript) ?? { scores: [], lowest: { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } } };
+      entry.scores.push(n);
+      if (n < entry.lowest.score || n === entry.lowest.score && compareText2(dim, entry.lowest.dimension) < 0) {
+        entry.lowest = { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } };
+      }
+      perTranscript.set(r.transcript, entry);
+    }
+  }
+  const lowest = [...perTranscript.entries()].map(([transcript, e]) => ({ transcript, score: mean(e.scores), lowest: e.lowest })).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText2(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
+  return { month, months, dimensions, lowest, records: records.filter((r) => months.includes(r.period)).length };
+}
+
+// src/review/incidents.ts
+var asDict = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
+var text4 = (value2) => typeof value2 === "string" && value2.trim() !== "" ? value2.trim() : typeof value2 === "number" ? String(value2) : void 0;
+function statusIn(status, statuses) {
+  const s = status.toLowerCase();
+  return statuses.some((x) => x.toLowerCase() === s);
+}
+function instantOf(record, field, at, notes, required) {
+  const raw = record[field];
+  const where = { path: at.path, ...at.line !== void 0 && { line: at.line } };
+  if (raw === void 0 || raw === null || raw === "") {
+    if (required) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
+    return void 0;
+  }
+  const instant = parseInstant(raw);
+  if (instant === void 0) {
+    notes.push({ source: "incidents", ...where, message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
+    return void 0;
+  }
+  if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
+  return instant.ms;
+}
+function placeIncident(ends, settings, period) {
+  const f = settings.fields;
+  const notes = ends.problems.map((p) => ({ source: "incidents", path: ends.path, ...p.line !== void 0 && { line: p.line }, message: p.message }));
+  if (ends.size === 0) return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
+  const last = asDict(ends.last?.value);
+  const first = asDict(ends.first?.value);
+  if (last === void 0 || first === void 0) {
+    const why = ends.last === void 0 ? "no readable record: the incident is left out" : "the last record is not a JSON object: the incident is left out";
+    return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
+  }
+  const at = { path: ends.path };
+  const lastMs = instantOf(last, f.ts, at, notes, true);
+  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, JSON.stringify(first) !== JSON.stringify(last)) : void 0;
+  const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs;
+  if (startedMs === void 0 || lastMs === void 0) {
+    notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
+    return { needsTimeline: false, notes };
+  }
+  const status = text4(last[f.status]) ?? "unknown";
+  const resolved = statusIn(status, settings.resolvedStatuses);
+  const detectedMs = instantOf(last, f.detectedAt, at, notes, false);
+  const resolvedField = instantOf(last, f.resolvedAt, at, notes, false);
+  const id = text4(last[f.id]) ?? text4(first[f.id]) ?? ends.path.replace(/^.*\//, "").replace(/\.ndjson$/i, "");
+  if (text4(last[f.id]) === void 0) notes.push({ source: "incidents", path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` });
+  const endMs = resolved ? resolvedField ?? lastMs : Number.POSITIVE_INFINITY;
+  if (startedMs >= period.endMs || endMs < period.startMs) return { needsTimeline: false, notes };
+  const incident = {
+    id,
+    path: ends.path,
+    title: text4(last[f.title]) ?? text4(first[f.title]) ?? "",
+    severity: text4(last[f.severity]) ?? "unknown",
+    status,
+    resolved,
+    startedMs,
+    lastMs,
+    spansStart: startedMs < period.startMs,
+    spansEnd: !resolved || endMs >= period.endMs
+  };
+  const postmortem = text4(last[f.postmortem]) ?? text4(first[f.postmortem]);
+  if (postmortem !== void 0) incident.postmortem = postmortem;
+  if (detectedMs !== void 0) incident.detectedMs = detectedMs;
+  if (resolved) incident.resolvedMs = resolvedField ?? lastMs;
+  if (incident.spansStart || incident.spansEnd) {
+    const sides = [incident.spansStart && "started before the period", incident.spansEnd && (resolved ? "was resolved after the period" : "is still open at the end of the period")].filter(Boolean).join(" and ");
+    notes.push({ source: "incidents", path: ends.path, message: `incident ${id} spans the period boundary: it ${sides}` });
+  }
+  const needsTimeline = detectedMs === void 0 || resolved && resolvedField === void 0;
+  return { incident, needsTimeline, notes };
+}
+async function timelineMilestones(records, settings, path4) {
+  const f = settings.fields;
+  const notes = [];
+  let detectedMs;
+  let resolvedMs;
+  let withoutTs = 0;
+  let zoneless = 0;
+  for await (const r of records) {
+    if (r.value === void 0) {
+      notes.push({ source: "incidents", path: path4, line: r.line, message: r.problem ?? "unreadable line" });
+      continue;
+    }
+    const record = asDict(r.value);
+    if (record === void 0) {
+      notes.push({ source: "incidents", path: path4, line: r.line, message: "not a JSON object" });
+      continue;
+    }
+    const instant = parseInstant(record[f.ts]);
+    if (instant === void 0) {
+      withoutTs++;
+      continue;
+    }
+    if (!instant.zoned) zoneless++;
+    const status = text4(record[f.status]);
+    if (status === void 0) continue;
+    if (detectedMs === void 0 && (statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) detectedMs = instant.ms;
+    if (resolvedMs === void 0 && statusIn(status, settings.resolvedStatuses)) resolvedMs = instant.ms;
+  }
+  if (withoutTs > 0) notes.push({ source: "incidents", path: path4, message: `${withoutTs} timeline record${withoutTs === 1 ? "" : "s"} without a readable \`${f.ts}\`, skipped` });
+  if (zoneless > 0) notes.push({ source: "incidents", path: path4, message: `${zoneless} timeline record${zoneless === 1 ? "" : "s"} with no time zone in \`${f.ts}\`; read as UTC` });
+  return { ...detectedMs !== void 0 && { detectedMs }, ...resolvedMs !== void 0 && { resolvedMs }, notes };
+}
+function withMilestones(incident, found) {
+  const out = { ...incident };
+  if (out.detectedMs === void 0 && found.detectedMs !== void 0) out.detectedMs = found.detectedMs;
+  if (out.resolved && found.resolvedMs !== void 0) out.resolvedMs = found.resolvedMs;
+  return out;
+}
+function timeToDetect(incident) {
+  return incident.detectedMs === void 0 ? void 0 : Math.max(0, incident.detectedMs - incident.startedMs);
+}
+function timeToResolve(incident) {
+  return incident.resolvedMs === void 0 ? void 0 : Math.max(0, incident.resolvedMs - incident.startedMs);
+}
+function severityRank(severity, levels) {
+  const key = severity.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const i = levels.findIndex((l) => l.toLowerCase().replace(/[^a-z0-9]/g, "") === key);
+  return i === -1 ? levels.length + 1 : i + 1;
+}
+function compareIncidents(a, b) {
+  return a.startedMs - b.startedMs || compareText2(a.id, b.id) || compareText2(a.path, b.path);
+}
+
+// src/review/backlog.ts
+var DAY_MS2 = 864e5;
+function postmortemId(pm2) {
+  return pm2.title?.id !== void 0 ? `PM-${pm2.title.id}` : pm2.path.replace(/^.*\//, "").replace(/\.md$/i, "");
+}
+function dayMs(date) {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+var AGE_BUCKETS = [
+  { bucket: "0–30 days", max: 30 },
+  { bucket: "31–90 days", max: 90 },
+  { bucket: "91–180 days", max: 180 },
+  { bucket: "over 180 days", max: Number.POSITIVE_INFINITY }
+];
+function digestPostmortems(postmortems, lint, period, severityLevels) {
+  const notes = [];
+  const rows = [];
+  const items = [];
+  const sorted = [...postmortems].sort((a, b) => compareText2(a.path, b.path));
+  for (const pm2 of sorted) {
+    for (const problem of pm2.problems) notes.push({ source: "postmortems", path: pm2.path, line: problem.position.line, message: problem.message });
+    const severity = pm2.metadata.severity?.label ?? pm2.metadata.severity?.raw ?? "unknown";
+    const dateMs = pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
+    if (dateMs === void 0) notes.push({ source: "postmortems", path: pm2.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
+    if (dateMs !== void 0 && dateMs >= period.endMs) continue;
+    let open4 = 0;
+    let overdue = 0;
+    let closed = 0;
+    for (const a of pm2.actionItems) {
+      const owner = a.owner ? a.owner.isHandle ? `@${a.owner.name}` : a.owner.name : "(no owner)";
+      const dueMs = a.due !== void 0 && a.dueValid ? dayMs(a.due) : void 0;
+      if (a.due !== void 0 && !a.dueValid) notes.push({ source: "action-items", path: pm2.path, line: a.position.line, message: `due date "${a.due}" is not a real date` });
+      const isOverdue2 = !a.checked && dueMs !== void 0 && dueMs + DAY_MS2 <= period.endMs;
+      if (a.checked) closed++;
+      else open4++;
+      if (isOverdue2) overdue++;
+      items.push({
+        postmortem: postmortemId(pm2),
+        path: pm2.path,
+        line: a.position.line,
+        summary: a.summary,
+        owner,
+        severity,
+        ...a.due !== void 0 && { due: a.due },
+        ...dateMs !== void 0 && { ageDays: Math.max(0, Math.floor((period.endMs - dateMs) / DAY_MS2)) },
+        overdue: isOverdue2,
+        checked: a.checked
+      });
+    }
+    if (dateMs !== void 0 && inPeriod(dateMs, period)) {
+      const owners2 = pm2.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
+      rows.push({
+        path: pm2.path,
+        id: postmortemId(pm2),
+        title: pm2.title?.name ?? pm2.title?.text ?? "",
+        date: pm2.metadata.date,
+        severity,
+        owners: owners2,
+        lint: lint.get(pm2.path) ?? { errors: 0, warnings: 0 },
+        openActions: open4,
+        overdueActions: overdue,
+        closedActions: closed
+      });
+    }
+  }
+  rows.sort((a, b) => compareText2(a.date ?? "", b.date ?? "") || compareText2(a.id, b.id));
+  const owners = /* @__PURE__ */ new Map();
+  const severities = /* @__PURE__ */ new Map();
+  const ages = AGE_BUCKETS.map((b) => ({ bucket: b.bucket, open: 0 }));
+  for (const item of items) {
+    const o = owners.get(item.owner) ?? { owner: item.owner, open: 0, overdue: 0, closed: 0 };
+    const s = severities.get(item.severity) ?? { severity: item.severity, open: 0, overdue: 0, closed: 0 };
+    if (item.checked) {
+      o.closed++;
+      s.closed++;
+    } else {
+      o.open++;
+      s.open++;
+      if (item.overdue) {
+        o.overdue++;
+        s.overdue++;
+      }
+      if (item.ageDays !== void 0) {
+        o.oldestDays = Math.max(o.oldestDays ?? 0, item.ageDays);
+        const bucket = AGE_BUCKETS.findIndex((b) => item.ageDays <= b.max);
+        ages[bucket].open++;
+      }
+    }
+    owners.set(item.owner, o);
+    severities.set(item.severity, s);
+  }
+  const overdueItems = items.filter((i) => i.overdue).map(({ checked: _checked, ...item }) => item).sort((a, b) => compareText2(a.due ?? "", b.due ?? "") || compareText2(a.path, b.path) || a.line - b.line);
+  return {
+    inPeriod: rows,
+    backlog: {
+      open: items.filter((i) => !i.checked).length,
+      overdue: overdueItems.length,
+      closed: items.filter((i) => i.checked).length,
+      byOwner: [...owners.values()].sort((a, b) => b.overdue - a.overdue || b.open - a.open || compareText2(a.owner, b.owner)),
+      bySeverity: [...severities.values()].sort((a, b) => severityRank(a.severity, severityLevels) - severityRank(b.severity, severityLevels) || compareText2(a.severity, b.severity)),
+      byAge: ages,
+      overdueItems
+    },
+    notes
+  };
+}
+
+// src/review/bypasses.ts
+function bypassesInPeriod(records, path4, period) {
+  const rows = [];
+  const notes = [];
+  for (const r of records) {
+    if (r.value === void 0 || r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) {
+      notes.push({ source: "bypasses", path: path4, line: r.line, message: r.problem ?? "not a JSON object" });
+      continue;
+    }
+    const b = r.value;
+    const instant = parseInstant(b.ts);
+    if (instant === void 0) {
+      notes.push({ source: "bypasses", path: path4, line: r.line, message: b.ts === void 0 ? "record without `ts`" : "`ts` is not a time" });
+      continue;
+    }
+    if (!instant.zoned) notes.push({ source: "bypasses", path: path4, line: r.line, message: "`ts` has no time zone; read as UTC" });
+    if (!inPeriod(instant.ms, period)) continue;
+    rows.push({
+      ms: instant.ms,
+      ts: new Date(instant.ms).toISOString(),
+      repository: String(b.repository ?? ""),
+      pullRequest: Number(b.pull_request ?? 0),
+      actor: String(b.actor ?? ""),
+      gates: Array.isArray(b.gates) ? b.gates.map(String) : [],
+      reason: String(b.reason ?? ""),
+      ...typeof b.run_url === "string" && { runUrl: b.run_url }
+    });
+  }
+  rows.sort((a, b) => a.ms - b.ms || compareText2(a.repository, b.repository) || a.pullRequest - b.pullRequest);
+  return { rows: rows.map(({ ms: _ms, ...row }) => row), notes };
+}
+
+// src/review/experiments.ts
+function dayMs2(date) {
+  if (date === void 0) return void 0;
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function experimentsInPeriod(docs, period) {
+  const rows = [];
+  for (const doc of docs) {
+    const created = dayMs2(doc.created);
+    const concluded = dayMs2(doc.concluded);
+    const activity = [];
+    if (created !== void 0 && inPeriod(created, period)) activity.push("started");
+    const runningDuring = created !== void 0 && created < period.endMs && (concluded === void 0 ? doc.status === "running" : concluded >= period.endMs);
+    if (runningDuring) activity.push("running");
+    if (concluded !== void 0 && inPeriod(concluded, period)) {
+      if (doc.status === "rolled-back" || doc.outcome === "rolled-back") activity.push("rolled-back");
+      else if (doc.status === "abandoned") activity.push("abandoned");
+      else activity.push("concluded");
+    }
+    if (activity.length === 0) continue;
+    const results = new Map((doc.results ?? []).map((r) => [r.name, r]));
+    rows.push({
+      id: doc.id,
+      name: doc.name,
+      path: doc.path,
+      owner: doc.owner,
+      status: doc.status,
+      activity,
+      created: doc.created,
+      ...doc.concluded !== void 0 && { concluded: doc.concluded },
+      ...doc.outcome !== void 0 && { outcome: doc.outcome },
+      metrics: doc.metrics.map((m) => {
+        const r = results.get(m.name);
+        const delta = { name: m.name, baseline: m.baseline };
+        if (r !== void 0) {
+          delta.observed = r.observed;
+          delta.targetMet = r.targetMet;
+          if (typeof r.observed === "number" && typeof m.baseline === "number") delta.delta = r.observed - m.baseline;
+        }
+        return delta;
+      })
+    });
+  }
+  return rows.sort((a, b) => compareText2(a.created, b.created) || compareText2(a.path, b.path));
+}
+
+// src/review/packet.ts
+function rag(value2, band2) {
+  return value2 >= band2.red ? "red" : value2 >= band2.amber ? "amber" : "green";
+}
+var worst = (...xs) => xs.includes("red") ? "red" : xs.includes("amber") ? "amber" : "green";
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function areaStatuses(inputs) {
+  const t = inputs.settings.thresholds;
+  const most = inputs.severityLevels[0];
+  const sev1 = inputs.incidents.filter((i) => severityRank(i.severity, inputs.severityLevels) === 1).length;
+  const open4 = inputs.incidents.filter((i) => !i.resolved).length;
+  const lintErrors = inputs.postmortems.reduce((n, p) => n + p.lint.errors, 0);
+  const rolledBack = inputs.experiments.filter((e) => e.activity.includes("rolled-back")).length;
+  let biggestDrop = 0;
+  let dropped = "";
+  let belowHalf = "";
+  for (const d of inputs.audits.dimensions) {
+    if (d.change !== null) {
+      const drop = -d.change / (d.scale === "1-5" ? 4 : 1);
+      if (drop > biggestDrop) {
+        biggestDrop = drop;
+        dropped = d.dimension;
+      }
+    }
+    if (d.mean !== null && normalise2(d.mean, d.scale) < 0.5 && belowHalf === "") belowHalf = d.dimension;
+  }
+  const auditRag = inputs.audits.records === 0 ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
+  return [
+    {
+      area: "Incidents",
+      status: worst(rag(inputs.incidents.length, t.incidents), rag(sev1, t["sev1-incidents"])),
+      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open4} still open`
+    },
+    {
+      area: "Postmortem hygiene",
+      status: rag(lintErrors, t["lint-errors"]),
+      summary: `${plural2(inputs.postmortems.length, "postmortem")} in the period; ${plural2(lintErrors, "lint error")}`
+    },
+    {
+      area: "Action items",
+      status: rag(inputs.backlog.overdue, t["overdue-actions"]),
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+    },
+    {
+      area: "Audit scores",
+      status: auditRag,
+      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
+    },
+    {
+      area: "Experiments",
+      status: rag(rolledBack, t["rolled-back-experiments"]),
+      summary: `${plural2(inputs.experiments.length, "experiment")} active; ${rolledBack} rolled back`
+    },
+    {
+      area: "Gate bypasses",
+      status: rag(inputs.bypasses.length, t.bypasses),
+      summary: plural2(inputs.bypasses.length, "bypass").replace("bypasss", "bypasses")
+    }
+  ];
+}
+function buildPacket(inputs) {
+  const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
+    const row = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status };
+    const ttd = timeToDetect(i);
+    const ttr = timeToResolve(i);
+    if (ttd !== void 0) row.ttdMs = ttd;
+    if (ttr !== void 0) row.ttrMs = ttr;
+    if (i.postmortem !== void 0) {
+      row.postmortem = i.postmortem;
+      const open4 = inputs.openActionsByPostmortem.get(i.postmortem);
+      if (open4 !== void 0) row.openActions = open4;
+    }
+    return row;
+  });
+  return {
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    generatedAt: inputs.now.toISOString(),
+    sources: inputs.sources,
+    summary: areaStatuses(inputs),
+    incidents,
+    postmortems: inputs.postmortems,
+    backlog: inputs.backlog,
+    audits: inputs.audits,
+    experiments: inputs.experiments,
+    bypasses: inputs.bypasses,
+    dataQuality: [...inputs.notes].sort(compareNotes)
+  };
+}
+
+// src/modes/review.ts
+var INCIDENT_CONCURRENCY = 32;
+async function readIncidents(settings, period, adapters, notes) {
+  const paths = await adapters.files.glob(settings.incidents.paths);
+  const limit = pLimit(INCIDENT_CONCURRENCY);
+  const placed = await Promise.all(
+    paths.map(
+      (path4) => limit(async () => {
+        let ends;
+        try {
+          ends = await adapters.incidentEnds(path4);
+        } catch (error2) {
+          return { notes: [{ source: "incidents", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
+        }
+        const placement = placeIncident(ends, settings.incidents, period);
+        if (placement.incident === void 0 || !placement.needsTimeline) return placement;
+        const found = await timelineMilestones(readNdjson(adapters.openNdjson(path4)), settings.incidents, path4);
+        return { incident: withMilestones(placement.incident, found), notes: [...placement.notes, ...found.notes.filter((n) => n.line === void 0 || !placement.notes.some((p) => p.line === n.line))] };
+      })
+    )
+  );
+  const incidents = [];
+  const ids = /* @__PURE__ */ new Map();
+  for (const p of placed) {
+    notes.push(...p.notes);
+    if (p.incident === void 0) continue;
+    const other = ids.get(p.incident.id);
+    if (other !== void 0) notes.push({ source: "incidents", path: p.incident.path, message: `incident id ${p.incident.id} is also used by ${other}` });
+    else ids.set(p.incident.id, p.incident.path);
+    incidents.push(p.incident);
+  }
+  return { incidents, files: paths.length };
+}
+async function readPostmortems3(config, adapters, notes) {
+  const paths = await adapters.files.glob(config.lint.postmortems.paths);
+  const options = parseOptionsOf(config.lint);
+  const out = [];
+  for (const path4 of paths) {
+    try {
+      out.push(parsePostmortem(await adapters.files.read(path4), path4, options));
+    } catch (error2) {
+      notes.push({ source: "postmortems", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    }
+  }
+  return out;
+}
+async function readAudits(settings, month, adapters, notes) {
+  const records = [];
+  let files = 0;
+  for (const m of auditMonths(month)) {
+    const path4 = `${settings.auditDir}/${m}.ndjson`;
+    if (!adapters.files.exists(path4)) continue;
+    files++;
+    let count = 0;
+    for await (const r of readNdjson(adapters.openNdjson(path4))) {
+      if (r.value === void 0) {
+        notes.push({ source: "audits", path: path4, line: r.line, message: r.problem ?? "unreadable line" });
+        continue;
+      }
+      const record = recordOf(r.value);
+      if (record === void 0) notes.push({ source: "audits", path: path4, line: r.line, message: "not an audit score record; skipped" });
+      else if (record.period !== m) notes.push({ source: "audits", path: path4, line: r.line, message: `record of period ${record.period} in the file of ${m}; skipped` });
+      else {
+        records.push(record);
+        count++;
+      }
+    }
+    if (count === 0) notes.push({ source: "audits", path: path4, message: "no audit records in this file" });
+  }
+  return { records, files };
+}
+async function readBypasses(settings, period, adapters, notes) {
+  if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false };
+  const records = [];
+  for await (const r of readNdjson(adapters.openNdjson(settings.bypassLog))) records.push(r);
+  const { rows, notes: found } = bypassesInPeriod(records, settings.bypassLog, period);
+  notes.push(...found);
+  return { rows, present: true };
+}
+async function runReview(config, request2, adapters) {
+  const settings = reviewConfigOf(config);
+  const { period } = request2;
+  const notes = [];
+  const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : { incidents: [], files: 0 };
+  if (settings.incidents.source === "redis") notes.push({ source: "incidents", message: "incidents.source is redis, which this version does not read yet; no incidents are shown" });
+  const postmortems = await readPostmortems3(config, adapters, notes);
+  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== void 0 && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path);
+  const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
+  notes.push(...digest.notes);
+  const openByPostmortem = /* @__PURE__ */ new Map();
+  for (const pm2 of postmortems) {
+    openByPostmortem.set(postmortemId(pm2), pm2.actionItems.filter((a) => !a.checked).length);
+  }
+  const audits = await readAudits(settings, period.auditMonth, adapters, notes);
+  const scales = new Map((config.audit?.rubric.dimensions ?? []).map((d) => [d.name, d.scale]));
+  const experimentPaths = config.experiment?.paths ?? ["docs/experiments/**/EXP-*.md"];
+  const discovered = await discoverExperiments(adapters.files, experimentPaths);
+  const docs = [];
+  for (const d of discovered) {
+    if (d.doc !== void 0) docs.push(d.doc);
+    else for (const p of d.problems.slice(0, 3)) notes.push({ source: "experiments", path: d.path, line: p.line, message: `not read: ${p.message}` });
+  }
+  const bypasses = await readBypasses(settings, period, adapters, notes);
+  const sourceList = [
+    { name: "Incidents", location: settings.incidents.source === "redis" ? `redis ${settings.incidents.redisKey}` : settings.incidents.paths.join(", "), globs: settings.incidents.paths, present: incidents.files > 0 },
+    { name: "Postmortems", location: config.lint.postmortems.paths.join(", "), globs: config.lint.postmortems.paths, present: postmortems.length > 0 },
+    { name: "Audits", location: `${settings.auditDir}/<YYYY-MM>.ndjson`, globs: [`${settings.auditDir}/*.ndjson`], present: audits.files > 0 },
+    { name: "Experiments", location: experimentPaths.join(", "), globs: experimentPaths, present: discovered.length > 0 },
+    { name: "Gate bypasses", location: settings.bypassLog, globs: [settings.bypassLog], present: bypasses.present }
+  ];
+  const sources = [];
+  for (const { globs, ...s } of sourceList) {
+    const commit = s.present ? await adapters.commitOf(globs) : void 0;
+    sources.push({ ...s, ...commit !== void 0 && { commit } });
+  }
+  return buildPacket({
+    period,
+    now: request2.now,
+    settings,
+    severityLevels: config.lint.postmortems.severityLevels,
+    sources,
+    incidents: incidents.incidents,
+    postmortems: digest.inPeriod,
+    backlog: digest.backlog,
+    openActionsByPostmortem: openByPostmortem,
+    audits: auditTrends(audits.records, period.auditMonth, scales),
+    experiments: experimentsInPeriod(docs, period),
+    bypasses: bypasses.rows,
+    notes
+  });
+}
+
+// src/review/render-markdown.ts
+var RAG_MARK = { red: "🔴 red", amber: "🟠 amber", green: "🟢 green" };
+function cell4(value2) {
+  if (value2 === void 0 || value2 === "") return "–";
+  return String(value2).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
+}
+function table(head, rows) {
+  return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell4).join(" | ")} |`)].join("\n");
+}
+var fixed = (n, digits = 2) => n === null ? "–" : n.toFixed(digits);
+var signed = (n) => n === null ? "–" : `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(2)}`;
+function mermaidLabel(text5) {
+  return text5.replace(/"/g, "'");
+}
+function auditChart(packet) {
+  const { audits } = packet;
+  const plotted = audits.months.map((m, i) => ({ m, i })).filter(({ i }) => audits.dimensions.some((d) => d.trend[i] !== null));
+  if (plotted.length === 0) return void 0;
+  const lines = audits.dimensions.filter((d) => plotted.every(({ i }) => d.trend[i] !== null));
+  if (lines.length === 0) return void 0;
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidLabel(`Audit means, ${plotted[0]?.m} to ${plotted[plotted.length - 1]?.m} (0–1)`)}"`,
+    `  x-axis [${plotted.map(({ m }) => `"${m}"`).join(", ")}]`,
+    '  y-axis "mean score (0–1)" 0 --> 1',
+    ...lines.map((d) => `  line [${plotted.map(({ i }) => normalise2(d.trend[i], d.scale).toFixed(3)).join(", ")}]`),
+    "```",
+    "",
+    `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
+  ].join("\n");
+}
+function renderPacketMarkdown(packet, options = {}) {
+  const up = "../".repeat((options.outputDir ?? "docs/reviews").split("/").filter((s) => s !== "" && s !== ".").length);
+  const relativeLink = (_packet, path4) => `${up}${path4}`.replace(/ /g, "%20");
+  const out = [];
+  const p = packet.period;
+  out.push(`# Reliability review: ${p.title}`, "");
+  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
+  out.push("## Sources", "");
+  out.push(
+    table(
+      ["source", "read from", "commit"],
+      packet.sources.map((s) => [s.name, `\`${s.location}\``, s.present ? s.commit !== void 0 ? `\`${s.commit.slice(0, 12)}\`` : "not committed" : "absent: nothing to read"])
+    ),
+    ""
+  );
+  out.push("## Executive summary", "");
+  out.push(table(["area", "status", "why"], packet.summary.map((a2) => [a2.area, RAG_MARK[a2.status], a2.summary])), "");
+  out.push("## Incidents", "");
+  if (packet.incidents.length === 0) out.push("No incidents in the period.", "");
+  else {
+    out.push(
+      table(
+        ["id", "severity", "title", "start", "time to detect", "time to resolve", "status", "open actions"],
+        packet.incidents.map((i) => [
+          i.id,
+          i.severity,
+          i.title,
+          shortUtc(Date.parse(i.start)),
+          i.ttdMs === void 0 ? void 0 : formatDuration(i.ttdMs),
+          i.ttrMs === void 0 ? void 0 : formatDuration(i.ttrMs),
+          i.status,
+          i.openActions === void 0 ? i.postmortem === void 0 ? "no postmortem" : `${i.postmortem} not found` : `${i.openActions} (${i.postmortem})`
+        ])
+      ),
+      ""
+    );
+  }
+  out.push("## Postmortem hygiene", "");
+  if (packet.postmortems.length === 0) out.push("No postmortems dated in the period.", "");
+  else {
+    out.push(
+      table(
+        ["postmortem", "date", "severity", "owners", "lint", "actions open / overdue / closed"],
+        packet.postmortems.map((pm2) => [
+          `[${pm2.id}](${relativeLink(packet, pm2.path)})`,
+          pm2.date,
+          pm2.severity,
+          pm2.owners.join(", "),
+          pm2.lint.errors === 0 && pm2.lint.warnings === 0 ? "clean" : `${pm2.lint.errors} errors, ${pm2.lint.warnings} warnings`,
+          `${pm2.openActions} / ${pm2.overdueActions} / ${pm2.closedActions}`
+        ])
+      ),
+      ""
+    );
+  }
+  const b = packet.backlog;
+  out.push("## Action-item backlog", "");
+  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, "");
+  if (b.byOwner.length > 0) {
+    out.push("### By owner", "");
+    out.push(table(["owner", "open", "overdue", "closed", "oldest open (days)"], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), "");
+    out.push("### By severity", "");
+    out.push(table(["severity", "open", "overdue", "closed"], b.bySeverity.map((s) => [s.severity, s.open, s.overdue, s.closed])), "");
+    out.push("### By age (open items, since the postmortem's date)", "");
+    out.push(table(["age", "open"], b.byAge.map((a2) => [a2.bucket, a2.open])), "");
+  }
+  if (b.overdueItems.length > 0) {
+    out.push("### Overdue", "");
+    out.push(table(["due", "owner", "item", "postmortem"], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), "");
+  }
+  const a = packet.audits;
+  out.push("## Audit scores", "");
+  if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, "");
+  else {
+    const chart = auditChart(packet);
+    if (chart !== void 0) out.push(chart, "");
+    out.push(
+      table(
+        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+      ),
+      ""
+    );
+    if (a.lowest.length > 0) {
+      out.push(`Lowest-scoring transcripts in ${a.month}:`, "");
+      out.push(table(["transcript", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
+    }
+  }
+  out.push("## Experiments", "");
+  if (packet.experiments.length === 0) out.push("No experiments started, running, concluded or rolled back in the period.", "");
+  else {
+    out.push(
+      table(
+        ["experiment", "owner", "in the period", "outcome", "metrics (baseline → observed)"],
+        packet.experiments.map((e) => [
+          `[${e.name}](${relativeLink(packet, e.path)})`,
+          e.owner,
+          e.activity.join(", "),
+          e.outcome,
+          e.metrics.map((m) => `${m.name}: ${m.baseline} → ${m.observed ?? "?"}${m.delta !== void 0 ? ` (${m.delta >= 0 ? "+" : ""}${Number(m.delta.toPrecision(6))})` : ""}${m.targetMet === void 0 ? "" : m.targetMet ? " ✓" : " ✗"}`).join("; ")
+        ])
+      ),
+      ""
+    );
+  }
+  out.push("## Gate bypasses", "");
+  if (packet.bypasses.length === 0) out.push("No gate bypasses in the period.", "");
+  else out.push(table(["when", "pull request", "actor", "gates", "reason"], packet.bypasses.map((x) => [shortUtc(Date.parse(x.ts)), `${x.repository}#${x.pullRequest}`, x.actor, x.gates.join(", "), x.reason])), "");
+  out.push("## Data quality", "");
+  if (packet.dataQuality.length === 0) out.push("Every input was read without a problem.", "");
+  else out.push(table(["source", "where", "note"], packet.dataQuality.map((n) => [n.source, n.path === void 0 ? void 0 : `\`${n.path}${n.line !== void 0 ? `:${n.line}` : ""}\``, n.message])), "");
+  out.push("## Decisions", "", "<!-- Filled in during the review meeting: decision, owner, due date. -->", "");
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
+`;
+}
+
+// src/action/review-action.ts
+var INPUT_OF_FLAG = { "--month": "review-month", "--since": "review-since", "--until": "review-until", "--days": "review-days" };
+async function runReviewAction(ctx) {
+  const now = ctx.now();
+  const { write, ...request2 } = ctx.inputs;
+  let period;
+  try {
+    period = resolvePeriod(request2, now);
+  } catch (error2) {
+    if (!(error2 instanceof PeriodError)) throw error2;
+    setFailed(`input ${error2.message.replace(/--(month|since|until|days)\b/g, (flag) => INPUT_OF_FLAG[flag] ?? flag)}`);
+    return void 0;
+  }
+  const settings = reviewConfigOf(ctx.config);
+  info(`Reviewing ${period.title} (${period.label}).`);
+  const packet = await runReview(ctx.config, { period, now }, ctx.adapters);
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir });
+  let file = "";
+  if (write) {
+    file = `${settings.outputDir}/${period.label}.md`;
+    await replaceFileAtomic(join5(ctx.config.root, file), markdown);
+    info(`Wrote ${file}.`);
+  }
+  for (const note of packet.dataQuality.slice(0, 10)) {
+    warning(note.message, { title: `Review data quality (${note.source})`, ...note.path !== void 0 && { file: note.path }, ...note.line !== void 0 && { startLine: note.line } });
+  }
+  try {
+    await writeJobSummary(markdown);
+  } catch (error2) {
+    warning(`Could not write the job summary: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+  const statuses = packet.summary.map((a) => a.status);
+  setOutput("review-file", file);
+  setOutput("review-period", period.label);
+  setOutput("review-status", statuses.includes("red") ? "red" : statuses.includes("amber") ? "amber" : "green");
+  return packet;
+}
+
+// src/io/node-review-adapters.ts
+import { join as join6 } from "node:path";
+
+// src/io/ndjson-tail.ts
+import { open as open3 } from "node:fs/promises";
+var TAIL_CHUNK_BYTES = 64 * 1024;
+var LF3 = 10;
+async function lineEndingAt(fh, end, maxLineBytes, scratch) {
+  const parts = [];
+  let kept = 0;
+  let pos = end;
+  while (pos > 0) {
+    const size = Math.min(scratch.length, pos);
+    const from = pos - size;
+    const { bytesRead } = await fh.read(scratch, 0, size, from);
+    const chunk = scratch.subarray(0, bytesRead);
+    const nl = chunk.lastIndexOf(LF3);
+    const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
+    if (kept <= maxLineBytes + 1) {
+      parts.unshift(Buffer.from(piece));
+      kept += piece.length;
+    }
+    if (nl !== -1) {
+      const start = from + nl + 1;
+      const length = end - start;
+      return length > maxLineBytes + 1 ? { start, length } : { start, length, bytes: Buffer.concat(parts) };
+    }
+    pos = from;
+  }
+  return end > maxLineBytes + 1 ? { start: 0, length: end } : { start: 0, length: end, bytes: Buffer.concat(parts) };
+}
+function isBlank2(bytes) {
+  return bytes.toString("latin1").trim() === "";
+}
+async function readLastNdjsonRecord(absPath, options = {}) {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxLines = options.maxLines ?? 64;
+  const fh = await open3(absPath, "r");
+  try {
+    const { size } = await fh.stat();
+    const scratch = Buffer.allocUnsafe(options.chunkBytes ?? TAIL_CHUNK_BYTES);
+    const problems = [];
+    let end = size;
+    let unterminated = true;
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      await fh.read(last, 0, 1, size - 1);
+      if (last[0] === LF3) {
+        unterminated = false;
+        end = size - 1;
+      }
+    }
+    let fromEnd = 0;
+    while (end >= 0 && size > 0 && fromEnd < maxLines) {
+      const line = await lineEndingAt(fh, end, maxLineBytes, scratch);
+      const isFirstLine = line.start === 0;
+      if (line.bytes === void 0) {
+        fromEnd++;
+        problems.push({ fromEnd, problem: oversizedProblem(maxLineBytes) });
+      } else if (!isBlank2(line.bytes)) {
+        fromEnd++;
+        const bom = isFirstLine && line.bytes[0] === 239 && line.bytes[1] === 187 && line.bytes[2] === 191 ? 3 : 0;
+        const parsed = parseLine(line.bytes, bom, line.bytes.length, { maxLineBytes, unterminated });
+        if (parsed?.value !== void 0) {
+          if (parsed.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
+          return { size, record: { value: parsed.value, fromEnd }, problems };
+        }
+        if (parsed?.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
+      }
+      unterminated = false;
+      if (isFirstLine) break;
+      end = line.start - 1;
+    }
+    return { size, problems };
+  } finally {
+    await fh.close();
+  }
+}
+
+// src/io/node-review-adapters.ts
+var HEAD_LINES = 16;
+async function readIncidentEnds(absPath, path4) {
+  const tail = await readLastNdjsonRecord(absPath);
+  const ends = { path: path4, size: tail.size, problems: [] };
+  if (tail.size === 0) return ends;
+  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
+  if (tail.record === void 0) return ends;
+  ends.last = { value: tail.record.value };
+  let seen = 0;
+  for await (const r of readNdjson(ndjsonFileSource(absPath, { chunkBytes: 64 * 1024 }))) {
+    if (r.value !== void 0) {
+      ends.first = { value: r.value, line: r.line };
+      break;
+    }
+    ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
+    if (++seen >= HEAD_LINES) break;
+  }
+  return ends;
+}
+async function lintStatus(config, paths) {
+  const result = await runLint(config, { paths }, createNodeLintAdapters(config));
+  const out = new Map(paths.map((p) => [p, { errors: 0, warnings: 0 }]));
+  for (const f of result.findings) {
+    const entry = out.get(f.path);
+    if (entry === void 0) continue;
+    if (f.severity === "error") entry.errors++;
+    else if (f.severity === "warning") entry.warnings++;
+  }
+  return out;
+}
+async function lastCommit(root, locations) {
+  try {
+    const out = await runGit(root, ["log", "-1", "--format=%H", "--", ...locations.map((l) => `:(glob)${l}`)]);
+    return out.toString("utf8").trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function createNodeReviewAdapters(config) {
+  const root = config.root;
+  const files = nodeRepoFiles(root);
+  return {
+    files,
+    incidentEnds: (path4) => readIncidentEnds(join6(root, path4), path4),
+    openNdjson: (path4) => ndjsonFileSource(join6(root, path4)),
+    lint: (paths) => lintStatus(config, paths),
+    commitOf: (locations) => lastCommit(root, locations)
+  };
+}
+
 // src/main.ts
-var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit"];
-var PLANNED_MODES = ["review"];
+var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit", "review"];
+var PLANNED_MODES = [];
 function readRunnerEnvironment(env) {
   const runner = {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
@@ -62439,10 +63758,11 @@ function repositoryOf(runner, payload) {
 }
 function unknownModeMessage(mode) {
   const available = AVAILABLE_MODES.join(", ");
+  const planned = PLANNED_MODES.length > 0 ? ` (planned: ${PLANNED_MODES.join(", ")})` : "";
   if (PLANNED_MODES.includes(mode)) {
-    return `input mode: "${mode}" is not in this version of reliability-loop yet; available: ${available} (planned: ${PLANNED_MODES.join(", ")}).`;
+    return `input mode: "${mode}" is not in this version of reliability-loop yet; available: ${available}${planned}.`;
   }
-  return `input mode: unknown mode "${mode}"; available: ${available} (planned: ${PLANNED_MODES.join(", ")}).`;
+  return `input mode: unknown mode "${mode}"; available: ${available}${planned}.`;
 }
 async function lintMode(inputs, runner) {
   const config = loadConfig({
@@ -62514,7 +63834,7 @@ async function syncMode(inputs, runner) {
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...repository !== void 0 && { githubRepository: repository } },
     ...link2 && { lineUrl: (path4, line) => lineUrl(link2, path4, line) },
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path4, text4) => replaceFileAtomic(join5(config.root, path4), text4) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path4, text5) => replaceFileAtomic(join7(config.root, path4), text5) },
     now: () => /* @__PURE__ */ new Date()
   });
 }
@@ -62533,6 +63853,15 @@ async function auditMode(inputs, runner) {
     ...repository !== void 0 && runner.sha !== "" && { link: { serverUrl: runner.serverUrl, repository, sha: runner.sha } },
     now: () => /* @__PURE__ */ new Date()
   });
+}
+async function reviewMode(inputs, runner) {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  });
+  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config), now: () => /* @__PURE__ */ new Date() });
 }
 function reportConfigError(error2) {
   for (const issue2 of error2.issues) {
@@ -62567,6 +63896,9 @@ async function run() {
         break;
       case "audit":
         await auditMode(inputs, runner);
+        break;
+      case "review":
+        await reviewMode(inputs, runner);
         break;
       default:
         setFailed(unknownModeMessage(inputs.mode));

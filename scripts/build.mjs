@@ -1,6 +1,6 @@
-// Bundles the Action (dist/index.js), the CLI (dist/cli.js) and the lint worker (dist/lint-worker.js) into
-// self-contained ES modules. Deterministic (no timestamps; the build id is a hash of the sources), so CI
-// can fail when the committed dist/ is stale.
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js), the lint worker (dist/lint-worker.js) and the
+// audit worker (dist/audit-worker.js) into self-contained ES modules. Deterministic (no
+// timestamps; the build id is a hash of the sources), so CI can fail when the committed dist/ is stale.
 import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -35,3 +35,4 @@ const common = {
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } })
 await build({ ...common, entryPoints: ['src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
+await build({ ...common, entryPoints: ['src/io/audit-worker.ts'], outfile: 'dist/audit-worker.js', banner: { js: banner } })

@@ -29,6 +29,7 @@ step('the same findings as JSON, for scripts', ['lint', '--no-cache', '--format'
 experimentDemo()
 gateDemo()
 syncDemo()
+reviewDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -74,4 +75,20 @@ function syncDemo() {
   console.log('\nreliability-loop demo: the sync mode on this repository\'s postmortems (dry run, no credentials)')
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_TOKEN|LINEAR_API_KEY|JIRA_API_TOKEN|JIRA_PAT)$/.test(name)))
   step('every open action item would become one GitHub issue; ticked ones need none', ['sync', '--dry-run'], 0, root, env)
+}
+
+// review mode: the packet for 2026-10 from the example incidents (logs/incidents), postmortems and
+// experiments, with the example audit scores and bypass log of examples/review/. Printed, not written.
+function reviewDemo() {
+  console.log('\nreliability-loop demo: the review mode, October 2026 (examples/review/reliability.yml)')
+  const args = ['review', '--month', '2026-10', '--config', 'examples/review/reliability.yml']
+  console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')} | head -60\u001b[0m   # the monthly packet, as committed to docs/reviews/2026-10.md`)
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' })
+  const lines = run.stdout.split('\n')
+  console.log(lines.slice(0, 60).join('\n'))
+  if (lines.length > 60) console.log(`… (${lines.length - 60} more lines: the audit chart and table, experiments, bypasses, data quality, decisions)`)
+  if (run.stderr) process.stdout.write(run.stderr)
+  const ok = run.status === 0 && run.stdout.includes('xychart-beta') && run.stdout.includes('## Decisions')
+  console.log(`(exit code ${run.status}: ${ok ? 'as expected' : 'expected 0 and a complete packet'})`)
+  if (!ok) unexpected++
 }

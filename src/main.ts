@@ -21,10 +21,12 @@ import { runSyncAction } from './action/sync-action.js'
 import { replaceFileAtomic } from './io/atomic-write.js'
 import { lineUrl } from './report/job-summary.js'
 import { runAuditAction } from './action/audit-action.js'
+import { runReviewAction } from './action/review-action.js'
+import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit'] as const
-export const PLANNED_MODES = ['review'] as const
+export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review'] as const
+export const PLANNED_MODES: readonly string[] = []
 
 /** What the runner tells the Action through the environment. */
 interface RunnerEnvironment {
@@ -87,10 +89,11 @@ function repositoryOf(runner: RunnerEnvironment, payload: unknown): { owner: str
 
 function unknownModeMessage(mode: string): string {
   const available = AVAILABLE_MODES.join(', ')
-  if ((PLANNED_MODES as readonly string[]).includes(mode)) {
-    return `input mode: "${mode}" is not in this version of reliability-loop yet; available: ${available} (planned: ${PLANNED_MODES.join(', ')}).`
+  const planned = PLANNED_MODES.length > 0 ? ` (planned: ${PLANNED_MODES.join(', ')})` : ''
+  if (PLANNED_MODES.includes(mode)) {
+    return `input mode: "${mode}" is not in this version of reliability-loop yet; available: ${available}${planned}.`
   }
-  return `input mode: unknown mode "${mode}"; available: ${available} (planned: ${PLANNED_MODES.join(', ')}).`
+  return `input mode: unknown mode "${mode}"; available: ${available}${planned}.`
 }
 
 async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
@@ -195,6 +198,17 @@ async function auditMode(inputs: ActionInputs, runner: RunnerEnvironment): Promi
   })
 }
 
+// review mode: writes the packet into the workspace; the workflow commits it.
+async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadConfig({
+    root: runner.workspace,
+    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
+    overrides: inputs.overrides,
+    readFile: readTextFile
+  })
+  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config), now: () => new Date() })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -231,6 +245,9 @@ export async function run(): Promise<void> {
         break
       case 'audit':
         await auditMode(inputs, runner)
+        break
+      case 'review':
+        await reviewMode(inputs, runner)
         break
       default:
         core.setFailed(unknownModeMessage(inputs.mode))

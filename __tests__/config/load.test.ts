@@ -96,7 +96,7 @@ describe('loadConfig: values', () => {
     '  cache-dir: .cache/rl',
     '  concurrency: 4',
     'review:',
-    '  anything: [goes, here]'
+    '  output-dir: docs/reviews'
   )
 
   it('reads every setting and canonicalises spellings onto the configured ones', () => {
@@ -117,7 +117,7 @@ describe('loadConfig: values', () => {
   })
 
   it('accepts the sections of modes added later as maps, and ignores them', () => {
-    const text = lines('gate: {}', 'sync:', '  labels: [a]', 'audit:', 'experiment: {}', 'review: { y: 2 }')
+    const text = lines('gate: {}', 'sync:', '  labels: [a]', 'audit:', 'experiment: {}', 'review: {}')
     expect(load({ [YML]: text }).lint).toEqual(defaultLintConfig())
   })
 

@@ -1,5 +1,5 @@
 // End to end: the built bundles against the fake trackers. The CLI (dist/cli.js) as a child process with
-// credentials in the environment, and the Action (dist/index.js on Node 24) with mode sync, the runner's
+// credentials in the environment, on Node 24 and on the system Node (20 here), and the Action (dist/index.js on Node 24) with mode sync, the runner's
 // environment and INPUT_* from action.yml, against the fake GitHub server.
 
 import { execFileSync, spawn } from 'node:child_process'
@@ -17,6 +17,17 @@ const CLI = join(REPO_ROOT, 'dist', 'cli.js')
 const ACTION = join(REPO_ROOT, 'dist', 'index.js')
 const NODE_24 = join(REPO_ROOT, 'node_modules', '.bin', 'node')
 const TOKEN = 'ghs_syncE2eTokenThatMustNeverBePrinted'
+
+/** The first `node` on PATH outside node_modules (the user's own, Node 20 here); else the one running the tests. */
+function systemNode(): string {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir === '' || dir.split('/').includes('node_modules')) continue
+    const candidate = join(dir, 'node')
+    if (existsSync(candidate)) return candidate
+  }
+  return process.execPath
+}
+const SYSTEM_NODE = systemNode()
 const SHA = '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2'
 
 function newest(path: string): number {
@@ -107,7 +118,7 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
 
     it('with credentials: creates, writes the references back, prints the table; the second run changes nothing; the token never shows', async () => {
       const cwd = workspace(FILES)
-      const first = await run(process.execPath, [CLI, 'sync'], { cwd, env: env() })
+      const first = await run(SYSTEM_NODE, [CLI, 'sync'], { cwd, env: env() })
       expect(first.stderr).not.toContain('error')
       expect(first.code).toBe(0)
       expect(first.stdout).toMatch(/created\s+#1\s+docs\/postmortems\/PM-7\.md:\d+\s+ana/)
@@ -231,7 +242,7 @@ describeWithLinearSchema('sync end to end: the CLI bundle against the fake Linea
   it('creates the issues from LINEAR_* variables, writes ENG-n references back, and the second run changes nothing', async () => {
     const cwd = workspace({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: linear\n  owners:\n    ana: ana@example.com\n' })
     const env = { LINEAR_API_KEY: LINEAR_KEY, LINEAR_TEAM: 'ENG', LINEAR_API_URL: linear.url }
-    const first = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env })
+    const first = await run(SYSTEM_NODE, [CLI, 'sync', '--format', 'json'], { cwd, env })
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
     expect((JSON.parse(first.stdout) as JsonReport).counts).toMatchObject({ created: 2, failed: 0 })
@@ -258,7 +269,7 @@ describeWithJiraContract('sync end to end: the CLI bundle against the fake Jira 
   it('Cloud: JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT', async () => {
     const cwd = workspace(FILES)
     const env = { JIRA_BASE_URL: jira.url, JIRA_EMAIL, JIRA_API_TOKEN: JIRA_TOKEN, JIRA_PROJECT: 'OPS' }
-    const first = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira'], { cwd, env })
+    const first = await run(SYSTEM_NODE, [CLI, 'sync', '--tracker', 'jira'], { cwd, env })
     expect(first.code).toBe(0)
     expect(first.stdout).toContain('2 created, 0 updated, 0 closed, 1 unchanged, 0 failed')
     expect(jira.issues.map((i) => i.key)).toEqual(['OPS-1', 'OPS-2'])
@@ -273,7 +284,7 @@ describeWithJiraContract('sync end to end: the CLI bundle against the fake Jira 
     const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
     expect(dry.code).toBe(0)
     expect((JSON.parse(dry.stdout) as JsonReport).dryRun).toBe(true)
-    const real = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS', JIRA_PAT } })
+    const real = await run(SYSTEM_NODE, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS', JIRA_PAT } })
     expect(real.code).toBe(0)
     expect((JSON.parse(real.stdout) as JsonReport).counts.created).toBe(2)
     expect(jira.requests.filter((r) => r.flavour === 'dc').length).toBeGreaterThan(0)

@@ -13,8 +13,11 @@ export const SECRET_INPUTS = ['token', 'linear-api-key', 'jira-api-token', 'jira
 // audit mode: its inputs (it also reads `dry-run`).
 const AUDIT_INPUTS = ['audit-period', 'audit-sample', 'audit-seed', 'audit-scorer', 'audit-model', 'audit-fail-below', 'openai-api-key', 'openai-base-url'] as const
 
+// review mode: its inputs.
+const REVIEW_INPUTS = ['review-month', 'review-since', 'review-until', 'review-days', 'review-write'] as const
+
 /** Every input action.yml declares, in its order. */
-export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS] as const
+export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
@@ -44,6 +47,8 @@ export interface ActionInputs {
   sync: { dryRun: boolean; credentials: CredentialSources }
   /** audit mode: what is not a config override (those are in `overrides`). */
   audit: AuditInputs
+  /** review mode: the period asked for (resolved against the clock by the mode) and whether to write the packet. */
+  review: ReviewInputs
 }
 
 /** An input value the Action cannot use; the message names the input and the accepted values. */
@@ -164,6 +169,32 @@ function auditInputs(raw: RawInputs, overrides: ConfigOverride[]): AuditInputs {
   return inputs
 }
 
+// review mode
+export interface ReviewInputs {
+  month?: string
+  since?: string
+  until?: string
+  days?: number
+  /** Write <review.output-dir>/<period>.md (default true). */
+  write: boolean
+}
+function reviewInputs(raw: RawInputs): ReviewInputs {
+  const value = (name: InputName) => (raw[name] ?? '').trim()
+  const inputs: ReviewInputs = { write: booleanInput('review-write', raw['review-write'] ?? '', true) }
+  if (value('review-month') !== '') {
+    if (!isPeriod(value('review-month'))) throw new InputError('review-month', `must be a month as YYYY-MM, e.g. 2026-10 (got "${value('review-month')}")`)
+    inputs.month = value('review-month')
+  }
+  if (value('review-since') !== '') inputs.since = value('review-since')
+  if (value('review-until') !== '') inputs.until = value('review-until')
+  const days = value('review-days')
+  if (days !== '') {
+    if (!/^\d+$/.test(days) || Number(days) < 1) throw new InputError('review-days', `must be a whole number, 1 or more (got "${days}")`)
+    inputs.days = Number(days)
+  }
+  return inputs
+}
+
 export function parseActionInputs(raw: RawInputs): ActionInputs {
   const overrides: ConfigOverride[] = []
   const paths = splitList(raw.paths)
@@ -181,7 +212,8 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     checkName: raw['check-name'].trim() || DEFAULT_CHECK_NAME,
     drillResult: drillResultInput(raw['drill-result']),
     sync: syncInputs(raw, overrides),
-    audit: auditInputs(raw, overrides)
+    audit: auditInputs(raw, overrides),
+    review: reviewInputs(raw)
   }
   // The default value means "the usual place": then a missing file is fine and `.yaml` is found too.
   if (config !== '' && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ''))) inputs.configPath = config

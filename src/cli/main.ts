@@ -16,6 +16,7 @@ import { addGateCommand } from './gate-command.js'
 import { addExperimentCommand } from './experiment-command.js'
 import { addSyncCommand } from './sync-command.js'
 import { addAuditCommand } from './audit-command.js'
+import { addReviewCommand } from './review-command.js'
 import { isDebug } from './terminal.js'
 
 export type { CliDeps, CliIo } from './io.js'
@@ -59,6 +60,7 @@ function buildProgram(io: CliIo, deps: CliDeps, done: (code: ExitCode) => void):
   addExperimentCommand(program, io, deps, done)
   addSyncCommand(program, io, deps, done)
   addAuditCommand(program, io, deps, done)
+  addReviewCommand(program, io, deps, done)
   return program
 }
 

@@ -3,6 +3,7 @@ import { gateSection } from './gate.js'
 import { experimentSection } from './experiment.js'
 import { syncSection } from './sync.js'
 import { auditSection } from './audit.js'
+import { reviewSection } from './review.js'
 
 export type ConfigSegment = string | number
 
@@ -24,5 +25,6 @@ export const MODE_SECTIONS: readonly ModeSection[] = [
   gateSection,
   experimentSection,
   syncSection,
-  auditSection
+  auditSection,
+  reviewSection
 ]

@@ -17,6 +17,7 @@ import { gateSchema } from './gate-schema.js'
 import { experimentConfigSchema } from './experiment-schema.js'
 import { syncSchema } from './sync-schema.js'
 import { auditConfigSchema } from './audit-schema.js'
+import { reviewConfigSchema } from './review-schema.js'
 
 /** `postmortems:` as written in the file (kebab-case). */
 export interface PostmortemsDocument {
@@ -167,6 +168,6 @@ export const configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: futureMode('review')
+    review: reviewConfigSchema
   }
 }

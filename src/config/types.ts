@@ -173,6 +173,25 @@ export interface AuditConfig {
   maxLineBytes: number
 }
 
+export type ReviewThresholdName = 'incidents' | 'sev1-incidents' | 'overdue-actions' | 'lint-errors' | 'audit-drop' | 'bypasses' | 'rolled-back-experiments'
+
+/** `review:` resolved (src/config/review.ts). Paths are repository-relative. */
+export interface ReviewConfig {
+  incidents: {
+    source: 'files' | 'redis'
+    /** Globs of incident timelines (one NDJSON file per incident). */
+    paths: string[]
+    redisKey: string
+    fields: { ts: string; id: string; severity: string; status: string; title: string; postmortem: string; startedAt: string; detectedAt: string; resolvedAt: string }
+    resolvedStatuses: string[]
+    detectedStatuses: string[]
+  }
+  bypassLog: string
+  auditDir: string
+  outputDir: string
+  thresholds: Record<ReviewThresholdName, { amber: number; red: number }>
+}
+
 /** The one validated configuration. Built once at the edge (Action inputs, CLI flags, .github/reliability.yml). */
 export interface Config {
   /** Absolute path of the repository root every relative path is resolved against. */
@@ -184,4 +203,5 @@ export interface Config {
   experiment?: ExperimentConfig
   sync?: SyncConfig
   audit?: AuditConfig
+  review?: ReviewConfig
 }

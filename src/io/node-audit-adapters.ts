@@ -4,6 +4,7 @@ import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ChatComplete } from '../audit/llm-scorer.js'
 import type { AuditAdapters, AuditProgress } from '../modes/audit.js'
+import { auditWorkerPool } from './audit-worker-pool.js'
 import { ndjsonFileSource } from './ndjson.js'
 import { nodeRepoFiles } from './node-files.js'
 
@@ -34,6 +35,7 @@ async function endsWithLineBreak(file: string): Promise<boolean> {
 
 export function createNodeAuditAdapters(root: string, options: NodeAuditOptions = {}): AuditAdapters {
   const files = nodeRepoFiles(root)
+  const workers = auditWorkerPool(root)
   const adapters: AuditAdapters = {
     glob: (patterns) => files.glob(patterns),
     open: (path) => ndjsonFileSource(join(root, path)),
@@ -58,7 +60,9 @@ export function createNodeAuditAdapters(root: string, options: NodeAuditOptions 
       const prefix = (await endsWithLineBreak(file)) ? '' : '\n'
       await appendFile(file, prefix + text)
     },
-    now: options.now ?? (() => new Date())
+    now: options.now ?? (() => new Date()),
+    scanMany: (request, onProgress) => workers.scan(request, onProgress),
+    readMany: (request, onProgress) => workers.read(request, onProgress)
   }
   if (options.chat) adapters.chat = options.chat
   if (options.onProgress) adapters.onProgress = options.onProgress

@@ -9,15 +9,14 @@ import pLimit from 'p-limit'
 import type { AuditConfig, AuditDimension, AuditScorerName } from '../config/types.js'
 import { ConfigError } from '../config/errors.js'
 import type { ByteSource } from '../io/ndjson.js'
-import type { TranscriptEvent } from '../audit/fields.js'
 import { parseReviewFile, renderReviewEntries, renderReviewHeader, reviewedScores, reviewFilePath, reviewKey, type ReviewEntry, type ReviewFile } from '../audit/human-review.js'
 import { createLlmScorer, type ChatComplete, type LlmScorer } from '../audit/llm-scorer.js'
-import { readTranscript, type MalformedLine } from '../audit/read-transcript.js'
-import { createRenderer, type RenderedTranscript, type TranscriptRenderer } from '../audit/render.js'
+import type { MalformedLine } from '../audit/read-transcript.js'
+import { readSampled, type SampledRead, type SampledReadOptions } from '../audit/read-sampled.js'
 import { rubricVersion, withScorer } from '../audit/rubric.js'
 import { compileRules } from '../audit/rules-scorer.js'
 import { selectSample, type SampledTranscript, type TranscriptCandidate } from '../audit/sample.js'
-import { scanTranscript } from '../audit/scan.js'
+import { scanTranscript, type ScanResult } from '../audit/scan.js'
 import { failed, scored, type DimensionScore } from '../audit/scores.js'
 import { formatRecords, newRecords, recordKey, recordOf, storeFilePath, type AuditRecord } from '../audit/store.js'
 import { failBelowBreaches, lowestScoring, summarise, type DimensionSummary, type RankedTranscript, type TranscriptResult } from '../audit/summary.js'
@@ -28,6 +27,24 @@ export interface AuditProgress {
   phase: 'scanning' | 'scoring'
   done: number
   total: number
+}
+
+/** What the scan of every transcript needs: the same for every transcript of a run. */
+export interface AuditScanRequest {
+  paths: string[]
+  fields: AuditConfig['fields']
+  maxLineBytes: number
+  period: string
+  flagged?: RegExp
+}
+
+/** What reading the sample needs when only the rules score it (see `readMany`). */
+export interface AuditReadRequest {
+  paths: string[]
+  fields: AuditConfig['fields']
+  maxLineBytes: number
+  /** The dimensions the rules score. */
+  rules: AuditDimension[]
 }
 
 export interface AuditAdapters {
@@ -45,6 +62,13 @@ export interface AuditAdapters {
   /** The model endpoint; needed only when a dimension is scored by `llm`. */
   chat?: ChatComplete
   onProgress?: (progress: AuditProgress) => void
+  /**
+   * Scans many transcripts at once (on worker threads), with the results in the order of the paths; or
+   * answers undefined, and the scan is done here, with `open`.
+   */
+  scanMany?(request: AuditScanRequest, onProgress: (done: number) => void): Promise<ScanResult[] | undefined>
+  /** Reads a rules-only sample at once (on worker threads), in the order of the paths; or undefined, as scanMany. */
+  readMany?(request: AuditReadRequest, onProgress: (done: number) => void): Promise<SampledRead[] | undefined>
 }
 
 export interface AuditRequest {
@@ -113,14 +137,8 @@ function checkDimensions(dimensions: readonly AuditDimension[], config: AuditCon
   }
 }
 
-interface ReadOutcome {
+interface ReadOutcome extends SampledRead {
   sample: SampledTranscript
-  sha256: string
-  rules?: Record<string, DimensionScore>
-  rendered?: RenderedTranscript
-  unreadable?: string
-  malformed: MalformedReport[]
-  moreMalformed: number
 }
 
 function fromRecord(record: AuditRecord, dimensions: readonly AuditDimension[], stratum: SampledTranscript['stratum'], transcript: string): TranscriptResult {
@@ -150,23 +168,24 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
   // --- scan ----------------------------------------------------------------------------------------
   const files = await adapters.glob(config.paths)
   const flaggedPattern = config.strata.flagged ? new RegExp(config.strata.flaggedPattern, 'i') : undefined
-  const scanLimit = pLimit(SCAN_CONCURRENCY)
-  let scanned = 0
-  const scans = await Promise.all(
-    files.map((path) =>
-      scanLimit(async () => {
-        const result = await scanTranscript(adapters.open(path), {
-          path,
-          fields: config.fields,
-          maxLineBytes: config.maxLineBytes,
-          period,
-          ...(flaggedPattern !== undefined && { flagged: flaggedPattern })
+  const scanRequest: AuditScanRequest = { paths: files, fields: config.fields, maxLineBytes: config.maxLineBytes, period, ...(flaggedPattern !== undefined && { flagged: flaggedPattern }) }
+  const scanProgress = (done: number) => adapters.onProgress?.({ phase: 'scanning', done, total: files.length })
+  const scanned = await adapters.scanMany?.(scanRequest, scanProgress)
+  let scans: Array<{ path: string; result: ScanResult }>
+  if (scanned !== undefined) scans = files.map((path, i) => ({ path, result: scanned[i] as ScanResult }))
+  else {
+    const scanLimit = pLimit(SCAN_CONCURRENCY)
+    let count = 0
+    scans = await Promise.all(
+      files.map((path) =>
+        scanLimit(async () => {
+          const result = await scanTranscript(adapters.open(path), { ...scanRequest, path })
+          scanProgress(++count)
+          return { path, result }
         })
-        adapters.onProgress?.({ phase: 'scanning', done: ++scanned, total: files.length })
-        return { path, result }
-      })
+      )
     )
-  )
+  }
   const undated = scans.filter((s) => s.result.date === undefined).map((s) => s.path)
   const candidates: TranscriptCandidate[] = scans.flatMap(({ path, result }) =>
     result.date?.period === period
@@ -226,37 +245,29 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
   const reviewProblems: string[] = []
   let done = 0
 
-  const readOne = async (sample: SampledTranscript): Promise<ReadOutcome> => {
-    const scoring = rules?.start()
-    const renderer: TranscriptRenderer | undefined = needsText
-      ? createRenderer({ fields: config.fields, budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes })
-      : undefined
-    const read = await readTranscript(adapters.open(sample.path), {
-      maxLineBytes: config.maxLineBytes,
-      onEvent: (event: TranscriptEvent) => {
-        scoring?.accept(event)
-        renderer?.accept(event)
-      }
-    })
-    const outcome: ReadOutcome = {
-      sample,
-      sha256: read.sha256,
-      malformed: read.malformed.map((m) => ({ path: sample.path, ...m })),
-      moreMalformed: read.moreMalformed
-    }
-    if (read.unreadable !== undefined) outcome.unreadable = read.unreadable
-    if (scoring) outcome.rules = scoring.finish(read.unreadable === undefined ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` })
-    if (renderer) outcome.rendered = renderer.finish()
-    return outcome
+  const readOptions: SampledReadOptions = {
+    fields: config.fields,
+    maxLineBytes: config.maxLineBytes,
+    ...(rules !== undefined && { rules }),
+    ...(needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes } })
   }
+  const readOne = async (sample: SampledTranscript): Promise<ReadOutcome> => ({ sample, ...(await readSampled(adapters.open(sample.path), readOptions)) })
+  // A sample only the rules score can be read all at once; with the llm or human scorer it is read batch
+  // by batch (an excerpt is kept for each transcript until its turn).
+  const bulk = needsText
+    ? undefined
+    : await adapters.readMany?.({ paths: draw.map((d) => d.path), fields: config.fields, maxLineBytes: config.maxLineBytes, rules: rulesDims }, (n) =>
+        adapters.onProgress?.({ phase: 'scoring', done: n, total: draw.length })
+      )
 
   for (let i = 0; i < draw.length; i += SCORE_BATCH) {
-    const batch = await Promise.all(draw.slice(i, i + SCORE_BATCH).map(readOne))
+    const slice = draw.slice(i, i + SCORE_BATCH)
+    const batch: ReadOutcome[] = bulk !== undefined ? slice.map((sample, j) => ({ sample, ...(bulk[i + j] as SampledRead) })) : await Promise.all(slice.map(readOne))
     const llmJobs: Array<Promise<void>> = []
     // In draw order, so which transcripts get the model budget does not depend on timing.
     for (const outcome of batch) {
       const { sample, sha256 } = outcome
-      malformed.push(...outcome.malformed)
+      malformed.push(...outcome.malformed.map((m) => ({ path: sample.path, ...m })))
       if (outcome.moreMalformed > 0) warnings.push(`${sample.path}: ${plural(outcome.moreMalformed, 'more malformed line')} not listed`)
       const base = { transcript: sample.path, sha256, stratum: sample.stratum, reused: false }
       const keyOf = (scorer: AuditScorerName) => recordKey({ period, seed, sha256, rubric_version: version, scorer })
@@ -304,7 +315,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     }
     await Promise.all(llmJobs)
     done += batch.length
-    adapters.onProgress?.({ phase: 'scoring', done, total: draw.length })
+    if (bulk === undefined) adapters.onProgress?.({ phase: 'scoring', done, total: draw.length })
   }
 
   // --- record ---------------------------------------------------------------------------------------

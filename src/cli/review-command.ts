@@ -1,0 +1,129 @@
+// `reliability-loop review`: the period (flags, else the previous month by the clock), config, the review
+// mode, then the packet on stdout, in a file (--output) or in the review directory (--write).
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { reviewConfigOf } from '../config/review.js'
+import { loadConfig } from '../config/load.js'
+import { replaceFileAtomic } from '../io/atomic-write.js'
+import { createNodeReviewAdapters } from '../io/node-review-adapters.js'
+import { runReview } from '../modes/review.js'
+import { PeriodError, resolvePeriod, type ReviewPeriod } from '../review/period.js'
+import { renderPacketJson } from '../review/render-json.js'
+import { renderPacketMarkdown } from '../review/render-markdown.js'
+import { EXIT, UsageError, type ExitCode } from './errors.js'
+import type { CliDeps, CliIo } from './io.js'
+import { readConfigText, resolveRoot } from './lint-command.js'
+
+export const REVIEW_FORMATS = ['markdown', 'json'] as const
+
+export interface ReviewOptions {
+  month?: string
+  since?: string
+  until?: string
+  days?: number
+  format: (typeof REVIEW_FORMATS)[number]
+  output?: string
+  write?: boolean
+  config?: string
+  root?: string
+}
+
+const REVIEW_HELP_AFTER = `
+The packet gathers, for the period: incidents (review.incidents.paths, default logs/incidents/**/*.ndjson,
+one timeline per incident, the last record its current state), postmortems dated in the period with their
+lint status, the action-item backlog of every postmortem, audit means (reliability/audits/<YYYY-MM>.ndjson,
+six months), experiments and gate bypasses (reliability/bypass-log.ndjson). Bad input never stops it: each
+problem is listed in the packet's "Data quality" section.
+
+The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
+UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
+
+Examples:
+  $ reliability-loop review                                   # last month's packet on stdout
+  $ reliability-loop review --month 2026-10 --write           # write docs/reviews/2026-10.md (replacing it)
+  $ reliability-loop review --since 2026-10-01 --until 2026-10-15 --format json | jq '.summary'
+  $ reliability-loop review --days 30 --output review.md
+
+Exit codes:
+  0  packet produced
+  2  usage or configuration error (bad period, invalid config)
+  3  unexpected internal error (run with DEBUG=reliability-loop for details)
+`
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number, 1 or more.')
+  return Number(value)
+}
+
+export function addReviewCommand(program: Command, io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Command {
+  return program
+    .command('review')
+    .summary('build the monthly reliability review packet')
+    .description('Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.')
+    .option('--month <YYYY-MM>', 'calendar month, UTC (default: the previous month)')
+    .option('--since <date>', 'start of the period: YYYY-MM-DD (UTC) or a time with a zone')
+    .option('--until <date>', 'end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now')
+    .option('--days <n>', 'the last n days up to now', positiveInteger)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REVIEW_FORMATS).default('markdown'))
+    .option('-o, --output <file>', 'write the packet to this file instead of stdout')
+    .option('--write', 'write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it')
+    .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
+    .option('--root <dir>', 'repository root; sources and the output directory are relative to it (default: current directory)')
+    .addHelpText('after', REVIEW_HELP_AFTER)
+    .action(async (options: ReviewOptions) => {
+      done(await reviewCommand(options, io, deps))
+    })
+}
+
+function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
+  try {
+    return resolvePeriod(
+      {
+        ...(options.month !== undefined && { month: options.month }),
+        ...(options.since !== undefined && { since: options.since }),
+        ...(options.until !== undefined && { until: options.until }),
+        ...(options.days !== undefined && { days: options.days })
+      },
+      now
+    )
+  } catch (error) {
+    if (error instanceof PeriodError) throw new UsageError(error.message, 'e.g. --month 2026-10, --since 2026-10-01 --until 2026-10-31, or --days 30')
+    throw error
+  }
+}
+
+function writeTo(file: string, text: string, shown: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, text)
+  } catch (error) {
+    throw new UsageError(`cannot write the packet to ${shown}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
+  const now = (deps.now ?? (() => new Date()))()
+  const period = periodOf(options, now)
+  const root = resolveRoot(options.root, io.cwd)
+  const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
+  const settings = reviewConfigOf(config)
+  const packet = await runReview(config, { period, now }, createNodeReviewAdapters(config))
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
+
+  if (options.write) {
+    const file = `${settings.outputDir}/${period.label}.md`
+    try {
+      await replaceFileAtomic(path.join(root, file), markdown)
+    } catch (error) {
+      throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    io.stderr(`wrote ${file}\n`)
+  }
+  const report = options.format === 'json' ? renderPacketJson(packet) : markdown
+  if (options.output !== undefined) writeTo(path.resolve(io.cwd, options.output), report, options.output)
+  else if (!options.write || options.format === 'json') io.stdout(report)
+  if (packet.dataQuality.length > 0 && options.format !== 'json') io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? '' : 's'}; see the packet's "Data quality" section\n`)
+  return EXIT.OK
+}

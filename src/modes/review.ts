@@ -1,0 +1,188 @@
+// The review mode: reads every source of a period and builds the packet. The CLI and the Action both call
+// runReview; the file system, git and the lint run come in through ReviewAdapters, the clock as a Date.
+//
+//   incidents: first + last record of each timeline → placed in the period → timeline streamed only for
+//   those in the period whose last record lacks detection/resolution times
+//   postmortems (model + lint) → backlog; audits (trend months) → trends; experiments; bypass log
+
+import pLimit from 'p-limit'
+import { recordOf, type AuditRecord } from '../audit/store.js'
+import type { Config, ReviewConfig } from '../config/types.js'
+import { reviewConfigOf } from '../config/review.js'
+import { discoverExperiments } from '../experiments/discover.js'
+import type { ExperimentDoc } from '../experiments/model.js'
+import type { ByteSource } from '../io/ndjson.js'
+import { readNdjson } from '../io/ndjson.js'
+import type { RepoFiles } from '../lint/adapters.js'
+import { parseOptionsOf } from '../lint/lint-file.js'
+import { parsePostmortem } from '../postmortem/parse.js'
+import type { Postmortem } from '../postmortem/model.js'
+import { auditMonths, auditTrends } from '../review/audits.js'
+import { digestPostmortems, postmortemId, type PostmortemLint } from '../review/backlog.js'
+import { bypassesInPeriod } from '../review/bypasses.js'
+import { experimentsInPeriod } from '../review/experiments.js'
+import { placeIncident, timelineMilestones, withMilestones, type Incident, type IncidentEnds } from '../review/incidents.js'
+import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
+import { inPeriod, type ReviewPeriod } from '../review/period.js'
+import type { DataNote } from '../review/quality.js'
+
+export interface ReviewAdapters {
+  files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
+  /** The first and last records of an incident timeline, without reading the rest. */
+  incidentEnds(path: string): Promise<IncidentEnds>
+  /** The bytes of an NDJSON file (repository-relative), streamed. */
+  openNdjson(path: string): ByteSource
+  /** Lint errors and warnings per postmortem path (the lint mode over these files). */
+  lint(paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>>
+  /** The last commit that touched any of these paths or globs; undefined outside git. */
+  commitOf(locations: readonly string[]): Promise<string | undefined>
+}
+
+export interface ReviewRequest {
+  period: ReviewPeriod
+  now: Date
+}
+
+const INCIDENT_CONCURRENCY = 32
+
+async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
+  const paths = await adapters.files.glob(settings.incidents.paths)
+  const limit = pLimit(INCIDENT_CONCURRENCY)
+  const placed = await Promise.all(
+    paths.map((path) =>
+      limit(async () => {
+        let ends: IncidentEnds
+        try {
+          ends = await adapters.incidentEnds(path)
+        } catch (error) {
+          return { notes: [{ source: 'incidents' as const, path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
+        }
+        const placement = placeIncident(ends, settings.incidents, period)
+        if (placement.incident === undefined || !placement.needsTimeline) return placement
+        const found = await timelineMilestones(readNdjson(adapters.openNdjson(path)), settings.incidents, path)
+        return { incident: withMilestones(placement.incident, found), notes: [...placement.notes, ...found.notes.filter((n) => n.line === undefined || !placement.notes.some((p) => p.line === n.line))] }
+      })
+    )
+  )
+  const incidents: Incident[] = []
+  const ids = new Map<string, string>()
+  for (const p of placed) {
+    notes.push(...p.notes)
+    if (p.incident === undefined) continue
+    const other = ids.get(p.incident.id)
+    if (other !== undefined) notes.push({ source: 'incidents', path: p.incident.path, message: `incident id ${p.incident.id} is also used by ${other}` })
+    else ids.set(p.incident.id, p.incident.path)
+    incidents.push(p.incident)
+  }
+  return { incidents, files: paths.length }
+}
+
+async function readPostmortems(config: Config, adapters: ReviewAdapters, notes: DataNote[]): Promise<Postmortem[]> {
+  const paths = await adapters.files.glob(config.lint.postmortems.paths)
+  const options = parseOptionsOf(config.lint)
+  const out: Postmortem[] = []
+  for (const path of paths) {
+    try {
+      out.push(parsePostmortem(await adapters.files.read(path), path, options))
+    } catch (error) {
+      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` })
+    }
+  }
+  return out
+}
+
+async function readAudits(settings: ReviewConfig, month: string, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ records: AuditRecord[]; files: number }> {
+  const records: AuditRecord[] = []
+  let files = 0
+  for (const m of auditMonths(month)) {
+    const path = `${settings.auditDir}/${m}.ndjson`
+    if (!adapters.files.exists(path)) continue
+    files++
+    let count = 0
+    for await (const r of readNdjson(adapters.openNdjson(path))) {
+      if (r.value === undefined) {
+        notes.push({ source: 'audits', path, line: r.line, message: r.problem ?? 'unreadable line' })
+        continue
+      }
+      const record = recordOf(r.value)
+      if (record === undefined) notes.push({ source: 'audits', path, line: r.line, message: 'not an audit score record; skipped' })
+      else if (record.period !== m) notes.push({ source: 'audits', path, line: r.line, message: `record of period ${record.period} in the file of ${m}; skipped` })
+      else {
+        records.push(record)
+        count++
+      }
+    }
+    if (count === 0) notes.push({ source: 'audits', path, message: 'no audit records in this file' })
+  }
+  return { records, files }
+}
+
+async function readBypasses(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ rows: ReturnType<typeof bypassesInPeriod>['rows']; present: boolean }> {
+  if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false }
+  const records = []
+  for await (const r of readNdjson(adapters.openNdjson(settings.bypassLog))) records.push(r)
+  const { rows, notes: found } = bypassesInPeriod(records, settings.bypassLog, period)
+  notes.push(...found)
+  return { rows, present: true }
+}
+
+export async function runReview(config: Config, request: ReviewRequest, adapters: ReviewAdapters): Promise<ReviewPacket> {
+  const settings = reviewConfigOf(config)
+  const { period } = request
+  const notes: DataNote[] = []
+
+  const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : { incidents: [], files: 0 }
+  if (settings.incidents.source === 'redis') notes.push({ source: 'incidents', message: 'incidents.source is redis, which this version does not read yet; no incidents are shown' })
+
+  const postmortems = await readPostmortems(config, adapters, notes)
+  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== undefined && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path)
+  const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels)
+  notes.push(...digest.notes)
+  const openByPostmortem = new Map<string, number>()
+  for (const pm of postmortems) {
+    openByPostmortem.set(postmortemId(pm), pm.actionItems.filter((a) => !a.checked).length)
+  }
+
+  const audits = await readAudits(settings, period.auditMonth, adapters, notes)
+  const scales = new Map((config.audit?.rubric.dimensions ?? []).map((d) => [d.name, d.scale] as const))
+
+  const experimentPaths = config.experiment?.paths ?? ['docs/experiments/**/EXP-*.md']
+  const discovered = await discoverExperiments(adapters.files, experimentPaths)
+  const docs: ExperimentDoc[] = []
+  for (const d of discovered) {
+    if (d.doc !== undefined) docs.push(d.doc)
+    else for (const p of d.problems.slice(0, 3)) notes.push({ source: 'experiments', path: d.path, line: p.line, message: `not read: ${p.message}` })
+  }
+
+  const bypasses = await readBypasses(settings, period, adapters, notes)
+
+  const sourceList: Array<Omit<SourceInfo, 'commit'> & { globs: string[] }> = [
+    { name: 'Incidents', location: settings.incidents.source === 'redis' ? `redis ${settings.incidents.redisKey}` : settings.incidents.paths.join(', '), globs: settings.incidents.paths, present: incidents.files > 0 },
+    { name: 'Postmortems', location: config.lint.postmortems.paths.join(', '), globs: config.lint.postmortems.paths, present: postmortems.length > 0 },
+    { name: 'Audits', location: `${settings.auditDir}/<YYYY-MM>.ndjson`, globs: [`${settings.auditDir}/*.ndjson`], present: audits.files > 0 },
+    { name: 'Experiments', location: experimentPaths.join(', '), globs: experimentPaths, present: discovered.length > 0 },
+    { name: 'Gate bypasses', location: settings.bypassLog, globs: [settings.bypassLog], present: bypasses.present }
+  ]
+  const sources: SourceInfo[] = []
+  for (const { globs, ...s } of sourceList) {
+    const commit = s.present ? await adapters.commitOf(globs) : undefined
+    sources.push({ ...s, ...(commit !== undefined && { commit }) })
+  }
+
+  return buildPacket({
+    period,
+    now: request.now,
+    settings,
+    severityLevels: config.lint.postmortems.severityLevels,
+    sources,
+    incidents: incidents.incidents,
+    postmortems: digest.inPeriod,
+    backlog: digest.backlog,
+    openActionsByPostmortem: openByPostmortem,
+    audits: auditTrends(audits.records, period.auditMonth, scales),
+    experiments: experimentsInPeriod(docs, period),
+    bypasses: bypasses.rows,
+    notes
+  })
+}

@@ -1,0 +1,169 @@
+// The packet's content: everything the markdown, the JSON and the job summary show, built from what the
+// readers found. Pure and deterministic: every list is sorted, the clock is an input.
+
+import type { ReviewConfig, ReviewThresholdName } from '../config/types.js'
+import type { AuditTrends } from './audits.js'
+import type { Backlog, PostmortemRow } from './backlog.js'
+import type { BypassRow } from './bypasses.js'
+import type { ExperimentRow } from './experiments.js'
+import { compareIncidents, severityRank, timeToDetect, timeToResolve, type Incident } from './incidents.js'
+import type { ReviewPeriod } from './period.js'
+import { compareNotes, type DataNote } from './quality.js'
+import { normalise } from './audits.js'
+
+export type Rag = 'red' | 'amber' | 'green'
+
+export interface AreaStatus {
+  area: 'Incidents' | 'Postmortem hygiene' | 'Action items' | 'Audit scores' | 'Experiments' | 'Gate bypasses'
+  status: Rag
+  /** One line: why. */
+  summary: string
+}
+
+export interface SourceInfo {
+  name: string
+  /** Globs or files read. */
+  location: string
+  /** The last commit that touched it; undefined outside git or when uncommitted. */
+  commit?: string
+  /** False when nothing was there: the packet says so instead of failing. */
+  present: boolean
+}
+
+export interface IncidentRow {
+  id: string
+  path: string
+  severity: string
+  title: string
+  start: string
+  ttdMs?: number
+  ttrMs?: number
+  status: string
+  openActions?: number
+  postmortem?: string
+}
+
+export interface ReviewPacket {
+  period: { label: string; title: string; start: string; end: string }
+  generatedAt: string
+  sources: SourceInfo[]
+  summary: AreaStatus[]
+  incidents: IncidentRow[]
+  postmortems: PostmortemRow[]
+  backlog: Backlog
+  audits: AuditTrends
+  experiments: ExperimentRow[]
+  bypasses: BypassRow[]
+  dataQuality: DataNote[]
+}
+
+export interface PacketInputs {
+  period: ReviewPeriod
+  now: Date
+  settings: ReviewConfig
+  severityLevels: readonly string[]
+  sources: SourceInfo[]
+  incidents: Incident[]
+  postmortems: PostmortemRow[]
+  backlog: Backlog
+  /** Open action items per postmortem id, for the incidents table. */
+  openActionsByPostmortem: ReadonlyMap<string, number>
+  audits: AuditTrends
+  experiments: ExperimentRow[]
+  bypasses: BypassRow[]
+  notes: DataNote[]
+}
+
+function rag(value: number, band: { amber: number; red: number }): Rag {
+  return value >= band.red ? 'red' : value >= band.amber ? 'amber' : 'green'
+}
+
+const worst = (...xs: Rag[]): Rag => (xs.includes('red') ? 'red' : xs.includes('amber') ? 'amber' : 'green')
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+function areaStatuses(inputs: PacketInputs): AreaStatus[] {
+  const t = inputs.settings.thresholds as Record<ReviewThresholdName, { amber: number; red: number }>
+  const most = inputs.severityLevels[0]
+  const sev1 = inputs.incidents.filter((i) => severityRank(i.severity, inputs.severityLevels) === 1).length
+  const open = inputs.incidents.filter((i) => !i.resolved).length
+  const lintErrors = inputs.postmortems.reduce((n, p) => n + p.lint.errors, 0)
+  const rolledBack = inputs.experiments.filter((e) => e.activity.includes('rolled-back')).length
+  let biggestDrop = 0
+  let dropped = ''
+  let belowHalf = ''
+  for (const d of inputs.audits.dimensions) {
+    if (d.change !== null) {
+      const drop = -d.change / (d.scale === '1-5' ? 4 : 1)
+      if (drop > biggestDrop) {
+        biggestDrop = drop
+        dropped = d.dimension
+      }
+    }
+    if (d.mean !== null && normalise(d.mean, d.scale) < 0.5 && belowHalf === '') belowHalf = d.dimension
+  }
+  const auditRag = inputs.audits.records === 0 ? 'amber' : worst(rag(biggestDrop, t['audit-drop']), belowHalf !== '' ? 'red' : 'green')
+  return [
+    {
+      area: 'Incidents',
+      status: worst(rag(inputs.incidents.length, t.incidents), rag(sev1, t['sev1-incidents'])),
+      summary: `${plural(inputs.incidents.length, 'incident')}${most !== undefined ? `, ${sev1} ${most}` : ''}; ${open} still open`
+    },
+    {
+      area: 'Postmortem hygiene',
+      status: rag(lintErrors, t['lint-errors']),
+      summary: `${plural(inputs.postmortems.length, 'postmortem')} in the period; ${plural(lintErrors, 'lint error')}`
+    },
+    {
+      area: 'Action items',
+      status: rag(inputs.backlog.overdue, t['overdue-actions']),
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+    },
+    {
+      area: 'Audit scores',
+      status: auditRag,
+      summary:
+        inputs.audits.records === 0
+          ? `no audit records for ${inputs.audits.month}`
+          : [dropped !== '' ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : 'no dimension dropped', belowHalf !== '' ? `${belowHalf} below half its scale` : ''].filter(Boolean).join('; ')
+    },
+    {
+      area: 'Experiments',
+      status: rag(rolledBack, t['rolled-back-experiments']),
+      summary: `${plural(inputs.experiments.length, 'experiment')} active; ${rolledBack} rolled back`
+    },
+    {
+      area: 'Gate bypasses',
+      status: rag(inputs.bypasses.length, t.bypasses),
+      summary: plural(inputs.bypasses.length, 'bypass').replace('bypasss', 'bypasses')
+    }
+  ]
+}
+
+export function buildPacket(inputs: PacketInputs): ReviewPacket {
+  const incidents = [...inputs.incidents].sort(compareIncidents).map((i): IncidentRow => {
+    const row: IncidentRow = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status }
+    const ttd = timeToDetect(i)
+    const ttr = timeToResolve(i)
+    if (ttd !== undefined) row.ttdMs = ttd
+    if (ttr !== undefined) row.ttrMs = ttr
+    if (i.postmortem !== undefined) {
+      row.postmortem = i.postmortem
+      const open = inputs.openActionsByPostmortem.get(i.postmortem)
+      if (open !== undefined) row.openActions = open
+    }
+    return row
+  })
+  return {
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    generatedAt: inputs.now.toISOString(),
+    sources: inputs.sources,
+    summary: areaStatuses(inputs),
+    incidents,
+    postmortems: inputs.postmortems,
+    backlog: inputs.backlog,
+    audits: inputs.audits,
+    experiments: inputs.experiments,
+    bypasses: inputs.bypasses,
+    dataQuality: [...inputs.notes].sort(compareNotes)
+  }
+}

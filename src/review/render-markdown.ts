@@ -1,0 +1,170 @@
+// The packet as markdown (docs/reviews/<period>.md): renders on GitHub, Mermaid chart included. Nothing
+// here reads a clock or the environment, so the same packet gives the same bytes; the generation time is
+// left out on purpose, so re-running a month changes the file only when the data changed.
+
+import { normalise } from './audits.js'
+import type { ReviewPacket, Rag } from './packet.js'
+import { formatDuration, shortUtc } from './timestamp.js'
+
+const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
+
+/** A table cell: one line, pipes escaped. */
+export function cell(value: string | number | undefined): string {
+  if (value === undefined || value === '') return '–'
+  return String(value).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim()
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | undefined>>): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
+}
+
+const fixed = (n: number | null, digits = 2): string => (n === null ? '–' : n.toFixed(digits))
+const signed = (n: number | null): string => (n === null ? '–' : `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(2)}`)
+
+function mermaidLabel(text: string): string {
+  return text.replace(/"/g, "'")
+}
+
+/** The audit chart: dimensions with a mean in every plotted month, on 0–1. */
+function auditChart(packet: ReviewPacket): string | undefined {
+  const { audits } = packet
+  const plotted = audits.months.map((m, i) => ({ m, i })).filter(({ i }) => audits.dimensions.some((d) => d.trend[i] !== null))
+  if (plotted.length === 0) return undefined
+  const lines = audits.dimensions.filter((d) => plotted.every(({ i }) => d.trend[i] !== null))
+  if (lines.length === 0) return undefined
+  return [
+    '```mermaid',
+    'xychart-beta',
+    `  title "${mermaidLabel(`Audit means, ${plotted[0]?.m} to ${plotted[plotted.length - 1]?.m} (0–1)`)}"`,
+    `  x-axis [${plotted.map(({ m }) => `"${m}"`).join(', ')}]`,
+    '  y-axis "mean score (0–1)" 0 --> 1',
+    ...lines.map((d) => `  line [${plotted.map(({ i }) => normalise(d.trend[i] as number, d.scale).toFixed(3)).join(', ')}]`),
+    '```',
+    '',
+    `Lines, in order: ${lines.map((d) => d.dimension).join(', ')}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
+  ].join('\n')
+}
+
+export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?: string } = {}): string {
+  const up = '../'.repeat((options.outputDir ?? 'docs/reviews').split('/').filter((s) => s !== '' && s !== '.').length)
+  const relativeLink = (_packet: ReviewPacket, path: string): string => `${up}${path}`.replace(/ /g, '%20')
+  const out: string[] = []
+  const p = packet.period
+  out.push(`# Reliability review: ${p.title}`, '')
+  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, '')
+  out.push('## Sources', '')
+  out.push(
+    table(
+      ['source', 'read from', 'commit'],
+      packet.sources.map((s) => [s.name, `\`${s.location}\``, s.present ? (s.commit !== undefined ? `\`${s.commit.slice(0, 12)}\`` : 'not committed') : 'absent: nothing to read'])
+    ),
+    ''
+  )
+
+  out.push('## Executive summary', '')
+  out.push(table(['area', 'status', 'why'], packet.summary.map((a) => [a.area, RAG_MARK[a.status], a.summary])), '')
+
+  out.push('## Incidents', '')
+  if (packet.incidents.length === 0) out.push('No incidents in the period.', '')
+  else {
+    out.push(
+      table(
+        ['id', 'severity', 'title', 'start', 'time to detect', 'time to resolve', 'status', 'open actions'],
+        packet.incidents.map((i) => [
+          i.id,
+          i.severity,
+          i.title,
+          shortUtc(Date.parse(i.start)),
+          i.ttdMs === undefined ? undefined : formatDuration(i.ttdMs),
+          i.ttrMs === undefined ? undefined : formatDuration(i.ttrMs),
+          i.status,
+          i.openActions === undefined ? (i.postmortem === undefined ? 'no postmortem' : `${i.postmortem} not found`) : `${i.openActions} (${i.postmortem})`
+        ])
+      ),
+      ''
+    )
+  }
+
+  out.push('## Postmortem hygiene', '')
+  if (packet.postmortems.length === 0) out.push('No postmortems dated in the period.', '')
+  else {
+    out.push(
+      table(
+        ['postmortem', 'date', 'severity', 'owners', 'lint', 'actions open / overdue / closed'],
+        packet.postmortems.map((pm) => [
+          `[${pm.id}](${relativeLink(packet, pm.path)})`,
+          pm.date,
+          pm.severity,
+          pm.owners.join(', '),
+          pm.lint.errors === 0 && pm.lint.warnings === 0 ? 'clean' : `${pm.lint.errors} errors, ${pm.lint.warnings} warnings`,
+          `${pm.openActions} / ${pm.overdueActions} / ${pm.closedActions}`
+        ])
+      ),
+      ''
+    )
+  }
+
+  const b = packet.backlog
+  out.push('## Action-item backlog', '')
+  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, '')
+  if (b.byOwner.length > 0) {
+    out.push('### By owner', '')
+    out.push(table(['owner', 'open', 'overdue', 'closed', 'oldest open (days)'], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), '')
+    out.push('### By severity', '')
+    out.push(table(['severity', 'open', 'overdue', 'closed'], b.bySeverity.map((s) => [s.severity, s.open, s.overdue, s.closed])), '')
+    out.push('### By age (open items, since the postmortem\'s date)', '')
+    out.push(table(['age', 'open'], b.byAge.map((a) => [a.bucket, a.open])), '')
+  }
+  if (b.overdueItems.length > 0) {
+    out.push('### Overdue', '')
+    out.push(table(['due', 'owner', 'item', 'postmortem'], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), '')
+  }
+
+  const a = packet.audits
+  out.push('## Audit scores', '')
+  if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, '')
+  else {
+    const chart = auditChart(packet)
+    if (chart !== undefined) out.push(chart, '')
+    out.push(
+      table(
+        ['dimension', 'scale', ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+      ),
+      ''
+    )
+    if (a.lowest.length > 0) {
+      out.push(`Lowest-scoring transcripts in ${a.month}:`, '')
+      out.push(table(['transcript', 'mean (0–1)', 'lowest dimension', 'why'], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), '')
+    }
+  }
+
+  out.push('## Experiments', '')
+  if (packet.experiments.length === 0) out.push('No experiments started, running, concluded or rolled back in the period.', '')
+  else {
+    out.push(
+      table(
+        ['experiment', 'owner', 'in the period', 'outcome', 'metrics (baseline → observed)'],
+        packet.experiments.map((e) => [
+          `[${e.name}](${relativeLink(packet, e.path)})`,
+          e.owner,
+          e.activity.join(', '),
+          e.outcome,
+          e.metrics.map((m) => `${m.name}: ${m.baseline} → ${m.observed ?? '?'}${m.delta !== undefined ? ` (${m.delta >= 0 ? '+' : ''}${Number(m.delta.toPrecision(6))})` : ''}${m.targetMet === undefined ? '' : m.targetMet ? ' ✓' : ' ✗'}`).join('; ')
+        ])
+      ),
+      ''
+    )
+  }
+
+  out.push('## Gate bypasses', '')
+  if (packet.bypasses.length === 0) out.push('No gate bypasses in the period.', '')
+  else out.push(table(['when', 'pull request', 'actor', 'gates', 'reason'], packet.bypasses.map((x) => [shortUtc(Date.parse(x.ts)), `${x.repository}#${x.pullRequest}`, x.actor, x.gates.join(', '), x.reason])), '')
+
+  out.push('## Data quality', '')
+  if (packet.dataQuality.length === 0) out.push('Every input was read without a problem.', '')
+  else out.push(table(['source', 'where', 'note'], packet.dataQuality.map((n) => [n.source, n.path === undefined ? undefined : `\`${n.path}${n.line !== undefined ? `:${n.line}` : ''}\``, n.message])), '')
+
+  out.push('## Decisions', '', '<!-- Filled in during the review meeting: decision, owner, due date. -->', '')
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+}

@@ -1,0 +1,56 @@
+// Record times as instants. Strings are ISO 8601 and must name a zone (`Z`, `+02:00`); a time without one
+// is read as UTC and reported, because the same text means different instants on different machines.
+// Numbers are epoch seconds or milliseconds (UTC by definition). Never compared as strings.
+
+export type Instant = { ms: number; zoned: boolean }
+
+const ISO_START = /^\d{4}-\d{2}-\d{2}/
+const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/
+const ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+
+/** Whether YYYY-MM-DD names a real day (Date.parse rolls 2026-02-30 over into March). */
+function isCalendarDate(day: string): boolean {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+/** An instant, or undefined when the value is not a time at all. */
+export function parseInstant(value: unknown): Instant | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value <= 0) return undefined
+    // Epoch seconds until the year 5138; milliseconds after.
+    return { ms: value < 1e11 ? Math.round(value * 1000) : value, zoned: true }
+  }
+  if (typeof value !== 'string') return undefined
+  const text = value.trim()
+  if (!ISO_START.test(text) || !isCalendarDate(text.slice(0, 10))) return undefined
+  if (!HAS_TIME.test(text)) {
+    // A bare date is a calendar day, read as its UTC midnight; that is a convention, not a missing zone.
+    const ms = Date.parse(`${text.slice(0, 10)}T00:00:00Z`)
+    return Number.isFinite(ms) && text.length === 10 ? { ms, zoned: true } : undefined
+  }
+  const zoned = ZONE.test(text)
+  const ms = Date.parse(zoned ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`)
+  return Number.isFinite(ms) ? { ms, zoned } : undefined
+}
+
+export function isoOf(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+}
+
+/** `2026-10-14 09:02 UTC`: short, unambiguous, for tables. */
+export function shortUtc(ms: number): string {
+  const iso = new Date(ms).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+/** `1 h 47 min`, `25 min`, `3 d 4 h`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60000)
+  if (minutes < 60) return `${minutes} min`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`
+  const days = Math.floor(hours / 24)
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`
+}
