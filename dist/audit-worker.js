@@ -14,7 +14,7 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
-var FIRST_READ_BYTES = 64 * 1024;
+var FIRST_READ_BYTES = 8 * 1024;
 var GUNZIP_CHUNK_BYTES = 256 * 1024;
 var MAX_MESSAGE_CHARS = 160;
 var LF = 10;

@@ -11987,16 +11987,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open4 = tokens[token.tokensIndex];
-          open4.type = "text";
-          open4.value = literal;
-          open4.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open4.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value2, output: "" });
           decrement("parens");
@@ -12216,15 +12216,15 @@ var require_parse = __commonJS({
         }
         if (value2 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open4 = {
+          const open3 = {
             type: "brace",
             value: value2,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open4);
-          push2(open4);
+          braces.push(open3);
+          push2(open3);
           continue;
         }
         if (value2 === "}") {
@@ -38023,7 +38023,7 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util9();
     var BOM2 = [239, 187, 191];
-    var LF4 = 10;
+    var LF5 = 10;
     var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
@@ -38138,7 +38138,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF4 && chunk[0] !== CR2) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF5 && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -38153,14 +38153,14 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF4) {
+              if (byte === LF5) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF4 || byte === CR2) {
+            if (byte === LF5 || byte === CR2) {
               if (byte === CR2) {
                 this.crlfCheck = true;
               }
@@ -38174,7 +38174,7 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF4 || byte === CR2) {
+          if (byte === LF5 || byte === CR2) {
             if (byte === CR2) {
               this.crlfCheck = true;
             }
@@ -45080,16 +45080,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open4 = index2;
-      while (open4--) {
-        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open3 = index2;
+      while (open3--) {
+        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open4][1].end
+            ...events[open3][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -45100,7 +45100,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             }
           };
           const closingSequence = {
@@ -45113,7 +45113,7 @@ function resolveAllAttention(events, context3) {
           const text5 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open4][1].end
+              ...events[open3][1].end
             },
             end: {
               ...events[index2][1].start
@@ -45128,26 +45128,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open4][1].end = {
+          events[open3][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open4][1].end.offset - events[open4][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
+          if (events[open3][1].end.offset - events[open3][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
           nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
-          index2 = open4 + nextEvents.length - offset - 2;
+          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
+          index2 = open3 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -45179,10 +45179,10 @@ function tokenizeAttention(effects, ok2) {
     }
     const token = effects.exit("attentionSequence");
     const after = classifyCharacter(code);
-    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
+    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
     return ok2(code);
   }
 }
@@ -45206,9 +45206,9 @@ function tokenizeAutolink(effects, ok2, nok) {
     effects.consume(code);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
       return schemeOrEmailAtext;
@@ -45408,9 +45408,9 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceMarker");
     effects.consume(code);
     effects.exit("characterReferenceMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 35) {
       effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
@@ -46769,9 +46769,9 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47103,9 +47103,9 @@ function tokenizeHtmlText(effects, ok2, nok) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
     effects.consume(code);
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 33) {
       effects.consume(code);
       return declarationOpen;
@@ -47430,12 +47430,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open4;
+  let open3;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open4) {
+    if (open3) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -47444,7 +47444,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open4 = index2;
+        open3 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -47455,9 +47455,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open4][1].type === "labelLink" ? "link" : "image",
+    type: events[open3][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -47466,7 +47466,7 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open4][1].start
+      ...events[open3][1].start
     },
     end: {
       ...events[close2][1].end
@@ -47475,20 +47475,20 @@ function resolveToLabelEnd(events, context3) {
   const text5 = {
     type: "labelText",
     start: {
-      ...events[open4 + offset + 2][1].end
+      ...events[open3 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
+  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
   media = push(media, [["enter", text5, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
   media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open4, events.length, media);
+  splice(events, open3, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -47635,9 +47635,9 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
     effects.enter("labelImageMarker");
     effects.consume(code);
     effects.exit("labelImageMarker");
-    return open4;
+    return open3;
   }
-  function open4(code) {
+  function open3(code) {
     if (code === 91) {
       effects.enter("labelMarker");
       effects.consume(code);
@@ -48972,8 +48972,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open4;
-    function open4(token) {
+    return open3;
+    function open3(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -49005,19 +49005,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open4 = this.tokenStack.pop();
-    if (!open4) {
+    const open3 = this.tokenStack.pop();
+    if (!open3) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open4[0].type !== token.type) {
+    if (open3[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open4[0]);
+        onExitError.call(this, token, open3[0]);
       } else {
-        const handler3 = open4[1] || defaultOnError;
-        handler3.call(this, token, open4[0]);
+        const handler3 = open3[1] || defaultOnError;
+        handler3.call(this, token, open3[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -49727,8 +49727,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open4;
-  function open4(token) {
+  return open3;
+  function open3(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -49752,21 +49752,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler(matter2);
-    const open4 = fence2(matter2, "open");
+    const open3 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open4.charAt(0),
-      after: escapeStringRegexp(open4.charAt(1))
+      character: open3.charAt(0),
+      after: escapeStringRegexp(open3.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler(matter2) {
-  const open4 = fence2(matter2, "open");
+  const open3 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -50375,8 +50375,8 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open4;
-  function open4(code) {
+  return open3;
+  function open3(code) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
@@ -52871,7 +52871,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "379e9dce64a6bcdc" : "source";
+var BUILD_ID = true ? "63c3d6c9fc80e6c8" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -54812,7 +54812,7 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open4, close2) => (text5) => enabled && text5 !== "" ? `\x1B[${open4}m${text5}\x1B[${close2}m` : text5;
+  const code = (open3, close2) => (text5) => enabled && text5 !== "" ? `\x1B[${open3}m${text5}\x1B[${close2}m` : text5;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -61473,7 +61473,7 @@ function evaluateSev1Actions(input) {
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open4 = [];
+  const open3 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -61488,13 +61488,13 @@ ${pullRequest.body}` : "";
         const ref = referencedIn(prText, postmortem.path, item);
         if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
       }
-      open4.push(entry);
+      open3.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open4.filter((o) => o.exemptBy === void 0);
-  const exempted = open4.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open4.filter((o) => o.exemptBy === "not overdue");
+  const blockers = open3.filter((o) => o.exemptBy === void 0);
+  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
+  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
   const where = (o) => {
     const loc = `${o.postmortem.path}:${o.item.position.line}`;
     return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
@@ -62390,11 +62390,11 @@ function experimentContext(options, io, deps, wantPrompter = false) {
   if (wantPrompter && stdin !== void 0 && io.stdinIsTTY === true) context3.prompter = lazyPrompter(() => createPrompter(stdin, io.stderr));
   return context3;
 }
-function lazyPrompter(open4) {
+function lazyPrompter(open3) {
   let prompter;
   return {
-    ask: (question, options) => (prompter ??= open4()).ask(question, options),
-    say: (text5) => (prompter ??= open4()).say(text5),
+    ask: (question, options) => (prompter ??= open3()).ask(question, options),
+    say: (text5) => (prompter ??= open3()).say(text5),
     close: () => prompter?.close()
   };
 }
@@ -65319,89 +65319,13 @@ function dateInPath(path12) {
 
 // src/io/node-audit-adapters.ts
 import { appendFile as appendFile2, mkdir as mkdir4, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4, join as join4 } from "node:path";
+import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/io/audit-worker-pool.ts
 import { existsSync as existsSync4 } from "node:fs";
+import { join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
-var MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS = 1e3;
-var MIN_TRANSCRIPTS_TO_READ_ON_WORKERS = 100;
-var SCAN_BATCH = 200;
-var READ_BATCH = 10;
-function workerScript2() {
-  const url = new URL("./audit-worker.js", import.meta.url);
-  return url.protocol === "file:" && existsSync4(fileURLToPath4(url)) ? url : void 0;
-}
-function auditWorkerPool(root) {
-  let workers;
-  const started = (script) => {
-    workers ??= Array.from({ length: coreCount() }, () => new Worker2(script, { workerData: { root }, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
-    return workers;
-  };
-  async function run(paths, minimum, batchSize, task, onProgress) {
-    const script = workerScript2();
-    if (!script || paths.length < minimum || coreCount() < 2) return void 0;
-    const pool = started(script).slice(0, Math.ceil(paths.length / batchSize));
-    const results = new Array(paths.length);
-    let next = 0;
-    let done = 0;
-    await Promise.all(
-      pool.map(
-        (worker) => new Promise((resolve3, reject) => {
-          let start = 0;
-          const finish = (error2) => {
-            worker.off("message", onMessage);
-            worker.off("error", finish);
-            worker.unref();
-            if (error2 === void 0) resolve3();
-            else reject(error2 instanceof Error ? error2 : new Error(`audit worker failed: ${String(error2)}`));
-          };
-          const feed = () => {
-            if (next >= paths.length) return finish();
-            start = next;
-            next = Math.min(next + batchSize, paths.length);
-            worker.postMessage(task(paths.slice(start, next)));
-          };
-          const onMessage = (batch) => {
-            batch.forEach((result, i) => results[start + i] = result);
-            done += batch.length;
-            onProgress?.(done);
-            feed();
-          };
-          worker.ref();
-          worker.on("message", onMessage);
-          worker.once("error", finish);
-          feed();
-        })
-      )
-    );
-    return results;
-  }
-  return {
-    scan: (request2, onProgress) => run(
-      request2.paths,
-      MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
-      SCAN_BATCH,
-      (paths) => ({
-        kind: "scan",
-        paths,
-        fields: request2.fields,
-        maxLineBytes: request2.maxLineBytes,
-        period: request2.period,
-        ...request2.flagged !== void 0 && { flagged: { source: request2.flagged.source, flags: request2.flagged.flags } }
-      }),
-      onProgress
-    ),
-    read: (request2, onProgress) => run(
-      request2.paths,
-      MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
-      READ_BATCH,
-      (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
-      onProgress
-    )
-  };
-}
 
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
@@ -65409,7 +65333,7 @@ import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
-var FIRST_READ_BYTES = 64 * 1024;
+var FIRST_READ_BYTES = 8 * 1024;
 var GUNZIP_CHUNK_BYTES = 256 * 1024;
 var MAX_MESSAGE_CHARS2 = 160;
 var LF = 10;
@@ -65601,6 +65525,208 @@ function ndjsonFileSource(absPath, options = {}) {
   return isGzipPath(absPath) ? gunzipFileChunks(absPath) : plainFileChunks(absPath, options.chunkBytes ?? READ_CHUNK_BYTES);
 }
 
+// src/audit/fields.ts
+function isEventObject(value2) {
+  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+}
+function fieldPath(name) {
+  return { name, segments: name.split(".") };
+}
+function resolveField(name, fields) {
+  const configured = fields[name];
+  return fieldPath(Object.prototype.hasOwnProperty.call(fields, name) && configured !== void 0 ? configured : name);
+}
+function readField(event, path12) {
+  if (Object.prototype.hasOwnProperty.call(event, path12.name)) return event[path12.name];
+  if (path12.segments.length < 2) return void 0;
+  let node2 = event;
+  for (const segment of path12.segments) {
+    if (!isEventObject(node2) || !Object.prototype.hasOwnProperty.call(node2, segment)) return void 0;
+    node2 = node2[segment];
+  }
+  return node2;
+}
+function fieldText(value2) {
+  if (value2 === void 0 || value2 === null) return void 0;
+  if (typeof value2 === "string") return value2;
+  return JSON.stringify(value2);
+}
+function fieldNeedle(path12) {
+  return JSON.stringify(path12.segments[path12.segments.length - 1] ?? path12.name).slice(1);
+}
+
+// src/audit/scan.ts
+var LF2 = 10;
+var QUOTE = 34;
+async function scanTranscript(source, options) {
+  const tsPath = resolveField("ts", options.fields);
+  const agentPath = resolveField("agent", options.fields);
+  const notesPath = resolveField("notes", options.fields);
+  const needle = Buffer.from(fieldNeedle(notesPath));
+  const flaggedBy = (event) => {
+    const text5 = fieldText(readField(event, notesPath));
+    return text5 !== void 0 && options.flagged !== void 0 && options.flagged.test(text5);
+  };
+  const result = { flagged: false };
+  const settleDate = (first2) => {
+    const fromEvent = first2 === void 0 ? void 0 : dateOfTimestamp(readField(first2, tsPath));
+    const date = fromEvent ?? dateInPath(options.path);
+    if (date !== void 0) {
+      result.date = date;
+      result.dateFrom = fromEvent !== void 0 ? "event" : "path";
+    }
+    const agent = first2 === void 0 ? void 0 : fieldText(readField(first2, agentPath));
+    if (agent !== void 0) result.agent = agent;
+  };
+  let first;
+  let firstLine3 = true;
+  for await (const segment of lineSegments(source, { maxLineBytes: options.maxLineBytes })) {
+    if (segment.kind === "failed") break;
+    if (segment.kind === "oversized") {
+      firstLine3 = false;
+      continue;
+    }
+    const { bytes, end } = segment;
+    let pos = segment.start;
+    if (first === void 0) {
+      while (pos < end && first === void 0) {
+        const nl = bytes.indexOf(LF2, pos);
+        const lineEnd = nl === -1 || nl >= end ? end : nl;
+        const bom = firstLine3 && bytes[pos] === 239 && bytes[pos + 1] === 187 && bytes[pos + 2] === 191;
+        firstLine3 = false;
+        const parsed = parseLine(bytes, bom ? pos + 3 : pos, lineEnd, { maxLineBytes: options.maxLineBytes });
+        pos = lineEnd + 1;
+        if (parsed !== void 0 && isEventObject(parsed.value)) first = parsed.value;
+      }
+      if (first === void 0) continue;
+      settleDate(first);
+      if (result.date?.period !== options.period || options.flagged === void 0) return result;
+      if (flaggedBy(first)) {
+        result.flagged = true;
+        return result;
+      }
+    }
+    while (pos < end) {
+      const hit = bytes.indexOf(needle, pos);
+      if (hit === -1 || hit >= end) break;
+      if (hit === 0 || bytes[hit - 1] !== QUOTE) {
+        pos = hit + 1;
+        continue;
+      }
+      const lineStart = Math.max(segment.start, bytes.lastIndexOf(LF2, hit) + 1);
+      const nl = bytes.indexOf(LF2, hit);
+      const lineEnd = nl === -1 || nl >= end ? end : nl;
+      const parsed = parseLine(bytes, lineStart, lineEnd, { maxLineBytes: options.maxLineBytes });
+      if (parsed !== void 0 && isEventObject(parsed.value) && flaggedBy(parsed.value)) {
+        result.flagged = true;
+        return result;
+      }
+      pos = lineEnd + 1;
+    }
+  }
+  if (first === void 0) settleDate(void 0);
+  return result;
+}
+
+// src/io/audit-worker-pool.ts
+var MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS = 1e3;
+var MIN_TRANSCRIPTS_TO_READ_ON_WORKERS = 100;
+var SCAN_BATCH = 100;
+var READ_BATCH = 5;
+var LOCAL_SHARE = 5;
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 192 };
+function workerScript2() {
+  const url = new URL("./audit-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync4(fileURLToPath4(url)) ? url : void 0;
+}
+var nextTurn = () => new Promise((resolve3) => setImmediate(resolve3));
+function auditWorkerPool(root, options = {}) {
+  async function run(paths, minimum, batchSize, task, local, onProgress) {
+    const script = options.script ?? workerScript2();
+    const cores = options.cores ?? coreCount();
+    if (!script || paths.length < minimum || cores < 2) return void 0;
+    const results = new Array(paths.length);
+    let next = 0;
+    let done = 0;
+    const take = (size) => {
+      if (next >= paths.length) return void 0;
+      const range = [next, Math.min(next + size, paths.length)];
+      next = range[1];
+      return range;
+    };
+    const store = (start, batch) => {
+      batch.forEach((result, i) => results[start + i] = result);
+      done += batch.length;
+      onProgress?.(done);
+    };
+    const workers = Array.from({ length: Math.min(local ? cores - 1 : cores, Math.ceil(paths.length / batchSize)) }, () => new Worker2(script, { workerData: { root }, resourceLimits: WORKER_LIMITS }));
+    const onWorker = (worker) => new Promise((resolve3, reject) => {
+      let range;
+      const feed = () => {
+        range = take(batchSize);
+        if (range === void 0) resolve3();
+        else worker.postMessage(task(paths.slice(range[0], range[1])));
+      };
+      worker.on("message", (batch) => {
+        if (range) store(range[0], batch);
+        feed();
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => range === void 0 ? resolve3() : reject(new Error(`audit worker exited with code ${code}`)));
+      feed();
+    });
+    const onThisThread = async () => {
+      if (local === void 0) return;
+      for (let range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE))); range !== void 0; range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE)))) {
+        const batch = [];
+        for (const path12 of paths.slice(range[0], range[1])) batch.push(await local(path12));
+        store(range[0], batch);
+        await nextTurn();
+      }
+    };
+    try {
+      await Promise.all([...workers.map(onWorker), onThisThread()]);
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+    return results;
+  }
+  const source = (path12) => ndjsonFileSource(join4(root, path12));
+  return {
+    scan(request2, onProgress) {
+      const flagged = request2.flagged;
+      const options2 = { fields: request2.fields, maxLineBytes: request2.maxLineBytes, period: request2.period, ...flagged !== void 0 && { flagged } };
+      return run(
+        request2.paths,
+        MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
+        SCAN_BATCH,
+        (paths) => ({
+          kind: "scan",
+          paths,
+          fields: request2.fields,
+          maxLineBytes: request2.maxLineBytes,
+          period: request2.period,
+          ...flagged !== void 0 && { flagged: { source: flagged.source, flags: flagged.flags } }
+        }),
+        (path12) => scanTranscript(source(path12), { ...options2, path: path12 }),
+        onProgress
+      );
+    },
+    // Parsing every event makes garbage; on this thread, which keeps every result, it would grow the heap
+    // that has to hold the report. So reading is left to the workers, whose heaps are capped.
+    read(request2, onProgress) {
+      return run(
+        request2.paths,
+        MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
+        READ_BATCH,
+        (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
+        void 0,
+        onProgress
+      );
+    }
+  };
+}
+
 // src/io/node-audit-adapters.ts
 async function endsWithLineBreak(file) {
   let handle;
@@ -65625,23 +65751,23 @@ function createNodeAuditAdapters(root, options = {}) {
   const workers = auditWorkerPool(root);
   const adapters = {
     glob: (patterns) => files.glob(patterns),
-    open: (path12) => ndjsonFileSource(join4(root, path12)),
+    open: (path12) => ndjsonFileSource(join5(root, path12)),
     exists: (path12) => files.exists(path12),
     async readText(path12) {
       try {
-        return await readFile3(join4(root, path12), "utf8");
+        return await readFile3(join5(root, path12), "utf8");
       } catch (error2) {
         if (error2.code === "ENOENT") return void 0;
         throw error2;
       }
     },
     async writeText(path12, text5) {
-      const file = join4(root, path12);
+      const file = join5(root, path12);
       await mkdir4(dirname4(file), { recursive: true });
       await writeFile4(file, text5);
     },
     async appendText(path12, text5) {
-      const file = join4(root, path12);
+      const file = join5(root, path12);
       await mkdir4(dirname4(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
       await appendFile2(file, prefix + text5);
@@ -65909,38 +66035,6 @@ function createLlmScorer(dimensions, options) {
 
 // src/audit/read-transcript.ts
 import { createHash as createHash4 } from "node:crypto";
-
-// src/audit/fields.ts
-function isEventObject(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
-}
-function fieldPath(name) {
-  return { name, segments: name.split(".") };
-}
-function resolveField(name, fields) {
-  const configured = fields[name];
-  return fieldPath(Object.prototype.hasOwnProperty.call(fields, name) && configured !== void 0 ? configured : name);
-}
-function readField(event, path12) {
-  if (Object.prototype.hasOwnProperty.call(event, path12.name)) return event[path12.name];
-  if (path12.segments.length < 2) return void 0;
-  let node2 = event;
-  for (const segment of path12.segments) {
-    if (!isEventObject(node2) || !Object.prototype.hasOwnProperty.call(node2, segment)) return void 0;
-    node2 = node2[segment];
-  }
-  return node2;
-}
-function fieldText(value2) {
-  if (value2 === void 0 || value2 === null) return void 0;
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(value2);
-}
-function fieldNeedle(path12) {
-  return JSON.stringify(path12.segments[path12.segments.length - 1] ?? path12.name).slice(1);
-}
-
-// src/audit/read-transcript.ts
 var MAX_MALFORMED_PER_TRANSCRIPT = 100;
 async function* hashed(source, hash) {
   for await (const chunk of source) {
@@ -66209,79 +66303,6 @@ function selectSample(candidates, options) {
     take(candidate, key, "random");
   }
   return sample;
-}
-
-// src/audit/scan.ts
-var LF2 = 10;
-var QUOTE = 34;
-async function scanTranscript(source, options) {
-  const tsPath = resolveField("ts", options.fields);
-  const agentPath = resolveField("agent", options.fields);
-  const notesPath = resolveField("notes", options.fields);
-  const needle = Buffer.from(fieldNeedle(notesPath));
-  const flaggedBy = (event) => {
-    const text5 = fieldText(readField(event, notesPath));
-    return text5 !== void 0 && options.flagged !== void 0 && options.flagged.test(text5);
-  };
-  const result = { flagged: false };
-  const settleDate = (first2) => {
-    const fromEvent = first2 === void 0 ? void 0 : dateOfTimestamp(readField(first2, tsPath));
-    const date = fromEvent ?? dateInPath(options.path);
-    if (date !== void 0) {
-      result.date = date;
-      result.dateFrom = fromEvent !== void 0 ? "event" : "path";
-    }
-    const agent = first2 === void 0 ? void 0 : fieldText(readField(first2, agentPath));
-    if (agent !== void 0) result.agent = agent;
-  };
-  let first;
-  let firstLine3 = true;
-  for await (const segment of lineSegments(source, { maxLineBytes: options.maxLineBytes })) {
-    if (segment.kind === "failed") break;
-    if (segment.kind === "oversized") {
-      firstLine3 = false;
-      continue;
-    }
-    const { bytes, end } = segment;
-    let pos = segment.start;
-    if (first === void 0) {
-      while (pos < end && first === void 0) {
-        const nl = bytes.indexOf(LF2, pos);
-        const lineEnd = nl === -1 || nl >= end ? end : nl;
-        const bom = firstLine3 && bytes[pos] === 239 && bytes[pos + 1] === 187 && bytes[pos + 2] === 191;
-        firstLine3 = false;
-        const parsed = parseLine(bytes, bom ? pos + 3 : pos, lineEnd, { maxLineBytes: options.maxLineBytes });
-        pos = lineEnd + 1;
-        if (parsed !== void 0 && isEventObject(parsed.value)) first = parsed.value;
-      }
-      if (first === void 0) continue;
-      settleDate(first);
-      if (result.date?.period !== options.period || options.flagged === void 0) return result;
-      if (flaggedBy(first)) {
-        result.flagged = true;
-        return result;
-      }
-    }
-    while (pos < end) {
-      const hit = bytes.indexOf(needle, pos);
-      if (hit === -1 || hit >= end) break;
-      if (hit === 0 || bytes[hit - 1] !== QUOTE) {
-        pos = hit + 1;
-        continue;
-      }
-      const lineStart = Math.max(segment.start, bytes.lastIndexOf(LF2, hit) + 1);
-      const nl = bytes.indexOf(LF2, hit);
-      const lineEnd = nl === -1 || nl >= end ? end : nl;
-      const parsed = parseLine(bytes, lineStart, lineEnd, { maxLineBytes: options.maxLineBytes });
-      if (parsed !== void 0 && isEventObject(parsed.value) && flaggedBy(parsed.value)) {
-        result.flagged = true;
-        return result;
-      }
-      pos = lineEnd + 1;
-    }
-  }
-  if (first === void 0) settleDate(void 0);
-  return result;
 }
 
 // src/audit/store.ts
@@ -66904,106 +66925,266 @@ import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:f
 import path11 from "node:path";
 
 // src/io/node-review-adapters.ts
-import { join as join5 } from "node:path";
+import { closeSync as closeSync3, openSync as openSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+
+// src/io/ndjson-head.ts
+import { readSync as readSync2 } from "node:fs";
+var HEAD_CHUNK_BYTES = 4 * 1024;
+var LF3 = 10;
+var scratch = Buffer.allocUnsafe(HEAD_CHUNK_BYTES);
+var ForwardLines = class {
+  constructor(fd, maxLineBytes = DEFAULT_MAX_LINE_BYTES, buffer = scratch) {
+    this.fd = fd;
+    this.maxLineBytes = maxLineBytes;
+    this.buffer = buffer;
+    this.splitter = new LineSplitter(maxLineBytes);
+  }
+  fd;
+  maxLineBytes;
+  buffer;
+  splitter;
+  pending = [];
+  segment;
+  pos = 0;
+  position = 0;
+  line = 0;
+  done = false;
+  /** The next non-blank line as a record; undefined at the end of the file. */
+  next() {
+    for (; ; ) {
+      const segment = this.segment;
+      if (segment !== void 0 && this.pos < segment.end) {
+        const nl = segment.bytes.indexOf(LF3, this.pos);
+        const lineEnd = nl === -1 || nl >= segment.end ? segment.end : nl;
+        this.line++;
+        let from = this.pos;
+        if (this.line === 1 && segment.bytes[from] === 239 && segment.bytes[from + 1] === 187 && segment.bytes[from + 2] === 191) from += 3;
+        this.pos = lineEnd + 1;
+        const parsed = parseLine(segment.bytes, from, lineEnd, { maxLineBytes: this.maxLineBytes, unterminated: segment.unterminated });
+        if (parsed !== void 0) return { line: this.line, ...parsed };
+        continue;
+      }
+      this.segment = void 0;
+      const next = this.pending.shift() ?? this.fill();
+      if (next === void 0) return void 0;
+      if (next.kind === "oversized") {
+        this.line++;
+        return { line: this.line, problem: oversizedProblem(this.maxLineBytes) };
+      }
+      if (next.kind === "failed") return { line: this.line + 1, problem: `reading stopped: ${next.message}`, fatal: true };
+      this.segment = next;
+      this.pos = next.start;
+    }
+  }
+  fill() {
+    while (this.pending.length === 0 && !this.done) {
+      const bytesRead = readSync2(this.fd, this.buffer, 0, this.buffer.length, this.position);
+      if (bytesRead === 0) {
+        this.done = true;
+        this.pending.push(...this.splitter.end());
+      } else {
+        this.position += bytesRead;
+        this.pending.push(...this.splitter.push(this.buffer.subarray(0, bytesRead)));
+      }
+    }
+    return this.pending.shift();
+  }
+};
 
 // src/io/ndjson-tail.ts
-import { open as open3 } from "node:fs/promises";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync3 } from "node:fs";
+var FIRST_TAIL_BYTES = 4 * 1024;
 var TAIL_CHUNK_BYTES = 64 * 1024;
-var LF3 = 10;
-async function lineEndingAt(fh, end, maxLineBytes, scratch) {
-  const parts = [];
-  let kept = 0;
-  let pos = end;
-  while (pos > 0) {
-    const size = Math.min(scratch.length, pos);
-    const from = pos - size;
-    const { bytesRead } = await fh.read(scratch, 0, size, from);
-    const chunk = scratch.subarray(0, bytesRead);
-    const nl = chunk.lastIndexOf(LF3);
-    const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
-    if (kept <= maxLineBytes + 1) {
-      parts.unshift(Buffer.from(piece));
-      kept += piece.length;
-    }
-    if (nl !== -1) {
-      const start = from + nl + 1;
-      const length = end - start;
-      return length > maxLineBytes + 1 ? { start, length } : { start, length, bytes: Buffer.concat(parts) };
-    }
-    pos = from;
+var LF4 = 10;
+var scratches = /* @__PURE__ */ new Map();
+function scratch2(bytes) {
+  let buffer = scratches.get(bytes);
+  if (buffer === void 0) {
+    buffer = Buffer.allocUnsafe(bytes);
+    scratches.set(bytes, buffer);
   }
-  return end > maxLineBytes + 1 ? { start: 0, length: end } : { start: 0, length: end, bytes: Buffer.concat(parts) };
+  return buffer;
 }
 function isBlank2(bytes) {
-  return bytes.toString("latin1").trim() === "";
+  for (const b of bytes) if (b !== 32 && b !== 9 && b !== 13 && b !== LF4) return false;
+  return true;
 }
-async function readLastNdjsonRecord(absPath, options = {}) {
-  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const maxLines = options.maxLines ?? 64;
-  const fh = await open3(absPath, "r");
+var BackwardLines = class {
+  constructor(fd, options = {}) {
+    this.fd = fd;
+    this.size = fstatSync(fd).size;
+    this.end = this.size;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.chunkBytes = options.chunkBytes ?? TAIL_CHUNK_BYTES;
+  }
+  fd;
+  size;
+  end;
+  unterminated = true;
+  fromEnd = 0;
+  maxLineBytes;
+  chunkBytes;
+  reads = 0;
+  /** The first chunk read (at the end of the file), in a buffer of its own. */
+  head;
+  /** The next line towards the start; undefined at the start of the file. */
+  next() {
+    if (this.reads === 0 && this.size > 0) {
+      const tail = this.read(this.size, FIRST_TAIL_BYTES, Buffer.allocUnsafe(FIRST_TAIL_BYTES));
+      this.head = { from: this.size - tail.length, bytes: tail };
+      if (tail[tail.length - 1] === LF4) {
+        this.unterminated = false;
+        this.end = this.size - 1;
+      }
+    }
+    while (this.end >= 0 && this.size > 0) {
+      const { start, bytes } = this.lineEndingAt(this.end);
+      const atStart = start === 0;
+      const unterminated = this.unterminated;
+      this.unterminated = false;
+      this.end = atStart ? -1 : start - 1;
+      if (bytes !== void 0 && isBlank2(bytes)) continue;
+      this.fromEnd++;
+      if (bytes === void 0) return { fromEnd: this.fromEnd, problem: oversizedProblem(this.maxLineBytes) };
+      const bom = atStart && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+      const parsed = parseLine(bytes, bom, bytes.length, { maxLineBytes: this.maxLineBytes, unterminated });
+      return { fromEnd: this.fromEnd, ...parsed };
+    }
+    return void 0;
+  }
+  /** The bytes [pos - want, pos) (fewer at the start of the file), in a scratch buffer valid until the next read. */
+  read(pos, want, buffer = scratch2(want)) {
+    this.reads++;
+    const size = Math.min(want, pos);
+    const bytesRead = readSync3(this.fd, buffer, 0, size, pos - size);
+    return buffer.subarray(0, bytesRead);
+  }
+  /** The line ending at `end` (exclusive); bytes undefined when longer than the limit (measured, not kept). */
+  lineEndingAt(end) {
+    const parts = [];
+    let kept = 0;
+    let pos = end;
+    while (pos > 0) {
+      const cached = this.head !== void 0 && pos > this.head.from && pos <= this.head.from + this.head.bytes.length;
+      const chunk = cached ? this.head.bytes.subarray(0, pos - this.head.from) : this.read(pos, this.chunkBytes);
+      const from = pos - chunk.length;
+      const nl = chunk.lastIndexOf(LF4);
+      const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
+      if (kept <= this.maxLineBytes + 1) {
+        parts.push(Buffer.from(piece));
+        kept += piece.length;
+      }
+      if (nl !== -1) return this.line(from + nl + 1, end, parts);
+      pos = from;
+    }
+    return this.line(0, end, parts);
+  }
+  line(start, end, partsFromEnd) {
+    if (end - start > this.maxLineBytes + 1) return { start };
+    return { start, bytes: partsFromEnd.length === 1 ? partsFromEnd[0] : Buffer.concat(partsFromEnd.reverse()) };
+  }
+};
+function lastRecordOf(lines, maxLines = 64) {
+  const problems = [];
+  for (let line = lines.next(); line !== void 0 && line.fromEnd <= maxLines; line = lines.next()) {
+    if (line.value !== void 0) {
+      if (line.problem !== void 0) problems.push({ fromEnd: line.fromEnd, problem: line.problem });
+      return { size: lines.size, record: { value: line.value, fromEnd: line.fromEnd }, problems };
+    }
+    problems.push({ fromEnd: line.fromEnd, problem: line.problem ?? "unreadable line" });
+  }
+  return { size: lines.size, problems };
+}
+
+// src/io/redis-stream.ts
+var PAGE2 = 1e3;
+var createRedisClient = async (url) => {
+  const name = "redis";
+  let mod;
   try {
-    const { size } = await fh.stat();
-    const scratch = Buffer.allocUnsafe(options.chunkBytes ?? TAIL_CHUNK_BYTES);
-    const problems = [];
-    let end = size;
-    let unterminated = true;
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await fh.read(last, 0, 1, size - 1);
-      if (last[0] === LF3) {
-        unterminated = false;
-        end = size - 1;
-      }
-    }
-    let fromEnd = 0;
-    while (end >= 0 && size > 0 && fromEnd < maxLines) {
-      const line = await lineEndingAt(fh, end, maxLineBytes, scratch);
-      const isFirstLine = line.start === 0;
-      if (line.bytes === void 0) {
-        fromEnd++;
-        problems.push({ fromEnd, problem: oversizedProblem(maxLineBytes) });
-      } else if (!isBlank2(line.bytes)) {
-        fromEnd++;
-        const bom = isFirstLine && line.bytes[0] === 239 && line.bytes[1] === 187 && line.bytes[2] === 191 ? 3 : 0;
-        const parsed = parseLine(line.bytes, bom, line.bytes.length, { maxLineBytes, unterminated });
-        if (parsed?.value !== void 0) {
-          if (parsed.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
-          return { size, record: { value: parsed.value, fromEnd }, problems };
-        }
-        if (parsed?.problem !== void 0) problems.push({ fromEnd, problem: parsed.problem });
-      }
-      unterminated = false;
-      if (isFirstLine) break;
-      end = line.start - 1;
-    }
-    return { size, problems };
+    mod = await import(name);
+  } catch {
+    throw new Error("the `redis` package is not installed: run `npm install redis` where reliability-loop runs");
+  }
+  return mod.createClient({ url, socket: { connectTimeout: 5e3, reconnectStrategy: false } });
+};
+async function readStreamRange(client, key, start, end) {
+  const entries = [];
+  let from = start;
+  for (; ; ) {
+    const page = await client.xRange(key, from, end, { COUNT: PAGE2 });
+    for (const entry of page) if (entry !== null) entries.push({ id: entry.id, message: entry.message });
+    if (page.length < PAGE2) return entries;
+    const last = page[page.length - 1];
+    if (last === null || last === void 0) return entries;
+    from = `(${last.id}`;
+  }
+}
+async function streamEntriesFromRedis(url, key, start, end, create2 = createRedisClient) {
+  const client = await create2(url);
+  let failure;
+  client.on?.("error", (error2) => {
+    failure = error2;
+  });
+  await client.connect();
+  try {
+    return await readStreamRange(client, key, start, end);
+  } catch (error2) {
+    throw failure ?? error2;
   } finally {
-    await fh.close();
+    await (client.close ?? client.quit)?.call(client).catch(() => {
+    });
   }
 }
 
 // src/io/node-review-adapters.ts
 var HEAD_LINES = 16;
+var SCAN_CHUNK_BYTES = 16 * 1024;
 async function readIncidentEnds(absPath, path12) {
-  const tail = await readLastNdjsonRecord(absPath);
-  const ends = { path: path12, size: tail.size, problems: [] };
-  if (tail.size === 0) return ends;
-  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
-  if (tail.record === void 0) return ends;
-  ends.last = { value: tail.record.value };
-  let seen = 0;
-  for await (const r of readNdjson(ndjsonFileSource(absPath, { chunkBytes: 64 * 1024 }))) {
-    if (r.value !== void 0) {
-      ends.first = { value: r.value, line: r.line };
-      break;
+  const fd = openSync3(absPath, "r");
+  try {
+    const tail = lastRecordOf(new BackwardLines(fd));
+    const ends = { path: path12, size: tail.size, problems: [] };
+    if (tail.size === 0) return ends;
+    for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
+    if (tail.record === void 0) return ends;
+    ends.last = { value: tail.record.value };
+    const head = new ForwardLines(fd);
+    for (let r = head.next(); r !== void 0; r = head.next()) {
+      if (r.value !== void 0) {
+        ends.first = { value: r.value, line: r.line };
+        break;
+      }
+      ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
+      if (r.line >= HEAD_LINES || r.fatal) break;
     }
-    ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
-    if (++seen >= HEAD_LINES) break;
+    return ends;
+  } finally {
+    closeSync3(fd);
   }
-  return ends;
+}
+async function* recordsFromStart(absPath) {
+  const fd = openSync3(absPath, "r");
+  try {
+    const lines = new ForwardLines(fd, void 0, Buffer.allocUnsafe(SCAN_CHUNK_BYTES));
+    for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
+  } finally {
+    closeSync3(fd);
+  }
+}
+async function* recordsFromEnd(absPath) {
+  const fd = openSync3(absPath, "r");
+  try {
+    const lines = new BackwardLines(fd);
+    for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
+  } finally {
+    closeSync3(fd);
+  }
 }
 async function lintStatus(config, paths) {
-  const result = await runLint(config, { paths }, createNodeLintAdapters(config));
+  const uncached = { ...config, lint: { ...config.lint, cache: false } };
+  const result = await runLint(uncached, { paths }, createNodeLintAdapters(uncached));
   const out = new Map(paths.map((p) => [p, { errors: 0, warnings: 0 }]));
   for (const f of result.findings) {
     const entry = out.get(f.path);
@@ -67021,15 +67202,19 @@ async function lastCommit(root, locations) {
     return void 0;
   }
 }
-function createNodeReviewAdapters(config) {
+function createNodeReviewAdapters(config, options = {}) {
   const root = config.root;
   const files = nodeRepoFiles(root);
+  const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path12) => readIncidentEnds(join5(root, path12), path12),
-    openNdjson: (path12) => ndjsonFileSource(join5(root, path12)),
+    incidentEnds: (path12) => readIncidentEnds(join6(root, path12), path12),
+    openNdjson: (path12) => ndjsonFileSource(join6(root, path12)),
+    recordsFromStart: (path12) => recordsFromStart(join6(root, path12)),
+    recordsFromEnd: (path12) => recordsFromEnd(join6(root, path12)),
     lint: (paths) => lintStatus(config, paths),
-    commitOf: (locations) => lastCommit(root, locations)
+    commitOf: (locations) => lastCommit(root, locations),
+    ...redisUrl !== void 0 && redisUrl !== "" && { streamEntries: (key, start, end) => streamEntriesFromRedis(redisUrl, key, start, end) }
   };
 }
 
@@ -67231,12 +67416,12 @@ function instantOf(record, field, at, notes, required2) {
 function placeIncident(ends, settings, period2) {
   const f = settings.fields;
   const notes = ends.problems.map((p) => ({ source: "incidents", path: ends.path, ...p.line !== void 0 && { line: p.line }, message: p.message }));
-  if (ends.size === 0) return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
+  if (ends.size === 0) return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
   const last = asDict(ends.last?.value);
   const first = asDict(ends.first?.value);
   if (last === void 0 || first === void 0) {
     const why = ends.last === void 0 ? "no readable record: the incident is left out" : "the last record is not a JSON object: the incident is left out";
-    return { needsTimeline: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
+    return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
   }
   const at = { path: ends.path };
   const lastMs = instantOf(last, f.ts, at, notes, true);
@@ -67244,7 +67429,7 @@ function placeIncident(ends, settings, period2) {
   const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs;
   if (startedMs === void 0 || lastMs === void 0) {
     notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
-    return { needsTimeline: false, notes };
+    return { needsDetection: false, needsResolution: false, notes };
   }
   const status = text4(last[f.status]) ?? "unknown";
   const resolved = statusIn(status, settings.resolvedStatuses);
@@ -67253,7 +67438,7 @@ function placeIncident(ends, settings, period2) {
   const id = text4(last[f.id]) ?? text4(first[f.id]) ?? ends.path.replace(/^.*\//, "").replace(/\.ndjson$/i, "");
   if (text4(last[f.id]) === void 0) notes.push({ source: "incidents", path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` });
   const endMs = resolved ? resolvedField ?? lastMs : Number.POSITIVE_INFINITY;
-  if (startedMs >= period2.endMs || endMs < period2.startMs) return { needsTimeline: false, notes };
+  if (startedMs >= period2.endMs || endMs < period2.startMs) return { needsDetection: false, needsResolution: false, notes };
   const incident = {
     id,
     path: ends.path,
@@ -67274,16 +67459,14 @@ function placeIncident(ends, settings, period2) {
     const sides = [incident.spansStart && "started before the period", incident.spansEnd && (resolved ? "was resolved after the period" : "is still open at the end of the period")].filter(Boolean).join(" and ");
     notes.push({ source: "incidents", path: ends.path, message: `incident ${id} spans the period boundary: it ${sides}` });
   }
-  const needsTimeline = detectedMs === void 0 || resolved && resolvedField === void 0;
-  return { incident, needsTimeline, notes };
+  return { incident, needsDetection: detectedMs === void 0, needsResolution: resolved && resolvedField === void 0, notes };
 }
-async function timelineMilestones(records, settings, path12) {
+async function detectionFromStart(records, settings, path12) {
   const f = settings.fields;
   const notes = [];
-  let detectedMs;
-  let resolvedMs;
   let withoutTs = 0;
   let zoneless = 0;
+  let detectedMs;
   for await (const r of records) {
     if (r.value === void 0) {
       notes.push({ source: "incidents", path: path12, line: r.line, message: r.problem ?? "unreadable line" });
@@ -67294,20 +67477,33 @@ async function timelineMilestones(records, settings, path12) {
       notes.push({ source: "incidents", path: path12, line: r.line, message: "not a JSON object" });
       continue;
     }
+    const status = text4(record[f.status]);
+    if (status === void 0 || !(statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) continue;
     const instant = parseInstant(record[f.ts]);
     if (instant === void 0) {
       withoutTs++;
       continue;
     }
     if (!instant.zoned) zoneless++;
-    const status = text4(record[f.status]);
-    if (status === void 0) continue;
-    if (detectedMs === void 0 && (statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) detectedMs = instant.ms;
-    if (resolvedMs === void 0 && statusIn(status, settings.resolvedStatuses)) resolvedMs = instant.ms;
+    detectedMs = instant.ms;
+    break;
   }
   if (withoutTs > 0) notes.push({ source: "incidents", path: path12, message: `${withoutTs} timeline record${withoutTs === 1 ? "" : "s"} without a readable \`${f.ts}\`, skipped` });
-  if (zoneless > 0) notes.push({ source: "incidents", path: path12, message: `${zoneless} timeline record${zoneless === 1 ? "" : "s"} with no time zone in \`${f.ts}\`; read as UTC` });
-  return { ...detectedMs !== void 0 && { detectedMs }, ...resolvedMs !== void 0 && { resolvedMs }, notes };
+  if (zoneless > 0) notes.push({ source: "incidents", path: path12, message: `the detection record has no time zone in \`${f.ts}\`; read as UTC` });
+  return { ...detectedMs !== void 0 && { detectedMs }, notes };
+}
+async function resolutionFromEnd(recordsFromEnd2, settings) {
+  const f = settings.fields;
+  let resolvedMs;
+  for await (const r of recordsFromEnd2) {
+    const record = asDict(r.value);
+    if (record === void 0) continue;
+    const status = text4(record[f.status]);
+    if (status === void 0 || !statusIn(status, settings.resolvedStatuses)) break;
+    const instant = parseInstant(record[f.ts]);
+    if (instant !== void 0) resolvedMs = instant.ms;
+  }
+  return resolvedMs === void 0 ? {} : { resolvedMs };
 }
 function withMilestones(incident, found) {
   const out = { ...incident };
@@ -67356,7 +67552,7 @@ function digestPostmortems(postmortems, lint, period2, severityLevels) {
     const dateMs = pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
     if (dateMs === void 0) notes.push({ source: "postmortems", path: pm2.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
     if (dateMs !== void 0 && dateMs >= period2.endMs) continue;
-    let open4 = 0;
+    let open3 = 0;
     let overdue = 0;
     let closed = 0;
     for (const a of pm2.actionItems) {
@@ -67365,7 +67561,7 @@ function digestPostmortems(postmortems, lint, period2, severityLevels) {
       if (a.due !== void 0 && !a.dueValid) notes.push({ source: "action-items", path: pm2.path, line: a.position.line, message: `due date "${a.due}" is not a real date` });
       const isOverdue2 = !a.checked && dueMs !== void 0 && dueMs + DAY_MS2 <= period2.endMs;
       if (a.checked) closed++;
-      else open4++;
+      else open3++;
       if (isOverdue2) overdue++;
       items.push({
         postmortem: postmortemId(pm2),
@@ -67390,7 +67586,7 @@ function digestPostmortems(postmortems, lint, period2, severityLevels) {
         severity,
         owners: owners2,
         lint: lint.get(pm2.path) ?? { errors: 0, warnings: 0 },
-        openActions: open4,
+        openActions: open3,
         overdueActions: overdue,
         closedActions: closed
       });
@@ -67527,7 +67723,7 @@ function areaStatuses(inputs) {
   const t = inputs.settings.thresholds;
   const most = inputs.severityLevels[0];
   const sev1 = inputs.incidents.filter((i) => severityRank(i.severity, inputs.severityLevels) === 1).length;
-  const open4 = inputs.incidents.filter((i) => !i.resolved).length;
+  const open3 = inputs.incidents.filter((i) => !i.resolved).length;
   const lintErrors = inputs.postmortems.reduce((n, p) => n + p.lint.errors, 0);
   const rolledBack = inputs.experiments.filter((e) => e.activity.includes("rolled-back")).length;
   let biggestDrop = 0;
@@ -67548,7 +67744,7 @@ function areaStatuses(inputs) {
     {
       area: "Incidents",
       status: worst(rag(inputs.incidents.length, t.incidents), rag(sev1, t["sev1-incidents"])),
-      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open4} still open`
+      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open3} still open`
     },
     {
       area: "Postmortem hygiene",
@@ -67586,8 +67782,8 @@ function buildPacket(inputs) {
     if (ttr !== void 0) row.ttrMs = ttr;
     if (i.postmortem !== void 0) {
       row.postmortem = i.postmortem;
-      const open4 = inputs.openActionsByPostmortem.get(i.postmortem);
-      if (open4 !== void 0) row.openActions = open4;
+      const open3 = inputs.openActionsByPostmortem.get(i.postmortem);
+      if (open3 !== void 0) row.openActions = open3;
     }
     return row;
   });
@@ -67606,6 +67802,59 @@ function buildPacket(inputs) {
   };
 }
 
+// src/review/stream-incidents.ts
+function streamIdRange(period2) {
+  return { start: String(period2.startMs), end: String(period2.endMs - 1) };
+}
+function streamIdMs(id) {
+  const m = /^(\d+)-\d+$/.exec(id);
+  return m ? Number(m[1]) : void 0;
+}
+function entryRecord(entry, tsField) {
+  const keys = Object.keys(entry.message);
+  let value2 = { ...entry.message };
+  const packed = keys.length === 1 && (keys[0] === "json" || keys[0] === "data") ? entry.message[keys[0]] : void 0;
+  if (packed !== void 0) {
+    try {
+      const parsed = JSON.parse(packed);
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { problem: `entry ${entry.id}: \`${keys[0]}\` is not a JSON object` };
+      value2 = parsed;
+    } catch (error2) {
+      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${error2 instanceof Error ? error2.message : String(error2)}` };
+    }
+  }
+  if (value2[tsField] === void 0) {
+    const ms = streamIdMs(entry.id);
+    if (ms !== void 0) value2[tsField] = ms;
+  }
+  return { value: value2 };
+}
+function groupStreamEntries(entries, key, settings) {
+  const notes = [];
+  const groups2 = /* @__PURE__ */ new Map();
+  entries.forEach((entry, index2) => {
+    const { value: value2, problem } = entryRecord(entry, settings.fields.ts);
+    if (value2 === void 0) {
+      notes.push({ source: "incidents", path: `redis:${key}`, message: problem ?? `entry ${entry.id} unreadable` });
+      return;
+    }
+    const idValue = value2[settings.fields.id];
+    if (typeof idValue !== "string" || idValue.trim() === "") {
+      notes.push({ source: "incidents", path: `redis:${key}`, message: `entry ${entry.id} has no \`${settings.fields.id}\`; skipped` });
+      return;
+    }
+    const list2 = groups2.get(idValue.trim()) ?? [];
+    list2.push({ line: index2 + 1, value: value2 });
+    groups2.set(idValue.trim(), list2);
+  });
+  const incidents = [...groups2.entries()].map(([id, timeline]) => {
+    const first = timeline[0];
+    const last = timeline[timeline.length - 1];
+    return { ends: { path: `redis:${key}#${id}`, size: timeline.length, first: { value: first.value, line: first.line }, last: { value: last.value }, problems: [] }, timeline };
+  });
+  return { incidents, notes };
+}
+
 // src/modes/review.ts
 var INCIDENT_CONCURRENCY = 32;
 async function readIncidents(settings, period2, adapters, notes) {
@@ -67621,9 +67870,7 @@ async function readIncidents(settings, period2, adapters, notes) {
           return { notes: [{ source: "incidents", path: path12, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
         }
         const placement = placeIncident(ends, settings.incidents, period2);
-        if (placement.incident === void 0 || !placement.needsTimeline) return placement;
-        const found = await timelineMilestones(readNdjson(adapters.openNdjson(path12)), settings.incidents, path12);
-        return { incident: withMilestones(placement.incident, found), notes: [...placement.notes, ...found.notes.filter((n) => n.line === void 0 || !placement.notes.some((p) => p.line === n.line))] };
+        return completeIncident(placement, settings, path12, () => adapters.recordsFromStart(path12), () => adapters.recordsFromEnd(path12));
       })
     )
   );
@@ -67638,6 +67885,46 @@ async function readIncidents(settings, period2, adapters, notes) {
     incidents.push(p.incident);
   }
   return { incidents, files: paths.length };
+}
+async function completeIncident(placement, settings, path12, fromStart, fromEnd) {
+  let { incident } = placement;
+  if (incident === void 0) return { notes: placement.notes };
+  const notes = [...placement.notes];
+  if (placement.needsDetection) {
+    const found = await detectionFromStart(fromStart(), settings.incidents, path12);
+    notes.push(...found.notes.filter((n) => n.line === void 0 || !notes.some((p) => p.line === n.line)));
+    incident = withMilestones(incident, found);
+  }
+  if (placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(fromEnd(), settings.incidents));
+  return { incident, notes };
+}
+async function readStreamIncidents(settings, period2, adapters, notes) {
+  const key = settings.incidents.redisKey;
+  if (adapters.streamEntries === void 0) {
+    notes.push({ source: "incidents", path: `redis:${key}`, message: "incidents.source is redis but no connection is configured (set REDIS_URL); no incidents are shown" });
+    return { incidents: [], files: 0 };
+  }
+  const { start, end } = streamIdRange(period2);
+  let entries;
+  try {
+    entries = await adapters.streamEntries(key, start, end);
+  } catch (error2) {
+    notes.push({ source: "incidents", path: `redis:${key}`, message: `cannot read the stream: ${error2 instanceof Error ? error2.message : String(error2)}; no incidents are shown` });
+    return { incidents: [], files: 0 };
+  }
+  const grouped = groupStreamEntries(entries, key, settings.incidents);
+  notes.push(...grouped.notes);
+  const incidents = [];
+  for (const { ends, timeline } of grouped.incidents) {
+    const placement = placeIncident(ends, settings.incidents, period2);
+    const done = await completeIncident(placement, settings, ends.path, () => iterate(timeline), () => iterate([...timeline].reverse()));
+    notes.push(...done.notes);
+    if (done.incident !== void 0) incidents.push(done.incident);
+  }
+  return { incidents, files: 1 };
+}
+async function* iterate(items) {
+  yield* items;
 }
 async function readPostmortems3(config, adapters, notes) {
   const paths = await adapters.files.glob(config.lint.postmortems.paths);
@@ -67689,8 +67976,7 @@ async function runReview(config, request2, adapters) {
   const settings = reviewConfigOf(config);
   const { period: period2 } = request2;
   const notes = [];
-  const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period2, adapters, notes) : { incidents: [], files: 0 };
-  if (settings.incidents.source === "redis") notes.push({ source: "incidents", message: "incidents.source is redis, which this version does not read yet; no incidents are shown" });
+  const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period2, adapters, notes) : await readStreamIncidents(settings, period2, adapters, notes);
   const postmortems = await readPostmortems3(config, adapters, notes);
   const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== void 0 && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period2)).map((p) => p.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
@@ -67711,7 +67997,7 @@ async function runReview(config, request2, adapters) {
   }
   const bypasses = await readBypasses(settings, period2, adapters, notes);
   const sourceList = [
-    { name: "Incidents", location: settings.incidents.source === "redis" ? `redis ${settings.incidents.redisKey}` : settings.incidents.paths.join(", "), globs: settings.incidents.paths, present: incidents.files > 0 },
+    { name: "Incidents", location: settings.incidents.source === "redis" ? `redis stream ${settings.incidents.redisKey}` : settings.incidents.paths.join(", "), globs: settings.incidents.source === "redis" ? [] : settings.incidents.paths, present: incidents.files > 0, ...settings.incidents.source === "redis" && { live: true } },
     { name: "Postmortems", location: config.lint.postmortems.paths.join(", "), globs: config.lint.postmortems.paths, present: postmortems.length > 0 },
     { name: "Audits", location: `${settings.auditDir}/<YYYY-MM>.ndjson`, globs: [`${settings.auditDir}/*.ndjson`], present: audits.files > 0 },
     { name: "Experiments", location: experimentPaths.join(", "), globs: experimentPaths, present: discovered.length > 0 },
@@ -67719,7 +68005,7 @@ async function runReview(config, request2, adapters) {
   ];
   const sources = [];
   for (const { globs, ...s } of sourceList) {
-    const commit = s.present ? await adapters.commitOf(globs) : void 0;
+    const commit = s.present && globs.length > 0 ? await adapters.commitOf(globs) : void 0;
     sources.push({ ...s, ...commit !== void 0 && { commit } });
   }
   return buildPacket({
@@ -67789,7 +68075,7 @@ function renderPacketMarkdown(packet, options = {}) {
   out.push(
     table2(
       ["source", "read from", "commit"],
-      packet.sources.map((s) => [s.name, `\`${s.location}\``, s.present ? s.commit !== void 0 ? `\`${s.commit.slice(0, 12)}\`` : "not committed" : "absent: nothing to read"])
+      packet.sources.map((s) => [s.name, `\`${s.location}\``, !s.present ? "absent: nothing to read" : s.live ? "live (not in git)" : s.commit !== void 0 ? `\`${s.commit.slice(0, 12)}\`` : "not committed"])
     ),
     ""
   );
@@ -67901,7 +68187,8 @@ The packet gathers, for the period: incidents (review.incidents.paths, default l
 one timeline per incident, the last record its current state), postmortems dated in the period with their
 lint status, the action-item backlog of every postmortem, audit means (reliability/audits/<YYYY-MM>.ndjson,
 six months), experiments and gate bypasses (reliability/bypass-log.ndjson). Bad input never stops it: each
-problem is listed in the packet's "Data quality" section.
+problem is listed in the packet's "Data quality" section. With review.incidents.source: redis, incidents
+come from the stream review.incidents.redis-key (default incident:timeline) at REDIS_URL.
 
 The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
 UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
@@ -67956,7 +68243,7 @@ async function reviewCommand(options, io, deps) {
   const root = resolveRoot(options.root, io.cwd);
   const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path11.resolve(io.cwd, options.config) }, readFile: readConfigText });
   const settings = reviewConfigOf(config);
-  const packet = await runReview(config, { period: period2, now }, createNodeReviewAdapters(config));
+  const packet = await runReview(config, { period: period2, now }, createNodeReviewAdapters(config, { ...io.env.REDIS_URL !== void 0 && { redisUrl: io.env.REDIS_URL } }));
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir });
   if (options.write) {
     const file = `${settings.outputDir}/${period2.label}.md`;

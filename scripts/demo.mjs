@@ -30,6 +30,7 @@ experimentDemo()
 gateDemo()
 syncDemo()
 reviewDemo()
+auditDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -91,4 +92,28 @@ function reviewDemo() {
   const ok = run.status === 0 && run.stdout.includes('xychart-beta') && run.stdout.includes('## Decisions')
   console.log(`(exit code ${run.status}: ${ok ? 'as expected' : 'expected 0 and a complete packet'})`)
   if (!ok) unexpected++
+}
+
+// audit mode: October 2026 of the example transcripts in logs/missions/, scored by the rules (notes that
+// flag policy violations, tone and errors). --dry-run: the demo records nothing in reliability/audits/.
+function auditDemo() {
+  console.log('\nreliability-loop demo: the audit mode on logs/missions/, October 2026 (rules scorer, dry run)')
+  step('a reproducible sample scored on the rubric: which missions broke policy, and why', ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run'], 0)
+  const args = ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run', '--format', 'json']
+  console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')}\u001b[0m   # the same as JSON (shortened here)`)
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' })
+  let report
+  try {
+    report = JSON.parse(run.stdout)
+  } catch {
+    report = undefined
+  }
+  if (report) {
+    const [first] = report.sampled
+    console.log(JSON.stringify({ period: report.period, seed: report.seed, rubric: { version: report.rubric.version }, sampled: [first, `… ${report.sampled.length - 1} more`], means: report.means, malformed: report.malformed }, null, 2))
+  } else process.stdout.write(run.stdout)
+  const ok = run.status === 0 && report !== undefined && report.sampled.some((s) => s.scores.policy_adherence === 0)
+  console.log(`(exit code ${run.status}: ${ok ? 'as expected' : 'expected 0 and scored transcripts'})`)
+  if (!ok) unexpected++
+  step('as a CI bar: fail when a dimension passes on fewer than 90% of the sample', ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run', '--fail-below', '0.9'], 1)
 }

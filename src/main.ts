@@ -206,7 +206,10 @@ async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
     overrides: inputs.overrides,
     readFile: readTextFile
   })
-  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config), now: () => new Date() })
+  // The URL carries the password: masked before anything could print it.
+  const redisUrl = process.env.REDIS_URL
+  if (redisUrl) core.setSecret(redisUrl)
+  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) }), now: () => new Date() })
 }
 
 function reportConfigError(error: ConfigError): void {

@@ -3,25 +3,20 @@
 // GITHUB_STEP_SUMMARY files — against a workspace of transcripts and, for the llm scorer, the local
 // OpenAI-compatible server. Checked: outputs, summary, annotations, the records, the exit code, and that
 // the API key is masked before anything could print it and never printed.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { FakeOpenAI } from '../helpers/openai-server.js'
+import { BUNDLE, ensureBundle, parseOutputs, runnerNode } from '../helpers/run-action.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BUNDLE = join(ROOT, 'dist', 'index.js')
 const KEY = 'sk-action-audit-secret-0123456789'
 const MODEL = 'judge-action'
 const SHA = '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2'
-
-function newest(path: string): number {
-  const stat = statSync(path)
-  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((e) => newest(join(path, e)))) : stat.mtimeMs
-}
 
 const ev = (data: Record<string, unknown>) => `${JSON.stringify(data)}\n`
 const mission = (day: string, notes?: string) =>
@@ -87,24 +82,16 @@ async function runAction(options: { with?: Record<string, string>; env?: Record<
     ...inputs,
     ...options.env
   }
-  const node = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath
-  const child = spawn(node, [BUNDLE], { cwd: workspace, env })
+  const child = spawn(runnerNode(), [BUNDLE], { cwd: workspace, env })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const outputs: Record<string, string> = {}
-  for (const m of readFileSync(outputPath, 'utf8').matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? ''
-  return { code, stdout, stderr, outputs, summary: readFileSync(summaryPath, 'utf8'), workspace }
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), workspace }
 }
 
-beforeAll(() => {
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'package-lock.json')), newest(join(ROOT, 'scripts', 'build.mjs')))
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= sources) return
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${build.stdout}\n${build.stderr}`)
-}, 120_000)
+beforeAll(ensureBundle, 120_000)
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true })
 })

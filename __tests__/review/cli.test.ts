@@ -46,6 +46,8 @@ describe('review command', () => {
     await cli(['review', '--month', '2026-10', '--write'], root)
     expect(readFileSync(path.join(root, 'docs/reviews/2026-10.md'), 'utf8')).toBe(written)
     expect(readdirSync(path.join(root, 'docs/reviews'))).toEqual(['2026-10.md'])
+    // Reading only: no lint cache left in the repository.
+    expect(existsSync(path.join(root, '.reliability-loop-cache'))).toBe(false)
   })
 
   it('prints JSON with --format json, and writes --output', async () => {

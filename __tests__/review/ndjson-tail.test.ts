@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { readLastNdjsonRecord } from '../../src/io/ndjson-tail.js'
+import { closeSync, openSync } from 'node:fs'
+import { ForwardLines } from '../../src/io/ndjson-head.js'
+import { BackwardLines, readLastNdjsonRecord } from '../../src/io/ndjson-tail.js'
 import { readIncidentEnds } from '../../src/io/node-review-adapters.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rl-tail-'))
@@ -81,5 +83,47 @@ describe('readIncidentEnds', () => {
     expect(ends.last).toEqual({ value: { ts: '2026-10-02T00:00:00Z', id: 'A', status: 'resolved' } })
     expect(ends.problems.map((x) => x.message)).toEqual([expect.stringMatching(/^last line: truncated/), expect.stringMatching(/invalid JSON/)])
     expect(ends.problems[1]?.line).toBe(1)
+  })
+})
+
+describe('line readers on open files', () => {
+  const all = (lines: { next(): unknown }) => {
+    const out: unknown[] = []
+    for (let l = lines.next(); l !== undefined; l = lines.next()) out.push(l)
+    return out
+  }
+
+  it('reads backwards line by line, two files interleaved, with small chunks', () => {
+    const a = openSync(file(Array.from({ length: 300 }, (_, i) => line({ a: i })).join('')), 'r')
+    const b = openSync(file(Array.from({ length: 300 }, (_, i) => line({ b: i, pad: 'p'.repeat(i) })).join('')), 'r')
+    try {
+      const la = new BackwardLines(a, { chunkBytes: 4096 })
+      const lb = new BackwardLines(b, { chunkBytes: 4096 })
+      for (let i = 299; i >= 0; i--) {
+        expect(la.next()).toEqual({ fromEnd: 300 - i, value: { a: i } })
+        expect(lb.next()).toEqual({ fromEnd: 300 - i, value: { b: i, pad: 'p'.repeat(i) } })
+      }
+      expect(la.next()).toBeUndefined()
+    } finally {
+      closeSync(a)
+      closeSync(b)
+    }
+  })
+
+  it('reads forwards line by line: BOM, CRLF, blank, malformed, over-long and truncated lines', () => {
+    const content = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`{"i":1}\r\n\nbad\n{"big":"${'x'.repeat(9000)}"}\n{"i":2}\n{"i":`)])
+    const fd = openSync(file(content), 'r')
+    try {
+      const lines = all(new ForwardLines(fd, 5000))
+      expect(lines).toEqual([
+        { line: 1, value: { i: 1 } },
+        { line: 3, problem: expect.stringMatching(/^invalid JSON/) },
+        { line: 4, problem: expect.stringMatching(/longer than/) },
+        { line: 5, value: { i: 2 } },
+        { line: 6, problem: expect.stringMatching(/^truncated last line/) }
+      ])
+    } finally {
+      closeSync(fd)
+    }
   })
 })

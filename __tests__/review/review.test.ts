@@ -161,3 +161,44 @@ describe('the example content', () => {
     expect(september.incidents.map((i) => [i.id, i.severity, i.postmortem])).toEqual([['INC-0922', 'Sev1', 'PM-101']])
   })
 })
+
+describe('incidents from Redis', () => {
+  const redisConfig = (root: string) => {
+    const config = configOf(root)
+    return { ...config, review: { ...config.review!, incidents: { ...config.review!.incidents, source: 'redis' as const } } }
+  }
+
+  it('says so in Data quality when no connection is configured, or the stream cannot be read', async () => {
+    const root = makeRepo({})
+    const config = redisConfig(root)
+    const packet = await runReview(config, { period: monthPeriod('2026-10'), now: NOW }, createNodeReviewAdapters(config))
+    expect(packet.dataQuality.map((n) => n.message)).toEqual(['incidents.source is redis but no connection is configured (set REDIS_URL); no incidents are shown'])
+    expect(packet.sources[0]).toMatchObject({ name: 'Incidents', location: 'redis stream incident:timeline', present: false })
+    const failing = { ...createNodeReviewAdapters(config), streamEntries: async () => Promise.reject(new Error('ECONNREFUSED 127.0.0.1:6379')) }
+    const down = await runReview(config, { period: monthPeriod('2026-10'), now: NOW }, failing)
+    expect(down.dataQuality.map((n) => n.message)).toEqual(['cannot read the stream: ECONNREFUSED 127.0.0.1:6379; no incidents are shown'])
+  })
+
+  it('places the stream\'s incidents like timeline files, asking for the period\'s ID window', async () => {
+    const root = makeRepo({})
+    const config = redisConfig(root)
+    const asked: string[][] = []
+    const t = (iso: string) => `${Date.parse(iso)}-0`
+    const adapters = {
+      ...createNodeReviewAdapters(config),
+      streamEntries: async (key: string, start: string, end: string) => {
+        asked.push([key, start, end])
+        return [
+          { id: t('2026-10-14T08:55:00Z'), message: { id: 'INC-1', status: 'triggered', severity: 'Sev2', title: 'Loop' } },
+          { id: t('2026-10-14T09:02:00Z'), message: { id: 'INC-1', status: 'acknowledged', severity: 'Sev2', title: 'Loop' } },
+          { id: t('2026-10-14T10:30:00Z'), message: { id: 'INC-1', status: 'resolved', severity: 'Sev2', title: 'Loop' } }
+        ]
+      }
+    }
+    const packet = await runReview(config, { period: monthPeriod('2026-10'), now: NOW }, adapters)
+    expect(asked).toEqual([['incident:timeline', String(Date.parse('2026-10-01T00:00:00Z')), String(Date.parse('2026-11-01T00:00:00Z') - 1)]])
+    expect(packet.incidents).toMatchObject([{ id: 'INC-1', ttdMs: 7 * 60_000, ttrMs: 95 * 60_000, status: 'resolved' }])
+    expect(packet.sources[0]).toMatchObject({ present: true })
+    expect(packet.dataQuality).toEqual([])
+  })
+})

@@ -35,7 +35,8 @@ The packet gathers, for the period: incidents (review.incidents.paths, default l
 one timeline per incident, the last record its current state), postmortems dated in the period with their
 lint status, the action-item backlog of every postmortem, audit means (reliability/audits/<YYYY-MM>.ndjson,
 six months), experiments and gate bypasses (reliability/bypass-log.ndjson). Bad input never stops it: each
-problem is listed in the packet's "Data quality" section.
+problem is listed in the packet's "Data quality" section. With review.incidents.source: redis, incidents
+come from the stream review.incidents.redis-key (default incident:timeline) at REDIS_URL.
 
 The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
 UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
@@ -109,7 +110,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
   const settings = reviewConfigOf(config)
-  const packet = await runReview(config, { period, now }, createNodeReviewAdapters(config))
+  const packet = await runReview(config, { period, now }, createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) }))
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
 
   if (options.write) {

@@ -1,10 +1,13 @@
-// The last record of an NDJSON file, read from the end: an incident timeline's current state without
-// reading its history. Chunks are read backwards at offsets until the last complete line is found; a
-// truncated, malformed or over-long last line is reported and the line before it is tried instead.
+// NDJSON read from the end: an incident timeline's current state (its last record) and the run of records
+// before it, without reading its history. Lines are read backwards in chunks at offsets; a truncated,
+// malformed or over-long line is reported and reading goes on with the line before it. Reads are
+// synchronous: a review opens thousands of files for a few kilobytes each, and a round trip through
+// libuv's thread pool per read costs more than the read (see bench/review.mjs).
 
-import { open } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { DEFAULT_MAX_LINE_BYTES, oversizedProblem, parseLine } from './ndjson.js'
 
+const FIRST_TAIL_BYTES = 4 * 1024
 const TAIL_CHUNK_BYTES = 64 * 1024
 const LF = 0x0a
 
@@ -27,92 +30,144 @@ export interface TailResult {
   problems: TailProblem[]
 }
 
-interface Line {
-  /** Byte offset of the line's first byte. */
-  start: number
-  /** The line's bytes (without its line break); undefined when longer than the limit. */
-  bytes?: Buffer
-  length: number
+/** A line read backwards: its value, or why it has none. Blank lines are not yielded. */
+export interface BackwardLine {
+  fromEnd: number
+  value?: unknown
+  problem?: string
 }
 
-/**
- * Reads one line backwards: the line that ends at `end` (exclusive, its `\n` already excluded). Keeps at
- * most maxLineBytes + 1 bytes; a longer line is measured but not kept.
- */
-async function lineEndingAt(fh: import('node:fs/promises').FileHandle, end: number, maxLineBytes: number, scratch: Buffer): Promise<Line> {
-  const parts: Buffer[] = []
-  let kept = 0
-  let pos = end
-  while (pos > 0) {
-    const size = Math.min(scratch.length, pos)
-    const from = pos - size
-    const { bytesRead } = await fh.read(scratch, 0, size, from)
-    const chunk = scratch.subarray(0, bytesRead)
-    const nl = chunk.lastIndexOf(LF)
-    const piece = nl === -1 ? chunk : chunk.subarray(nl + 1)
-    if (kept <= maxLineBytes + 1) {
-      parts.unshift(Buffer.from(piece))
-      kept += piece.length
-    }
-    if (nl !== -1) {
-      const start = from + nl + 1
-      const length = end - start
-      return length > maxLineBytes + 1 ? { start, length } : { start, length, bytes: Buffer.concat(parts) }
-    }
-    pos = from
+export interface TailOptions {
+  maxLineBytes?: number
+  /** Read size after the first (small) read from the end. */
+  chunkBytes?: number
+}
+
+// One scratch buffer per size, reused for every file: the reads are synchronous, so no two overlap.
+const scratches = new Map<number, Buffer>()
+function scratch(bytes: number): Buffer {
+  let buffer = scratches.get(bytes)
+  if (buffer === undefined) {
+    buffer = Buffer.allocUnsafe(bytes)
+    scratches.set(bytes, buffer)
   }
-  return end > maxLineBytes + 1 ? { start: 0, length: end } : { start: 0, length: end, bytes: Buffer.concat(parts) }
+  return buffer
 }
 
 function isBlank(bytes: Buffer): boolean {
-  return bytes.toString('latin1').trim() === ''
+  for (const b of bytes) if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== LF) return false
+  return true
+}
+
+/** An open file read backwards, line by line, from its end. */
+export class BackwardLines {
+  readonly size: number
+  private end: number
+  private unterminated = true
+  private fromEnd = 0
+  private readonly maxLineBytes: number
+  private readonly chunkBytes: number
+  private reads = 0
+  /** The first chunk read (at the end of the file), in a buffer of its own. */
+  private head?: { from: number; bytes: Buffer }
+
+  constructor(
+    private readonly fd: number,
+    options: TailOptions = {}
+  ) {
+    this.size = fstatSync(fd).size
+    this.end = this.size
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+    this.chunkBytes = options.chunkBytes ?? TAIL_CHUNK_BYTES
+  }
+
+  /** The next line towards the start; undefined at the start of the file. */
+  next(): BackwardLine | undefined {
+    if (this.reads === 0 && this.size > 0) {
+      // The first read, at the very end, also tells whether the file ends with a line break.
+      // A buffer of its own: the shared scratch buffers are overwritten by later reads (this file's or others').
+      const tail = this.read(this.size, FIRST_TAIL_BYTES, Buffer.allocUnsafe(FIRST_TAIL_BYTES))
+      this.head = { from: this.size - tail.length, bytes: tail }
+      if (tail[tail.length - 1] === LF) {
+        this.unterminated = false
+        this.end = this.size - 1
+      }
+    }
+    while (this.end >= 0 && this.size > 0) {
+      const { start, bytes } = this.lineEndingAt(this.end)
+      const atStart = start === 0
+      const unterminated = this.unterminated
+      this.unterminated = false
+      this.end = atStart ? -1 : start - 1
+      if (bytes !== undefined && isBlank(bytes)) continue
+      this.fromEnd++
+      if (bytes === undefined) return { fromEnd: this.fromEnd, problem: oversizedProblem(this.maxLineBytes) }
+      const bom = atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+      const parsed = parseLine(bytes, bom, bytes.length, { maxLineBytes: this.maxLineBytes, unterminated })
+      return { fromEnd: this.fromEnd, ...parsed }
+    }
+    return undefined
+  }
+
+  /** The bytes [pos - want, pos) (fewer at the start of the file), in a scratch buffer valid until the next read. */
+  private read(pos: number, want: number, buffer: Buffer = scratch(want)): Buffer {
+    this.reads++
+    const size = Math.min(want, pos)
+    const bytesRead = readSync(this.fd, buffer, 0, size, pos - size)
+    return buffer.subarray(0, bytesRead)
+  }
+
+  /** The line ending at `end` (exclusive); bytes undefined when longer than the limit (measured, not kept). */
+  private lineEndingAt(end: number): { start: number; bytes?: Buffer } {
+    const parts: Buffer[] = []
+    let kept = 0
+    let pos = end
+    while (pos > 0) {
+      // The first chunk read is kept: the last lines are usually in it.
+      const cached = this.head !== undefined && pos > this.head.from && pos <= this.head.from + this.head.bytes.length
+      const chunk = cached ? (this.head as { bytes: Buffer }).bytes.subarray(0, pos - (this.head as { from: number }).from) : this.read(pos, this.chunkBytes)
+      const from = pos - chunk.length
+      const nl = chunk.lastIndexOf(LF)
+      const piece = nl === -1 ? chunk : chunk.subarray(nl + 1)
+      if (kept <= this.maxLineBytes + 1) {
+        parts.push(Buffer.from(piece))
+        kept += piece.length
+      }
+      if (nl !== -1) return this.line(from + nl + 1, end, parts)
+      pos = from
+    }
+    return this.line(0, end, parts)
+  }
+
+  private line(start: number, end: number, partsFromEnd: Buffer[]): { start: number; bytes?: Buffer } {
+    if (end - start > this.maxLineBytes + 1) return { start }
+    return { start, bytes: partsFromEnd.length === 1 ? (partsFromEnd[0] as Buffer) : Buffer.concat(partsFromEnd.reverse()) }
+  }
+}
+
+/** Opens a file, hands its backward reader to `use`, and closes it. */
+export function withBackwardLines<T>(absPath: string, use: (lines: BackwardLines) => T, options: TailOptions = {}): T {
+  const fd = openSync(absPath, 'r')
+  try {
+    return use(new BackwardLines(fd, options))
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** The newest parseable record, reading from the end; `maxLines` bounds how far back it looks. */
-export async function readLastNdjsonRecord(absPath: string, options: { maxLineBytes?: number; maxLines?: number; chunkBytes?: number } = {}): Promise<TailResult> {
-  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
-  const maxLines = options.maxLines ?? 64
-  const fh = await open(absPath, 'r')
-  try {
-    const { size } = await fh.stat()
-    const scratch = Buffer.allocUnsafe(options.chunkBytes ?? TAIL_CHUNK_BYTES)
-    const problems: TailProblem[] = []
-    let end = size
-    // A file that ends in a line break: its last line is complete. One that does not: the writer may have
-    // been cut off mid-line.
-    let unterminated = true
-    if (size > 0) {
-      const last = Buffer.alloc(1)
-      await fh.read(last, 0, 1, size - 1)
-      if (last[0] === LF) {
-        unterminated = false
-        end = size - 1
-      }
+export function lastRecordOf(lines: BackwardLines, maxLines = 64): TailResult {
+  const problems: TailProblem[] = []
+  for (let line = lines.next(); line !== undefined && line.fromEnd <= maxLines; line = lines.next()) {
+    if (line.value !== undefined) {
+      if (line.problem !== undefined) problems.push({ fromEnd: line.fromEnd, problem: line.problem })
+      return { size: lines.size, record: { value: line.value, fromEnd: line.fromEnd }, problems }
     }
-    let fromEnd = 0
-    while (end >= 0 && size > 0 && fromEnd < maxLines) {
-      const line = await lineEndingAt(fh, end, maxLineBytes, scratch)
-      const isFirstLine = line.start === 0
-      if (line.bytes === undefined) {
-        fromEnd++
-        problems.push({ fromEnd, problem: oversizedProblem(maxLineBytes) })
-      } else if (!isBlank(line.bytes)) {
-        fromEnd++
-        // The first line may carry a BOM.
-        const bom = isFirstLine && line.bytes[0] === 0xef && line.bytes[1] === 0xbb && line.bytes[2] === 0xbf ? 3 : 0
-        const parsed = parseLine(line.bytes, bom, line.bytes.length, { maxLineBytes, unterminated })
-        if (parsed?.value !== undefined) {
-          if (parsed.problem !== undefined) problems.push({ fromEnd, problem: parsed.problem })
-          return { size, record: { value: parsed.value, fromEnd }, problems }
-        }
-        if (parsed?.problem !== undefined) problems.push({ fromEnd, problem: parsed.problem })
-      }
-      unterminated = false
-      if (isFirstLine) break
-      end = line.start - 1
-    }
-    return { size, problems }
-  } finally {
-    await fh.close()
+    problems.push({ fromEnd: line.fromEnd, problem: line.problem ?? 'unreadable line' })
   }
+  return { size: lines.size, problems }
+}
+
+export async function readLastNdjsonRecord(absPath: string, options: TailOptions & { maxLines?: number } = {}): Promise<TailResult> {
+  return withBackwardLines(absPath, (lines) => lastRecordOf(lines, options.maxLines), options)
 }

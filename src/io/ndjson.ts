@@ -20,7 +20,7 @@ import { createGunzip } from 'node:zlib'
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024
 
 const READ_CHUNK_BYTES = 1024 * 1024
-const FIRST_READ_BYTES = 64 * 1024
+const FIRST_READ_BYTES = 8 * 1024
 const GUNZIP_CHUNK_BYTES = 256 * 1024
 const MAX_MESSAGE_CHARS = 160
 const LF = 0x0a

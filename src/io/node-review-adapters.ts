@@ -1,6 +1,7 @@
 // The review mode's adapters on the real file system below the repository root, git for the sources'
 // commits, and the lint mode for postmortem lint status.
 
+import { closeSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/types.js'
 import { runLint } from '../modes/lint.js'
@@ -8,37 +9,71 @@ import type { ReviewAdapters } from '../modes/review.js'
 import type { PostmortemLint } from '../review/backlog.js'
 import type { IncidentEnds } from '../review/incidents.js'
 import { runGit } from './git.js'
-import { ndjsonFileSource, readNdjson } from './ndjson.js'
-import { readLastNdjsonRecord } from './ndjson-tail.js'
+import { ndjsonFileSource, type NdjsonRecord } from './ndjson.js'
+import { ForwardLines } from './ndjson-head.js'
+import { BackwardLines, lastRecordOf } from './ndjson-tail.js'
+import { streamEntriesFromRedis } from './redis-stream.js'
 import { createNodeLintAdapters } from './node-adapters.js'
 import { nodeRepoFiles } from './node-files.js'
 
 /** Lines read from the start looking for the first record, before giving up on it. */
 const HEAD_LINES = 16
+const SCAN_CHUNK_BYTES = 16 * 1024
 
-/** First record from the start (a few lines at most), last record from the end. */
+/** First record from the start (a few lines at most), last record from the end, on one descriptor. */
 export async function readIncidentEnds(absPath: string, path: string): Promise<IncidentEnds> {
-  const tail = await readLastNdjsonRecord(absPath)
-  const ends: IncidentEnds = { path, size: tail.size, problems: [] }
-  if (tail.size === 0) return ends
-  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` })
-  if (tail.record === undefined) return ends
-  ends.last = { value: tail.record.value }
-  let seen = 0
-  for await (const r of readNdjson(ndjsonFileSource(absPath, { chunkBytes: 64 * 1024 }))) {
-    if (r.value !== undefined) {
-      ends.first = { value: r.value, line: r.line }
-      break
+  const fd = openSync(absPath, 'r')
+  try {
+    const tail = lastRecordOf(new BackwardLines(fd))
+    const ends: IncidentEnds = { path, size: tail.size, problems: [] }
+    if (tail.size === 0) return ends
+    for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` })
+    if (tail.record === undefined) return ends
+    ends.last = { value: tail.record.value }
+    // Synchronous from here to the end: the head reader's shared buffer is not touched by anyone else.
+    const head = new ForwardLines(fd)
+    for (let r = head.next(); r !== undefined; r = head.next()) {
+      if (r.value !== undefined) {
+        ends.first = { value: r.value, line: r.line }
+        break
+      }
+      // Lines before the first record; the tail reported those after the last one.
+      ends.problems.push({ line: r.line, message: r.problem ?? 'unreadable line' })
+      if (r.line >= HEAD_LINES || r.fatal) break
     }
-    // Lines before the first record; the tail reported those after the last one.
-    ends.problems.push({ line: r.line, message: r.problem ?? 'unreadable line' })
-    if (++seen >= HEAD_LINES) break
+    return ends
+  } finally {
+    closeSync(fd)
   }
-  return ends
+}
+
+/** Records from the first line on, parsed one at a time as they are asked for. */
+async function* recordsFromStart(absPath: string): AsyncGenerator<NdjsonRecord> {
+  const fd = openSync(absPath, 'r')
+  try {
+    // A buffer of its own: the consumer awaits between records, and other readers run meanwhile.
+    const lines = new ForwardLines(fd, undefined, Buffer.allocUnsafe(SCAN_CHUNK_BYTES))
+    for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Records from the last line backwards; the file stays open only while they are being read. */
+async function* recordsFromEnd(absPath: string): AsyncGenerator<{ value?: unknown }> {
+  const fd = openSync(absPath, 'r')
+  try {
+    const lines = new BackwardLines(fd)
+    for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
+  } finally {
+    closeSync(fd)
+  }
 }
 
 async function lintStatus(config: Config, paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>> {
-  const result = await runLint(config, { paths }, createNodeLintAdapters(config))
+  // Without the lint cache: a review only reads, and leaves no cache directory behind in the workspace.
+  const uncached: Config = { ...config, lint: { ...config.lint, cache: false } }
+  const result = await runLint(uncached, { paths }, createNodeLintAdapters(uncached))
   const out = new Map<string, PostmortemLint>(paths.map((p) => [p, { errors: 0, warnings: 0 }]))
   for (const f of result.findings) {
     const entry = out.get(f.path)
@@ -58,14 +93,23 @@ async function lastCommit(root: string, locations: readonly string[]): Promise<s
   }
 }
 
-export function createNodeReviewAdapters(config: Config): ReviewAdapters {
+export interface NodeReviewOptions {
+  /** REDIS_URL, read by the entry; needed only for `incidents.source: redis`. */
+  redisUrl?: string
+}
+
+export function createNodeReviewAdapters(config: Config, options: NodeReviewOptions = {}): ReviewAdapters {
   const root = config.root
   const files = nodeRepoFiles(root)
+  const { redisUrl } = options
   return {
     files,
     incidentEnds: (path) => readIncidentEnds(join(root, path), path),
     openNdjson: (path) => ndjsonFileSource(join(root, path)),
+    recordsFromStart: (path) => recordsFromStart(join(root, path)),
+    recordsFromEnd: (path) => recordsFromEnd(join(root, path)),
     lint: (paths) => lintStatus(config, paths),
-    commitOf: (locations) => lastCommit(root, locations)
+    commitOf: (locations) => lastCommit(root, locations),
+    ...(redisUrl !== undefined && redisUrl !== '' && { streamEntries: (key: string, start: string, end: string) => streamEntriesFromRedis(redisUrl, key, start, end) })
   }
 }

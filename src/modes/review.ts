@@ -1,8 +1,9 @@
 // The review mode: reads every source of a period and builds the packet. The CLI and the Action both call
 // runReview; the file system, git and the lint run come in through ReviewAdapters, the clock as a Date.
 //
-//   incidents: first + last record of each timeline → placed in the period → timeline streamed only for
-//   those in the period whose last record lacks detection/resolution times
+//   incidents: first + last record of each timeline → placed in the period → for those in it whose last
+//   record lacks detection/resolution times, the timeline read from its start up to detection and from its
+//   end back through resolution (or the Redis stream's entries of the period, grouped by incident)
 //   postmortems (model + lint) → backlog; audits (trend months) → trends; experiments; bypass log
 
 import pLimit from 'p-limit'
@@ -21,10 +22,11 @@ import { auditMonths, auditTrends } from '../review/audits.js'
 import { digestPostmortems, postmortemId, type PostmortemLint } from '../review/backlog.js'
 import { bypassesInPeriod } from '../review/bypasses.js'
 import { experimentsInPeriod } from '../review/experiments.js'
-import { placeIncident, timelineMilestones, withMilestones, type Incident, type IncidentEnds } from '../review/incidents.js'
+import { detectionFromStart, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
 import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
 import { inPeriod, type ReviewPeriod } from '../review/period.js'
 import type { DataNote } from '../review/quality.js'
+import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
 
 export interface ReviewAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
@@ -32,10 +34,19 @@ export interface ReviewAdapters {
   incidentEnds(path: string): Promise<IncidentEnds>
   /** The bytes of an NDJSON file (repository-relative), streamed. */
   openNdjson(path: string): ByteSource
+  /** The records of an NDJSON file from its first line on (read lazily: stop early and little is read). */
+  recordsFromStart(path: string): AsyncIterable<TimelineRecord>
+  /** The records of an NDJSON file from its last line backwards (read lazily: stop early and little is read). */
+  recordsFromEnd(path: string): AsyncIterable<{ value?: unknown }>
   /** Lint errors and warnings per postmortem path (the lint mode over these files). */
   lint(paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>>
   /** The last commit that touched any of these paths or globs; undefined outside git. */
   commitOf(locations: readonly string[]): Promise<string | undefined>
+  /**
+   * XRANGE of a Redis stream between two IDs (inclusive), every page; for `incidents.source: redis`.
+   * Absent when no connection is configured (REDIS_URL); throws when the stream cannot be read.
+   */
+  streamEntries?(key: string, start: string, end: string): Promise<StreamEntry[]>
 }
 
 export interface ReviewRequest {
@@ -58,9 +69,7 @@ async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapt
           return { notes: [{ source: 'incidents' as const, path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
         }
         const placement = placeIncident(ends, settings.incidents, period)
-        if (placement.incident === undefined || !placement.needsTimeline) return placement
-        const found = await timelineMilestones(readNdjson(adapters.openNdjson(path)), settings.incidents, path)
-        return { incident: withMilestones(placement.incident, found), notes: [...placement.notes, ...found.notes.filter((n) => n.line === undefined || !placement.notes.some((p) => p.line === n.line))] }
+        return completeIncident(placement, settings, path, () => adapters.recordsFromStart(path), () => adapters.recordsFromEnd(path))
       })
     )
   )
@@ -75,6 +84,58 @@ async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapt
     incidents.push(p.incident)
   }
   return { incidents, files: paths.length }
+}
+
+/** Detection and resolution the last record does not carry, read from the timeline's start and end. */
+async function completeIncident(
+  placement: IncidentPlacement,
+  settings: ReviewConfig,
+  path: string,
+  fromStart: () => AsyncIterable<TimelineRecord>,
+  fromEnd: () => AsyncIterable<{ value?: unknown }>
+): Promise<{ incident?: Incident; notes: DataNote[] }> {
+  let { incident } = placement
+  if (incident === undefined) return { notes: placement.notes }
+  const notes = [...placement.notes]
+  if (placement.needsDetection) {
+    const found = await detectionFromStart(fromStart(), settings.incidents, path)
+    // The head's unreadable lines were reported with the incident's ends already.
+    notes.push(...found.notes.filter((n) => n.line === undefined || !notes.some((p) => p.line === n.line)))
+    incident = withMilestones(incident, found)
+  }
+  if (placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(fromEnd(), settings.incidents))
+  return { incident, notes }
+}
+
+async function readStreamIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
+  const key = settings.incidents.redisKey
+  if (adapters.streamEntries === undefined) {
+    notes.push({ source: 'incidents', path: `redis:${key}`, message: 'incidents.source is redis but no connection is configured (set REDIS_URL); no incidents are shown' })
+    return { incidents: [], files: 0 }
+  }
+  const { start, end } = streamIdRange(period)
+  let entries: StreamEntry[]
+  try {
+    entries = await adapters.streamEntries(key, start, end)
+  } catch (error) {
+    notes.push({ source: 'incidents', path: `redis:${key}`, message: `cannot read the stream: ${error instanceof Error ? error.message : String(error)}; no incidents are shown` })
+    return { incidents: [], files: 0 }
+  }
+  const grouped = groupStreamEntries(entries, key, settings.incidents)
+  notes.push(...grouped.notes)
+  const incidents: Incident[] = []
+  for (const { ends, timeline } of grouped.incidents) {
+    const placement = placeIncident(ends, settings.incidents, period)
+    const done = await completeIncident(placement, settings, ends.path, () => iterate(timeline), () => iterate([...timeline].reverse()))
+    notes.push(...done.notes)
+    if (done.incident !== undefined) incidents.push(done.incident)
+  }
+  // Present when the stream was read, even without entries in the window.
+  return { incidents, files: 1 }
+}
+
+async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items
 }
 
 async function readPostmortems(config: Config, adapters: ReviewAdapters, notes: DataNote[]): Promise<Postmortem[]> {
@@ -131,8 +192,7 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const { period } = request
   const notes: DataNote[] = []
 
-  const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : { incidents: [], files: 0 }
-  if (settings.incidents.source === 'redis') notes.push({ source: 'incidents', message: 'incidents.source is redis, which this version does not read yet; no incidents are shown' })
+  const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes)
 
   const postmortems = await readPostmortems(config, adapters, notes)
   const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== undefined && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path)
@@ -158,7 +218,7 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const bypasses = await readBypasses(settings, period, adapters, notes)
 
   const sourceList: Array<Omit<SourceInfo, 'commit'> & { globs: string[] }> = [
-    { name: 'Incidents', location: settings.incidents.source === 'redis' ? `redis ${settings.incidents.redisKey}` : settings.incidents.paths.join(', '), globs: settings.incidents.paths, present: incidents.files > 0 },
+    { name: 'Incidents', location: settings.incidents.source === 'redis' ? `redis stream ${settings.incidents.redisKey}` : settings.incidents.paths.join(', '), globs: settings.incidents.source === 'redis' ? [] : settings.incidents.paths, present: incidents.files > 0, ...(settings.incidents.source === 'redis' && { live: true }) },
     { name: 'Postmortems', location: config.lint.postmortems.paths.join(', '), globs: config.lint.postmortems.paths, present: postmortems.length > 0 },
     { name: 'Audits', location: `${settings.auditDir}/<YYYY-MM>.ndjson`, globs: [`${settings.auditDir}/*.ndjson`], present: audits.files > 0 },
     { name: 'Experiments', location: experimentPaths.join(', '), globs: experimentPaths, present: discovered.length > 0 },
@@ -166,7 +226,7 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   ]
   const sources: SourceInfo[] = []
   for (const { globs, ...s } of sourceList) {
-    const commit = s.present ? await adapters.commitOf(globs) : undefined
+    const commit = s.present && globs.length > 0 ? await adapters.commitOf(globs) : undefined
     sources.push({ ...s, ...(commit !== undefined && { commit }) })
   }
 

@@ -1,6 +1,7 @@
 // Incidents from their timelines. Each file is one incident; its last record is its current state. The
-// first and last records place it in time; the whole timeline is needed only for time to detect and to
-// resolve when the last record does not carry them (`detected_at`, `resolved_at`).
+// first and last records place it in time. When the last record does not carry `detected_at` /
+// `resolved_at`, detection is read from the start of the timeline and resolution from its end, each
+// stopping as soon as it is known.
 
 import type { ReviewConfig } from '../config/types.js'
 import { inPeriod, type ReviewPeriod } from './period.js'
@@ -49,8 +50,10 @@ export interface Incident {
 
 export interface IncidentPlacement {
   incident?: Incident
-  /** In the period, but detection or resolution must be found in the timeline. */
-  needsTimeline: boolean
+  /** In the period, but detection must be found from the start of the timeline. */
+  needsDetection: boolean
+  /** In the period and resolved, but when must be found from the end of the timeline. */
+  needsResolution: boolean
   notes: DataNote[]
 }
 
@@ -84,12 +87,12 @@ function instantOf(record: Dict, field: string, at: { path: string; line?: numbe
 export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, period: ReviewPeriod): IncidentPlacement {
   const f = settings.fields
   const notes: DataNote[] = ends.problems.map((p) => ({ source: 'incidents', path: ends.path, ...(p.line !== undefined && { line: p.line }), message: p.message }))
-  if (ends.size === 0) return { needsTimeline: false, notes: [...notes, { source: 'incidents', path: ends.path, message: 'empty file: no incident records' }] }
+  if (ends.size === 0) return { needsDetection: false, needsResolution: false, notes: [...notes, { source: 'incidents', path: ends.path, message: 'empty file: no incident records' }] }
   const last = asDict(ends.last?.value)
   const first = asDict(ends.first?.value)
   if (last === undefined || first === undefined) {
     const why = ends.last === undefined ? 'no readable record: the incident is left out' : 'the last record is not a JSON object: the incident is left out'
-    return { needsTimeline: false, notes: [...notes, { source: 'incidents', path: ends.path, message: why }] }
+    return { needsDetection: false, needsResolution: false, notes: [...notes, { source: 'incidents', path: ends.path, message: why }] }
   }
   const at = { path: ends.path }
   const lastMs = instantOf(last, f.ts, at, notes, true)
@@ -97,7 +100,7 @@ export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, pe
   const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs
   if (startedMs === undefined || lastMs === undefined) {
     notes.push({ source: 'incidents', path: ends.path, message: 'no record time: the incident cannot be placed in a period and is left out' })
-    return { needsTimeline: false, notes }
+    return { needsDetection: false, needsResolution: false, notes }
   }
   const status = text(last[f.status]) ?? 'unknown'
   const resolved = statusIn(status, settings.resolvedStatuses)
@@ -107,7 +110,7 @@ export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, pe
   if (text(last[f.id]) === undefined) notes.push({ source: 'incidents', path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` })
   // Overlap with the period: the incident ended (at the latest) with its last record, or is still open.
   const endMs = resolved ? (resolvedField ?? lastMs) : Number.POSITIVE_INFINITY
-  if (startedMs >= period.endMs || endMs < period.startMs) return { needsTimeline: false, notes }
+  if (startedMs >= period.endMs || endMs < period.startMs) return { needsDetection: false, needsResolution: false, notes }
   const incident: Incident = {
     id,
     path: ends.path,
@@ -128,22 +131,19 @@ export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, pe
     const sides = [incident.spansStart && 'started before the period', incident.spansEnd && (resolved ? 'was resolved after the period' : 'is still open at the end of the period')].filter(Boolean).join(' and ')
     notes.push({ source: 'incidents', path: ends.path, message: `incident ${id} spans the period boundary: it ${sides}` })
   }
-  const needsTimeline = detectedMs === undefined || (resolved && resolvedField === undefined)
-  return { incident, needsTimeline, notes }
+  return { incident, needsDetection: detectedMs === undefined, needsResolution: resolved && resolvedField === undefined, notes }
 }
 
-/** Detection and resolution from the whole timeline: the first record with a detected / resolved status. */
-export async function timelineMilestones(
-  records: AsyncIterable<TimelineRecord>,
-  settings: IncidentSettings,
-  path: string
-): Promise<{ detectedMs?: number; resolvedMs?: number; notes: DataNote[] }> {
+/**
+ * Detection from the start of the timeline: the first record with a detected (or resolved) status. Reading
+ * stops there, so only the head of a long timeline is read.
+ */
+export async function detectionFromStart(records: AsyncIterable<TimelineRecord>, settings: IncidentSettings, path: string): Promise<{ detectedMs?: number; notes: DataNote[] }> {
   const f = settings.fields
   const notes: DataNote[] = []
-  let detectedMs: number | undefined
-  let resolvedMs: number | undefined
   let withoutTs = 0
   let zoneless = 0
+  let detectedMs: number | undefined
   for await (const r of records) {
     if (r.value === undefined) {
       notes.push({ source: 'incidents', path, line: r.line, message: r.problem ?? 'unreadable line' })
@@ -154,20 +154,39 @@ export async function timelineMilestones(
       notes.push({ source: 'incidents', path, line: r.line, message: 'not a JSON object' })
       continue
     }
+    const status = text(record[f.status])
+    if (status === undefined || !(statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) continue
     const instant = parseInstant(record[f.ts])
     if (instant === undefined) {
       withoutTs++
       continue
     }
     if (!instant.zoned) zoneless++
-    const status = text(record[f.status])
-    if (status === undefined) continue
-    if (detectedMs === undefined && (statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) detectedMs = instant.ms
-    if (resolvedMs === undefined && statusIn(status, settings.resolvedStatuses)) resolvedMs = instant.ms
+    detectedMs = instant.ms
+    break
   }
   if (withoutTs > 0) notes.push({ source: 'incidents', path, message: `${withoutTs} timeline record${withoutTs === 1 ? '' : 's'} without a readable \`${f.ts}\`, skipped` })
-  if (zoneless > 0) notes.push({ source: 'incidents', path, message: `${zoneless} timeline record${zoneless === 1 ? '' : 's'} with no time zone in \`${f.ts}\`; read as UTC` })
-  return { ...(detectedMs !== undefined && { detectedMs }), ...(resolvedMs !== undefined && { resolvedMs }), notes }
+  if (zoneless > 0) notes.push({ source: 'incidents', path, message: `the detection record has no time zone in \`${f.ts}\`; read as UTC` })
+  return { ...(detectedMs !== undefined && { detectedMs }), notes }
+}
+
+/**
+ * Resolution from the end of the timeline: the earliest record of the run of resolved records it ends
+ * with (an incident reopened and resolved again is resolved when it was resolved the last time). Reading
+ * stops at the first record before that run.
+ */
+export async function resolutionFromEnd(recordsFromEnd: AsyncIterable<{ value?: unknown }>, settings: IncidentSettings): Promise<{ resolvedMs?: number }> {
+  const f = settings.fields
+  let resolvedMs: number | undefined
+  for await (const r of recordsFromEnd) {
+    const record = asDict(r.value)
+    if (record === undefined) continue
+    const status = text(record[f.status])
+    if (status === undefined || !statusIn(status, settings.resolvedStatuses)) break
+    const instant = parseInstant(record[f.ts])
+    if (instant !== undefined) resolvedMs = instant.ms
+  }
+  return resolvedMs === undefined ? {} : { resolvedMs }
 }
 
 export function withMilestones(incident: Incident, found: { detectedMs?: number; resolvedMs?: number }): Incident {

@@ -28,6 +28,8 @@ export interface SourceInfo {
   commit?: string
   /** False when nothing was there: the packet says so instead of failing. */
   present: boolean
+  /** Read from a live service (the Redis stream), not from the repository. */
+  live?: boolean
 }
 
 export interface IncidentRow {

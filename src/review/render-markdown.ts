@@ -56,7 +56,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
   out.push(
     table(
       ['source', 'read from', 'commit'],
-      packet.sources.map((s) => [s.name, `\`${s.location}\``, s.present ? (s.commit !== undefined ? `\`${s.commit.slice(0, 12)}\`` : 'not committed') : 'absent: nothing to read'])
+      packet.sources.map((s) => [s.name, `\`${s.location}\``, !s.present ? 'absent: nothing to read' : s.live ? 'live (not in git)' : s.commit !== undefined ? `\`${s.commit.slice(0, 12)}\`` : 'not committed'])
     ),
     ''
   )
