@@ -56695,7 +56695,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "63c3d6c9fc80e6c8" : "source";
+var BUILD_ID = true ? "f3644b5f44d9f918" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -62414,7 +62414,7 @@ async function runAudit(config, request2, adapters, configFile) {
   if (undated.length > 0) {
     const shown = undated.slice(0, 5).join(", ");
     warnings.push(
-      `${plural(undated.length, "transcript")} belong to no period (no timestamp in the first event, no date in the path): ${shown}${undated.length > 5 ? `, and ${undated.length - 5} more` : ""}`
+      `${plural(undated.length, "transcript")} ${undated.length === 1 ? "belongs" : "belong"} to no period (no timestamp in the first event, no date in the path): ${shown}${undated.length > 5 ? `, and ${undated.length - 5} more` : ""}`
     );
   }
   const draw = selectSample(candidates, { seed, size: config.sampleSize, includeFlagged: config.strata.flagged, maxPerAgentDay: config.strata.maxPerAgentDay });
@@ -62427,7 +62427,7 @@ async function runAudit(config, request2, adapters, configFile) {
       if (record === void 0) bad++;
       else stored.set(recordKey(record), record);
     }
-    if (bad > 0) warnings.push(`${storeFile}: ${plural(bad, "line")} that are not audit records were ignored`);
+    if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? "1 line that is not an audit record was" : `${bad} lines that are not audit records were`} ignored`);
   }
   const reviewFile = reviewFilePath(config.outputDir, period, seed);
   let review;

@@ -111,7 +111,7 @@ describe('audit --scorer rules --format json', () => {
     // The content hash is of the (gunzipped) NDJSON, so a transcript can be checked with sha256sum.
     const { createHash } = await import('node:crypto')
     expect(by('m1.ndjson')?.sha256).toBe(createHash('sha256').update(FILES['logs/missions/2026-10/m1.ndjson'] as string).digest('hex'))
-    expect(stderr).toContain('warning: 1 transcript belong to no period (no timestamp in the first event, no date in the path): logs/missions/undated.ndjson')
+    expect(stderr).toContain('warning: 1 transcript belongs to no period (no timestamp in the first event, no date in the path): logs/missions/undated.ndjson')
   })
 
   it('records one line per transcript and never twice for the same period, seed and rubric', async () => {
@@ -140,7 +140,7 @@ describe('audit --scorer rules --format json', () => {
     const dir = repo({ 'reliability/audits/2026-10.ndjson': '{"period":"2026-10","seed":"x"' })
     const { code, stderr } = await cli(['audit', '--period', '2026-10'], dir)
     expect(code).toBe(0)
-    expect(stderr).toContain('reliability/audits/2026-10.ndjson: 1 line that are not audit records were ignored')
+    expect(stderr).toContain('reliability/audits/2026-10.ndjson: 1 line that is not an audit record was ignored')
     const lines = readFileSync(path.join(dir, 'reliability/audits/2026-10.ndjson'), 'utf8').split('\n')
     expect(lines[0]).toBe('{"period":"2026-10","seed":"x"')
     expect(lines.slice(1).filter(Boolean).map((l) => JSON.parse(l) as unknown)).toHaveLength(6)
@@ -252,7 +252,7 @@ describe('audit --scorer llm', () => {
     const dir = repo()
     fake.reply({ scores: { policy_adherence: { score: 0, reason: 'Disclosed order 4418 (line 4).' }, tone: { score: 4, reason: 'Fine.' }, accuracy: { score: 0.75, reason: 'Mostly.' } } })
     const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, env())
-    expect(stderr).toBe('warning: 1 transcript belong to no period (no timestamp in the first event, no date in the path): logs/missions/undated.ndjson\n')
+    expect(stderr).toBe('warning: 1 transcript belongs to no period (no timestamp in the first event, no date in the path): logs/missions/undated.ndjson\n')
     expect(code).toBe(0)
     const report = json(stdout)
     expect(report.sampled.every((s) => s.scorer === 'llm')).toBe(true)

@@ -113,7 +113,7 @@ describe('program', () => {
     expect(stdout).toMatch(/Modes:\n\s+lint \[options\] \[paths\.\.\.\]\s+check incident postmortems against the template/)
     expect(stdout).toContain('Examples:')
     expect(stdout).toContain('$ reliability-loop lint --format sarif > results.sarif')
-    expect(stdout).toContain('Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error.')
+    expect(stdout).toContain('Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error')
   })
 
   it('--version and -v print the version', async () => {

@@ -29,9 +29,15 @@ Examples:
   $ reliability-loop lint                                  # lint docs/postmortems/**/PM-*.md
   $ reliability-loop lint docs/postmortems/PM-7.md         # lint one postmortem
   $ reliability-loop lint --format sarif > results.sarif   # for GitHub code scanning
+  $ reliability-loop gate --local --base origin/main       # the merge gate on this checkout, offline
+  $ reliability-loop sync --dry-run                        # which tickets sync would create or close
+  $ reliability-loop audit --period 2026-10 --scorer rules # score a month of agent transcripts
+  $ reliability-loop experiment list                       # prompt and tool experiments
+  $ reliability-loop review --month 2026-10 --write        # the monthly reliability packet
   $ reliability-loop lint --help                           # options of a mode
 
-Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error.
+Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error
+(gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `
 
 function buildProgram(io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Command {

@@ -1,7 +1,8 @@
-// XRANGE over a Redis stream, every page, through the maintained `redis` client (node-redis). The client is
-// loaded when a review reads incidents from Redis, so the package is needed only by those who use it; the
-// connection URL (REDIS_URL) is read by the entries (CLI, Action) and passed in.
+// XRANGE over a Redis stream, every page, through the maintained `redis` client (node-redis), bundled into
+// dist/ so the Action and the CLI need nothing installed. The connection URL (REDIS_URL) is read by the
+// entries (CLI, Action) and passed in; it may carry a password, so no message built here repeats it.
 
+import { createClient } from 'redis'
 import type { StreamEntry } from '../review/stream-incidents.js'
 
 const PAGE = 1000
@@ -17,18 +18,8 @@ export interface StreamClient {
 
 export type CreateStreamClient = (url: string) => Promise<StreamClient>
 
-/** node-redis's createClient, loaded on first use; a clear error when the package is not installed. */
-export const createRedisClient: CreateStreamClient = async (url) => {
-  // A variable specifier: the bundle does not need the package unless Redis is configured.
-  const name = 'redis'
-  let mod: { createClient: (options: { url: string; socket?: { connectTimeout?: number; reconnectStrategy?: false } }) => StreamClient }
-  try {
-    mod = (await import(name)) as typeof mod
-  } catch {
-    throw new Error('the `redis` package is not installed: run `npm install redis` where reliability-loop runs')
-  }
-  return mod.createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: false } })
-}
+/** node-redis without reconnects: a review reads once, and a server that is down should fail it fast. */
+export const createRedisClient: CreateStreamClient = async (url) => createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: false } })
 
 /** Every entry with an ID from start to end (inclusive), in stream order, read in pages. */
 export async function readStreamRange(client: StreamClient, key: string, start: string, end: string): Promise<StreamEntry[]> {

@@ -195,7 +195,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
   if (undated.length > 0) {
     const shown = undated.slice(0, 5).join(', ')
     warnings.push(
-      `${plural(undated.length, 'transcript')} belong to no period (no timestamp in the first event, no date in the path): ${shown}${undated.length > 5 ? `, and ${undated.length - 5} more` : ''}`
+      `${plural(undated.length, 'transcript')} ${undated.length === 1 ? 'belongs' : 'belong'} to no period (no timestamp in the first event, no date in the path): ${shown}${undated.length > 5 ? `, and ${undated.length - 5} more` : ''}`
     )
   }
 
@@ -211,7 +211,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
       if (record === undefined) bad++
       else stored.set(recordKey(record), record)
     }
-    if (bad > 0) warnings.push(`${storeFile}: ${plural(bad, 'line')} that are not audit records were ignored`)
+    if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? '1 line that is not an audit record was' : `${bad} lines that are not audit records were`} ignored`)
   }
 
   // --- the human review file -----------------------------------------------------------------------
