@@ -46,7 +46,10 @@ export async function runReviewAction(ctx: ReviewActionContext): Promise<ReviewP
     core.info(`Wrote ${file}.`)
   }
   for (const note of packet.dataQuality.slice(0, 10)) {
-    core.warning(note.message, { title: `Review data quality (${note.source})`, ...(note.path !== undefined && { file: note.path }), ...(note.line !== undefined && { startLine: note.line }) })
+    // A stream (`redis:<key>#<id>`) is no file of the repository: named in the title, not annotated.
+    const inRepo = note.path !== undefined && !note.path.startsWith('redis:')
+    const title = `Review data quality (${note.source})${note.path !== undefined && !inRepo ? `: ${note.path}` : ''}`
+    core.warning(note.message, { title, ...(inRepo && { file: note.path }), ...(inRepo && note.line !== undefined && { startLine: note.line }) })
   }
   try {
     await writeJobSummary(markdown)

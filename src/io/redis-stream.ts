@@ -18,8 +18,16 @@ export interface StreamClient {
 
 export type CreateStreamClient = (url: string) => Promise<StreamClient>
 
-/** node-redis without reconnects: a review reads once, and a server that is down should fail it fast. */
-export const createRedisClient: CreateStreamClient = async (url) => createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: false } })
+/** How long a connection may take, and a connected server may stay silent, before the read is given up. */
+export const REDIS_TIMEOUT_MS = 10_000
+
+/**
+ * node-redis without reconnects: a review reads once, and a server that is down, or accepts the connection
+ * and never answers, should end the read (as a Data quality note) instead of holding the run.
+ */
+export function createRedisClient(url: string, timeoutMs = REDIS_TIMEOUT_MS): Promise<StreamClient> {
+  return Promise.resolve(createClient({ url, socket: { connectTimeout: timeoutMs, socketTimeout: timeoutMs, reconnectStrategy: false } }))
+}
 
 /** Every entry with an ID from start to end (inclusive), in stream order, read in pages. */
 export async function readStreamRange(client: StreamClient, key: string, start: string, end: string): Promise<StreamEntry[]> {
@@ -36,19 +44,44 @@ export async function readStreamRange(client: StreamClient, key: string, start: 
   }
 }
 
-/** Connects, reads the range, and always disconnects. */
-export async function streamEntriesFromRedis(url: string, key: string, start: string, end: string, create: CreateStreamClient = createRedisClient): Promise<StreamEntry[]> {
-  const client = await create(url)
-  let failure: unknown
-  client.on?.('error', (error) => {
-    failure = error
-  })
-  await client.connect()
+/** The message without the URL or its password, which a client or URL parser might repeat. */
+export function withoutSecrets(message: string, url: string): string {
+  const secrets = [url]
   try {
+    const { password } = new URL(url)
+    secrets.push(password)
+    secrets.push(decodeURIComponent(password))
+  } catch {
+    // Not a URL, or a password that is not valid percent-encoding: what was found so far is masked.
+  }
+  return secrets.filter((s) => s.length > 0).reduce((text, secret) => text.split(secret).join('***'), message)
+}
+
+/** What went wrong, in one line. Duck-typed: errors from Node's internals may come from another realm. */
+function describe(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error)
+  const { message, code, errors } = error as { message?: unknown; code?: unknown; errors?: unknown }
+  if (typeof message === 'string' && message !== '') return message
+  // Node's happy-eyeballs connect fails with an AggregateError without a message: its attempts say why.
+  if (Array.isArray(errors) && errors.length > 0) return [...new Set(errors.map(describe))].join('; ')
+  return typeof code === 'string' ? code : String(error)
+}
+
+/** Connects, reads the range, and always disconnects; errors say what failed without the URL's secrets. */
+export async function streamEntriesFromRedis(url: string, key: string, start: string, end: string, create: CreateStreamClient = createRedisClient): Promise<StreamEntry[]> {
+  let failure: unknown
+  let client: StreamClient | undefined
+  try {
+    if (!URL.canParse(url) || !['redis:', 'rediss:'].includes(new URL(url).protocol)) throw new Error('REDIS_URL is not a redis:// or rediss:// URL')
+    client = await create(url)
+    client.on?.('error', (error) => {
+      failure ??= error
+    })
+    await client.connect()
     return await readStreamRange(client, key, start, end)
   } catch (error) {
-    throw failure ?? error
+    throw new Error(withoutSecrets(describe(failure ?? error), url))
   } finally {
-    await (client.close ?? client.quit)?.call(client).catch(() => {})
+    await Promise.resolve(client && (client.close ?? client.quit)?.call(client)).catch(() => {})
   }
 }
