@@ -1123,7 +1123,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports) {
     var maxDistance = 3;
-    function editDistance3(a, b) {
+    function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1169,7 +1169,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance3(word, candidate);
+        const distance = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -82445,7 +82445,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "e42f62b006a07d8e" : "source";
+var BUILD_ID = true ? "ccb1f6b853af53dc" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -83671,6 +83671,42 @@ var MODE_SECTIONS = [
   reviewSection
 ];
 
+// src/util/did-you-mean.ts
+function closestName(name, candidates) {
+  const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
+  const exact = candidates.find((c) => squash(c) === squash(name));
+  if (exact) return exact;
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length] ?? 0;
+}
+
+// src/util/key-path.ts
+function formatKeyPath(segments) {
+  let out = "";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s)) out += out === "" ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
 var KNOWN_RULE_IDS = Array.from(
@@ -84127,14 +84163,14 @@ function toIssue(error2, layer) {
   switch (error2.keyword) {
     case "additionalProperties": {
       const name = String(params.additionalProperty);
-      const parentKey = formatKey(segments);
+      const parentKey = formatKeyPath(segments);
       segments.push(name);
       at = "key";
       if (parentKey === "lint.rules") {
         message2 = "not a rule id; rule ids look like PM009";
       } else {
         const allowed = Object.keys(error2.parentSchema?.properties ?? {});
-        const suggestion = closest(name, allowed);
+        const suggestion = closestName(name, allowed);
         message2 = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed here: ${allowed.join(", ")}`;
       }
       break;
@@ -84171,7 +84207,7 @@ function toIssue(error2, layer) {
     default:
       message2 = error2.message ?? `fails ${error2.keyword}`;
   }
-  return { file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message: message2 };
+  return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 };
 }
 var TYPE_NAMES = {
   array: "a list",
@@ -84203,38 +84239,6 @@ function pointerSegments(pointer, root) {
     }
   }
   return segments;
-}
-function formatKey(segments) {
-  let out = "";
-  for (const s of segments) {
-    if (typeof s === "number") out += `[${s}]`;
-    else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s)) out += out === "" ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
-function closest(name, candidates) {
-  const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name));
-  if (exact) return exact;
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function editDistance(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous2 = current;
-  }
-  return previous2[b.length] ?? 0;
 }
 function isPlainObject2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
@@ -84283,7 +84287,7 @@ function issueReporter(layers, issues) {
   return (segments, at, message2, owner = ownerPath(segments)) => {
     const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== void 0);
     if (!layer) return;
-    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message: message2 });
+    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 });
   };
 }
 function resolveModeSections(layers, config, issues) {
@@ -84350,7 +84354,7 @@ function resolveLint(layers, knownRules, issues) {
       const where = [...ALIASES_PATH, alias];
       const problem = key === "" ? `"${alias}" has no letters or digits` : first !== void 0 ? `same heading as "${first}" (${HEADING_MATCHING})` : void 0;
       if (problem === void 0) firstSpelling.set(key, alias);
-      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKey(where), message: problem });
+      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKeyPath(where), message: problem });
     }
   }
   for (const [alias, target] of Object.entries(pm2["section-aliases"] ?? {})) {
@@ -90008,42 +90012,6 @@ var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // src/experiments/schema-problems.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
-
-// src/util/did-you-mean.ts
-function closestName(name, candidates) {
-  const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name));
-  if (exact) return exact;
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance2(name.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function editDistance2(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous2 = current;
-  }
-  return previous2[b.length] ?? 0;
-}
-
-// src/util/key-path.ts
-function formatKeyPath(segments) {
-  let out = "";
-  for (const s of segments) {
-    if (typeof s === "number") out += `[${s}]`;
-    else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s)) out += out === "" ? s : `.${s}`;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
 
 // src/experiments/model.ts
 var EXPERIMENT_STATUSES = ["proposed", "running", "concluded", "rolled-back", "abandoned"];

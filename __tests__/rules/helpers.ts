@@ -1,6 +1,7 @@
-// Shared fixtures for the rule tests: a default LintConfig literal (deliberately not the config loader's),
-// a RuleContext with a fixed clock and an in-memory file list, and a complete valid postmortem.
+// Shared fixtures for the rule tests: the default LintConfig (without cache or workers), a RuleContext
+// with a fixed clock and an in-memory file list, and a complete valid postmortem.
 import type { LintConfig } from '../../src/config/types.js'
+import { defaultLintConfig } from '../../src/config/defaults.js'
 import type { FileRule, RuleContext, RuleReport } from '../../src/lint/types.js'
 import type { Postmortem } from '../../src/postmortem/model.js'
 import { parsePostmortem, type ParseOptions } from '../../src/postmortem/parse.js'
@@ -8,31 +9,7 @@ import { parsePostmortem, type ParseOptions } from '../../src/postmortem/parse.j
 export const TODAY = '2026-11-27'
 
 export function defaultConfig(): LintConfig {
-  return {
-    postmortems: {
-      paths: ['docs/postmortems/**/PM-*.md'],
-      severityLevels: ['Sev1', 'Sev2', 'Sev3', 'Sev4'],
-      sections: ['Summary', 'Timeline', 'Root Cause', 'Customer Impact', 'Action Items'],
-      sectionAliases: {
-        'Corrective Actions': 'Action Items',
-        Remediation: 'Action Items',
-        'Follow-up Items': 'Action Items',
-        'Next Steps': 'Action Items',
-        Impact: 'Customer Impact',
-        'User Impact': 'Customer Impact',
-        'Root Causes': 'Root Cause',
-        Cause: 'Root Cause',
-        'Contributing Factors': 'Root Cause',
-        Overview: 'Summary',
-        'TL;DR': 'Summary'
-      }
-    },
-    rules: {},
-    linkedSeverities: ['Sev1', 'Sev2'],
-    cache: false,
-    cacheDir: '.reliability-loop-cache',
-    concurrency: 1
-  }
+  return { ...defaultLintConfig(), cache: false, concurrency: 1 }
 }
 
 export interface ContextOptions {

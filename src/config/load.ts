@@ -6,6 +6,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import type { RuleSetting } from '../lint/types.js'
 import { MODE_SECTIONS } from './mode-sections.js'
+import { closestName } from '../util/did-you-mean.js'
+import { formatKeyPath } from '../util/key-path.js'
 import { sectionKey } from '../postmortem/sections.js'
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS, defaultLintConfig } from './defaults.js'
@@ -277,14 +279,14 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty)
-      const parentKey = formatKey(segments)
+      const parentKey = formatKeyPath(segments)
       segments.push(name)
       at = 'key'
       if (parentKey === 'lint.rules') {
         message = 'not a rule id; rule ids look like PM009'
       } else {
         const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
-        const suggestion = closest(name, allowed)
+        const suggestion = closestName(name, allowed)
         message = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed here: ${allowed.join(', ')}`
       }
       break
@@ -327,7 +329,7 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
     default:
       message = error.message ?? `fails ${error.keyword}`
   }
-  return { file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message }
+  return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message }
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -365,42 +367,7 @@ function pointerSegments(pointer: string, root: unknown): Segment[] {
   return segments
 }
 
-/** `lint.rules.PM009`, `postmortems.paths[1]`, `postmortems.section-aliases["TL;DR"]`. */
-function formatKey(segments: readonly Segment[]): string {
-  let out = ''
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`
-    else if (/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(s)) out += out === '' ? s : `.${s}`
-    else out += `[${JSON.stringify(s)}]`
-  }
-  return out
-}
 
-/** A likely intended key: same letters ignoring case and separators (`cacheDir`), or within two edits. */
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '')
-  const exact = candidates.find((c) => squash(c) === squash(name))
-  if (exact) return exact
-  let best: { candidate: string; distance: number } | undefined
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase())
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance }
-  }
-  return best?.candidate
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution))
-    }
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Merging and the checks the schema cannot express
@@ -462,7 +429,7 @@ function issueReporter(layers: readonly Layer[], issues: ConfigIssue[]) {
   return (segments: Segment[], at: 'key' | 'value', message: string, owner = ownerPath(segments)): void => {
     const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== undefined)
     if (!layer) return
-    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKey(segments), message })
+    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message })
   }
 }
 
@@ -541,7 +508,7 @@ function resolveLint(layers: readonly Layer[], knownRules: readonly string[], is
       const problem =
         key === '' ? `"${alias}" has no letters or digits` : first !== undefined ? `same heading as "${first}" (${HEADING_MATCHING})` : undefined
       if (problem === undefined) firstSpelling.set(key, alias)
-      else issues.push({ file: layer.source, ...layer.locate(where, 'key'), key: formatKey(where), message: problem })
+      else issues.push({ file: layer.source, ...layer.locate(where, 'key'), key: formatKeyPath(where), message: problem })
     }
   }
   for (const [alias, target] of Object.entries(pm['section-aliases'] ?? {})) {

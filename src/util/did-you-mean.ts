@@ -1,4 +1,4 @@
-// "Did you mean …?" for misspelt keys and names. (src/config/load.ts has a private copy that can move here.)
+// "Did you mean …?" for misspelt keys and names.
 
 /** A likely intended name: same letters ignoring case and separators (`auditPeriod`), or within two edits. */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {

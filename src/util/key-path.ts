@@ -1,4 +1,4 @@
-// Paths into YAML/JSON data as people read them in messages. (src/config/load.ts has a private copy, `formatKey`.)
+// Paths into YAML/JSON data as people read them in messages.
 
 /** `rollback.steps[0]`, `metrics[1].target`, `section-aliases["TL;DR"]`. */
 export function formatKeyPath(segments: readonly (string | number)[]): string {
