@@ -82445,7 +82445,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "ccb1f6b853af53dc" : "source";
+var BUILD_ID = true ? "f7ab2cd5c0ce4200" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;

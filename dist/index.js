@@ -86273,7 +86273,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "ccb1f6b853af53dc" : "source";
+var BUILD_ID = true ? "f7ab2cd5c0ce4200" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -93608,13 +93608,22 @@ function unknownModeMessage(mode) {
   }
   return `input mode: unknown mode "${mode}"; available: ${available}${planned}.`;
 }
-async function lintMode(inputs, runner) {
-  const config = loadConfig({
+function loadWorkspaceConfig(inputs, runner) {
+  return loadConfig({
     root: runner.workspace,
     ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
     overrides: inputs.overrides,
     readFile: readTextFile
   });
+}
+function githubClient(token, runner) {
+  return createGitHubClient({ token, baseUrl: runner.apiUrl, log: { info, warning } });
+}
+function withLink(runner, sha) {
+  return runner.repository !== void 0 && sha !== "" ? { link: { serverUrl: runner.serverUrl, repository: runner.repository, sha } } : {};
+}
+async function lintMode(inputs, runner) {
+  const config = loadWorkspaceConfig(inputs, runner);
   info(`Configuration: ${config.configFile ?? "defaults (no .github/reliability.yml)"}; postmortems: ${config.lint.postmortems.paths.join(", ")}`);
   const payload = readEventPayload(runner.eventPath);
   const event = describeEvent(runner.eventName, payload, runner.sha);
@@ -93629,25 +93638,20 @@ async function lintMode(inputs, runner) {
     serverUrl: runner.serverUrl,
     ...runner.runId !== void 0 && { runUrl: `${runner.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runner.runId}` },
     ...inputs.token !== "" && {
-      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info, warning } })
+      github: githubClient(inputs.token, runner)
     },
     lint: (request2) => runLint(config, request2, adapters),
     exists: adapters.files.exists
   });
 }
 async function experimentMode(inputs, runner) {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  });
+  const config = loadWorkspaceConfig(inputs, runner);
   const settings = experimentConfigOf(config);
   info(`Configuration: ${config.configFile ?? "defaults (no .github/reliability.yml)"}; experiment docs: ${settings.paths.join(", ")}`);
   const sha = describeEvent(runner.eventName, readEventPayload(runner.eventPath), runner.sha).sha;
   await runExperimentAction({
     failOn: inputs.failOn,
-    ...runner.repository !== void 0 && sha !== "" && { link: { serverUrl: runner.serverUrl, repository: runner.repository, sha } },
+    ...withLink(runner, sha),
     validate: () => runExperimentValidation(settings, nodeRepoFiles(config.root))
   });
 }
@@ -93660,19 +93664,14 @@ async function gateMode(inputs, runner) {
     ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
     drillResult: inputs.drillResult,
     ...inputs.token !== "" && {
-      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info, warning } })
+      github: githubClient(inputs.token, runner)
     }
   });
 }
 async function syncMode(inputs, runner) {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  });
+  const config = loadWorkspaceConfig(inputs, runner);
   const { repository } = runner;
-  const link2 = repository !== void 0 && runner.sha !== "" ? { serverUrl: runner.serverUrl, repository, sha: runner.sha } : void 0;
+  const link2 = withLink(runner, runner.sha).link;
   await runSyncAction({
     config,
     dryRun: inputs.sync.dryRun,
@@ -93683,28 +93682,17 @@ async function syncMode(inputs, runner) {
   });
 }
 async function auditMode(inputs, runner) {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  });
-  const { repository } = runner;
+  const config = loadWorkspaceConfig(inputs, runner);
   await runAuditAction({
     config,
     inputs: inputs.audit,
     env: process.env,
-    ...repository !== void 0 && runner.sha !== "" && { link: { serverUrl: runner.serverUrl, repository, sha: runner.sha } },
+    ...withLink(runner, runner.sha),
     now: () => /* @__PURE__ */ new Date()
   });
 }
 async function reviewMode(inputs, runner) {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  });
+  const config = loadWorkspaceConfig(inputs, runner);
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) setSecret(redisUrl);
   await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config, { ...redisUrl && { redisUrl } }), now: () => /* @__PURE__ */ new Date() });

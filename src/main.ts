@@ -8,7 +8,8 @@ import { INPUT_NAMES, InputError, parseActionInputs, SECRET_INPUTS, type ActionI
 import { runLintAction } from './action/lint-action.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError } from './config/errors.js'
-import { createGitHubClient } from './github/client.js'
+import type { Config } from './config/types.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { createNodeLintAdapters } from './io/node-adapters.js'
 import { runLint } from './modes/lint.js'
 import { runGateAction } from './action/gate-action.js'
@@ -19,7 +20,7 @@ import { runExperimentValidation } from './modes/experiment.js'
 import { join } from 'node:path'
 import { runSyncAction } from './action/sync-action.js'
 import { replaceFileAtomic } from './io/atomic-write.js'
-import { lineUrl } from './report/job-summary.js'
+import { lineUrl, type SourceLink } from './report/job-summary.js'
 import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
@@ -96,13 +97,27 @@ function unknownModeMessage(mode: string): string {
   return `input mode: unknown mode "${mode}"; available: ${available}${planned}.`
 }
 
-async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
-  const config = loadConfig({
+/** The workspace's configuration, merged with the inputs' overrides; every mode but gate reads it this way. */
+function loadWorkspaceConfig(inputs: ActionInputs, runner: RunnerEnvironment): Config {
+  return loadConfig({
     root: runner.workspace,
     ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
     overrides: inputs.overrides,
     readFile: readTextFile
   })
+}
+
+function githubClient(token: string, runner: RunnerEnvironment): GitHubClient {
+  return createGitHubClient({ token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
+}
+
+/** Where summaries link files at a commit: `{ link }` when the repository and commit are known, else nothing. */
+function withLink(runner: RunnerEnvironment, sha: string): { link?: SourceLink } {
+  return runner.repository !== undefined && sha !== '' ? { link: { serverUrl: runner.serverUrl, repository: runner.repository, sha } } : {}
+}
+
+async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadWorkspaceConfig(inputs, runner)
   core.info(`Configuration: ${config.configFile ?? 'defaults (no .github/reliability.yml)'}; postmortems: ${config.lint.postmortems.paths.join(', ')}`)
 
   const payload = readEventPayload(runner.eventPath)
@@ -119,7 +134,7 @@ async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     serverUrl: runner.serverUrl,
     ...(runner.runId !== undefined && { runUrl: `${runner.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runner.runId}` }),
     ...(inputs.token !== '' && {
-      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
+      github: githubClient(inputs.token, runner)
     }),
     lint: (request) => runLint(config, request, adapters),
     exists: adapters.files.exists
@@ -128,18 +143,13 @@ async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
 
 // experiment mode: checks every experiment doc; links in the summary point at the commit checked.
 async function experimentMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  })
+  const config = loadWorkspaceConfig(inputs, runner)
   const settings = experimentConfigOf(config)
   core.info(`Configuration: ${config.configFile ?? 'defaults (no .github/reliability.yml)'}; experiment docs: ${settings.paths.join(', ')}`)
   const sha = describeEvent(runner.eventName, readEventPayload(runner.eventPath), runner.sha).sha
   await runExperimentAction({
     failOn: inputs.failOn,
-    ...(runner.repository !== undefined && sha !== '' && { link: { serverUrl: runner.serverUrl, repository: runner.repository, sha } }),
+    ...withLink(runner, sha),
     validate: () => runExperimentValidation(settings, nodeRepoFiles(config.root))
   })
 }
@@ -154,7 +164,7 @@ async function gateMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
     drillResult: inputs.drillResult,
     ...(inputs.token !== '' && {
-      github: createGitHubClient({ token: inputs.token, baseUrl: runner.apiUrl, log: { info: core.info, warning: core.warning } })
+      github: githubClient(inputs.token, runner)
     })
   })
 }
@@ -162,14 +172,9 @@ async function gateMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
 // sync mode: the tracker's credentials come from the inputs; the write-back edits the workspace and the
 // workflow commits it (outputs `write-back`, `changed-files`).
 async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  })
+  const config = loadWorkspaceConfig(inputs, runner)
   const { repository } = runner
-  const link = repository !== undefined && runner.sha !== '' ? { serverUrl: runner.serverUrl, repository, sha: runner.sha } : undefined
+  const link = withLink(runner, runner.sha).link
   await runSyncAction({
     config,
     dryRun: inputs.sync.dryRun,
@@ -182,30 +187,19 @@ async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
 
 // audit mode: the llm scorer's endpoint and key come from the inputs, else from the environment.
 async function auditMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  })
-  const { repository } = runner
+  const config = loadWorkspaceConfig(inputs, runner)
   await runAuditAction({
     config,
     inputs: inputs.audit,
     env: process.env,
-    ...(repository !== undefined && runner.sha !== '' && { link: { serverUrl: runner.serverUrl, repository, sha: runner.sha } }),
+    ...withLink(runner, runner.sha),
     now: () => new Date()
   })
 }
 
 // review mode: writes the packet into the workspace; the workflow commits it.
 async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
-  const config = loadConfig({
-    root: runner.workspace,
-    ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
-    overrides: inputs.overrides,
-    readFile: readTextFile
-  })
+  const config = loadWorkspaceConfig(inputs, runner)
   // The URL carries the password: masked before anything could print it.
   const redisUrl = process.env.REDIS_URL
   if (redisUrl) core.setSecret(redisUrl)
