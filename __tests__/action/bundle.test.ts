@@ -4,20 +4,14 @@
 // checked is what GitHub would see: workflow commands on stdout, the GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, the exit code and the API requests.
 
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { parse } from 'yaml'
-import { describeWithContract, FakeGitHub, REPO_ROOT, type PullRequestFile } from '../helpers/github-server.js'
+import { describeWithContract, FakeGitHub, type PullRequestFile } from '../helpers/github-server.js'
+import { ActionRunner, ensureBundle, examplePayload, type ActionRun, type RunOptions as HelperRunOptions } from '../helpers/run-action.js'
 
 const TOKEN = 'ghs_e2eTokenThatMustNeverBePrinted'
 const HEAD_SHA = '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2'
 /** GITHUB_SHA on pull_request: the merge commit, which annotations and check runs must never use. */
 const MERGE_SHA = '0b1c2d3e4f5061728394a5b6c7d8e9f00112233a'
 const PR_NUMBER = 17
-const BUNDLE = join(REPO_ROOT, 'dist', 'index.js')
 
 // ------------------------------------------------------------------------------------------------
 // Postmortems
@@ -73,81 +67,6 @@ function manyErrors(id: number, n: number): string {
 // ------------------------------------------------------------------------------------------------
 // The runner
 
-interface WorkflowCommand {
-  command: string
-  properties: Record<string, string>
-  message: string
-}
-
-interface ActionRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  commands: WorkflowCommand[]
-  errors: WorkflowCommand[]
-  warnings: WorkflowCommand[]
-  outputs: Record<string, string>
-  summary: string
-}
-
-const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%')
-
-/** `::error file=a,line=3::message` lines, as the runner parses them. */
-function parseCommands(stdout: string): WorkflowCommand[] {
-  const commands: WorkflowCommand[] = []
-  for (const line of stdout.split(/\r?\n/)) {
-    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
-    if (!m) continue
-    const properties: Record<string, string> = {}
-    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-      const eq = pair.indexOf('=')
-      properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1))
-    }
-    commands.push({ command: m[1] ?? '', properties, message: unescape(m[3] ?? '') })
-  }
-  return commands
-}
-
-/** GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const re = /^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm
-  for (const m of text.matchAll(re)) outputs[m[1] ?? ''] = m[3] ?? ''
-  return outputs
-}
-
-function newestMtime(path: string): number {
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))))
-}
-
-/** Builds dist/ when it is missing or older than the sources, as CI's dist check would demand. */
-function ensureBundle(): void {
-  const sources = Math.max(newestMtime(join(REPO_ROOT, 'src')), newestMtime(join(REPO_ROOT, 'package-lock.json')), newestMtime(join(REPO_ROOT, 'scripts', 'build.mjs')))
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= sources) return
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${build.stdout}\n${build.stderr}`)
-}
-
-/** The Node the runner uses for `using: node24` (the `node` dev dependency); this process's Node otherwise. */
-function runnerNode(): string {
-  const node24 = join(REPO_ROOT, 'node_modules', '.bin', 'node')
-  if (existsSync(node24)) return node24
-  console.warn(`${node24} is missing; running the bundle on ${process.version} instead of Node 24.`)
-  return process.execPath
-}
-
-const actionYml = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-
-const webhooks = createRequire(import.meta.url)('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, unknown>> }>
-
-function examplePayload(event: string, action?: string): Record<string, unknown> {
-  const example = webhooks.find((w) => w.name === event)?.examples.find((e) => action === undefined || e.action === action)
-  if (!example) throw new Error(`@octokit/webhooks-examples has no ${event} ${action ?? ''} example`)
-  return structuredClone(example)
-}
-
 /** A real `pull_request` `synchronize` payload, pointed at our PR, its head commit and merge commit. */
 function pullRequestPayload(options: { changedFiles: number; fork?: boolean }): Record<string, unknown> {
   const payload = examplePayload('pull_request', 'synchronize') as {
@@ -163,75 +82,13 @@ function pullRequestPayload(options: { changedFiles: number; fork?: boolean }): 
   return payload as unknown as Record<string, unknown>
 }
 
-interface RunOptions {
-  eventName: string
-  payload: Record<string, unknown>
-  /** The workflow's `with:`; everything else takes action.yml's default. */
-  with?: Record<string, string>
-  files: Record<string, string>
-}
+type RunOptions = Omit<HelperRunOptions, 'token' | 'sha'>
 
-const temps: string[] = []
+let runner: ActionRunner
 
-async function runAction(fake: FakeGitHub, options: RunOptions): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-action-'))
-  temps.push(dir)
-  const workspace = join(dir, 'workspace')
-  for (const [path, content] of Object.entries(options.files)) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true })
-    writeFileSync(join(workspace, path), content)
-  }
-  mkdirSync(workspace, { recursive: true })
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify(options.payload))
-  const outputPath = join(dir, 'output')
-  const summaryPath = join(dir, 'summary')
-  writeFileSync(outputPath, '')
-  writeFileSync(summaryPath, '')
-
-  const inputs: Record<string, string> = {}
-  for (const [name, input] of Object.entries(actionYml.inputs)) {
-    const value = options.with?.[name] ?? (input.default === '${{ github.token }}' ? TOKEN : (input.default ?? ''))
-    inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
-  // A clean environment: nothing from the machine running the tests (which may itself be a runner).
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    NO_PROXY: '127.0.0.1,localhost',
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`,
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_SHA: options.eventName.startsWith('pull_request') ? MERGE_SHA : HEAD_SHA,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_RUN_ID: '4242',
-    RUNNER_TEMP: dir,
-    ...inputs
-  }
-
-  const child = spawn(runnerNode(), [BUNDLE], { cwd: workspace, env })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const commands = parseCommands(stdout)
-  return {
-    code,
-    stdout,
-    stderr,
-    commands,
-    errors: commands.filter((c) => c.command === 'error'),
-    warnings: commands.filter((c) => c.command === 'warning'),
-    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-    summary: readFileSync(summaryPath, 'utf8')
-  }
+/** Runs the bundle with our token; GITHUB_SHA is the merge commit on pull_request, as on a real runner. */
+function runAction(_fake: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+  return runner.run({ ...options, token: TOKEN, sha: options.eventName.startsWith('pull_request') ? MERGE_SHA : HEAD_SHA })
 }
 
 const PM = (id: number | string) => `docs/postmortems/PM-${id}.md`
@@ -257,10 +114,11 @@ describeWithContract('the Action bundle (dist/index.js on Node 24)', () => {
   beforeAll(async () => {
     ensureBundle()
     fake = await FakeGitHub.start({ tokens: [TOKEN], owner: 'Codertocat', repo: 'Hello-World', repoId: 186853002, commits: [HEAD_SHA, MERGE_SHA] })
+    runner = new ActionRunner(fake)
   }, 120_000)
   afterAll(async () => {
     await fake.close()
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+    runner.cleanup()
   })
   beforeEach(() => {
     fake.reset()
