@@ -82445,7 +82445,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "f7ab2cd5c0ce4200" : "source";
+var BUILD_ID = true ? "3bad25bf685b20b7" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -83706,6 +83706,29 @@ function formatKeyPath(segments) {
   }
   return out;
 }
+function pointerSegments(pointer, root) {
+  if (pointer === "") return [];
+  const segments = [];
+  let node2 = root;
+  for (const part of pointer.slice(1).split("/")) {
+    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(node2)) {
+      segments.push(Number(key));
+      node2 = node2[Number(key)];
+    } else {
+      segments.push(key);
+      node2 = node2 !== null && typeof node2 === "object" ? node2[key] : void 0;
+    }
+  }
+  return segments;
+}
+function describeValue(value2) {
+  if (value2 === null || value2 === void 0) return "nothing";
+  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? `${value2.slice(0, 57)}...` : value2);
+  if (Array.isArray(value2)) return "a list";
+  if (typeof value2 === "object") return "a map";
+  return String(value2);
+}
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
@@ -84179,20 +84202,20 @@ function toIssue(error2, layer) {
       const wanted = String(params.type).split(",").filter((t) => t !== "null");
       const names = wanted.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
       const quote2 = wanted.includes("string") && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
-      message2 = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describe(data)})` : `must be ${names} (got ${describe(data)}${quote2})`;
+      message2 = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})` : `must be ${names} (got ${describeValue(data)}${quote2})`;
       break;
     }
     case "enum": {
       const allowed = params.allowedValues.map(String).join(", ");
       const quote2 = typeof data === "boolean" ? "; put it in quotes" : "";
-      message2 = `must be one of ${allowed} (got ${describe(data)}${quote2})`;
+      message2 = `must be one of ${allowed} (got ${describeValue(data)}${quote2})`;
       break;
     }
     case "uniqueItems": {
       const later = Math.max(Number(params.i), Number(params.j));
       const item = Array.isArray(data) ? data[later] : void 0;
       segments.push(later);
-      message2 = `lists ${describe(item)} more than once`;
+      message2 = `lists ${describeValue(item)} more than once`;
       break;
     }
     case "minItems":
@@ -84202,7 +84225,7 @@ function toIssue(error2, layer) {
       message2 = "must not be empty";
       break;
     case "minimum":
-      message2 = `must be ${String(params.limit)} or more (got ${describe(data)})`;
+      message2 = `must be ${String(params.limit)} or more (got ${describeValue(data)})`;
       break;
     default:
       message2 = error2.message ?? `fails ${error2.keyword}`;
@@ -84217,29 +84240,6 @@ var TYPE_NAMES = {
   integer: "a whole number",
   number: "a number"
 };
-function describe(value2) {
-  if (value2 === null || value2 === void 0) return "nothing";
-  if (typeof value2 === "string") return JSON.stringify(value2);
-  if (Array.isArray(value2)) return "a list";
-  if (typeof value2 === "object") return "a map";
-  return String(value2);
-}
-function pointerSegments(pointer, root) {
-  if (pointer === "") return [];
-  const segments = [];
-  let node2 = root;
-  for (const part of pointer.slice(1).split("/")) {
-    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node2)) {
-      segments.push(Number(key));
-      node2 = node2[Number(key)];
-    } else {
-      segments.push(key);
-      node2 = isPlainObject2(node2) ? node2[key] : void 0;
-    }
-  }
-  return segments;
-}
 function isPlainObject2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
@@ -90196,35 +90196,12 @@ var FORMATS2 = {
   concluded: "a date, YYYY-MM-DD",
   "audit-period": "a month, YYYY-MM"
 };
-function describe2(value2) {
-  if (value2 === null || value2 === void 0) return "nothing";
-  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? `${value2.slice(0, 57)}...` : value2);
-  if (Array.isArray(value2)) return "a list";
-  if (typeof value2 === "object") return "a map";
-  return String(value2);
-}
-function pointerSegments2(pointer, root) {
-  if (pointer === "") return [];
-  const segments = [];
-  let node2 = root;
-  for (const part of pointer.slice(1).split("/")) {
-    const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node2)) {
-      segments.push(Number(key));
-      node2 = node2[Number(key)];
-    } else {
-      segments.push(key);
-      node2 = node2 !== null && typeof node2 === "object" ? node2[key] : void 0;
-    }
-  }
-  return segments;
-}
 function statusOf(root) {
   const status = root !== null && typeof root === "object" ? root.status : void 0;
   return typeof status === "string" ? status : "?";
 }
 function describeError(error2, root) {
-  const segments = pointerSegments2(error2.instancePath, root);
+  const segments = pointerSegments(error2.instancePath, root);
   const params = error2.params;
   const data = error2.data;
   const inThen = error2.schemaPath.includes("/then/");
@@ -90252,22 +90229,22 @@ function describeError(error2, root) {
     }
     case "type": {
       const names = String(params.type).split(",").map((t) => TYPE_NAMES2[t] ?? t).join(" or ");
-      if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describe2(data)})` };
+      if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` };
       const quote2 = names === "text" && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
-      return { segments, message: `must be ${names} (got ${describe2(data)}${quote2})` };
+      return { segments, message: `must be ${names} (got ${describeValue(data)}${quote2})` };
     }
     case "enum":
     case "const": {
       const allowed = error2.keyword === "enum" ? params.allowedValues.map(String) : [String(params.allowedValue)];
       if (inThen && last === "outcome") {
         const wanted = allowed.length === 1 ? allowed.join("") : `one of ${allowed.join(", ")}`;
-        return { segments, message: `with status ${statusOf(root)} the outcome must be ${wanted} (got ${describe2(data)})` };
+        return { segments, message: `with status ${statusOf(root)} the outcome must be ${wanted} (got ${describeValue(data)})` };
       }
-      return { segments, message: `must be one of ${allowed.join(", ")} (got ${describe2(data)})` };
+      return { segments, message: `must be one of ${allowed.join(", ")} (got ${describeValue(data)})` };
     }
     case "pattern": {
       const wanted = typeof last === "string" && FORMATS2[last] || `text matching ${String(params.pattern)}`;
-      return { segments, message: `must be ${wanted} (got ${describe2(data)})` };
+      return { segments, message: `must be ${wanted} (got ${describeValue(data)})` };
     }
     case "minItems":
       return { segments, message: "must list at least one item" };
@@ -90479,7 +90456,7 @@ function checkRollbackPlan(doc, source) {
   }
   const { trigger, steps, owner } = plan2;
   if (isPlaceholder(trigger)) {
-    add("rollback.trigger", `the rollback trigger ${describe3(trigger)}: name the observation that makes you roll back, e.g. "task success below 0.80 for 2 hours"`);
+    add("rollback.trigger", `the rollback trigger ${describe(trigger)}: name the observation that makes you roll back, e.g. "task success below 0.80 for 2 hours"`);
   } else if (VAGUE_TRIGGERS.has(normalise(String(trigger)))) {
     add("rollback.trigger", `the rollback trigger "${String(trigger).trim()}" names nothing anyone can observe: say which metric or audit score, at what threshold`);
   }
@@ -90489,14 +90466,14 @@ function checkRollbackPlan(doc, source) {
   } else {
     list2.forEach((step, i) => {
       const key = `rollback.steps[${i}]`;
-      if (isPlaceholder(step)) add(key, `rollback step ${i + 1} ${describe3(step)}: write the action, e.g. "revert PR #2231" or "set flag research.max_steps to 60"`);
+      if (isPlaceholder(step)) add(key, `rollback step ${i + 1} ${describe(step)}: write the action, e.g. "revert PR #2231" or "set flag research.max_steps to 60"`);
       else if (wordCount(String(step)) < 2) add(key, `rollback step ${i + 1} "${String(step).trim()}" is not concrete: say what to revert or switch, and where`);
     });
   }
-  if (isPlaceholder(owner)) add("rollback.owner", `the rollback owner ${describe3(owner)}: name who rolls back, an @handle or a team`);
+  if (isPlaceholder(owner)) add("rollback.owner", `the rollback owner ${describe(owner)}: name who rolls back, an @handle or a team`);
   return problems;
 }
-function describe3(value2) {
+function describe(value2) {
   if (value2 === void 0 || value2 === null) return "is missing";
   if (typeof value2 !== "string") return "is not text";
   if (value2.trim() === "") return "is empty";
@@ -96668,11 +96645,11 @@ function withoutSecrets(message2, url) {
   }
   return secrets.filter((s) => s.length > 0).reduce((text5, secret) => text5.split(secret).join("***"), message2);
 }
-function describe4(error2) {
+function describe2(error2) {
   if (typeof error2 !== "object" || error2 === null) return String(error2);
   const { message: message2, code, errors } = error2;
   if (typeof message2 === "string" && message2 !== "") return message2;
-  if (Array.isArray(errors) && errors.length > 0) return [...new Set(errors.map(describe4))].join("; ");
+  if (Array.isArray(errors) && errors.length > 0) return [...new Set(errors.map(describe2))].join("; ");
   return typeof code === "string" ? code : String(error2);
 }
 async function streamEntriesFromRedis(url, key, start, end, create2 = createRedisClient) {
@@ -96687,7 +96664,7 @@ async function streamEntriesFromRedis(url, key, start, end, create2 = createRedi
     await client.connect();
     return await readStreamRange(client, key, start, end);
   } catch (error2) {
-    throw new Error(withoutSecrets(describe4(failure ?? error2), url));
+    throw new Error(withoutSecrets(describe2(failure ?? error2), url));
   } finally {
     await Promise.resolve(client && (client.close ?? client.quit)?.call(client)).catch(() => {
     });

@@ -7,7 +7,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import type { RuleSetting } from '../lint/types.js'
 import { MODE_SECTIONS } from './mode-sections.js'
 import { closestName } from '../util/did-you-mean.js'
-import { formatKeyPath } from '../util/key-path.js'
+import { describeValue, formatKeyPath, pointerSegments } from '../util/key-path.js'
 import { sectionKey } from '../postmortem/sections.js'
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS, defaultLintConfig } from './defaults.js'
@@ -299,22 +299,22 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
       const quote = wanted.includes('string') && (typeof data === 'number' || typeof data === 'boolean') ? '; put it in quotes' : ''
       message =
         segments.length === 0
-          ? `the configuration must be a map of settings such as "lint:" (got ${describe(data)})`
-          : `must be ${names} (got ${describe(data)}${quote})`
+          ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})`
+          : `must be ${names} (got ${describeValue(data)}${quote})`
       break
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).join(', ')
       // YAML 1.1 documents read a bare `off` as false.
       const quote = typeof data === 'boolean' ? '; put it in quotes' : ''
-      message = `must be one of ${allowed} (got ${describe(data)}${quote})`
+      message = `must be one of ${allowed} (got ${describeValue(data)}${quote})`
       break
     }
     case 'uniqueItems': {
       const later = Math.max(Number(params.i), Number(params.j))
       const item = Array.isArray(data) ? data[later] : undefined
       segments.push(later)
-      message = `lists ${describe(item)} more than once`
+      message = `lists ${describeValue(item)} more than once`
       break
     }
     case 'minItems':
@@ -324,7 +324,7 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
       message = 'must not be empty'
       break
     case 'minimum':
-      message = `must be ${String(params.limit)} or more (got ${describe(data)})`
+      message = `must be ${String(params.limit)} or more (got ${describeValue(data)})`
       break
     default:
       message = error.message ?? `fails ${error.keyword}`
@@ -341,31 +341,7 @@ const TYPE_NAMES: Record<string, string> = {
   number: 'a number'
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing'
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a map'
-  return String(value)
-}
 
-/** Ajv's instancePath as segments, with array indices as numbers so keys print as `paths[1]`. */
-function pointerSegments(pointer: string, root: unknown): Segment[] {
-  if (pointer === '') return []
-  const segments: Segment[] = []
-  let node = root
-  for (const part of pointer.slice(1).split('/')) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node)) {
-      segments.push(Number(key))
-      node = node[Number(key)]
-    } else {
-      segments.push(key)
-      node = isPlainObject(node) ? node[key] : undefined
-    }
-  }
-  return segments
-}
 
 
 

@@ -3,6 +3,7 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { closestName } from '../util/did-you-mean.js'
+import { describeValue, pointerSegments } from '../util/key-path.js'
 import { formatKeyPath, type ExperimentProblem, type SourcePosition } from './model.js'
 import { experimentSchema } from './schema.js'
 
@@ -59,30 +60,7 @@ const FORMATS: Record<string, string> = {
   'audit-period': 'a month, YYYY-MM'
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing'
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a map'
-  return String(value)
-}
 
-function pointerSegments(pointer: string, root: unknown): Segment[] {
-  if (pointer === '') return []
-  const segments: Segment[] = []
-  let node = root
-  for (const part of pointer.slice(1).split('/')) {
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (Array.isArray(node)) {
-      segments.push(Number(key))
-      node = node[Number(key)]
-    } else {
-      segments.push(key)
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined
-    }
-  }
-  return segments
-}
 
 function statusOf(root: unknown): string {
   const status = root !== null && typeof root === 'object' ? (root as Record<string, unknown>).status : undefined
@@ -121,23 +99,23 @@ function describeError(error: ErrorObject, root: unknown): { segments: Segment[]
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ')
-      if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describe(data)})` }
+      if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` }
       // YAML reads `ref: 43` as a number and `name: yes` as a boolean.
       const quote = names === 'text' && (typeof data === 'number' || typeof data === 'boolean') ? '; put it in quotes' : ''
-      return { segments, message: `must be ${names} (got ${describe(data)}${quote})` }
+      return { segments, message: `must be ${names} (got ${describeValue(data)}${quote})` }
     }
     case 'enum':
     case 'const': {
       const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]).map(String) : [String(params.allowedValue)]
       if (inThen && last === 'outcome') {
         const wanted = allowed.length === 1 ? allowed.join('') : `one of ${allowed.join(', ')}`
-        return { segments, message: `with status ${statusOf(root)} the outcome must be ${wanted} (got ${describe(data)})` }
+        return { segments, message: `with status ${statusOf(root)} the outcome must be ${wanted} (got ${describeValue(data)})` }
       }
-      return { segments, message: `must be one of ${allowed.join(', ')} (got ${describe(data)})` }
+      return { segments, message: `must be one of ${allowed.join(', ')} (got ${describeValue(data)})` }
     }
     case 'pattern': {
       const wanted = (typeof last === 'string' && FORMATS[last]) || `text matching ${String(params.pattern)}`
-      return { segments, message: `must be ${wanted} (got ${describe(data)})` }
+      return { segments, message: `must be ${wanted} (got ${describeValue(data)})` }
     }
     case 'minItems':
       return { segments, message: 'must list at least one item' }
