@@ -86273,7 +86273,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "3bad25bf685b20b7" : "source";
+var BUILD_ID = true ? "6ab525b428408c56" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;

@@ -342,9 +342,6 @@ const TYPE_NAMES: Record<string, string> = {
 }
 
 
-
-
-
 // ---------------------------------------------------------------------------------------------------
 // Merging and the checks the schema cannot express
 

@@ -60,8 +60,6 @@ const FORMATS: Record<string, string> = {
   'audit-period': 'a month, YYYY-MM'
 }
 
-
-
 function statusOf(root: unknown): string {
   const status = root !== null && typeof root === 'object' ? (root as Record<string, unknown>).status : undefined
   return typeof status === 'string' ? status : '?'
