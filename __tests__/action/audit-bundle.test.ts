@@ -3,17 +3,13 @@
 // GITHUB_STEP_SUMMARY files — against a workspace of transcripts and, for the llm scorer, the local
 // OpenAI-compatible server. Checked: outputs, summary, annotations, the records, the exit code, and that
 // the API key is masked before anything could print it and never printed.
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
 import { FakeOpenAI } from '../helpers/openai-server.js'
-import { BUNDLE, ensureBundle, parseOutputs, runnerNode } from '../helpers/run-action.js'
+import { ensureBundle, runActionBundle, writeWorkspace, type ActionRun } from '../helpers/run-action.js'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const KEY = 'sk-action-audit-secret-0123456789'
 const MODEL = 'judge-action'
 const SHA = '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2'
@@ -29,66 +25,20 @@ const TRANSCRIPTS = {
   'logs/missions/2026-09/old.ndjson': mission('2026-09-30')
 }
 
-const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-  workspace: string
-}
-
 const temps: string[] = []
 
-async function runAction(options: { with?: Record<string, string>; env?: Record<string, string>; workspace?: string }): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-audit-action-'))
-  temps.push(dir)
-  let workspace = options.workspace
-  if (workspace === undefined) {
-    workspace = join(dir, 'workspace')
-    for (const [file, content] of Object.entries(TRANSCRIPTS)) {
-      mkdirSync(dirname(join(workspace, file)), { recursive: true })
-      writeFileSync(join(workspace, file), content)
-    }
-  }
-  const outputPath = join(dir, 'output')
-  const summaryPath = join(dir, 'summary')
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(outputPath, '')
-  writeFileSync(summaryPath, '')
-  writeFileSync(eventPath, JSON.stringify({ schedule: '0 6 1 * *', repository: { full_name: 'acme/agents' } }))
-  const inputs: Record<string, string> = {}
-  for (const [name, input] of Object.entries(actionYml.inputs)) {
-    const value = options.with?.[name] ?? (input.default === '${{ github.token }}' ? '' : (input.default ?? ''))
-    inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    NO_PROXY: '127.0.0.1,localhost',
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: 'acme/agents',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_SHA: SHA,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    RUNNER_TEMP: dir,
-    ...inputs,
-    ...options.env
-  }
-  const child = spawn(runnerNode(), [BUNDLE], { cwd: workspace, env })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), workspace }
+function runAction(options: { with?: Record<string, string>; env?: Record<string, string>; workspace?: string }): Promise<ActionRun> {
+  const scratch = mkdtempSync(join(tmpdir(), 'rl-audit-action-'))
+  temps.push(scratch)
+  return runActionBundle(scratch, {
+    workspace: options.workspace ?? writeWorkspace(scratch, TRANSCRIPTS),
+    eventName: 'schedule',
+    payload: { schedule: '0 6 1 * *', repository: { full_name: 'acme/agents' } },
+    ...(options.with && { with: options.with }),
+    sha: SHA,
+    repository: 'acme/agents',
+    ...(options.env && { env: options.env })
+  })
 }
 
 beforeAll(ensureBundle, 120_000)

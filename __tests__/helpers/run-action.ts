@@ -102,6 +102,102 @@ export interface RunOptions {
   gitCheckout?: boolean
 }
 
+export interface BundleRunOptions {
+  /** The checked-out repository the step runs in. */
+  workspace: string
+  eventName: string
+  payload: Record<string, unknown>
+  /** The workflow's `with:`; everything else takes action.yml's default. */
+  with?: Record<string, string>
+  /** Stands in for `${{ github.token }}` defaults; none when omitted. */
+  token?: string
+  /** GITHUB_SHA: on pull_request the merge commit. */
+  sha: string
+  /** GITHUB_REPOSITORY, `owner/repo`. */
+  repository: string
+  /** GITHUB_API_URL, e.g. the fake GitHub server's. */
+  apiUrl?: string
+  /** More environment, e.g. secrets a mode reads from it (REDIS_URL, OPENAI_API_KEY). */
+  env?: Record<string, string>
+}
+
+/**
+ * Runs dist/index.js once, with `scratch` (a fresh directory the caller removes) holding the event payload,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. The environment is clean: nothing from the machine running the
+ * tests (which may itself be a runner).
+ */
+export async function runActionBundle(scratch: string, options: BundleRunOptions): Promise<ActionRun> {
+  const eventPath = join(scratch, 'event.json')
+  writeFileSync(eventPath, JSON.stringify(options.payload))
+  const outputPath = join(scratch, 'output')
+  const summaryPath = join(scratch, 'summary')
+  writeFileSync(outputPath, '')
+  writeFileSync(summaryPath, '')
+
+  const inputs: Record<string, string> = {}
+  for (const [name, input] of Object.entries(actionYml.inputs)) {
+    const value = options.with?.[name] ?? (input.default === '${{ github.token }}' ? (options.token ?? '') : (input.default ?? ''))
+    inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: scratch,
+    NO_PROXY: '127.0.0.1,localhost',
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    ...(options.apiUrl !== undefined && { GITHUB_API_URL: options.apiUrl }),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: options.repository,
+    GITHUB_EVENT_NAME: options.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_SHA: options.sha,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_RUN_ID: '4242',
+    RUNNER_TEMP: scratch,
+    ...inputs,
+    ...options.env
+  }
+  const child = spawn(runnerNode(), [BUNDLE], { cwd: options.workspace, env })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const commands = parseCommands(stdout)
+  return {
+    code,
+    stdout,
+    stderr,
+    commands,
+    errors: commands.filter((c) => c.command === 'error'),
+    warnings: commands.filter((c) => c.command === 'warning'),
+    notices: commands.filter((c) => c.command === 'notice'),
+    outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
+    summary: readFileSync(summaryPath, 'utf8'),
+    workspace: options.workspace
+  }
+}
+
+/** Writes files into a new workspace below `scratch`; as a git checkout of one commit when asked. */
+export function writeWorkspace(scratch: string, files: Record<string, string>, gitCheckout = false): string {
+  const workspace = join(scratch, 'workspace')
+  mkdirSync(workspace, { recursive: true })
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    writeFileSync(join(workspace, path), content)
+  }
+  if (gitCheckout) {
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace })
+    git('init', '-q')
+    git('add', '-A')
+    git('commit', '-qm', 'checkout')
+  }
+  return workspace
+}
+
+/** Runs the bundle against one fake GitHub server, removing its temporary directories on cleanup(). */
 export class ActionRunner {
   private readonly temps: string[] = []
 
@@ -112,70 +208,17 @@ export class ActionRunner {
   }
 
   async run(options: RunOptions): Promise<ActionRun> {
-    const dir = mkdtempSync(join(tmpdir(), 'rl-action-'))
-    this.temps.push(dir)
-    const workspace = join(dir, 'workspace')
-    mkdirSync(workspace, { recursive: true })
-    for (const [path, content] of Object.entries(options.files)) {
-      mkdirSync(dirname(join(workspace, path)), { recursive: true })
-      writeFileSync(join(workspace, path), content)
-    }
-    if (options.gitCheckout) {
-      const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace })
-      git('init', '-q')
-      git('add', '-A')
-      git('commit', '-qm', 'checkout')
-    }
-    const eventPath = join(dir, 'event.json')
-    writeFileSync(eventPath, JSON.stringify(options.payload))
-    const outputPath = join(dir, 'output')
-    const summaryPath = join(dir, 'summary')
-    writeFileSync(outputPath, '')
-    writeFileSync(summaryPath, '')
-
-    const inputs: Record<string, string> = {}
-    for (const [name, input] of Object.entries(actionYml.inputs)) {
-      const value = options.with?.[name] ?? (input.default === '${{ github.token }}' ? options.token : (input.default ?? ''))
-      inputs[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-    }
-    // A clean environment: nothing from the machine running the tests (which may itself be a runner).
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      NO_PROXY: '127.0.0.1,localhost',
-      GITHUB_ACTIONS: 'true',
-      CI: 'true',
-      GITHUB_API_URL: this.fake.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: `${this.fake.owner}/${this.fake.repo}`,
-      GITHUB_EVENT_NAME: options.eventName,
-      GITHUB_EVENT_PATH: eventPath,
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SHA: options.sha,
-      GITHUB_OUTPUT: outputPath,
-      GITHUB_STEP_SUMMARY: summaryPath,
-      GITHUB_RUN_ID: '4242',
-      RUNNER_TEMP: dir,
-      ...inputs
-    }
-    const child = spawn(runnerNode(), [BUNDLE], { cwd: workspace, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    const commands = parseCommands(stdout)
-    return {
-      code,
-      stdout,
-      stderr,
-      commands,
-      errors: commands.filter((c) => c.command === 'error'),
-      warnings: commands.filter((c) => c.command === 'warning'),
-      notices: commands.filter((c) => c.command === 'notice'),
-      outputs: parseOutputs(readFileSync(outputPath, 'utf8')),
-      summary: readFileSync(summaryPath, 'utf8'),
-      workspace
-    }
+    const scratch = mkdtempSync(join(tmpdir(), 'rl-action-'))
+    this.temps.push(scratch)
+    return runActionBundle(scratch, {
+      workspace: writeWorkspace(scratch, options.files, options.gitCheckout),
+      eventName: options.eventName,
+      payload: options.payload,
+      ...(options.with && { with: options.with }),
+      token: options.token,
+      sha: options.sha,
+      repository: `${this.fake.owner}/${this.fake.repo}`,
+      apiUrl: this.fake.url
+    })
   }
 }

@@ -1,23 +1,12 @@
 // End to end: the Action bundle (dist/index.js) with `mode: review`, as the runner runs it (Node 24,
 // INPUT_* from action.yml's defaults plus `with:`, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files): the packet
 // written into the workspace, the same packet as the job summary, outputs, and data-quality warnings.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
+import { ensureBundle, runActionBundle } from '../helpers/run-action.js'
 import { AUDIT, makeRepo, POSTMORTEM, rec, removeRepos } from './fixtures.js'
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BUNDLE = join(ROOT, 'dist', 'index.js')
-const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-
-function newest(path: string): number {
-  const stat = statSync(path)
-  return stat.isDirectory() ? Math.max(0, ...readdirSync(path).map((e) => newest(join(path, e)))) : stat.mtimeMs
-}
 
 const FILES = {
   'docs/postmortems/PM-7.md': POSTMORTEM,
@@ -28,53 +17,20 @@ const FILES = {
 }
 
 const dirs: string[] = []
-async function runAction(withInputs: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-review-action-'))
-  dirs.push(dir)
-  const workspace = makeRepo(FILES)
-  const outputPath = join(dir, 'output')
-  const summaryPath = join(dir, 'summary')
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(outputPath, '')
-  writeFileSync(summaryPath, '')
-  writeFileSync(eventPath, JSON.stringify({ schedule: '0 6 1 * *', repository: { full_name: 'acme/agents' } }))
-  const inputs: Record<string, string> = {}
-  for (const [name, input] of Object.entries(actionYml.inputs)) {
-    inputs[`INPUT_${name.toUpperCase()}`] = withInputs[name] ?? (input.default === '${{ github.token }}' ? '' : (input.default ?? ''))
-  }
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_REPOSITORY: 'acme/agents',
-    GITHUB_EVENT_NAME: 'schedule',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_SHA: '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    RUNNER_TEMP: dir,
-    ...inputs
-  }
-  const node = existsSync(join(ROOT, 'node_modules/.bin/node')) ? join(ROOT, 'node_modules/.bin/node') : process.execPath
-  const child = spawn(node, [BUNDLE], { cwd: workspace, env })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const outputs: Record<string, string> = {}
-  for (const m of readFileSync(outputPath, 'utf8').matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? ''
-  return { code, stdout, stderr, outputs, summary: readFileSync(summaryPath, 'utf8'), workspace }
+function runAction(withInputs: Record<string, string>) {
+  const scratch = mkdtempSync(join(tmpdir(), 'rl-review-action-'))
+  dirs.push(scratch)
+  return runActionBundle(scratch, {
+    workspace: makeRepo(FILES),
+    eventName: 'schedule',
+    payload: { schedule: '0 6 1 * *', repository: { full_name: 'acme/agents' } },
+    with: withInputs,
+    sha: '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2',
+    repository: 'acme/agents'
+  })
 }
 
-beforeAll(() => {
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'package-lock.json')), newest(join(ROOT, 'scripts', 'build.mjs')))
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= sources) return
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' })
-  if (build.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${build.stdout}\n${build.stderr}`)
-}, 120_000)
+beforeAll(ensureBundle, 120_000)
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   removeRepos()
