@@ -82445,7 +82445,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "6ab525b428408c56" : "source";
+var BUILD_ID = true ? "a8d0a616a55514d0" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -84293,11 +84293,14 @@ function issueReporter(layers, issues) {
 function resolveModeSections(layers, config, issues) {
   const merged = mergeLayers(layers);
   const report2 = issueReporter(layers, issues);
+  const sections = [];
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
+    if (isPlainObject2(section)) sections.push(mode.key);
     const value2 = mode.resolve(isPlainObject2(section) ? section : void 0, (segments, at, message2) => report2(segments, at, message2), config);
     config[mode.key] = value2;
   }
+  config.sections = sections;
 }
 function resolveLint(layers, knownRules, issues) {
   const defaults2 = defaultLintConfig();
@@ -93576,6 +93579,7 @@ function toIssueRecord(issue2) {
     htmlUrl: issue2.html_url,
     assignees: (issue2.assignees ?? []).flatMap((a) => a ? [a.login] : [])
   };
+  if (record.state === "closed" && issue2.state_reason) record.stateReason = issue2.state_reason;
   if (issue2.milestone) record.milestone = { number: issue2.milestone.number, title: issue2.milestone.title };
   return record;
 }
@@ -93729,6 +93733,7 @@ function readMarkers(body) {
 function toTicket(issue2) {
   const { keys, due } = readMarkers(issue2.body);
   const ticket = { id: String(issue2.number), ref: `#${issue2.number}`, url: issue2.htmlUrl, keys, title: issue2.title, state: issue2.state };
+  ticket.status = issue2.stateReason !== void 0 && issue2.stateReason !== "completed" ? `closed (${issue2.stateReason.replace(/_/g, " ")})` : issue2.state;
   if (due !== void 0) ticket.due = due;
   const [assignee] = issue2.assignees;
   if (assignee !== void 0) ticket.assignee = assignee;
@@ -93967,6 +93972,7 @@ var JiraTracker = class {
       title: issue2.fields?.summary ?? "",
       state: issue2.fields?.status?.statusCategory?.key === "done" ? "closed" : "open"
     };
+    if (issue2.fields?.status?.name) ticket.status = issue2.fields.status.name;
     if (issue2.fields?.duedate) ticket.due = issue2.fields.duedate;
     const assignee = this.cloud ? issue2.fields?.assignee?.accountId : issue2.fields?.assignee?.name;
     if (assignee) ticket.assignee = assignee;
@@ -94196,7 +94202,7 @@ var TICKET_FIELDS = `fragment Ticket on Issue {
   title
   dueDate
   assignee { id }
-  state { type }
+  state { type name }
   attachments(first: 20) { nodes { url metadata } }
 }`;
 var SETUP = `query SyncSetup($team: String!, $labels: [String!]!) {
@@ -94352,6 +94358,7 @@ var LinearTracker = class {
       title: issue2.title,
       state: issue2.state.type === "completed" || issue2.state.type === "canceled" ? "closed" : "open"
     };
+    if (issue2.state.name) ticket.status = issue2.state.name;
     if (issue2.dueDate) ticket.due = issue2.dueDate;
     if (issue2.assignee) ticket.assignee = issue2.assignee.id;
     return ticket;
@@ -97287,7 +97294,7 @@ function areaStatuses(inputs) {
     {
       area: "Action items",
       status: rag(inputs.backlog.overdue, t["overdue-actions"]),
-      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed${trackerSummary(inputs.tracker)}`
     },
     {
       area: "Audit scores",
@@ -97305,6 +97312,11 @@ function areaStatuses(inputs) {
       summary: plural2(inputs.bypasses.length, "bypass").replace("bypasss", "bypasses")
     }
   ];
+}
+function trackerSummary(tracker) {
+  if (tracker === void 0 || !tracker.consulted) return "";
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
+  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(", ")}`;
 }
 function buildPacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
@@ -97328,6 +97340,7 @@ function buildPacket(inputs) {
     incidents,
     postmortems: inputs.postmortems,
     backlog: inputs.backlog,
+    ...inputs.tracker !== void 0 && { tracker: inputs.tracker },
     audits: inputs.audits,
     experiments: inputs.experiments,
     bypasses: inputs.bypasses,
@@ -97386,6 +97399,39 @@ function groupStreamEntries(entries, key, settings) {
     return { ends: { path: `redis:${key}#${id}`, size: timeline.length, first: { value: first.value, line: first.line }, last: { value: last.value }, problems: [] }, timeline };
   });
   return { incidents, notes };
+}
+
+// src/review/tracker-status.ts
+var itemPlace = (path12, line) => `${path12}:${line}`;
+function trackerNotConsulted(tracker, note) {
+  return { tracker, consulted: false, note, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
+}
+function cellOf(ticket) {
+  return { ref: ticket.ref, url: ticket.url, state: ticket.state, status: ticket.status ?? ticket.state };
+}
+function trackerStatusOf(tracker, items, lookup, settings) {
+  const plan2 = planSync({ items: [...items], tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: /* @__PURE__ */ new Map(), settings });
+  const status = { tracker, consulted: true, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
+  const tickets = /* @__PURE__ */ new Map();
+  const byStatus = /* @__PURE__ */ new Map();
+  for (const { item, ticket, action, tick } of plan2.items) {
+    if (ticket === void 0) {
+      if (item.ref !== void 0 && lookup.unresolved.has(item.ref.raw)) status.brokenReferences++;
+      else if (!item.checked) status.notSynced++;
+      continue;
+    }
+    const cell3 = cellOf(ticket);
+    status.synced++;
+    tickets.set(itemPlace(item.path, item.line), cell3);
+    if (!item.checked) byStatus.set(cell3.status, (byStatus.get(cell3.status) ?? 0) + 1);
+    const kind = item.checked && ticket.state === "open" ? "ticked-open" : !item.checked && ticket.state === "closed" ? "open-closed" : void 0;
+    if (kind !== void 0) {
+      status.mismatches.push({ postmortem: item.postmortemId, path: item.path, line: item.line, summary: item.summary, ...item.owner !== void 0 && { owner: item.owner }, ticket: cell3, kind, nextSync: action === "close" ? "close-ticket" : tick ? "tick-item" : "nothing" });
+    }
+  }
+  status.openByStatus = [...byStatus].map(([s, n]) => ({ status: s, items: n })).sort((a, b) => b.items - a.items || compareText2(a.status, b.status));
+  status.mismatches.sort((a, b) => compareText2(a.kind, b.kind) || compareText2(a.path, b.path) || a.line - b.line);
+  return { status, tickets };
 }
 
 // src/modes/review.ts
@@ -97497,6 +97543,21 @@ async function readAudits(settings, month, adapters, notes) {
   }
   return { records, files };
 }
+async function readTracker(config, postmortems, period2, adapters, notes) {
+  const tracker = adapters.tracker;
+  if (tracker === void 0) return void 0;
+  if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
+  const inBacklog = postmortems.filter((pm2) => pm2.metadata.date === void 0 || !(Date.parse(`${pm2.metadata.date}T00:00:00Z`) >= period2.endMs));
+  const { items } = collectSyncItems(inBacklog);
+  try {
+    const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
+    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
+  } catch (error2) {
+    const why = `could not read the ${tracker.kind} tracker: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
+    return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
+  }
+}
 async function readBypasses(settings, period2, adapters, notes) {
   if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false };
   const records = [];
@@ -97515,6 +97576,11 @@ async function runReview(config, request2, adapters) {
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
   const digest = digestPostmortems(postmortems, lint, period2, config.lint.postmortems.severityLevels);
   notes.push(...digest.notes);
+  const tracker = await readTracker(config, postmortems, period2, adapters, notes);
+  const backlog = tracker === void 0 ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
+    const ticket = tracker.tickets.get(itemPlace(i.path, i.line));
+    return ticket === void 0 ? i : { ...i, ticket };
+  }) };
   const openByPostmortem = /* @__PURE__ */ new Map();
   for (const pm2 of postmortems) {
     openByPostmortem.set(postmortemId(pm2), pm2.actionItems.filter((a) => !a.checked).length);
@@ -97549,7 +97615,8 @@ async function runReview(config, request2, adapters) {
     sources,
     incidents: incidents.incidents,
     postmortems: digest.inPeriod,
-    backlog: digest.backlog,
+    backlog,
+    ...tracker !== void 0 && { tracker: tracker.status },
     openActionsByPostmortem: openByPostmortem,
     audits: auditTrends(audits.records, period2.auditMonth, scales),
     experiments: experimentsInPeriod(docs, period2),
@@ -97596,6 +97663,35 @@ function auditChart(packet) {
     "",
     `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join("\n");
+}
+var NEXT_STEP = {
+  "ticked-open": { "close-ticket": "ticked, ticket open: the next sync closes the ticket", "tick-item": "ticked, ticket open: close the ticket", nothing: "ticked, ticket open: close the ticket, or untick the item" },
+  "open-closed": { "tick-item": "ticket closed, item open: the next sync ticks the item", "close-ticket": "ticket closed, item open: tick the item", nothing: "ticket closed, item open: tick the item, or reopen the ticket" }
+};
+var ticketLink = (t) => `[${t.ref}](${t.url}) ${t.status}`;
+function trackerSection(tracker, itemLink) {
+  const out = [`### In ${tracker.tracker === "jira-dc" ? "Jira" : tracker.tracker === "github" ? "GitHub Issues" : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, ""];
+  if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? "the tracker was not read"}.`, ""];
+  const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? "" : "s"} point at no ticket` : "";
+  out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? "" : "s"} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? "" : "s"} not synced yet (the next sync creates their tickets)${broken}.`, "");
+  if (tracker.openByStatus.length > 0) out.push(table2(["ticket status", "open items"], tracker.openByStatus.map((s) => [s.status, s.items])), "");
+  if (tracker.mismatches.length > 0) {
+    out.push("Items whose tick and ticket disagree:", "");
+    out.push(
+      table2(
+        ["item", "owner", "postmortem", "ticket", "what to do"],
+        tracker.mismatches.map((m) => [
+          m.summary,
+          m.owner === void 0 ? void 0 : `@${m.owner}`,
+          `[${m.postmortem}](${itemLink(m.path, m.line)})`,
+          ticketLink(m.ticket),
+          NEXT_STEP[m.kind][m.nextSync]
+        ])
+      ),
+      ""
+    );
+  }
+  return out;
 }
 function renderPacketMarkdown(packet, options = {}) {
   const up = "../".repeat((options.outputDir ?? "docs/reviews").split("/").filter((s) => s !== "" && s !== ".").length);
@@ -97663,10 +97759,19 @@ function renderPacketMarkdown(packet, options = {}) {
     out.push("### By age (open items, since the postmortem's date)", "");
     out.push(table2(["age", "open"], b.byAge.map((a2) => [a2.bucket, a2.open])), "");
   }
+  const tracker = packet.tracker;
+  const withTickets = tracker?.consulted === true;
   if (b.overdueItems.length > 0) {
     out.push("### Overdue", "");
-    out.push(table2(["due", "owner", "item", "postmortem"], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), "");
+    out.push(
+      table2(
+        ["due", "owner", "item", "postmortem", ...withTickets ? ["ticket"] : []],
+        b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`, ...withTickets ? [i.ticket === void 0 ? "not synced" : ticketLink(i.ticket)] : []])
+      ),
+      ""
+    );
   }
+  if (tracker !== void 0) out.push(...trackerSection(tracker, (path12, line) => `${relativeLink(packet, path12)}#L${line}`));
   const a = packet.audits;
   out.push("## Audit scores", "");
   if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, "");
@@ -97713,6 +97818,18 @@ function renderPacketMarkdown(packet, options = {}) {
 `;
 }
 
+// src/io/review-tracker.ts
+function reviewTracker(config, credentials, names, env) {
+  const sync2 = config.sync;
+  if (sync2 === void 0 || !config.sections?.includes("sync")) return void 0;
+  const found = resolveConnection(sync2.tracker, credentials, sync2, names);
+  if ("connection" in found) {
+    const tracker = createTracker(found.connection, { ...env, sync: sync2 });
+    return { kind: sync2.tracker, lookup: (request2) => tracker.lookup(request2) };
+  }
+  return { kind: sync2.tracker, notConsulted: "incomplete" in found ? found.incomplete : found.absent };
+}
+
 // src/cli/review-command.ts
 var REVIEW_FORMATS = ["markdown", "json"];
 var REVIEW_HELP_AFTER = `
@@ -97742,7 +97859,7 @@ function positiveInteger2(value2) {
   return Number(value2);
 }
 function addReviewCommand(program2, io, deps, done) {
-  return program2.command("review").summary("build the monthly reliability review packet").description("Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--since <date>", "start of the period: YYYY-MM-DD (UTC) or a time with a zone").option("--until <date>", "end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now").option("--days <n>", "the last n days up to now", positiveInteger2).addOption(new Option("-f, --format <format>", "output format").choices(REVIEW_FORMATS).default("markdown")).option("-o, --output <file>", "write the packet to this file instead of stdout").option("--write", "write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; sources and the output directory are relative to it (default: current directory)").addHelpText("after", REVIEW_HELP_AFTER).action(async (options) => {
+  return program2.command("review").summary("build the monthly reliability review packet").description("Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--since <date>", "start of the period: YYYY-MM-DD (UTC) or a time with a zone").option("--until <date>", "end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now").option("--days <n>", "the last n days up to now", positiveInteger2).addOption(new Option("-f, --format <format>", "output format").choices(REVIEW_FORMATS).default("markdown")).option("-o, --output <file>", "write the packet to this file instead of stdout").option("--write", "write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; sources and the output directory are relative to it (default: current directory)").option("--no-tracker", "do not read the synced action items' tickets from the tracker, even with credentials").addHelpText("after", REVIEW_HELP_AFTER).action(async (options) => {
     done(await reviewCommand(options, io, deps));
   });
 }
@@ -97776,7 +97893,14 @@ async function reviewCommand(options, io, deps) {
   const root = resolveRoot(options.root, io.cwd);
   const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path11.resolve(io.cwd, options.config) }, readFile: readConfigText });
   const settings = reviewConfigOf(config);
-  const packet = await runReview(config, { period: period2, now }, createNodeReviewAdapters(config, { ...io.env.REDIS_URL !== void 0 && { redisUrl: io.env.REDIS_URL } }));
+  const tracker = options.tracker === false ? config.sync && config.sections?.includes("sync") && { kind: config.sync.tracker, notConsulted: "not read (--no-tracker)" } : reviewTracker(config, credentialSources(io.env), ENV_NAMES, {
+    startedAt: now,
+    log: { info: (m) => isDebug(io.env) ? io.stderr(`${m}
+`) : void 0, warning: (m) => io.stderr(`warning: ${m}
+`) }
+  });
+  const adapters = createNodeReviewAdapters(config, { ...io.env.REDIS_URL !== void 0 && { redisUrl: io.env.REDIS_URL } });
+  const packet = await runReview(config, { period: period2, now }, { ...adapters, ...tracker && { tracker } });
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir });
   if (options.write) {
     const file = `${settings.outputDir}/${period2.label}.md`;

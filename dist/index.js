@@ -70029,11 +70029,14 @@ function issueReporter(layers, issues) {
 function resolveModeSections(layers, config, issues) {
   const merged = mergeLayers(layers);
   const report4 = issueReporter(layers, issues);
+  const sections = [];
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
+    if (isPlainObject(section)) sections.push(mode.key);
     const value2 = mode.resolve(isPlainObject(section) ? section : void 0, (segments, at, message2) => report4(segments, at, message2), config);
     config[mode.key] = value2;
   }
+  config.sections = sections;
 }
 function resolveLint(layers, knownRules, issues) {
   const defaults2 = defaultLintConfig();
@@ -86273,7 +86276,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "6ab525b428408c56" : "source";
+var BUILD_ID = true ? "a8d0a616a55514d0" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -89587,6 +89590,7 @@ function toIssueRecord(issue2) {
     htmlUrl: issue2.html_url,
     assignees: (issue2.assignees ?? []).flatMap((a) => a ? [a.login] : [])
   };
+  if (record.state === "closed" && issue2.state_reason) record.stateReason = issue2.state_reason;
   if (issue2.milestone) record.milestone = { number: issue2.milestone.number, title: issue2.milestone.title };
   return record;
 }
@@ -89740,6 +89744,7 @@ function readMarkers(body) {
 function toTicket(issue2) {
   const { keys, due } = readMarkers(issue2.body);
   const ticket = { id: String(issue2.number), ref: `#${issue2.number}`, url: issue2.htmlUrl, keys, title: issue2.title, state: issue2.state };
+  ticket.status = issue2.stateReason !== void 0 && issue2.stateReason !== "completed" ? `closed (${issue2.stateReason.replace(/_/g, " ")})` : issue2.state;
   if (due !== void 0) ticket.due = due;
   const [assignee] = issue2.assignees;
   if (assignee !== void 0) ticket.assignee = assignee;
@@ -89978,6 +89983,7 @@ var JiraTracker = class {
       title: issue2.fields?.summary ?? "",
       state: issue2.fields?.status?.statusCategory?.key === "done" ? "closed" : "open"
     };
+    if (issue2.fields?.status?.name) ticket.status = issue2.fields.status.name;
     if (issue2.fields?.duedate) ticket.due = issue2.fields.duedate;
     const assignee = this.cloud ? issue2.fields?.assignee?.accountId : issue2.fields?.assignee?.name;
     if (assignee) ticket.assignee = assignee;
@@ -90207,7 +90213,7 @@ var TICKET_FIELDS = `fragment Ticket on Issue {
   title
   dueDate
   assignee { id }
-  state { type }
+  state { type name }
   attachments(first: 20) { nodes { url metadata } }
 }`;
 var SETUP = `query SyncSetup($team: String!, $labels: [String!]!) {
@@ -90363,6 +90369,7 @@ var LinearTracker = class {
       title: issue2.title,
       state: issue2.state.type === "completed" || issue2.state.type === "canceled" ? "closed" : "open"
     };
+    if (issue2.state.name) ticket.status = issue2.state.name;
     if (issue2.dueDate) ticket.due = issue2.dueDate;
     if (issue2.assignee) ticket.assignee = issue2.assignee.id;
     return ticket;
@@ -92767,7 +92774,7 @@ function areaStatuses(inputs) {
     {
       area: "Action items",
       status: rag(inputs.backlog.overdue, t["overdue-actions"]),
-      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed${trackerSummary(inputs.tracker)}`
     },
     {
       area: "Audit scores",
@@ -92785,6 +92792,11 @@ function areaStatuses(inputs) {
       summary: plural2(inputs.bypasses.length, "bypass").replace("bypasss", "bypasses")
     }
   ];
+}
+function trackerSummary(tracker) {
+  if (tracker === void 0 || !tracker.consulted) return "";
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
+  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(", ")}`;
 }
 function buildPacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
@@ -92808,6 +92820,7 @@ function buildPacket(inputs) {
     incidents,
     postmortems: inputs.postmortems,
     backlog: inputs.backlog,
+    ...inputs.tracker !== void 0 && { tracker: inputs.tracker },
     audits: inputs.audits,
     experiments: inputs.experiments,
     bypasses: inputs.bypasses,
@@ -92866,6 +92879,39 @@ function groupStreamEntries(entries, key, settings) {
     return { ends: { path: `redis:${key}#${id}`, size: timeline.length, first: { value: first.value, line: first.line }, last: { value: last.value }, problems: [] }, timeline };
   });
   return { incidents, notes };
+}
+
+// src/review/tracker-status.ts
+var itemPlace = (path4, line) => `${path4}:${line}`;
+function trackerNotConsulted(tracker, note) {
+  return { tracker, consulted: false, note, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
+}
+function cellOf(ticket) {
+  return { ref: ticket.ref, url: ticket.url, state: ticket.state, status: ticket.status ?? ticket.state };
+}
+function trackerStatusOf(tracker, items, lookup, settings) {
+  const plan2 = planSync({ items: [...items], tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: /* @__PURE__ */ new Map(), settings });
+  const status = { tracker, consulted: true, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
+  const tickets = /* @__PURE__ */ new Map();
+  const byStatus = /* @__PURE__ */ new Map();
+  for (const { item, ticket, action, tick } of plan2.items) {
+    if (ticket === void 0) {
+      if (item.ref !== void 0 && lookup.unresolved.has(item.ref.raw)) status.brokenReferences++;
+      else if (!item.checked) status.notSynced++;
+      continue;
+    }
+    const cell5 = cellOf(ticket);
+    status.synced++;
+    tickets.set(itemPlace(item.path, item.line), cell5);
+    if (!item.checked) byStatus.set(cell5.status, (byStatus.get(cell5.status) ?? 0) + 1);
+    const kind = item.checked && ticket.state === "open" ? "ticked-open" : !item.checked && ticket.state === "closed" ? "open-closed" : void 0;
+    if (kind !== void 0) {
+      status.mismatches.push({ postmortem: item.postmortemId, path: item.path, line: item.line, summary: item.summary, ...item.owner !== void 0 && { owner: item.owner }, ticket: cell5, kind, nextSync: action === "close" ? "close-ticket" : tick ? "tick-item" : "nothing" });
+    }
+  }
+  status.openByStatus = [...byStatus].map(([s, n]) => ({ status: s, items: n })).sort((a, b) => b.items - a.items || compareText2(a.status, b.status));
+  status.mismatches.sort((a, b) => compareText2(a.kind, b.kind) || compareText2(a.path, b.path) || a.line - b.line);
+  return { status, tickets };
 }
 
 // src/modes/review.ts
@@ -92977,6 +93023,21 @@ async function readAudits(settings, month, adapters, notes) {
   }
   return { records, files };
 }
+async function readTracker(config, postmortems, period, adapters, notes) {
+  const tracker = adapters.tracker;
+  if (tracker === void 0) return void 0;
+  if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
+  const inBacklog = postmortems.filter((pm2) => pm2.metadata.date === void 0 || !(Date.parse(`${pm2.metadata.date}T00:00:00Z`) >= period.endMs));
+  const { items } = collectSyncItems(inBacklog);
+  try {
+    const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
+    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
+  } catch (error2) {
+    const why = `could not read the ${tracker.kind} tracker: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
+    return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
+  }
+}
 async function readBypasses(settings, period, adapters, notes) {
   if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false };
   const records = [];
@@ -92995,6 +93056,11 @@ async function runReview(config, request2, adapters) {
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
   notes.push(...digest.notes);
+  const tracker = await readTracker(config, postmortems, period, adapters, notes);
+  const backlog = tracker === void 0 ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
+    const ticket = tracker.tickets.get(itemPlace(i.path, i.line));
+    return ticket === void 0 ? i : { ...i, ticket };
+  }) };
   const openByPostmortem = /* @__PURE__ */ new Map();
   for (const pm2 of postmortems) {
     openByPostmortem.set(postmortemId(pm2), pm2.actionItems.filter((a) => !a.checked).length);
@@ -93029,7 +93095,8 @@ async function runReview(config, request2, adapters) {
     sources,
     incidents: incidents.incidents,
     postmortems: digest.inPeriod,
-    backlog: digest.backlog,
+    backlog,
+    ...tracker !== void 0 && { tracker: tracker.status },
     openActionsByPostmortem: openByPostmortem,
     audits: auditTrends(audits.records, period.auditMonth, scales),
     experiments: experimentsInPeriod(docs, period),
@@ -93069,6 +93136,35 @@ function auditChart(packet) {
     "",
     `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join("\n");
+}
+var NEXT_STEP = {
+  "ticked-open": { "close-ticket": "ticked, ticket open: the next sync closes the ticket", "tick-item": "ticked, ticket open: close the ticket", nothing: "ticked, ticket open: close the ticket, or untick the item" },
+  "open-closed": { "tick-item": "ticket closed, item open: the next sync ticks the item", "close-ticket": "ticket closed, item open: tick the item", nothing: "ticket closed, item open: tick the item, or reopen the ticket" }
+};
+var ticketLink = (t) => `[${t.ref}](${t.url}) ${t.status}`;
+function trackerSection(tracker, itemLink) {
+  const out = [`### In ${tracker.tracker === "jira-dc" ? "Jira" : tracker.tracker === "github" ? "GitHub Issues" : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, ""];
+  if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? "the tracker was not read"}.`, ""];
+  const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? "" : "s"} point at no ticket` : "";
+  out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? "" : "s"} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? "" : "s"} not synced yet (the next sync creates their tickets)${broken}.`, "");
+  if (tracker.openByStatus.length > 0) out.push(table(["ticket status", "open items"], tracker.openByStatus.map((s) => [s.status, s.items])), "");
+  if (tracker.mismatches.length > 0) {
+    out.push("Items whose tick and ticket disagree:", "");
+    out.push(
+      table(
+        ["item", "owner", "postmortem", "ticket", "what to do"],
+        tracker.mismatches.map((m) => [
+          m.summary,
+          m.owner === void 0 ? void 0 : `@${m.owner}`,
+          `[${m.postmortem}](${itemLink(m.path, m.line)})`,
+          ticketLink(m.ticket),
+          NEXT_STEP[m.kind][m.nextSync]
+        ])
+      ),
+      ""
+    );
+  }
+  return out;
 }
 function renderPacketMarkdown(packet, options = {}) {
   const up = "../".repeat((options.outputDir ?? "docs/reviews").split("/").filter((s) => s !== "" && s !== ".").length);
@@ -93136,10 +93232,19 @@ function renderPacketMarkdown(packet, options = {}) {
     out.push("### By age (open items, since the postmortem's date)", "");
     out.push(table(["age", "open"], b.byAge.map((a2) => [a2.bucket, a2.open])), "");
   }
+  const tracker = packet.tracker;
+  const withTickets = tracker?.consulted === true;
   if (b.overdueItems.length > 0) {
     out.push("### Overdue", "");
-    out.push(table(["due", "owner", "item", "postmortem"], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), "");
+    out.push(
+      table(
+        ["due", "owner", "item", "postmortem", ...withTickets ? ["ticket"] : []],
+        b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`, ...withTickets ? [i.ticket === void 0 ? "not synced" : ticketLink(i.ticket)] : []])
+      ),
+      ""
+    );
   }
+  if (tracker !== void 0) out.push(...trackerSection(tracker, (path4, line) => `${relativeLink(packet, path4)}#L${line}`));
   const a = packet.audits;
   out.push("## Audit scores", "");
   if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, "");
@@ -93534,6 +93639,18 @@ function createNodeReviewAdapters(config, options = {}) {
   };
 }
 
+// src/io/review-tracker.ts
+function reviewTracker(config, credentials, names, env) {
+  const sync2 = config.sync;
+  if (sync2 === void 0 || !config.sections?.includes("sync")) return void 0;
+  const found = resolveConnection(sync2.tracker, credentials, sync2, names);
+  if ("connection" in found) {
+    const tracker = createTracker(found.connection, { ...env, sync: sync2 });
+    return { kind: sync2.tracker, lookup: (request2) => tracker.lookup(request2) };
+  }
+  return { kind: sync2.tracker, notConsulted: "incomplete" in found ? found.incomplete : found.absent };
+}
+
 // src/main.ts
 var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit", "review"];
 var PLANNED_MODES = [];
@@ -93672,7 +93789,13 @@ async function reviewMode(inputs, runner) {
   const config = loadWorkspaceConfig(inputs, runner);
   const redisUrl = process.env.REDIS_URL;
   if (redisUrl) setSecret(redisUrl);
-  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config, { ...redisUrl && { redisUrl } }), now: () => /* @__PURE__ */ new Date() });
+  const { repository } = runner;
+  const tracker = reviewTracker(config, { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...repository !== void 0 && { githubRepository: repository } }, SYNC_INPUT_NAMES, {
+    startedAt: /* @__PURE__ */ new Date(),
+    log: { info, warning }
+  });
+  const adapters = createNodeReviewAdapters(config, { ...redisUrl && { redisUrl } });
+  await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...tracker && { tracker } }, now: () => /* @__PURE__ */ new Date() });
 }
 function reportConfigError(error2) {
   for (const issue2 of error2.issues) {

@@ -18,12 +18,13 @@ import { experimentConfigOf } from './config/experiment.js'
 import { nodeRepoFiles } from './io/node-files.js'
 import { runExperimentValidation } from './modes/experiment.js'
 import { join } from 'node:path'
-import { runSyncAction } from './action/sync-action.js'
+import { runSyncAction, SYNC_INPUT_NAMES } from './action/sync-action.js'
 import { replaceFileAtomic } from './io/atomic-write.js'
 import { lineUrl, type SourceLink } from './report/job-summary.js'
 import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
+import { reviewTracker } from './io/review-tracker.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
 export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review'] as const
@@ -203,7 +204,14 @@ async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
   // The URL carries the password: masked before anything could print it.
   const redisUrl = process.env.REDIS_URL
   if (redisUrl) core.setSecret(redisUrl)
-  await runReviewAction({ config, inputs: inputs.review, adapters: createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) }), now: () => new Date() })
+  const { repository } = runner
+  // The synced items' tickets, read with the same credentials as the sync mode (its inputs).
+  const tracker = reviewTracker(config, { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...(repository !== undefined && { githubRepository: repository }) }, SYNC_INPUT_NAMES, {
+    startedAt: new Date(),
+    log: { info: core.info, warning: core.warning }
+  })
+  const adapters = createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) })
+  await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...(tracker && { tracker }) }, now: () => new Date() })
 }
 
 function reportConfigError(error: ConfigError): void {

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
 import { ensureBundle, runActionBundle } from '../helpers/run-action.js'
 import { AUDIT, makeRepo, POSTMORTEM, rec, removeRepos } from './fixtures.js'
 
@@ -17,11 +18,12 @@ const FILES = {
 }
 
 const dirs: string[] = []
-function runAction(withInputs: Record<string, string>) {
+function runAction(withInputs: Record<string, string>, more: { workspace?: string; token?: string; apiUrl?: string } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'rl-review-action-'))
   dirs.push(scratch)
   return runActionBundle(scratch, {
-    workspace: makeRepo(FILES),
+    ...more,
+    workspace: more.workspace ?? makeRepo(FILES),
     eventName: 'schedule',
     payload: { schedule: '0 6 1 * *', repository: { full_name: 'acme/agents' } },
     with: withInputs,
@@ -62,5 +64,42 @@ describe('the Action bundle with mode: review', () => {
     const bad = await runAction({ mode: 'review', 'review-since': '2026-10-01T10:00' })
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain('::error::input review-since "2026-10-01T10:00" has a time but no zone')
+  })
+})
+
+describeWithContract('the Action bundle with mode: review and a tracker', () => {
+  const TOKEN = 'ghs_review_token'
+  let fake: FakeGitHub
+  beforeAll(async () => {
+    fake = await FakeGitHub.start({ tokens: [TOKEN], owner: 'acme', repo: 'agents' })
+  })
+  afterAll(async () => {
+    await fake.close()
+  })
+
+  it('reads the synced items\' issues with the token input: status, closed as not planned, the ticks that disagree', async () => {
+    fake.reset()
+    const workspace = makeRepo({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: github\n' })
+    const synced = await runAction({ mode: 'sync' }, { workspace, token: TOKEN, apiUrl: fake.url })
+    expect(synced.code).toBe(0)
+    expect(fake.issueTracker.issues).toHaveLength(2)
+    const page = fake.issueTracker.issues.find((i) => i.title.includes('Page on token spend'))
+    if (page === undefined) throw new Error('no issue for "Page on token spend"')
+    page.state = 'closed'
+    page.stateReason = 'not_planned'
+
+    const before = fake.requests.length
+    const run = await runAction({ mode: 'review', 'review-month': '2026-10' }, { workspace, token: TOKEN, apiUrl: fake.url })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const packet = readFileSync(join(run.workspace, 'docs/reviews/2026-10.md'), 'utf8')
+    expect(packet).toContain('### In GitHub Issues\n\nAs the tracker had them when this packet was made: 2 items with a ticket, 0 open items not synced yet')
+    expect(packet).toContain('| ticket status | open items |\n| --- | --- |\n| closed (not planned) | 1 |\n| open | 1 |')
+    expect(packet).toContain(`| Page on token spend | @dev-ops | [PM-7](../../docs/postmortems/PM-7.md#L${POSTMORTEM.split('\n').findIndex((l) => l.includes('Page on token spend')) + 1}) | [#${page.number}](https://github.com/acme/agents/issues/${page.number}) closed (not planned) | ticket closed, item open: tick the item, or reopen the ticket |`)
+    expect(run.summary).toContain('### In GitHub Issues')
+    // The review only reads.
+    const reads = fake.requests.slice(before)
+    expect(reads.length).toBeGreaterThan(0)
+    expect(reads.filter((r) => r.method !== 'GET')).toEqual([])
   })
 })

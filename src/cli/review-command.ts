@@ -15,6 +15,10 @@ import { renderPacketMarkdown } from '../review/render-markdown.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
+import { reviewTracker } from '../io/review-tracker.js'
+import { ENV_NAMES } from '../sync/connection.js'
+import { credentialSources } from './sync-command.js'
+import { isDebug } from './terminal.js'
 
 export const REVIEW_FORMATS = ['markdown', 'json'] as const
 
@@ -28,6 +32,8 @@ export interface ReviewOptions {
   write?: boolean
   config?: string
   root?: string
+  /** false with --no-tracker: the synced items' tickets are not read. */
+  tracker?: boolean
 }
 
 const REVIEW_HELP_AFTER = `
@@ -72,6 +78,7 @@ export function addReviewCommand(program: Command, io: CliIo, deps: CliDeps, don
     .option('--write', 'write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root; sources and the output directory are relative to it (default: current directory)')
+    .option('--no-tracker', 'do not read the synced action items\' tickets from the tracker, even with credentials')
     .addHelpText('after', REVIEW_HELP_AFTER)
     .action(async (options: ReviewOptions) => {
       done(await reviewCommand(options, io, deps))
@@ -110,7 +117,15 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
   const settings = reviewConfigOf(config)
-  const packet = await runReview(config, { period, now }, createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) }))
+  const tracker =
+    options.tracker === false
+      ? config.sync && config.sections?.includes('sync') && { kind: config.sync.tracker, notConsulted: 'not read (--no-tracker)' }
+      : reviewTracker(config, credentialSources(io.env), ENV_NAMES, {
+          startedAt: now,
+          log: { info: (m) => (isDebug(io.env) ? io.stderr(`${m}\n`) : undefined), warning: (m) => io.stderr(`warning: ${m}\n`) }
+        })
+  const adapters = createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) })
+  const packet = await runReview(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
 
   if (options.write) {

@@ -84,7 +84,8 @@ export function addSyncCommand(program: Command, io: CliIo, deps: CliDeps, done:
     })
 }
 
-function credentialSources(env: CliIo['env']): CredentialSources {
+/** The trackers' credentials and places from the environment (ENV_NAMES). */
+export function credentialSources(env: CliIo['env']): CredentialSources {
   const sources: CredentialSources = {}
   for (const [field, name] of Object.entries(ENV_NAMES) as Array<[keyof CredentialSources, string]>) {
     const value = env[name]

@@ -409,11 +409,14 @@ function issueReporter(layers: readonly Layer[], issues: ConfigIssue[]) {
 function resolveModeSections(layers: readonly Layer[], config: Config, issues: ConfigIssue[]): void {
   const merged = mergeLayers(layers)
   const report = issueReporter(layers, issues)
+  const sections: string[] = []
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key]
+    if (isPlainObject(section)) sections.push(mode.key)
     const value = mode.resolve(isPlainObject(section) ? section : undefined, (segments, at, message) => report(segments, at, message), config)
     ;(config as unknown as Record<string, unknown>)[mode.key] = value
   }
+  config.sections = sections
 }
 
 function resolveLint(layers: readonly Layer[], knownRules: readonly string[], issues: ConfigIssue[]): Config['lint'] {

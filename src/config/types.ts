@@ -198,6 +198,8 @@ export interface Config {
   root: string
   /** The config file that was read, repository-relative; undefined when none exists. */
   configFile?: string
+  /** The mode sections the config file has (`sync`, `review`, …): a mode's settings are defaults when its section is absent. */
+  sections?: readonly string[]
   lint: LintConfig
   gate?: GateConfig
   experiment?: ExperimentConfig

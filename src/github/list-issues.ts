@@ -6,6 +6,8 @@ export interface IssueRecord {
   title: string
   body: string
   state: 'open' | 'closed'
+  /** Why a closed issue was closed: `completed`, `not_planned`, `duplicate`. */
+  stateReason?: string
   htmlUrl: string
   assignees: string[]
   milestone?: { number: number; title: string }
@@ -25,6 +27,7 @@ type RawIssue = {
   title: string
   body?: string | null
   state: string
+  state_reason?: string | null
   html_url: string
   assignees?: Array<{ login: string } | null> | null
   milestone?: { number: number; title: string } | null
@@ -40,6 +43,7 @@ export function toIssueRecord(issue: RawIssue): IssueRecord {
     htmlUrl: issue.html_url,
     assignees: (issue.assignees ?? []).flatMap((a) => (a ? [a.login] : []))
   }
+  if (record.state === 'closed' && issue.state_reason) record.stateReason = issue.state_reason
   if (issue.milestone) record.milestone = { number: issue.milestone.number, title: issue.milestone.title }
   return record
 }

@@ -27,6 +27,11 @@ import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packe
 import { inPeriod, type ReviewPeriod } from '../review/period.js'
 import type { DataNote } from '../review/quality.js'
 import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
+import { itemPlace, trackerNotConsulted, trackerStatusOf, type TrackerReading } from '../review/tracker-status.js'
+import { syncConfigOf } from '../config/sync.js'
+import { collectSyncItems } from '../sync/items.js'
+import type { Tracker, TrackerKind } from '../sync/trackers/tracker.js'
+import { planSettingsOf } from './sync.js'
 
 export interface ReviewAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
@@ -47,6 +52,11 @@ export interface ReviewAdapters {
    * Absent when no connection is configured (REDIS_URL); throws when the stream cannot be read.
    */
   streamEntries?(key: string, start: string, end: string): Promise<StreamEntry[]>
+  /**
+   * The action-item tracker, for the tickets' status: absent when the repository does not sync (no `sync:`
+   * section); `notConsulted` says why it is not read (no credentials), else `lookup` reads it.
+   */
+  tracker?: { kind: TrackerKind; lookup?: Tracker['lookup']; notConsulted?: string }
 }
 
 export interface ReviewRequest {
@@ -178,6 +188,24 @@ async function readAudits(settings: ReviewConfig, month: string, adapters: Revie
   return { records, files }
 }
 
+/** The synced items' tickets, as the tracker has them now; a tracker that cannot be read is a data-quality note. */
+async function readTracker(config: Config, postmortems: readonly Postmortem[], period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
+  const tracker = adapters.tracker
+  if (tracker === undefined) return undefined
+  if (tracker.lookup === undefined) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? 'no credentials'), tickets: new Map() }
+  // The backlog's postmortems: those written by the period's end.
+  const inBacklog = postmortems.filter((pm) => pm.metadata.date === undefined || !(Date.parse(`${pm.metadata.date}T00:00:00Z`) >= period.endMs))
+  const { items } = collectSyncItems(inBacklog)
+  try {
+    const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
+    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
+  } catch (error) {
+    const why = `could not read the ${tracker.kind} tracker: ${error instanceof Error ? error.message : String(error)}`
+    notes.push({ source: 'action-items', message: `${why}; the tickets' status is not shown` })
+    return { status: trackerNotConsulted(tracker.kind, why), tickets: new Map() }
+  }
+}
+
 async function readBypasses(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ rows: ReturnType<typeof bypassesInPeriod>['rows']; present: boolean }> {
   if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false }
   const records = []
@@ -199,6 +227,11 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels)
   notes.push(...digest.notes)
+  const tracker = await readTracker(config, postmortems, period, adapters, notes)
+  const backlog = tracker === undefined ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
+    const ticket = tracker.tickets.get(itemPlace(i.path, i.line))
+    return ticket === undefined ? i : { ...i, ticket }
+  }) }
   const openByPostmortem = new Map<string, number>()
   for (const pm of postmortems) {
     openByPostmortem.set(postmortemId(pm), pm.actionItems.filter((a) => !a.checked).length)
@@ -238,7 +271,8 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
     sources,
     incidents: incidents.incidents,
     postmortems: digest.inPeriod,
-    backlog: digest.backlog,
+    backlog,
+    ...(tracker !== undefined && { tracker: tracker.status }),
     openActionsByPostmortem: openByPostmortem,
     audits: auditTrends(audits.records, period.auditMonth, scales),
     experiments: experimentsInPeriod(docs, period),

@@ -6,6 +6,7 @@ import type { Postmortem } from '../postmortem/model.js'
 import { inPeriod, type ReviewPeriod } from './period.js'
 import { compareText, type DataNote } from './quality.js'
 import { severityRank } from './incidents.js'
+import type { TicketCell } from './tracker-status.js'
 
 const DAY_MS = 86_400_000
 
@@ -38,6 +39,8 @@ export interface BacklogItem {
   /** Days from the postmortem's date to the period's end; undefined without a date. */
   ageDays?: number
   overdue: boolean
+  /** The item's ticket, when the tracker was read and has one. */
+  ticket?: TicketCell
 }
 
 export interface OwnerBacklog {

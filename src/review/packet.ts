@@ -10,6 +10,7 @@ import { compareIncidents, severityRank, timeToDetect, timeToResolve, type Incid
 import type { ReviewPeriod } from './period.js'
 import { compareNotes, type DataNote } from './quality.js'
 import { normalise } from './audits.js'
+import type { TrackerStatus } from './tracker-status.js'
 
 export type Rag = 'red' | 'amber' | 'green'
 
@@ -53,6 +54,8 @@ export interface ReviewPacket {
   incidents: IncidentRow[]
   postmortems: PostmortemRow[]
   backlog: Backlog
+  /** The synced items' tickets; absent when the repository does not sync action items. */
+  tracker?: TrackerStatus
   audits: AuditTrends
   experiments: ExperimentRow[]
   bypasses: BypassRow[]
@@ -68,6 +71,7 @@ export interface PacketInputs {
   incidents: Incident[]
   postmortems: PostmortemRow[]
   backlog: Backlog
+  tracker?: TrackerStatus
   /** Open action items per postmortem id, for the incidents table. */
   openActionsByPostmortem: ReadonlyMap<string, number>
   audits: AuditTrends
@@ -118,7 +122,7 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
     {
       area: 'Action items',
       status: rag(inputs.backlog.overdue, t['overdue-actions']),
-      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed`
+      summary: `${inputs.backlog.open} open, ${inputs.backlog.overdue} overdue, ${inputs.backlog.closed} closed${trackerSummary(inputs.tracker)}`
     },
     {
       area: 'Audit scores',
@@ -139,6 +143,12 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
       summary: plural(inputs.bypasses.length, 'bypass').replace('bypasss', 'bypasses')
     }
   ]
+}
+
+function trackerSummary(tracker: TrackerStatus | undefined): string {
+  if (tracker === undefined || !tracker.consulted) return ''
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean)
+  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(', ')}`
 }
 
 export function buildPacket(inputs: PacketInputs): ReviewPacket {
@@ -163,6 +173,7 @@ export function buildPacket(inputs: PacketInputs): ReviewPacket {
     incidents,
     postmortems: inputs.postmortems,
     backlog: inputs.backlog,
+    ...(inputs.tracker !== undefined && { tracker: inputs.tracker }),
     audits: inputs.audits,
     experiments: inputs.experiments,
     bypasses: inputs.bypasses,

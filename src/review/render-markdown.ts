@@ -5,6 +5,7 @@
 import { normalise } from './audits.js'
 import type { ReviewPacket, Rag } from './packet.js'
 import { formatDuration, shortUtc } from './timestamp.js'
+import type { TicketCell, TrackerMismatch, TrackerStatus } from './tracker-status.js'
 
 const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
 
@@ -43,6 +44,39 @@ function auditChart(packet: ReviewPacket): string | undefined {
     '',
     `Lines, in order: ${lines.map((d) => d.dimension).join(', ')}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join('\n')
+}
+
+const NEXT_STEP: Record<TrackerMismatch['kind'], Record<TrackerMismatch['nextSync'], string>> = {
+  'ticked-open': { 'close-ticket': 'ticked, ticket open: the next sync closes the ticket', 'tick-item': 'ticked, ticket open: close the ticket', nothing: 'ticked, ticket open: close the ticket, or untick the item' },
+  'open-closed': { 'tick-item': 'ticket closed, item open: the next sync ticks the item', 'close-ticket': 'ticket closed, item open: tick the item', nothing: 'ticket closed, item open: tick the item, or reopen the ticket' }
+}
+
+const ticketLink = (t: TicketCell): string => `[${t.ref}](${t.url}) ${t.status}`
+
+/** Where the synced items stand in the tracker, read when the packet was made. */
+function trackerSection(tracker: TrackerStatus, itemLink: (path: string, line: number) => string): string[] {
+  const out = [`### In ${tracker.tracker === 'jira-dc' ? 'Jira' : tracker.tracker === 'github' ? 'GitHub Issues' : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, '']
+  if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? 'the tracker was not read'}.`, '']
+  const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? '' : 's'} point at no ticket` : ''
+  out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? '' : 's'} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? '' : 's'} not synced yet (the next sync creates their tickets)${broken}.`, '')
+  if (tracker.openByStatus.length > 0) out.push(table(['ticket status', 'open items'], tracker.openByStatus.map((s) => [s.status, s.items])), '')
+  if (tracker.mismatches.length > 0) {
+    out.push('Items whose tick and ticket disagree:', '')
+    out.push(
+      table(
+        ['item', 'owner', 'postmortem', 'ticket', 'what to do'],
+        tracker.mismatches.map((m) => [
+          m.summary,
+          m.owner === undefined ? undefined : `@${m.owner}`,
+          `[${m.postmortem}](${itemLink(m.path, m.line)})`,
+          ticketLink(m.ticket),
+          NEXT_STEP[m.kind][m.nextSync]
+        ])
+      ),
+      ''
+    )
+  }
+  return out
 }
 
 export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?: string } = {}): string {
@@ -115,10 +149,19 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
     out.push('### By age (open items, since the postmortem\'s date)', '')
     out.push(table(['age', 'open'], b.byAge.map((a) => [a.bucket, a.open])), '')
   }
+  const tracker = packet.tracker
+  const withTickets = tracker?.consulted === true
   if (b.overdueItems.length > 0) {
     out.push('### Overdue', '')
-    out.push(table(['due', 'owner', 'item', 'postmortem'], b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`])), '')
+    out.push(
+      table(
+        ['due', 'owner', 'item', 'postmortem', ...(withTickets ? ['ticket'] : [])],
+        b.overdueItems.map((i) => [i.due, i.owner, i.summary, `[${i.postmortem}](${relativeLink(packet, i.path)}#L${i.line})`, ...(withTickets ? [i.ticket === undefined ? 'not synced' : ticketLink(i.ticket)] : [])])
+      ),
+      ''
+    )
   }
+  if (tracker !== undefined) out.push(...trackerSection(tracker, (path, line) => `${relativeLink(packet, path)}#L${line}`))
 
   const a = packet.audits
   out.push('## Audit scores', '')

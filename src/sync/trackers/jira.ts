@@ -64,7 +64,7 @@ interface IssueJson {
   key: string
   fields?: {
     summary?: string
-    status?: { statusCategory?: { key?: string } }
+    status?: { name?: string; statusCategory?: { key?: string } }
     duedate?: string | null
     assignee?: { accountId?: string; name?: string } | null
     labels?: string[]
@@ -161,6 +161,7 @@ export class JiraTracker implements Tracker {
       title: issue.fields?.summary ?? '',
       state: issue.fields?.status?.statusCategory?.key === 'done' ? 'closed' : 'open'
     }
+    if (issue.fields?.status?.name) ticket.status = issue.fields.status.name
     if (issue.fields?.duedate) ticket.due = issue.fields.duedate
     const assignee = this.cloud ? issue.fields?.assignee?.accountId : issue.fields?.assignee?.name
     if (assignee) ticket.assignee = assignee

@@ -41,7 +41,7 @@ const TICKET_FIELDS = `fragment Ticket on Issue {
   title
   dueDate
   assignee { id }
-  state { type }
+  state { type name }
   attachments(first: 20) { nodes { url metadata } }
 }`
 
@@ -100,7 +100,7 @@ interface IssueNode {
   title: string
   dueDate: string | null
   assignee: { id: string } | null
-  state: { type: string }
+  state: { type: string; name?: string }
   attachments: { nodes: Array<{ url: string; metadata: Record<string, unknown> | null }> }
 }
 
@@ -238,6 +238,7 @@ export class LinearTracker implements Tracker {
       title: issue.title,
       state: issue.state.type === 'completed' || issue.state.type === 'canceled' ? 'closed' : 'open'
     }
+    if (issue.state.name) ticket.status = issue.state.name
     if (issue.dueDate) ticket.due = issue.dueDate
     if (issue.assignee) ticket.assignee = issue.assignee.id
     return ticket

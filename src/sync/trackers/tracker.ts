@@ -20,6 +20,8 @@ export interface Ticket {
   keys: string[]
   title: string
   state: 'open' | 'closed'
+  /** The tracker's own name for where the ticket stands (`In Progress`, `Done`, `closed (not planned)`), for people to read; `state` is what decisions use. */
+  status?: string
   /** YYYY-MM-DD */
   due?: string
   /** The tracker's id of the assignee: GitHub login, Linear user id, Jira accountId or user name. */

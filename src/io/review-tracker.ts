@@ -1,0 +1,23 @@
+// The tracker the review reads the synced items' tickets from: only for a repository that syncs (its config
+// has a `sync:` section), with the same credentials the sync mode uses. Without them the packet says so.
+
+import type { Config } from '../config/types.js'
+import type { ReviewAdapters } from '../modes/review.js'
+import { resolveConnection, type CredentialSources, type SourceNames } from '../sync/connection.js'
+import { createTracker, type TrackerEnvironment } from '../sync/trackers/create-tracker.js'
+
+export function reviewTracker(
+  config: Pick<Config, 'sync' | 'sections'>,
+  credentials: CredentialSources,
+  names: SourceNames,
+  env: Omit<TrackerEnvironment, 'sync'>
+): ReviewAdapters['tracker'] {
+  const sync = config.sync
+  if (sync === undefined || !config.sections?.includes('sync')) return undefined
+  const found = resolveConnection(sync.tracker, credentials, sync, names)
+  if ('connection' in found) {
+    const tracker = createTracker(found.connection, { ...env, sync })
+    return { kind: sync.tracker, lookup: (request) => tracker.lookup(request) }
+  }
+  return { kind: sync.tracker, notConsulted: 'incomplete' in found ? found.incomplete : found.absent }
+}
