@@ -11,12 +11,6 @@ import { PROJECT_URL } from '../report/sarif.js'
 import { VERSION } from '../version.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
-import { addLintCommand } from './lint-command.js'
-import { addGateCommand } from './gate-command.js'
-import { addExperimentCommand } from './experiment-command.js'
-import { addSyncCommand } from './sync-command.js'
-import { addAuditCommand } from './audit-command.js'
-import { addReviewCommand } from './review-command.js'
 import { isDebug } from './terminal.js'
 
 export type { CliDeps, CliIo } from './io.js'
@@ -40,7 +34,26 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `
 
-function buildProgram(io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Command {
+type AddCommand = (program: Command, io: CliIo, deps: CliDeps, done: (code: ExitCode) => void) => Command
+
+// Each mode's module is loaded only when that mode runs: their dependencies (the GitHub and tracker
+// clients, Redis, the LLM scorer) are most of the start-up time, and a pre-commit hook pays it every time.
+const MODES: ReadonlyArray<readonly [string, () => Promise<AddCommand>]> = [
+  ['lint', async () => (await import('./lint-command.js')).addLintCommand],
+  ['gate', async () => (await import('./gate-command.js')).addGateCommand],
+  ['experiment', async () => (await import('./experiment-command.js')).addExperimentCommand],
+  ['sync', async () => (await import('./sync-command.js')).addSyncCommand],
+  ['audit', async () => (await import('./audit-command.js')).addAuditCommand],
+  ['review', async () => (await import('./review-command.js')).addReviewCommand]
+]
+
+/** The mode the arguments run; undefined for the program's own help, version, or an unknown mode (all modes are loaded for those). */
+function modeOf(argv: readonly string[]): string | undefined {
+  const first = argv[0]
+  return MODES.some(([name]) => name === first) ? first : undefined
+}
+
+async function buildProgram(argv: readonly string[], io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Promise<Command> {
   const width = io.columns !== undefined && io.columns >= 40 ? io.columns : 80
   const program = new Command('reliability-loop')
     .usage('<mode> [options]')
@@ -61,21 +74,17 @@ function buildProgram(io: CliIo, deps: CliDeps, done: (code: ExitCode) => void):
     .helpCommand('help [mode]', 'show help for a mode')
     .commandsGroup('Modes:')
     .addHelpText('after', PROGRAM_HELP_AFTER)
-  addLintCommand(program, io, deps, done)
-  addGateCommand(program, io, deps, done)
-  addExperimentCommand(program, io, deps, done)
-  addSyncCommand(program, io, deps, done)
-  addAuditCommand(program, io, deps, done)
-  addReviewCommand(program, io, deps, done)
+  const mode = modeOf(argv)
+  for (const [name, load] of MODES) if (mode === undefined || name === mode) (await load())(program, io, deps, done)
   return program
 }
 
 export async function main(argv: readonly string[], io: CliIo, deps: Partial<CliDeps> = {}): Promise<number> {
   let code: ExitCode = EXIT.OK
-  const program = buildProgram(io, { ...defaultDeps, ...deps }, (c) => {
-    code = c
-  })
   try {
+    const program = await buildProgram(argv, io, { ...defaultDeps, ...deps }, (c) => {
+      code = c
+    })
     await program.parseAsync([...argv], { from: 'user' })
     return code
   } catch (error) {

@@ -16,8 +16,7 @@ import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
 import { reviewTracker } from '../io/review-tracker.js'
-import { ENV_NAMES } from '../sync/connection.js'
-import { credentialSources } from './sync-command.js'
+import { credentialsFromEnvironment, ENV_NAMES } from '../sync/connection.js'
 import { isDebug } from './terminal.js'
 
 export const REVIEW_FORMATS = ['markdown', 'json'] as const
@@ -120,7 +119,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
   const tracker =
     options.tracker === false
       ? config.sync && config.sections?.includes('sync') && { kind: config.sync.tracker, notConsulted: 'not read (--no-tracker)' }
-      : reviewTracker(config, credentialSources(io.env), ENV_NAMES, {
+      : reviewTracker(config, credentialsFromEnvironment(io.env), ENV_NAMES, {
           startedAt: now,
           log: { info: (m) => (isDebug(io.env) ? io.stderr(`${m}\n`) : undefined), warning: (m) => io.stderr(`warning: ${m}\n`) }
         })

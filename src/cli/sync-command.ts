@@ -11,7 +11,7 @@ import { replaceFileAtomic } from '../io/atomic-write.js'
 import { runSync } from '../modes/sync.js'
 import { formatSyncJson } from '../report/sync-json.js'
 import { formatSyncText } from '../report/sync-text.js'
-import { ENV_NAMES, githubWebUrl, resolveConnection, type CredentialSources, type TrackerConnection } from '../sync/connection.js'
+import { credentialsFromEnvironment, ENV_NAMES, githubWebUrl, resolveConnection, type TrackerConnection } from '../sync/connection.js'
 import { createTracker } from '../sync/trackers/create-tracker.js'
 import { TRACKER_KINDS, type TrackerKind } from '../sync/trackers/tracker.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
@@ -84,16 +84,6 @@ export function addSyncCommand(program: Command, io: CliIo, deps: CliDeps, done:
     })
 }
 
-/** The trackers' credentials and places from the environment (ENV_NAMES). */
-export function credentialSources(env: CliIo['env']): CredentialSources {
-  const sources: CredentialSources = {}
-  for (const [field, name] of Object.entries(ENV_NAMES) as Array<[keyof CredentialSources, string]>) {
-    const value = env[name]
-    if (value !== undefined) sources[field] = value
-  }
-  return sources
-}
-
 /** Links to the items' lines on GitHub, when the repository is known. */
 function lineUrlOf(env: CliIo['env'], connection: TrackerConnection | undefined): ((p: string, line: number) => string) | undefined {
   const repository = connection?.kind === 'github' ? `${connection.owner}/${connection.repo}` : env.GITHUB_REPOSITORY
@@ -133,7 +123,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
   const sync = syncConfigOf(config)
   const kind = sync.tracker
 
-  const found = resolveConnection(kind, credentialSources(io.env), sync, ENV_NAMES)
+  const found = resolveConnection(kind, credentialsFromEnvironment(io.env), sync, ENV_NAMES)
   if ('incomplete' in found) {
     throw new UsageError(found.incomplete, 'set the missing environment variables (see "reliability-loop sync --help"), or pass --dry-run to plan without credentials')
   }

@@ -2,7 +2,6 @@
 // dist/ so the Action and the CLI need nothing installed. The connection URL (REDIS_URL) is read by the
 // entries (CLI, Action) and passed in; it may carry a password, so no message built here repeats it.
 
-import { createClient } from 'redis'
 import type { StreamEntry } from '../review/stream-incidents.js'
 
 const PAGE = 1000
@@ -25,8 +24,10 @@ export const REDIS_TIMEOUT_MS = 10_000
  * node-redis without reconnects: a review reads once, and a server that is down, or accepts the connection
  * and never answers, should end the read (as a Data quality note) instead of holding the run.
  */
-export function createRedisClient(url: string, timeoutMs = REDIS_TIMEOUT_MS): Promise<StreamClient> {
-  return Promise.resolve(createClient({ url, socket: { connectTimeout: timeoutMs, socketTimeout: timeoutMs, reconnectStrategy: false } }))
+export async function createRedisClient(url: string, timeoutMs = REDIS_TIMEOUT_MS): Promise<StreamClient> {
+  // Loaded when a stream is read: most reviews read files, and the client is a large part of the start-up.
+  const { createClient } = await import('redis')
+  return createClient({ url, socket: { connectTimeout: timeoutMs, socketTimeout: timeoutMs, reconnectStrategy: false } })
 }
 
 /** Every entry with an ID from start to end (inclusive), in stream order, read in pages. */

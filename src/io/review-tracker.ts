@@ -4,7 +4,7 @@
 import type { Config } from '../config/types.js'
 import type { ReviewAdapters } from '../modes/review.js'
 import { resolveConnection, type CredentialSources, type SourceNames } from '../sync/connection.js'
-import { createTracker, type TrackerEnvironment } from '../sync/trackers/create-tracker.js'
+import type { TrackerEnvironment } from '../sync/trackers/create-tracker.js'
 
 export function reviewTracker(
   config: Pick<Config, 'sync' | 'sections'>,
@@ -16,8 +16,15 @@ export function reviewTracker(
   if (sync === undefined || !config.sections?.includes('sync')) return undefined
   const found = resolveConnection(sync.tracker, credentials, sync, names)
   if ('connection' in found) {
-    const tracker = createTracker(found.connection, { ...env, sync })
-    return { kind: sync.tracker, lookup: (request) => tracker.lookup(request) }
+    const connection = found.connection
+    return {
+      kind: sync.tracker,
+      // The trackers' HTTP clients are loaded only when a tracker is read: most reviews never do.
+      lookup: async (request) => {
+        const { createTracker } = await import('../sync/trackers/create-tracker.js')
+        return createTracker(connection, { ...env, sync }).lookup(request)
+      }
+    }
   }
   return { kind: sync.tracker, notConsulted: 'incomplete' in found ? found.incomplete : found.absent }
 }

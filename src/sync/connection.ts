@@ -70,6 +70,16 @@ export const ENV_NAMES: SourceNames = {
   jiraPat: 'JIRA_PAT'
 }
 
+/** The trackers' credentials and places from environment variables named as in ENV_NAMES (the CLI's way). */
+export function credentialsFromEnvironment(env: Readonly<Record<string, string | undefined>>): CredentialSources {
+  const sources: CredentialSources = {}
+  for (const [field, name] of Object.entries(ENV_NAMES) as Array<[keyof CredentialSources, string]>) {
+    const value = env[name]
+    if (value !== undefined) sources[field] = value
+  }
+  return sources
+}
+
 /** The secrets among the sources: masked in the Action, never printed anywhere. */
 export const SECRET_SOURCES: ReadonlyArray<keyof CredentialSources> = ['githubToken', 'linearApiKey', 'jiraApiToken', 'jiraPat']
 
