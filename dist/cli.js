@@ -25608,7 +25608,7 @@ var init_version = __esm({
   "src/version.ts"() {
     "use strict";
     VERSION = "0.1.0";
-    BUILD_ID = true ? "2da52bf2aaceb43e" : "source";
+    BUILD_ID = true ? "c854987a1f0fe1ae" : "source";
   }
 });
 
@@ -69079,6 +69079,7 @@ var init_ndjson_tail = __esm({
         this.end = this.size;
         this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
         this.chunkBytes = options.chunkBytes ?? TAIL_CHUNK_BYTES;
+        if (options.firstReadBuffer !== void 0) this.firstReadBuffer = options.firstReadBuffer;
       }
       fd;
       size;
@@ -69090,10 +69091,11 @@ var init_ndjson_tail = __esm({
       reads = 0;
       /** The first chunk read (at the end of the file), in a buffer of its own. */
       head;
+      firstReadBuffer;
       /** The next line towards the start; undefined at the start of the file. */
       next() {
         if (this.reads === 0 && this.size > 0) {
-          const tail = this.read(this.size, FIRST_TAIL_BYTES, Buffer.allocUnsafe(FIRST_TAIL_BYTES));
+          const tail = this.read(this.size, FIRST_TAIL_BYTES, this.firstReadBuffer ?? Buffer.allocUnsafe(FIRST_TAIL_BYTES));
           this.head = { from: this.size - tail.length, bytes: tail };
           if (tail[tail.length - 1] === LF4) {
             this.unterminated = false;
@@ -98788,15 +98790,19 @@ var init_redis_stream = __esm({
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync3, openSync as openSync3 } from "node:fs";
 import { join as join6 } from "node:path";
-async function readIncidentEnds(absPath, path12) {
+async function readIncidentEnds(absPath, path12, firstNeeded = () => true) {
   const fd = openSync3(absPath, "r");
   try {
-    const tail = lastRecordOf(new BackwardLines(fd));
+    const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
     const ends = { path: path12, size: tail.size, problems: [] };
     if (tail.size === 0) return ends;
     for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
     if (tail.record === void 0) return ends;
     ends.last = { value: tail.record.value };
+    if (!firstNeeded(tail.record.value)) {
+      ends.firstNotNeeded = true;
+      return ends;
+    }
     const head = new ForwardLines(fd);
     for (let r = head.next(); r !== void 0; r = head.next()) {
       if (r.value !== void 0) {
@@ -98855,7 +98861,7 @@ function createNodeReviewAdapters(config, options = {}) {
   const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path12) => readIncidentEnds(join6(root, path12), path12),
+    incidentEnds: (path12, firstNeeded) => readIncidentEnds(join6(root, path12), path12, firstNeeded),
     openNdjson: (path12) => ndjsonFileSource(join6(root, path12)),
     recordsFromStart: (path12) => recordsFromStart(join6(root, path12)),
     recordsFromEnd: (path12) => recordsFromEnd(join6(root, path12)),
@@ -98864,7 +98870,7 @@ function createNodeReviewAdapters(config, options = {}) {
     ...redisUrl !== void 0 && redisUrl !== "" && { streamEntries: (key, start, end) => streamEntriesFromRedis(redisUrl, key, start, end) }
   };
 }
-var HEAD_LINES, SCAN_CHUNK_BYTES;
+var HEAD_LINES, SCAN_CHUNK_BYTES, tailScratch;
 var init_node_review_adapters = __esm({
   "src/io/node-review-adapters.ts"() {
     "use strict";
@@ -98878,14 +98884,18 @@ var init_node_review_adapters = __esm({
     init_node_files();
     HEAD_LINES = 16;
     SCAN_CHUNK_BYTES = 16 * 1024;
+    tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
   }
 });
 
 // src/review/timestamp.ts
 function isCalendarDate(day) {
-  const [y, m, d] = day.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 function parseInstant(value2) {
   if (typeof value2 === "number") {
@@ -98915,13 +98925,14 @@ function formatDuration(ms) {
   const days = Math.floor(hours / 24);
   return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }
-var ISO_START, HAS_TIME, ZONE2;
+var ISO_START, HAS_TIME, ZONE2, DAYS_IN_MONTH;
 var init_timestamp2 = __esm({
   "src/review/timestamp.ts"() {
     "use strict";
     ISO_START = /^\d{4}-\d{2}-\d{2}/;
     HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
     ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+    DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   }
 });
 
@@ -99101,12 +99112,18 @@ function instantOf(record, field, at, notes, required2) {
   if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
   return instant.ms;
 }
+function firstRecordNeeded(last, settings) {
+  const record = asDict(last);
+  if (record === void 0) return true;
+  const f = settings.fields;
+  return parseInstant(record[f.startedAt]) === void 0 || text4(record[f.id]) === void 0 || text4(record[f.title]) === void 0;
+}
 function placeIncident(ends, settings, period2) {
   const f = settings.fields;
   const notes = ends.problems.map((p) => ({ source: "incidents", path: ends.path, ...p.line !== void 0 && { line: p.line }, message: p.message }));
   if (ends.size === 0) return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
   const last = asDict(ends.last?.value);
-  const first = asDict(ends.first?.value);
+  const first = asDict(ends.first?.value) ?? (ends.firstNotNeeded === true ? last : void 0);
   if (last === void 0 || first === void 0) {
     const why = ends.last === void 0 ? "no readable record: the incident is left out" : "the last record is not a JSON object: the incident is left out";
     return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
@@ -99643,12 +99660,13 @@ var init_tracker_status = __esm({
 async function readIncidents(settings, period2, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
   const limit = pLimit(INCIDENT_CONCURRENCY);
+  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
   const placed = await Promise.all(
     paths.map(
       (path12) => limit(async () => {
         let ends;
         try {
-          ends = await adapters.incidentEnds(path12);
+          ends = await adapters.incidentEnds(path12, firstNeeded);
         } catch (error2) {
           return { notes: [{ source: "incidents", path: path12, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
         }

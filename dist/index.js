@@ -88109,7 +88109,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "2da52bf2aaceb43e" : "source";
+var BUILD_ID = true ? "c854987a1f0fe1ae" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -92579,10 +92579,14 @@ init_p_limit();
 var ISO_START = /^\d{4}-\d{2}-\d{2}/;
 var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isCalendarDate(day) {
-  const [y, m, d] = day.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 function parseInstant(value2) {
   if (typeof value2 === "number") {
@@ -92770,12 +92774,18 @@ function instantOf(record, field, at, notes, required) {
   if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
   return instant.ms;
 }
+function firstRecordNeeded(last, settings) {
+  const record = asDict(last);
+  if (record === void 0) return true;
+  const f = settings.fields;
+  return parseInstant(record[f.startedAt]) === void 0 || text4(record[f.id]) === void 0 || text4(record[f.title]) === void 0;
+}
 function placeIncident(ends, settings, period) {
   const f = settings.fields;
   const notes = ends.problems.map((p) => ({ source: "incidents", path: ends.path, ...p.line !== void 0 && { line: p.line }, message: p.message }));
   if (ends.size === 0) return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: "empty file: no incident records" }] };
   const last = asDict(ends.last?.value);
-  const first = asDict(ends.first?.value);
+  const first = asDict(ends.first?.value) ?? (ends.firstNotNeeded === true ? last : void 0);
   if (last === void 0 || first === void 0) {
     const why = ends.last === void 0 ? "no readable record: the incident is left out" : "the last record is not a JSON object: the incident is left out";
     return { needsDetection: false, needsResolution: false, notes: [...notes, { source: "incidents", path: ends.path, message: why }] };
@@ -93256,12 +93266,13 @@ var INCIDENT_CONCURRENCY = 32;
 async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
   const limit = pLimit(INCIDENT_CONCURRENCY);
+  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
   const placed = await Promise.all(
     paths.map(
       (path4) => limit(async () => {
         let ends;
         try {
-          ends = await adapters.incidentEnds(path4);
+          ends = await adapters.incidentEnds(path4, firstNeeded);
         } catch (error2) {
           return { notes: [{ source: "incidents", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
         }
@@ -93761,6 +93772,7 @@ var BackwardLines = class {
     this.end = this.size;
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.chunkBytes = options.chunkBytes ?? TAIL_CHUNK_BYTES;
+    if (options.firstReadBuffer !== void 0) this.firstReadBuffer = options.firstReadBuffer;
   }
   fd;
   size;
@@ -93772,10 +93784,11 @@ var BackwardLines = class {
   reads = 0;
   /** The first chunk read (at the end of the file), in a buffer of its own. */
   head;
+  firstReadBuffer;
   /** The next line towards the start; undefined at the start of the file. */
   next() {
     if (this.reads === 0 && this.size > 0) {
-      const tail = this.read(this.size, FIRST_TAIL_BYTES, Buffer.allocUnsafe(FIRST_TAIL_BYTES));
+      const tail = this.read(this.size, FIRST_TAIL_BYTES, this.firstReadBuffer ?? Buffer.allocUnsafe(FIRST_TAIL_BYTES));
       this.head = { from: this.size - tail.length, bytes: tail };
       if (tail[tail.length - 1] === LF4) {
         this.unterminated = false;
@@ -93899,15 +93912,20 @@ async function streamEntriesFromRedis(url, key, start, end, create2 = createRedi
 // src/io/node-review-adapters.ts
 var HEAD_LINES = 16;
 var SCAN_CHUNK_BYTES = 16 * 1024;
-async function readIncidentEnds(absPath, path4) {
+var tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
+async function readIncidentEnds(absPath, path4, firstNeeded = () => true) {
   const fd = openSync3(absPath, "r");
   try {
-    const tail = lastRecordOf(new BackwardLines(fd));
+    const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
     const ends = { path: path4, size: tail.size, problems: [] };
     if (tail.size === 0) return ends;
     for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
     if (tail.record === void 0) return ends;
     ends.last = { value: tail.record.value };
+    if (!firstNeeded(tail.record.value)) {
+      ends.firstNotNeeded = true;
+      return ends;
+    }
     const head = new ForwardLines(fd);
     for (let r = head.next(); r !== void 0; r = head.next()) {
       if (r.value !== void 0) {
@@ -93966,7 +93984,7 @@ function createNodeReviewAdapters(config, options = {}) {
   const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path4) => readIncidentEnds(join7(root, path4), path4),
+    incidentEnds: (path4, firstNeeded) => readIncidentEnds(join7(root, path4), path4, firstNeeded),
     openNdjson: (path4) => ndjsonFileSource(join7(root, path4)),
     recordsFromStart: (path4) => recordsFromStart(join7(root, path4)),
     recordsFromEnd: (path4) => recordsFromEnd(join7(root, path4)),

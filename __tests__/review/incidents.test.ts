@@ -1,7 +1,7 @@
 // Placing one incident from its first and last records; detection from the start, resolution from the end.
 import { describe, expect, it } from '@jest/globals'
 import { defaultReviewConfig } from '../../src/config/review.js'
-import { detectionFromStart, placeIncident, resolutionFromEnd, type TimelineRecord } from '../../src/review/incidents.js'
+import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, type TimelineRecord } from '../../src/review/incidents.js'
 import { monthPeriod } from '../../src/review/period.js'
 
 const settings = defaultReviewConfig().incidents
@@ -21,6 +21,19 @@ describe('placeIncident', () => {
     const placed = placeIncident(ends({ ts: '2026-10-01T10:00:00Z', id: 'A' }, last), settings, OCT)
     expect(placed).toMatchObject({ needsDetection: false, needsResolution: false, notes: [] })
     expect(placed.incident).toMatchObject({ resolved: true, startedMs: Date.parse('2026-10-01T10:00:00Z'), detectedMs: Date.parse('2026-10-01T10:05:00Z'), resolvedMs: Date.parse('2026-10-01T12:00:00Z') })
+  })
+
+  it('needs the first record only when the last lacks a start time, an id or a title', () => {
+    const full = { ts: '2026-10-02T00:00:00Z', id: 'A', title: 'Loop', status: 'open', started_at: '2026-10-01T10:00:00+02:00' }
+    expect(firstRecordNeeded(full, settings)).toBe(false)
+    expect(firstRecordNeeded({ ...full, started_at: 'soon' }, settings)).toBe(true)
+    expect(firstRecordNeeded({ ...full, id: ' ' }, settings)).toBe(true)
+    expect(firstRecordNeeded({ ...full, title: undefined }, settings)).toBe(true)
+    expect(firstRecordNeeded([full], settings)).toBe(true)
+    // Without the first record, the last one stands in for it.
+    const placed = placeIncident({ path: 'i.ndjson', size: 100, last: { value: full }, firstNotNeeded: true, problems: [] }, settings, OCT)
+    expect(placed.notes).toEqual([expect.objectContaining({ message: 'incident A spans the period boundary: it is still open at the end of the period' })])
+    expect(placed.incident).toMatchObject({ id: 'A', title: 'Loop', startedMs: Date.parse('2026-10-01T08:00:00Z') })
   })
 
   it('leaves out incidents resolved before the period or started after it', () => {

@@ -84,6 +84,18 @@ describe('readIncidentEnds', () => {
     expect(ends.problems.map((x) => x.message)).toEqual([expect.stringMatching(/^last line: truncated/), expect.stringMatching(/invalid JSON/)])
     expect(ends.problems[1]?.line).toBe(1)
   })
+
+  it('does not read the start when the last record is enough, and reuses its tail buffer from file to file', async () => {
+    const p = file(`oops\n${line({ ts: '2026-10-01T00:00:00Z', id: 'A' })}${line({ ts: '2026-10-02T00:00:00Z', id: 'A', title: 'T', started_at: '2026-10-01T00:00:00Z' })}`)
+    const seen: unknown[] = []
+    const ends = await readIncidentEnds(p, 'a.ndjson', (last) => (seen.push(last), false))
+    expect(seen).toEqual([{ ts: '2026-10-02T00:00:00Z', id: 'A', title: 'T', started_at: '2026-10-01T00:00:00Z' }])
+    expect(ends).toEqual({ path: 'a.ndjson', size: expect.any(Number), last: { value: seen[0] }, firstNotNeeded: true, problems: [] })
+    // The shared buffer holds the next file's bytes now; the first result was copied out of it.
+    const other = await readIncidentEnds(file(line({ ts: '2026-11-01T00:00:00Z', id: 'B' })), 'b.ndjson')
+    expect(other.last).toEqual({ value: { ts: '2026-11-01T00:00:00Z', id: 'B' } })
+    expect(ends.last).toEqual({ value: seen[0] })
+  })
 })
 
 describe('line readers on open files', () => {

@@ -71,6 +71,13 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-10-14')).toEqual({ ms: Date.parse('2026-10-14T00:00:00Z'), zoned: true })
     expect(parseInstant('not a time')).toBeUndefined()
     expect(parseInstant('2026-02-30T10:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-02-29T10:00:00Z')).toBeUndefined()
+    expect(parseInstant('2024-02-29T10:00:00Z')?.ms).toBe(Date.parse('2024-02-29T10:00:00Z'))
+    expect(parseInstant('2100-02-29')).toBeUndefined()
+    expect(parseInstant('2000-02-29')?.ms).toBe(Date.parse('2000-02-29T00:00:00Z'))
+    expect(parseInstant('2026-13-01T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-00-10T00:00:00Z')).toBeUndefined()
+    expect(parseInstant('2026-04-31')).toBeUndefined()
     expect(parseInstant(null)).toBeUndefined()
   })
 

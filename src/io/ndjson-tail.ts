@@ -7,7 +7,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { DEFAULT_MAX_LINE_BYTES, oversizedProblem, parseLine } from './ndjson.js'
 
-const FIRST_TAIL_BYTES = 4 * 1024
+export const FIRST_TAIL_BYTES = 4 * 1024
 const TAIL_CHUNK_BYTES = 64 * 1024
 const LF = 0x0a
 
@@ -41,6 +41,11 @@ export interface TailOptions {
   maxLineBytes?: number
   /** Read size after the first (small) read from the end. */
   chunkBytes?: number
+  /**
+   * Where the first read from the end goes (FIRST_TAIL_BYTES or more). By default a buffer of the reader's
+   * own; a caller that is done with the reader before any other reads may pass one buffer for every file.
+   */
+  firstReadBuffer?: Buffer
 }
 
 // One scratch buffer per size, reused for every file: the reads are synchronous, so no two overlap.
@@ -70,6 +75,7 @@ export class BackwardLines {
   private reads = 0
   /** The first chunk read (at the end of the file), in a buffer of its own. */
   private head?: { from: number; bytes: Buffer }
+  private readonly firstReadBuffer?: Buffer
 
   constructor(
     private readonly fd: number,
@@ -79,6 +85,7 @@ export class BackwardLines {
     this.end = this.size
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
     this.chunkBytes = options.chunkBytes ?? TAIL_CHUNK_BYTES
+    if (options.firstReadBuffer !== undefined) this.firstReadBuffer = options.firstReadBuffer
   }
 
   /** The next line towards the start; undefined at the start of the file. */
@@ -86,7 +93,7 @@ export class BackwardLines {
     if (this.reads === 0 && this.size > 0) {
       // The first read, at the very end, also tells whether the file ends with a line break.
       // A buffer of its own: the shared scratch buffers are overwritten by later reads (this file's or others').
-      const tail = this.read(this.size, FIRST_TAIL_BYTES, Buffer.allocUnsafe(FIRST_TAIL_BYTES))
+      const tail = this.read(this.size, FIRST_TAIL_BYTES, this.firstReadBuffer ?? Buffer.allocUnsafe(FIRST_TAIL_BYTES))
       this.head = { from: this.size - tail.length, bytes: tail }
       if (tail[tail.length - 1] === LF) {
         this.unterminated = false

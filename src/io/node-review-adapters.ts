@@ -11,7 +11,7 @@ import type { IncidentEnds } from '../review/incidents.js'
 import { runGit } from './git.js'
 import { ndjsonFileSource, type NdjsonRecord } from './ndjson.js'
 import { ForwardLines } from './ndjson-head.js'
-import { BackwardLines, lastRecordOf } from './ndjson-tail.js'
+import { BackwardLines, FIRST_TAIL_BYTES, lastRecordOf } from './ndjson-tail.js'
 import { streamEntriesFromRedis } from './redis-stream.js'
 import { createNodeLintAdapters } from './node-adapters.js'
 import { nodeRepoFiles } from './node-files.js'
@@ -20,16 +20,26 @@ import { nodeRepoFiles } from './node-files.js'
 const HEAD_LINES = 16
 const SCAN_CHUNK_BYTES = 16 * 1024
 
-/** First record from the start (a few lines at most), last record from the end, on one descriptor. */
-export async function readIncidentEnds(absPath: string, path: string): Promise<IncidentEnds> {
+// One buffer for every file's last few kilobytes: readIncidentEnds is synchronous from open to close.
+const tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES)
+
+/**
+ * Last record from the end, then (when `firstNeeded` says the last record does not carry all it would give)
+ * the first record from the start, a few lines at most; one descriptor, synchronous from open to close.
+ */
+export async function readIncidentEnds(absPath: string, path: string, firstNeeded: (last: unknown) => boolean = () => true): Promise<IncidentEnds> {
   const fd = openSync(absPath, 'r')
   try {
-    const tail = lastRecordOf(new BackwardLines(fd))
+    const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }))
     const ends: IncidentEnds = { path, size: tail.size, problems: [] }
     if (tail.size === 0) return ends
     for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` })
     if (tail.record === undefined) return ends
     ends.last = { value: tail.record.value }
+    if (!firstNeeded(tail.record.value)) {
+      ends.firstNotNeeded = true
+      return ends
+    }
     // Synchronous from here to the end: the head reader's shared buffer is not touched by anyone else.
     const head = new ForwardLines(fd)
     for (let r = head.next(); r !== undefined; r = head.next()) {
@@ -104,7 +114,7 @@ export function createNodeReviewAdapters(config: Config, options: NodeReviewOpti
   const { redisUrl } = options
   return {
     files,
-    incidentEnds: (path) => readIncidentEnds(join(root, path), path),
+    incidentEnds: (path, firstNeeded) => readIncidentEnds(join(root, path), path, firstNeeded),
     openNdjson: (path) => ndjsonFileSource(join(root, path)),
     recordsFromStart: (path) => recordsFromStart(join(root, path)),
     recordsFromEnd: (path) => recordsFromEnd(join(root, path)),

@@ -22,7 +22,7 @@ import { auditMonths, auditTrends } from '../review/audits.js'
 import { digestPostmortems, postmortemId, type PostmortemLint } from '../review/backlog.js'
 import { bypassesInPeriod } from '../review/bypasses.js'
 import { experimentsInPeriod } from '../review/experiments.js'
-import { detectionFromStart, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
+import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
 import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
 import { inPeriod, type ReviewPeriod } from '../review/period.js'
 import type { DataNote } from '../review/quality.js'
@@ -35,8 +35,11 @@ import { planSettingsOf } from './sync.js'
 
 export interface ReviewAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
-  /** The first and last records of an incident timeline, without reading the rest. */
-  incidentEnds(path: string): Promise<IncidentEnds>
+  /**
+   * The last record of an incident timeline, and its first unless `firstNeeded(last)` says no, without
+   * reading the rest.
+   */
+  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): Promise<IncidentEnds>
   /** The bytes of an NDJSON file (repository-relative), streamed. */
   openNdjson(path: string): ByteSource
   /** The records of an NDJSON file from its first line on (read lazily: stop early and little is read). */
@@ -69,12 +72,13 @@ const INCIDENT_CONCURRENCY = 32
 async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
   const paths = await adapters.files.glob(settings.incidents.paths)
   const limit = pLimit(INCIDENT_CONCURRENCY)
+  const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents)
   const placed = await Promise.all(
     paths.map((path) =>
       limit(async () => {
         let ends: IncidentEnds
         try {
-          ends = await adapters.incidentEnds(path)
+          ends = await adapters.incidentEnds(path, firstNeeded)
         } catch (error) {
           return { notes: [{ source: 'incidents' as const, path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
         }

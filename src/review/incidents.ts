@@ -19,6 +19,8 @@ export interface IncidentEnds {
   first?: { value: unknown; line: number }
   /** The last parseable record (its current state). */
   last?: { value: unknown }
+  /** The first record was not read: the last one carries everything it would have given (firstRecordNeeded). */
+  firstNotNeeded?: boolean
   /** Lines that could not be read at either end. */
   problems: Array<{ line?: number; message: string }>
 }
@@ -83,13 +85,24 @@ function instantOf(record: Dict, field: string, at: { path: string; line?: numbe
   return instant.ms
 }
 
+/**
+ * Whether placing an incident needs its first record: the first record gives the start time, id and title
+ * when the last record (its current state) does not carry them.
+ */
+export function firstRecordNeeded(last: unknown, settings: IncidentSettings): boolean {
+  const record = asDict(last)
+  if (record === undefined) return true
+  const f = settings.fields
+  return parseInstant(record[f.startedAt]) === undefined || text(record[f.id]) === undefined || text(record[f.title]) === undefined
+}
+
 /** Places one incident in time from its first and last records. */
 export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, period: ReviewPeriod): IncidentPlacement {
   const f = settings.fields
   const notes: DataNote[] = ends.problems.map((p) => ({ source: 'incidents', path: ends.path, ...(p.line !== undefined && { line: p.line }), message: p.message }))
   if (ends.size === 0) return { needsDetection: false, needsResolution: false, notes: [...notes, { source: 'incidents', path: ends.path, message: 'empty file: no incident records' }] }
   const last = asDict(ends.last?.value)
-  const first = asDict(ends.first?.value)
+  const first = asDict(ends.first?.value) ?? (ends.firstNotNeeded === true ? last : undefined)
   if (last === undefined || first === undefined) {
     const why = ends.last === undefined ? 'no readable record: the incident is left out' : 'the last record is not a JSON object: the incident is left out'
     return { needsDetection: false, needsResolution: false, notes: [...notes, { source: 'incidents', path: ends.path, message: why }] }
