@@ -88109,7 +88109,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "c854987a1f0fe1ae" : "source";
+var BUILD_ID = true ? "495c3888572e210b" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -92572,9 +92572,6 @@ async function runAuditAction(ctx) {
 // src/action/review-action.ts
 import { join as join6 } from "node:path";
 
-// src/modes/review.ts
-init_p_limit();
-
 // src/review/timestamp.ts
 var ISO_START = /^\d{4}-\d{2}-\d{2}/;
 var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
@@ -93262,25 +93259,21 @@ function trackerStatusOf(tracker, items, lookup, settings) {
 }
 
 // src/modes/review.ts
-var INCIDENT_CONCURRENCY = 32;
 async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
-  const limit = pLimit(INCIDENT_CONCURRENCY);
   const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
-  const placed = await Promise.all(
-    paths.map(
-      (path4) => limit(async () => {
-        let ends;
-        try {
-          ends = await adapters.incidentEnds(path4, firstNeeded);
-        } catch (error2) {
-          return { notes: [{ source: "incidents", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
-        }
-        const placement = placeIncident(ends, settings.incidents, period);
-        return completeIncident(placement, settings, path4, () => adapters.recordsFromStart(path4), () => adapters.recordsFromEnd(path4));
-      })
-    )
-  );
+  const placed = [];
+  for (const path4 of paths) {
+    let ends;
+    try {
+      ends = await adapters.incidentEnds(path4, firstNeeded);
+    } catch (error2) {
+      placed.push({ notes: [{ source: "incidents", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] });
+      continue;
+    }
+    const placement = placeIncident(ends, settings.incidents, period);
+    placed.push(placement.incident === void 0 ? { notes: placement.notes } : await completeIncident(placement, settings, path4, () => adapters.recordsFromStart(path4), () => adapters.recordsFromEnd(path4)));
+  }
   const incidents = [];
   const ids = /* @__PURE__ */ new Map();
   for (const p of placed) {
@@ -93858,7 +93851,8 @@ function lastRecordOf(lines, maxLines = 64) {
 var PAGE2 = 1e3;
 var REDIS_TIMEOUT_MS = 1e4;
 async function createRedisClient(url, timeoutMs = REDIS_TIMEOUT_MS) {
-  const { createClient } = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
+  const redis = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
+  const createClient = redis.createClient ?? redis.default.createClient;
   return createClient({ url, socket: { connectTimeout: timeoutMs, socketTimeout: timeoutMs, reconnectStrategy: false } });
 }
 async function readStreamRange(client, key, start, end) {

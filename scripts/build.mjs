@@ -2,7 +2,7 @@
 // audit worker (dist/audit-worker.js) into self-contained ES modules. Deterministic (no
 // timestamps; the build id is a hash of the sources), so CI can fail when the committed dist/ is stale.
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 
@@ -33,6 +33,9 @@ const common = {
 }
 
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${banner}` } })
+// The CLI is split: dist/cli.js loads the chunk of the mode it runs (dist/cli-<hash>.js) and nothing else, so
+// a `lint` in a pre-commit hook does not compile the tracker, GitHub and Redis clients. Old chunks go first.
+for (const file of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.js$/.test(file)) rmSync(join('dist', file))
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[hash]', banner: { js: `#!/usr/bin/env node\n${banner}` } })
 await build({ ...common, entryPoints: ['src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
 await build({ ...common, entryPoints: ['src/io/audit-worker.ts'], outfile: 'dist/audit-worker.js', banner: { js: banner } })

@@ -26,7 +26,9 @@ export const REDIS_TIMEOUT_MS = 10_000
  */
 export async function createRedisClient(url: string, timeoutMs = REDIS_TIMEOUT_MS): Promise<StreamClient> {
   // Loaded when a stream is read: most reviews read files, and the client is a large part of the start-up.
-  const { createClient } = await import('redis')
+  const redis = await import('redis')
+  // node-redis is CommonJS: a bundle split into chunks may hand it over as the default export only.
+  const createClient = redis.createClient ?? (redis as unknown as { default: typeof redis }).default.createClient
   return createClient({ url, socket: { connectTimeout: timeoutMs, socketTimeout: timeoutMs, reconnectStrategy: false } })
 }
 

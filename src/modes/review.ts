@@ -6,7 +6,6 @@
 //   end back through resolution (or the Redis stream's entries of the period, grouped by incident)
 //   postmortems (model + lint) → backlog; audits (trend months) → trends; experiments; bypass log
 
-import pLimit from 'p-limit'
 import { recordOf, type AuditRecord } from '../audit/store.js'
 import type { Config, ReviewConfig } from '../config/types.js'
 import { reviewConfigOf } from '../config/review.js'
@@ -67,26 +66,23 @@ export interface ReviewRequest {
   now: Date
 }
 
-const INCIDENT_CONCURRENCY = 32
-
 async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
   const paths = await adapters.files.glob(settings.incidents.paths)
-  const limit = pLimit(INCIDENT_CONCURRENCY)
   const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents)
-  const placed = await Promise.all(
-    paths.map((path) =>
-      limit(async () => {
-        let ends: IncidentEnds
-        try {
-          ends = await adapters.incidentEnds(path, firstNeeded)
-        } catch (error) {
-          return { notes: [{ source: 'incidents' as const, path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
-        }
-        const placement = placeIncident(ends, settings.incidents, period)
-        return completeIncident(placement, settings, path, () => adapters.recordsFromStart(path), () => adapters.recordsFromEnd(path))
-      })
-    )
-  )
+  // One file at a time: the file system adapter reads synchronously (a few kilobytes a file), so running
+  // files side by side would only add scheduling (see bench/review.mjs).
+  const placed: Array<{ incident?: Incident; notes: DataNote[] }> = []
+  for (const path of paths) {
+    let ends: IncidentEnds
+    try {
+      ends = await adapters.incidentEnds(path, firstNeeded)
+    } catch (error) {
+      placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] })
+      continue
+    }
+    const placement = placeIncident(ends, settings.incidents, period)
+    placed.push(placement.incident === undefined ? { notes: placement.notes } : await completeIncident(placement, settings, path, () => adapters.recordsFromStart(path), () => adapters.recordsFromEnd(path)))
+  }
   const incidents: Incident[] = []
   const ids = new Map<string, string>()
   for (const p of placed) {

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+import { createRequire as __rlCreateRequire } from 'node:module';
+const require = __rlCreateRequire(import.meta.url);
+
+// src/io/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+var FileExistsError = class extends Error {
+  constructor(path) {
+    super(`${path} already exists`);
+    this.path = path;
+  }
+  path;
+  name = "FileExistsError";
+};
+async function writeTemp(file, text) {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  await writeFile(temp, text, { flag: "wx" });
+  return temp;
+}
+async function createFileAtomic(file, text) {
+  const temp = await writeTemp(file, text);
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = error.code;
+    if (code === "EEXIST") throw new FileExistsError(file);
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "ENOSYS") {
+      try {
+        await writeFile(file, "", { flag: "wx" });
+      } catch (inner) {
+        if (inner.code === "EEXIST") throw new FileExistsError(file);
+        throw inner;
+      }
+      await rename(temp, file);
+      return;
+    }
+    throw error;
+  } finally {
+    await unlink(temp).catch(() => {
+    });
+  }
+}
+async function replaceFileAtomic(file, text) {
+  const temp = await writeTemp(file, text);
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => {
+    });
+    throw error;
+  }
+}
+
+export {
+  FileExistsError,
+  createFileAtomic,
+  replaceFileAtomic
+};
