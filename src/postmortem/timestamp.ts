@@ -49,11 +49,13 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
   return undefined
 }
 
-/** Whether y-m-d is a real calendar date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
+/** Whether y-m-d is a real calendar date (Gregorian). Arithmetic, no Date: the review checks every record's times. */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return day <= days
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))
 }
 
 /** Parses a whole value that should be a date, YYYY-MM-DD; returns it when real. */

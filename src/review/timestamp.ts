@@ -2,22 +2,17 @@
 // is read as UTC and reported, because the same text means different instants on different machines.
 // Numbers are epoch seconds or milliseconds (UTC by definition). Never compared as strings.
 
+import { isRealDate } from '../postmortem/timestamp.js'
+
 export type Instant = { ms: number; zoned: boolean }
 
 const ISO_START = /^\d{4}-\d{2}-\d{2}/
 const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/
 const ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
-
 /** Whether YYYY-MM-DD (digits checked by the caller) names a real day: Date.parse rolls 2026-02-30 over into March. */
 function isCalendarDate(day: string): boolean {
-  const y = Number(day.slice(0, 4))
-  const m = Number(day.slice(5, 7))
-  const d = Number(day.slice(8, 10))
-  if (y < 100 || m < 1 || m > 12 || d < 1) return false
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number))
+  return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))
 }
 
 /** An instant, or undefined when the value is not a time at all. */
