@@ -4,15 +4,15 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-ABZSTQOO.js";
+} from "./cli-MRIKRLQ5.js";
 import {
   RULES
-} from "./cli-YE7EZSUY.js";
+} from "./cli-6P62FEFX.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-UBVCZYJX.js";
+} from "./cli-GY736IMP.js";
 import {
   Command,
   CommanderError,
@@ -42,12 +42,12 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-LJVGI5VJ.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-R64TYTXC.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-6TGT2INT.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-CYMUHZ3U.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-6IXIL44E.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-GRW4TN5W.js")).addReviewCommand]
+  ["lint", async () => (await import("./cli-JSIMR6K6.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-MR2ESGG7.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-QZHGN3WO.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-GK4ZCSUF.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-F3JALXLW.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-32LNNSSA.js")).addReviewCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -87384,10 +87384,11 @@ function zoneOffsetMinutes(zone) {
   }
   return void 0;
 }
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isRealDate(year, month, day) {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 function parseIsoDate(value2) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2.trim());
@@ -88109,7 +88110,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "495c3888572e210b" : "source";
+var BUILD_ID = true ? "02d8c310d60a412e" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -90332,6 +90333,7 @@ function collectSyncItems(postmortems) {
 init_keys();
 
 // src/sync/trackers/tracker.ts
+var TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
 function normaliseReferenceId(id) {
   return id.replace(/^#/, "").toUpperCase();
 }
@@ -92576,14 +92578,8 @@ import { join as join6 } from "node:path";
 var ISO_START = /^\d{4}-\d{2}-\d{2}/;
 var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isCalendarDate(day) {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  const d = Number(day.slice(8, 10));
-  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+  return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
 function parseInstant(value2) {
   if (typeof value2 === "number") {
@@ -92895,6 +92891,17 @@ var DAY_MS2 = 864e5;
 function postmortemId(pm2) {
   return pm2.title?.id !== void 0 ? `PM-${pm2.title.id}` : pm2.path.replace(/^.*\//, "").replace(/\.md$/i, "");
 }
+function postmortemDayMs(pm2) {
+  return pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
+}
+function inBacklogAt(pm2, period) {
+  const ms = postmortemDayMs(pm2);
+  return ms === void 0 || ms < period.endMs;
+}
+function datedIn(pm2, period) {
+  const ms = postmortemDayMs(pm2);
+  return ms !== void 0 && inPeriod(ms, period);
+}
 function dayMs(date) {
   const ms = Date.parse(`${date}T00:00:00Z`);
   return Number.isFinite(ms) ? ms : void 0;
@@ -92913,9 +92920,9 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
   for (const pm2 of sorted) {
     for (const problem of pm2.problems) notes.push({ source: "postmortems", path: pm2.path, line: problem.position.line, message: problem.message });
     const severity = pm2.metadata.severity?.label ?? pm2.metadata.severity?.raw ?? "unknown";
-    const dateMs = pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
+    const dateMs = postmortemDayMs(pm2);
     if (dateMs === void 0) notes.push({ source: "postmortems", path: pm2.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
-    if (dateMs !== void 0 && dateMs >= period.endMs) continue;
+    if (!inBacklogAt(pm2, period)) continue;
     let open3 = 0;
     let overdue = 0;
     let closed = 0;
@@ -92940,7 +92947,7 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
         checked: a.checked
       });
     }
-    if (dateMs !== void 0 && inPeriod(dateMs, period)) {
+    if (datedIn(pm2, period)) {
       const owners2 = pm2.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
       rows.push({
         path: pm2.path,
@@ -93139,8 +93146,9 @@ function areaStatuses(inputs) {
 }
 function trackerSummary(tracker) {
   if (tracker === void 0 || !tracker.consulted) return "";
-  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
-  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(", ")}`;
+  const name = TRACKER_NAMES[tracker.tracker];
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
+  return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(", ")}`;
 }
 function buildPacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
@@ -93368,13 +93376,12 @@ async function readTracker(config, postmortems, period, adapters, notes) {
   const tracker = adapters.tracker;
   if (tracker === void 0) return void 0;
   if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
-  const inBacklog = postmortems.filter((pm2) => pm2.metadata.date === void 0 || !(Date.parse(`${pm2.metadata.date}T00:00:00Z`) >= period.endMs));
-  const { items } = collectSyncItems(inBacklog);
+  const { items } = collectSyncItems(postmortems.filter((pm2) => inBacklogAt(pm2, period)));
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
   } catch (error2) {
-    const why = `could not read the ${tracker.kind} tracker: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error2 instanceof Error ? error2.message : String(error2)}`;
     notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
     return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
   }
@@ -93393,7 +93400,7 @@ async function runReview(config, request2, adapters) {
   const notes = [];
   const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes);
   const postmortems = await readPostmortems3(config, adapters, notes);
-  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== void 0 && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path);
+  const inPeriodPaths = postmortems.filter((pm2) => datedIn(pm2, period)).map((pm2) => pm2.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
   notes.push(...digest.notes);
@@ -93484,7 +93491,7 @@ var NEXT_STEP = {
 };
 var ticketLink = (t) => `[${t.ref}](${t.url}) ${t.status}`;
 function trackerSection(tracker, itemLink) {
-  const out = [`### In ${tracker.tracker === "jira-dc" ? "Jira" : tracker.tracker === "github" ? "GitHub Issues" : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, ""];
+  const out = [`### In ${TRACKER_NAMES[tracker.tracker]}`, ""];
   if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? "the tracker was not read"}.`, ""];
   const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? "" : "s"} point at no ticket` : "";
   out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? "" : "s"} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? "" : "s"} not synced yet (the next sync creates their tickets)${broken}.`, "");
@@ -93989,9 +93996,10 @@ function createNodeReviewAdapters(config, options = {}) {
 }
 
 // src/io/review-tracker.ts
-function reviewTracker(config, credentials, names, env) {
+function reviewTracker(config, credentials, names, env, disabled) {
   const sync2 = config.sync;
   if (sync2 === void 0 || !config.sections?.includes("sync")) return void 0;
+  if (disabled !== void 0) return { kind: sync2.tracker, notConsulted: disabled };
   const found = resolveConnection(sync2.tracker, credentials, sync2, names);
   if ("connection" in found) {
     const connection = found.connection;

@@ -17300,10 +17300,11 @@ function zoneOffsetMinutes(zone) {
   }
   return void 0;
 }
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isRealDate(year, month, day) {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 function parseIsoDate(value2) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2.trim());

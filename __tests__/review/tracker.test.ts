@@ -80,6 +80,8 @@ describeWithLinearSchema('review reads the synced items\' tickets', () => {
     const synced = await cli(['sync'], root, linearEnv())
     expect(synced.code).toBe(0)
     expect(fake.issues).toHaveLength(3)
+    const fresh = await cli(['review', '--month', '2026-10'], root, linearEnv())
+    expect(fresh.stdout).toContain('| Action items | 🟠 amber | 3 open, 2 overdue, 1 closed; all match their Linear tickets |')
     const byTitle = (t: string) => fake.issues.find((i) => i.title.includes(t)) as (typeof fake.issues)[number]
     // People work the tickets: one in progress, one done in Linear; the first item is ticked in the repository.
     byTitle('Count empty results').stateId = 'state-progress'
@@ -104,7 +106,7 @@ describeWithLinearSchema('review reads the synced items\' tickets', () => {
     expect(stdout).toContain('| ticket status | open items |\n| --- | --- |\n| Done | 1 |\n| Todo | 1 |')
     expect(stdout).toContain(`| Page on token spend | @dev-ops | [PM-7](../../docs/postmortems/PM-7.md#L28) | ${link('Page on token spend')} Done | ticket closed, item open: tick the item, or reopen the ticket |`)
     expect(stdout).toContain(`| Count empty results as failures | @maria.chen | [PM-7](../../docs/postmortems/PM-7.md#L26) | ${link('Count empty results')} In Progress | ticked, ticket open: the next sync closes the ticket |`)
-    expect(stdout).toContain('| Action items | 🟠 amber | 2 open, 1 overdue, 2 closed; 2 disagree with their linear ticket |')
+    expect(stdout).toContain('| Action items | 🟠 amber | 2 open, 1 overdue, 2 closed; 2 disagree with their Linear ticket |')
 
     const json = JSON.parse((await cli(['review', '--month', '2026-10', '--format', 'json'], root, linearEnv())).stdout) as { tracker: { synced: number; mismatches: unknown[] }; backlog: { overdueItems: Array<{ ticket?: { status: string } }> } }
     expect(json.tracker).toMatchObject({ tracker: 'linear', consulted: true, synced: 3 })
@@ -125,8 +127,8 @@ describeWithLinearSchema('review reads the synced items\' tickets', () => {
 
     const refused = await cli(['review', '--month', '2026-10'], root, { ...linearEnv(), LINEAR_API_KEY: 'lin_api_wrong' })
     expect(refused.code).toBe(0)
-    expect(refused.stdout).toContain('Ticket status not shown: could not read the linear tracker: Linear SyncSetup: Authentication required, not authenticated')
-    expect(refused.stdout).toMatch(/\| action-items \| – \| could not read the linear tracker: .*; the tickets' status is not shown \|/)
+    expect(refused.stdout).toContain('Ticket status not shown: could not read Linear: Linear SyncSetup: Authentication required, not authenticated')
+    expect(refused.stdout).toMatch(/\| action-items \| – \| could not read Linear: .*; the tickets' status is not shown \|/)
   })
 
   it('leaves the section out for a repository that does not sync', async () => {

@@ -116,13 +116,13 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
   const settings = reviewConfigOf(config)
-  const tracker =
-    options.tracker === false
-      ? config.sync && config.sections?.includes('sync') && { kind: config.sync.tracker, notConsulted: 'not read (--no-tracker)' }
-      : reviewTracker(config, credentialsFromEnvironment(io.env), ENV_NAMES, {
-          startedAt: now,
-          log: { info: (m) => (isDebug(io.env) ? io.stderr(`${m}\n`) : undefined), warning: (m) => io.stderr(`warning: ${m}\n`) }
-        })
+  const tracker = reviewTracker(
+    config,
+    credentialsFromEnvironment(io.env),
+    ENV_NAMES,
+    { startedAt: now, log: { info: (m) => (isDebug(io.env) ? io.stderr(`${m}\n`) : undefined), warning: (m) => io.stderr(`warning: ${m}\n`) } },
+    options.tracker === false ? 'not read (--no-tracker)' : undefined
+  )
   const adapters = createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) })
   const packet = await runReview(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })

@@ -10,10 +10,13 @@ export function reviewTracker(
   config: Pick<Config, 'sync' | 'sections'>,
   credentials: CredentialSources,
   names: SourceNames,
-  env: Omit<TrackerEnvironment, 'sync'>
+  env: Omit<TrackerEnvironment, 'sync'>,
+  /** Why the tracker must not be read even with credentials (`--no-tracker`); the packet says so. */
+  disabled?: string
 ): ReviewAdapters['tracker'] {
   const sync = config.sync
   if (sync === undefined || !config.sections?.includes('sync')) return undefined
+  if (disabled !== undefined) return { kind: sync.tracker, notConsulted: disabled }
   const found = resolveConnection(sync.tracker, credentials, sync, names)
   if ('connection' in found) {
     const connection = found.connection

@@ -18,18 +18,18 @@ import { parseOptionsOf } from '../lint/lint-file.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { auditMonths, auditTrends } from '../review/audits.js'
-import { digestPostmortems, postmortemId, type PostmortemLint } from '../review/backlog.js'
+import { datedIn, digestPostmortems, inBacklogAt, postmortemId, type PostmortemLint } from '../review/backlog.js'
 import { bypassesInPeriod } from '../review/bypasses.js'
 import { experimentsInPeriod } from '../review/experiments.js'
 import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
 import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
-import { inPeriod, type ReviewPeriod } from '../review/period.js'
+import type { ReviewPeriod } from '../review/period.js'
 import type { DataNote } from '../review/quality.js'
 import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
 import { itemPlace, trackerNotConsulted, trackerStatusOf, type TrackerReading } from '../review/tracker-status.js'
 import { syncConfigOf } from '../config/sync.js'
 import { collectSyncItems } from '../sync/items.js'
-import type { Tracker, TrackerKind } from '../sync/trackers/tracker.js'
+import { TRACKER_NAMES, type Tracker, type TrackerKind } from '../sync/trackers/tracker.js'
 import { planSettingsOf } from './sync.js'
 
 export interface ReviewAdapters {
@@ -193,14 +193,12 @@ async function readTracker(config: Config, postmortems: readonly Postmortem[], p
   const tracker = adapters.tracker
   if (tracker === undefined) return undefined
   if (tracker.lookup === undefined) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? 'no credentials'), tickets: new Map() }
-  // The backlog's postmortems: those written by the period's end.
-  const inBacklog = postmortems.filter((pm) => pm.metadata.date === undefined || !(Date.parse(`${pm.metadata.date}T00:00:00Z`) >= period.endMs))
-  const { items } = collectSyncItems(inBacklog)
+  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period)))
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
   } catch (error) {
-    const why = `could not read the ${tracker.kind} tracker: ${error instanceof Error ? error.message : String(error)}`
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error instanceof Error ? error.message : String(error)}`
     notes.push({ source: 'action-items', message: `${why}; the tickets' status is not shown` })
     return { status: trackerNotConsulted(tracker.kind, why), tickets: new Map() }
   }
@@ -223,7 +221,7 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes)
 
   const postmortems = await readPostmortems(config, adapters, notes)
-  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== undefined && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path)
+  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period)).map((pm) => pm.path)
   const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels)
   notes.push(...digest.notes)

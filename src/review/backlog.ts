@@ -74,6 +74,23 @@ export function postmortemId(pm: Postmortem): string {
   return pm.title?.id !== undefined ? `PM-${pm.title.id}` : pm.path.replace(/^.*\//, '').replace(/\.md$/i, '')
 }
 
+/** Midnight UTC of the postmortem's `Date`; undefined without a valid one. */
+export function postmortemDayMs(pm: Postmortem): number | undefined {
+  return pm.metadata.date !== undefined ? dayMs(pm.metadata.date) : undefined
+}
+
+/** In the backlog as of the period's end: written by then, or undated (then it is in every backlog). */
+export function inBacklogAt(pm: Postmortem, period: ReviewPeriod): boolean {
+  const ms = postmortemDayMs(pm)
+  return ms === undefined || ms < period.endMs
+}
+
+/** Dated in the period: its lint status and action counts are in the packet's hygiene table. */
+export function datedIn(pm: Postmortem, period: ReviewPeriod): boolean {
+  const ms = postmortemDayMs(pm)
+  return ms !== undefined && inPeriod(ms, period)
+}
+
 function dayMs(date: string): number | undefined {
   const ms = Date.parse(`${date}T00:00:00Z`)
   return Number.isFinite(ms) ? ms : undefined
@@ -99,10 +116,10 @@ export function digestPostmortems(
   for (const pm of sorted) {
     for (const problem of pm.problems) notes.push({ source: 'postmortems', path: pm.path, line: problem.position.line, message: problem.message })
     const severity = pm.metadata.severity?.label ?? pm.metadata.severity?.raw ?? 'unknown'
-    const dateMs = pm.metadata.date !== undefined ? dayMs(pm.metadata.date) : undefined
+    const dateMs = postmortemDayMs(pm)
     if (dateMs === undefined) notes.push({ source: 'postmortems', path: pm.path, message: 'no valid `Date`: it is in no period, and its action items have no age' })
     // The backlog as of the period's end: postmortems written later are not in it yet.
-    if (dateMs !== undefined && dateMs >= period.endMs) continue
+    if (!inBacklogAt(pm, period)) continue
     let open = 0
     let overdue = 0
     let closed = 0
@@ -127,7 +144,7 @@ export function digestPostmortems(
         checked: a.checked
       })
     }
-    if (dateMs !== undefined && inPeriod(dateMs, period)) {
+    if (datedIn(pm, period)) {
       const owners = pm.metadata.owners.map((o) => (o.isHandle ? `@${o.name}` : o.name))
       rows.push({
         path: pm.path,

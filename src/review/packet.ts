@@ -10,6 +10,7 @@ import { compareIncidents, severityRank, timeToDetect, timeToResolve, type Incid
 import type { ReviewPeriod } from './period.js'
 import { compareNotes, type DataNote } from './quality.js'
 import { normalise } from './audits.js'
+import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TrackerStatus } from './tracker-status.js'
 
 export type Rag = 'red' | 'amber' | 'green'
@@ -147,8 +148,9 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
 
 function trackerSummary(tracker: TrackerStatus | undefined): string {
   if (tracker === undefined || !tracker.consulted) return ''
-  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean)
-  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(', ')}`
+  const name = TRACKER_NAMES[tracker.tracker]
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean)
+  return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(', ')}`
 }
 
 export function buildPacket(inputs: PacketInputs): ReviewPacket {

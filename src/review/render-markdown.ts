@@ -5,6 +5,7 @@
 import { normalise } from './audits.js'
 import type { ReviewPacket, Rag } from './packet.js'
 import { formatDuration, shortUtc } from './timestamp.js'
+import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TicketCell, TrackerMismatch, TrackerStatus } from './tracker-status.js'
 
 const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
@@ -55,7 +56,7 @@ const ticketLink = (t: TicketCell): string => `[${t.ref}](${t.url}) ${t.status}`
 
 /** Where the synced items stand in the tracker, read when the packet was made. */
 function trackerSection(tracker: TrackerStatus, itemLink: (path: string, line: number) => string): string[] {
-  const out = [`### In ${tracker.tracker === 'jira-dc' ? 'Jira' : tracker.tracker === 'github' ? 'GitHub Issues' : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, '']
+  const out = [`### In ${TRACKER_NAMES[tracker.tracker]}`, '']
   if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? 'the tracker was not read'}.`, '']
   const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? '' : 's'} point at no ticket` : ''
   out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? '' : 's'} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? '' : 's'} not synced yet (the next sync creates their tickets)${broken}.`, '')

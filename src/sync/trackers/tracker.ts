@@ -6,6 +6,9 @@ import type { ItemReference } from '../items.js'
 export type TrackerKind = 'github' | 'linear' | 'jira' | 'jira-dc'
 export const TRACKER_KINDS: readonly TrackerKind[] = ['github', 'linear', 'jira', 'jira-dc']
 
+/** What people call each tracker, for reports. */
+export const TRACKER_NAMES: Record<TrackerKind, string> = { github: 'GitHub Issues', linear: 'Linear', jira: 'Jira', 'jira-dc': 'Jira' }
+
 /** Severity → priority, named independently of any tracker; each adapter maps it onto its own scale. */
 export type PriorityLevel = 'urgent' | 'high' | 'medium' | 'low' | 'none'
 export const PRIORITY_LEVELS: readonly PriorityLevel[] = ['urgent', 'high', 'medium', 'low', 'none']

@@ -8,8 +8,8 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-TZMEARUE.js";
-import "./cli-UBVCZYJX.js";
+} from "./cli-UVBHT7LM.js";
+import "./cli-GY736IMP.js";
 import "./cli-SBK34LAV.js";
 import "./cli-KFVCWGSR.js";
 import "./cli-EZXOBCIM.js";

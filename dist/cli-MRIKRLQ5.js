@@ -5,13 +5,13 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-YE7EZSUY.js";
+} from "./cli-6P62FEFX.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-UBVCZYJX.js";
+} from "./cli-GY736IMP.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

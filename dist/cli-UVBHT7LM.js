@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-UBVCZYJX.js";
+} from "./cli-GY736IMP.js";
 import {
   formatText,
   loadConfig,

@@ -22,7 +22,7 @@ import {
   RULES,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-YE7EZSUY.js";
+} from "./cli-6P62FEFX.js";
 import {
   createGitHubClient,
   errorMessage,

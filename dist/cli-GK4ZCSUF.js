@@ -8,8 +8,8 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-P4X7QJSU.js";
-import "./cli-YE7EZSUY.js";
+} from "./cli-GNIYXZ3E.js";
+import "./cli-6P62FEFX.js";
 import {
   replaceFileAtomic
 } from "./cli-S2GQ6Q7K.js";
@@ -24,8 +24,8 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-TZMEARUE.js";
-import "./cli-UBVCZYJX.js";
+} from "./cli-UVBHT7LM.js";
+import "./cli-GY736IMP.js";
 import {
   ansi,
   loadConfig,

@@ -24,8 +24,8 @@ import {
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-TZMEARUE.js";
-import "./cli-UBVCZYJX.js";
+} from "./cli-UVBHT7LM.js";
+import "./cli-GY736IMP.js";
 import {
   ansi,
   experimentConfigOf,

@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-YE7EZSUY.js";
+} from "./cli-6P62FEFX.js";
 import {
   digestOfKey,
   itemKey,
@@ -20,6 +20,7 @@ import {
 
 // src/sync/trackers/tracker.ts
 var TRACKER_KINDS = ["github", "linear", "jira", "jira-dc"];
+var TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
 function normaliseReferenceId(id) {
   return id.replace(/^#/, "").toUpperCase();
 }
@@ -641,6 +642,7 @@ function githubWebUrl(apiUrl) {
 export {
   collectSyncItems,
   TRACKER_KINDS,
+  TRACKER_NAMES,
   planSync,
   planSettingsOf,
   runSync,

@@ -19,10 +19,10 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-TZMEARUE.js";
+} from "./cli-UVBHT7LM.js";
 import {
   VERSION
-} from "./cli-UBVCZYJX.js";
+} from "./cli-GY736IMP.js";
 import {
   AUDIT_SCORERS,
   ansi,

@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-ABZSTQOO.js";
+} from "./cli-MRIKRLQ5.js";
 import {
   runGit
 } from "./cli-RKHGYTN5.js";
@@ -13,16 +13,18 @@ import {
 } from "./cli-FSNIIGNO.js";
 import {
   ENV_NAMES,
+  TRACKER_NAMES,
   collectSyncItems,
   credentialsFromEnvironment,
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-P4X7QJSU.js";
+} from "./cli-GNIYXZ3E.js";
 import {
+  isRealDate,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-YE7EZSUY.js";
+} from "./cli-6P62FEFX.js";
 import {
   replaceFileAtomic
 } from "./cli-S2GQ6Q7K.js";
@@ -40,8 +42,8 @@ import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
   resolveRoot
-} from "./cli-TZMEARUE.js";
-import "./cli-UBVCZYJX.js";
+} from "./cli-UVBHT7LM.js";
+import "./cli-GY736IMP.js";
 import {
   loadConfig,
   reviewConfigOf,
@@ -382,14 +384,8 @@ function createNodeReviewAdapters(config, options = {}) {
 var ISO_START = /^\d{4}-\d{2}-\d{2}/;
 var HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 var ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function isCalendarDate(day) {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  const d = Number(day.slice(8, 10));
-  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && y % 100 !== 0 || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
+  return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
 function parseInstant(value) {
   if (typeof value === "number") {
@@ -701,6 +697,17 @@ var DAY_MS2 = 864e5;
 function postmortemId(pm) {
   return pm.title?.id !== void 0 ? `PM-${pm.title.id}` : pm.path.replace(/^.*\//, "").replace(/\.md$/i, "");
 }
+function postmortemDayMs(pm) {
+  return pm.metadata.date !== void 0 ? dayMs(pm.metadata.date) : void 0;
+}
+function inBacklogAt(pm, period) {
+  const ms = postmortemDayMs(pm);
+  return ms === void 0 || ms < period.endMs;
+}
+function datedIn(pm, period) {
+  const ms = postmortemDayMs(pm);
+  return ms !== void 0 && inPeriod(ms, period);
+}
 function dayMs(date) {
   const ms = Date.parse(`${date}T00:00:00Z`);
   return Number.isFinite(ms) ? ms : void 0;
@@ -719,9 +726,9 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
   for (const pm of sorted) {
     for (const problem of pm.problems) notes.push({ source: "postmortems", path: pm.path, line: problem.position.line, message: problem.message });
     const severity = pm.metadata.severity?.label ?? pm.metadata.severity?.raw ?? "unknown";
-    const dateMs = pm.metadata.date !== void 0 ? dayMs(pm.metadata.date) : void 0;
+    const dateMs = postmortemDayMs(pm);
     if (dateMs === void 0) notes.push({ source: "postmortems", path: pm.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
-    if (dateMs !== void 0 && dateMs >= period.endMs) continue;
+    if (!inBacklogAt(pm, period)) continue;
     let open = 0;
     let overdue = 0;
     let closed = 0;
@@ -746,7 +753,7 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
         checked: a.checked
       });
     }
-    if (dateMs !== void 0 && inPeriod(dateMs, period)) {
+    if (datedIn(pm, period)) {
       const owners2 = pm.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
       rows.push({
         path: pm.path,
@@ -945,8 +952,9 @@ function areaStatuses(inputs) {
 }
 function trackerSummary(tracker) {
   if (tracker === void 0 || !tracker.consulted) return "";
-  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${tracker.tracker} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
-  return parts.length === 0 ? `; all match their ${tracker.tracker} tickets` : `; ${parts.join(", ")}`;
+  const name = TRACKER_NAMES[tracker.tracker];
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
+  return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(", ")}`;
 }
 function buildPacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
@@ -1174,13 +1182,12 @@ async function readTracker(config, postmortems, period, adapters, notes) {
   const tracker = adapters.tracker;
   if (tracker === void 0) return void 0;
   if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
-  const inBacklog = postmortems.filter((pm) => pm.metadata.date === void 0 || !(Date.parse(`${pm.metadata.date}T00:00:00Z`) >= period.endMs));
-  const { items } = collectSyncItems(inBacklog);
+  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period)));
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
   } catch (error) {
-    const why = `could not read the ${tracker.kind} tracker: ${error instanceof Error ? error.message : String(error)}`;
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error instanceof Error ? error.message : String(error)}`;
     notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
     return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
   }
@@ -1199,7 +1206,7 @@ async function runReview(config, request, adapters) {
   const notes = [];
   const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes);
   const postmortems = await readPostmortems(config, adapters, notes);
-  const inPeriodPaths = postmortems.filter((p) => p.metadata.date !== void 0 && inPeriod(Date.parse(`${p.metadata.date}T00:00:00Z`), period)).map((p) => p.path);
+  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period)).map((pm) => pm.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
   notes.push(...digest.notes);
@@ -1297,7 +1304,7 @@ var NEXT_STEP = {
 };
 var ticketLink = (t) => `[${t.ref}](${t.url}) ${t.status}`;
 function trackerSection(tracker, itemLink) {
-  const out = [`### In ${tracker.tracker === "jira-dc" ? "Jira" : tracker.tracker === "github" ? "GitHub Issues" : tracker.tracker[0]?.toUpperCase() + tracker.tracker.slice(1)}`, ""];
+  const out = [`### In ${TRACKER_NAMES[tracker.tracker]}`, ""];
   if (!tracker.consulted) return [...out, `Ticket status not shown: ${tracker.note ?? "the tracker was not read"}.`, ""];
   const broken = tracker.brokenReferences > 0 ? `; ${tracker.brokenReferences} written-back reference${tracker.brokenReferences === 1 ? "" : "s"} point at no ticket` : "";
   out.push(`As the tracker had them when this packet was made: ${tracker.synced} item${tracker.synced === 1 ? "" : "s"} with a ticket, ${tracker.notSynced} open item${tracker.notSynced === 1 ? "" : "s"} not synced yet (the next sync creates their tickets)${broken}.`, "");
@@ -1446,9 +1453,10 @@ function renderPacketMarkdown(packet, options = {}) {
 }
 
 // src/io/review-tracker.ts
-function reviewTracker(config, credentials, names, env) {
+function reviewTracker(config, credentials, names, env, disabled) {
   const sync = config.sync;
   if (sync === void 0 || !config.sections?.includes("sync")) return void 0;
+  if (disabled !== void 0) return { kind: sync.tracker, notConsulted: disabled };
   const found = resolveConnection(sync.tracker, credentials, sync, names);
   if ("connection" in found) {
     const connection = found.connection;
@@ -1527,12 +1535,15 @@ async function reviewCommand(options, io, deps) {
   const root = resolveRoot(options.root, io.cwd);
   const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path.resolve(io.cwd, options.config) }, readFile: readConfigText });
   const settings = reviewConfigOf(config);
-  const tracker = options.tracker === false ? config.sync && config.sections?.includes("sync") && { kind: config.sync.tracker, notConsulted: "not read (--no-tracker)" } : reviewTracker(config, credentialsFromEnvironment(io.env), ENV_NAMES, {
-    startedAt: now,
-    log: { info: (m) => isDebug(io.env) ? io.stderr(`${m}
+  const tracker = reviewTracker(
+    config,
+    credentialsFromEnvironment(io.env),
+    ENV_NAMES,
+    { startedAt: now, log: { info: (m) => isDebug(io.env) ? io.stderr(`${m}
 `) : void 0, warning: (m) => io.stderr(`warning: ${m}
-`) }
-  });
+`) } },
+    options.tracker === false ? "not read (--no-tracker)" : void 0
+  );
   const adapters = createNodeReviewAdapters(config, { ...io.env.REDIS_URL !== void 0 && { redisUrl: io.env.REDIS_URL } });
   const packet = await runReview(config, { period, now }, { ...adapters, ...tracker && { tracker } });
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir });
