@@ -1,7 +1,6 @@
 // `reliability-loop audit`: options, config, the model endpoint (from the environment, read here and
 // nowhere below), running the audit mode, writing the report, the exit code.
 
-import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { llmEndpoint } from '../audit/llm-settings.js'
@@ -15,7 +14,8 @@ import { createChatClient } from '../llm/chat-completions.js'
 import { runAudit, scorersInUse, type AuditProgress } from '../modes/audit.js'
 import { formatAuditJson } from '../report/audit-json.js'
 import { formatAuditText, percent } from '../report/audit-text.js'
-import { EXIT, UsageError, type ExitCode } from './errors.js'
+import { writeOutputFile } from './output-file.js'
+import { EXIT, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
 import { NO_PROGRESS, isCI, progressLine, shouldUseColor, type ProgressLine } from './terminal.js'
@@ -179,15 +179,7 @@ export async function auditCommand(options: AuditOptions, io: CliIo, deps: Pick<
       ? formatAuditJson(result)
       : formatAuditText(result, { color: options.output === undefined ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true })
   if (options.output === undefined) io.stdout(report)
-  else {
-    const file = path.resolve(io.cwd, options.output)
-    try {
-      mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, report)
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
+  else writeOutputFile(io.cwd, options.output, report)
 
   if (result.breaches.length > 0) {
     const list = result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)}`).join(', ')

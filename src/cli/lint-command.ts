@@ -1,6 +1,6 @@
 // `reliability-loop lint [paths…]`: options, config, running the lint mode, writing the report.
 
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConfigError } from '../config/errors.js'
@@ -12,6 +12,7 @@ import { PROJECT_URL, formatSarif, ruleHelpUri } from '../report/sarif.js'
 import { formatText } from '../report/text.js'
 import { formatWorkflowCommands } from '../report/workflow-commands.js'
 import { VERSION } from '../version.js'
+import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { resolveLintPaths } from './paths.js'
@@ -141,17 +142,8 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
 
   const shown = options.quiet ? onlyErrors(result) : result
   const report = formatReport(shown, options, io, deps)
-  if (options.output === undefined) {
-    io.stdout(report)
-  } else {
-    const file = path.resolve(io.cwd, options.output)
-    try {
-      mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, report)
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
+  if (options.output === undefined) io.stdout(report)
+  else writeOutputFile(io.cwd, options.output, report)
 
   let code: ExitCode = result.summary.errors > 0 ? EXIT.PROBLEMS : EXIT.OK
   if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {

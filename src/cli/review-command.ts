@@ -1,7 +1,6 @@
 // `reliability-loop review`: the period (flags, else the previous month by the clock), config, the review
 // mode, then the packet on stdout, in a file (--output) or in the review directory (--write).
 
-import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { reviewConfigOf } from '../config/review.js'
@@ -12,6 +11,7 @@ import { runReview } from '../modes/review.js'
 import { PeriodError, resolvePeriod, type ReviewPeriod } from '../review/period.js'
 import { renderPacketJson } from '../review/render-json.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
+import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
@@ -101,15 +101,6 @@ function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
   }
 }
 
-function writeTo(file: string, text: string, shown: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, text)
-  } catch (error) {
-    throw new UsageError(`cannot write the packet to ${shown}: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
-
 export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
   const now = (deps.now ?? (() => new Date()))()
   const period = periodOf(options, now)
@@ -137,7 +128,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     io.stderr(`wrote ${file}\n`)
   }
   const report = options.format === 'json' ? renderPacketJson(packet) : markdown
-  if (options.output !== undefined) writeTo(path.resolve(io.cwd, options.output), report, options.output)
+  if (options.output !== undefined) writeOutputFile(io.cwd, options.output, report, 'packet')
   else if (!options.write || options.format === 'json') io.stdout(report)
   if (packet.dataQuality.length > 0 && options.format !== 'json') io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? '' : 's'}; see the packet's "Data quality" section\n`)
   return EXIT.OK

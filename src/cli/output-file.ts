@@ -1,0 +1,16 @@
+// `--output <file>`: a mode's report written where the user asked, relative to the current directory.
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { UsageError } from './errors.js'
+
+/** Writes `text` to `output` (resolved against `cwd`), creating its directory; a failure is a usage error naming the file as given. */
+export function writeOutputFile(cwd: string, output: string, text: string, what = 'report'): void {
+  const file = path.resolve(cwd, output)
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, text)
+  } catch (error) {
+    throw new UsageError(`cannot write the ${what} to ${output}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
