@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-MRIKRLQ5.js";
+} from "./cli-Y233476C.js";
 import {
   RULES
 } from "./cli-6P62FEFX.js";
@@ -12,7 +12,7 @@ import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-GY736IMP.js";
+} from "./cli-ZAQ2KH7T.js";
 import {
   Command,
   CommanderError,
@@ -42,12 +42,12 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-JSIMR6K6.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-MR2ESGG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-QZHGN3WO.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-GK4ZCSUF.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-F3JALXLW.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-32LNNSSA.js")).addReviewCommand]
+  ["lint", async () => (await import("./cli-WQXMJUE2.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-F73XR3J7.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-DWA4H57H.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-ZIS2UPB2.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-DZFHF2I5.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-IZR5XAPP.js")).addReviewCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

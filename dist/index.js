@@ -75804,6 +75804,17 @@ function describeValue(value2) {
   if (typeof value2 === "object") return "a map";
   return String(value2);
 }
+var TYPE_NAMES = {
+  array: "a list",
+  object: "a map of key: value",
+  string: "text",
+  boolean: "true or false",
+  integer: "a whole number",
+  number: "a number"
+};
+function describeTypes(types) {
+  return types.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+}
 
 // src/postmortem/sections.ts
 function sectionKey(text5) {
@@ -75999,6 +76010,7 @@ var syncSchema = {
 };
 
 // src/config/schema.ts
+var LINT_DEFAULTS = defaultLintConfig();
 var configSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "reliability-loop configuration (.github/reliability.yml)",
@@ -76016,7 +76028,7 @@ var configSchema = {
           description: "Globs, relative to the repository root, of the postmortem files.",
           minItems: 1,
           items: { type: "string", minLength: 1, description: "A glob such as `docs/postmortems/**/PM-*.md`." },
-          default: ["docs/postmortems/**/PM-*.md"]
+          default: LINT_DEFAULTS.postmortems.paths
         },
         "severity-levels": {
           type: "array",
@@ -76024,7 +76036,7 @@ var configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "A severity level label, e.g. `Sev1`." },
-          default: ["Sev1", "Sev2", "Sev3", "Sev4"]
+          default: LINT_DEFAULTS.postmortems.severityLevels
         },
         sections: {
           type: "array",
@@ -76032,7 +76044,7 @@ var configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "A section heading, e.g. `Root Cause`." },
-          default: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"]
+          default: LINT_DEFAULTS.postmortems.sections
         },
         "section-aliases": {
           type: "object",
@@ -76042,19 +76054,7 @@ var configSchema = {
             minLength: 1,
             description: "The template section (one of `sections`) this heading stands for."
           },
-          default: {
-            "Corrective Actions": "Action Items",
-            Remediation: "Action Items",
-            "Follow-up Items": "Action Items",
-            "Next Steps": "Action Items",
-            Impact: "Customer Impact",
-            "User Impact": "Customer Impact",
-            "Root Causes": "Root Cause",
-            Cause: "Root Cause",
-            "Contributing Factors": "Root Cause",
-            Overview: "Summary",
-            "TL;DR": "Summary"
-          }
+          default: LINT_DEFAULTS.postmortems.sectionAliases
         }
       }
     },
@@ -76080,24 +76080,24 @@ var configSchema = {
           description: "Severities whose postmortems must link traces, NDJSON and PagerDuty (PM006) and have action items (PM008). Each must be one of `severity-levels`. When not set, the built-in Sev1 and Sev2 that exist in `severity-levels` are used, else the two most severe levels.",
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "One of `postmortems.severity-levels`." },
-          default: ["Sev1", "Sev2"]
+          default: LINT_DEFAULTS.linkedSeverities
         },
         cache: {
           type: "boolean",
           description: "Reuse results for files whose content, configuration and date have not changed.",
-          default: true
+          default: LINT_DEFAULTS.cache
         },
         "cache-dir": {
           type: "string",
           minLength: 1,
           description: "Directory of the content-hash cache, relative to the repository root.",
-          default: ".reliability-loop-cache"
+          default: LINT_DEFAULTS.cacheDir
         },
         concurrency: {
           type: "integer",
           minimum: 0,
           description: "Worker threads to lint with; 0 means one per CPU core (at most one per file).",
-          default: 0
+          default: LINT_DEFAULTS.concurrency
         }
       }
     },
@@ -76317,7 +76317,7 @@ function toIssue(error2, layer) {
     }
     case "type": {
       const wanted = String(params.type).split(",").filter((t) => t !== "null");
-      const names = wanted.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      const names = describeTypes(wanted);
       const quote2 = wanted.includes("string") && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
       message2 = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})` : `must be ${names} (got ${describeValue(data)}${quote2})`;
       break;
@@ -76349,14 +76349,6 @@ function toIssue(error2, layer) {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 };
 }
-var TYPE_NAMES = {
-  array: "a list",
-  object: "a map of key: value",
-  string: "text",
-  boolean: "true or false",
-  integer: "a whole number",
-  number: "a number"
-};
 function isPlainObject(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
@@ -88110,7 +88102,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "02d8c310d60a412e" : "source";
+var BUILD_ID = true ? "a6b1a63648778587" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -88575,14 +88567,6 @@ function schemaProblems(values, positions, fallback) {
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
-var TYPE_NAMES2 = {
-  array: "a list",
-  object: "a map of key: value",
-  string: "text",
-  boolean: "true or false",
-  integer: "a whole number",
-  number: "a number"
-};
 var FORMATS = {
   id: "a UUID such as 3f2b8c1e-6d4a-4e0b-9a57-2c1d0e9f8a76",
   created: "a date, YYYY-MM-DD",
@@ -88621,7 +88605,7 @@ function describeError(error2, root) {
       };
     }
     case "type": {
-      const names = String(params.type).split(",").map((t) => TYPE_NAMES2[t] ?? t).join(" or ");
+      const names = describeTypes(String(params.type).split(","));
       if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` };
       const quote2 = names === "text" && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
       return { segments, message: `must be ${names} (got ${describeValue(data)}${quote2})` };

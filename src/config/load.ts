@@ -7,7 +7,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Docum
 import type { RuleSetting } from '../lint/types.js'
 import { MODE_SECTIONS } from './mode-sections.js'
 import { closestName } from '../util/did-you-mean.js'
-import { describeValue, formatKeyPath, pointerSegments } from '../util/key-path.js'
+import { describeTypes, describeValue, formatKeyPath, pointerSegments } from '../util/key-path.js'
 import { sectionKey } from '../postmortem/sections.js'
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS, defaultLintConfig } from './defaults.js'
@@ -295,7 +295,7 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
       const wanted = String(params.type)
         .split(',')
         .filter((t) => t !== 'null')
-      const names = wanted.map((t) => TYPE_NAMES[t] ?? t).join(' or ')
+      const names = describeTypes(wanted)
       const quote = wanted.includes('string') && (typeof data === 'number' || typeof data === 'boolean') ? '; put it in quotes' : ''
       message =
         segments.length === 0
@@ -331,16 +331,6 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message }
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  array: 'a list',
-  object: 'a map of key: value',
-  string: 'text',
-  boolean: 'true or false',
-  integer: 'a whole number',
-  number: 'a number'
-}
-
 
 // ---------------------------------------------------------------------------------------------------
 // Merging and the checks the schema cannot express

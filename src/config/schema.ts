@@ -13,6 +13,7 @@
 // ts-jest ESM, Node and esbuild; a plain object works the same everywhere.
 
 import type { RuleSetting } from '../lint/types.js'
+import { defaultLintConfig } from './defaults.js'
 import { gateSchema } from './gate-schema.js'
 import { experimentConfigSchema } from './experiment-schema.js'
 import { syncSchema } from './sync-schema.js'
@@ -50,13 +51,8 @@ export interface ConfigDocument {
   review?: Record<string, unknown> | null
 }
 
-/** Modes a later version will configure; accepted (as maps) so a newer config does not break lint. */
-export const FUTURE_MODE_KEYS = ['gate', 'sync', 'audit', 'experiment', 'review'] as const
-
-const futureMode = (mode: string) => ({
-  type: ['object', 'null'],
-  description: `Settings for the \`${mode}\` mode of a later version of reliability-loop. Accepted and ignored by this version, so a config written for a newer version still lints.`
-})
+// The defaults editors show on hover are the ones the loader applies (defaults.ts), not a copy of them.
+const LINT_DEFAULTS = defaultLintConfig()
 
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -76,7 +72,7 @@ export const configSchema = {
           description: 'Globs, relative to the repository root, of the postmortem files.',
           minItems: 1,
           items: { type: 'string', minLength: 1, description: 'A glob such as `docs/postmortems/**/PM-*.md`.' },
-          default: ['docs/postmortems/**/PM-*.md']
+          default: LINT_DEFAULTS.postmortems.paths
         },
         'severity-levels': {
           type: 'array',
@@ -85,7 +81,7 @@ export const configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: 'string', minLength: 1, description: 'A severity level label, e.g. `Sev1`.' },
-          default: ['Sev1', 'Sev2', 'Sev3', 'Sev4']
+          default: LINT_DEFAULTS.postmortems.severityLevels
         },
         sections: {
           type: 'array',
@@ -93,7 +89,7 @@ export const configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: 'string', minLength: 1, description: 'A section heading, e.g. `Root Cause`.' },
-          default: ['Summary', 'Timeline', 'Root Cause', 'Customer Impact', 'Action Items']
+          default: LINT_DEFAULTS.postmortems.sections
         },
         'section-aliases': {
           type: 'object',
@@ -104,19 +100,7 @@ export const configSchema = {
             minLength: 1,
             description: 'The template section (one of `sections`) this heading stands for.'
           },
-          default: {
-            'Corrective Actions': 'Action Items',
-            Remediation: 'Action Items',
-            'Follow-up Items': 'Action Items',
-            'Next Steps': 'Action Items',
-            Impact: 'Customer Impact',
-            'User Impact': 'Customer Impact',
-            'Root Causes': 'Root Cause',
-            Cause: 'Root Cause',
-            'Contributing Factors': 'Root Cause',
-            Overview: 'Summary',
-            'TL;DR': 'Summary'
-          }
+          default: LINT_DEFAULTS.postmortems.sectionAliases
         }
       }
     },
@@ -143,24 +127,24 @@ export const configSchema = {
             'Severities whose postmortems must link traces, NDJSON and PagerDuty (PM006) and have action items (PM008). Each must be one of `severity-levels`. When not set, the built-in Sev1 and Sev2 that exist in `severity-levels` are used, else the two most severe levels.',
           uniqueItems: true,
           items: { type: 'string', minLength: 1, description: 'One of `postmortems.severity-levels`.' },
-          default: ['Sev1', 'Sev2']
+          default: LINT_DEFAULTS.linkedSeverities
         },
         cache: {
           type: 'boolean',
           description: 'Reuse results for files whose content, configuration and date have not changed.',
-          default: true
+          default: LINT_DEFAULTS.cache
         },
         'cache-dir': {
           type: 'string',
           minLength: 1,
           description: 'Directory of the content-hash cache, relative to the repository root.',
-          default: '.reliability-loop-cache'
+          default: LINT_DEFAULTS.cacheDir
         },
         concurrency: {
           type: 'integer',
           minimum: 0,
           description: 'Worker threads to lint with; 0 means one per CPU core (at most one per file).',
-          default: 0
+          default: LINT_DEFAULTS.concurrency
         }
       }
     },

@@ -3,7 +3,7 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import { closestName } from '../util/did-you-mean.js'
-import { describeValue, pointerSegments } from '../util/key-path.js'
+import { describeTypes, describeValue, pointerSegments } from '../util/key-path.js'
 import { formatKeyPath, type ExperimentProblem, type SourcePosition } from './model.js'
 import { experimentSchema } from './schema.js'
 
@@ -42,15 +42,6 @@ export function schemaProblems(values: unknown, positions: Readonly<Record<strin
     problems.push({ ...locate(positions, segments, fallback), ...(key === '' ? {} : { key }), message })
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
-}
-
-const TYPE_NAMES: Record<string, string> = {
-  array: 'a list',
-  object: 'a map of key: value',
-  string: 'text',
-  boolean: 'true or false',
-  integer: 'a whole number',
-  number: 'a number'
 }
 
 const FORMATS: Record<string, string> = {
@@ -93,10 +84,7 @@ function describeError(error: ErrorObject, root: unknown): { segments: Segment[]
       }
     }
     case 'type': {
-      const names = String(params.type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ')
+      const names = describeTypes(String(params.type).split(','))
       if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` }
       // YAML reads `ref: 43` as a number and `name: yes` as a boolean.
       const quote = names === 'text' && (typeof data === 'number' || typeof data === 'boolean') ? '; put it in quotes' : ''

@@ -37,3 +37,17 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a map'
   return String(value)
 }
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'a map of key: value',
+  string: 'text',
+  boolean: 'true or false',
+  integer: 'a whole number',
+  number: 'a number'
+}
+
+/** JSON Schema types as people read them: `["string", "integer"]` → `text or a whole number`. */
+export function describeTypes(types: readonly string[]): string {
+  return types.map((t) => TYPE_NAMES[t] ?? t).join(' or ')
+}

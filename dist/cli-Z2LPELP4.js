@@ -13,7 +13,7 @@ import {
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

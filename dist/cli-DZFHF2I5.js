@@ -18,11 +18,12 @@ import {
 } from "./cli-BU6EMFDS.js";
 import {
   readConfigText,
-  resolveRoot
-} from "./cli-UVBHT7LM.js";
+  resolveRoot,
+  writeOutputFile
+} from "./cli-DIGCQIOX.js";
 import {
   VERSION
-} from "./cli-GY736IMP.js";
+} from "./cli-ZAQ2KH7T.js";
 import {
   AUDIT_SCORERS,
   ansi,
@@ -31,14 +32,13 @@ import {
   plural,
   require_ajv,
   scaleBounds
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   ConfigError,
   EXIT,
   InvalidArgumentError,
   NO_PROGRESS,
   Option,
-  UsageError,
   isCI,
   nodeRepoFiles,
   progressLine,
@@ -57,7 +57,6 @@ import {
 } from "./cli-EZXOBCIM.js";
 
 // src/cli/audit-command.ts
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // src/llm/chat-completions.ts
@@ -1562,15 +1561,7 @@ async function auditCommand(options, io, deps) {
 `);
   const report = options.format === "json" ? formatAuditJson(result) : formatAuditText(result, { color: options.output === void 0 ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true });
   if (options.output === void 0) io.stdout(report);
-  else {
-    const file = path.resolve(io.cwd, options.output);
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, report);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  else writeOutputFile(io.cwd, options.output, report);
   if (result.breaches.length > 0) {
     const list = result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)}`).join(", ");
     if (!text || options.output !== void 0) io.stderr(`error: below --fail-below ${result.failBelow}: ${list}

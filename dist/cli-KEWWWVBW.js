@@ -7947,6 +7947,17 @@ function describeValue(value) {
   if (typeof value === "object") return "a map";
   return String(value);
 }
+var TYPE_NAMES = {
+  array: "a list",
+  object: "a map of key: value",
+  string: "text",
+  boolean: "true or false",
+  integer: "a whole number",
+  number: "a number"
+};
+function describeTypes(types) {
+  return types.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+}
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
@@ -8100,6 +8111,7 @@ var syncSchema = {
 };
 
 // src/config/schema.ts
+var LINT_DEFAULTS = defaultLintConfig();
 var configSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "reliability-loop configuration (.github/reliability.yml)",
@@ -8117,7 +8129,7 @@ var configSchema = {
           description: "Globs, relative to the repository root, of the postmortem files.",
           minItems: 1,
           items: { type: "string", minLength: 1, description: "A glob such as `docs/postmortems/**/PM-*.md`." },
-          default: ["docs/postmortems/**/PM-*.md"]
+          default: LINT_DEFAULTS.postmortems.paths
         },
         "severity-levels": {
           type: "array",
@@ -8125,7 +8137,7 @@ var configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "A severity level label, e.g. `Sev1`." },
-          default: ["Sev1", "Sev2", "Sev3", "Sev4"]
+          default: LINT_DEFAULTS.postmortems.severityLevels
         },
         sections: {
           type: "array",
@@ -8133,7 +8145,7 @@ var configSchema = {
           minItems: 1,
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "A section heading, e.g. `Root Cause`." },
-          default: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"]
+          default: LINT_DEFAULTS.postmortems.sections
         },
         "section-aliases": {
           type: "object",
@@ -8143,19 +8155,7 @@ var configSchema = {
             minLength: 1,
             description: "The template section (one of `sections`) this heading stands for."
           },
-          default: {
-            "Corrective Actions": "Action Items",
-            Remediation: "Action Items",
-            "Follow-up Items": "Action Items",
-            "Next Steps": "Action Items",
-            Impact: "Customer Impact",
-            "User Impact": "Customer Impact",
-            "Root Causes": "Root Cause",
-            Cause: "Root Cause",
-            "Contributing Factors": "Root Cause",
-            Overview: "Summary",
-            "TL;DR": "Summary"
-          }
+          default: LINT_DEFAULTS.postmortems.sectionAliases
         }
       }
     },
@@ -8181,24 +8181,24 @@ var configSchema = {
           description: "Severities whose postmortems must link traces, NDJSON and PagerDuty (PM006) and have action items (PM008). Each must be one of `severity-levels`. When not set, the built-in Sev1 and Sev2 that exist in `severity-levels` are used, else the two most severe levels.",
           uniqueItems: true,
           items: { type: "string", minLength: 1, description: "One of `postmortems.severity-levels`." },
-          default: ["Sev1", "Sev2"]
+          default: LINT_DEFAULTS.linkedSeverities
         },
         cache: {
           type: "boolean",
           description: "Reuse results for files whose content, configuration and date have not changed.",
-          default: true
+          default: LINT_DEFAULTS.cache
         },
         "cache-dir": {
           type: "string",
           minLength: 1,
           description: "Directory of the content-hash cache, relative to the repository root.",
-          default: ".reliability-loop-cache"
+          default: LINT_DEFAULTS.cacheDir
         },
         concurrency: {
           type: "integer",
           minimum: 0,
           description: "Worker threads to lint with; 0 means one per CPU core (at most one per file).",
-          default: 0
+          default: LINT_DEFAULTS.concurrency
         }
       }
     },
@@ -8418,7 +8418,7 @@ function toIssue(error, layer) {
     }
     case "type": {
       const wanted = String(params.type).split(",").filter((t) => t !== "null");
-      const names = wanted.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      const names = describeTypes(wanted);
       const quote = wanted.includes("string") && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
       message = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})` : `must be ${names} (got ${describeValue(data)}${quote})`;
       break;
@@ -8450,14 +8450,6 @@ function toIssue(error, layer) {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message };
 }
-var TYPE_NAMES = {
-  array: "a list",
-  object: "a map of key: value",
-  string: "text",
-  boolean: "true or false",
-  integer: "a whole number",
-  number: "a number"
-};
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
@@ -8679,6 +8671,7 @@ export {
   formatKeyPath,
   pointerSegments,
   describeValue,
+  describeTypes,
   DEFAULT_CONFIG_PATHS,
   loadConfig,
   parseRuleSettings,

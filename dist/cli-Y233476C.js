@@ -11,7 +11,7 @@ import {
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-GY736IMP.js";
+} from "./cli-ZAQ2KH7T.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -8,7 +8,7 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-GNIYXZ3E.js";
+} from "./cli-Z2LPELP4.js";
 import "./cli-6P62FEFX.js";
 import {
   replaceFileAtomic
@@ -24,14 +24,14 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-UVBHT7LM.js";
-import "./cli-GY736IMP.js";
+} from "./cli-DIGCQIOX.js";
+import "./cli-ZAQ2KH7T.js";
 import {
   ansi,
   loadConfig,
   plural,
   syncConfigOf
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   EXIT,
   InvalidArgumentError,

@@ -6,13 +6,13 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-GY736IMP.js";
+} from "./cli-ZAQ2KH7T.js";
 import {
   formatText,
   loadConfig,
   parseRuleSettings,
   plural
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   ConfigError,
   EXIT,
@@ -30,8 +30,8 @@ import {
 } from "./cli-KFVCWGSR.js";
 
 // src/cli/lint-command.ts
-import { mkdirSync, readFileSync, statSync as statSync2, writeFileSync } from "node:fs";
-import path2 from "node:path";
+import { readFileSync, statSync as statSync2 } from "node:fs";
+import path3 from "node:path";
 
 // src/report/workflow-commands.ts
 function escapeData(value) {
@@ -70,13 +70,26 @@ function formatWorkflowCommands(result, options) {
 `;
 }
 
+// src/cli/output-file.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+function writeOutputFile(cwd, output, text, what = "report") {
+  const file = path.resolve(cwd, output);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the ${what} to ${output}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 // src/cli/paths.ts
 import { statSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var DIRECTORY_PATTERN = "**/PM-*.md";
-var toPosix = (p) => p.split(path.sep).join("/");
+var toPosix = (p) => p.split(path2.sep).join("/");
 function outside(rel) {
-  return rel === ".." || rel.startsWith("../") || path.isAbsolute(rel);
+  return rel === ".." || rel.startsWith("../") || path2.isAbsolute(rel);
 }
 function resolveLintPaths(args, options) {
   const { cwd, root } = options;
@@ -84,10 +97,10 @@ function resolveLintPaths(args, options) {
   const outsideError = (arg) => new UsageError(`${arg} is outside the repository root ${root}`, "pass --root <dir> with the repository that contains it");
   return args.map((arg) => {
     if (arg.trim() === "") throw new UsageError("an empty path was given", "remove the empty argument, or run without paths to lint the configured postmortems");
-    const abs = path.resolve(cwd, arg);
+    const abs = path2.resolve(cwd, arg);
     const stat = statSync(abs, { throwIfNoEntry: false });
     if (stat) {
-      const rel = toPosix(path.relative(root, abs));
+      const rel = toPosix(path2.relative(root, abs));
       if (outside(rel)) throw outsideError(arg);
       if (stat.isDirectory()) return rel === "" ? directoryPattern : `${escapePath(rel)}/${directoryPattern}`;
       if (stat.isFile()) return escapePath(rel);
@@ -95,12 +108,12 @@ function resolveLintPaths(args, options) {
     }
     if (isDynamicPattern(arg)) {
       let pattern;
-      if (path.isAbsolute(arg)) {
-        pattern = toPosix(path.relative(root, arg));
+      if (path2.isAbsolute(arg)) {
+        pattern = toPosix(path2.relative(root, arg));
       } else {
-        const base = toPosix(path.relative(root, cwd));
+        const base = toPosix(path2.relative(root, cwd));
         if (outside(base)) throw outsideError(arg);
-        pattern = path.posix.normalize(base === "" ? toPosix(arg) : `${escapePath(base)}/${toPosix(arg)}`);
+        pattern = path2.posix.normalize(base === "" ? toPosix(arg) : `${escapePath(base)}/${toPosix(arg)}`);
       }
       if (outside(pattern)) throw outsideError(arg);
       return pattern.startsWith("./") ? pattern.slice(2) : pattern;
@@ -156,7 +169,7 @@ function readConfigText(file) {
 }
 function resolveRoot(root, cwd) {
   if (root === void 0) return cwd;
-  const abs = path2.resolve(cwd, root);
+  const abs = path3.resolve(cwd, root);
   const stat = statSync2(abs, { throwIfNoEntry: false });
   if (!stat) throw new UsageError(`--root ${root}: no such directory`);
   if (!stat.isDirectory()) throw new UsageError(`--root ${root}: not a directory`);
@@ -173,7 +186,7 @@ async function lintCommand(paths, options, io, deps) {
   if (options.concurrency !== void 0) overrides.push({ source: "--concurrency", values: { lint: { concurrency: options.concurrency } } });
   const config = loadConfig({
     root,
-    ...options.config === void 0 ? {} : { configPath: path2.resolve(io.cwd, options.config) },
+    ...options.config === void 0 ? {} : { configPath: path3.resolve(io.cwd, options.config) },
     overrides,
     readFile: readConfigText
   });
@@ -194,17 +207,8 @@ async function lintCommand(paths, options, io, deps) {
   }
   const shown = options.quiet ? onlyErrors(result) : result;
   const report = formatReport(shown, options, io, deps);
-  if (options.output === void 0) {
-    io.stdout(report);
-  } else {
-    const file = path2.resolve(io.cwd, options.output);
-    try {
-      mkdirSync(path2.dirname(file), { recursive: true });
-      writeFileSync(file, report);
-    } catch (error) {
-      throw new UsageError(`cannot write the report to ${options.output}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (options.output === void 0) io.stdout(report);
+  else writeOutputFile(io.cwd, options.output, report);
   let code = result.summary.errors > 0 ? EXIT.PROBLEMS : EXIT.OK;
   if (options.maxWarnings !== void 0 && result.summary.warnings > options.maxWarnings) {
     io.stderr(`error: too many warnings: ${result.summary.warnings} (--max-warnings is ${options.maxWarnings})
@@ -234,6 +238,7 @@ function formatReport(result, options, io, deps) {
 }
 
 export {
+  writeOutputFile,
   resolveLintPaths,
   FORMATS,
   collect,

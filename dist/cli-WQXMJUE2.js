@@ -8,9 +8,9 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-UVBHT7LM.js";
-import "./cli-GY736IMP.js";
-import "./cli-SBK34LAV.js";
+} from "./cli-DIGCQIOX.js";
+import "./cli-ZAQ2KH7T.js";
+import "./cli-KEWWWVBW.js";
 import "./cli-KFVCWGSR.js";
 import "./cli-EZXOBCIM.js";
 export {

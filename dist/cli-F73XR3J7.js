@@ -17,7 +17,7 @@ import {
 import {
   DEFAULT_EXPERIMENT_PATHS,
   parseExperimentDoc
-} from "./cli-FSNIIGNO.js";
+} from "./cli-AIBWWYJC.js";
 import {
   RULES,
   parseOptionsOf,
@@ -36,7 +36,7 @@ import {
   gateConfigOf,
   loadConfig,
   plural
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   ConfigError,
   Option,

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-MRIKRLQ5.js";
+} from "./cli-Y233476C.js";
 import {
   runGit
 } from "./cli-RKHGYTN5.js";
 import {
   discoverExperiments
-} from "./cli-FSNIIGNO.js";
+} from "./cli-AIBWWYJC.js";
 import {
   ENV_NAMES,
   TRACKER_NAMES,
@@ -19,7 +19,7 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-GNIYXZ3E.js";
+} from "./cli-Z2LPELP4.js";
 import {
   isRealDate,
   parseOptionsOf,
@@ -41,14 +41,15 @@ import {
 import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
-  resolveRoot
-} from "./cli-UVBHT7LM.js";
-import "./cli-GY736IMP.js";
+  resolveRoot,
+  writeOutputFile
+} from "./cli-DIGCQIOX.js";
+import "./cli-ZAQ2KH7T.js";
 import {
   loadConfig,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -61,7 +62,6 @@ import "./cli-QCVQTLV6.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/review-command.ts
-import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // src/io/node-review-adapters.ts
@@ -1521,14 +1521,6 @@ function periodOf(options, now) {
     throw error;
   }
 }
-function writeTo(file, text2, shown) {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text2);
-  } catch (error) {
-    throw new UsageError(`cannot write the packet to ${shown}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 async function reviewCommand(options, io, deps) {
   const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
   const period = periodOf(options, now);
@@ -1558,7 +1550,7 @@ async function reviewCommand(options, io, deps) {
 `);
   }
   const report = options.format === "json" ? renderPacketJson(packet) : markdown;
-  if (options.output !== void 0) writeTo(path.resolve(io.cwd, options.output), report, options.output);
+  if (options.output !== void 0) writeOutputFile(io.cwd, options.output, report, "packet");
   else if (!options.write || options.format === "json") io.stdout(report);
   if (packet.dataQuality.length > 0 && options.format !== "json") io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? "" : "s"}; see the packet's "Data quality" section
 `);

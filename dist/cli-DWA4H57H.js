@@ -13,7 +13,7 @@ import {
   discoverExperiments,
   isFinished,
   parseExperimentDoc
-} from "./cli-FSNIIGNO.js";
+} from "./cli-AIBWWYJC.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -24,14 +24,14 @@ import {
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-UVBHT7LM.js";
-import "./cli-GY736IMP.js";
+} from "./cli-DIGCQIOX.js";
+import "./cli-ZAQ2KH7T.js";
 import {
   ansi,
   experimentConfigOf,
   loadConfig,
   plural
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   EXIT,
   Option,

@@ -3,11 +3,12 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   closestName,
+  describeTypes,
   describeValue,
   formatKeyPath,
   pointerSegments,
   require_ajv
-} from "./cli-SBK34LAV.js";
+} from "./cli-KEWWWVBW.js";
 import {
   require_dist
 } from "./cli-KFVCWGSR.js";
@@ -190,14 +191,6 @@ function schemaProblems(values, positions, fallback) {
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
-var TYPE_NAMES = {
-  array: "a list",
-  object: "a map of key: value",
-  string: "text",
-  boolean: "true or false",
-  integer: "a whole number",
-  number: "a number"
-};
 var FORMATS = {
   id: "a UUID such as 3f2b8c1e-6d4a-4e0b-9a57-2c1d0e9f8a76",
   created: "a date, YYYY-MM-DD",
@@ -236,7 +229,7 @@ function describeError(error, root) {
       };
     }
     case "type": {
-      const names = String(params.type).split(",").map((t) => TYPE_NAMES[t] ?? t).join(" or ");
+      const names = describeTypes(String(params.type).split(","));
       if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` };
       const quote = names === "text" && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
       return { segments, message: `must be ${names} (got ${describeValue(data)}${quote})` };
