@@ -211,8 +211,7 @@ function evictCorpus(dir, keepCached) {
   return method
 }
 
-const corpusRoot = opts.corpus ?? mkdtempSync(join(os.tmpdir(), 'rl-review-bench-'))
-const root = corpusRoot
+const root = opts.corpus ?? mkdtempSync(join(os.tmpdir(), 'rl-review-bench-'))
 const cleanup = () => {
   if (!opts.keep && opts.corpus === undefined) rmSync(root, { recursive: true, force: true })
 }
