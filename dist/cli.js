@@ -4,15 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-Y233476C.js";
+} from "./cli-MELS5RCG.js";
 import {
   RULES
-} from "./cli-6P62FEFX.js";
+} from "./cli-F2OUK4LR.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-ZAQ2KH7T.js";
+} from "./cli-5OT3OFSK.js";
+import "./cli-U4F352HY.js";
 import {
   Command,
   CommanderError,
@@ -20,7 +21,7 @@ import {
   EXIT,
   UsageError,
   isDebug
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/main.ts
@@ -42,12 +43,12 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-WQXMJUE2.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-F73XR3J7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-DWA4H57H.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-ZIS2UPB2.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-DZFHF2I5.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-IZR5XAPP.js")).addReviewCommand]
+  ["lint", async () => (await import("./cli-4ZMCOAJL.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-JIID4T6O.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-N7ZKGTIU.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-AF3JWAUI.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-HO3FJ5DM.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-56XUVXSZ.js")).addReviewCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

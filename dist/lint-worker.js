@@ -7561,11 +7561,11 @@ var require_dist = __commonJS({
 
 // src/lint/lint-worker.ts
 import { existsSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
-// src/io/node-files.ts
-import { dirname, isAbsolute, join, normalize, relative, sep } from "node:path";
+// src/util/repo-path.ts
+import { isAbsolute, normalize, sep } from "node:path";
 function isInsideRepo(path) {
   if (!path || isAbsolute(path)) return false;
   const normalised = normalize(path);
@@ -7998,9 +7998,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname2) {
+  set dirname(dirname) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname2 || "", this.basename);
+    this.path = default2.join(dirname || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -18603,7 +18603,7 @@ function lintFile(input, path, config, env) {
 // src/lint/lint-worker.ts
 var setup = workerData;
 function pathExists(path) {
-  return isInsideRepo(path) && existsSync(join2(setup.root, path));
+  return isInsideRepo(path) && existsSync(join(setup.root, path));
 }
 parentPort?.on("message", (batch) => {
   const results = batch.map((job) => lintFile(job.bytes, job.path, setup.config, { today: setup.today, pathExists }));

@@ -2,7 +2,7 @@
 // and the checks the schema cannot express: dimension names, scores and thresholds within their scale,
 // regular expressions that compile, paths inside the repository.
 
-import { isInsideRepo } from '../io/node-files.js'
+import { isInsideRepo } from '../util/repo-path.js'
 import {
   DEFAULT_AUDIT_DIMENSIONS,
   DEFAULT_AUDIT_FIELDS,

@@ -1,6 +1,6 @@
 // `experiment:` of the configuration → ExperimentConfig: defaults, and the paths kept inside the repository.
 
-import { isInsideRepo } from '../io/node-files.js'
+import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_EXPERIMENT_DIR, DEFAULT_EXPERIMENT_TEMPLATE } from './experiment-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
 import type { Config, ExperimentConfig } from './types.js'

@@ -1,7 +1,7 @@
 // `review:` of the configuration → ReviewConfig: defaults, and what the schema cannot express (paths inside
 // the repository, amber not above red).
 
-import { isInsideRepo } from '../io/node-files.js'
+import { isInsideRepo } from '../util/repo-path.js'
 import {
   DEFAULT_BYPASS_LOG,
   DEFAULT_DETECTED_STATUSES,

@@ -4,12 +4,9 @@ import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { LintCacheStore, RepoFiles } from '../lint/adapters.js'
 
-/** Whether a repository-relative path stays inside the repository. */
-export function isInsideRepo(path: string): boolean {
-  if (!path || isAbsolute(path)) return false
-  const normalised = normalize(path)
-  return normalised !== '..' && !normalised.startsWith(`..${sep}`)
-}
+import { isInsideRepo } from '../util/repo-path.js'
+
+export { isInsideRepo }
 
 /** The real file system below `root`, as the lint mode sees it. */
 export function nodeRepoFiles(root: string): RepoFiles {

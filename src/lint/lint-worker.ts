@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { LintConfig } from '../config/types.js'
-import { isInsideRepo } from '../io/node-files.js'
+import { isInsideRepo } from '../util/repo-path.js'
 import { lintFile } from './lint-file.js'
 import type { LintJob } from './executor.js'
 

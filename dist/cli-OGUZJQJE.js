@@ -6,13 +6,13 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-ZAQ2KH7T.js";
+} from "./cli-5OT3OFSK.js";
 import {
   formatText,
   loadConfig,
   parseRuleSettings,
   plural
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   ConfigError,
   EXIT,
@@ -27,7 +27,7 @@ import {
   progressLine,
   shouldUseColor,
   sortFindings
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 
 // src/cli/lint-command.ts
 import { readFileSync, statSync as statSync2 } from "node:fs";

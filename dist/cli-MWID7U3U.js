@@ -8,7 +8,7 @@ import {
   sectionKey,
   severityKey,
   sortFindings
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import {
   __commonJS,
   __toESM

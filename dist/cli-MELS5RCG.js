@@ -5,17 +5,17 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-6P62FEFX.js";
+} from "./cli-F2OUK4LR.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-ZAQ2KH7T.js";
+} from "./cli-5OT3OFSK.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-KFVCWGSR.js";
+} from "./cli-U4F352HY.js";
 
 // src/io/node-adapters.ts
 import { join } from "node:path";

@@ -8,10 +8,10 @@ import {
   formatKeyPath,
   pointerSegments,
   require_ajv
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   require_dist
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-Y233476C.js";
+} from "./cli-MELS5RCG.js";
 import {
   runGit
-} from "./cli-RKHGYTN5.js";
+} from "./cli-E4RRU5YM.js";
 import {
   discoverExperiments
-} from "./cli-AIBWWYJC.js";
+} from "./cli-QUV4UIKW.js";
 import {
   ENV_NAMES,
   TRACKER_NAMES,
@@ -19,12 +19,12 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-Z2LPELP4.js";
+} from "./cli-2BOE5UPX.js";
 import {
   isRealDate,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-6P62FEFX.js";
+} from "./cli-F2OUK4LR.js";
 import {
   replaceFileAtomic
 } from "./cli-S2GQ6Q7K.js";
@@ -43,21 +43,23 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-DIGCQIOX.js";
-import "./cli-ZAQ2KH7T.js";
+} from "./cli-OGUZJQJE.js";
+import "./cli-5OT3OFSK.js";
+import {
+  nodeRepoFiles
+} from "./cli-U4F352HY.js";
 import {
   loadConfig,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   EXIT,
   InvalidArgumentError,
   Option,
   UsageError,
-  isDebug,
-  nodeRepoFiles
-} from "./cli-KFVCWGSR.js";
+  isDebug
+} from "./cli-DBLLD2C5.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-EZXOBCIM.js";
 

@@ -10,19 +10,19 @@ import {
   runGit,
   workTreeRoot,
   workingTreeChanges
-} from "./cli-RKHGYTN5.js";
+} from "./cli-E4RRU5YM.js";
 import {
   checkRollbackPlan
 } from "./cli-AU6KXWWY.js";
 import {
   DEFAULT_EXPERIMENT_PATHS,
   parseExperimentDoc
-} from "./cli-AIBWWYJC.js";
+} from "./cli-QUV4UIKW.js";
 import {
   RULES,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-6P62FEFX.js";
+} from "./cli-F2OUK4LR.js";
 import {
   createGitHubClient,
   errorMessage,
@@ -31,22 +31,24 @@ import {
   require_undici
 } from "./cli-4MAFKJMI.js";
 import {
+  nodeRepoFiles
+} from "./cli-U4F352HY.js";
+import {
   DEFAULT_CONFIG_PATHS,
   ansi,
   gateConfigOf,
   loadConfig,
   plural
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   ConfigError,
   Option,
   UsageError,
-  nodeRepoFiles,
   require_dist,
   require_picomatch,
   severityIn,
   shouldUseColor
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

@@ -8,8 +8,8 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-Z2LPELP4.js";
-import "./cli-6P62FEFX.js";
+} from "./cli-2BOE5UPX.js";
+import "./cli-F2OUK4LR.js";
 import {
   replaceFileAtomic
 } from "./cli-S2GQ6Q7K.js";
@@ -24,14 +24,17 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-DIGCQIOX.js";
-import "./cli-ZAQ2KH7T.js";
+} from "./cli-OGUZJQJE.js";
+import "./cli-5OT3OFSK.js";
+import {
+  nodeRepoFiles
+} from "./cli-U4F352HY.js";
 import {
   ansi,
   loadConfig,
   plural,
   syncConfigOf
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -40,10 +43,9 @@ import {
   UsageError,
   isCI,
   isDebug,
-  nodeRepoFiles,
   progressLine,
   shouldUseColor
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import "./cli-YLWRLJDD.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-EZXOBCIM.js";

@@ -3,11 +3,11 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   sortFindings
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "a6b1a63648778587" : "source";
+var BUILD_ID = true ? "1da5c1d7536fb633" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -8,10 +8,10 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-DIGCQIOX.js";
-import "./cli-ZAQ2KH7T.js";
-import "./cli-KEWWWVBW.js";
-import "./cli-KFVCWGSR.js";
+} from "./cli-OGUZJQJE.js";
+import "./cli-5OT3OFSK.js";
+import "./cli-MWID7U3U.js";
+import "./cli-DBLLD2C5.js";
 import "./cli-EZXOBCIM.js";
 export {
   FORMATS,

@@ -13,7 +13,7 @@ import {
   discoverExperiments,
   isFinished,
   parseExperimentDoc
-} from "./cli-AIBWWYJC.js";
+} from "./cli-QUV4UIKW.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -24,22 +24,24 @@ import {
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-DIGCQIOX.js";
-import "./cli-ZAQ2KH7T.js";
+} from "./cli-OGUZJQJE.js";
+import "./cli-5OT3OFSK.js";
+import {
+  nodeRepoFiles
+} from "./cli-U4F352HY.js";
 import {
   ansi,
   experimentConfigOf,
   loadConfig,
   plural
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   EXIT,
   Option,
   UsageError,
-  nodeRepoFiles,
   require_dist,
   shouldUseColor
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import "./cli-QCVQTLV6.js";
 import {
   __toESM

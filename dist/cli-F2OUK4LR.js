@@ -7,7 +7,7 @@ import {
   sectionKey,
   sectionMatcher,
   severityIn
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import {
   __commonJS,
   __export,

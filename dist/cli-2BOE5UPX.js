@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-6P62FEFX.js";
+} from "./cli-F2OUK4LR.js";
 import {
   digestOfKey,
   itemKey,
@@ -13,7 +13,7 @@ import {
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

@@ -20,10 +20,13 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-DIGCQIOX.js";
+} from "./cli-OGUZJQJE.js";
 import {
   VERSION
-} from "./cli-ZAQ2KH7T.js";
+} from "./cli-5OT3OFSK.js";
+import {
+  nodeRepoFiles
+} from "./cli-U4F352HY.js";
 import {
   AUDIT_SCORERS,
   ansi,
@@ -32,7 +35,7 @@ import {
   plural,
   require_ajv,
   scaleBounds
-} from "./cli-KEWWWVBW.js";
+} from "./cli-MWID7U3U.js";
 import {
   ConfigError,
   EXIT,
@@ -40,11 +43,10 @@ import {
   NO_PROGRESS,
   Option,
   isCI,
-  nodeRepoFiles,
   progressLine,
   require_dist,
   shouldUseColor
-} from "./cli-KFVCWGSR.js";
+} from "./cli-DBLLD2C5.js";
 import {
   AbortError,
   pRetry
