@@ -71,6 +71,8 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string): P
       return changes
     },
     async readState(repository) {
+      // A dry run against a new file: nothing was exported yet.
+      if ((await all(`SELECT 1 FROM information_schema.tables WHERE table_name = ${quote(STATE_TABLE)}`)).length === 0) return []
       const rows = await all(`SELECT table_name, source, fingerprint, row_count FROM ${ident(STATE_TABLE)} WHERE repository = ${quote(repository)}`)
       return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
     },
