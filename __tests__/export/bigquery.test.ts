@@ -26,9 +26,9 @@ function write(root: string, rel: string, text: string): void {
 function repo(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'rl-bq-'))
   dirs.push(root)
-  const rec = (n: number, stratum: string) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `t${n}`, sha256: `h${n}`, rubric_version: 'v1', scorer: 'rules', model: null, stratum, scores: { task_completion: 1, policy_compliance: n % 2 }, reasons: {}, scored_at: '2026-10-20T10:00:00Z' })
+  const rec = (n: number, stratum: string) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `t${n}`, sha256: `h${n}`, rubric_version: 'v1', scorer: 'rules', model: null, stratum, scores: { accuracy: 1, policy_adherence: n % 2 }, reasons: {}, scored_at: '2026-10-20T10:00:00Z' })
   write(root, 'reliability/audits/2026-10.ndjson', `${rec(1, 'random')}\n${rec(2, 'flagged')}\n`)
-  write(root, 'logs/incidents/INC-1.ndjson', `${JSON.stringify({ ts: '2026-10-05T09:00:00Z', incident_id: 'INC-1', severity: 'Sev1', status: 'triggered', title: "it's down" })}\n${JSON.stringify({ ts: '2026-10-05T10:30:00Z', incident_id: 'INC-1', severity: 'Sev1', status: 'resolved', title: "it's down" })}\n`)
+  write(root, 'logs/incidents/INC-1.ndjson', `${JSON.stringify({ ts: '2026-10-05T09:00:00Z', id: 'INC-1', severity: 'Sev1', status: 'triggered', title: "it's down" })}\n${JSON.stringify({ ts: '2026-10-05T10:30:00Z', id: 'INC-1', severity: 'Sev1', status: 'resolved', title: "it's down" })}\n`)
   write(root, 'docs/postmortems/PM-1.md', '# Incident PM-1: Down\n\n- Date: 2026-10-05\n- Severity: Sev1\n- Owners: @a\n\n## Action Items\n- [ ] Fix :: @a :: 2026-11-01\n')
   return root
 }
@@ -51,7 +51,7 @@ describeIf('export to BigQuery (fake validated against the discovery document)',
     const first = await exportTo(root)
     expect(first.schema_changes).toEqual(expect.arrayContaining(['created dataset reliability', 'created table audit_scores', 'created table _reliability_loop_state']))
     expect(bq.views()).toEqual(['audit_rolling_30d', 'audit_rolling_90d', 'backlog_daily', 'incidents_weekly', 'resolve_time_monthly'])
-    expect((await bq.rows('audit_scores')).map((r) => [r.stratum, r.dimension, r.score])).toEqual(expect.arrayContaining([['random', 'policy_compliance', 1], ['flagged', 'policy_compliance', 0]]))
+    expect((await bq.rows('audit_scores')).map((r) => [r.stratum, r.dimension, r.score])).toEqual(expect.arrayContaining([['random', 'policy_adherence', 1], ['flagged', 'policy_adherence', 0]]))
     expect(await bq.rows('incidents')).toEqual([expect.objectContaining({ incident_id: 'INC-1', title: "it's down", resolved: true })])
     // Staging tables are dropped after the merge.
     expect(bq.tables().filter((t) => t.startsWith('_reliability_loop_stage'))).toEqual([])
@@ -65,8 +65,8 @@ describeIf('export to BigQuery (fake validated against the discovery document)',
   it('replaces a changed file\'s rows and removes a deleted file\'s', async () => {
     const root = repo()
     await exportTo(root)
-    write(root, 'logs/incidents/INC-1.ndjson', `${JSON.stringify({ ts: '2026-10-05T09:00:00Z', incident_id: 'INC-1', severity: 'Sev2', status: 'triggered', title: 'down' })}\n`)
-    write(root, 'logs/incidents/INC-2.ndjson', `${JSON.stringify({ ts: '2026-10-06T09:00:00Z', incident_id: 'INC-2', severity: 'Sev3', status: 'triggered', title: 'slow' })}\n`)
+    write(root, 'logs/incidents/INC-1.ndjson', `${JSON.stringify({ ts: '2026-10-05T09:00:00Z', id: 'INC-1', severity: 'Sev2', status: 'triggered', title: 'down' })}\n`)
+    write(root, 'logs/incidents/INC-2.ndjson', `${JSON.stringify({ ts: '2026-10-06T09:00:00Z', id: 'INC-2', severity: 'Sev3', status: 'triggered', title: 'slow' })}\n`)
     await exportTo(root)
     expect((await bq.rows('incidents')).map((r) => [r.incident_id, r.severity]).sort()).toEqual([['INC-1', 'Sev2'], ['INC-2', 'Sev3']])
     rmSync(path.join(root, 'logs/incidents/INC-2.ndjson'))

@@ -23,12 +23,12 @@ function tempDir(): string {
 const NOW = new Date('2026-11-03T12:00:00Z')
 
 function auditLine(n: number, stratum = 'random', scorer = 'rules', score = 1): string {
-  return JSON.stringify({ period: '2026-10', seed: 's', transcript: `logs/missions/t${n}.ndjson`, sha256: `h${n}`, rubric_version: 'v1', scorer, model: null, stratum, scores: { task_completion: score, policy_compliance: 1 }, reasons: {}, scored_at: `2026-10-${String(10 + (n % 20)).padStart(2, '0')}T10:00:00Z` })
+  return JSON.stringify({ period: '2026-10', seed: 's', transcript: `logs/missions/t${n}.ndjson`, sha256: `h${n}`, rubric_version: 'v1', scorer, model: null, stratum, scores: { accuracy: score, policy_adherence: 1 }, reasons: {}, scored_at: `2026-10-${String(10 + (n % 20)).padStart(2, '0')}T10:00:00Z` })
 }
 function incident(id: string, day: number, resolvedAfterMin?: number): string {
   const start = new Date(Date.UTC(2026, 9, day, 9))
-  const lines = [{ ts: start.toISOString(), incident_id: id, severity: 'Sev2', status: 'triggered', title: `incident ${id}` }]
-  if (resolvedAfterMin !== undefined) lines.push({ ts: new Date(start.getTime() + resolvedAfterMin * 60_000).toISOString(), incident_id: id, severity: 'Sev2', status: 'resolved', title: `incident ${id}` })
+  const lines = [{ ts: start.toISOString(), id: id, severity: 'Sev2', status: 'triggered', title: `incident ${id}` }]
+  if (resolvedAfterMin !== undefined) lines.push({ ts: new Date(start.getTime() + resolvedAfterMin * 60_000).toISOString(), id: id, severity: 'Sev2', status: 'resolved', title: `incident ${id}` })
   return lines.map((l) => JSON.stringify(l)).join('\n') + '\n'
 }
 const postmortem = (id: number, due: string, checked = false) => `# Incident PM-${id}: Something broke\n\n- Date: 2026-10-05\n- Severity: Sev2\n- Owners: @maria.chen\n\n## Summary\nx\n\n## Action Items\n- [${checked ? 'x' : ' '}] Fix it :: @maria.chen :: ${due}\n`
@@ -64,6 +64,7 @@ async function query(db: string, sql: string): Promise<Array<Record<string, unkn
     return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Array<Record<string, unknown>>
   } finally {
     connection.closeSync()
+    instance.closeSync()
   }
 }
 
@@ -81,7 +82,7 @@ describe('export to DuckDB', () => {
     const result = await exportOnce(root, db)
     expect(result.schema_changes).toContain('created table audit_scores')
     expect(result.tables.find((t) => t.table === 'audit_scores')).toMatchObject({ files: 1, sent_files: 1, rows: 8 })
-    const rolling = await query(db, "SELECT dimension, day, rolling_mean, scores_in_window FROM audit_rolling_30d WHERE dimension = 'task_completion' ORDER BY day")
+    const rolling = await query(db, "SELECT dimension, day, rolling_mean, scores_in_window FROM audit_rolling_30d WHERE dimension = 'accuracy' ORDER BY day")
     // Random stratum only, one score per transcript (the judge's 0 for t1 over the rules' 1); t2 is flagged.
     expect(rolling.at(-1)).toMatchObject({ rolling_mean: 0.5, scores_in_window: '2' })
     const resolve = await query(db, 'SELECT month, resolved_incidents, median_minutes, worst_minutes FROM resolve_time_monthly')
@@ -150,7 +151,9 @@ describe('export to DuckDB', () => {
           expect(await contents(db)).toEqual(await contents(fresh))
         }
       ),
-      { numRuns: 15 }
+      // The example: an export cut at its 4th warehouse call once lost the action items (the DuckDB instance was
+      // left open, so the next open did not see its last writes).
+      { numRuns: 15, examples: [[[{ kind: 'export', failAt: 3 }, { kind: 'delete', n: 1 }, { kind: 'audit', n: 1, score: 0 }]]] }
     )
   }, 120_000)
 })

@@ -32,8 +32,9 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string): P
   const duckdb = await loadDuckDb()
   await mkdir(dirname(absPath), { recursive: true })
   let connection: Connection
+  let instance: Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>
   try {
-    const instance = await duckdb.DuckDBInstance.create(absPath)
+    instance = await duckdb.DuckDBInstance.create(absPath)
     connection = await instance.connect()
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split('\n')[0]}`, 'check the path (export.duckdb.path) and that no other process holds the file open', true)
@@ -110,7 +111,9 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string): P
       }
     },
     async close() {
+      // Closing the instance checkpoints the file, so the next process (or a query tool) sees every row.
       connection.closeSync()
+      instance.closeSync()
       await rm(scratch, { recursive: true, force: true })
     }
   }

@@ -27,6 +27,8 @@ import { collectSyncItems } from '../sync/items.js'
 
 /** Bumped when the rows made from the same file change, so every file is sent again once. */
 export const EXPORT_SCHEMA_VERSION = '1'
+/** The fingerprint of a file whose rows may be half-way in: it matches no real fingerprint. */
+const PENDING = 'pending'
 /** Rows per warehouse batch: bounds memory and the size of one load job or statement. */
 export const BATCH_ROWS = 50_000
 
@@ -157,6 +159,9 @@ export async function runExport(config: Config, request: ExportRequest, adapters
       const allSources = [...batch.sources, ...removedNow.map((r) => r.source)]
       const batchId = createHash('sha256').update(`${table.name}\u0000${request.repository}\u0000${day}\u0000${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join('\u0000')}\u0000${removedNow.map((r) => r.source).join('\u0000')}`).digest('hex').slice(0, 40)
       if (!request.dryRun) {
+        // The files are known to the warehouse before their rows are: a run cut off after the rows went in
+        // leaves them marked pending, so the next run sends them again, or removes their rows if the file is gone.
+        if (batch.sent.length > 0) await warehouse.recordState(request.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request.now)
         await warehouse.replace(table, request.repository, allSources, batch.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
         await warehouse.recordState(request.repository, batch.sent, removedNow, request.now)
       }
