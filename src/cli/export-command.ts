@@ -6,7 +6,9 @@ import { Command, Option } from 'commander'
 import { loadConfig } from '../config/load.js'
 import type { Warehouse } from '../export/warehouse.js'
 import { WarehouseError } from '../export/warehouse.js'
-import { openDuckDbWarehouse } from '../io/export-duckdb.js'
+import { exportConfigOf } from '../config/export.js'
+import { EXPORT_TARGETS, type ExportTarget } from '../config/export-schema.js'
+import { openWarehouse } from '../io/export-warehouse.js'
 import { createNodeExportAdapters } from '../io/node-export-adapters.js'
 import { repositoryNameAt } from '../io/repository-name.js'
 import { isInsideRepo } from '../util/repo-path.js'
@@ -17,14 +19,11 @@ import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
 import { isCI, NO_PROGRESS, progressLine } from './terminal.js'
 
-export const EXPORT_TARGETS = ['duckdb'] as const
-export const DEFAULT_DUCKDB_PATH = '.reliability-loop/warehouse.duckdb'
-
 export interface ExportOptions {
-  to: (typeof EXPORT_TARGETS)[number]
+  to?: ExportTarget
   dryRun?: boolean
   format: 'text' | 'json'
-  duckdbPath: string
+  duckdbPath?: string
   repository?: string
   config?: string
   root?: string
@@ -43,6 +42,9 @@ same rows. Records that do not fit the schema are listed with file and line and 
 Examples:
   $ reliability-loop export                                 # into .reliability-loop/warehouse.duckdb
   $ reliability-loop export --dry-run                       # what would be sent
+  $ BIGQUERY_PROJECT=acme BIGQUERY_DATASET=reliability reliability-loop export --to bigquery
+  $ SNOWFLAKE_ACCOUNT=myorg-acct SNOWFLAKE_USER=EXPORTER SNOWFLAKE_PRIVATE_KEY="$(cat key.p8)" \\
+    SNOWFLAKE_DATABASE=ANALYTICS SNOWFLAKE_SCHEMA=RELIABILITY reliability-loop export --to snowflake
   $ reliability-loop export --format json | jq '.tables'
   $ duckdb .reliability-loop/warehouse.duckdb "select * from audit_rolling_30d order by day desc limit 10"
 
@@ -56,12 +58,12 @@ Exit codes:
 export function addExportCommand(program: Command, io: CliIo, deps: CliDeps, done: (code: ExitCode) => void): Command {
   return program
     .command('export')
-    .summary('export reliability records to a warehouse (DuckDB)')
+    .summary('export reliability records to a warehouse (DuckDB, BigQuery, Snowflake)')
     .description('Export audit scores, incidents, action items and experiments to a warehouse, incrementally, with rolling-average views.')
-    .addOption(new Option('--to <warehouse>', 'target warehouse').choices(EXPORT_TARGETS).default('duckdb'))
+    .addOption(new Option('--to <warehouse>', 'target warehouse (default: export.target, else duckdb)').choices(EXPORT_TARGETS))
     .option('--dry-run', 'show what would be sent; change nothing')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--duckdb-path <file>', 'DuckDB file, relative to the repository root (keep it out of git)', DEFAULT_DUCKDB_PATH)
+    .option('--duckdb-path <file>', 'DuckDB file, relative to the repository root (default: export.duckdb.path, .reliability-loop/warehouse.duckdb)')
     .option('--repository <owner/name>', 'label for the rows (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root (default: current directory)')
@@ -91,9 +93,14 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
   const now = (deps.now ?? (() => new Date()))()
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
-  const duckdbPath = options.duckdbPath.replace(/\\/g, '/')
-  if (!isInsideRepo(duckdbPath)) throw new UsageError(`--duckdb-path ${options.duckdbPath}: the DuckDB file must be inside the repository`, 'give a path relative to the repository root, e.g. .reliability-loop/warehouse.duckdb')
-  const repository = options.repository ?? io.env.GITHUB_REPOSITORY ?? repositoryNameAt(root)
+  const settings = { ...exportConfigOf(config) }
+  if (options.duckdbPath !== undefined) {
+    const duckdbPath = path.relative(root, path.resolve(io.cwd, options.duckdbPath)).replace(/\\/g, '/')
+    if (!isInsideRepo(duckdbPath)) throw new UsageError(`--duckdb-path ${options.duckdbPath}: the DuckDB file must be inside the repository`, 'give a path inside the repository, e.g. .reliability-loop/warehouse.duckdb')
+    settings.duckdbPath = duckdbPath
+  }
+  const target = options.to ?? settings.target
+  const repository = options.repository ?? settings.repository ?? io.env.GITHUB_REPOSITORY ?? repositoryNameAt(root)
   const showProgress = options.format !== 'json' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env)
   let progress = NO_PROGRESS
   let progressTable = ''
@@ -109,7 +116,7 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
 
   let warehouse: Warehouse
   try {
-    warehouse = await openDuckDbWarehouse(path.join(root, duckdbPath), duckdbPath)
+    warehouse = await openWarehouse(target, settings, { root, env: io.env })
   } catch (error) {
     if (error instanceof WarehouseError) throw new UsageError(error.message, error.hint)
     throw error
