@@ -47,6 +47,16 @@ describe('reliability-loop export', () => {
     expect(existsSync(path.join(root, '.reliability-loop/warehouse.duckdb'))).toBe(true)
   })
 
+  it('--query prints the rows of a view after the export', async () => {
+    const root = repo()
+    const out = await run(['export', '--query', 'select severity, incidents from incidents_weekly'], root)
+    expect(out.code).toBe(0)
+    expect(out.stdout).toMatch(/severity +incidents\n-+ +-+\nSev1 +1\n\(1 row\)/)
+    const bad = await run(['export', '--query', 'select * from no_such_view'], root)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/the query failed/)
+  })
+
   it('--dry-run sends nothing and says so', async () => {
     const root = repo()
     const dry = await run(['export', '--dry-run'], root)

@@ -9,6 +9,7 @@ import { WarehouseError } from '../export/warehouse.js'
 import { exportConfigOf } from '../config/export.js'
 import { EXPORT_TARGETS, type ExportTarget } from '../config/export-schema.js'
 import { openWarehouse } from '../io/export-warehouse.js'
+import { queryDuckDb } from '../io/export-duckdb.js'
 import { createNodeExportAdapters } from '../io/node-export-adapters.js'
 import { repositoryNameAt } from '../io/repository-name.js'
 import { isInsideRepo } from '../util/repo-path.js'
@@ -25,6 +26,8 @@ export interface ExportOptions {
   format: 'text' | 'json'
   duckdbPath?: string
   repository?: string
+  /** SQL run on the DuckDB file after the export. */
+  query?: string
   config?: string
   root?: string
 }
@@ -46,7 +49,7 @@ Examples:
   $ SNOWFLAKE_ACCOUNT=myorg-acct SNOWFLAKE_USER=EXPORTER SNOWFLAKE_PRIVATE_KEY="$(cat key.p8)" \\
     SNOWFLAKE_DATABASE=ANALYTICS SNOWFLAKE_SCHEMA=RELIABILITY reliability-loop export --to snowflake
   $ reliability-loop export --format json | jq '.tables'
-  $ duckdb .reliability-loop/warehouse.duckdb "select * from audit_rolling_30d order by day desc limit 10"
+  $ reliability-loop export --query "select * from audit_rolling_30d order by day desc limit 10"
 
 Exit codes:
   0  exported (or nothing changed)
@@ -65,12 +68,21 @@ export function addExportCommand(program: Command, io: CliIo, deps: CliDeps, don
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--duckdb-path <file>', 'DuckDB file, relative to the repository root (default: export.duckdb.path, .reliability-loop/warehouse.duckdb)')
     .option('--repository <owner/name>', 'label for the rows (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)')
+    .option('--query <sql>', 'after exporting to DuckDB, run this SQL on the file and print the rows (e.g. select * from audit_rolling_30d)')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root (default: current directory)')
     .addHelpText('after', EXPORT_HELP_AFTER)
     .action(async (options: ExportOptions) => {
       done(await exportCommand(options, io, deps))
     })
+}
+
+/** A plain table of query rows, columns padded to their widest value. */
+function renderRows(columns: readonly string[], rows: readonly unknown[][]): string {
+  const cells = [columns, ...rows.map((r) => r.map((v) => (v === null ? '' : sanitizeText(String(v), { multiline: false, maxLength: 80 }))))]
+  const widths = columns.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)))
+  const line = (r: readonly unknown[]) => r.map((v, i) => String(v ?? '').padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  return `\n${[line(columns), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`
 }
 
 function renderText(result: ExportResult): string {
@@ -100,6 +112,7 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
     settings.duckdbPath = duckdbPath
   }
   const target = options.to ?? settings.target
+  if (options.query !== undefined && target !== 'duckdb') throw new UsageError('--query runs on the DuckDB file only', 'query BigQuery or Snowflake with their own tools; the views have the same names there')
   const repository = options.repository ?? settings.repository ?? io.env.GITHUB_REPOSITORY ?? repositoryNameAt(root)
   const showProgress = options.format !== 'json' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env)
   let progress = NO_PROGRESS
@@ -140,6 +153,16 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
   if (files === 0) {
     io.stderr('error: nothing to export: no audit records, incident timelines, postmortems or experiment docs were found\nhint: run it from the repository root (or pass --root), and check the paths in .github/reliability.yml (audit.output-dir, review.incidents.paths, postmortems.paths, experiment.paths)\n')
     return EXIT.USAGE
+  }
+  if (options.query !== undefined) {
+    let answer: { columns: string[]; rows: unknown[][] }
+    try {
+      answer = await queryDuckDb(path.join(root, settings.duckdbPath), options.query)
+    } catch (error) {
+      if (error instanceof WarehouseError) throw new UsageError(error.message, error.hint)
+      throw error
+    }
+    io.stdout(options.format === 'json' ? `${JSON.stringify(answer.rows.map((r) => Object.fromEntries(answer.columns.map((c, i) => [c, r[i]]))), null, 2)}\n` : renderRows(answer.columns, answer.rows))
   }
   const leftOut = result.tables.reduce((n, t) => n + t.left_out, 0)
   if (leftOut > 0) {

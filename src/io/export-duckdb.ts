@@ -118,3 +118,19 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string): P
     }
   }
 }
+
+/** Rows of a query against the DuckDB file, for `export --query` (a look at the views without a DuckDB CLI). */
+export async function queryDuckDb(absPath: string, sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+  const duckdb = await loadDuckDb()
+  const instance = await duckdb.DuckDBInstance.create(absPath, { access_mode: 'READ_ONLY' })
+  const connection = await instance.connect()
+  try {
+    const reader = await connection.runAndReadAll(sql)
+    return { columns: reader.columnNames(), rows: reader.getRowsJson() as unknown[][] }
+  } catch (error) {
+    throw new WarehouseError(`the query failed: ${errorMessage(error).split('\n')[0]}`, 'the views are audit_rolling_30d, audit_rolling_90d, incidents_weekly, resolve_time_monthly and backlog_daily (docs/export.md)', true)
+  } finally {
+    connection.closeSync()
+    instance.closeSync()
+  }
+}
