@@ -3,14 +3,19 @@
 
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Config } from '../config/types.js'
 import type { ExportAdapters } from '../modes/export.js'
 import { ndjsonFileSource, readNdjson } from './ndjson.js'
 import { createNodeReviewAdapters } from './node-review-adapters.js'
 
+/** Files up to this size are read whole; larger ones streamed (a 1 MiB stream buffer per small file was most of a re-run's time). */
+const READ_WHOLE_BYTES = 4 << 20
+
 async function sha256File(absPath: string): Promise<string> {
   const hash = createHash('sha256')
+  if ((await stat(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile(absPath)).digest('hex')
   for await (const chunk of createReadStream(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
   return hash.digest('hex')
 }
