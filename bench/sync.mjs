@@ -10,7 +10,7 @@
 // Targets (from the issue): requests ≤ fresh × 2 + ⌈items ÷ 100⌉ + 5, and no write request when nothing
 // changed. Exit code: 0 when the report was printed (also when a target is missed), 1 when a run did not
 // leave exactly one ticket per item, 2 on a usage error.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -52,13 +52,9 @@ const scenario = { postmortems: Number(opts.postmortems), items: Number(opts.ite
 if (!Object.values(scenario).every((n) => Number.isInteger(n) && n > 0) || scenario.fresh > scenario.items) usage('--postmortems, --items and --fresh must be whole numbers above 0, fresh ≤ items')
 const trackers = opts.tracker.split(',').map((t) => t.trim())
 if (!trackers.every((t) => ['github', 'linear', 'jira'].includes(t))) usage('--tracker takes github, linear and jira')
-if (!existsSync(join(repo, '..', 'shared', 'contracts'))) {
-  console.error('bench/sync: ../shared/contracts is absent: the fake trackers validate against the vendors’ contracts there.')
-  process.exit(2)
-}
 
-// The harness is TypeScript next to the test fakes; bundle it. The fakes find the contracts relative to
-// their own location, so import.meta.url is pinned to where they live.
+// The harness is TypeScript next to the test fakes; bundle it. The fakes find the contracts (__tests__/contracts/)
+// relative to their own location, so import.meta.url is pinned to where they live.
 const dir = mkdtempSync(join(os.tmpdir(), 'rl-bench-sync-'))
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
 const bundle = join(dir, 'harness.mjs')

@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-MELS5RCG.js";
+} from "./cli-YN7EP5BU.js";
 import {
   RULES
 } from "./cli-F2OUK4LR.js";
@@ -12,8 +12,8 @@ import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-5OT3OFSK.js";
-import "./cli-U4F352HY.js";
+} from "./cli-7VVE5KTP.js";
+import "./cli-4DFK4BC5.js";
 import {
   Command,
   CommanderError,
@@ -43,12 +43,12 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-4ZMCOAJL.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-JIID4T6O.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-N7ZKGTIU.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-AF3JWAUI.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-HO3FJ5DM.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-56XUVXSZ.js")).addReviewCommand]
+  ["lint", async () => (await import("./cli-FEJAXP44.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-QRUI5Z4P.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-O4L4A6LM.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-IGFZTFUT.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-U4EYAXGM.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-BUHMPRPC.js")).addReviewCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

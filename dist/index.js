@@ -77627,7 +77627,7 @@ async function runLintAction(ctx) {
 init_client();
 
 // src/io/node-adapters.ts
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // node_modules/bail/index.js
 function bail(error2) {
@@ -78055,9 +78055,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname6) {
+  set dirname(dirname5) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname6 || "", this.basename);
+    this.path = default2.join(dirname5 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -88047,8 +88047,31 @@ function workerPoolExecutor(root, concurrency, fallback) {
 
 // src/io/node-files.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { mkdir as mkdir2, readFile, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname2, isAbsolute as isAbsolute3, join, relative as relative2, sep as sep4 } from "node:path";
+import { readFile } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join2, relative as relative2, sep as sep4 } from "node:path";
+
+// src/io/atomic-write.ts
+import { randomBytes } from "node:crypto";
+import { link, mkdir as mkdir2, rename as rename2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname2, join } from "node:path";
+async function writeTemp(file, text5) {
+  await mkdir2(dirname2(file), { recursive: true });
+  const temp = join(dirname2(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  await writeFile2(temp, text5, { flag: "wx" });
+  return temp;
+}
+async function replaceFileAtomic(file, text5) {
+  const temp = await writeTemp(file, text5);
+  try {
+    await rename2(temp, file);
+  } catch (error2) {
+    await unlink2(temp).catch(() => {
+    });
+    throw error2;
+  }
+}
+
+// src/io/node-files.ts
 function nodeRepoFiles(root) {
   return {
     async glob(patterns) {
@@ -88062,10 +88085,10 @@ function nodeRepoFiles(root) {
       return found.map((p) => p.split(sep4).join("/")).sort();
     },
     async read(path4) {
-      return readFile(join(root, path4));
+      return readFile(join2(root, path4));
     },
     exists(path4) {
-      return isInsideRepo(path4) && existsSync4(join(root, path4));
+      return isInsideRepo(path4) && existsSync4(join2(root, path4));
     }
   };
 }
@@ -88079,10 +88102,7 @@ function jsonFileCacheStore(file) {
       }
     },
     async save(data) {
-      await mkdir2(dirname2(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile2(temp, JSON.stringify(data));
-      await rename2(temp, file);
+      await replaceFileAtomic(file, JSON.stringify(data));
     }
   };
 }
@@ -88095,7 +88115,7 @@ function createNodeLintAdapters(config, options = {}) {
     now: options.now ?? (() => /* @__PURE__ */ new Date()),
     executor: workerPoolExecutor(config.root, config.lint.concurrency, inProcessExecutor(files.exists))
   };
-  if (config.lint.cache) adapters.cache = jsonFileCacheStore(join2(config.root, config.lint.cacheDir, "lint.json"));
+  if (config.lint.cache) adapters.cache = jsonFileCacheStore(join3(config.root, config.lint.cacheDir, "lint.json"));
   if (options.onProgress) adapters.onProgress = options.onProgress;
   return adapters;
 }
@@ -88105,7 +88125,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "1da5c1d7536fb633" : "source";
+var BUILD_ID = true ? "57cfc89a643207dd" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -90934,27 +90954,6 @@ async function runSyncAction(ctx) {
   return result;
 }
 
-// src/io/atomic-write.ts
-import { randomBytes } from "node:crypto";
-import { link, mkdir as mkdir4, rename as rename3, unlink as unlink2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join3 } from "node:path";
-async function writeTemp(file, text5) {
-  await mkdir4(dirname4(file), { recursive: true });
-  const temp = join3(dirname4(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile3(temp, text5, { flag: "wx" });
-  return temp;
-}
-async function replaceFileAtomic(file, text5) {
-  const temp = await writeTemp(file, text5);
-  try {
-    await rename3(temp, file);
-  } catch (error2) {
-    await unlink2(temp).catch(() => {
-    });
-    throw error2;
-  }
-}
-
 // src/llm/chat-completions.ts
 init_p_retry();
 var OPENAI_BASE_URL = "https://api.openai.com/v1";
@@ -91092,8 +91091,8 @@ function llmEndpoint(config, env, given2 = {}) {
 }
 
 // src/io/node-audit-adapters.ts
-import { appendFile as appendFile3, mkdir as mkdir5, open as open2, readFile as readFile3, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname5, join as join5 } from "node:path";
+import { appendFile as appendFile3, mkdir as mkdir4, open as open2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join5 } from "node:path";
 
 // src/io/audit-worker-pool.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -91537,12 +91536,12 @@ function createNodeAuditAdapters(root, options = {}) {
     },
     async writeText(path4, text5) {
       const file = join5(root, path4);
-      await mkdir5(dirname5(file), { recursive: true });
-      await writeFile4(file, text5);
+      await mkdir4(dirname4(file), { recursive: true });
+      await writeFile3(file, text5);
     },
     async appendText(path4, text5) {
       const file = join5(root, path4);
-      await mkdir5(dirname5(file), { recursive: true });
+      await mkdir4(dirname4(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
       await appendFile3(file, prefix + text5);
     },

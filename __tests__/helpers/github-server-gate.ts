@@ -2,17 +2,14 @@
 // file contents at a commit, pull requests, commit→pull-request lookup, comparisons, workflow runs,
 // check runs of a commit, issue events (who applied a label), team membership, commits and trees.
 //
-// Answers are GitHub's own examples from ../shared/contracts/github-rest.trimmed.json with the fields
+// Answers are GitHub's own examples from __tests__/contracts/github-rest.json with the fields
 // a test sets replaced, so their shape is GitHub's; __tests__/github/github-server-gate.test.ts validates
 // them against the contract's response schemas. Query parameters are checked against the contract's
 // parameter schemas (a wrong enum value gets GitHub's 422).
 
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
-
-const CONTRACT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'contracts', 'github-rest.trimmed.json')
+import { GITHUB_CONTRACT_PATH as CONTRACT } from './contracts.js'
 const DOCS = 'https://docs.github.com/rest'
 
 export type GateOperationId =
@@ -131,7 +128,6 @@ interface Contract {
 
 let contract: Contract | undefined
 function loadContract(): Contract {
-  if (!existsSync(CONTRACT)) throw new Error(`${CONTRACT} is absent`)
   contract ??= JSON.parse(readFileSync(CONTRACT, 'utf8')) as Contract
   return contract
 }

@@ -3,18 +3,15 @@
 // issue, check whether a login can be assigned, list and create milestones.
 //
 // Request bodies are validated by the host against the contract's request schemas
-// (../shared/contracts/github-rest.trimmed.json); query parameters are checked here against the
+// (__tests__/contracts/github-rest.json); query parameters are checked here against the
 // contract's parameter schemas. What GitHub refuses beyond the schema is refused too: an assignee who
 // cannot be assigned, a milestone that does not exist, a milestone title used twice (422).
 // Answers are GitHub's own examples from the contract with the stored fields filled in.
 
 import { readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { RawText } from './github-server-gate.js'
-
-const CONTRACT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'contracts', 'github-rest.trimmed.json')
+import { GITHUB_CONTRACT_PATH as CONTRACT } from './contracts.js'
 const DOCS = 'https://docs.github.com/rest'
 
 export type IssueOperationId =

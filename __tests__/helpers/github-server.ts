@@ -1,36 +1,31 @@
 // A fake GitHub REST API on 127.0.0.1 for tests: a real HTTP server (random port) that speaks the
 // endpoints reliability-loop uses and rejects what GitHub would reject. Request bodies are validated
 // against the request-body schemas of GitHub's own OpenAPI description in
-// ../shared/contracts/github-rest.trimmed.json, so a request the real API would refuse fails here too.
+// __tests__/contracts/github-rest.json (from @octokit/openapi), so a request the real API would refuse fails here too.
 //
 // Faults (429 with retry-after, 5xx, a stalled response, a connection reset) can be queued for the next
 // requests of an operation, and a read-only mode answers check-run writes with GitHub's 403.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { GATE_OPERATIONS, GateRoutes, isGateOperation, RawText, type GateOperationId } from './github-server-gate.js'
 import { ISSUE_OPERATIONS, IssueRoutes, isIssueOperation, type IssueOperationId } from './github-server-issues.js'
+import { GITHUB_CONTRACT_PATH } from './contracts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const REPO_ROOT = resolve(here, '..', '..')
-export const CONTRACT_PATH = resolve(REPO_ROOT, '..', 'shared', 'contracts', 'github-rest.trimmed.json')
+export const CONTRACT_PATH = GITHUB_CONTRACT_PATH
 
-export function contractAvailable(): boolean {
-  return existsSync(CONTRACT_PATH)
-}
-
-/** `describe` when the contract is there; otherwise a skipped `describe` and a warning saying why. */
+/**
+ * A plain `describe`: the contract is committed (__tests__/contracts/), so these tests never skip. The
+ * name stays for the tests that use it; a missing contract fails the fake's start instead of skipping.
+ */
 export function describeWithContract(name: string, fn: () => void): void {
-  if (contractAvailable()) {
-    describe(name, fn)
-  } else {
-    console.warn(`Skipping "${name}": ${CONTRACT_PATH} is absent (the shared GitHub REST contract the fake server validates against).`)
-    describe.skip(name, fn)
-  }
+  describe(name, fn)
 }
 
 export type OperationId = 'pulls/list-files' | 'checks/create' | 'checks/update' | GateOperationId | IssueOperationId

@@ -3,8 +3,8 @@
 // and Jira Data Center's REST API v2 (Bearer personal access token, wiki-markup strings, users by name,
 // /search with startAt) over one in-memory project.
 //
-// Cloud requests are validated against Jira's OpenAPI description (../shared/contracts/
-// jira-cloud-platform-v3.trimmed.json; OpenAPI 3.0 `nullable` converted for ajv): request bodies against
+// Cloud requests are validated against Jira's OpenAPI description (__tests__/contracts/
+// jira-cloud-platform-v3.json; OpenAPI 3.0 `nullable` converted for ajv): request bodies against
 // their schemas, query parameters against theirs. What Jira refuses beyond the schema is refused too:
 // a description that is not an ADF document (Cloud) or not a string (DC), a user identified the wrong
 // way, a label with spaces, an unknown issue type, priority or transition, a summary over 255 characters.
@@ -16,19 +16,15 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
+import { JIRA_CONTRACT_PATH } from './contracts.js'
 
-export const JIRA_CONTRACT_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'contracts', 'jira-cloud-platform-v3.trimmed.json')
+export { JIRA_CONTRACT_PATH }
 
+/** A plain `describe`: the contract is committed (__tests__/contracts/), so these tests never skip. */
 export function describeWithJiraContract(name: string, fn: () => void): void {
-  if (existsSync(JIRA_CONTRACT_PATH)) describe(name, fn)
-  else {
-    console.warn(`Skipping "${name}": ${JIRA_CONTRACT_PATH} is absent (Jira's OpenAPI description the fake server validates against).`)
-    describe.skip(name, fn)
-  }
+  describe(name, fn)
 }
 
 export type JiraOperation =

@@ -1,5 +1,5 @@
 // A fake Linear API on 127.0.0.1 for tests: a real HTTP server (random port) answering POST /graphql.
-// Every document is parsed and validated against Linear's own schema (../shared/contracts/
+// Every document is parsed and validated against Linear's own schema (__tests__/contracts/
 // linear-schema.graphql, with graphql's buildSchema and validate) and executed with resolvers over an
 // in-memory workspace (teams with workflow states, users, labels, issues, attachments), so a query the
 // real API would reject fails here too. Authentication is the API key in `Authorization` without
@@ -12,19 +12,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { randomUUID } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
+import { LINEAR_CONTRACT_PATH } from './contracts.js'
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql'
 
-export const LINEAR_SCHEMA_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'contracts', 'linear-schema.graphql')
+export const LINEAR_SCHEMA_PATH = LINEAR_CONTRACT_PATH
 
+/** A plain `describe`: the schema is committed (__tests__/contracts/), so these tests never skip. */
 export function describeWithLinearSchema(name: string, fn: () => void): void {
-  if (existsSync(LINEAR_SCHEMA_PATH)) describe(name, fn)
-  else {
-    console.warn(`Skipping "${name}": ${LINEAR_SCHEMA_PATH} is absent (Linear's GraphQL schema the fake server validates against).`)
-    describe.skip(name, fn)
-  }
+  describe(name, fn)
 }
 
 let schema: GraphQLSchema | undefined

@@ -2,7 +2,7 @@
 // and the real thing: a redis-server started by this file (skipped, with a warning, only when there is no
 // redis-server binary; CI installs it), read through node-redis in-process and through the built CLI.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -14,9 +14,7 @@ import type { Config } from '../../src/config/types.js'
 import { createNodeReviewAdapters } from '../../src/io/node-review-adapters.js'
 import { createRedisClient, readStreamRange, streamEntriesFromRedis, withoutSecrets, type StreamClient } from '../../src/io/redis-stream.js'
 import { runReview } from '../../src/modes/review.js'
-import { parse } from 'yaml'
-import { REPO_ROOT } from '../helpers/github-server.js'
-import { BUNDLE, ensureBundle, parseCommands, parseOutputs, runnerNode } from '../helpers/run-action.js'
+import { BUNDLE, ensureBundle, runActionBundle } from '../helpers/run-action.js'
 import { configOf, makeRepo, removeRepos } from './fixtures.js'
 import { placeIncident } from '../../src/review/incidents.js'
 import { monthPeriod } from '../../src/review/period.js'
@@ -328,46 +326,30 @@ describe('against a real redis-server', () => {
       expect(refused.stdout + refused.stderr).not.toContain(encodeURIComponent(PASSWORD))
     }, 30_000)
 
-    it('runs in the Action (dist/index.js, Node 24) with REDIS_URL from a secret, masked and never printed', () => {
+    it('runs in the Action (dist/index.js, Node 24) with REDIS_URL from a secret, masked and never printed', async () => {
       if (skipped()) return
       const workspace = makeRepo({ '.github/reliability.yml': REDIS_YML })
       const runnerDir = mkdtempSync(path.join(tmpdir(), 'rl-redis-action-'))
-      const file = (name: string, text = '') => {
-        writeFileSync(path.join(runnerDir, name), text)
-        return path.join(runnerDir, name)
-      }
-      const actionYml = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-      const inputs = Object.fromEntries(Object.entries(actionYml.inputs).map(([name, input]) => [`INPUT_${name.toUpperCase()}`, input.default?.startsWith('${{') ? '' : (input.default ?? '')]))
-      const env = {
-        ...inputs,
-        INPUT_MODE: 'review',
-        'INPUT_REVIEW-MONTH': '2026-10',
-        PATH: process.env.PATH ?? '',
-        HOME: runnerDir,
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_REPOSITORY: 'acme/agents',
-        GITHUB_EVENT_NAME: 'schedule',
-        GITHUB_EVENT_PATH: file('event.json', JSON.stringify({ schedule: '0 6 1 * *' })),
-        GITHUB_WORKSPACE: workspace,
-        GITHUB_OUTPUT: file('output'),
-        GITHUB_STEP_SUMMARY: file('summary'),
-        RUNNER_TEMP: runnerDir,
-        REDIS_URL: url
-      }
       try {
-        const run = spawnSync(runnerNode(), [BUNDLE], { cwd: workspace, encoding: 'utf8', timeout: 30_000, env })
+        const run = await runActionBundle(runnerDir, {
+          workspace,
+          eventName: 'schedule',
+          payload: { schedule: '0 6 1 * *' },
+          with: { mode: 'review', 'review-month': '2026-10' },
+          sha: '9d5c2f0b6e3a41c7a8f1e2d3c4b5a69788f0e1d2',
+          repository: 'acme/agents',
+          env: { REDIS_URL: url }
+        })
         expect(run.stderr).toBe('')
-        expect(run.status).toBe(0)
-        const commands = parseCommands(run.stdout)
-        expect(commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(url)
+        expect(run.code).toBe(0)
+        expect(run.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(url)
         // Data quality warnings name the stream in their title; the stream is no file to annotate.
-        expect(commands.filter((c) => c.command === 'warning')).toContainEqual({ command: 'warning', properties: { title: `Review data quality (incidents): redis:${KEY}#INC-1031` }, message: 'incident INC-1031 spans the period boundary: it is still open at the end of the period' })
-        expect(commands.filter((c) => c.command === 'warning' && c.properties.file !== undefined)).toEqual([])
-        expect(parseOutputs(readFileSync(path.join(runnerDir, 'output'), 'utf8'))).toMatchObject({ 'review-file': 'docs/reviews/2026-10.md', 'review-status': 'red' })
+        expect(run.warnings).toContainEqual({ command: 'warning', properties: { title: `Review data quality (incidents): redis:${KEY}#INC-1031` }, message: 'incident INC-1031 spans the period boundary: it is still open at the end of the period' })
+        expect(run.warnings.filter((c) => c.properties.file !== undefined)).toEqual([])
+        expect(run.outputs).toMatchObject({ 'review-file': 'docs/reviews/2026-10.md', 'review-status': 'red' })
         const packet = readFileSync(path.join(workspace, 'docs/reviews/2026-10.md'), 'utf8')
         expect(packet).toContain('| INC-1031 | Sev3 | Triage agent times out |')
-        const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + readFileSync(path.join(runnerDir, 'summary'), 'utf8') + packet
+        const printed = run.stdout.split('\n').filter((line) => !line.startsWith('::add-mask::')).join('\n') + run.summary + packet
         for (const secret of [PASSWORD, encodeURIComponent(PASSWORD)]) expect(printed).not.toContain(secret)
       } finally {
         rmSync(runnerDir, { recursive: true, force: true })

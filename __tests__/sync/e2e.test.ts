@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { parse } from 'yaml'
 import { describeWithContract, FakeGitHub, REPO_ROOT } from '../helpers/github-server.js'
 import { describeWithJiraContract, FakeJira } from '../helpers/jira-server.js'
 import { describeWithLinearSchema, FakeLinear } from '../helpers/linear-server.js'
+import { runActionBundle, writeWorkspace } from '../helpers/run-action.js'
 import { JIRA_EMAIL, JIRA_PAT, JIRA_TOKEN, LINEAR_KEY, postmortemText } from './helpers.js'
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.js')
@@ -156,42 +156,20 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
   })
 
   describe('the Action (mode: sync)', () => {
-    const actionYml = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
-
     async function action(files: Record<string, string>, withInputs: Record<string, string>) {
-      const cwd = workspace(files)
-      const outputPath = join(cwd, '..', `${cwd.split('/').pop() ?? 'x'}.output`)
-      const summaryPath = `${outputPath}.summary`
-      const eventPath = `${outputPath}.event.json`
-      writeFileSync(outputPath, '')
-      writeFileSync(summaryPath, '')
-      writeFileSync(eventPath, JSON.stringify({ repository: { full_name: `${fake.owner}/${fake.repo}` } }))
-      temps.push(outputPath, summaryPath, eventPath)
-      const inputs: Record<string, string> = {}
-      for (const [name, input] of Object.entries(actionYml.inputs)) {
-        inputs[`INPUT_${name.toUpperCase()}`] = withInputs[name] ?? (input.default === '${{ github.token }}' ? TOKEN : (input.default ?? ''))
-      }
-      const result = await run(NODE_24, [ACTION], {
-        cwd,
-        env: {
-          GITHUB_ACTIONS: 'true',
-          CI: 'true',
-          GITHUB_API_URL: fake.url,
-          GITHUB_SERVER_URL: 'https://github.com',
-          GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`,
-          GITHUB_EVENT_NAME: 'schedule',
-          GITHUB_EVENT_PATH: eventPath,
-          GITHUB_WORKSPACE: cwd,
-          GITHUB_SHA: SHA,
-          GITHUB_OUTPUT: outputPath,
-          GITHUB_STEP_SUMMARY: summaryPath,
-          RUNNER_TEMP: cwd,
-          ...inputs
-        }
+      const scratch = mkdtempSync(join(tmpdir(), 'rl-sync-action-'))
+      temps.push(scratch)
+      const result = await runActionBundle(scratch, {
+        workspace: writeWorkspace(scratch, files),
+        eventName: 'schedule',
+        payload: { repository: { full_name: `${fake.owner}/${fake.repo}` } },
+        with: withInputs,
+        token: TOKEN,
+        sha: SHA,
+        repository: `${fake.owner}/${fake.repo}`,
+        apiUrl: fake.url
       })
-      const outputs: Record<string, string> = {}
-      for (const m of readFileSync(outputPath, 'utf8').matchAll(/^(.+?)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1] ?? ''] = m[3] ?? ''
-      return { ...result, cwd, outputs, summary: readFileSync(summaryPath, 'utf8') }
+      return { ...result, cwd: result.workspace }
     }
 
     it('creates the issues, writes the references into the workspace, sets the outputs and the summary; masks the secrets', async () => {

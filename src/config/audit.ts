@@ -10,7 +10,7 @@ import {
   DEFAULT_AUDIT_PATHS,
   DEFAULT_AUDIT_SEED
 } from './audit-schema.js'
-import type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName, Config } from './types.js'
 
 type Dict = Record<string, unknown>

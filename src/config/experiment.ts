@@ -2,7 +2,7 @@
 
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_EXPERIMENT_DIR, DEFAULT_EXPERIMENT_TEMPLATE } from './experiment-schema.js'
-import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, ExperimentConfig } from './types.js'
 
 /** The defaults, as a fresh object each call. */

@@ -3,7 +3,7 @@
 
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_GATE_CHECK_NAMES } from './gate-schema.js'
-import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, GateConfig, GateId } from './types.js'
 
 export const GATE_IDS: readonly GateId[] = ['drills', 'sev1-actions', 'rollback-plan']

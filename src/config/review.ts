@@ -12,7 +12,7 @@ import {
   DEFAULT_REVIEW_OUTPUT_DIR,
   DEFAULT_REVIEW_THRESHOLDS
 } from './review-schema.js'
-import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, ReviewConfig, ReviewThresholdName } from './types.js'
 import { auditConfigOf } from './audit.js'
 

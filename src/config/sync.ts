@@ -2,7 +2,7 @@
 // (priority keys must be configured severity levels; owner emails must look like emails).
 
 import { severityKey } from '../postmortem/severity.js'
-import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, SyncConfig, SyncPriority, SyncTrackerKind, SyncWriteBack } from './types.js'
 
 type Dict = Record<string, unknown>

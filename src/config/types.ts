@@ -1,4 +1,4 @@
-import type { RuleSetting } from '../lint/types.js'
+import type { RuleSetting } from '../lint/severity.js'
 
 /** How postmortems are found and read; shared by every mode that reads postmortems. */
 export interface PostmortemConfig {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { LintCacheStore, RepoFiles } from '../lint/adapters.js'
+import { replaceFileAtomic } from './atomic-write.js'
 
 import { isInsideRepo } from '../util/repo-path.js'
 
@@ -41,11 +42,8 @@ export function jsonFileCacheStore(file: string): LintCacheStore {
       }
     },
     async save(data) {
-      await mkdir(dirname(file), { recursive: true })
-      // Write then rename, so a run killed mid-write leaves the old cache rather than half a file.
-      const temp = `${file}.${process.pid}.tmp`
-      await writeFile(temp, JSON.stringify(data))
-      await rename(temp, file)
+      // Atomically, so a run killed mid-write leaves the old cache rather than half a file.
+      await replaceFileAtomic(file, JSON.stringify(data))
     }
   }
 }

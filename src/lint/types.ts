@@ -1,8 +1,9 @@
 import type { Postmortem } from '../postmortem/model.js'
 import type { LintConfig } from '../config/types.js'
 
-export type Severity = 'error' | 'warning'
-export type RuleSetting = 'off' | Severity
+import type { Severity } from './severity.js'
+
+export type { RuleSetting, Severity } from './severity.js'
 
 export interface Finding {
   path: string

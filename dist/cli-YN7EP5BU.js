@@ -11,11 +11,11 @@ import {
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-5OT3OFSK.js";
+} from "./cli-7VVE5KTP.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-U4F352HY.js";
+} from "./cli-4DFK4BC5.js";
 
 // src/io/node-adapters.ts
 import { join } from "node:path";

@@ -32,7 +32,7 @@ import {
 } from "./cli-4MAFKJMI.js";
 import {
   nodeRepoFiles
-} from "./cli-U4F352HY.js";
+} from "./cli-4DFK4BC5.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,

@@ -15,20 +15,18 @@ import {
   parseExperimentDoc
 } from "./cli-QUV4UIKW.js";
 import {
-  FileExistsError,
-  createFileAtomic,
-  replaceFileAtomic
-} from "./cli-S2GQ6Q7K.js";
-import {
   collect,
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-OGUZJQJE.js";
-import "./cli-5OT3OFSK.js";
+} from "./cli-3LJ3PVOF.js";
+import "./cli-7VVE5KTP.js";
 import {
-  nodeRepoFiles
-} from "./cli-U4F352HY.js";
+  FileExistsError,
+  createFileAtomic,
+  nodeRepoFiles,
+  replaceFileAtomic
+} from "./cli-4DFK4BC5.js";
 import {
   ansi,
   experimentConfigOf,

@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-MELS5RCG.js";
+} from "./cli-YN7EP5BU.js";
 import {
   runGit
 } from "./cli-E4RRU5YM.js";
@@ -25,9 +25,6 @@ import {
   parseOptionsOf,
   parsePostmortem
 } from "./cli-F2OUK4LR.js";
-import {
-  replaceFileAtomic
-} from "./cli-S2GQ6Q7K.js";
 import "./cli-7J3Z5ETF.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
@@ -43,11 +40,12 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-OGUZJQJE.js";
-import "./cli-5OT3OFSK.js";
+} from "./cli-3LJ3PVOF.js";
+import "./cli-7VVE5KTP.js";
 import {
-  nodeRepoFiles
-} from "./cli-U4F352HY.js";
+  nodeRepoFiles,
+  replaceFileAtomic
+} from "./cli-4DFK4BC5.js";
 import {
   loadConfig,
   reviewConfigOf,

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-5OT3OFSK.js";
+} from "./cli-7VVE5KTP.js";
 import {
   formatText,
   loadConfig,

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
+import {
+  glob,
+  isInsideRepo
+} from "./cli-DBLLD2C5.js";
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";
@@ -54,8 +58,49 @@ async function replaceFileAtomic(file, text) {
   }
 }
 
+// src/io/node-files.ts
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join as join2, relative, sep } from "node:path";
+function nodeRepoFiles(root) {
+  return {
+    async glob(patterns) {
+      const found = await glob([...patterns], {
+        cwd: root,
+        onlyFiles: true,
+        dot: false,
+        ignore: ["**/node_modules/**", "**/.git/**"],
+        expandDirectories: false
+      });
+      return found.map((p) => p.split(sep).join("/")).sort();
+    },
+    async read(path) {
+      return readFile(join2(root, path));
+    },
+    exists(path) {
+      return isInsideRepo(path) && existsSync(join2(root, path));
+    }
+  };
+}
+function jsonFileCacheStore(file) {
+  return {
+    async load() {
+      try {
+        return JSON.parse(await readFile(file, "utf8"));
+      } catch {
+        return void 0;
+      }
+    },
+    async save(data) {
+      await replaceFileAtomic(file, JSON.stringify(data));
+    }
+  };
+}
+
 export {
   FileExistsError,
   createFileAtomic,
-  replaceFileAtomic
+  replaceFileAtomic,
+  nodeRepoFiles,
+  jsonFileCacheStore
 };

@@ -20,13 +20,13 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-OGUZJQJE.js";
+} from "./cli-3LJ3PVOF.js";
 import {
   VERSION
-} from "./cli-5OT3OFSK.js";
+} from "./cli-7VVE5KTP.js";
 import {
   nodeRepoFiles
-} from "./cli-U4F352HY.js";
+} from "./cli-4DFK4BC5.js";
 import {
   AUDIT_SCORERS,
   ansi,

@@ -8,8 +8,8 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-OGUZJQJE.js";
-import "./cli-5OT3OFSK.js";
+} from "./cli-3LJ3PVOF.js";
+import "./cli-7VVE5KTP.js";
 import "./cli-MWID7U3U.js";
 import "./cli-DBLLD2C5.js";
 import "./cli-EZXOBCIM.js";

@@ -11,9 +11,6 @@ import {
 } from "./cli-2BOE5UPX.js";
 import "./cli-F2OUK4LR.js";
 import {
-  replaceFileAtomic
-} from "./cli-S2GQ6Q7K.js";
-import {
   createTracker
 } from "./cli-BDNPFZ34.js";
 import "./cli-7J3Z5ETF.js";
@@ -24,11 +21,12 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-OGUZJQJE.js";
-import "./cli-5OT3OFSK.js";
+} from "./cli-3LJ3PVOF.js";
+import "./cli-7VVE5KTP.js";
 import {
-  nodeRepoFiles
-} from "./cli-U4F352HY.js";
+  nodeRepoFiles,
+  replaceFileAtomic
+} from "./cli-4DFK4BC5.js";
 import {
   ansi,
   loadConfig,

@@ -7,7 +7,7 @@ import {
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "1da5c1d7536fb633" : "source";
+var BUILD_ID = true ? "57cfc89a643207dd" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
