@@ -10,21 +10,14 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api'
+import { BIGQUERY_CONTRACT_PATH } from './contracts.js'
 
-const HERE = dirname(fileURLToPath(import.meta.url))
-
-/** The discovery document: the repository's trimmed copy, else the one in ../shared. */
+/** The discovery document (derived into __tests__/contracts/ by scripts/contracts.mjs). */
 export function bigQueryDiscoveryPath(): string | undefined {
-  const dir = resolve(HERE, '..', 'contracts')
-  const local = existsSync(dir) ? readdirSync(dir).find((f) => /^bigquery.*\.json$/.test(f)) : undefined
-  if (local !== undefined) return join(dir, local)
-  const shared = resolve(HERE, '..', '..', '..', 'shared', 'contracts', 'bigquery-v2.discovery.json')
-  return existsSync(shared) ? shared : undefined
+  return existsSync(BIGQUERY_CONTRACT_PATH) ? BIGQUERY_CONTRACT_PATH : undefined
 }
 
 type Dict = Record<string, unknown>

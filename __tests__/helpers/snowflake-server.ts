@@ -11,21 +11,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createHash, createVerify, randomUUID, type KeyObject } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { parse } from 'yaml'
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { SNOWFLAKE_CONTRACT_PATH } from './contracts.js'
 
-const HERE = dirname(fileURLToPath(import.meta.url))
-
+/** Snowflake's SQL API description (derived into __tests__/contracts/ by scripts/contracts.mjs). */
 export function snowflakeContractPath(): string | undefined {
-  const dir = resolve(HERE, '..', 'contracts')
-  const local = existsSync(dir) ? readdirSync(dir).find((f) => /^snowflake.*\.(ya?ml|json)$/.test(f)) : undefined
-  if (local !== undefined) return join(dir, local)
-  const shared = resolve(HERE, '..', '..', '..', 'shared', 'contracts', 'snowflake-sqlapi.yaml')
-  return existsSync(shared) ? shared : undefined
+  return existsSync(SNOWFLAKE_CONTRACT_PATH) ? SNOWFLAKE_CONTRACT_PATH : undefined
 }
 
 type Dict = Record<string, unknown>

@@ -17,6 +17,7 @@ export const exportConfigSchema = {
     duckdb: {
       type: 'object',
       additionalProperties: false,
+      description: 'The embedded DuckDB warehouse (the CLI\'s default target).',
       properties: { path: { ...name('The DuckDB file, relative to the repository root (keep it out of git).'), default: DEFAULT_DUCKDB_PATH } }
     },
     bigquery: {

@@ -2,7 +2,7 @@
 
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_DUCKDB_PATH, type ExportTarget } from './export-schema.js'
-import type { ModeSection, ReportConfigIssue } from './mode-sections.js'
+import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, ExportConfig } from './types.js'
 
 type Dict = Record<string, unknown>
