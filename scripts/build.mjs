@@ -32,10 +32,12 @@ const common = {
   define: { __RL_BUILD_ID__: JSON.stringify(buildId.digest('hex').slice(0, 16)) }
 }
 
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', banner: { js: banner } })
+// The Action exports to BigQuery and Snowflake only: DuckDB's native binary stays out of its bundle too.
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', external: ['@duckdb/node-api'], banner: { js: banner } })
 // The CLI is split: dist/cli.js loads the chunk of the mode it runs (dist/cli-<hash>.js) and nothing else, so
 // a `lint` in a pre-commit hook does not compile the tracker, GitHub and Redis clients. Old chunks go first.
 for (const file of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.js$/.test(file)) rmSync(join('dist', file))
-await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[hash]', banner: { js: `#!/usr/bin/env node\n${banner}` } })
+// DuckDB (export) is an optional native dependency of the CLI: never bundled, imported from node_modules on use.
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[hash]', external: ['@duckdb/node-api'], banner: { js: `#!/usr/bin/env node\n${banner}` } })
 await build({ ...common, entryPoints: ['src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
 await build({ ...common, entryPoints: ['src/io/audit-worker.ts'], outfile: 'dist/audit-worker.js', banner: { js: banner } })

@@ -23,11 +23,13 @@ import { replaceFileAtomic } from './io/atomic-write.js'
 import { lineUrl, type SourceLink } from './report/job-summary.js'
 import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
+import { runExportAction } from './action/export-action.js'
+import { EXPORT_SECRETS } from './io/export-warehouse.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 import { reviewTracker } from './io/review-tracker.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review'] as const
+export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'export'] as const
 export const PLANNED_MODES: readonly string[] = []
 
 /** What the runner tells the Action through the environment. */
@@ -214,6 +216,16 @@ async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
   await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...(tracker && { tracker }) }, now: () => new Date() })
 }
 
+// export mode: the records into BigQuery or Snowflake; settings and credentials from the step's env.
+async function exportMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  for (const name of EXPORT_SECRETS) {
+    const secret = process.env[name]
+    if (secret) core.setSecret(secret)
+  }
+  const config = loadWorkspaceConfig(inputs, runner)
+  await runExportAction({ config, inputs: inputs.export, env: process.env, ...(runner.repository !== undefined && { repository: runner.repository }), now: () => new Date() })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -253,6 +265,9 @@ export async function run(): Promise<void> {
         break
       case 'review':
         await reviewMode(inputs, runner)
+        break
+      case 'export':
+        await exportMode(inputs, runner)
         break
       default:
         core.setFailed(unknownModeMessage(inputs.mode))

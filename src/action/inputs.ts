@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_PATHS } from '../config/defaults.js'
 import type { CredentialSources } from '../sync/connection.js'
 import { isPeriod } from '../audit/period.js'
 import { AUDIT_SCORERS } from '../config/audit-schema.js'
+import { EXPORT_TARGETS, type ExportTarget } from '../config/export-schema.js'
 
 // sync mode: its inputs, and those that are secrets (masked before anything runs).
 const SYNC_INPUTS = ['tracker', 'dry-run', 'write-back', 'linear-api-key', 'linear-team', 'linear-api-url', 'jira-base-url', 'jira-email', 'jira-api-token', 'jira-project', 'jira-pat'] as const
@@ -16,8 +17,11 @@ const AUDIT_INPUTS = ['audit-period', 'audit-sample', 'audit-seed', 'audit-score
 // review mode: its inputs.
 const REVIEW_INPUTS = ['review-month', 'review-since', 'review-until', 'review-days', 'review-write'] as const
 
+// export mode: its inputs (it also reads `dry-run`).
+const EXPORT_INPUTS = ['export-to'] as const
+
 /** Every input action.yml declares, in its order. */
-export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS] as const
+export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...EXPORT_INPUTS] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
@@ -49,6 +53,8 @@ export interface ActionInputs {
   audit: AuditInputs
   /** review mode: the period asked for (resolved against the clock by the mode) and whether to write the packet. */
   review: ReviewInputs
+  /** export mode: the warehouse (undefined: export.target) and whether to send nothing. */
+  export: { to?: ExportTarget; dryRun: boolean }
 }
 
 /** An input value the Action cannot use; the message names the input and the accepted values. */
@@ -195,6 +201,11 @@ function reviewInputs(raw: RawInputs): ReviewInputs {
   return inputs
 }
 
+function exportInputs(raw: RawInputs): { to?: ExportTarget; dryRun: boolean } {
+  const to = raw['export-to'].trim()
+  return { ...(to !== '' && { to: oneOf('export-to', to, EXPORT_TARGETS, 'bigquery') }), dryRun: booleanInput('dry-run', raw['dry-run'], false) }
+}
+
 export function parseActionInputs(raw: RawInputs): ActionInputs {
   const overrides: ConfigOverride[] = []
   const paths = splitList(raw.paths)
@@ -213,7 +224,8 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     drillResult: drillResultInput(raw['drill-result']),
     sync: syncInputs(raw, overrides),
     audit: auditInputs(raw, overrides),
-    review: reviewInputs(raw)
+    review: reviewInputs(raw),
+    export: exportInputs(raw)
   }
   // The default value means "the usual place": then a missing file is fine and `.yaml` is found too.
   if (config !== '' && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ''))) inputs.configPath = config

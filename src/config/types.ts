@@ -192,6 +192,16 @@ export interface ReviewConfig {
   thresholds: Record<ReviewThresholdName, { amber: number; red: number }>
 }
 
+/** `export:` resolved (src/config/export.ts). */
+export interface ExportConfig {
+  target: 'duckdb' | 'bigquery' | 'snowflake'
+  repository?: string
+  /** Repository-relative. */
+  duckdbPath: string
+  bigquery: { project?: string; dataset?: string; location?: string }
+  snowflake: { account?: string; user?: string; database?: string; schema?: string; warehouse?: string; role?: string }
+}
+
 /** The one validated configuration. Built once at the edge (Action inputs, CLI flags, .github/reliability.yml). */
 export interface Config {
   /** Absolute path of the repository root every relative path is resolved against. */
@@ -206,4 +216,5 @@ export interface Config {
   sync?: SyncConfig
   audit?: AuditConfig
   review?: ReviewConfig
+  export?: ExportConfig
 }

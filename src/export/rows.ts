@@ -1,0 +1,189 @@
+// Repository records → warehouse rows (pure). Every row gets a stable record_id, so loading the same rows
+// twice changes nothing; a record that does not fit the schema is reported with its file and line and left
+// out, never half-loaded.
+
+import { createHash } from 'node:crypto'
+import { recordOf } from '../audit/store.js'
+import type { AuditDimension } from '../config/types.js'
+import type { ExperimentDoc } from '../experiments/model.js'
+import type { Incident } from '../review/incidents.js'
+import type { SyncItem } from '../sync/items.js'
+import { tableDefinition, type Row, type TableName } from './tables.js'
+
+export interface RowProblem {
+  source: string
+  line?: number
+  message: string
+}
+
+export interface SourceRows {
+  table: TableName
+  source: string
+  rows: Row[]
+  problems: RowProblem[]
+}
+
+export function recordId(...parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+}
+
+const iso = (ms: number | undefined): string | null => (ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString())
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+const date = (value: string | undefined): string | null => (value !== undefined && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null)
+
+/** A row's problems against its table: required columns present, values of the column's type. */
+export function rowProblems(table: TableName, row: Row): string[] {
+  const problems: string[] = []
+  for (const column of tableDefinition(table).columns) {
+    const value = row[column.name]
+    if (value === null || value === undefined) {
+      if (column.required) problems.push(`${column.name} is missing`)
+      continue
+    }
+    const ok =
+      column.type === 'STRING' || column.type === 'JSON'
+        ? typeof value === 'string'
+        : column.type === 'INTEGER'
+          ? Number.isInteger(value)
+          : column.type === 'FLOAT'
+            ? typeof value === 'number' && Number.isFinite(value)
+            : column.type === 'BOOLEAN'
+              ? typeof value === 'boolean'
+              : column.type === 'DATE'
+                ? typeof value === 'string' && date(value) !== null
+                : typeof value === 'string' && !Number.isNaN(Date.parse(value))
+    if (!ok) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value).slice(0, 60)}`)
+  }
+  return problems
+}
+
+function accept(out: SourceRows, row: Row, line?: number): void {
+  const problems = rowProblems(out.table, row)
+  if (problems.length === 0) out.rows.push(row)
+  else out.problems.push({ source: out.source, ...(line !== undefined && { line }), message: `left out: ${problems.join('; ')}` })
+}
+
+export interface AuditLine {
+  line: number
+  value?: unknown
+  problem?: string
+}
+
+/** One audit-records file (NDJSON lines) → one row per record and dimension. Records duplicated by key are loaded once. */
+export function auditRows(repository: string, source: string, lines: Iterable<AuditLine>, dimensions: readonly AuditDimension[]): SourceRows {
+  const out: SourceRows = { table: 'audit_scores', source, rows: [], problems: [] }
+  const byName = new Map(dimensions.map((d) => [d.name, d]))
+  const seen = new Set<string>()
+  for (const { line, value, problem } of lines) {
+    if (problem !== undefined) {
+      out.problems.push({ source, line, message: `left out: ${problem}` })
+      continue
+    }
+    const record = recordOf(value)
+    if (record === undefined) {
+      out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)' })
+      continue
+    }
+    for (const [dimension, score] of Object.entries(record.scores)) {
+      const id = recordId(repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, dimension)
+      if (seen.has(id)) continue
+      seen.add(id)
+      const rubric = byName.get(dimension)
+      const normalised = score === null ? null : rubric?.scale === '1-5' ? (score - 1) / 4 : score
+      accept(
+        out,
+        {
+          record_id: id,
+          repository,
+          source,
+          period: record.period,
+          transcript: record.transcript,
+          content_sha256: record.sha256,
+          stratum: record.stratum,
+          scorer: record.scorer,
+          model: record.model,
+          dimension,
+          score,
+          score_normalised: normalised,
+          pass: rubric === undefined ? null : score !== null && score >= rubric.threshold,
+          reason: record.reasons[dimension] ?? null,
+          rubric_version: record.rubric_version,
+          seed: record.seed,
+          scored_at: record.scored_at === '' || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
+        },
+        line
+      )
+    }
+  }
+  return out
+}
+
+/** One incident timeline → its row. */
+export function incidentRows(repository: string, source: string, incident: Incident | undefined, notes: readonly RowProblem[]): SourceRows {
+  const out: SourceRows = { table: 'incidents', source, rows: [], problems: [...notes] }
+  if (incident === undefined) return out
+  accept(out, {
+    record_id: recordId(repository, 'incident', source),
+    repository,
+    source,
+    incident_id: incident.id,
+    severity: incident.severity,
+    status: incident.status,
+    resolved: incident.resolved,
+    title: incident.title,
+    started_at: iso(incident.startedMs),
+    detected_at: iso(incident.detectedMs),
+    resolved_at: iso(incident.resolvedMs),
+    postmortem_id: incident.postmortem ?? null
+  })
+  return out
+}
+
+/** The action items of one postmortem on the snapshot day. */
+export function actionItemRows(repository: string, source: string, items: readonly SyncItem[], snapshotDate: string): SourceRows {
+  const out: SourceRows = { table: 'action_items', source, rows: [], problems: [] }
+  for (const item of items) {
+    const due = date(item.due)
+    accept(
+      out,
+      {
+        record_id: recordId(repository, snapshotDate, item.key),
+        repository,
+        source,
+        snapshot_date: snapshotDate,
+        postmortem_id: item.postmortemId,
+        item_key: item.key,
+        summary: item.summary,
+        owner: item.owner ?? null,
+        due,
+        is_open: !item.checked,
+        ticket: item.ref?.id ?? item.ref?.url ?? null,
+        overdue: !item.checked && due !== null && due < snapshotDate,
+        severity: item.severity ?? null
+      },
+      item.line
+    )
+  }
+  return out
+}
+
+/** One experiment doc → its row. */
+export function experimentRows(repository: string, doc: ExperimentDoc): SourceRows {
+  const out: SourceRows = { table: 'experiments', source: doc.path, rows: [], problems: [] }
+  accept(out, {
+    record_id: recordId(repository, 'experiment', doc.path),
+    repository,
+    source: doc.path,
+    experiment_id: doc.id,
+    name: doc.name,
+    owner: doc.owner,
+    status: doc.status,
+    change_type: doc.change.type,
+    change_ref: doc.change.ref,
+    outcome: doc.outcome ?? null,
+    metrics: JSON.stringify({ metrics: doc.metrics, ...(doc.results !== undefined && { results: doc.results }) }),
+    created: date(doc.created),
+    concluded: date(doc.concluded)
+  })
+  return out
+}

@@ -1,0 +1,137 @@
+// The embedded DuckDB warehouse (the CLI's default): one file, `.reliability-loop/warehouse.duckdb` unless
+// configured, so the views can be tried with no cloud account and the SQL is tested for real. DuckDB's native
+// binary is large, so `@duckdb/node-api` is an optional dependency, loaded only here and only when used.
+
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { duckdbDialect } from '../export/dialect.js'
+import type { StateEntry } from '../export/plan.js'
+import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDefinition, type TableName } from '../export/tables.js'
+import { VIEWS } from '../export/views.js'
+import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
+import { errorMessage } from '../util/error-message.js'
+
+type DuckDbModule = typeof import('@duckdb/node-api')
+type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>['connect']>>
+
+export const DUCKDB_INSTALL_HINT = 'DuckDB is an optional dependency of the CLI: install it with `npm install @duckdb/node-api` (or choose --to bigquery|snowflake)'
+
+async function loadDuckDb(): Promise<DuckDbModule> {
+  try {
+    return await import('@duckdb/node-api')
+  } catch (error) {
+    throw new WarehouseError(`cannot load DuckDB (@duckdb/node-api): ${errorMessage(error).split('\n')[0]}`, DUCKDB_INSTALL_HINT, true)
+  }
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+export async function openDuckDbWarehouse(absPath: string, shownPath: string): Promise<Warehouse> {
+  const duckdb = await loadDuckDb()
+  await mkdir(dirname(absPath), { recursive: true })
+  let connection: Connection
+  let instance: Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>
+  try {
+    instance = await duckdb.DuckDBInstance.create(absPath)
+    connection = await instance.connect()
+  } catch (error) {
+    throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split('\n')[0]}`, 'check the path (export.duckdb.path) and that no other process holds the file open', true)
+  }
+  const dialect = duckdbDialect()
+  const scratch = await mkdtemp(join(tmpdir(), 'reliability-loop-export-'))
+  const all = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson()
+
+  async function ensureTable(name: string, description: string, columns: readonly Column[], changes: SchemaChange[]): Promise<void> {
+    const existing = new Set((await all(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quote(name)} AND table_schema = 'main'`)).map((r) => String(r.column_name)))
+    if (existing.size === 0) {
+      await connection.run(`CREATE TABLE ${ident(name)} (${columns.map((c) => `${ident(c.name)} ${dialect.type(c.type)}`).join(', ')})`)
+      await connection.run(`COMMENT ON TABLE ${ident(name)} IS ${quote(description)}`)
+      for (const c of columns) await connection.run(`COMMENT ON COLUMN ${ident(name)}.${ident(c.name)} IS ${quote(c.description)}`)
+      changes.push({ description: `created table ${name}` })
+      return
+    }
+    for (const c of columns.filter((col) => !existing.has(col.name))) {
+      await connection.run(`ALTER TABLE ${ident(name)} ADD COLUMN ${ident(c.name)} ${dialect.type(c.type)}`)
+      await connection.run(`COMMENT ON COLUMN ${ident(name)}.${ident(c.name)} IS ${quote(c.description)}`)
+      changes.push({ description: `added column ${name}.${c.name}` })
+    }
+  }
+
+  return {
+    describe: `DuckDB ${shownPath}`,
+    async ensureSchema() {
+      const changes: SchemaChange[] = []
+      for (const table of TABLES) await ensureTable(table.name, table.description, table.columns, changes)
+      await ensureTable(STATE_TABLE, 'What reliability-loop export has sent, per table and source file.', STATE_COLUMNS, changes)
+      for (const view of VIEWS) {
+        await connection.run(`CREATE OR REPLACE VIEW ${ident(view.name)} AS ${view.sql(dialect)}`)
+        await connection.run(`COMMENT ON VIEW ${ident(view.name)} IS ${quote(view.description)}`)
+      }
+      return changes
+    },
+    async readState(repository) {
+      // A dry run against a new file: nothing was exported yet.
+      if ((await all(`SELECT 1 FROM information_schema.tables WHERE table_name = ${quote(STATE_TABLE)}`)).length === 0) return []
+      const rows = await all(`SELECT table_name, source, fingerprint, row_count FROM ${ident(STATE_TABLE)} WHERE repository = ${quote(repository)}`)
+      return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
+    },
+    async replace(table: TableDefinition, repository, sources, rows: readonly Row[], batchId, snapshotDate) {
+      const file = join(scratch, `${batchId}.ndjson`)
+      await writeFile(file, rows.map((r) => JSON.stringify(r)).join('\n'))
+      const columns = table.columns.map((c) => `${ident(c.name)}: ${quote(dialect.type(c.type))}`).join(', ')
+      const names = table.columns.map((c) => ident(c.name)).join(', ')
+      const scope = `repository = ${quote(repository)} AND source IN (${sources.map(quote).join(', ') || 'NULL'})${snapshotDate === undefined || table.snapshotColumn === undefined ? '' : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`
+      try {
+        await connection.run('BEGIN TRANSACTION')
+        await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`)
+        if (rows.length > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_json(${quote(file)}, format = 'newline_delimited', columns = {${columns}})`)
+        await connection.run('COMMIT')
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined)
+        throw new WarehouseError(`DuckDB refused the rows of ${table.name}: ${errorMessage(error).split('\n')[0]}`, 'this is a bug if the table was created by reliability-loop; otherwise check the table\'s columns')
+      } finally {
+        await rm(file, { force: true })
+      }
+    },
+    async recordState(repository, sent: readonly StateEntry[], removed, at) {
+      const forget = [...sent, ...removed]
+      await connection.run('BEGIN TRANSACTION')
+      try {
+        // One statement for the whole batch: a statement per file made a 10,000-file export wait on DuckDB.
+        if (forget.length > 0) await connection.run(`DELETE FROM ${ident(STATE_TABLE)} WHERE repository = ${quote(repository)} AND (table_name, source) IN (SELECT * FROM (VALUES ${forget.map((e) => `(${quote(e.table)}, ${quote(e.source)})`).join(', ')}))`)
+        if (sent.length > 0) {
+          const values = sent.map((s) => `(${quote(s.table)}, ${quote(repository)}, ${quote(s.source)}, ${quote(s.fingerprint)}, ${s.rowCount}, TIMESTAMPTZ ${quote(at.toISOString())})`)
+          await connection.run(`INSERT INTO ${ident(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at) VALUES ${values.join(', ')}`)
+        }
+        await connection.run('COMMIT')
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined)
+        throw error
+      }
+    },
+    async close() {
+      // Closing the instance checkpoints the file, so the next process (or a query tool) sees every row.
+      connection.closeSync()
+      instance.closeSync()
+      await rm(scratch, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Rows of a query against the DuckDB file, for `export --query` (a look at the views without a DuckDB CLI). */
+export async function queryDuckDb(absPath: string, sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+  const duckdb = await loadDuckDb()
+  const instance = await duckdb.DuckDBInstance.create(absPath, { access_mode: 'READ_ONLY' })
+  const connection = await instance.connect()
+  try {
+    const reader = await connection.runAndReadAll(sql)
+    return { columns: reader.columnNames(), rows: reader.getRowsJson() as unknown[][] }
+  } catch (error) {
+    throw new WarehouseError(`the query failed: ${errorMessage(error).split('\n')[0]}`, 'the views are audit_rolling_30d, audit_rolling_90d, incidents_weekly, resolve_time_monthly and backlog_daily (docs/export.md)', true)
+  } finally {
+    connection.closeSync()
+    instance.closeSync()
+  }
+}

@@ -1,0 +1,194 @@
+// The export mode: the repository's reliability records into a warehouse, incrementally and idempotently.
+//
+//   every source file → fingerprint (its bytes, the table's schema version, the export day for snapshots)
+//   → plan against the state the warehouse holds → rows of the changed files (bad records reported, left out)
+//   → warehouse.replace per table, in batches → state recorded after each batch
+//
+// An export cut off half-way and re-run ends with the same rows: a batch replaces its files' rows whole,
+// and the state says "sent" only after the batch is in.
+
+import { createHash } from 'node:crypto'
+import { auditConfigOf } from '../config/audit.js'
+import { experimentConfigOf } from '../config/experiment.js'
+import { reviewConfigOf } from '../config/review.js'
+import type { Config } from '../config/types.js'
+import { parseExperimentDoc } from '../experiments/parse.js'
+import type { ExperimentDoc } from '../experiments/model.js'
+import { actionItemRows, auditRows, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
+import { planExport, type SourceFingerprint, type StateEntry } from '../export/plan.js'
+import { TABLES, type Row, type TableName } from '../export/tables.js'
+import type { Warehouse, SchemaChange } from '../export/warehouse.js'
+import type { RepoFiles } from '../lint/adapters.js'
+import { parseOptionsOf } from '../lint/lint-file.js'
+import { parsePostmortem } from '../postmortem/parse.js'
+import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type IncidentEnds, type TimelineRecord } from '../review/incidents.js'
+import type { ReviewPeriod } from '../review/period.js'
+import { collectSyncItems } from '../sync/items.js'
+
+/** Bumped when the rows made from the same file change, so every file is sent again once. */
+export const EXPORT_SCHEMA_VERSION = '1'
+/** The fingerprint of a file whose rows may be half-way in: it matches no real fingerprint. */
+const PENDING = 'pending'
+/** Rows per warehouse batch: bounds memory and the size of one load job or statement. */
+export const BATCH_ROWS = 50_000
+
+export interface ExportAdapters {
+  files: Pick<RepoFiles, 'glob' | 'read'>
+  /** SHA-256 (hex) of a repository file's bytes, streamed. */
+  hashFile(path: string): Promise<string>
+  /** An NDJSON file's lines with their numbers, parsed (a bad line is a problem, not a stop). */
+  ndjsonLines(path: string): AsyncIterable<AuditLine>
+  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): Promise<IncidentEnds>
+  recordsFromStart(path: string): AsyncIterable<TimelineRecord>
+  recordsFromEnd(path: string): AsyncIterable<{ value?: unknown }>
+}
+
+export interface ExportRequest {
+  repository: string
+  now: Date
+  dryRun: boolean
+  /** Progress for long exports (the CLI shows it on a terminal). */
+  onProgress?: (table: TableName, done: number, total: number) => void
+}
+
+export interface TableSummary {
+  table: TableName
+  files: number
+  sent_files: number
+  unchanged_files: number
+  removed_files: number
+  rows: number
+  left_out: number
+}
+
+export interface ExportResult {
+  warehouse: string
+  repository: string
+  dry_run: boolean
+  schema_changes: string[]
+  tables: TableSummary[]
+  problems: RowProblem[]
+  /** What the export did not read, and why (e.g. incidents kept in Redis). */
+  notes: string[]
+}
+
+const ALL_TIME: ReviewPeriod = { label: 'all', title: 'all time', startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: '' }
+
+interface Source extends SourceFingerprint {
+  rows: () => Promise<SourceRows>
+}
+
+function fingerprint(table: TableName, fileHash: string, extra = ''): string {
+  return createHash('sha256').update(`${EXPORT_SCHEMA_VERSION}\u0000${table}\u0000${extra}\u0000${fileHash}`).digest('hex')
+}
+
+const textDecoder = new TextDecoder()
+
+async function listSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
+  const audit = auditConfigOf(config)
+  const review = reviewConfigOf(config)
+  const experiments = experimentConfigOf(config)
+  const day = request.now.toISOString().slice(0, 10)
+  const { repository } = request
+  const sources: Source[] = []
+  const add = async (table: TableName, paths: readonly string[], rows: (path: string) => Promise<SourceRows>, extra = '') => {
+    for (const path of [...new Set(paths)].sort()) sources.push({ table, source: path, fingerprint: fingerprint(table, await adapters.hashFile(path), extra), rows: () => rows(path) })
+  }
+
+  const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p))
+  const dimensions = audit.rubric.dimensions
+  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
+  await add('audit_scores', auditFiles, async (path) => {
+    const lines: AuditLine[] = []
+    for await (const line of adapters.ndjsonLines(path)) lines.push(line)
+    return auditRows(repository, path, lines, dimensions)
+  }, rubricDigest)
+
+  if (review.incidents.source === 'redis') notes.push('incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are')
+  else {
+    const incidentSettings = review.incidents
+    await add('incidents', await adapters.files.glob(incidentSettings.paths), async (path) => {
+      const ends = await adapters.incidentEnds(path, (last) => firstRecordNeeded(last, incidentSettings))
+      const placement = placeIncident(ends, incidentSettings, ALL_TIME)
+      let incident = placement.incident
+      if (incident !== undefined && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(adapters.recordsFromStart(path), incidentSettings, path))
+      if (incident !== undefined && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(adapters.recordsFromEnd(path), incidentSettings))
+      const problems = placement.notes.map((n) => ({ source: path, ...(n.line !== undefined && { line: n.line }), message: n.message }))
+      return incidentRows(repository, path, incident, problems)
+    }, JSON.stringify(incidentSettings))
+  }
+
+  const parseOptions = parseOptionsOf(config.lint)
+  await add('action_items', await adapters.files.glob(config.lint.postmortems.paths), async (path) => {
+    const pm = parsePostmortem(await adapters.files.read(path), path, parseOptions)
+    return actionItemRows(repository, path, collectSyncItems([pm]).items, day)
+  }, day)
+
+  await add('experiments', await adapters.files.glob(experiments.paths), async (path) => {
+    const parsed = parseExperimentDoc(textDecoder.decode(await adapters.files.read(path)), path)
+    if (parsed.doc === undefined) {
+      const first = parsed.problems[0]
+      return { table: 'experiments', source: path, rows: [], problems: [{ source: path, ...(first !== undefined && { line: first.line }), message: `left out: not a valid experiment doc (${first?.message ?? 'unreadable'}); run \`reliability-loop experiment validate\`` }] }
+    }
+    return experimentRows(repository, { ...parsed.doc, path } as ExperimentDoc)
+  })
+  return sources
+}
+
+export async function runExport(config: Config, request: ExportRequest, adapters: ExportAdapters, warehouse: Warehouse): Promise<ExportResult> {
+  const notes: string[] = []
+  const problems: RowProblem[] = []
+  const schemaChanges: SchemaChange[] = request.dryRun ? [] : await warehouse.ensureSchema()
+  const sources = await listSources(config, request, adapters, notes)
+  const state = await warehouse.readState(request.repository)
+  const plan = planExport(sources, state)
+  const day = request.now.toISOString().slice(0, 10)
+  const summaries = new Map<TableName, TableSummary>(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]))
+  for (const s of sources) summaries.get(s.table)!.files++
+  const toSend = new Map(plan.send.map((s) => [`${s.table}\u0000${s.source}`, s]))
+
+  for (const table of TABLES) {
+    const summary = summaries.get(table.name)!
+    const changed = sources.filter((s) => s.table === table.name && toSend.has(`${s.table}\u0000${s.source}`))
+    const removed = plan.remove.filter((r) => r.table === table.name)
+    summary.unchanged_files = summary.files - changed.length
+    summary.removed_files = removed.length
+    let batch: { sources: string[]; rows: Row[]; sent: StateEntry[] } = { sources: [], rows: [], sent: [] }
+    const flush = async (removedNow: ReadonlyArray<{ table: TableName; source: string }>) => {
+      if (batch.sources.length === 0 && removedNow.length === 0) return
+      const allSources = [...batch.sources, ...removedNow.map((r) => r.source)]
+      const batchId = createHash('sha256').update(`${table.name}\u0000${request.repository}\u0000${day}\u0000${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join('\u0000')}\u0000${removedNow.map((r) => r.source).join('\u0000')}`).digest('hex').slice(0, 40)
+      if (!request.dryRun) {
+        // The files are known to the warehouse before their rows are: a run cut off after the rows went in
+        // leaves them marked pending, so the next run sends them again, or removes their rows if the file is gone.
+        if (batch.sent.length > 0) await warehouse.recordState(request.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request.now)
+        await warehouse.replace(table, request.repository, allSources, batch.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
+        await warehouse.recordState(request.repository, batch.sent, removedNow, request.now)
+      }
+      batch = { sources: [], rows: [], sent: [] }
+    }
+    for (const [index, source] of changed.entries()) {
+      request.onProgress?.(table.name, index + 1, changed.length)
+      const made = await source.rows()
+      problems.push(...made.problems)
+      summary.left_out += made.problems.filter((p) => p.message.startsWith('left out')).length
+      summary.rows += made.rows.length
+      summary.sent_files++
+      batch.sources.push(source.source)
+      batch.rows.push(...made.rows)
+      batch.sent.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount: made.rows.length })
+      if (batch.rows.length >= BATCH_ROWS) await flush([])
+    }
+    await flush(removed)
+  }
+  return {
+    warehouse: warehouse.describe,
+    repository: request.repository,
+    dry_run: request.dryRun,
+    schema_changes: schemaChanges.map((c) => c.description),
+    tables: [...summaries.values()],
+    problems,
+    notes
+  }
+}
+
