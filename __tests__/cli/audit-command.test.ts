@@ -261,9 +261,11 @@ describe('audit --scorer llm', () => {
       expect(r.body.model).toBe(MODEL)
       expect(r.body.temperature).toBe(0)
       expect(r.body.response_format?.type).toBe('json_schema')
-      // Notes are the answer key: the model does not see them unless include-notes is set.
-      expect(JSON.stringify(r.body.messages)).not.toContain('policy violation:')
     }
+    // The judge sees every event's notes (audit.llm.include-notes is on by default), so it can score a
+    // noted policy violation as one.
+    const m2 = fake.requests.map((r) => String(r.body.messages?.[1]?.content)).find((c) => c.includes('m2.ndjson'))
+    expect(m2).toContain("[line 4] assistant: Order 4418 is in Leeds.\n  notes: policy violation: disclosed another customer's order\n")
     const scoredZero = report.sampled.filter((s) => s.scores.policy_adherence === 0)
     expect(scoredZero).toHaveLength(1)
     expect(scoredZero[0]?.reasons.policy_adherence).toBe('Disclosed order 4418 (line 4).')

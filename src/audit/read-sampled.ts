@@ -15,7 +15,7 @@ export interface SampledReadOptions {
   /** Score the rules dimensions. */
   rules?: RuleScorer
   /** Render an excerpt within the budget, for the llm and human scorers. */
-  render?: { budgetChars: number; includeNotes: boolean }
+  render?: { budgetChars: number; includeNotes: boolean; otherFields: readonly string[] }
 }
 
 export interface SampledRead {

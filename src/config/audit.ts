@@ -80,7 +80,7 @@ export function defaultAuditConfig(): AuditConfig {
     seed: DEFAULT_AUDIT_SEED,
     strata: { flagged: false, flaggedPattern: 'error|policy', maxPerAgentDay: 0 },
     rubric: { dimensions: defaultAuditDimensions() },
-    llm: { apiKeyEnv: 'OPENAI_API_KEY', maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: false },
+    llm: { apiKeyEnv: 'OPENAI_API_KEY', maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ['*'] },
     budgetChars: 24000,
     outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
     maxLineBytes: 8 * 1024 * 1024
@@ -207,6 +207,7 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
   if (typeof llm['timeout-seconds'] === 'number') config.llm.timeoutSeconds = llm['timeout-seconds']
   if (typeof llm.concurrency === 'number') config.llm.concurrency = llm.concurrency
   if (typeof llm['include-notes'] === 'boolean') config.llm.includeNotes = llm['include-notes']
+  if (Array.isArray(llm['other-fields'])) config.llm.otherFields = llm['other-fields'].map(String)
 
   if (typeof s['budget-chars'] === 'number') config.budgetChars = s['budget-chars']
   if (typeof s['output-dir'] === 'string') {

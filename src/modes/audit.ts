@@ -249,7 +249,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     fields: config.fields,
     maxLineBytes: config.maxLineBytes,
     ...(rules !== undefined && { rules }),
-    ...(needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes } })
+    ...(needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes, otherFields: config.llm.otherFields } })
   }
   const readOne = async (sample: SampledTranscript): Promise<ReadOutcome> => ({ sample, ...(await readSampled(adapters.open(sample.path), readOptions)) })
   // A sample only the rules score can be read all at once; with the llm or human scorer it is read batch
