@@ -64,8 +64,9 @@ const json = (stdout: string) => JSON.parse(stdout) as {
   period: string
   seed: string
   rubric: { version: string; dimensions: Record<string, { description: string; scale: string; threshold: number; scorer: string }> }
-  sampled: Array<{ transcript: string; sha256: string; scorer: string; scores: Record<string, number | null>; reasons: Record<string, string> }>
+  sampled: Array<{ transcript: string; sha256: string; scorer: string; stratum: 'random' | 'flagged'; scores: Record<string, number | null>; reasons: Record<string, string> }>
   means: Record<string, number | null>
+  flagged_means: Record<string, number | null>
   malformed: Array<{ path: string; line: number }>
 }
 
@@ -80,7 +81,7 @@ describe('audit --scorer rules --format json', () => {
     const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--format', 'json'], dir)
     expect(code).toBe(0)
     const report = json(stdout)
-    expect(Object.keys(report)).toEqual(['period', 'seed', 'rubric', 'sampled', 'means', 'malformed'])
+    expect(Object.keys(report)).toEqual(['period', 'seed', 'rubric', 'sampled', 'means', 'flagged_means', 'malformed'])
     expect(report.period).toBe('2026-10')
     expect(report.seed).toBe('reliability-loop')
     expect(report.rubric.version).toMatch(/^auto-[0-9a-f]{12}$/)
@@ -95,7 +96,8 @@ describe('audit --scorer rules --format json', () => {
       'logs/missions/2026-10/m6.ndjson'
     ])
     for (const s of report.sampled) {
-      expect(Object.keys(s)).toEqual(['transcript', 'sha256', 'scorer', 'scores', 'reasons'])
+      expect(Object.keys(s)).toEqual(['transcript', 'sha256', 'scorer', 'stratum', 'scores', 'reasons'])
+      expect(s.stratum).toBe('random')
       expect(s.sha256).toMatch(/^[0-9a-f]{64}$/)
       expect(s.scorer).toBe('rules')
       expect(Object.keys(s.scores)).toEqual(['policy_adherence', 'tone', 'accuracy'])
@@ -107,6 +109,7 @@ describe('audit --scorer rules --format json', () => {
     expect(by('m3.ndjson')?.scores.tone).toBe(2)
     expect(by('m4.ndjson.gz')?.scores.accuracy).toBe(0)
     expect(report.means).toEqual({ policy_adherence: 0.8333, tone: 4.5, accuracy: 0.8333 })
+    expect(report.flagged_means).toEqual({ policy_adherence: null, tone: null, accuracy: null })
     expect(report.malformed).toEqual([{ path: 'logs/missions/2026-10/m5.ndjson', line: 4 }])
     // The content hash is of the (gunzipped) NDJSON, so a transcript can be checked with sha256sum.
     const { createHash } = await import('node:crypto')
@@ -164,15 +167,34 @@ describe('audit --scorer rules --format json', () => {
     expect(new Set([...seeds, a.sampled.map((x) => x.transcript).join()]).size).toBeGreaterThan(1)
   })
 
-  it('always includes flagged transcripts with --include-flagged', async () => {
-    const dir = repo()
-    for (const seed of ['a', 'b', 'c']) {
-      const { stdout } = await cli(['audit', '--period', '2026-10', '--sample', '1', '--seed', seed, '--include-flagged', '--format', 'json', '--dry-run'], dir)
-      const names = json(stdout).sampled.map((s) => path.basename(s.transcript))
-      // m2 (policy violation) and m4 (error) are flagged by the default pattern; tone notes are not.
-      expect(names).toEqual(expect.arrayContaining(['m2.ndjson', 'm4.ndjson.gz']))
-      expect(names).toHaveLength(2)
+  it('adds the flagged transcripts on top of the random sample, marks each, and keeps them out of the means', async () => {
+    // m2 (policy violation) and m4 (error) are flagged by the default pattern; tone notes are not.
+    const flagged = ['m2.ndjson', 'm4.ndjson.gz']
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const plain = json((await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', seed, '--format', 'json', '--dry-run'], repo())).stdout)
+      const dir = repo()
+      const { code, stdout } = await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', seed, '--include-flagged', '--format', 'json'], dir)
+      expect(code).toBe(0)
+      const report = json(stdout)
+      const random = report.sampled.filter((s) => s.stratum === 'random')
+      // The random stratum is the sample drawn without the flagged stratum, N = 2 of them.
+      expect(random).toEqual(plain.sampled)
+      expect(report.means).toEqual(plain.means)
+      const drawn = new Set(random.map((s) => path.basename(s.transcript)))
+      expect(report.sampled.filter((s) => s.stratum === 'flagged').map((s) => path.basename(s.transcript)).sort()).toEqual(flagged.filter((f) => !drawn.has(f)))
+      const flaggedOnly = report.sampled.filter((s) => s.stratum === 'flagged')
+      const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10000) / 10000)
+      expect(report.flagged_means).toEqual(Object.fromEntries(['policy_adherence', 'tone', 'accuracy'].map((d) => [d, mean(flaggedOnly.map((s) => s.scores[d] as number))])))
+      expect(records(dir).map((r) => [path.basename(String(r.transcript)), r.stratum]).sort()).toEqual(report.sampled.map((s) => [path.basename(s.transcript), s.stratum]).sort())
     }
+  })
+
+  it('shows the stratum of each transcript and the flagged means apart in the text report', async () => {
+    const { stdout } = await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', 'a', '--include-flagged', '--dry-run'], repo())
+    expect(stdout).toMatch(/2 sampled at random, and \d flagged transcripts? added on top\./)
+    expect(stdout).toMatch(/transcript\s+stratum\s+scorer/)
+    expect(stdout).toMatch(/m4\.ndjson\.gz\s+(flagged|random)\s+rules/)
+    expect(stdout).toContain('Flagged stratum')
   })
 
   it('exits 1 below --fail-below, and says which dimension', async () => {

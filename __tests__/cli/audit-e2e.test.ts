@@ -94,11 +94,12 @@ describe.each(NODES)('dist/cli.js audit on Node %s', (version, node) => {
         }
       },
       sampled: [
-        { transcript: 'logs/missions/2026-10/a.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) },
+        { transcript: 'logs/missions/2026-10/a.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) },
         {
           transcript: 'logs/missions/2026-10/b.ndjson',
           sha256: sha('[0-9a-f]{64}'),
           scorer: 'rules',
+          stratum: 'random',
           scores: { policy_adherence: 0, tone: 5, accuracy: 1 },
           reasons: {
             policy_adherence: 'an event is noted as a policy violation (line 2: notes "policy violation: promised a refund above the limit")',
@@ -106,10 +107,11 @@ describe.each(NODES)('dist/cli.js audit on Node %s', (version, node) => {
             accuracy: 'no rule applies (2 events read)'
           }
         },
-        { transcript: 'logs/missions/2026-10/c.ndjson.gz', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 2, accuracy: 1 }, reasons: expect.any(Object) },
-        { transcript: 'logs/missions/2026-10/d.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) }
+        { transcript: 'logs/missions/2026-10/c.ndjson.gz', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 2, accuracy: 1 }, reasons: expect.any(Object) },
+        { transcript: 'logs/missions/2026-10/d.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) }
       ],
       means: { policy_adherence: 0.75, tone: 4.25, accuracy: 1 },
+      flagged_means: { policy_adherence: null, tone: null, accuracy: null },
       malformed: [{ path: 'logs/missions/2026-10/d.ndjson', line: 3 }]
     })
     const stored = readFileSync(path.join(dir, 'reliability/audits/2026-10.ndjson'), 'utf8').trim().split('\n')

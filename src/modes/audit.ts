@@ -93,9 +93,12 @@ export interface AuditRunResult {
   counts: { found: number; inPeriod: number; flagged: number; undated: string[] }
   /** One entry per transcript and scorer, by transcript path then scorer. */
   sampled: TranscriptResult[]
-  /** The draw, in order (flagged first, then by sampling key). */
+  /** The draw, in order: the random stratum by sampling key, then the flagged transcripts added on top. */
   draw: SampledTranscript[]
+  /** Over the random stratum only: the unbiased numbers (means, pass rates, fail-below). */
   summaries: DimensionSummary[]
+  /** Over the flagged stratum, reported apart (all null when it is off or empty). */
+  flaggedSummaries: DimensionSummary[]
   lowest: RankedTranscript[]
   failBelow?: number
   breaches: DimensionSummary[]
@@ -366,7 +369,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : SCORER_ORDER.indexOf(a.scorer) - SCORER_ORDER.indexOf(b.scorer)
   )
   malformed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line))
-  const summaries = summarise(dimensions, ordered)
+  const summaries = summarise(dimensions, ordered.filter((r) => r.stratum === 'random'))
   const result: AuditRunResult = {
     period,
     seed,
@@ -376,6 +379,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     sampled: ordered,
     draw,
     summaries,
+    flaggedSummaries: summarise(dimensions, ordered.filter((r) => r.stratum === 'flagged')),
     lowest: lowestScoring(dimensions, ordered),
     breaches: failBelowBreaches(summaries, config.failBelow),
     malformed,
