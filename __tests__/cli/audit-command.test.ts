@@ -2,6 +2,8 @@
 // de-duplication, fail-below, the strata, the llm scorer against the local OpenAI-compatible server, the
 // human review round trip, and the exit codes.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -319,14 +321,16 @@ describe('audit --scorer llm', () => {
     // First transcript: 429 (Retry-After: 0), then an answer. Second: 500 twice, more than its one retry.
     fake.reply({ status: 429, retryAfter: '0' }, { scores: top }, { status: 500 }, { status: 500 })
     const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json', '--sample', '2'], dir, env())
-    expect(code).toBe(0)
+    // One of the two sampled transcripts got no score, and audit.max-unscored allows none.
+    expect(code).toBe(1)
+    expect(stderr).toContain('error: 1 of 2 sampled transcripts was not scored (audit.max-unscored allows 0): logs/missions/2026-10/')
     expect(stderr).toContain('model endpoint: 429: Rate limit reached for requests; retrying in 0.0 s')
     expect(stderr).toMatch(/model endpoint: 500: The server had an error while processing your request\.; retrying in \d\.\d s/)
     expect(fake.requests.map((r) => r.answered)).toEqual([429, 200, 500, 500])
     const report = json(stdout)
     expect(report.sampled.map((s) => s.scores)).toEqual(expect.arrayContaining([{ policy_adherence: 1, tone: 5, accuracy: 1 }, { policy_adherence: null, tone: null, accuracy: null }]))
     const reasons = report.sampled.flatMap((s) => Object.values(s.reasons))
-    expect(reasons.filter((r) => r === 'not scored: the model endpoint failed (500): 500: The server had an error while processing your request.')).toHaveLength(3)
+    expect(reasons.filter((r) => r === 'not scored: the model endpoint failed (500): The server had an error while processing your request.')).toHaveLength(3)
     // Only the answered transcript is recorded; the next run asks again for the other.
     expect(records(dir)).toHaveLength(1)
     fake.reset()
@@ -376,6 +380,61 @@ describe('audit --scorer llm', () => {
   })
 })
 
+/** A port on 127.0.0.1 with nothing listening: a server is started there, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+describe('when the judge could not score', () => {
+  it('fails (exit 1) when nothing listens at the endpoint, naming the refused connection and its host', async () => {
+    const port = await closedPort()
+    const dir = repo({ '.github/reliability.yml': 'audit:\n  llm: { retries: 0 }\n' })
+    const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })
+    expect(code).toBe(1)
+    const report = json(stdout)
+    expect(report.sampled.every((s) => Object.values(s.scores).every((v) => v === null))).toBe(true)
+    expect(report.sampled[0]?.reasons.tone).toContain(`could not connect to 127.0.0.1:${port} (connection refused)`)
+    expect(report.sampled[0]?.reasons.tone).not.toMatch(/\b500\b/)
+    expect(stderr).toContain('error: 6 of 6 sampled transcripts were not scored (audit.max-unscored allows 0)')
+    expect(stderr).toContain(`could not connect to 127.0.0.1:${port} (connection refused)`)
+    expect(records(dir)).toEqual([])
+  })
+
+  it('passes when audit.max-unscored allows the unscored transcripts, and says how many', async () => {
+    const port = await closedPort()
+    const dir = repo({ '.github/reliability.yml': 'audit:\n  max-unscored: 6\n  llm: { retries: 0 }\n' })
+    const { code, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })
+    expect(code).toBe(0)
+    expect(stderr).toContain('warning: 6 of 6 sampled transcripts were not scored (audit.max-unscored allows 6)')
+  })
+
+  it('is a configuration error (exit 2) when the endpoint answers 401, naming the variable to check, after one request', async () => {
+    const fake = await FakeOpenAI.start({ apiKey: KEY, model: MODEL })
+    try {
+      const dir = repo({ '.github/reliability.yml': 'audit:\n  llm: { concurrency: 1, api-key-env: JUDGE_KEY }\n' })
+      const { code, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: fake.url, JUDGE_KEY: 'sk-wrong-key' })
+      expect(code).toBe(2)
+      expect(fake.requests.map((r) => r.answered)).toEqual([401])
+      expect(stderr).toContain('error: the model endpoint refused the credentials (401: Incorrect API key provided.)')
+      expect(stderr).toContain('hint: check the key in the JUDGE_KEY environment variable (audit.llm.api-key-env)')
+      expect(stderr).not.toContain('sk-wrong-key')
+      expect(records(dir)).toEqual([])
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('rejects an invalid audit.max-unscored', async () => {
+    const { code, stderr } = await cli(['audit', '--period', '2026-10'], repo({ '.github/reliability.yml': 'audit:\n  max-unscored: -1\n' }))
+    expect(code).toBe(2)
+    expect(stderr).toContain('audit.max-unscored')
+  })
+})
+
 describe('audit --scorer human', () => {
   it('writes a review file, reads the filled-in scores back on the next run, and records them once', async () => {
     const dir = repo()
@@ -387,6 +446,8 @@ describe('audit --scorer human', () => {
     const text = readFileSync(file, 'utf8')
     expect(text.match(/^ {2}- transcript: /gm)).toHaveLength(2)
     expect(text).toContain('    excerpt: |')
+    // The command that reads the scores back is the one that wrote the file: the same scorer and sample.
+    expect(text).toContain('#   reliability-loop audit --period 2026-10 --seed "q4" --sample 2 --scorer human\n')
 
     // A reviewer scores the first transcript in the file fully and the second only partly.
     const [firstInFile] = [...text.matchAll(/^ {2}- transcript: (.+)$/gm)].map((m) => m[1])

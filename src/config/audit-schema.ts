@@ -241,6 +241,13 @@ export const auditConfigSchema = {
       maximum: 1,
       description: 'Fail (exit code 1, failed step) when, for any dimension, the share of sampled transcripts at or above its threshold is below this.'
     },
+    'max-unscored': {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Sampled transcripts that may end the run without a score (the model endpoint failed or was unreachable, the call cap, an unreadable transcript) before the run fails (exit code 1, failed step).',
+      default: 0
+    },
     'max-line-bytes': {
       type: 'integer',
       minimum: 1024,

@@ -83,6 +83,7 @@ export function defaultAuditConfig(): AuditConfig {
     llm: { apiKeyEnv: 'OPENAI_API_KEY', maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ['*'] },
     budgetChars: 24000,
     outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
+    maxUnscored: 0,
     maxLineBytes: 8 * 1024 * 1024
   }
 }
@@ -215,6 +216,7 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
     if (config.outputDir === '.' || !isInsideRepo(config.outputDir)) report(['audit', 'output-dir'], 'value', 'must be a directory inside the repository, relative to its root')
   }
   if (typeof s['fail-below'] === 'number') config.failBelow = s['fail-below']
+  if (typeof s['max-unscored'] === 'number') config.maxUnscored = s['max-unscored']
   if (typeof s['max-line-bytes'] === 'number') config.maxLineBytes = s['max-line-bytes']
   return config
 }

@@ -174,6 +174,8 @@ export interface AuditConfig {
   /** Repository-relative. */
   outputDir: string
   failBelow?: number
+  /** Sampled transcripts allowed to end a run unscored (the judge failed, the call cap) before it fails. */
+  maxUnscored: number
   maxLineBytes: number
 }
 

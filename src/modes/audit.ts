@@ -10,7 +10,7 @@ import type { AuditConfig, AuditDimension, AuditScorerName } from '../config/typ
 import { ConfigError } from '../config/errors.js'
 import type { ByteSource } from '../io/ndjson.js'
 import { parseReviewFile, renderReviewEntries, renderReviewHeader, reviewedScores, reviewFilePath, reviewKey, type ReviewEntry, type ReviewFile } from '../audit/human-review.js'
-import { createLlmScorer, type ChatComplete, type LlmScorer } from '../audit/llm-scorer.js'
+import { createLlmScorer, type ChatComplete, type LlmScorer, type LlmStop } from '../audit/llm-scorer.js'
 import type { MalformedLine } from '../audit/read-transcript.js'
 import { readSampled, type SampledRead, type SampledReadOptions } from '../audit/read-sampled.js'
 import { rubricVersion, withScorer } from '../audit/rubric.js'
@@ -80,6 +80,12 @@ export interface AuditRequest {
   dryRun?: boolean
 }
 
+export interface UnscoredTranscript {
+  transcript: string
+  scorer: AuditScorerName
+  reason: string
+}
+
 export interface MalformedReport extends MalformedLine {
   path: string
 }
@@ -106,7 +112,14 @@ export interface AuditRunResult {
   /** `added`: records new to the store (written unless dryRun); `alreadyStored`: results an earlier run recorded. */
   store: { file: string; added: number; alreadyStored: number; notRecorded: number; dryRun: boolean }
   review?: { file: string; added: number; pending: number; problems: string[] }
-  llm?: { model: string; calls: number; overCap: number }
+  /**
+   * Sampled transcripts without a score from some scorer (a failed score: the endpoint failed or was not
+   * reached, the call cap, an unusable reply, an unreadable transcript), each with the first reason; the
+   * run fails when there are more than `allowed` (audit.max-unscored). Awaiting a reviewer is not unscored.
+   */
+  unscored: { transcripts: UnscoredTranscript[]; allowed: number }
+  /** `stoppedBy`: why the llm scorer sent no more requests (401/403: the credentials were refused). */
+  llm?: { model: string; calls: number; overCap: number; stoppedBy?: LlmStop }
   warnings: string[]
 }
 
@@ -152,6 +165,28 @@ function fromRecord(record: AuditRecord, dimensions: readonly AuditDimension[], 
     scores[d.name] = typeof value === 'number' ? scored(value, reason) : failed(reason || 'no score was recorded', true)
   }
   return { transcript, sha256: record.sha256, scorer: record.scorer, stratum, model: record.model, scores, reused: true }
+}
+
+/** The command line of this run, for the review file: `--scorer human` only when this run was given it. */
+function rerunCommand(config: AuditConfig, request: AuditRequest): string {
+  const flags = [`--period ${request.period}`, `--seed ${JSON.stringify(config.seed)}`, `--sample ${config.sampleSize}`]
+  if (config.strata.flagged) flags.push('--include-flagged')
+  if (request.scorer !== undefined) flags.push(`--scorer ${request.scorer}`)
+  return `reliability-loop audit ${flags.join(' ')}`
+}
+
+/** Each transcript with a failed score from some scorer, once, with that scorer's first reason. */
+export function unscoredOf(results: readonly TranscriptResult[]): UnscoredTranscript[] {
+  const seen = new Set<string>()
+  const out: UnscoredTranscript[] = []
+  for (const r of results) {
+    if (seen.has(r.transcript)) continue
+    const failedScore = Object.values(r.scores).find((s) => s.state === 'failed')
+    if (failedScore === undefined) continue
+    seen.add(r.transcript)
+    out.push({ transcript: r.transcript, scorer: r.scorer, reason: failedScore.reason })
+  }
+  return out
 }
 
 export async function runAudit(config: AuditConfig, request: AuditRequest, adapters: AuditAdapters, configFile?: string): Promise<AuditRunResult> {
@@ -347,7 +382,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     if (!request.dryRun && reviewBroken === undefined && reviewAdditions.length > 0) {
       const entries = renderReviewEntries(reviewAdditions, humanDims)
       if (reviewText === undefined) {
-        await adapters.writeText(reviewFile, renderReviewHeader({ period, seed, rubricVersion: version, dimensions: humanDims, storeFile }) + entries)
+        await adapters.writeText(reviewFile, renderReviewHeader({ period, seed, rubricVersion: version, dimensions: humanDims, storeFile, rerun: rerunCommand(config, request) }) + entries)
         added = reviewAdditions.length
       } else {
         // Appended only if the file still reads as a review with these entries at the end of its list.
@@ -382,12 +417,16 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     flaggedSummaries: summarise(dimensions, ordered.filter((r) => r.stratum === 'flagged')),
     lowest: lowestScoring(dimensions, ordered),
     breaches: failBelowBreaches(summaries, config.failBelow),
+    unscored: { transcripts: unscoredOf(ordered), allowed: config.maxUnscored },
     malformed,
     store: { file: storeFile, added: toAppend.length, alreadyStored: results.filter((r) => r.reused).length + records.length - toAppend.length, notRecorded, dryRun: request.dryRun === true },
     warnings
   }
   if (config.failBelow !== undefined) result.failBelow = config.failBelow
   if (reviewSummary) result.review = reviewSummary
-  if (llm) result.llm = { model: config.llm.model ?? '', calls: llmCalls, overCap }
+  if (llm) {
+    const stoppedBy = llm.stoppedBy()
+    result.llm = { model: config.llm.model ?? '', calls: llmCalls, overCap, ...(stoppedBy !== undefined && { stoppedBy }) }
+  }
   return result
 }
