@@ -1,7 +1,7 @@
 // `reliability-loop audit` in-process on temporary repositories: the JSON contract, the records and their
 // de-duplication, fail-below, the strata, the llm scorer against the local OpenAI-compatible server, the
 // human review round trip, and the exit codes.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -139,6 +139,30 @@ describe('audit --scorer rules --format json', () => {
     expect(records(dir)).toHaveLength(7)
     await cli(['audit', '--period', '2026-10', '--seed', 'other'], dir)
     expect(records(dir)).toHaveLength(13)
+  })
+
+  it('records one line per key when two runs of the same period write at once', async () => {
+    const many: Record<string, string> = {}
+    for (let i = 1; i <= 9; i++) many[`logs/missions/2026-11/n${i}.ndjson`] = mission(`2026-11-0${i}`)
+    const dir = repo(many)
+    const [a, b] = await Promise.all([cli(['audit', '--period', '2026-11', '--format', 'json'], dir), cli(['audit', '--period', '2026-11', '--format', 'json'], dir)])
+    expect([a.code, b.code]).toEqual([0, 0])
+    const stored = records(dir, '2026-11')
+    expect(new Set(stored.map((r) => r.sha256)).size).toBe(9)
+    expect(stored).toHaveLength(9)
+    expect(existsSync(path.join(dir, 'reliability/audits/2026-11.ndjson.lock'))).toBe(false)
+  })
+
+  it('takes over the lock a crashed run left behind, once it is stale', async () => {
+    const dir = repo()
+    const lock = path.join(dir, 'reliability/audits/2026-10.ndjson.lock')
+    mkdirSync(lock, { recursive: true })
+    const minuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(lock, minuteAgo, minuteAgo)
+    const { code } = await cli(['audit', '--period', '2026-10'], dir)
+    expect(code).toBe(0)
+    expect(records(dir)).toHaveLength(6)
+    expect(existsSync(lock)).toBe(false)
   })
 
   it('appends after a last line cut short by a crash, without merging into it', async () => {

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import type { ChatComplete } from '../audit/llm-scorer.js'
 import type { AuditAdapters, AuditProgress } from '../modes/audit.js'
 import { auditWorkerPool } from './audit-worker-pool.js'
+import { lockFile } from './file-lock.js'
 import { ndjsonFileSource } from './ndjson.js'
 import { nodeRepoFiles } from './node-files.js'
 
@@ -60,6 +61,7 @@ export function createNodeAuditAdapters(root: string, options: NodeAuditOptions 
       const prefix = (await endsWithLineBreak(file)) ? '' : '\n'
       await appendFile(file, prefix + text)
     },
+    lock: (path) => lockFile(join(root, path)),
     now: options.now ?? (() => new Date()),
     scanMany: (request, onProgress) => workers.scan(request, onProgress),
     readMany: (request, onProgress) => workers.read(request, onProgress)

@@ -58,6 +58,11 @@ export interface AuditAdapters {
   writeText(path: string, text: string): Promise<void>
   /** Appends text, first ending the file's last line if it has no line break; creates the file if needed. */
   appendText(path: string, text: string): Promise<void>
+  /**
+   * Holds an exclusive lock on the file across processes (waiting for another holder, taking over a stale
+   * lock) until the returned release is called.
+   */
+  lock(path: string): Promise<() => Promise<void>>
   now(): Date
   /** The model endpoint; needed only when a dimension is scored by `llm`. */
   chat?: ChatComplete
@@ -167,6 +172,37 @@ function fromRecord(record: AuditRecord, dimensions: readonly AuditDimension[], 
   return { transcript, sha256: record.sha256, scorer: record.scorer, stratum, model: record.model, scores, reused: true }
 }
 
+/** The records of a store file by key, and how many of its lines are not records. */
+async function readStore(adapters: AuditAdapters, storeFile: string, maxLineBytes: number): Promise<{ records: Map<string, AuditRecord>; bad: number }> {
+  const records = new Map<string, AuditRecord>()
+  let bad = 0
+  if (!adapters.exists(storeFile)) return { records, bad }
+  for await (const line of readNdjson(adapters.open(storeFile), { maxLineBytes })) {
+    const record = 'value' in line ? recordOf(line.value) : undefined
+    if (record === undefined) bad++
+    else records.set(recordKey(record), record)
+  }
+  return { records, bad }
+}
+
+/**
+ * Appends the records whose key the store does not hold yet, and returns them. Under the store's lock,
+ * the keys are read again: another run of the same period may have recorded the same transcripts since
+ * this one started, and a key must never be written twice.
+ */
+async function appendNewRecords(adapters: AuditAdapters, storeFile: string, records: readonly AuditRecord[], maxLineBytes: number): Promise<AuditRecord[]> {
+  if (records.length === 0) return []
+  const release = await adapters.lock(storeFile)
+  try {
+    const { records: current } = await readStore(adapters, storeFile, maxLineBytes)
+    const toAppend = newRecords(records, new Set(current.keys()))
+    if (toAppend.length > 0) await adapters.appendText(storeFile, formatRecords(toAppend))
+    return toAppend
+  } finally {
+    await release()
+  }
+}
+
 /** The command line of this run, for the review file: `--scorer human` only when this run was given it. */
 function rerunCommand(config: AuditConfig, request: AuditRequest): string {
   const flags = [`--period ${request.period}`, `--seed ${JSON.stringify(config.seed)}`, `--sample ${config.sampleSize}`]
@@ -241,16 +277,8 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
 
   // --- what earlier runs recorded ------------------------------------------------------------------
   const storeFile = storeFilePath(config.outputDir, period)
-  const stored = new Map<string, AuditRecord>()
-  if (adapters.exists(storeFile)) {
-    let bad = 0
-    for await (const line of readNdjson(adapters.open(storeFile), { maxLineBytes: config.maxLineBytes })) {
-      const record = 'value' in line ? recordOf(line.value) : undefined
-      if (record === undefined) bad++
-      else stored.set(recordKey(record), record)
-    }
-    if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? '1 line that is not an audit record was' : `${bad} lines that are not audit records were`} ignored`)
-  }
+  const { records: stored, bad } = await readStore(adapters, storeFile, config.maxLineBytes)
+  if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? '1 line that is not an audit record was' : `${bad} lines that are not audit records were`} ignored`)
 
   // --- the human review file -----------------------------------------------------------------------
   const reviewFile = reviewFilePath(config.outputDir, period, seed)
@@ -372,8 +400,7 @@ export async function runAudit(config: AuditConfig, request: AuditRequest, adapt
     reasons: Object.fromEntries(Object.entries(r.scores).map(([k, s]) => [k, s.reason])),
     scored_at: now
   }))
-  const toAppend = newRecords(records, new Set(stored.keys()))
-  if (!request.dryRun && toAppend.length > 0) await adapters.appendText(storeFile, formatRecords(toAppend))
+  const toAppend = request.dryRun ? newRecords(records, new Set(stored.keys())) : await appendNewRecords(adapters, storeFile, records, config.maxLineBytes)
   const notRecorded = results.filter((r) => !r.reused && !Object.values(r.scores).every((s) => s.final)).length
 
   let reviewSummary: AuditRunResult['review']
