@@ -57,6 +57,47 @@ function summaryTable(summaries: readonly DimensionSummary[]): string[][] {
   return rows
 }
 
+type Paint = ReturnType<typeof ansi>
+
+/** One row per transcript and scorer; the stratum column only with a flagged stratum (else every row says `random`). */
+function scoreTable(result: AuditRunResult, c: Paint, strata: boolean): string[] {
+  const dims = result.dimensions
+  const rows = [['transcript', ...(strata ? ['stratum'] : []), 'scorer', ...dims.map((d) => d.name)]]
+  for (const r of result.sampled) {
+    rows.push([r.transcript, ...(strata ? [r.stratum] : []), r.scorer + (r.reused ? '*' : ''), ...dims.map((d) => (d.name in r.scores ? scoreCell(d, r.scores[d.name]) : ''))])
+  }
+  const labels = strata ? 3 : 2
+  const out = [
+    table(rows, (ri, ci, text) => {
+      if (ri === 0) return c.bold(text)
+      if (ci < labels) return text
+      if (text.includes('✗') || text.trim() === '!') return c.red(text)
+      if (text.trim() === '?') return c.yellow(text)
+      return text
+    })
+  ]
+  if (result.sampled.some((r) => r.reused)) out.push(c.dim('* recorded by an earlier run with the same seed and rubric; not scored again'))
+  return out
+}
+
+/** The random stratum's means and pass rates; the flagged stratum's apart. */
+function summarySection(result: AuditRunResult, c: Paint, flagged: number): string[] {
+  const strata = flagged > 0
+  const out: string[] = []
+  const summaryRows = summaryTable(result.summaries)
+  const breached = new Set(result.breaches.map((b) => b.dimension.name))
+  if (strata) out.push('', c.bold(`Random stratum (${plural(result.draw.length - flagged, 'transcript')}): the means, pass rates and fail-below`))
+  out.push(
+    '',
+    table(summaryRows, (ri, ci, text) => (ri === 0 ? c.bold(text) : ci === 4 && breached.has(summaryRows[ri]?.[0] ?? '') ? c.red(text) : text))
+  )
+  if (strata) {
+    out.push('', c.bold(`Flagged stratum (${plural(flagged, 'transcript')} added for their notes; not in the numbers above)`), '')
+    out.push(table(summaryTable(result.flaggedSummaries), (ri, _ci, text) => (ri === 0 ? c.bold(text) : text)))
+  }
+  return out
+}
+
 function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
@@ -76,42 +117,13 @@ export function formatAuditText(result: AuditRunResult, options: AuditTextOption
     return `${out.join('\n')}\n`
   }
 
-  const dims = result.dimensions
-  // The stratum column only when there is a flagged stratum: otherwise every row would say `random`.
-  const strata = flagged > 0
-  const rows = [['transcript', ...(strata ? ['stratum'] : []), 'scorer', ...dims.map((d) => d.name)]]
-  for (const r of result.sampled) {
-    rows.push([r.transcript, ...(strata ? [r.stratum] : []), r.scorer + (r.reused ? '*' : ''), ...dims.map((d) => (d.name in r.scores ? scoreCell(d, r.scores[d.name]) : ''))])
-  }
-  const labels = strata ? 3 : 2
-  out.push(
-    '',
-    table(rows, (ri, ci, text) => {
-      if (ri === 0) return c.bold(text)
-      if (ci < labels) return text
-      if (text.includes('✗') || text.trim() === '!') return c.red(text)
-      if (text.trim() === '?') return c.yellow(text)
-      return text
-    })
-  )
-  if (result.sampled.some((r) => r.reused)) out.push(c.dim('* recorded by an earlier run with the same seed and rubric; not scored again'))
-
-  const summaryRows = summaryTable(result.summaries)
-  const breached = new Set(result.breaches.map((b) => b.dimension.name))
-  if (strata) out.push('', c.bold(`Random stratum (${plural(result.draw.length - flagged, 'transcript')}): the means, pass rates and fail-below`))
-  out.push(
-    '',
-    table(summaryRows, (ri, ci, text) => (ri === 0 ? c.bold(text) : ci === 4 && breached.has(summaryRows[ri]?.[0] ?? '') ? c.red(text) : text))
-  )
-  if (strata) {
-    out.push('', c.bold(`Flagged stratum (${plural(flagged, 'transcript')} added for their notes; not in the numbers above)`), '')
-    out.push(table(summaryTable(result.flaggedSummaries), (ri, _ci, text) => (ri === 0 ? c.bold(text) : text)))
-  }
+  out.push('', ...scoreTable(result, c, flagged > 0))
+  out.push(...summarySection(result, c, flagged))
 
   const weak = result.lowest.filter((t) => t.standing < 1)
   if (weak.length > 0) {
     out.push('', c.bold('Lowest scoring:'))
-    const byName = new Map(dims.map((d) => [d.name, d]))
+    const byName = new Map(result.dimensions.map((d) => [d.name, d]))
     for (const t of weak) {
       const worst = Object.entries(t.scores)
         .filter(([name, s]) => s.state !== 'pending' && !passes(byName.get(name) as AuditDimension, s.score))
