@@ -2,8 +2,7 @@
 // newly sampled transcripts. It is appended to as text, never rewritten, so a reviewer's edits and comments
 // survive; a file that no longer parses is left alone with a warning.
 
-import type { AuditDimension } from '../config/types.js'
-import { parseReviewFile, renderReviewEntries, renderReviewHeader, reviewKey, type ReviewEntry } from '../audit/human-review.js'
+import { parseReviewFile, renderReviewEntries, renderReviewHeader, reviewKey, type ReviewEntry, type ReviewHeader } from '../audit/human-review.js'
 import { plural } from '../report/text.js'
 import type { AuditAdapters } from './audit-types.js'
 import type { ReviewState } from './audit-scoring.js'
@@ -17,21 +16,12 @@ export async function openReviewFile(adapters: AuditAdapters, path: string, warn
   return { path, text, broken: parsed.error }
 }
 
-export interface ReviewFileHeader {
-  period: string
-  seed: string
-  rubricVersion: string
-  dimensions: readonly AuditDimension[]
-  storeFile: string
-  rerun: string
-}
-
 /** Adds the entries to the review file (creating it with its header); returns how many were added. */
 export async function extendReviewFile(
   adapters: AuditAdapters,
   review: ReviewState,
   additions: readonly ReviewEntry[],
-  header: ReviewFileHeader,
+  header: ReviewHeader,
   warnings: string[]
 ): Promise<number> {
   if (review.broken !== undefined || additions.length === 0) return 0
