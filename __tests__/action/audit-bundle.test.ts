@@ -132,5 +132,34 @@ describe('the Action bundle with mode: audit', () => {
       expect(run.stdout).toContain('::error::Invalid configuration: OPENAI_API_KEY: audit.llm.api-key-env: the llm scorer needs an API key for https://api.openai.com/v1')
       expect(fake.requests).toHaveLength(0)
     })
+
+    it('fails the step as a configuration error when the endpoint refuses the key (401), naming the input to check', async () => {
+      const wrong = 'sk-action-wrong-key-9876543210'
+      const run = await runAction({
+        with: { mode: 'audit', 'audit-period': '2026-10', 'audit-scorer': 'llm', 'audit-model': MODEL, 'openai-api-key': wrong, 'openai-base-url': fake.url }
+      })
+      expect(run.code).toBe(1)
+      // The three transcripts' requests go out together (audit.llm.concurrency 4); none after the 401s.
+      expect(fake.requests.map((r) => r.answered)).toEqual([401, 401, 401])
+      expect(run.stdout).toContain('::error::Configuration error: the model endpoint refused the credentials (401: Incorrect API key provided.); 3 of 3 sampled transcripts were not scored. Check the secret the openai-api-key input reads')
+      expect(run.outputs.result).toBe('fail')
+      expect(run.stdout.split(wrong)).toHaveLength(2)
+      expect(existsSync(join(run.workspace, 'reliability/audits/2026-10.ndjson'))).toBe(false)
+    })
+
+    it('fails the step when nothing listens at the endpoint, naming the refused connection', async () => {
+      const closed = await FakeOpenAI.start({ model: MODEL })
+      const url = closed.url
+      await closed.close()
+      const scratch = mkdtempSync(join(tmpdir(), 'rl-audit-action-ws-'))
+      temps.push(scratch)
+      const run = await runAction({
+        with: { mode: 'audit', 'audit-period': '2026-10', 'audit-scorer': 'llm', 'audit-model': MODEL, 'openai-base-url': url },
+        workspace: writeWorkspace(scratch, { ...TRANSCRIPTS, '.github/reliability.yml': 'audit:\n  llm: { retries: 0 }\n' })
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(/::error::3 of 3 sampled transcripts were not scored \(audit\.max-unscored allows 0\): .*could not connect to 127\.0\.0\.1:\d+ \(connection refused\)/)
+      expect(run.outputs.result).toBe('fail')
+    })
   })
 })

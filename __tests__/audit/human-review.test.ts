@@ -5,7 +5,7 @@ import { parseReviewFile, renderReviewEntries, renderReviewHeader, reviewedScore
 import { defaultAuditDimensions } from '../../src/config/audit.js'
 
 const DIMS = defaultAuditDimensions().map((d) => ({ ...d, scorer: 'human' as const }))
-const HEADER = { period: '2026-10', seed: 'q4 #1', rubricVersion: 'v3', dimensions: DIMS, storeFile: 'reliability/audits/2026-10.ndjson' }
+const HEADER = { period: '2026-10', seed: 'q4 #1', rubricVersion: 'v3', dimensions: DIMS, storeFile: 'reliability/audits/2026-10.ndjson', rerun: 'reliability-loop audit --period 2026-10 --scorer human' }
 const ENTRY = { transcript: 'logs/missions/2026-10/mission 1201.ndjson', sha256: 'ab'.repeat(32), excerpt: '[line 1] user: "quotes", # not a comment\n[line 2] assistant: a: b\n' }
 
 describe('the review file', () => {
@@ -17,7 +17,7 @@ describe('the review file', () => {
     const text = renderReviewHeader(HEADER) + renderReviewEntries([ENTRY], DIMS)
     expect(text).toContain('# For each transcript below, replace `null` under `scores` with your score')
     expect(text).toContain('#   tone: a whole number from 1 (worst) to 5 (best); passes at 3.')
-    expect(text).toContain('#   reliability-loop audit --period 2026-10 --seed "q4 #1"')
+    expect(text).toContain("#   reliability-loop audit --period 2026-10 --scorer human\n")
     const data = parse(text) as { period: string; seed: string; rubric: string; transcripts: unknown[] }
     expect(data).toEqual({
       period: '2026-10',

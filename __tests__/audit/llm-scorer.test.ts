@@ -123,7 +123,7 @@ describe('createLlmScorer', () => {
   it('gives a failed score that is not final when the endpoint keeps failing, so the next run retries', async () => {
     fake.reply({ status: 500 }, { status: 500 }, { status: 500 })
     const scores = await scorerFor(fake).score(TRANSCRIPT)
-    expect(scores.tone).toEqual({ score: null, state: 'failed', final: false, reason: 'not scored: the model endpoint failed (500): 500: The server had an error while processing your request.' })
+    expect(scores.tone).toEqual({ score: null, state: 'failed', final: false, reason: 'not scored: the model endpoint failed (500): The server had an error while processing your request.' })
   })
 
   it('stops calling after the endpoint rejects the key', async () => {

@@ -51,32 +51,40 @@ describe('selectSample', () => {
     expect(after.filter((p) => !before.includes(p)).length).toBeLessThanOrEqual(1)
   })
 
-  it('with the flagged stratum, includes every flagged transcript first, then fills up by key', () => {
+  it('with the flagged stratum, takes N at random first, then adds every flagged transcript not already drawn', () => {
     const all = candidates(60, (i) => ({ flagged: i % 20 === 7 }))
     const sample = selectSample(all, { ...options, includeFlagged: true })
-    const flagged = all.filter((c) => c.flagged).map((c) => c.path)
-    expect(sample.filter((s) => s.stratum === 'flagged').map((s) => s.path).sort()).toEqual(flagged.sort())
-    expect(sample.slice(0, 3).every((s) => s.stratum === 'flagged')).toBe(true)
-    expect(sample).toHaveLength(5)
+    // The random stratum is exactly the sample drawn without the stratum: adding flagged ones never biases it.
+    const random = selectSample(all, options)
+    expect(random).toHaveLength(5)
+    expect(sample.slice(0, 5)).toEqual(random)
+    const flaggedPaths = all.filter((c) => c.flagged).map((c) => c.path)
+    const drawnAtRandom = new Set(paths(random))
+    expect(paths(sample.filter((s) => s.stratum === 'flagged')).sort()).toEqual(flaggedPaths.filter((p) => !drawnAtRandom.has(p)).sort())
+    expect(sample).toHaveLength(5 + flaggedPaths.filter((p) => !drawnAtRandom.has(p)).length)
     // Without the stratum, flagged ones are just candidates.
-    expect(selectSample(all, options).every((s) => s.stratum === 'random')).toBe(true)
+    expect(random.every((s) => s.stratum === 'random')).toBe(true)
   })
 
-  it('keeps all flagged transcripts even beyond the sample size', () => {
+  it('adds the flagged transcripts on top of the sample size', () => {
     const sample = selectSample(candidates(30, (i) => ({ flagged: i < 8 })), { ...options, includeFlagged: true })
-    expect(sample).toHaveLength(8)
-    expect(sample.every((s) => s.stratum === 'flagged')).toBe(true)
+    expect(sample.filter((s) => s.stratum === 'random')).toHaveLength(5)
+    const randomFlagged = sample.filter((s) => s.stratum === 'random' && Number(/(\d+)\.ndjson$/.exec(s.path)?.[1]) < 1008).length
+    expect(sample.filter((s) => s.stratum === 'flagged')).toHaveLength(8 - randomFlagged)
+    expect(new Set(paths(sample)).size).toBe(sample.length)
   })
 
-  it('caps the sample per agent and day, counting flagged ones first', () => {
+  it('caps the sample per agent and day, the random draw first, then the flagged ones within the cap', () => {
     const all = candidates(40, (i) => ({ agent: i % 2 === 0 ? 'support' : 'billing', day: `2026-10-0${1 + (i % 4)}`, flagged: i === 0 || i === 4 }))
     const sample = selectSample(all, { ...options, size: 30, includeFlagged: true, maxPerAgentDay: 1 })
     const byName = new Map(all.map((c) => [c.path, c]))
     const buckets = sample.map((s) => `${byName.get(s.path)?.agent}/${byName.get(s.path)?.day}`)
-    // 2 agents × 4 days, at most one each; i=0 and i=4 share support/2026-10-01, so only one of them.
+    // 4 buckets (support on days 1 and 3, billing on 2 and 4), at most one each: the random draw fills
+    // every bucket, so no flagged one fits.
     expect(new Set(buckets).size).toBe(buckets.length)
     expect(sample).toHaveLength(4)
-    expect(sample.filter((s) => s.stratum === 'flagged')).toHaveLength(1)
+    expect(sample.every((s) => s.stratum === 'random')).toBe(true)
+    expect(selectSample(all, { ...options, size: 30, maxPerAgentDay: 1 })).toEqual(sample)
   })
 
   it('treats a missing agent or day as one bucket of its own', () => {

@@ -1,7 +1,9 @@
 // `reliability-loop audit` in-process on temporary repositories: the JSON contract, the records and their
 // de-duplication, fail-below, the strata, the llm scorer against the local OpenAI-compatible server, the
 // human review round trip, and the exit codes.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync, existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -64,8 +66,9 @@ const json = (stdout: string) => JSON.parse(stdout) as {
   period: string
   seed: string
   rubric: { version: string; dimensions: Record<string, { description: string; scale: string; threshold: number; scorer: string }> }
-  sampled: Array<{ transcript: string; sha256: string; scorer: string; scores: Record<string, number | null>; reasons: Record<string, string> }>
+  sampled: Array<{ transcript: string; sha256: string; scorer: string; stratum: 'random' | 'flagged'; scores: Record<string, number | null>; reasons: Record<string, string> }>
   means: Record<string, number | null>
+  flagged_means: Record<string, number | null>
   malformed: Array<{ path: string; line: number }>
 }
 
@@ -80,7 +83,7 @@ describe('audit --scorer rules --format json', () => {
     const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--format', 'json'], dir)
     expect(code).toBe(0)
     const report = json(stdout)
-    expect(Object.keys(report)).toEqual(['period', 'seed', 'rubric', 'sampled', 'means', 'malformed'])
+    expect(Object.keys(report)).toEqual(['period', 'seed', 'rubric', 'sampled', 'means', 'flagged_means', 'malformed'])
     expect(report.period).toBe('2026-10')
     expect(report.seed).toBe('reliability-loop')
     expect(report.rubric.version).toMatch(/^auto-[0-9a-f]{12}$/)
@@ -95,7 +98,8 @@ describe('audit --scorer rules --format json', () => {
       'logs/missions/2026-10/m6.ndjson'
     ])
     for (const s of report.sampled) {
-      expect(Object.keys(s)).toEqual(['transcript', 'sha256', 'scorer', 'scores', 'reasons'])
+      expect(Object.keys(s)).toEqual(['transcript', 'sha256', 'scorer', 'stratum', 'scores', 'reasons'])
+      expect(s.stratum).toBe('random')
       expect(s.sha256).toMatch(/^[0-9a-f]{64}$/)
       expect(s.scorer).toBe('rules')
       expect(Object.keys(s.scores)).toEqual(['policy_adherence', 'tone', 'accuracy'])
@@ -107,6 +111,7 @@ describe('audit --scorer rules --format json', () => {
     expect(by('m3.ndjson')?.scores.tone).toBe(2)
     expect(by('m4.ndjson.gz')?.scores.accuracy).toBe(0)
     expect(report.means).toEqual({ policy_adherence: 0.8333, tone: 4.5, accuracy: 0.8333 })
+    expect(report.flagged_means).toEqual({ policy_adherence: null, tone: null, accuracy: null })
     expect(report.malformed).toEqual([{ path: 'logs/missions/2026-10/m5.ndjson', line: 4 }])
     // The content hash is of the (gunzipped) NDJSON, so a transcript can be checked with sha256sum.
     const { createHash } = await import('node:crypto')
@@ -134,6 +139,30 @@ describe('audit --scorer rules --format json', () => {
     expect(records(dir)).toHaveLength(7)
     await cli(['audit', '--period', '2026-10', '--seed', 'other'], dir)
     expect(records(dir)).toHaveLength(13)
+  })
+
+  it('records one line per key when two runs of the same period write at once', async () => {
+    const many: Record<string, string> = {}
+    for (let i = 1; i <= 9; i++) many[`logs/missions/2026-11/n${i}.ndjson`] = mission(`2026-11-0${i}`)
+    const dir = repo(many)
+    const [a, b] = await Promise.all([cli(['audit', '--period', '2026-11', '--format', 'json'], dir), cli(['audit', '--period', '2026-11', '--format', 'json'], dir)])
+    expect([a.code, b.code]).toEqual([0, 0])
+    const stored = records(dir, '2026-11')
+    expect(new Set(stored.map((r) => r.sha256)).size).toBe(9)
+    expect(stored).toHaveLength(9)
+    expect(existsSync(path.join(dir, 'reliability/audits/2026-11.ndjson.lock'))).toBe(false)
+  })
+
+  it('takes over the lock a crashed run left behind, once it is stale', async () => {
+    const dir = repo()
+    const lock = path.join(dir, 'reliability/audits/2026-10.ndjson.lock')
+    mkdirSync(lock, { recursive: true })
+    const minuteAgo = new Date(Date.now() - 60_000)
+    utimesSync(lock, minuteAgo, minuteAgo)
+    const { code } = await cli(['audit', '--period', '2026-10'], dir)
+    expect(code).toBe(0)
+    expect(records(dir)).toHaveLength(6)
+    expect(existsSync(lock)).toBe(false)
   })
 
   it('appends after a last line cut short by a crash, without merging into it', async () => {
@@ -164,15 +193,34 @@ describe('audit --scorer rules --format json', () => {
     expect(new Set([...seeds, a.sampled.map((x) => x.transcript).join()]).size).toBeGreaterThan(1)
   })
 
-  it('always includes flagged transcripts with --include-flagged', async () => {
-    const dir = repo()
-    for (const seed of ['a', 'b', 'c']) {
-      const { stdout } = await cli(['audit', '--period', '2026-10', '--sample', '1', '--seed', seed, '--include-flagged', '--format', 'json', '--dry-run'], dir)
-      const names = json(stdout).sampled.map((s) => path.basename(s.transcript))
-      // m2 (policy violation) and m4 (error) are flagged by the default pattern; tone notes are not.
-      expect(names).toEqual(expect.arrayContaining(['m2.ndjson', 'm4.ndjson.gz']))
-      expect(names).toHaveLength(2)
+  it('adds the flagged transcripts on top of the random sample, marks each, and keeps them out of the means', async () => {
+    // m2 (policy violation) and m4 (error) are flagged by the default pattern; tone notes are not.
+    const flagged = ['m2.ndjson', 'm4.ndjson.gz']
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const plain = json((await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', seed, '--format', 'json', '--dry-run'], repo())).stdout)
+      const dir = repo()
+      const { code, stdout } = await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', seed, '--include-flagged', '--format', 'json'], dir)
+      expect(code).toBe(0)
+      const report = json(stdout)
+      const random = report.sampled.filter((s) => s.stratum === 'random')
+      // The random stratum is the sample drawn without the flagged stratum, N = 2 of them.
+      expect(random).toEqual(plain.sampled)
+      expect(report.means).toEqual(plain.means)
+      const drawn = new Set(random.map((s) => path.basename(s.transcript)))
+      expect(report.sampled.filter((s) => s.stratum === 'flagged').map((s) => path.basename(s.transcript)).sort()).toEqual(flagged.filter((f) => !drawn.has(f)))
+      const flaggedOnly = report.sampled.filter((s) => s.stratum === 'flagged')
+      const mean = (values: number[]) => (values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10000) / 10000)
+      expect(report.flagged_means).toEqual(Object.fromEntries(['policy_adherence', 'tone', 'accuracy'].map((d) => [d, mean(flaggedOnly.map((s) => s.scores[d] as number))])))
+      expect(records(dir).map((r) => [path.basename(String(r.transcript)), r.stratum]).sort()).toEqual(report.sampled.map((s) => [path.basename(s.transcript), s.stratum]).sort())
     }
+  })
+
+  it('shows the stratum of each transcript and the flagged means apart in the text report', async () => {
+    const { stdout } = await cli(['audit', '--period', '2026-10', '--sample', '2', '--seed', 'a', '--include-flagged', '--dry-run'], repo())
+    expect(stdout).toMatch(/2 sampled at random, and \d flagged transcripts? added on top\./)
+    expect(stdout).toMatch(/transcript\s+stratum\s+scorer/)
+    expect(stdout).toMatch(/m4\.ndjson\.gz\s+(flagged|random)\s+rules/)
+    expect(stdout).toContain('Flagged stratum')
   })
 
   it('exits 1 below --fail-below, and says which dimension', async () => {
@@ -261,9 +309,11 @@ describe('audit --scorer llm', () => {
       expect(r.body.model).toBe(MODEL)
       expect(r.body.temperature).toBe(0)
       expect(r.body.response_format?.type).toBe('json_schema')
-      // Notes are the answer key: the model does not see them unless include-notes is set.
-      expect(JSON.stringify(r.body.messages)).not.toContain('policy violation:')
     }
+    // The judge sees every event's notes (audit.llm.include-notes is on by default), so it can score a
+    // noted policy violation as one.
+    const m2 = fake.requests.map((r) => String(r.body.messages?.[1]?.content)).find((c) => c.includes('m2.ndjson'))
+    expect(m2).toContain("[line 4] assistant: Order 4418 is in Leeds.\n  notes: policy violation: disclosed another customer's order\n")
     const scoredZero = report.sampled.filter((s) => s.scores.policy_adherence === 0)
     expect(scoredZero).toHaveLength(1)
     expect(scoredZero[0]?.reasons.policy_adherence).toBe('Disclosed order 4418 (line 4).')
@@ -295,14 +345,16 @@ describe('audit --scorer llm', () => {
     // First transcript: 429 (Retry-After: 0), then an answer. Second: 500 twice, more than its one retry.
     fake.reply({ status: 429, retryAfter: '0' }, { scores: top }, { status: 500 }, { status: 500 })
     const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json', '--sample', '2'], dir, env())
-    expect(code).toBe(0)
+    // One of the two sampled transcripts got no score, and audit.max-unscored allows none.
+    expect(code).toBe(1)
+    expect(stderr).toContain('error: 1 of 2 sampled transcripts was not scored (audit.max-unscored allows 0): logs/missions/2026-10/')
     expect(stderr).toContain('model endpoint: 429: Rate limit reached for requests; retrying in 0.0 s')
     expect(stderr).toMatch(/model endpoint: 500: The server had an error while processing your request\.; retrying in \d\.\d s/)
     expect(fake.requests.map((r) => r.answered)).toEqual([429, 200, 500, 500])
     const report = json(stdout)
     expect(report.sampled.map((s) => s.scores)).toEqual(expect.arrayContaining([{ policy_adherence: 1, tone: 5, accuracy: 1 }, { policy_adherence: null, tone: null, accuracy: null }]))
     const reasons = report.sampled.flatMap((s) => Object.values(s.reasons))
-    expect(reasons.filter((r) => r === 'not scored: the model endpoint failed (500): 500: The server had an error while processing your request.')).toHaveLength(3)
+    expect(reasons.filter((r) => r === 'not scored: the model endpoint failed (500): The server had an error while processing your request.')).toHaveLength(3)
     // Only the answered transcript is recorded; the next run asks again for the other.
     expect(records(dir)).toHaveLength(1)
     fake.reset()
@@ -352,6 +404,61 @@ describe('audit --scorer llm', () => {
   })
 })
 
+/** A port on 127.0.0.1 with nothing listening: a server is started there, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+describe('when the judge could not score', () => {
+  it('fails (exit 1) when nothing listens at the endpoint, naming the refused connection and its host', async () => {
+    const port = await closedPort()
+    const dir = repo({ '.github/reliability.yml': 'audit:\n  llm: { retries: 0 }\n' })
+    const { code, stdout, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })
+    expect(code).toBe(1)
+    const report = json(stdout)
+    expect(report.sampled.every((s) => Object.values(s.scores).every((v) => v === null))).toBe(true)
+    expect(report.sampled[0]?.reasons.tone).toContain(`could not connect to 127.0.0.1:${port} (connection refused)`)
+    expect(report.sampled[0]?.reasons.tone).not.toMatch(/\b500\b/)
+    expect(stderr).toContain('error: 6 of 6 sampled transcripts were not scored (audit.max-unscored allows 0)')
+    expect(stderr).toContain(`could not connect to 127.0.0.1:${port} (connection refused)`)
+    expect(records(dir)).toEqual([])
+  })
+
+  it('passes when audit.max-unscored allows the unscored transcripts, and says how many', async () => {
+    const port = await closedPort()
+    const dir = repo({ '.github/reliability.yml': 'audit:\n  max-unscored: 6\n  llm: { retries: 0 }\n' })
+    const { code, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })
+    expect(code).toBe(0)
+    expect(stderr).toContain('warning: 6 of 6 sampled transcripts were not scored (audit.max-unscored allows 6)')
+  })
+
+  it('is a configuration error (exit 2) when the endpoint answers 401, naming the variable to check, after one request', async () => {
+    const fake = await FakeOpenAI.start({ apiKey: KEY, model: MODEL })
+    try {
+      const dir = repo({ '.github/reliability.yml': 'audit:\n  llm: { concurrency: 1, api-key-env: JUDGE_KEY }\n' })
+      const { code, stderr } = await cli(['audit', '--period', '2026-10', '--scorer', 'llm', '--model', MODEL, '--format', 'json'], dir, { OPENAI_BASE_URL: fake.url, JUDGE_KEY: 'sk-wrong-key' })
+      expect(code).toBe(2)
+      expect(fake.requests.map((r) => r.answered)).toEqual([401])
+      expect(stderr).toContain('error: the model endpoint refused the credentials (401: Incorrect API key provided.)')
+      expect(stderr).toContain('hint: check the key in the JUDGE_KEY environment variable (audit.llm.api-key-env)')
+      expect(stderr).not.toContain('sk-wrong-key')
+      expect(records(dir)).toEqual([])
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('rejects an invalid audit.max-unscored', async () => {
+    const { code, stderr } = await cli(['audit', '--period', '2026-10'], repo({ '.github/reliability.yml': 'audit:\n  max-unscored: -1\n' }))
+    expect(code).toBe(2)
+    expect(stderr).toContain('audit.max-unscored')
+  })
+})
+
 describe('audit --scorer human', () => {
   it('writes a review file, reads the filled-in scores back on the next run, and records them once', async () => {
     const dir = repo()
@@ -363,6 +470,8 @@ describe('audit --scorer human', () => {
     const text = readFileSync(file, 'utf8')
     expect(text.match(/^ {2}- transcript: /gm)).toHaveLength(2)
     expect(text).toContain('    excerpt: |')
+    // The command that reads the scores back is the one that wrote the file: the same scorer and sample.
+    expect(text).toContain('#   reliability-loop audit --period 2026-10 --seed "q4" --sample 2 --scorer human\n')
 
     // A reviewer scores the first transcript in the file fully and the second only partly.
     const [firstInFile] = [...text.matchAll(/^ {2}- transcript: (.+)$/gm)].map((m) => m[1])

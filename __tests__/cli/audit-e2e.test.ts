@@ -1,7 +1,7 @@
 // End to end: `reliability-loop audit` through the built bundle dist/cli.js as a child process, on the
 // Node 24 devDependency and on the system Node (20 here). Checks the exact `--format json` contract, the
 // records, the exit codes, and the repository's own example transcripts in logs/missions/.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -94,11 +94,12 @@ describe.each(NODES)('dist/cli.js audit on Node %s', (version, node) => {
         }
       },
       sampled: [
-        { transcript: 'logs/missions/2026-10/a.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) },
+        { transcript: 'logs/missions/2026-10/a.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) },
         {
           transcript: 'logs/missions/2026-10/b.ndjson',
           sha256: sha('[0-9a-f]{64}'),
           scorer: 'rules',
+          stratum: 'random',
           scores: { policy_adherence: 0, tone: 5, accuracy: 1 },
           reasons: {
             policy_adherence: 'an event is noted as a policy violation (line 2: notes "policy violation: promised a refund above the limit")',
@@ -106,10 +107,11 @@ describe.each(NODES)('dist/cli.js audit on Node %s', (version, node) => {
             accuracy: 'no rule applies (2 events read)'
           }
         },
-        { transcript: 'logs/missions/2026-10/c.ndjson.gz', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 2, accuracy: 1 }, reasons: expect.any(Object) },
-        { transcript: 'logs/missions/2026-10/d.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) }
+        { transcript: 'logs/missions/2026-10/c.ndjson.gz', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 2, accuracy: 1 }, reasons: expect.any(Object) },
+        { transcript: 'logs/missions/2026-10/d.ndjson', sha256: sha('[0-9a-f]{64}'), scorer: 'rules', stratum: 'random', scores: { policy_adherence: 1, tone: 5, accuracy: 1 }, reasons: expect.any(Object) }
       ],
       means: { policy_adherence: 0.75, tone: 4.25, accuracy: 1 },
+      flagged_means: { policy_adherence: null, tone: null, accuracy: null },
       malformed: [{ path: 'logs/missions/2026-10/d.ndjson', line: 3 }]
     })
     const stored = readFileSync(path.join(dir, 'reliability/audits/2026-10.ndjson'), 'utf8').trim().split('\n')
@@ -118,6 +120,20 @@ describe.each(NODES)('dist/cli.js audit on Node %s', (version, node) => {
     run(['--period', '2026-10', '--format', 'json', '--seed', 'e2e'], dir)
     expect(readFileSync(path.join(dir, 'reliability/audits/2026-10.ndjson'), 'utf8').trim().split('\n')).toEqual(stored)
   })
+
+  it('two audit processes of the same period record each key once', async () => {
+    const dir = freshRepo(`concurrent-${version}`)
+    for (let i = 1; i <= 9; i++) writeFileSync(path.join(dir, `logs/missions/2026-10/n${i}.ndjson`), mission(`2026-10-1${i - 1}`))
+    const runAsync = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(node, [CLI, 'audit', '--period', '2026-10', '--sample', '20', '--format', 'json'], { cwd: dir, env: env(), stdio: 'ignore' })
+        child.on('close', resolve)
+      })
+    expect(await Promise.all([runAsync(), runAsync()])).toEqual([0, 0])
+    const lines = readFileSync(path.join(dir, 'reliability/audits/2026-10.ndjson'), 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(13)
+    expect(new Set(lines.map((l) => (JSON.parse(l) as { sha256: string }).sha256)).size).toBe(13)
+  }, 60_000)
 
   it('exits 1 below --fail-below and 2 on a usage error', () => {
     const dir = freshRepo(`codes-${version}`)

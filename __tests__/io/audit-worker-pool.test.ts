@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readSampled } from '../../src/audit/read-sampled.js'
 import { compileRules } from '../../src/audit/rules-scorer.js'
-import { scanTranscript } from '../../src/audit/scan.js'
 import { defaultAuditConfig } from '../../src/config/audit.js'
 import { auditWorkerPool, MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS } from '../../src/io/audit-worker-pool.js'
 import { ndjsonFileSource } from '../../src/io/ndjson.js'
+import { transcriptLines } from '../../src/io/transcript-lines.js'
+import { scanTranscriptBytes } from '../../src/io/transcript-scan.js'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
 const WORKER = path.join(REPO, 'dist/audit-worker.js')
@@ -52,7 +53,7 @@ describe('auditWorkerPool', () => {
     const request = { paths, fields: CONFIG.fields, maxLineBytes: CONFIG.maxLineBytes, period: '2026-10', flagged: /error|policy/i }
     let progress = 0
     const results = await pool.scan(request, (done) => (progress = done))
-    const expected = await Promise.all(paths.map((p) => scanTranscript(source(p), { ...request, path: p })))
+    const expected = await Promise.all(paths.map((p) => scanTranscriptBytes(source(p), { ...request, path: p })))
     expect(results).toEqual(expected)
     expect(progress).toBe(paths.length)
     expect(expected.filter((r) => r.flagged).length).toBeGreaterThan(100)
@@ -63,7 +64,7 @@ describe('auditWorkerPool', () => {
     const sample = paths.slice(0, 240)
     const rules = compileRules(CONFIG.rubric.dimensions, CONFIG.fields)
     const results = await pool.read({ paths: sample, fields: CONFIG.fields, maxLineBytes: CONFIG.maxLineBytes, rules: CONFIG.rubric.dimensions })
-    const expected = await Promise.all(sample.map((p) => readSampled(source(p), { fields: CONFIG.fields, maxLineBytes: CONFIG.maxLineBytes, rules })))
+    const expected = await Promise.all(sample.map((p) => readSampled(transcriptLines(source(p), CONFIG.maxLineBytes), { fields: CONFIG.fields, rules })))
     expect(results).toEqual(expected)
     expect(expected.some((r) => r.malformed.length > 0)).toBe(true)
   })

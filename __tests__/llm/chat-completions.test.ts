@@ -49,7 +49,7 @@ describe('createChatClient', () => {
   it('backs off exponentially after 5xx and resets, then gives up after its retries', async () => {
     fake.reply({ status: 500 }, { reset: true }, { status: 503 }, { status: 502 })
     const outcome = await client({ baseDelayMs: 100 })(request)
-    expect(outcome).toEqual({ ok: false, status: 502, message: '502: The server had an error while processing your request.' })
+    expect(outcome).toEqual({ ok: false, status: 502, message: 'The server had an error while processing your request.' })
     expect(fake.requests).toHaveLength(4)
     expect(waits).toEqual([100, 200, 400])
   })
@@ -110,7 +110,7 @@ describe('timeouts and broken servers', () => {
   it('retries a request that gets no answer within the timeout', async () => {
     mode = 'hang'
     const outcome = await createChatClient({ baseUrl: url, timeoutMs: 50, retries: 1, sleep: async (ms) => void waits.push(ms), random: () => 0.5 })(request)
-    expect(outcome).toEqual({ ok: false, message: 'no answer within 0 s' })
+    expect(outcome).toEqual({ ok: false, message: `no answer from ${new URL(url).host} within 0 s` })
     expect(waits).toHaveLength(1)
   })
 
@@ -122,8 +122,18 @@ describe('timeouts and broken servers', () => {
   })
 
   it('reports an endpoint that refuses connections', async () => {
-    const outcome = await createChatClient({ baseUrl: 'http://127.0.0.1:1/v1', retries: 1, sleep: async () => {} })(request)
-    expect(outcome.ok).toBe(false)
+    // A port with nothing listening: a server is started there, then closed.
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const { port } = closed.address() as AddressInfo
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    const outcome = await createChatClient({ baseUrl: `http://127.0.0.1:${port}/v1`, retries: 1, sleep: async () => {} })(request)
+    // Shown as a refused connection naming the host, never as an HTTP status.
+    expect(outcome).toEqual({
+      ok: false,
+      unreachable: true,
+      message: `could not connect to 127.0.0.1:${port} (connection refused): check audit.llm.base-url (or OPENAI_BASE_URL) and that the server is running`
+    })
   })
 })
 

@@ -3,7 +3,8 @@
 // the outputs, and a failed step when a dimension's pass rate is below `audit-fail-below`.
 
 import * as core from '@actions/core'
-import { llmEndpoint } from '../audit/llm-settings.js'
+import { llmEndpoint, type LlmEndpoint } from '../audit/llm-settings.js'
+import { auditOutcome } from '../audit/outcome.js'
 import { previousPeriod } from '../audit/period.js'
 import { auditConfigOf } from '../config/audit.js'
 import type { Config } from '../config/types.js'
@@ -14,6 +15,7 @@ import { renderAuditSummary } from '../report/audit-summary.js'
 import { percent } from '../report/audit-text.js'
 import { writeJobSummary, type SourceLink } from '../report/job-summary.js'
 import { plural } from '../report/text.js'
+import { errorMessage } from '../util/error-message.js'
 import type { AuditInputs } from './inputs.js'
 
 /** Malformed lines annotated one by one; the job summary lists more. */
@@ -33,8 +35,9 @@ export async function runAuditAction(ctx: AuditActionContext): Promise<AuditRunR
   const audit = auditConfigOf(ctx.config)
   const { inputs } = ctx
   let chat
+  let endpoint: LlmEndpoint | undefined
   if (scorersInUse(audit, inputs.scorer).has('llm')) {
-    const endpoint = llmEndpoint(audit, ctx.env, { apiKey: inputs.apiKey, baseUrl: inputs.baseUrl })
+    endpoint = llmEndpoint(audit, ctx.env, { apiKey: inputs.apiKey, baseUrl: inputs.baseUrl })
     // An input is masked by main.ts; a key from the environment is masked here, before any request.
     if (endpoint.apiKey !== undefined && endpoint.apiKey !== inputs.apiKey) core.setSecret(endpoint.apiKey)
     chat = createChatClient({
@@ -67,16 +70,23 @@ export async function runAuditAction(ctx: AuditActionContext): Promise<AuditRunR
   try {
     await writeJobSummary(renderAuditSummary(result, ctx.link))
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
 
-  const failing = result.breaches.length > 0
+  const outcome = auditOutcome({ sampledCount: result.draw.length, unscored: result.unscored, breaches: result.breaches, ...(result.failBelow !== undefined && { failBelow: result.failBelow }), ...(result.llm && { llm: result.llm }) })
+  if (outcome.warning !== undefined) core.warning(`${outcome.warning}.`)
+  const failing = outcome.kind !== 'ok'
   core.setOutput('audit-file', result.store.file)
   core.setOutput('audit-sampled', result.draw.length)
   core.setOutput('audit-records', result.store.dryRun ? 0 : result.store.added)
   core.setOutput('audit-means', JSON.stringify(Object.fromEntries(result.summaries.map((s) => [s.dimension.name, s.mean === null ? null : Math.round(s.mean * 10000) / 10000]))))
   core.setOutput('result', failing ? 'fail' : 'pass')
-  if (failing) {
+  if (outcome.kind === 'credentials-refused') {
+    const source = endpoint?.apiKey === undefined ? `no key was given: set the openai-api-key input from a secret` : endpoint.apiKey === inputs.apiKey ? 'check the secret the openai-api-key input reads' : `check the ${audit.llm.apiKeyEnv} variable (audit.llm.api-key-env)`
+    core.setFailed(`Configuration error: ${outcome.message}. ${source[0]?.toUpperCase()}${source.slice(1)}, and that the key may use the model "${audit.llm.model ?? ''}" at ${endpoint?.baseUrl ?? ''}.`)
+  } else if (outcome.kind === 'unscored') {
+    core.setFailed(`${outcome.message}. Fix the cause and run again (a run with the same seed scores only what is missing), or allow some with audit.max-unscored.`)
+  } else if (outcome.kind === 'below') {
     core.setFailed(
       `Below audit-fail-below ${result.failBelow}: ${result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)} of the sample`).join(', ')}; see the job summary.`
     )

@@ -42,6 +42,8 @@ export interface ReviewHeader {
   dimensions: readonly AuditDimension[]
   /** Where the recorded scores go, for the instructions. */
   storeFile: string
+  /** The command line that reads the scores back: the same period, seed, sample and scorer as this run. */
+  rerun: string
 }
 
 function commentLines(text: string): string {
@@ -60,8 +62,8 @@ export function renderReviewHeader(header: ReviewHeader): string {
     'The scales:',
     scales,
     '',
-    'Then run the audit again for the same period and seed, e.g.',
-    `  reliability-loop audit --period ${header.period} --seed ${JSON.stringify(header.seed)}`,
+    'Then run the audit again with the same settings:',
+    `  ${header.rerun}`,
     `Filled-in scores are recorded in ${header.storeFile}; scores left null stay pending.`,
     'Keep `transcript` and `sha256` as they are: a score counts only for the content it was given for.'
   ].join('\n')

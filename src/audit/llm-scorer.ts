@@ -9,7 +9,11 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import type { AuditDimension } from '../config/types.js'
 import type { RenderedTranscript } from './render.js'
 import { describeScale, scaleBounds } from './rubric.js'
+import { sanitizeText } from '../util/sanitize.js'
 import { failed, scored, type DimensionScore } from './scores.js'
+
+/** Longest reason kept from a model's reply. */
+const MAX_REASON_CHARS = 2000
 
 export interface ChatMessage {
   role: 'system' | 'user'
@@ -30,7 +34,7 @@ export interface ChatRequest {
 /** The endpoint's answer, or why there is none (after the adapter's retries). */
 export type ChatOutcome =
   | { ok: true; content: string | null; finishReason?: string; refusal?: string }
-  | { ok: false; status?: number; message: string }
+  | { ok: false; status?: number; message: string; unreachable?: boolean }
 
 export type ChatComplete = (request: ChatRequest) => Promise<ChatOutcome>
 
@@ -118,7 +122,7 @@ export function replyValidator(dimensions: readonly AuditDimension[]): ReplyVali
 export function parseReply(content: string | null, validator: ReplyValidator, notes: { finishReason?: string; refusal?: string } = {}): Record<string, DimensionScore> {
   const all = (reason: string): Record<string, DimensionScore> =>
     Object.fromEntries(validator.dimensions.map((d) => [d.name, failed(reason, true)]))
-  if (notes.refusal) return all(`the model refused: ${notes.refusal.slice(0, 200)}`)
+  if (notes.refusal) return all(`the model refused: ${sanitizeText(notes.refusal, { multiline: false, maxLength: 200 })}`)
   if (content === null || content.trim() === '') return all('the model sent an empty reply')
   let reply: unknown
   try {
@@ -142,32 +146,51 @@ export function parseReply(content: string | null, validator: ReplyValidator, no
       continue
     }
     const { score, reason } = part as { score: number; reason: string }
-    out[d.name] = scored(score, reason.trim() === '' ? '(the model gave no reason)' : reason.trim())
+    // The model's words go into records and reports: no control characters or workflow commands.
+    const said = sanitizeText(reason, { maxLength: MAX_REASON_CHARS }).trim()
+    out[d.name] = scored(score, said === '' ? '(the model gave no reason)' : said)
   }
   return out
+}
+
+/** Why the scorer stopped sending requests this run. */
+export interface LlmStop {
+  /** The HTTP status (401/403: the credentials were refused), or undefined when nothing answered. */
+  status?: number
+  /** As the failed scores say it: `the model endpoint failed (401): …`. */
+  message: string
+  /** The endpoint's own words (or the network error), without the status. */
+  detail: string
 }
 
 export interface LlmScorer {
   dimensions: readonly AuditDimension[]
   /** Scores one transcript. Never throws: every failure is a failed score saying why. */
   score(transcript: RenderedTranscript & { path: string }): Promise<Record<string, DimensionScore>>
+  /** Set once a failure means no further request can succeed this run. */
+  stoppedBy(): LlmStop | undefined
 }
 
 /** Statuses after which no further request can succeed this run (the key or the URL is wrong). */
 const FATAL_STATUSES = new Set([401, 403, 404])
 
+/** 401/403: the endpoint refused the credentials, a configuration error rather than a failed run. */
+export function refusedCredentials(stop: LlmStop | undefined): boolean {
+  return stop?.status === 401 || stop?.status === 403
+}
+
 export function createLlmScorer(dimensions: readonly AuditDimension[], options: { model: string; complete: ChatComplete }): LlmScorer {
   const validator = replyValidator(dimensions)
   // Shared by the run's requests: once the server has refused json_schema, it is not offered again.
   let format: ResponseFormat['type'] = 'json_schema'
-  let stopped: string | undefined
+  let stopped: LlmStop | undefined
 
   const notFinal = (reason: string) => Object.fromEntries(dimensions.map((d) => [d.name, failed(reason, false)]))
 
   return {
     dimensions,
     async score(transcript) {
-      if (stopped !== undefined) return notFinal(`not scored: ${stopped}`)
+      if (stopped !== undefined) return notFinal(`not scored: ${stopped.message}`)
       const asked = format
       let outcome = await options.complete(buildRequest(dimensions, transcript, options.model, asked))
       if (!outcome.ok && outcome.status === 400 && asked === 'json_schema') {
@@ -176,13 +199,17 @@ export function createLlmScorer(dimensions: readonly AuditDimension[], options: 
       }
       if (!outcome.ok) {
         const what = `the model endpoint failed${outcome.status === undefined ? '' : ` (${outcome.status})`}: ${outcome.message}`
-        if (outcome.status !== undefined && FATAL_STATUSES.has(outcome.status)) stopped = what
+        // Nothing listening, or a refused key: every further request would fail the same way.
+        if ((outcome.status !== undefined && FATAL_STATUSES.has(outcome.status)) || outcome.unreachable) {
+          stopped ??= { ...(outcome.status !== undefined && { status: outcome.status }), message: what, detail: outcome.message }
+        }
         return notFinal(`not scored: ${what}`)
       }
       return parseReply(outcome.content, validator, {
         ...(outcome.finishReason !== undefined && { finishReason: outcome.finishReason }),
         ...(outcome.refusal !== undefined && { refusal: outcome.refusal })
       })
-    }
+    },
+    stoppedBy: () => stopped
   }
 }

@@ -1,12 +1,30 @@
-// Reading one sampled transcript through: its content hash, its events handed to the scorers one at a
-// time, and its malformed lines. Nothing of the transcript is kept here.
+// Reading one sampled transcript through: its events handed to the scorers one at a time, its malformed
+// lines, and its content hash. The bytes are read and parsed by the I/O layer (src/io/transcript-lines.ts),
+// which hands over parsed lines and hashes what it read; nothing of the transcript is kept here.
 
-import { createHash } from 'node:crypto'
-import { readNdjsonBatches, type ByteSource } from '../io/ndjson.js'
 import { isEventObject, type TranscriptEvent } from './fields.js'
 
 /** Malformed lines kept per transcript; the rest are counted. */
 export const MAX_MALFORMED_PER_TRANSCRIPT = 100
+
+/** One NDJSON line as the reader hands it over (the shape of src/io/ndjson.ts's records). */
+export interface TranscriptLine {
+  /** 1-based line number in the (decompressed) file. */
+  line: number
+  /** The parsed JSON value; absent when the line could not be read. */
+  value?: unknown
+  /** Why the line is malformed, or what was repaired to read it. */
+  problem?: string
+  /** Reading stopped here (an I/O or gzip error): the rest of the file was not read. */
+  fatal?: true
+}
+
+/** A transcript's lines, in batches, and the hash of the bytes they were read from. */
+export interface TranscriptLines {
+  batches: AsyncIterable<readonly TranscriptLine[]>
+  /** SHA-256 (hex) of the NDJSON content read (after gunzip for `.gz`); complete once `batches` is done. */
+  sha256(): string
+}
 
 export interface MalformedLine {
   line: number
@@ -24,22 +42,13 @@ export interface TranscriptRead {
   unreadable?: string
 }
 
-async function* hashed(source: ByteSource, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
-  for await (const chunk of source) {
-    // Before yielding: the source may reuse the chunk's memory once the next one is pulled.
-    hash.update(chunk)
-    yield chunk
-  }
-}
-
-export async function readTranscript(source: ByteSource, options: { maxLineBytes: number; onEvent: (event: TranscriptEvent) => void }): Promise<TranscriptRead> {
-  const hash = createHash('sha256')
+export async function readTranscript(lines: TranscriptLines, onEvent: (event: TranscriptEvent) => void): Promise<TranscriptRead> {
   const read: TranscriptRead = { sha256: '', events: 0, malformed: [], moreMalformed: 0 }
   const malformed = (line: number, problem: string): void => {
     if (read.malformed.length < MAX_MALFORMED_PER_TRANSCRIPT) read.malformed.push({ line, problem })
     else read.moreMalformed++
   }
-  for await (const batch of readNdjsonBatches(hashed(source, hash), { maxLineBytes: options.maxLineBytes })) {
+  for await (const batch of lines.batches) {
     for (const record of batch) {
       if (record.fatal) {
         read.unreadable = record.problem ?? 'reading stopped'
@@ -53,9 +62,9 @@ export async function readTranscript(source: ByteSource, options: { maxLineBytes
         continue
       }
       read.events++
-      options.onEvent({ line: record.line, data: record.value })
+      onEvent({ line: record.line, data: record.value })
     }
   }
-  read.sha256 = hash.digest('hex')
+  read.sha256 = lines.sha256()
   return read
 }

@@ -1,8 +1,9 @@
 // Choosing the sample of a period. Every transcript gets a key, the SHA-256 of the seed and its path; the
 // sample is the transcripts with the smallest keys. So the same transcripts and seed always give the same
 // sample, whatever order the files were found in, and a transcript added later displaces at most one.
-// With the flagged stratum, transcripts whose events carry error or policy notes come first, all of them;
-// the cap per agent and day applies to both strata.
+// With the flagged stratum, the transcripts whose events carry error or policy notes are added on top of
+// that random draw (those it did not already take): the random stratum is the same with or without the
+// flagged one, so its means stay unbiased. The cap per agent and day is filled by the random draw first.
 
 import { createHash } from 'node:crypto'
 
@@ -42,7 +43,7 @@ function agentDay(candidate: TranscriptCandidate): string {
   return `${candidate.agent ?? ''}\n${candidate.day ?? ''}`
 }
 
-/** The sample, in draw order: flagged transcripts first (when asked for), then the rest, each by key. */
+/** The sample, in draw order: `size` transcripts at random (by key), then the flagged ones not drawn (when asked for). */
 export function selectSample(candidates: readonly TranscriptCandidate[], options: SampleOptions): SampledTranscript[] {
   const keyed = candidates
     .map((candidate) => ({ candidate, key: sampleKey(options.seed, candidate.path) }))
@@ -61,10 +62,10 @@ export function selectSample(candidates: readonly TranscriptCandidate[], options
     taken.add(candidate.path)
     sample.push({ path: candidate.path, stratum, key })
   }
-  if (options.includeFlagged) for (const { candidate, key } of keyed) if (candidate.flagged) take(candidate, key, 'flagged')
   for (const { candidate, key } of keyed) {
     if (sample.length >= options.size) break
     take(candidate, key, 'random')
   }
+  if (options.includeFlagged) for (const { candidate, key } of keyed) if (candidate.flagged) take(candidate, key, 'flagged')
   return sample
 }

@@ -3,17 +3,18 @@
 
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { llmEndpoint } from '../audit/llm-settings.js'
+import { llmEndpoint, type LlmEndpoint } from '../audit/llm-settings.js'
+import { auditOutcome } from '../audit/outcome.js'
 import { isPeriod, previousPeriod } from '../audit/period.js'
 import { AUDIT_SCORERS } from '../config/audit-schema.js'
 import { auditConfigOf } from '../config/audit.js'
 import { loadConfig, type ConfigOverride } from '../config/load.js'
-import type { AuditScorerName } from '../config/types.js'
+import type { AuditConfig, AuditScorerName } from '../config/types.js'
 import { createNodeAuditAdapters } from '../io/node-audit-adapters.js'
 import { createChatClient } from '../llm/chat-completions.js'
 import { runAudit, scorersInUse, type AuditProgress } from '../modes/audit.js'
 import { formatAuditJson } from '../report/audit-json.js'
-import { formatAuditText, percent } from '../report/audit-text.js'
+import { formatAuditText } from '../report/audit-text.js'
 import { writeOutputFile } from './output-file.js'
 import { EXIT, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
@@ -59,8 +60,10 @@ Examples:
 
 Exit codes:
   0  audited (and every dimension at or above --fail-below, when set)
-  1  a dimension's pass rate is below --fail-below
-  2  usage or configuration error (bad option, invalid config, no model or key for the llm scorer)
+  1  a dimension's pass rate is below --fail-below, or more sampled transcripts than audit.max-unscored
+     (default 0) got no score (the model endpoint failed or was unreachable, the model-call cap)
+  2  usage or configuration error (bad option, invalid config, no model or key for the llm scorer, a key
+     the model endpoint refused with 401/403)
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -146,8 +149,9 @@ export async function auditCommand(options: AuditOptions, io: CliIo, deps: Pick<
   const text = options.format === 'text'
 
   let chat
+  let endpoint: LlmEndpoint | undefined
   if (scorersInUse(audit, options.scorer).has('llm')) {
-    const endpoint = llmEndpoint(audit, io.env)
+    endpoint = llmEndpoint(audit, io.env)
     chat = createChatClient({
       ...endpoint,
       retries: audit.llm.retries,
@@ -181,10 +185,28 @@ export async function auditCommand(options: AuditOptions, io: CliIo, deps: Pick<
   if (options.output === undefined) io.stdout(report)
   else writeOutputFile(io.cwd, options.output, report)
 
-  if (result.breaches.length > 0) {
-    const list = result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)}`).join(', ')
-    if (!text || options.output !== undefined) io.stderr(`error: below --fail-below ${result.failBelow}: ${list}\n`)
-    return EXIT.PROBLEMS
+  const outcome = auditOutcome({ sampledCount: result.draw.length, unscored: result.unscored, breaches: result.breaches, ...(result.failBelow !== undefined && { failBelow: result.failBelow }), ...(result.llm && { llm: result.llm }) })
+  if (outcome.warning !== undefined) io.stderr(`warning: ${outcome.warning}\n`)
+  switch (outcome.kind) {
+    case 'credentials-refused':
+      io.stderr(`error: ${outcome.message}\nhint: ${credentialsHint(audit, endpoint)}\n`)
+      return EXIT.USAGE
+    case 'unscored':
+      io.stderr(`error: ${outcome.message}\nhint: fix the cause and run again (a run with the same seed scores only what is missing), or allow some with audit.max-unscored\n`)
+      return EXIT.PROBLEMS
+    case 'below':
+      // The text report on stdout already ends with the verdict.
+      if (!text || options.output !== undefined) io.stderr(`error: ${outcome.message}\n`)
+      return EXIT.PROBLEMS
+    default:
+      return EXIT.OK
   }
-  return EXIT.OK
+}
+
+/** What to check when the endpoint refused the key: the variable it came from, or that none was set. */
+function credentialsHint(audit: AuditConfig, endpoint: LlmEndpoint | undefined): string {
+  const variable = `the ${audit.llm.apiKeyEnv} environment variable (audit.llm.api-key-env)`
+  const where = endpoint === undefined ? '' : ` at ${endpoint.baseUrl}`
+  if (endpoint?.apiKey === undefined) return `the endpoint${where} needs a key: set ${variable}`
+  return `check the key in ${variable}, and that it may use the model "${audit.llm.model ?? ''}"${where}`
 }

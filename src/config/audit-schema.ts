@@ -2,7 +2,7 @@
 // are documentation for editors; src/config/audit.ts applies them (a test keeps the two equal).
 
 export const DEFAULT_AUDIT_PATHS = ['logs/missions/**/*.ndjson', 'logs/missions/**/*.ndjson.gz']
-export const DEFAULT_AUDIT_FIELDS = { ts: 'ts', type: 'type', role: 'role', content: 'content', tool: 'tool', notes: 'notes', agent: 'agent' }
+export const DEFAULT_AUDIT_FIELDS = { ts: 'ts', type: 'type', role: 'role', content: 'content', tool: 'tool', arguments: 'arguments', notes: 'notes', agent: 'agent' }
 export const DEFAULT_AUDIT_SEED = 'reliability-loop'
 export const DEFAULT_AUDIT_OUTPUT_DIR = 'reliability/audits'
 export const AUDIT_SCALES = ['0-1', '1-5'] as const
@@ -78,7 +78,7 @@ const ruleSchema = {
       type: 'object',
       minProperties: 1,
       description:
-        'Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).',
+        'Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `arguments`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).',
       additionalProperties: matcherSchema
     },
     match: {
@@ -130,6 +130,7 @@ export const auditConfigSchema = {
         role: fieldName('role', 'the speaker’s role'),
         content: fieldName('content', 'the text or payload'),
         tool: fieldName('tool', 'the tool name on tool events'),
+        arguments: fieldName('arguments', 'the arguments of a tool call'),
         notes: fieldName('notes', 'annotations that flag errors or policy violations'),
         agent: fieldName('agent', 'the agent’s name (for `strata.max-per-agent-day`)')
       },
@@ -208,8 +209,17 @@ export const auditConfigSchema = {
         concurrency: { type: 'integer', minimum: 1, maximum: 32, description: 'Requests in flight at once.', default: 4 },
         'include-notes': {
           type: 'boolean',
-          description: 'Show the model the events’ notes. Off by default: notes are often the answer key.',
-          default: false
+          description:
+            'Show the model (and reviewers) the events’ notes. On by default: a note such as `policy violation: …` is part of what happened. Turn it off when your notes are an answer key the judge must not see.',
+          default: true
+        },
+        'other-fields': {
+          type: 'array',
+          uniqueItems: true,
+          description:
+            'Event properties shown to the model and reviewers besides the `fields` above (dotted paths read nested ones). `*` stands for every other top-level property whose value is text, a number or a boolean; `[]` shows none.',
+          items: { type: 'string', minLength: 1, description: 'A property name, a dotted path, or `*`.' },
+          default: ['*']
         }
       }
     },
@@ -230,6 +240,13 @@ export const auditConfigSchema = {
       minimum: 0,
       maximum: 1,
       description: 'Fail (exit code 1, failed step) when, for any dimension, the share of sampled transcripts at or above its threshold is below this.'
+    },
+    'max-unscored': {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Sampled transcripts that may end the run without a score (the model endpoint failed or was unreachable, the call cap, an unreadable transcript) before the run fails (exit code 1, failed step).',
+      default: 0
     },
     'max-line-bytes': {
       type: 'integer',

@@ -80,9 +80,10 @@ export function defaultAuditConfig(): AuditConfig {
     seed: DEFAULT_AUDIT_SEED,
     strata: { flagged: false, flaggedPattern: 'error|policy', maxPerAgentDay: 0 },
     rubric: { dimensions: defaultAuditDimensions() },
-    llm: { apiKeyEnv: 'OPENAI_API_KEY', maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: false },
+    llm: { apiKeyEnv: 'OPENAI_API_KEY', maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ['*'] },
     budgetChars: 24000,
     outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
+    maxUnscored: 0,
     maxLineBytes: 8 * 1024 * 1024
   }
 }
@@ -207,6 +208,7 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
   if (typeof llm['timeout-seconds'] === 'number') config.llm.timeoutSeconds = llm['timeout-seconds']
   if (typeof llm.concurrency === 'number') config.llm.concurrency = llm.concurrency
   if (typeof llm['include-notes'] === 'boolean') config.llm.includeNotes = llm['include-notes']
+  if (Array.isArray(llm['other-fields'])) config.llm.otherFields = llm['other-fields'].map(String)
 
   if (typeof s['budget-chars'] === 'number') config.budgetChars = s['budget-chars']
   if (typeof s['output-dir'] === 'string') {
@@ -214,6 +216,7 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
     if (config.outputDir === '.' || !isInsideRepo(config.outputDir)) report(['audit', 'output-dir'], 'value', 'must be a directory inside the repository, relative to its root')
   }
   if (typeof s['fail-below'] === 'number') config.failBelow = s['fail-below']
+  if (typeof s['max-unscored'] === 'number') config.maxUnscored = s['max-unscored']
   if (typeof s['max-line-bytes'] === 'number') config.maxLineBytes = s['max-line-bytes']
   return config
 }

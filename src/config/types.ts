@@ -111,6 +111,8 @@ export interface AuditFieldNames {
   role: string
   content: string
   tool: string
+  /** A tool call's arguments. */
+  arguments: string
   notes: string
   agent: string
 }
@@ -165,11 +167,15 @@ export interface AuditConfig {
     timeoutSeconds: number
     concurrency: number
     includeNotes: boolean
+    /** More event properties the model and reviewers see; `*`: every other top-level scalar. */
+    otherFields: string[]
   }
   budgetChars: number
   /** Repository-relative. */
   outputDir: string
   failBelow?: number
+  /** Sampled transcripts allowed to end a run unscored (the judge failed, the call cap) before it fails. */
+  maxUnscored: number
   maxLineBytes: number
 }
 

@@ -9,11 +9,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SampledRead } from '../audit/read-sampled.js'
-import { scanTranscript, type ScanResult } from '../audit/scan.js'
+import type { ScanResult } from '../audit/scan.js'
 import { coreCount } from '../lint/worker-pool.js'
-import type { AuditReadRequest, AuditScanRequest } from '../modes/audit.js'
+import type { AuditReadRequest, AuditScanRequest } from '../modes/audit-types.js'
 import type { AuditWorkerSetup, AuditWorkerTask } from './audit-worker.js'
 import { ndjsonFileSource } from './ndjson.js'
+import { scanTranscriptBytes } from './transcript-scan.js'
 
 /** Below these counts, starting workers (each loads its bundle) costs more than it saves. */
 export const MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS = 1000
@@ -41,80 +42,90 @@ export interface AuditWorkerPool {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-export function auditWorkerPool(root: string, options: { script?: URL; cores?: number } = {}): AuditWorkerPool {
-  async function run<T>(
-    paths: readonly string[],
-    minimum: number,
-    batchSize: number,
-    task: (paths: string[]) => AuditWorkerTask,
-    /** The same work on this thread, which then takes a share too; undefined leaves it all to workers. */
-    local: ((path: string) => Promise<T>) | undefined,
-    onProgress?: (done: number) => void
-  ): Promise<T[] | undefined> {
-    const script = options.script ?? workerScript()
-    const cores = options.cores ?? coreCount()
-    if (!script || paths.length < minimum || cores < 2) return undefined
+interface PoolOptions {
+  script?: URL
+  cores?: number
+}
 
-    const results = new Array<T>(paths.length)
-    let next = 0
-    let done = 0
-    const take = (size: number): [number, number] | undefined => {
-      if (next >= paths.length) return undefined
-      const range: [number, number] = [next, Math.min(next + size, paths.length)]
-      next = range[1]
-      return range
-    }
-    const store = (start: number, batch: readonly T[]): void => {
-      batch.forEach((result, i) => (results[start + i] = result))
-      done += batch.length
-      onProgress?.(done)
-    }
+interface PoolJob<T> {
+  paths: readonly string[]
+  /** Fewer paths than this are left to in-process work. */
+  minimum: number
+  batchSize: number
+  task: (paths: string[]) => AuditWorkerTask
+  /** The same work on this thread, which then takes a share too; undefined leaves it all to workers. */
+  local: ((path: string) => Promise<T>) | undefined
+  onProgress?: ((done: number) => void) | undefined
+}
 
-    const workers = Array.from({ length: Math.min(local ? cores - 1 : cores, Math.ceil(paths.length / batchSize)) }, () => new Worker(script, { workerData: { root } satisfies AuditWorkerSetup, resourceLimits: WORKER_LIMITS }))
-    const onWorker = (worker: Worker) =>
-      new Promise<void>((resolve, reject) => {
-        let range: [number, number] | undefined
-        const feed = (): void => {
-          range = take(batchSize)
-          if (range === undefined) resolve()
-          else worker.postMessage(task(paths.slice(range[0], range[1])))
-        }
-        worker.on('message', (batch: T[]) => {
-          if (range) store(range[0], batch)
-          feed()
-        })
-        worker.once('error', reject)
-        worker.once('exit', (code) => (range === undefined ? resolve() : reject(new Error(`audit worker exited with code ${code}`))))
-        feed()
-      })
-    const onThisThread = async (): Promise<void> => {
-      if (local === undefined) return
-      for (let range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE))); range !== undefined; range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE)))) {
-        const batch: T[] = []
-        for (const path of paths.slice(range[0], range[1])) batch.push(await local(path))
-        store(range[0], batch)
-        await nextTurn()
-      }
-    }
-    try {
-      await Promise.all([...workers.map(onWorker), onThisThread()])
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()))
-    }
-    return results
+/** Runs a job over worker threads (and this one), results in the order of the paths; undefined: not worth it. */
+async function runOnWorkers<T>(root: string, options: PoolOptions, job: PoolJob<T>): Promise<T[] | undefined> {
+  const { paths, minimum, batchSize, task, local, onProgress } = job
+  const script = options.script ?? workerScript()
+  const cores = options.cores ?? coreCount()
+  if (!script || paths.length < minimum || cores < 2) return undefined
+
+  const results = new Array<T>(paths.length)
+  let next = 0
+  let done = 0
+  const take = (size: number): [number, number] | undefined => {
+    if (next >= paths.length) return undefined
+    const range: [number, number] = [next, Math.min(next + size, paths.length)]
+    next = range[1]
+    return range
+  }
+  const store = (start: number, batch: readonly T[]): void => {
+    batch.forEach((result, i) => (results[start + i] = result))
+    done += batch.length
+    onProgress?.(done)
   }
 
+  const workers = Array.from({ length: Math.min(local ? cores - 1 : cores, Math.ceil(paths.length / batchSize)) }, () => new Worker(script, { workerData: { root } satisfies AuditWorkerSetup, resourceLimits: WORKER_LIMITS }))
+  const onWorker = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let range: [number, number] | undefined
+      const feed = (): void => {
+        range = take(batchSize)
+        if (range === undefined) resolve()
+        else worker.postMessage(task(paths.slice(range[0], range[1])))
+      }
+      worker.on('message', (batch: T[]) => {
+        if (range) store(range[0], batch)
+        feed()
+      })
+      worker.once('error', reject)
+      worker.once('exit', (code) => (range === undefined ? resolve() : reject(new Error(`audit worker exited with code ${code}`))))
+      feed()
+    })
+  const onThisThread = async (): Promise<void> => {
+    if (local === undefined) return
+    for (let range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE))); range !== undefined; range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE)))) {
+      const batch: T[] = []
+      for (const path of paths.slice(range[0], range[1])) batch.push(await local(path))
+      store(range[0], batch)
+      await nextTurn()
+    }
+  }
+  try {
+    await Promise.all([...workers.map(onWorker), onThisThread()])
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+  return results
+}
+
+export function auditWorkerPool(root: string, options: PoolOptions = {}): AuditWorkerPool {
   const source = (path: string) => ndjsonFileSource(join(root, path))
 
   return {
     scan(request, onProgress) {
       const flagged = request.flagged
-      const options = { fields: request.fields, maxLineBytes: request.maxLineBytes, period: request.period, ...(flagged !== undefined && { flagged }) }
-      return run<ScanResult>(
-        request.paths,
-        MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
-        SCAN_BATCH,
-        (paths) => ({
+      const scanOptions = { fields: request.fields, maxLineBytes: request.maxLineBytes, period: request.period, ...(flagged !== undefined && { flagged }) }
+      return runOnWorkers<ScanResult>(root, options, {
+        paths: request.paths,
+        minimum: MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
+        batchSize: SCAN_BATCH,
+        task: (paths) => ({
           kind: 'scan',
           paths,
           fields: request.fields,
@@ -122,21 +133,21 @@ export function auditWorkerPool(root: string, options: { script?: URL; cores?: n
           period: request.period,
           ...(flagged !== undefined && { flagged: { source: flagged.source, flags: flagged.flags } })
         }),
-        (path) => scanTranscript(source(path), { ...options, path }),
+        local: (path) => scanTranscriptBytes(source(path), { ...scanOptions, path }),
         onProgress
-      )
+      })
     },
     // Parsing every event makes garbage; on this thread, which keeps every result, it would grow the heap
     // that has to hold the report. So reading is left to the workers, whose heaps are capped.
     read(request, onProgress) {
-      return run<SampledRead>(
-        request.paths,
-        MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
-        READ_BATCH,
-        (paths) => ({ kind: 'read', paths, fields: request.fields, maxLineBytes: request.maxLineBytes, rules: request.rules }),
-        undefined,
+      return runOnWorkers<SampledRead>(root, options, {
+        paths: request.paths,
+        minimum: MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
+        batchSize: READ_BATCH,
+        task: (paths) => ({ kind: 'read', paths, fields: request.fields, maxLineBytes: request.maxLineBytes, rules: request.rules }),
+        local: undefined,
         onProgress
-      )
+      })
     }
   }
 }

@@ -5,9 +5,11 @@ import { join } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { readSampled, type SampledRead } from '../audit/read-sampled.js'
 import { compileRules, type RuleScorer } from '../audit/rules-scorer.js'
-import { scanTranscript, type ScanResult } from '../audit/scan.js'
+import type { ScanResult } from '../audit/scan.js'
 import type { AuditDimension, AuditFieldNames } from '../config/types.js'
 import { ndjsonFileSource } from './ndjson.js'
+import { transcriptLines } from './transcript-lines.js'
+import { scanTranscriptBytes } from './transcript-scan.js'
 
 export interface AuditWorkerSetup {
   root: string
@@ -35,11 +37,13 @@ async function run(task: AuditWorkerTask): Promise<Array<ScanResult | SampledRea
   if (task.kind === 'scan') {
     const flagged = task.flagged === undefined ? undefined : new RegExp(task.flagged.source, task.flagged.flags)
     for (const path of task.paths) {
-      results.push(await scanTranscript(ndjsonFileSource(join(root, path)), { ...common, path, period: task.period, ...(flagged !== undefined && { flagged }) }))
+      results.push(await scanTranscriptBytes(ndjsonFileSource(join(root, path)), { ...common, path, period: task.period, ...(flagged !== undefined && { flagged }) }))
     }
   } else {
     const rules = rulesFor(task)
-    for (const path of task.paths) results.push(await readSampled(ndjsonFileSource(join(root, path)), { ...common, ...(rules !== undefined && { rules }) }))
+    for (const path of task.paths) {
+      results.push(await readSampled(transcriptLines(ndjsonFileSource(join(root, path)), task.maxLineBytes), { fields: task.fields, ...(rules !== undefined && { rules }) }))
+    }
   }
   return results
 }

@@ -3,10 +3,13 @@
 import { appendFile, mkdir, open, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { ChatComplete } from '../audit/llm-scorer.js'
-import type { AuditAdapters, AuditProgress } from '../modes/audit.js'
+import type { AuditAdapters, AuditProgress } from '../modes/audit-types.js'
 import { auditWorkerPool } from './audit-worker-pool.js'
+import { lockFile } from './file-lock.js'
 import { ndjsonFileSource } from './ndjson.js'
 import { nodeRepoFiles } from './node-files.js'
+import { transcriptLines } from './transcript-lines.js'
+import { scanTranscriptBytes } from './transcript-scan.js'
 
 export interface NodeAuditOptions {
   chat?: ChatComplete
@@ -38,7 +41,8 @@ export function createNodeAuditAdapters(root: string, options: NodeAuditOptions 
   const workers = auditWorkerPool(root)
   const adapters: AuditAdapters = {
     glob: (patterns) => files.glob(patterns),
-    open: (path) => ndjsonFileSource(join(root, path)),
+    scan: (path, options) => scanTranscriptBytes(ndjsonFileSource(join(root, path)), { ...options, path }),
+    lines: (path, maxLineBytes) => transcriptLines(ndjsonFileSource(join(root, path)), maxLineBytes),
     exists: (path) => files.exists(path),
     async readText(path) {
       try {
@@ -60,6 +64,7 @@ export function createNodeAuditAdapters(root: string, options: NodeAuditOptions 
       const prefix = (await endsWithLineBreak(file)) ? '' : '\n'
       await appendFile(file, prefix + text)
     },
+    lock: (path) => lockFile(join(root, path)),
     now: options.now ?? (() => new Date()),
     scanMany: (request, onProgress) => workers.scan(request, onProgress),
     readMany: (request, onProgress) => workers.read(request, onProgress)

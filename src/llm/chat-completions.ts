@@ -6,6 +6,8 @@
 
 import pRetry, { AbortError } from 'p-retry'
 import type { ChatComplete, ChatOutcome, ChatRequest } from '../audit/llm-scorer.js'
+import { errorMessage } from '../util/error-message.js'
+import { sanitizeText } from '../util/sanitize.js'
 import { VERSION } from '../version.js'
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1'
@@ -31,15 +33,42 @@ export interface ChatClientOptions {
   onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
 }
 
-/** A failure worth another attempt. */
+/** A failure worth another attempt. `unreachable`: no connection could be made (refused, host unknown). */
 class TransientError extends Error {
   constructor(
     message: string,
     readonly status?: number,
-    readonly retryAfterMs?: number
+    readonly retryAfterMs?: number,
+    readonly unreachable = false
   ) {
     super(message)
   }
+}
+
+/** Network error codes that mean nothing answers at that address (as opposed to an answer lost midway). */
+const UNREACHABLE_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable'
+}
+
+/**
+ * A failed fetch as a sentence naming the host: `could not connect to 127.0.0.1:8080 (connection refused)`.
+ * Duck-typed: fetch's errors may come from another realm, where `instanceof Error` is false.
+ */
+function networkFailure(error: unknown, url: string, timeoutMs: number): TransientError {
+  const e = (error ?? {}) as { name?: unknown; message?: unknown; cause?: { message?: unknown; code?: unknown } }
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new TransientError(`no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1000)} s`)
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : undefined
+  const host = new URL(url).host
+  if (code !== undefined && code in UNREACHABLE_CODES) {
+    return new TransientError(`could not connect to ${host} (${UNREACHABLE_CODES[code]}): check audit.llm.base-url (or OPENAI_BASE_URL) and that the server is running`, undefined, undefined, true)
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new TransientError(`the connection to ${host} was closed before an answer`)
+  const cause = typeof e.cause?.message === 'string' ? `: ${e.cause.message}` : ''
+  return new TransientError(sanitizeText(`${typeof e.message === 'string' ? e.message : String(error)}${cause} (${host})`, { multiline: false, maxLength: MAX_ERROR_CHARS }))
 }
 
 /** A failure no retry can fix. */
@@ -84,7 +113,7 @@ async function errorText(response: Response): Promise<string> {
   } catch {
     // not JSON: the text itself
   }
-  text = text.replace(/\s+/g, ' ').trim() || response.statusText || 'no body'
+  text = sanitizeText(text, { multiline: false }).replace(/\s+/g, ' ').trim() || response.statusText || 'no body'
   return text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS - 1)}…` : text
 }
 
@@ -115,15 +144,11 @@ export function createChatClient(options: ChatClientOptions): ChatComplete {
     try {
       response = await doFetch(url, { method: 'POST', headers, body: JSON.stringify(request), signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
-      // Duck-typed: fetch's errors may come from another realm, where `instanceof Error` is false.
-      const e = (error ?? {}) as { name?: unknown; message?: unknown; cause?: { message?: unknown } }
-      const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError'
-      const cause = typeof e.cause?.message === 'string' ? `: ${e.cause.message}` : ''
-      throw new TransientError(timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : `${typeof e.message === 'string' ? e.message : String(error)}${cause}`)
+      throw networkFailure(error, url, timeoutMs)
     }
     if (response.status === 429 || response.status >= 500) {
       const wait = retryAfterMs(response.headers)
-      const message = `${response.status}: ${await errorText(response)}`
+      const message = await errorText(response)
       if (wait !== undefined && wait > maxRetryAfterMs) {
         throw new AbortError(new FinalError(`${message} (the server asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.round(maxRetryAfterMs / 1000)} s this run waits)`, response.status))
       }
@@ -134,7 +159,7 @@ export function createChatClient(options: ChatClientOptions): ChatComplete {
     try {
       body = await response.json()
     } catch (error) {
-      throw new AbortError(new FinalError(`the reply is not JSON: ${error instanceof Error ? error.message : String(error)}`, response.status))
+      throw new AbortError(new FinalError(`the reply is not JSON: ${errorMessage(error)}`, response.status))
     }
     return replyOf(body)
   }
@@ -150,14 +175,16 @@ export function createChatClient(options: ChatClientOptions): ChatComplete {
           if (retriesLeft <= 0 || !(error instanceof TransientError)) return
           const backoff = baseDelayMs * 2 ** (attemptNumber - 1) * (0.5 + random())
           const delayMs = Math.round(error.retryAfterMs ?? backoff)
-          options.onRetry?.({ attempt: attemptNumber, delayMs, reason: error.message })
+          options.onRetry?.({ attempt: attemptNumber, delayMs, reason: error.status === undefined ? error.message : `${error.status}: ${error.message}` })
           await sleep(delayMs)
         }
       })
     } catch (error) {
       const status = error instanceof TransientError || error instanceof FinalError ? error.status : undefined
-      const message = error instanceof Error ? error.message : String(error)
-      return status === undefined ? { ok: false, message } : { ok: false, status, message }
+      const outcome: ChatOutcome = { ok: false, message: errorMessage(error) }
+      if (status !== undefined) outcome.status = status
+      if (error instanceof TransientError && error.unreachable) outcome.unreachable = true
+      return outcome
     }
   }
 }

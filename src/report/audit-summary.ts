@@ -3,6 +3,7 @@
 
 import type { AuditDimension } from '../config/types.js'
 import { passes } from '../audit/rubric.js'
+import type { DimensionSummary } from '../audit/summary.js'
 import type { AuditRunResult } from '../modes/audit.js'
 import { formatNumber, percent, scoreCell } from './audit-text.js'
 import { lineUrl, type SourceLink } from './job-summary.js'
@@ -18,6 +19,16 @@ function cell(text: string): string {
   return short.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|')
 }
 
+function summaryTable(summaries: readonly DimensionSummary[]): string {
+  const rows = summaries.map(
+    (s) =>
+      `| ${s.dimension.name} | ${s.dimension.scale} | ${s.dimension.scorer} | ${formatNumber(s.dimension.threshold)} | ${s.mean === null ? '–' : s.mean.toFixed(2)} | ${
+        s.passRate === null ? '–' : `${s.passed}/${s.scored + s.failed} (${percent(s.passRate)})`
+      } | ${s.failed} | ${s.pending} |`
+  )
+  return ['| Dimension | Scale | Scorer | Threshold | Mean | Pass rate | Failed | Pending |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n')
+}
+
 export function renderAuditSummary(result: AuditRunResult, link?: SourceLink): string {
   const failing = result.breaches.length > 0
   const icon = failing ? '❌' : result.summaries.some((s) => s.failed > 0 || (s.passRate !== null && s.passRate < 1)) ? '⚠️' : '✅'
@@ -26,16 +37,12 @@ export function renderAuditSummary(result: AuditRunResult, link?: SourceLink): s
   const flagged = result.draw.filter((d) => d.stratum === 'flagged').length
   out.push(
     `Seed \`${result.seed}\` · rubric \`${result.rubricVersion}\` · ${plural(result.counts.inPeriod, 'transcript')} in the period (${result.counts.found} found)` +
-      (flagged > 0 ? ` · ${flagged} sampled for their error or policy notes` : '')
+      (flagged > 0 ? ` · ${result.draw.length - flagged} at random, and ${flagged} flagged for their error or policy notes on top` : '')
   )
   if (result.draw.length > 0) {
-    const rows = result.summaries.map(
-      (s) =>
-        `| ${s.dimension.name} | ${s.dimension.scale} | ${s.dimension.scorer} | ${formatNumber(s.dimension.threshold)} | ${s.mean === null ? '–' : s.mean.toFixed(2)} | ${
-          s.passRate === null ? '–' : `${s.passed}/${s.scored + s.failed} (${percent(s.passRate)})`
-        } | ${s.failed} | ${s.pending} |`
-    )
-    out.push(['| Dimension | Scale | Scorer | Threshold | Mean | Pass rate | Failed | Pending |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n'))
+    if (flagged > 0) out.push(`**Random stratum** (${plural(result.draw.length - flagged, 'transcript')}): the means, pass rates and fail-below.`)
+    out.push(summaryTable(result.summaries))
+    if (flagged > 0) out.push(`**Flagged stratum** (${plural(flagged, 'transcript')} added for their notes), apart from the numbers above:`, summaryTable(result.flaggedSummaries))
 
     const byName = new Map(result.dimensions.map((d) => [d.name, d]))
     const weak = result.lowest.filter((t) => t.standing < 1)
