@@ -4,16 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-YN7EP5BU.js";
+} from "./cli-AFT3IOOA.js";
 import {
   RULES
-} from "./cli-F2OUK4LR.js";
+} from "./cli-UA2HI72Q.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-7VVE5KTP.js";
-import "./cli-4DFK4BC5.js";
+} from "./cli-BTS3WR3D.js";
+import "./cli-ZECGGFIF.js";
 import {
   Command,
   CommanderError,
@@ -21,7 +21,7 @@ import {
   EXIT,
   UsageError,
   isDebug
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/main.ts
@@ -37,18 +37,20 @@ Examples:
   $ reliability-loop audit --period 2026-10 --scorer rules # score a month of agent transcripts
   $ reliability-loop experiment list                       # prompt and tool experiments
   $ reliability-loop review --month 2026-10 --write        # the monthly reliability packet
+  $ reliability-loop export                                # records into a DuckDB warehouse, with views
   $ reliability-loop lint --help                           # options of a mode
 
 Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-FEJAXP44.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-QRUI5Z4P.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-O4L4A6LM.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-IGFZTFUT.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-U4EYAXGM.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-BUHMPRPC.js")).addReviewCommand]
+  ["lint", async () => (await import("./cli-5AVUWEBO.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-ZIGNVLYP.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-KZEM4JC6.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-KTLNITFH.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-2CAHU6HO.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-GOUFFKDG.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-FABYIR4Z.js")).addExportCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require3() {
   }
 };
 var __export = (target, all2) => {
-  for (var name in all2)
-    __defProp(target, name, { get: all2[name], enumerable: true });
+  for (var name2 in all2)
+    __defProp(target, name2, { get: all2[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -855,7 +855,7 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value2, index2) {
+      constructor(key, value3, index2) {
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
@@ -864,16 +864,16 @@ var require_tree = __commonJS({
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
-          this.middle = new _TstNode(key, value2, index2);
+          this.middle = new _TstNode(key, value3, index2);
         } else {
-          this.value = value2;
+          this.value = value3;
         }
       }
       /**
        * @param {string} key
        * @param {any} value
        */
-      add(key, value2) {
+      add(key, value3) {
         const length = key.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
@@ -887,25 +887,25 @@ var require_tree = __commonJS({
           }
           if (node2.code === code) {
             if (length === ++index2) {
-              node2.value = value2;
+              node2.value = value3;
               break;
             } else if (node2.middle !== null) {
               node2 = node2.middle;
             } else {
-              node2.middle = new _TstNode(key, value2, index2);
+              node2.middle = new _TstNode(key, value3, index2);
               break;
             }
           } else if (node2.code < code) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
-              node2.left = new _TstNode(key, value2, index2);
+              node2.left = new _TstNode(key, value3, index2);
               break;
             }
           } else if (node2.right !== null) {
             node2 = node2.right;
           } else {
-            node2.right = new _TstNode(key, value2, index2);
+            node2.right = new _TstNode(key, value3, index2);
             break;
           }
         }
@@ -944,11 +944,11 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value2) {
+      insert(key, value3) {
         if (this.node === null) {
-          this.node = new TstNode(key, value2, 0);
+          this.node = new TstNode(key, value3, 0);
         } else {
-          this.node.add(key, value2);
+          this.node.add(key, value3);
         }
       }
       /**
@@ -1049,11 +1049,11 @@ var require_util = __commonJS({
       return url;
     }
     function isValidPort(port) {
-      const value2 = parseInt(port, 10);
-      return value2 === Number(port) && value2 >= 0 && value2 <= 65535;
+      const value3 = parseInt(port, 10);
+      return value3 === Number(port) && value3 >= 0 && value3 <= 65535;
     }
-    function isHttpOrHttpsPrefixed(value2) {
-      return value2 != null && value2[0] === "h" && value2[1] === "t" && value2[2] === "t" && value2[3] === "p" && (value2[4] === ":" || value2[4] === "s" && value2[5] === ":");
+    function isHttpOrHttpsPrefixed(value3) {
+      return value3 != null && value3[0] === "h" && value3[1] === "t" && value3[2] === "t" && value3[3] === "p" && (value3[4] === ":" || value3[4] === "s" && value3[5] === ":");
     }
     function parseURL(url) {
       if (typeof url === "string") {
@@ -1087,14 +1087,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path5 && path5[0] !== "/") {
+          path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1177,11 +1177,11 @@ var require_util = __commonJS({
       const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
-    function headerNameToString(value2) {
-      return typeof value2 === "string" ? headerNameLowerCasedRecord[value2] ?? value2.toLowerCase() : tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
+    function headerNameToString(value3) {
+      return typeof value3 === "string" ? headerNameLowerCasedRecord[value3] ?? value3.toLowerCase() : tree.lookup(value3) ?? value3.toString("latin1").toLowerCase();
     }
-    function bufferToLowerCasedHeaderName(value2) {
-      return tree.lookup(value2) ?? value2.toString("latin1").toLowerCase();
+    function bufferToLowerCasedHeaderName(value3) {
+      return tree.lookup(value3) ?? value3.toString("latin1").toLowerCase();
     }
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
@@ -1296,14 +1296,14 @@ var require_util = __commonJS({
             iterator2 = iterable[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { done, value: value2 } = await iterator2.next();
+            const { done, value: value3 } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
                 controller.byobRequest?.respond(0);
               });
             } else {
-              const buf = Buffer.isBuffer(value2) ? value2 : Buffer.from(value2);
+              const buf = Buffer.isBuffer(value3) ? value3 : Buffer.from(value3);
               if (buf.byteLength) {
                 controller.enqueue(new Uint8Array(buf));
               }
@@ -1384,15 +1384,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -1545,39 +1545,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path5,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path5, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path5);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path5, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path5,
           error2.message
         );
       });
@@ -1626,9 +1626,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path5, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path5);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1691,7 +1691,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -1706,11 +1706,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler3) {
-        if (typeof path4 !== "string") {
+        if (typeof path5 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path5)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1776,7 +1776,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path5, query) : path5;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1968,8 +1968,8 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value2) {
-        processHeader(this, key, value2);
+      addHeader(key, value3) {
+        processHeader(this, key, value3);
         return this;
       }
     };
@@ -1999,11 +1999,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -2041,11 +2041,11 @@ var require_request = __commonJS({
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value2 = typeof val === "string" ? val.toLowerCase() : null;
-        if (value2 !== "close" && value2 !== "keep-alive") {
+        const value3 = typeof val === "string" ? val.toLowerCase() : null;
+        if (value3 !== "close" && value3 !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
-        if (value2 === "close") {
+        if (value3 === "close") {
           request2.reset = true;
         }
       } else if (headerName === "expect") {
@@ -2302,7 +2302,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING = 0;
+    var PENDING2 = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2310,7 +2310,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING) {
+        if (timer._state === PENDING2) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2415,7 +2415,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING;
+        this._state = PENDING2;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -2710,9 +2710,9 @@ var require_utils = __commonJS({
     function enumToMap(obj) {
       const res = {};
       Object.keys(obj).forEach((key) => {
-        const value2 = obj[key];
-        if (typeof value2 === "number") {
-          res[key] = value2;
+        const value3 = obj[key];
+        if (typeof value3 === "number") {
+          res[key] = value3;
         }
       });
       return res;
@@ -3525,11 +3525,11 @@ var require_data_url = __commonJS({
     }
     function collectAnHTTPQuotedString(input, position2, extractValue) {
       const positionStart = position2.position;
-      let value2 = "";
+      let value3 = "";
       assert(input[position2.position] === '"');
       position2.position++;
       while (true) {
-        value2 += collectASequenceOfCodePoints(
+        value3 += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
           position2
@@ -3541,10 +3541,10 @@ var require_data_url = __commonJS({
         position2.position++;
         if (quoteOrBackslash === "\\") {
           if (position2.position >= input.length) {
-            value2 += "\\";
+            value3 += "\\";
             break;
           }
-          value2 += input[position2.position];
+          value3 += input[position2.position];
           position2.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -3552,7 +3552,7 @@ var require_data_url = __commonJS({
         }
       }
       if (extractValue) {
-        return value2;
+        return value3;
       }
       return input.slice(positionStart, position2.position);
     }
@@ -3560,41 +3560,41 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value2] of parameters.entries()) {
+      for (let [name2, value3] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
-        if (!HTTP_TOKEN_CODEPOINTS.test(value2)) {
-          value2 = value2.replace(/(\\|")/g, "\\$1");
-          value2 = '"' + value2;
-          value2 += '"';
+        if (!HTTP_TOKEN_CODEPOINTS.test(value3)) {
+          value3 = value3.replace(/(\\|")/g, "\\$1");
+          value3 = '"' + value3;
+          value3 += '"';
         }
-        serialization += value2;
+        serialization += value3;
       }
       return serialization;
     }
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -3842,11 +3842,11 @@ var require_webidl = __commonJS({
           });
         }
         while (true) {
-          const { done, value: value2 } = method.next();
+          const { done, value: value3 } = method.next();
           if (done) {
             break;
           }
-          seq.push(converter(value2, prefix, `${argument}[${index2++}]`));
+          seq.push(converter(value3, prefix, `${argument}[${index2++}]`));
         }
         return seq;
       };
@@ -3895,9 +3895,9 @@ var require_webidl = __commonJS({
     webidl.dictionaryConverter = function(converters) {
       return (dictionary, prefix, argument) => {
         const type = webidl.util.Type(dictionary);
-        const dict8 = {};
+        const dict11 = {};
         if (type === "Null" || type === "Undefined") {
-          return dict8;
+          return dict11;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
@@ -3905,8 +3905,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3914,23 +3914,23 @@ var require_webidl = __commonJS({
               });
             }
           }
-          let value2 = dictionary[key];
+          let value3 = dictionary[key];
           const hasDefault = Object.hasOwn(options, "defaultValue");
-          if (hasDefault && value2 !== null) {
-            value2 ??= defaultValue();
+          if (hasDefault && value3 !== null) {
+            value3 ??= defaultValue();
           }
-          if (required || hasDefault || value2 !== void 0) {
-            value2 = converter(value2, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value2)) {
+          if (required2 || hasDefault || value3 !== void 0) {
+            value3 = converter(value3, prefix, `${argument}.${key}`);
+            if (options.allowedValues && !options.allowedValues.includes(value3)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value2} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value3} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict8[key] = value2;
+            dict11[key] = value3;
           }
         }
-        return dict8;
+        return dict11;
       };
     };
     webidl.nullableConverter = function(converter) {
@@ -4010,11 +4010,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4032,11 +4032,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4053,19 +4053,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4138,8 +4138,8 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function normalizeBinaryStringToUtf8(value2) {
-      return Buffer.from(value2, "binary").toString("utf8");
+    function normalizeBinaryStringToUtf8(value3) {
+      return Buffer.from(value3, "binary").toString("utf8");
     }
     function requestCurrentURL(request2) {
       return request2.urlList[request2.urlList.length - 1];
@@ -4500,8 +4500,8 @@ var require_util2 = __commonJS({
     function normalizeMethod(method) {
       return normalizedMethodRecordsBase[method.toLowerCase()] ?? method;
     }
-    function serializeJavascriptValueToJSONString(value2) {
-      const result = JSON.stringify(value2);
+    function serializeJavascriptValueToJSONString(value3) {
+      const result = JSON.stringify(value3);
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
@@ -4509,7 +4509,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4530,7 +4530,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index2 = this.#index;
@@ -4542,7 +4542,7 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value2 } = values[index2];
+          const { [keyIndex]: key, [valueIndex]: value3 } = values[index2];
           this.#index = index2 + 1;
           let result;
           switch (this.#kind) {
@@ -4550,10 +4550,10 @@ var require_util2 = __commonJS({
               result = key;
               break;
             case "value":
-              result = value2;
+              result = value3;
               break;
             case "key+value":
-              result = [key, value2];
+              result = [key, value3];
               break;
           }
           return {
@@ -4569,7 +4569,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4577,8 +4577,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4613,14 +4613,14 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value2 } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value2, key, this);
+            for (const { 0: key, 1: value3 } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value3, key, this);
             }
           }
         }
@@ -4697,8 +4697,8 @@ var require_util2 = __commonJS({
       const protocol = url.protocol;
       return protocol === "http:" || protocol === "https:";
     }
-    function simpleRangeHeaderValue(value2, allowWhitespace) {
-      const data = value2;
+    function simpleRangeHeaderValue(value3, allowWhitespace) {
+      const data = value3;
       if (!data.startsWith("bytes")) {
         return "failure";
       }
@@ -4816,8 +4816,8 @@ var require_util2 = __commonJS({
       if (values === null) {
         return "failure";
       }
-      for (const value2 of values) {
-        const temporaryMimeType = parseMIMEType(value2);
+      for (const value3 of values) {
+        const temporaryMimeType = parseMIMEType(value3);
         if (temporaryMimeType === "failure" || temporaryMimeType.essence === "*/*") {
           continue;
         }
@@ -4837,8 +4837,8 @@ var require_util2 = __commonJS({
       }
       return mimeType;
     }
-    function gettingDecodingSplitting(value2) {
-      const input = value2;
+    function gettingDecodingSplitting(value3) {
+      const input = value3;
       const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
@@ -4868,14 +4868,14 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list2) {
-      const value2 = list2.get(name, true);
-      if (value2 === null) {
+    function getDecodeSplit(name2, list2) {
+      const value3 = list2.get(name2, true);
+      if (value3 === null) {
         return null;
       }
-      return gettingDecodingSplitting(value2);
+      return gettingDecodingSplitting(value3);
     }
-    var textDecoder = new TextDecoder();
+    var textDecoder2 = new TextDecoder();
     function utf8DecodeBytes(buffer) {
       if (buffer.length === 0) {
         return "";
@@ -4883,7 +4883,7 @@ var require_util2 = __commonJS({
       if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
         buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
+      const output = textDecoder2.decode(buffer);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -5056,72 +5056,72 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value2, filename = void 0) {
+      append(name2, value3, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value2)) {
+        if (arguments.length === 3 && !isBlobLike(value3)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "value", { strict: false }) : webidl.converters.USVString(value2, prefix, "value");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        value3 = isBlobLike(value3) ? webidl.converters.Blob(value3, prefix, "value", { strict: false }) : webidl.converters.USVString(value3, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value2, filename);
+        const entry = makeEntry(name2, value3, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value2, filename = void 0) {
+      set(name2, value3, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        if (arguments.length === 3 && !isBlobLike(value2)) {
+        if (arguments.length === 3 && !isBlobLike(value3)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
-        value2 = isBlobLike(value2) ? webidl.converters.Blob(value2, prefix, "name", { strict: false }) : webidl.converters.USVString(value2, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        value3 = isBlobLike(value3) ? webidl.converters.Blob(value3, prefix, "name", { strict: false }) : webidl.converters.USVString(value3, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value2, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value3, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5159,21 +5159,21 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value2, filename) {
-      if (typeof value2 === "string") {
+    function makeEntry(name2, value3, filename) {
+      if (typeof value3 === "string") {
       } else {
-        if (!isFileLike(value2)) {
-          value2 = value2 instanceof Blob ? new File([value2], "blob", { type: value2.type }) : new FileLike(value2, "blob", { type: value2.type });
+        if (!isFileLike(value3)) {
+          value3 = value3 instanceof Blob ? new File([value3], "blob", { type: value3.type }) : new FileLike(value3, "blob", { type: value3.type });
         }
         if (filename !== void 0) {
           const options = {
-            type: value2.type,
-            lastModified: value2.lastModified
+            type: value3.type,
+            lastModified: value3.lastModified
           };
-          value2 = value2 instanceof NativeFile ? new File([value2], filename, options) : new FileLike(value2, filename, options);
+          value3 = value3 instanceof NativeFile ? new File([value3], filename, options) : new FileLike(value3, filename, options);
         }
       }
-      return { name, value: value2 };
+      return { name: name2, value: value3 };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5252,7 +5252,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result;
+        let { name: name2, filename, contentType, encoding } = result;
         position2.position += 2;
         let body;
         {
@@ -5271,32 +5271,32 @@ var require_formdata_parser = __commonJS({
         } else {
           position2.position += 2;
         }
-        let value2;
+        let value3;
         if (filename !== null) {
           contentType ??= "text/plain";
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value2 = new File([body], filename, { type: contentType });
+          value3 = new File([body], filename, { type: contentType });
         } else {
-          value2 = utf8DecodeBytes(Buffer.from(body));
+          value3 = utf8DecodeBytes(Buffer.from(body));
         }
-        assert(isUSVString(name));
-        assert(typeof value2 === "string" && isUSVString(value2) || isFileLike(value2));
-        entryList.push(makeEntry(name, value2, filename));
+        assert(isUSVString(name2));
+        assert(typeof value3 === "string" && isUSVString(value3) || isFileLike(value3));
+        entryList.push(makeEntry(name2, value3, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position2) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5318,13 +5318,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
             position2.position += 17;
-            name = parseMultipartFormDataName(input, position2);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position2);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
@@ -5381,7 +5381,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position2) {
       assert(input[position2.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position2
@@ -5391,8 +5391,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position2.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition2, input, position2) {
       let start = position2.position;
@@ -5513,28 +5513,28 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
-        const normalizeLinefeeds = (value2) => value2.replace(/\r?\n|\r/g, "\r\n");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const normalizeLinefeeds = (value3) => value3.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object) {
-          if (typeof value2 === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+        for (const [name2, value3] of object) {
+          if (typeof value3 === "string") {
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name2))}"\r
 \r
-${normalizeLinefeeds(value2)}\r
+${normalizeLinefeeds(value3)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value2.name ? `; filename="${escape2(value2.name)}"` : "") + `\r
-Content-Type: ${value2.type || "application/octet-stream"}\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name2))}"` + (value3.name ? `; filename="${escape2(value3.name)}"` : "") + `\r
+Content-Type: ${value3.type || "application/octet-stream"}\r
 \r
 `);
-            blobParts.push(chunk2, value2, rn);
-            if (typeof value2.size === "number") {
-              length += chunk2.byteLength + value2.size + rn.byteLength;
+            blobParts.push(chunk2, value3, rn);
+            if (typeof value3.size === "number") {
+              length += chunk2.byteLength + value3.size + rn.byteLength;
             } else {
               hasUnknownSizeValue = true;
             }
@@ -5585,7 +5585,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
             iterator2 = action(object)[Symbol.asyncIterator]();
           },
           async pull(controller) {
-            const { value: value2, done } = await iterator2.next();
+            const { value: value3, done } = await iterator2.next();
             if (done) {
               queueMicrotask(() => {
                 controller.close();
@@ -5593,7 +5593,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value2);
+                const buffer = new Uint8Array(value3);
                 if (buffer.byteLength) {
                   controller.enqueue(buffer);
                 }
@@ -5656,12 +5656,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           return consumeBody(this, parseJSONFromBytes, instance);
         },
         formData() {
-          return consumeBody(this, (value2) => {
+          return consumeBody(this, (value3) => {
             const mimeType = bodyMimeType(this);
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value2, mimeType);
+                  const parsed = multipartFormDataParser(value3, mimeType);
                   if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
@@ -5670,10 +5670,10 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value2.toString());
+                  const entries = new URLSearchParams(value3.toString());
                   const fd = new FormData();
-                  for (const [name, value3] of entries) {
-                    fd.append(name, value3);
+                  for (const [name2, value4] of entries) {
+                    fd.append(name2, value4);
                   }
                   return fd;
                 }
@@ -6469,7 +6469,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request2;
+      const { method, path: path5, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6550,7 +6550,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path5} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6929,13 +6929,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name, value2] of Object.entries(headers)) {
-        if (Array.isArray(value2)) {
-          for (const subvalue of value2) {
-            result.push(Buffer.from(name), Buffer.from(subvalue));
+      for (const [name2, value3] of Object.entries(headers)) {
+        if (Array.isArray(value3)) {
+          for (const subvalue of value3) {
+            result.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name), Buffer.from(value2));
+          result.push(Buffer.from(name2), Buffer.from(value3));
         }
       }
       return result;
@@ -7079,7 +7079,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7176,7 +7176,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path5;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7529,9 +7529,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search2 ? `${pathname}${search2}` : pathname;
+        const path5 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path5;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7579,8 +7579,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -7853,8 +7853,8 @@ var require_client = __commonJS({
       get pipelining() {
         return this[kPipelining];
       }
-      set pipelining(value2) {
-        this[kPipelining] = value2;
+      set pipelining(value3) {
+        this[kPipelining] = value3;
         this[kResume](true);
       }
       get [kPending]() {
@@ -8770,10 +8770,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path5;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10683,15 +10683,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value2) {
+    function matchValue(match, value3) {
       if (typeof match === "string") {
-        return match === value2;
+        return match === value3;
       }
       if (match instanceof RegExp) {
-        return match.test(value2);
+        return match.test(value3);
       }
       if (typeof match === "function") {
-        return match(value2) === true;
+        return match(value3) === true;
       }
       return false;
     }
@@ -10745,20 +10745,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path5) {
+      if (typeof path5 !== "string") {
+        return path5;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path5.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path5;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path5);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10780,7 +10780,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path5, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path5,
         method,
         body,
         headers,
@@ -10832,14 +10832,14 @@ var require_mock_utils = __commonJS({
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value2 = data[key];
-        const name = Buffer.from(`${key}`);
-        if (Array.isArray(value2)) {
-          for (let j = 0; j < value2.length; ++j) {
-            result.push(name, Buffer.from(`${value2[j]}`));
+        const value3 = data[key];
+        const name2 = Buffer.from(`${key}`);
+        if (Array.isArray(value3)) {
+          for (let j = 0; j < value3.length; ++j) {
+            result.push(name2, Buffer.from(`${value3[j]}`));
           }
         } else {
-          result.push(name, Buffer.from(`${value2}`));
+          result.push(name2, Buffer.from(`${value3}`));
         }
       }
       return result;
@@ -11283,10 +11283,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11989,25 +11989,25 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value2) {
-      value2 = headerValueNormalize(value2);
-      if (!isValidHeaderName(name)) {
+    function appendHeader(headers, name2, value3) {
+      value3 = headerValueNormalize(value3);
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
-      } else if (!isValidHeaderValue(value2)) {
+      } else if (!isValidHeaderValue(value3)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: value2,
+          value: value3,
           type: "header value"
         });
       }
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value2, false);
+      return getHeadersList(headers).append(name2, value3, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12030,8 +12030,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12044,21 +12044,21 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value2, isLowerCase) {
+      append(name2, value3, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter}${value2}`
+            value: `${exists2.value}${delimiter}${value3}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value: value2 });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value: value3 });
         }
         if (lowercaseName === "set-cookie") {
-          (this.cookies ??= []).push(value2);
+          (this.cookies ??= []).push(value3);
         }
       }
       /**
@@ -12067,26 +12067,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value2, isLowerCase) {
+      set(name2, value3, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
-          this.cookies = [value2];
+          this.cookies = [value3];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value: value2 });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value: value3 });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12094,19 +12094,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
-          yield [name, value2];
+        for (const { 0: name2, 1: { value: value3 } } of this[kHeadersMap]) {
+          yield [name2, value3];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value: value2 } of this[kHeadersMap].values()) {
-            headers[name] = value2;
+          for (const { name: name2, value: value3 } of this[kHeadersMap].values()) {
+            headers[name2] = value3;
           }
         }
         return headers;
@@ -12117,13 +12117,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value: value2 } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value: value3 } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value2]);
+              headers.push([name2, value3]);
             }
           }
         }
@@ -12141,9 +12141,9 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value2; i < size; ++i) {
-            value2 = iterator2.next().value;
-            x = array[i] = [value2[0], value2[1].value];
+          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value3; i < size; ++i) {
+            value3 = iterator2.next().value;
+            x = array[i] = [value3[0], value3[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i;
@@ -12169,9 +12169,9 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value: value2 } } of this[kHeadersMap]) {
-            array[i++] = [name, value2];
-            assert(value2 !== null);
+          for (const { 0: name2, 1: { value: value3 } } of this[kHeadersMap]) {
+            array[i++] = [name2, value3];
+            assert(value3 !== null);
           }
           return array.sort(compareHeaderName);
         }
@@ -12193,90 +12193,90 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value2) {
+      append(name2, value3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
-        return appendHeader(this, name, value2);
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        value3 = webidl.converters.ByteString(value3, prefix, "value");
+        return appendHeader(this, name2, value3);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value2) {
+      set(name2, value3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        value2 = webidl.converters.ByteString(value2, prefix, "value");
-        value2 = headerValueNormalize(value2);
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        value3 = webidl.converters.ByteString(value3, prefix, "value");
+        value3 = headerValueNormalize(value3);
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
-        } else if (!isValidHeaderValue(value2)) {
+        } else if (!isValidHeaderValue(value3)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: value2,
+            value: value3,
             type: "header value"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value2, false);
+        this.#headersList.set(name2, value3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12299,13 +12299,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value2 } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value3 } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value2]);
+            headers.push([name2, value3]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12449,8 +12449,8 @@ var require_response = __commonJS({
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
         responseObject[kState].status = status;
-        const value2 = isomorphicEncode(URLSerializer(parsedURL));
-        responseObject[kState].headersList.append("location", value2, true);
+        const value3 = isomorphicEncode(URLSerializer(parsedURL));
+        responseObject[kState].headersList.append("location", value3, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
@@ -12632,9 +12632,9 @@ var require_response = __commonJS({
         get(target, p) {
           return p in state ? state[p] : target[p];
         },
-        set(target, p, value2) {
+        set(target, p, value3) {
           assert(!(p in state));
-          target[p] = value2;
+          target[p] = value3;
           return true;
         }
       });
@@ -12725,23 +12725,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -12787,8 +12787,8 @@ var require_dispatcher_weakref = __commonJS({
     "use strict";
     var { kConnected, kSize } = require_symbols();
     var CompatWeakRef = class {
-      constructor(value2) {
-        this.value = value2;
+      constructor(value3) {
+        this.value = value3;
       }
       deref() {
         return this.value[kConnected] === 0 && this.value[kSize] === 0 ? void 0 : this.value;
@@ -13112,8 +13112,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value: value2 } of headers.rawValues()) {
-              headersList.append(name, value2, false);
+            for (const { name: name2, value: value3 } of headers.rawValues()) {
+              headersList.append(name2, value3, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13786,8 +13786,8 @@ var require_fetch = __commonJS({
         }
       }
       if (!request2.headersList.contains("accept", true)) {
-        const value2 = "*/*";
-        request2.headersList.append("accept", value2, true);
+        const value3 = "*/*";
+        request2.headersList.append("accept", value3, true);
       }
       if (!request2.headersList.contains("accept-language", true)) {
         request2.headersList.append("accept-language", "*", true);
@@ -14386,11 +14386,11 @@ var require_fetch = __commonJS({
           let bytes;
           let isFailure;
           try {
-            const { done, value: value2 } = await fetchParams.controller.next();
+            const { done, value: value3 } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value2;
+            bytes = done ? void 0 : value3;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
               bytes = void 0;
@@ -14989,15 +14989,15 @@ var require_util4 = __commonJS({
       (async () => {
         while (!fr[kAborted]) {
           try {
-            const { done, value: value2 } = await chunkPromise;
+            const { done, value: value3 } = await chunkPromise;
             if (isFirstChunk && !fr[kAborted]) {
               queueMicrotask(() => {
                 fireAProgressEvent("loadstart", fr);
               });
             }
             isFirstChunk = false;
-            if (!done && types.isUint8Array(value2)) {
-              bytes.push(value2);
+            if (!done && types.isUint8Array(value3)) {
+              bytes.push(value3);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15421,10 +15421,10 @@ var require_util5 = __commonJS({
     function getFieldValues(header) {
       assert(header !== null);
       const values = [];
-      for (let value2 of header.split(",")) {
-        value2 = value2.trim();
-        if (isValidHeaderName(value2)) {
-          values.push(value2);
+      for (let value3 of header.split(",")) {
+        value3 = value3.trim();
+        if (isValidHeaderName(value3)) {
+          values.push(value3);
         }
       }
       return values;
@@ -16108,18 +16108,18 @@ var require_constants4 = __commonJS({
 var require_util6 = __commonJS({
   "node_modules/undici/lib/web/cookies/util.js"(exports, module) {
     "use strict";
-    function isCTLExcludingHtab(value2) {
-      for (let i = 0; i < value2.length; ++i) {
-        const code = value2.charCodeAt(i);
+    function isCTLExcludingHtab(value3) {
+      for (let i = 0; i < value3.length; ++i) {
+        const code = value3.charCodeAt(i);
         if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code = name2.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16143,18 +16143,18 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookieValue(value2) {
-      let len = value2.length;
+    function validateCookieValue(value3) {
+      let len = value3.length;
       let i = 0;
-      if (value2[0] === '"') {
-        if (len === 1 || value2[len - 1] !== '"') {
+      if (value3[0] === '"') {
+        if (len === 1 || value3[len - 1] !== '"') {
           throw new Error("Invalid cookie value");
         }
         --len;
         ++i;
       }
       while (i < len) {
-        const code = value2.charCodeAt(i++);
+        const code = value3.charCodeAt(i++);
         if (code < 33 || // exclude CTLs (0-31)
         code > 126 || // non-ascii and DEL (127)
         code === 34 || // "
@@ -16165,9 +16165,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path5) {
+      for (let i = 0; i < path5.length; ++i) {
+        const code = path5.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16238,11 +16238,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -16292,9 +16292,9 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value2] = part.split("=");
+        const [key, ...value3] = part.split("=");
         const trimmedKey = key.trim();
-        const joinedValue = value2.join("=");
+        const joinedValue = value3.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
         out.push(`${trimmedKey}=${joinedValue}`);
@@ -16326,8 +16326,8 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
-      let value2 = "";
+      let name2 = "";
+      let value3 = "";
       if (header.includes(";")) {
         const position2 = { position: 0 };
         nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
@@ -16336,24 +16336,24 @@ var require_parse = __commonJS({
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
-        value2 = nameValuePair;
+        value3 = nameValuePair;
       } else {
         const position2 = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position2
         );
-        value2 = nameValuePair.slice(position2.position + 1);
+        value3 = nameValuePair.slice(position2.position + 1);
       }
-      name = name.trim();
-      value2 = value2.trim();
-      if (name.length + value2.length > maxNameValuePairSize) {
+      name2 = name2.trim();
+      value3 = value3.trim();
+      if (name2.length + value3.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
-        value: value2,
+        name: name2,
+        value: value3,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
     }
@@ -16465,19 +16465,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value2] = piece.split("=");
-        out[name.trim()] = value2.join("=");
+        const [name2, ...value3] = piece.split("=");
+        out[name2.trim()] = value3.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16496,9 +16496,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify2(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16523,11 +16523,11 @@ var require_cookies = __commonJS({
         key: "value"
       },
       {
-        converter: webidl.nullableConverter((value2) => {
-          if (typeof value2 === "number") {
-            return webidl.converters["unsigned long long"](value2);
+        converter: webidl.nullableConverter((value3) => {
+          if (typeof value3 === "number") {
+            return webidl.converters["unsigned long long"](value3);
           }
-          return new Date(value2);
+          return new Date(value3);
         }),
         key: "expires",
         defaultValue: () => null
@@ -17039,26 +17039,26 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position2.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
-        const [name, value2 = ""] = pair.split("=");
+        const [name2, value3 = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
-          removeHTTPWhitespace(value2, false, true)
+          removeHTTPWhitespace(name2, true, false),
+          removeHTTPWhitespace(value3, false, true)
         );
         position2.position++;
       }
       return extensionList;
     }
-    function isValidClientWindowBits(value2) {
-      if (value2.length === 0) {
+    function isValidClientWindowBits(value3) {
+      if (value3.length === 0) {
         return false;
       }
-      for (let i = 0; i < value2.length; i++) {
-        const byte = value2.charCodeAt(i);
+      for (let i = 0; i < value3.length; i++) {
+        const byte = value3.charCodeAt(i);
         if (byte < 48 || byte > 57) {
           return false;
         }
       }
-      const num = Number.parseInt(value2, 10);
+      const num = Number.parseInt(value3, 10);
       return num >= 8 && num <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
@@ -18292,13 +18292,13 @@ var require_websocket = __commonJS({
 var require_util8 = __commonJS({
   "node_modules/undici/lib/web/eventsource/util.js"(exports, module) {
     "use strict";
-    function isValidLastEventId(value2) {
-      return value2.indexOf("\0") === -1;
+    function isValidLastEventId(value3) {
+      return value3.indexOf("\0") === -1;
     }
-    function isASCIINumber(value2) {
-      if (value2.length === 0) return false;
-      for (let i = 0; i < value2.length; i++) {
-        if (value2.charCodeAt(i) < 48 || value2.charCodeAt(i) > 57) return false;
+    function isASCIINumber(value3) {
+      if (value3.length === 0) return false;
+      for (let i = 0; i < value3.length; i++) {
+        if (value3.charCodeAt(i) < 48 || value3.charCodeAt(i) > 57) return false;
       }
       return true;
     }
@@ -18529,12 +18529,12 @@ var require_eventsource_stream = __commonJS({
           const valueBytes = line.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value2 = line.toString("utf8", valueStart);
+          const value3 = line.toString("utf8", valueStart);
           if (event.data === void 0) {
-            event.data = value2;
+            event.data = value3;
           } else {
             event.data += `
-${value2}`;
+${value3}`;
           }
           this.dataLineCount++;
           return;
@@ -19087,11 +19087,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path5 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path5 = `/${path5}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path5);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19230,7 +19230,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -19241,7 +19241,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -19284,7 +19284,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -19324,9 +19324,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -19369,8 +19369,8 @@ var require_scope = __commonJS({
         super(nameStr);
         this.prefix = prefix;
       }
-      setValue(value2, { property, itemIndex }) {
-        this.value = value2;
+      setValue(value3, { property, itemIndex }) {
+        this.value = value3;
         this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
       }
     };
@@ -19389,13 +19389,13 @@ var require_scope = __commonJS({
       name(prefix) {
         return new ValueScopeName(prefix, this._newName(prefix));
       }
-      value(nameOrPrefix, value2) {
+      value(nameOrPrefix, value3) {
         var _a;
-        if (value2.ref === void 0)
+        if (value3.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
-        const valueKey = (_a = value2.key) !== null && _a !== void 0 ? _a : value2.ref;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
+        const valueKey = (_a = value3.key) !== null && _a !== void 0 ? _a : value3.ref;
         let vs = this._values[prefix];
         if (vs) {
           const _name = vs.get(valueKey);
@@ -19404,12 +19404,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
-        s[itemIndex] = value2.ref;
-        name.setValue(value2, { property: prefix, itemIndex });
-        return name;
+        s[itemIndex] = value3.ref;
+        name2.setValue(value3, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -19418,17 +19418,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -19438,20 +19438,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
         return code;
@@ -19528,10 +19528,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node2 {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -19751,17 +19751,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -19769,11 +19769,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -19790,9 +19790,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -19878,11 +19878,11 @@ var require_codegen = __commonJS({
         return this._extScope.name(prefix);
       }
       // reserves unique name in the external scope and assigns value to it
-      scopeValue(prefixOrName, value2) {
-        const name = this._extScope.value(prefixOrName, value2);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+      scopeValue(prefixOrName, value3) {
+        const name2 = this._extScope.value(prefixOrName, value3);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -19896,11 +19896,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -19933,13 +19933,13 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key, value2] of keyValues) {
+        for (const [key, value3] of keyValues) {
           if (code.length > 1)
             code.push(",");
           code.push(key);
-          if (key !== value2 || this.opts.es5) {
+          if (key !== value3 || this.opts.es5) {
             code.push(":");
-            (0, code_1.addCodeArg)(code, value2);
+            (0, code_1.addCodeArg)(code, value3);
           }
         }
         code.push("}");
@@ -19981,20 +19981,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -20002,8 +20002,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -20018,10 +20018,10 @@ var require_codegen = __commonJS({
         return this._leafNode(new Break(label2));
       }
       // `return` statement
-      return(value2) {
+      return(value3) {
         const node2 = new Return();
         this._blockNode(node2);
-        this.code(value2);
+        this.code(value3);
         if (node2.nodes.length !== 1)
           throw new Error('CodeGen: "return" should have one node');
         return this._endBlockNode(Return);
@@ -20068,8 +20068,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -20246,22 +20246,22 @@ var require_util9 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -21286,8 +21286,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -22384,15 +22384,15 @@ var require_utils2 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token) {
+    function findToken(str3, token) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path4) {
-      let input = path4;
+    function removeDotSegments(path5) {
+      let input = path5;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -22466,11 +22466,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path4) {
-      if (path4 === "" || path4[0] === "/") {
-        return removeDotSegments(path4);
+    function removeDotSegmentsRelative(path5) {
+      if (path5 === "" || path5[0] === "/") {
+        return removeDotSegments(path5);
       }
-      const segments = path4.split("/");
+      const segments = path5.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -22783,10 +22783,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -22833,8 +22833,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path4 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path4 && path4 !== "/" ? path4 : void 0;
+        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -23383,13 +23383,13 @@ var require_fast_uri = __commonJS({
       if (typeof uri !== "string" && typeof uri !== "object") {
         return void 0;
       }
-      let value2;
+      let value3;
       try {
-        value2 = typeof uri === "string" ? uri : serialize(uri, opts);
+        value3 = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
-      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value2, opts);
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value3, opts);
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
@@ -23457,7 +23457,7 @@ var require_core = __commonJS({
     var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -23801,16 +23801,16 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text5, msg) => text5 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text6, msg) => text6 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -23921,10 +23921,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -24252,17 +24252,17 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
-      let value2;
+      let value3;
       while (pos < len) {
         length++;
-        value2 = str2.charCodeAt(pos++);
-        if (value2 >= 55296 && value2 <= 56319 && pos < len) {
-          value2 = str2.charCodeAt(pos);
-          if ((value2 & 64512) === 56320)
+        value3 = str3.charCodeAt(pos++);
+        if (value3 >= 55296 && value3 <= 56319 && pos < len) {
+          value3 = str3.charCodeAt(pos);
+          if ((value3 & 64512) === 56320)
             pos++;
         }
       }
@@ -25813,8 +25813,8 @@ var require_discriminator = __commonJS({
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
           return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+          function hasRequired({ required: required2 }) {
+            return Array.isArray(required2) && required2.includes(tagName);
           }
           function addMappings(sch, i) {
             if (sch.const) {
@@ -26144,17 +26144,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path5) {
+      const ctrl = callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visit_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path4);
+            const ci = visit_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26165,13 +26165,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26192,17 +26192,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path5) {
+      const ctrl = await callVisitor(key, node2, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path5, ctrl);
+        return visitAsync_(key, ctrl, visitor, path5);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path5 = Object.freeze(path5.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path5);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -26213,13 +26213,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path5 = Object.freeze(path5.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path5);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path5);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -26246,23 +26246,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path5) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path5);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path5);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path5);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path5);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path5);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path5);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path5, node2) {
+      const parent = path5[path5.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -26341,8 +26341,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -26370,7 +26370,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -26479,9 +26479,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -26578,26 +26578,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value2, arg, ctx) {
-      if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
-      if (value2 && typeof value2.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value2))
-          return value2.toJSON(arg, ctx);
+    function toJS(value3, arg, ctx) {
+      if (Array.isArray(value3))
+        return value3.map((v, i) => toJS(v, String(i), ctx));
+      if (value3 && typeof value3.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value3))
+          return value3.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value2, data);
+        ctx.anchors.set(value3, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value2.toJSON(arg, ctx);
+        const res = value3.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value2 === "bigint" && !ctx?.keep)
-        return Number(value2);
-      return value2;
+      if (typeof value3 === "bigint" && !ctx?.keep)
+        return Number(value3);
+      return value3;
     }
     exports.toJS = toJS;
   }
@@ -26769,11 +26769,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
+    var isScalarValue = (value3) => !value3 || typeof value3 !== "function" && typeof value3 !== "object";
     var Scalar = class extends Node2.NodeBase {
-      constructor(value2) {
+      constructor(value3) {
         super(identity.SCALAR);
-        this.value = value2;
+        this.value = value3;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -26800,7 +26800,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value2, tagName, tags) {
+    function findTagObject(value3, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -26808,53 +26808,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value2) && !t.format);
+      return tags.find((t) => t.identify?.(value3) && !t.format);
     }
-    function createNode(value2, tagName, ctx) {
-      if (identity.isDocument(value2))
-        value2 = value2.contents;
-      if (identity.isNode(value2))
-        return value2;
-      if (identity.isPair(value2)) {
+    function createNode(value3, tagName, ctx) {
+      if (identity.isDocument(value3))
+        value3 = value3.contents;
+      if (identity.isNode(value3))
+        return value3;
+      if (identity.isPair(value3)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value2);
+        map.items.push(value3);
         return map;
       }
-      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
-        value2 = value2.valueOf();
+      if (value3 instanceof String || value3 instanceof Number || value3 instanceof Boolean || typeof BigInt !== "undefined" && value3 instanceof BigInt) {
+        value3 = value3.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
+      if (aliasDuplicateObjects && value3 && typeof value3 === "object") {
+        ref = sourceObjects.get(value3);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
+          ref.anchor ?? (ref.anchor = onAnchor(value3));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
+          sourceObjects.set(value3, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema.tags);
+      let tagObj = findTagObject(value3, tagName, schema.tags);
       if (!tagObj) {
-        if (value2 && typeof value2.toJSON === "function") {
-          value2 = value2.toJSON();
+        if (value3 && typeof value3.toJSON === "function") {
+          value3 = value3.toJSON();
         }
-        if (!value2 || typeof value2 !== "object") {
-          const node3 = new Scalar.Scalar(value2);
+        if (!value3 || typeof value3 !== "object") {
+          const node3 = new Scalar.Scalar(value3);
           if (ref)
             ref.node = node3;
           return node3;
         }
-        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value3 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value3) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value3, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value3, ctx) : new Scalar.Scalar(value3);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -26874,10 +26874,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path4, value2) {
-      let v = value2;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k = path4[i];
+    function collectionFromPath(schema, path5, value3) {
+      let v = value3;
+      for (let i = path5.length - 1; i >= 0; --i) {
+        const k = path5[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -26896,7 +26896,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -26926,16 +26926,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value2) {
-        if (isEmptyPath(path4))
-          this.add(value2);
+      addIn(path5, value3) {
+        if (isEmptyPath(path5))
+          this.add(value3);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path5;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.addIn(rest, value2);
+            node2.addIn(rest, value3);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key, collectionFromPath(this.schema, rest, value3));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -26944,8 +26944,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -26959,8 +26959,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path5, keepScalar) {
+        const [key, ...rest] = path5;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -26978,8 +26978,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path5) {
+        const [key, ...rest] = path5;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -26989,16 +26989,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value2) {
-        const [key, ...rest] = path4;
+      setIn(path5, value3) {
+        const [key, ...rest] = path5;
         if (rest.length === 0) {
-          this.set(key, value2);
+          this.set(key, value3);
         } else {
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
-            node2.setIn(rest, value2);
+            node2.setIn(rest, value3);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value2));
+            this.set(key, collectionFromPath(this.schema, rest, value3));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
@@ -27014,13 +27014,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -27034,14 +27034,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -27058,14 +27058,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -27082,12 +27082,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -27099,12 +27099,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -27119,39 +27119,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end2 = folds[i2 + 1] || text6.length;
         if (fold === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text6.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text5[fold]}\\`;
+            res += `${text6[fold]}\\`;
           res += `
-${indent}${text5.slice(fold + 1, end2)}`;
+${indent}${text6.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end;
@@ -27174,16 +27174,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -27193,18 +27193,18 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value2, ctx) {
-      const json = JSON.stringify(value2);
+    function doubleQuotedString(value3, ctx) {
+      const json = JSON.stringify(value3);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      let str2 = "";
+      const indent = ctx.indent || (containsDocumentMarker(value3) ? "  " : "");
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -27213,38 +27213,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -27254,14 +27254,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -27270,25 +27270,25 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value2, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
-        return doubleQuotedString(value2, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value3, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value3.includes("\n") || /[ \t]\n|\n[ \t]/.test(value3))
+        return doubleQuotedString(value3, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value3) ? "  " : "");
+      const res = "'" + value3.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value2, ctx) {
+    function quotedString(value3, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value2.includes('"');
-        const hasSingle = value2.includes("'");
+        const hasDouble = value3.includes('"');
+        const hasSingle = value3.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -27296,7 +27296,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value2, ctx);
+      return qs(value3, ctx);
     }
     var blockEndNewlines;
     try {
@@ -27304,27 +27304,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment, type, value: value3 }, ctx, onComment, onChompKeep) {
       const { blockQuote: blockQuote2, commentString, lineWidth } = ctx.options;
-      if (!blockQuote2 || /\n[\t ]+$/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (!blockQuote2 || /\n[\t ]+$/.test(value3)) {
+        return quotedString(value3, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
-      if (!value2)
-        return literal ? "|\n" : ">\n";
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value3) ? "  " : "");
+      const literal2 = blockQuote2 === "literal" ? true : blockQuote2 === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value3, lineWidth, indent.length);
+      if (!value3)
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value2.length; endStart > 0; --endStart) {
-        const ch = value2[endStart - 1];
+      for (endStart = value3.length; endStart > 0; --endStart) {
+        const ch = value3[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value2.substring(endStart);
+      let end = value3.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value2 === end || endNlPos !== end.length - 1) {
+      } else if (value3 === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -27332,7 +27332,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value2 = value2.slice(0, -end.length);
+        value3 = value3.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -27340,8 +27340,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
-        const ch = value2[startEnd];
+      for (startEnd = 0; startEnd < value3.length; ++startEnd) {
+        const ch = value3[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -27349,9 +27349,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value3.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value2 = value2.substring(start.length);
+        value3 = value3.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -27361,8 +27361,8 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+      if (!literal2) {
+        const foldedValue = value3.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote2 !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -27375,39 +27375,39 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent}`);
+      value3 = value3.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start}${value3}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value2 } = item;
+      const { type, value: value3 } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (implicitKey && value3.includes("\n") || inFlow && /[[\]{},]/.test(value3)) {
+        return quotedString(value3, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value3)) {
+        return implicitKey || inFlow || !value3.includes("\n") ? quotedString(value3, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value3.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value2)) {
+      if (containsDocumentMarker(value3)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value2, ctx);
+          return quotedString(value3, ctx);
         }
       }
-      const str2 = value2.replace(/\n+/g, `$&
+      const str3 = value3.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value2, ctx);
+          return quotedString(value3, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -27518,8 +27518,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -27559,11 +27559,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -27578,7 +27578,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value: value2 }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value: value3 }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
@@ -27590,7 +27590,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value3 == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -27598,59 +27598,59 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value2 == null) {
+        if (allNullValues || value3 == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
-      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
-        str2 = `? ${str2}`;
+      } else if (allNullValues && !simpleKeys || value3 == null && explicitKey) {
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value2)) {
-        vsb = !!value2.spaceBefore;
-        vcb = value2.commentBefore;
-        valueComment = value2.comment;
+      if (identity.isNode(value3)) {
+        vsb = !!value3.spaceBefore;
+        vcb = value3.commentBefore;
+        valueComment = value3.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value2 && typeof value2 === "object")
-          value2 = doc.createNode(value2);
+        if (value3 && typeof value3 === "object")
+          value3 = doc.createNode(value3);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value2))
-        ctx.indentAtStart = str2.length + 1;
+      if (!explicitKey && !keyComment && identity.isScalar(value3))
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value3) && !value3.flow && !value3.tag && !value3.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value3, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -27666,11 +27666,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value2)) {
+      } else if (!explicitKey && identity.isCollection(value3)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow3 = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        const flow3 = ctx.inFlow ?? value3.flow ?? value3.items.length === 0;
         if (hasNewline || !flow3) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -27688,16 +27688,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -27733,7 +27733,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
-      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
+      identify: (value3) => value3 === MERGE_KEY || typeof value3 === "symbol" && value3.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -27743,8 +27743,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function addMergeToJSMap(ctx, map, value3) {
+      const source = resolveAliasValue(ctx, value3);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -27754,20 +27754,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function mergeValue(ctx, map, value3) {
+      const source = resolveAliasValue(ctx, value3);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value3] of srcMap) {
+      for (const [key, value4] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key))
-            map.set(key, value3);
+            map.set(key, value4);
         } else if (map instanceof Set) {
           map.add(key);
         } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
           Object.defineProperty(map, key, {
-            value: value3,
+            value: value4,
             writable: true,
             enumerable: true,
             configurable: true
@@ -27776,8 +27776,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value2) {
-      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
+    function resolveAliasValue(ctx, value3) {
+      return ctx && identity.isAlias(value3) ? value3.resolve(ctx.doc, ctx) : value3;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -27794,20 +27794,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key, value: value3 }) {
       if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value2);
+        key.addToJSMap(ctx, map, value3);
       else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value2);
+        merge2.addMergeToJSMap(ctx, map, value3);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value3, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key, jsKey, ctx);
-          const jsValue = toJS.toJS(value2, stringKey, ctx);
+          const jsValue = toJS.toJS(value3, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -27857,24 +27857,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value2, ctx) {
+    function createPair(key, value3, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value2, void 0, ctx);
+      const v = createNode.createNode(value3, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value2 = null) {
+      constructor(key, value3 = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
-        this.value = value2;
+        this.value = value3;
       }
       clone(schema) {
-        let { key, value: value2 } = this;
+        let { key, value: value3 } = this;
         if (identity.isNode(key))
           key = key.clone(schema);
-        if (identity.isNode(value2))
-          value2 = value2.clone(schema);
-        return new _Pair(key, value2);
+        if (identity.isNode(value3))
+          value3 = value3.clone(schema);
+        return new _Pair(key, value3);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -27924,31 +27924,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -27991,21 +27991,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -28017,11 +28017,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -28077,17 +28077,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value2) => {
+        const add = (key, value3) => {
           if (typeof replacer === "function")
-            value2 = replacer.call(obj, key, value2);
+            value3 = replacer.call(obj, key, value3);
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
-          if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value2, ctx));
+          if (value3 !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value3, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value2] of obj)
-            add(key, value2);
+          for (const [key, value3] of obj)
+            add(key, value3);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
             add(key, obj[key]);
@@ -28145,8 +28145,8 @@ var require_YAMLMap = __commonJS({
       has(key) {
         return !!findPair(this.items, key);
       }
-      set(key, value2) {
-        this.add(new Pair.Pair(key, value2), true);
+      set(key, value3) {
+        this.add(new Pair.Pair(key, value3), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -28224,8 +28224,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value2) {
-        this.items.push(value2);
+      add(value3) {
+        this.items.push(value3);
       }
       /**
        * Removes a value from the collection.
@@ -28266,15 +28266,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value2) {
+      set(key, value3) {
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
-          prev.value = value2;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value3))
+          prev.value = value3;
         else
-          this.items[idx] = value2;
+          this.items[idx] = value3;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -28350,10 +28350,10 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
-      identify: (value2) => typeof value2 === "string",
+      identify: (value3) => typeof value3 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -28369,7 +28369,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value2) => value2 == null,
+      identify: (value3) => value3 == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -28387,18 +28387,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value3) => typeof value3 === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
-      stringify({ source, value: value2 }, ctx) {
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      stringify({ source, value: value3 }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value2 === sv)
+          if (value3 === sv)
             return source;
         }
-        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+        return value3 ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -28409,13 +28409,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
-      if (typeof value2 === "bigint")
-        return String(value2);
-      const num = typeof value2 === "number" ? value2 : Number(value2);
+    function stringifyNumber({ format, minFractionDigits, tag, value: value3 }) {
+      if (typeof value3 === "bigint")
+        return String(value3);
+      const num = typeof value3 === "number" ? value3 : Number(value3);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
+      let n = Object.is(value3, -0) ? "-0" : JSON.stringify(value3);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -28439,35 +28439,35 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node2.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -28483,21 +28483,21 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
-      const { value: value2 } = node2;
-      if (intIdentify(value2) && value2 >= 0)
-        return prefix + value2.toString(radix);
+      const { value: value3 } = node2;
+      if (intIdentify(value3) && value3 >= 0)
+        return prefix + value3.toString(radix);
       return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value3) => intIdentify(value3) && value3 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int = {
@@ -28505,16 +28505,16 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value3) => intIdentify(value3) && value3 >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
@@ -28558,20 +28558,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value2) {
-      return typeof value2 === "bigint" || Number.isInteger(value2);
+    function intIdentify(value3) {
+      return typeof value3 === "bigint" || Number.isInteger(value3);
     }
-    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
+    var stringifyJSON = ({ value: value3 }) => JSON.stringify(value3);
     var jsonScalars = [
       {
-        identify: (value2) => typeof value2 === "string",
+        identify: (value3) => typeof value3 === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => value2 == null,
+        identify: (value3) => value3 == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -28580,11 +28580,11 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => typeof value2 === "boolean",
+        identify: (value3) => typeof value3 === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -28592,15 +28592,15 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
-        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        stringify: ({ value: value3 }) => intIdentify(value3) ? value3.toString() : JSON.stringify(value3)
       },
       {
-        identify: (value2) => typeof value2 === "number",
+        identify: (value3) => typeof value3 === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -28608,9 +28608,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -28626,7 +28626,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value2) => value2 instanceof Uint8Array,
+      identify: (value3) => value3 instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -28642,42 +28642,42 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
         }
       },
-      stringify({ comment, type, value: value2 }, ctx, onComment, onChompKeep) {
-        if (!value2)
+      stringify({ comment, type, value: value3 }, ctx, onComment, onChompKeep) {
+        if (!value3)
           return "";
-        const buf = value2;
-        let str2;
+        const buf = value3;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -28727,25 +28727,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value2;
+          let key, value3;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key = it[0];
-              value2 = it[1];
+              value3 = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value2 = it[key];
+              value3 = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value2, ctx));
+          pairs2.items.push(Pair.createPair(key, value3, ctx));
         }
       return pairs2;
     }
@@ -28792,16 +28792,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value2;
+          let key, value3;
           if (identity.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key, ctx);
+            value3 = toJS.toJS(pair.value, key, ctx);
           } else {
             key = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value2);
+          map.set(key, value3);
         }
         return map;
       }
@@ -28815,7 +28815,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value2) => value2 instanceof Map,
+      identify: (value3) => value3 instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -28845,14 +28845,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value: value2, source }, ctx) {
-      const boolObj = value2 ? trueTag : falseTag;
+    function boolStringify({ value: value3, source }, ctx) {
+      const boolObj = value3 ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+      return value3 ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value2) => value2 === true,
+      identify: (value3) => value3 === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -28860,7 +28860,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value2) => value2 === false,
+      identify: (value3) => value3 === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -28879,35 +28879,35 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
         const num = Number(node2.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -28926,35 +28926,35 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    var intIdentify = (value3) => typeof value3 === "bigint" || Number.isInteger(value3);
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
-      const { value: value2 } = node2;
-      if (intIdentify(value2)) {
-        const str2 = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      const { value: value3 } = node2;
+      if (intIdentify(value3)) {
+        const str3 = value3.toString(radix);
+        return value3 < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -28964,7 +28964,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -28973,7 +28973,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int = {
@@ -28981,7 +28981,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -28990,7 +28990,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int;
@@ -29032,13 +29032,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value2) {
-        if (typeof value2 !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
+      set(key, value3) {
+        if (typeof value3 !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value3}`);
         const prev = YAMLMap.findPair(this.items, key);
-        if (prev && !value2) {
+        if (prev && !value3) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value2) {
+        } else if (!prev && value3) {
           this.items.push(new Pair.Pair(key));
         }
       }
@@ -29057,10 +29057,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value2 of iterable) {
+          for (let value3 of iterable) {
             if (typeof replacer === "function")
-              value2 = replacer.call(iterable, value2, value2);
-            set2.items.push(Pair.createPair(value2, null, ctx));
+              value3 = replacer.call(iterable, value3, value3);
+            set2.items.push(Pair.createPair(value3, null, ctx));
           }
         return set2;
       }
@@ -29068,7 +29068,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value2) => value2 instanceof Set,
+      identify: (value3) => value3 instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -29094,82 +29094,82 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
-      let { value: value2 } = node2;
+      let { value: value3 } = node2;
       let num = (n) => n;
-      if (typeof value2 === "bigint")
+      if (typeof value3 === "bigint")
         num = (n) => BigInt(n);
-      else if (isNaN(value2) || !isFinite(value2))
+      else if (isNaN(value3) || !isFinite(value3))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
-      if (value2 < 0) {
+      if (value3 < 0) {
         sign = "-";
-        value2 *= num(-1);
+        value3 *= num(-1);
       }
       const _60 = num(60);
-      const parts = [value2 % _60];
-      if (value2 < 60) {
+      const parts = [value3 % _60];
+      if (value3 < 60) {
         parts.unshift(0);
       } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
-        if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
+        value3 = (value3 - parts[0]) / _60;
+        parts.unshift(value3 % _60);
+        if (value3 >= 60) {
+          value3 = (value3 - parts[0]) / _60;
+          parts.unshift(value3);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
+      identify: (value3) => typeof value3 === "bigint" || Number.isInteger(value3),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value3) => typeof value3 === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value2) => value2 instanceof Date,
+      identify: (value3) => value3 instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date -= 6e4 * d;
+          date2 -= 6e4 * d;
         }
-        return new Date(date);
+        return new Date(date2);
       },
-      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value: value3 }) => value3?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -29443,7 +29443,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value2, replacer, options) {
+      constructor(value3, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -29475,7 +29475,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options);
+        this.contents = value3 === void 0 ? null : this.createNode(value3, _replacer, options);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -29500,14 +29500,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value2) {
+      add(value3) {
         if (assertCollection(this.contents))
-          this.contents.add(value2);
+          this.contents.add(value3);
       }
       /** Adds a value to the document. */
-      addIn(path4, value2) {
+      addIn(path5, value3) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value2);
+          this.contents.addIn(path5, value3);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -29518,18 +29518,18 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value2, replacer, options) {
+      createNode(value3, replacer, options) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value2 = replacer.call({ "": value2 }, "", value2);
+          value3 = replacer.call({ "": value3 }, "", value3);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -29556,7 +29556,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node2 = createNode.createNode(value2, tag, ctx);
+        const node2 = createNode.createNode(value3, tag, ctx);
         if (flow3 && identity.isCollection(node2))
           node2.flow = true;
         setAnchors();
@@ -29566,9 +29566,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value2, options = {}) {
+      createPair(key, value3, options = {}) {
         const k = this.createNode(key, null, options);
-        const v = this.createNode(value2, null, options);
+        const v = this.createNode(value3, null, options);
         return new Pair.Pair(k, v);
       }
       /**
@@ -29582,14 +29582,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection2.isEmptyPath(path4)) {
+      deleteIn(path5) {
+        if (Collection2.isEmptyPath(path5)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -29604,10 +29604,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection2.isEmptyPath(path4))
+      getIn(path5, keepScalar) {
+        if (Collection2.isEmptyPath(path5))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -29618,33 +29618,33 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection2.isEmptyPath(path4))
+      hasIn(path5) {
+        if (Collection2.isEmptyPath(path5))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value2) {
+      set(key, value3) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value2);
+          this.contents = Collection2.collectionFromPath(this.schema, [key], value3);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value2);
+          this.contents.set(key, value3);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value2) {
-        if (Collection2.isEmptyPath(path4)) {
-          this.contents = value2;
+      setIn(path5, value3) {
+        if (Collection2.isEmptyPath(path5)) {
+          this.contents = value3;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path4), value2);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value3);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value2);
+          this.contents.setIn(path5, value3);
         }
       }
       /**
@@ -29741,9 +29741,9 @@ var require_errors3 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message2) {
+      constructor(name2, pos, code, message2) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code;
         this.message = message2;
         this.pos = pos;
@@ -30030,7 +30030,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value3 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep5?.[0],
@@ -30073,7 +30073,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
-          next: value2,
+          next: value3,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -30082,14 +30082,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value2?.type === "block-map" && !valueProps.hasNewline)
+            if (value3?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value3, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -30135,18 +30135,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
+      for (const { start, value: value3 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value2,
+          next: value3,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value2) {
-            if (value2?.type === "block-seq")
+          if (props.anchor || props.tag || value3) {
+            if (value3?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -30157,9 +30157,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node2 = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value3, onError);
         offset = node2.range[2];
         seq.items.push(node2);
       }
@@ -30241,7 +30241,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value: value2 } = collItem;
+        const { start, key, sep: sep5, value: value3 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -30252,7 +30252,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value2) {
+          if (!props.anchor && !props.tag && !sep5 && !value3) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30307,10 +30307,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value2))
+          if (isBlock(value3))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -30322,7 +30322,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value2,
+            next: value3,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -30342,15 +30342,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value2) {
-            if ("source" in value2 && value2.source?.[0] === ":")
-              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value3) {
+            if ("source" in value3 && value3.source?.[0] === ":")
+              onError(value3, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value2))
+            if (isBlock(value3))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -30383,8 +30383,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -30493,11 +30493,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value4 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value4, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
@@ -30527,11 +30527,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value2 = "";
+      let value3 = "";
       let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
+        value3 += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content3] = lines[i];
         offset += indent.length + content3.length + 1;
@@ -30545,23 +30545,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep5 + indent.slice(trimIndent) + content3;
+          value3 += sep5 + indent.slice(trimIndent) + content3;
           sep5 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
           if (sep5 === " ")
             sep5 = "\n";
           else if (!prevMoreIndented && sep5 === "\n")
             sep5 = "\n\n";
-          value2 += sep5 + indent.slice(trimIndent) + content3;
+          value3 += sep5 + indent.slice(trimIndent) + content3;
           sep5 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
           if (sep5 === "\n")
-            value2 += "\n";
+            value3 += "\n";
           else
             sep5 = "\n";
         } else {
-          value2 += sep5 + content3;
+          value3 += sep5 + content3;
           sep5 = " ";
           prevMoreIndented = false;
         }
@@ -30571,15 +30571,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
-          if (value2[value2.length - 1] !== "\n")
-            value2 += "\n";
+            value3 += "\n" + lines[i][0].slice(trimIndent);
+          if (value3[value3.length - 1] !== "\n")
+            value3 += "\n";
           break;
         default:
-          value2 += "\n";
+          value3 += "\n";
       }
       const end = start + header.length + scalar.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      return { value: value3, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -30664,20 +30664,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
       let _type;
-      let value2;
+      let value3;
       const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value2 = plainValue(source, _onError);
+          value3 = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value2 = singleQuotedValue(source, _onError);
+          value3 = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value2 = doubleQuotedValue(source, _onError);
+          value3 = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -30692,7 +30692,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value: value2,
+        value: value3,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -30885,28 +30885,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value3, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value3, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value2, token, onError);
+        tag = findScalarTagByTest(ctx, value3, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value3, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value2);
+        scalar = new Scalar.Scalar(value3);
       }
       scalar.range = range;
-      scalar.source = value2;
+      scalar.source = value3;
       if (type)
         scalar.type = type;
       if (tagName)
@@ -30917,7 +30917,7 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value3, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -30930,7 +30930,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value2))
+        if (tag.test?.test(value3))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -30940,10 +30940,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value3, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value3)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value3)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -31101,7 +31101,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value: value3, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -31113,7 +31113,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value2 ?? end?.[0],
+        next: value3 ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -31121,10 +31121,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
+        if (value3 && (value3.type === "block-map" || value3.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value3 ? composeNode.composeNode(ctx, value3, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -31372,9 +31372,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context3) {
+    function createScalarToken(value3, context3) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value: value3 }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31404,7 +31404,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value2, context3 = {}) {
+    function setScalarValue(token, value3, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -31427,7 +31427,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value: value3 }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -31573,7 +31573,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep5, value: value3 }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -31582,8 +31582,8 @@ var require_cst_stringify = __commonJS({
       if (sep5)
         for (const st of sep5)
           res += st.source;
-      if (value2)
-        res += stringifyToken(value2);
+      if (value3)
+        res += stringifyToken(value3);
       return res;
     }
     exports.stringify = stringify2;
@@ -31605,9 +31605,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path4) => {
+    visit.itemAtPath = (cst, path5) => {
       let item = cst;
-      for (const [field, index2] of path4) {
+      for (const [field, index2] of path5) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -31616,23 +31616,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path4) => {
-      const parent = visit.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit.parentCollection = (cst, path5) => {
+      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
+      const field = path5[path5.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path5, item, visitor) {
+      let ctrl = visitor(item, path5);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -31643,10 +31643,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path5);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
     exports.visit = visit;
   }
@@ -32072,9 +32072,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -33316,7 +33316,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value2, replacer, options) {
+    function stringify2(value3, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -33329,14 +33329,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options);
         options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value2 === void 0) {
+      if (value3 === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value2) && !_replacer)
-        return value2.toString(options);
-      return new Document.Document(value2, _replacer, options).toString(options);
+      if (identity.isDocument(value3) && !_replacer)
+        return value3.toString(options);
+      return new Document.Document(value3, _replacer, options).toString(options);
     }
     exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
@@ -33610,10 +33610,10 @@ var require_utils3 = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants6();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform2 = navigator.platform.toLowerCase();
@@ -33624,8 +33624,8 @@ var require_utils3 = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -33652,8 +33652,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path4, { windows } = {}) => {
-      const segs = path4.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path5, { windows } = {}) => {
+      const segs = path5.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -33715,7 +33715,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index2 = -1;
       let start = 0;
       let lastIndex = 0;
@@ -33734,10 +33734,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
-      const peek = () => str2.charCodeAt(index2 + 1);
+      const peek = () => str3.charCodeAt(index2 + 1);
       const advance2 = () => {
         prev = code;
-        return str2.charCodeAt(++index2);
+        return str3.charCodeAt(++index2);
       };
       while (index2 < length) {
         code = advance2();
@@ -33914,24 +33914,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob2 = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob2 = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob2 = str3.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob2 = str2;
+        glob2 = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -33968,27 +33968,27 @@ var require_scan = __commonJS({
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
           const i = slashes[idx];
-          const value3 = input.slice(n2, i);
+          const value4 = input.slice(n2, i);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
-              tokens[idx].value = value3;
+              tokens[idx].value = value4;
             }
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (i >= start) {
-            parts.push(value3);
+            parts.push(value4);
             prevIndex = i;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value2 = input.slice(n);
-        parts.push(value2);
+        const value3 = input.slice(n);
+        parts.push(value3);
         if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value2;
+          tokens[tokens.length - 1].value = value3;
           depth(tokens[tokens.length - 1]);
           state.maxDepth += tokens[tokens.length - 1].depth;
         }
@@ -34019,13 +34019,13 @@ var require_parse2 = __commonJS({
         return options.expandRange(...args, options);
       }
       args.sort();
-      const value2 = `[${args.join("-")}]`;
+      const value3 = `[${args.join("-")}]`;
       try {
-        new RegExp(value2);
+        new RegExp(value3);
       } catch (ex) {
         return args.map((v) => utils.escapeRegex(v)).join("..");
       }
-      return value2;
+      return value3;
     };
     var syntaxError = (type, char) => {
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
@@ -34034,26 +34034,26 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
-      let value2 = "";
+      let quote3 = 0;
+      let value3 = "";
       let escaped = false;
       for (const ch of input) {
         if (escaped === true) {
-          value2 += ch;
+          value3 += ch;
           escaped = false;
           continue;
         }
         if (ch === "\\") {
-          value2 += ch;
+          value3 += ch;
           escaped = true;
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value2 += ch;
+          quote3 = quote3 === 1 ? 0 : 1;
+          value3 += ch;
           continue;
         }
-        if (quote2 === 0) {
+        if (quote3 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -34064,15 +34064,15 @@ var require_parse2 = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts.push(value2);
-              value2 = "";
+              parts.push(value3);
+              value3 = "";
               continue;
             }
           }
         }
-        value2 += ch;
+        value3 += ch;
       }
-      parts.push(value2);
+      parts.push(value3);
       return parts;
     };
     var isPlainBranch = (branch) => {
@@ -34093,19 +34093,19 @@ var require_parse2 = __commonJS({
       return true;
     };
     var normalizeSimpleBranch = (branch) => {
-      let value2 = branch.trim();
+      let value3 = branch.trim();
       let changed = true;
       while (changed === true) {
         changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value2)) {
-          value2 = value2.slice(2, -1);
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value3)) {
+          value3 = value3.slice(2, -1);
           changed = true;
         }
       }
-      if (!isPlainBranch(value2)) {
+      if (!isPlainBranch(value3)) {
         return;
       }
-      return value2.replace(/\\(.)/g, "$1");
+      return value3.replace(/\\(.)/g, "$1");
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
@@ -34130,7 +34130,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote2 = 0;
+      let quote3 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -34143,10 +34143,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
+          quote3 = quote3 === 1 ? 0 : 1;
           continue;
         }
-        if (quote2 === 1) {
+        if (quote3 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -34209,12 +34209,12 @@ var require_parse2 = __commonJS({
     };
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
-      let value2 = pattern.trim();
-      let match = parseRepeatedExtglob(value2);
+      let value3 = pattern.trim();
+      let match = parseRepeatedExtglob(value3);
       while (match) {
         depth++;
-        value2 = match.body.trim();
-        match = parseRepeatedExtglob(value2);
+        value3 = match.body.trim();
+        match = parseRepeatedExtglob(value3);
       }
       return depth;
     };
@@ -34239,9 +34239,9 @@ var require_parse2 = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -34319,13 +34319,13 @@ var require_parse2 = __commonJS({
       const braces = [];
       const stack = [];
       let prev = bos;
-      let value2;
+      let value3;
       const eos = () => state.index === len - 1;
       const peek = state.peek = (n = 1) => input[state.index + n];
       const advance2 = state.advance = () => input[++state.index] || "";
       const remaining = () => input.slice(state.index + 1);
-      const consume = (value3 = "", num = 0) => {
-        state.consumed += value3;
+      const consume = (value4 = "", num = 0) => {
+        state.consumed += value4;
         state.index += num;
       };
       const append = (token) => {
@@ -34379,8 +34379,8 @@ var require_parse2 = __commonJS({
         tokens.push(tok);
         prev = tok;
       };
-      const extglobOpen = (type, value3) => {
-        const token = { ...EXTGLOB_CHARS[value3], conditions: 1, inner: "" };
+      const extglobOpen = (type, value4) => {
+        const token = { ...EXTGLOB_CHARS[value4], conditions: 1, inner: "" };
         token.prev = prev;
         token.parens = state.parens;
         token.output = state.output;
@@ -34388,20 +34388,20 @@ var require_parse2 = __commonJS({
         token.tokensIndex = tokens.length;
         const output = (opts.capture ? "(" : "") + token.open;
         increment("parens");
-        push2({ type, value: value3, output: state.output ? "" : ONE_CHAR });
+        push2({ type, value: value4, output: state.output ? "" : ONE_CHAR });
         push2({ type: "paren", extglob: true, value: advance2(), output });
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open3 = tokens[token.tokensIndex];
           open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -34409,7 +34409,7 @@ var require_parse2 = __commonJS({
           }
           state.output = token.output + open3.output;
           state.backtrack = true;
-          push2({ type: "paren", extglob: true, value: value2, output: "" });
+          push2({ type: "paren", extglob: true, value: value3, output: "" });
           decrement("parens");
           return;
         }
@@ -34431,7 +34431,7 @@ var require_parse2 = __commonJS({
             state.negatedExtglob = true;
           }
         }
-        push2({ type: "paren", extglob: true, value: value2, output });
+        push2({ type: "paren", extglob: true, value: value3, output });
         decrement("parens");
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
@@ -34478,11 +34478,11 @@ var require_parse2 = __commonJS({
         return state;
       }
       while (!eos()) {
-        value2 = advance2();
-        if (value2 === "\0") {
+        value3 = advance2();
+        if (value3 === "\0") {
           continue;
         }
-        if (value2 === "\\") {
+        if (value3 === "\\") {
           const next = peek();
           if (next === "/" && opts.bash !== true) {
             continue;
@@ -34491,8 +34491,8 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (!next) {
-            value2 += "\\";
-            push2({ type: "text", value: value2 });
+            value3 += "\\";
+            push2({ type: "text", value: value3 });
             continue;
           }
           const match = /^\\+/.exec(remaining());
@@ -34501,21 +34501,21 @@ var require_parse2 = __commonJS({
             slashes = match[0].length;
             state.index += slashes;
             if (slashes % 2 !== 0) {
-              value2 += "\\";
+              value3 += "\\";
             }
           }
           if (opts.unescape === true) {
-            value2 = advance2();
+            value3 = advance2();
           } else {
-            value2 += advance2();
+            value3 += advance2();
           }
           if (state.brackets === 0) {
-            push2({ type: "text", value: value2 });
+            push2({ type: "text", value: value3 });
             continue;
           }
         }
-        if (state.brackets > 0 && (value2 !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value2 === ":") {
+        if (state.brackets > 0 && (value3 !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value3 === ":") {
             const inner = prev.value.slice(1);
             if (inner.includes("[")) {
               prev.posix = true;
@@ -34536,38 +34536,38 @@ var require_parse2 = __commonJS({
               }
             }
           }
-          if (value2 === "[" && peek() !== ":" || value2 === "-" && peek() === "]") {
-            value2 = `\\${value2}`;
+          if (value3 === "[" && peek() !== ":" || value3 === "-" && peek() === "]") {
+            value3 = `\\${value3}`;
           }
-          if (value2 === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value2 = `\\${value2}`;
+          if (value3 === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value3 = `\\${value3}`;
           }
-          if (opts.posix === true && value2 === "!" && prev.value === "[") {
-            value2 = "^";
+          if (opts.posix === true && value3 === "!" && prev.value === "[") {
+            value3 = "^";
           }
-          prev.value += value2;
-          append({ value: value2 });
+          prev.value += value3;
+          append({ value: value3 });
           continue;
         }
-        if (state.quotes === 1 && value2 !== '"') {
-          value2 = utils.escapeRegex(value2);
-          prev.value += value2;
-          append({ value: value2 });
+        if (state.quotes === 1 && value3 !== '"') {
+          value3 = utils.escapeRegex(value3);
+          prev.value += value3;
+          append({ value: value3 });
           continue;
         }
-        if (value2 === '"') {
+        if (value3 === '"') {
           state.quotes = state.quotes === 1 ? 0 : 1;
           if (opts.keepQuotes === true) {
-            push2({ type: "text", value: value2 });
+            push2({ type: "text", value: value3 });
           }
           continue;
         }
-        if (value2 === "(") {
+        if (value3 === "(") {
           increment("parens");
-          push2({ type: "paren", value: value2 });
+          push2({ type: "paren", value: value3 });
           continue;
         }
-        if (value2 === ")") {
+        if (value3 === ")") {
           if (state.parens === 0 && opts.strictBrackets === true) {
             throw new SyntaxError(syntaxError("opening", "("));
           }
@@ -34576,41 +34576,41 @@ var require_parse2 = __commonJS({
             extglobClose(extglobs.pop());
             continue;
           }
-          push2({ type: "paren", value: value2, output: state.parens ? ")" : "\\)" });
+          push2({ type: "paren", value: value3, output: state.parens ? ")" : "\\)" });
           decrement("parens");
           continue;
         }
-        if (value2 === "[") {
+        if (value3 === "[") {
           if (opts.nobracket === true || !remaining().includes("]")) {
             if (opts.nobracket !== true && opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("closing", "]"));
             }
-            value2 = `\\${value2}`;
+            value3 = `\\${value3}`;
           } else {
             increment("brackets");
           }
-          push2({ type: "bracket", value: value2 });
+          push2({ type: "bracket", value: value3 });
           continue;
         }
-        if (value2 === "]") {
+        if (value3 === "]") {
           if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push2({ type: "text", value: value2, output: `\\${value2}` });
+            push2({ type: "text", value: value3, output: `\\${value3}` });
             continue;
           }
           if (state.brackets === 0) {
             if (opts.strictBrackets === true) {
               throw new SyntaxError(syntaxError("opening", "["));
             }
-            push2({ type: "text", value: value2, output: `\\${value2}` });
+            push2({ type: "text", value: value3, output: `\\${value3}` });
             continue;
           }
           decrement("brackets");
           const prevValue = prev.value.slice(1);
           if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value2 = `/${value2}`;
+            value3 = `/${value3}`;
           }
-          prev.value += value2;
-          append({ value: value2 });
+          prev.value += value3;
+          append({ value: value3 });
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
@@ -34625,11 +34625,11 @@ var require_parse2 = __commonJS({
           state.output += prev.value;
           continue;
         }
-        if (value2 === "{" && opts.nobrace !== true) {
+        if (value3 === "{" && opts.nobrace !== true) {
           increment("braces");
           const open3 = {
             type: "brace",
-            value: value2,
+            value: value3,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
@@ -34638,10 +34638,10 @@ var require_parse2 = __commonJS({
           push2(open3);
           continue;
         }
-        if (value2 === "}") {
+        if (value3 === "}") {
           const brace = braces[braces.length - 1];
           if (opts.nobrace === true || !brace) {
-            push2({ type: "text", value: value2, output: value2 });
+            push2({ type: "text", value: value3, output: value3 });
             continue;
           }
           let output = ")";
@@ -34664,35 +34664,35 @@ var require_parse2 = __commonJS({
             const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
-            value2 = output = "\\}";
+            value3 = output = "\\}";
             state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
           }
-          push2({ type: "brace", value: value2, output });
+          push2({ type: "brace", value: value3, output });
           decrement("braces");
           braces.pop();
           continue;
         }
-        if (value2 === "|") {
+        if (value3 === "|") {
           if (extglobs.length > 0) {
             extglobs[extglobs.length - 1].conditions++;
           }
-          push2({ type: "text", value: value2 });
+          push2({ type: "text", value: value3 });
           continue;
         }
-        if (value2 === ",") {
-          let output = value2;
+        if (value3 === ",") {
+          let output = value3;
           const brace = braces[braces.length - 1];
           if (brace && stack[stack.length - 1] === "braces") {
             brace.comma = true;
             output = "|";
           }
-          push2({ type: "comma", value: value2, output });
+          push2({ type: "comma", value: value3, output });
           continue;
         }
-        if (value2 === "/") {
+        if (value3 === "/") {
           if (prev.type === "dot" && state.index === state.start + 1) {
             state.start = state.index + 1;
             state.consumed = "";
@@ -34701,52 +34701,52 @@ var require_parse2 = __commonJS({
             prev = bos;
             continue;
           }
-          push2({ type: "slash", value: value2, output: SLASH_LITERAL });
+          push2({ type: "slash", value: value3, output: SLASH_LITERAL });
           continue;
         }
-        if (value2 === ".") {
+        if (value3 === ".") {
           if (state.braces > 0 && prev.type === "dot") {
             if (prev.value === ".") prev.output = DOT_LITERAL;
             const brace = braces[braces.length - 1];
             prev.type = "dots";
-            prev.output += value2;
-            prev.value += value2;
+            prev.output += value3;
+            prev.value += value3;
             brace.dots = true;
             continue;
           }
           if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push2({ type: "text", value: value2, output: DOT_LITERAL });
+            push2({ type: "text", value: value3, output: DOT_LITERAL });
             continue;
           }
-          push2({ type: "dot", value: value2, output: DOT_LITERAL });
+          push2({ type: "dot", value: value3, output: DOT_LITERAL });
           continue;
         }
-        if (value2 === "?") {
+        if (value3 === "?") {
           const isGroup = prev && prev.value === "(";
           if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value2);
+            extglobOpen("qmark", value3);
             continue;
           }
           if (prev && prev.type === "paren") {
             const next = peek();
-            let output = value2;
+            let output = value3;
             if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value2}`;
+              output = `\\${value3}`;
             }
-            push2({ type: "text", value: value2, output });
+            push2({ type: "text", value: value3, output });
             continue;
           }
           if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push2({ type: "qmark", value: value2, output: QMARK_NO_DOT });
+            push2({ type: "qmark", value: value3, output: QMARK_NO_DOT });
             continue;
           }
-          push2({ type: "qmark", value: value2, output: QMARK });
+          push2({ type: "qmark", value: value3, output: QMARK });
           continue;
         }
-        if (value2 === "!") {
+        if (value3 === "!") {
           if (opts.noextglob !== true && peek() === "(") {
             if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value2);
+              extglobOpen("negate", value3);
               continue;
             }
           }
@@ -34755,60 +34755,60 @@ var require_parse2 = __commonJS({
             continue;
           }
         }
-        if (value2 === "+") {
+        if (value3 === "+") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value2);
+            extglobOpen("plus", value3);
             continue;
           }
           if (prev && prev.value === "(" || opts.regex === false) {
-            push2({ type: "plus", value: value2, output: PLUS_LITERAL });
+            push2({ type: "plus", value: value3, output: PLUS_LITERAL });
             continue;
           }
           if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push2({ type: "plus", value: value2 });
+            push2({ type: "plus", value: value3 });
             continue;
           }
           push2({ type: "plus", value: PLUS_LITERAL });
           continue;
         }
-        if (value2 === "@") {
+        if (value3 === "@") {
           if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push2({ type: "at", extglob: true, value: value2, output: "" });
+            push2({ type: "at", extglob: true, value: value3, output: "" });
             continue;
           }
-          push2({ type: "text", value: value2 });
+          push2({ type: "text", value: value3 });
           continue;
         }
-        if (value2 !== "*") {
-          if (value2 === "$" || value2 === "^") {
-            value2 = `\\${value2}`;
+        if (value3 !== "*") {
+          if (value3 === "$" || value3 === "^") {
+            value3 = `\\${value3}`;
           }
           const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
           if (match) {
-            value2 += match[0];
+            value3 += match[0];
             state.index += match[0].length;
           }
-          push2({ type: "text", value: value2 });
+          push2({ type: "text", value: value3 });
           continue;
         }
         if (prev && (prev.type === "globstar" || prev.star === true)) {
           prev.type = "star";
           prev.star = true;
-          prev.value += value2;
+          prev.value += value3;
           prev.output = star;
           state.backtrack = true;
           state.globstar = true;
-          consume(value2);
+          consume(value3);
           continue;
         }
         let rest = remaining();
         if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value2);
+          extglobOpen("star", value3);
           continue;
         }
         if (prev.type === "star") {
           if (opts.noglobstar === true) {
-            consume(value2);
+            consume(value3);
             continue;
           }
           const prior = prev.prev;
@@ -34816,13 +34816,13 @@ var require_parse2 = __commonJS({
           const isStart = prior.type === "slash" || prior.type === "bos";
           const afterStar = before && (before.type === "star" || before.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push2({ type: "star", value: value2, output: "" });
+            push2({ type: "star", value: value3, output: "" });
             continue;
           }
           const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
           const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
           if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push2({ type: "star", value: value2, output: "" });
+            push2({ type: "star", value: value3, output: "" });
             continue;
           }
           while (rest.slice(0, 3) === "/**") {
@@ -34836,11 +34836,11 @@ var require_parse2 = __commonJS({
           const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
           if (prior.type === "bos" && eos()) {
             prev.type = "globstar";
-            prev.value += value2;
+            prev.value += value3;
             prev.output = globstar(opts);
             state.output = prev.output;
             state.globstar = true;
-            consume(value2);
+            consume(value3);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
@@ -34848,10 +34848,10 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value2;
+            prev.value += value3;
             state.globstar = true;
             state.output += prior.output + prev.output;
-            consume(value2);
+            consume(value3);
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
@@ -34860,33 +34860,33 @@ var require_parse2 = __commonJS({
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
             prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value2;
+            prev.value += value3;
             state.output += prior.output + prev.output;
             state.globstar = true;
-            consume(value2 + advance2());
+            consume(value3 + advance2());
             push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           if (prior.type === "bos" && rest[0] === "/") {
             prev.type = "globstar";
-            prev.value += value2;
+            prev.value += value3;
             prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
             state.output = prev.output;
             state.globstar = true;
-            consume(value2 + advance2());
+            consume(value3 + advance2());
             push2({ type: "slash", value: "/", output: "" });
             continue;
           }
           state.output = state.output.slice(0, -prev.output.length);
           prev.type = "globstar";
           prev.output = globstar(opts);
-          prev.value += value2;
+          prev.value += value3;
           state.output += prev.output;
           state.globstar = true;
-          consume(value2);
+          consume(value3);
           continue;
         }
-        const token = { type: "star", value: value2, output: star };
+        const token = { type: "star", value: value3, output: star };
         if (opts.bash === true) {
           token.output = ".*?";
           if (prev.type === "bos" || prev.type === "slash") {
@@ -34896,7 +34896,7 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value2;
+          token.output = value3;
           push2(token);
           continue;
         }
@@ -34978,8 +34978,8 @@ var require_parse2 = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create2 = (str2) => {
-        switch (str2) {
+      const create2 = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -34997,7 +34997,7 @@ var require_parse2 = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create2(match[1]);
             if (!source2) return;
@@ -35028,9 +35028,9 @@ var require_picomatch = __commonJS({
     var picomatch6 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input) => picomatch6(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -35106,7 +35106,7 @@ var require_picomatch = __commonJS({
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
+    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
@@ -35190,8 +35190,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path4 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL5}`);
+            const path5 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -35352,22 +35352,22 @@ var require_lib = __commonJS({
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve3) {
-          resolve3(value2);
+      function adopt(value3) {
+        return value3 instanceof P ? value3 : new P(function(resolve3) {
+          resolve3(value3);
         });
       }
       return new (P || (P = Promise))(function(resolve3, reject) {
-        function fulfilled(value2) {
+        function fulfilled(value3) {
           try {
-            step(generator.next(value2));
+            step(generator.next(value3));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value2) {
+        function rejected(value3) {
           try {
-            step(generator["throw"](value2));
+            step(generator["throw"](value3));
           } catch (e) {
             reject(e);
           }
@@ -35953,14 +35953,14 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve3(response);
             }
-            function dateTimeDeserializer(key, value2) {
-              if (typeof value2 === "string") {
-                const a = new Date(value2);
+            function dateTimeDeserializer(key, value3) {
+              if (typeof value3 === "string") {
+                const a = new Date(value3);
                 if (!isNaN(a.valueOf())) {
                   return a;
                 }
               }
-              return value2;
+              return value3;
             }
             let obj;
             let contents;
@@ -36047,22 +36047,22 @@ var init_utils = __esm({
     httpClient = __toESM(require_lib(), 1);
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter2 = function(thisArg, _arguments, P, generator) {
-      function adopt(value2) {
-        return value2 instanceof P ? value2 : new P(function(resolve3) {
-          resolve3(value2);
+      function adopt(value3) {
+        return value3 instanceof P ? value3 : new P(function(resolve3) {
+          resolve3(value3);
         });
       }
       return new (P || (P = Promise))(function(resolve3, reject) {
-        function fulfilled(value2) {
+        function fulfilled(value3) {
           try {
-            step(generator.next(value2));
+            step(generator.next(value3));
           } catch (e) {
             reject(e);
           }
         }
-        function rejected(value2) {
+        function rejected(value3) {
           try {
-            step(generator["throw"](value2));
+            step(generator["throw"](value3));
           } catch (e) {
             reject(e);
           }
@@ -36092,23 +36092,23 @@ var init_universal_user_agent = __esm({
 });
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback2, name2) => {
-      return register.bind(null, state, name2, callback2, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback2, name3) => {
+      return register.bind(null, state, name3, callback2, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
@@ -36119,10 +36119,10 @@ var init_register = __esm({
 });
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -36147,7 +36147,7 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
@@ -36158,17 +36158,17 @@ var init_add = __esm({
 });
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index2 = state.registry[name].map((registered) => {
+  const index2 = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index2 === -1) {
     return;
   }
-  state.registry[name].splice(index2, 1);
+  state.registry[name2].splice(index2, 1);
 }
 var init_remove = __esm({
   "node_modules/before-after-hook/lib/remove.js"() {
@@ -36176,15 +36176,15 @@ var init_remove = __esm({
 });
 
 // node_modules/before-after-hook/index.js
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -36227,13 +36227,13 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value2) {
-  if (typeof value2 !== "object" || value2 === null) return false;
-  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value2);
+function isPlainObject2(value3) {
+  if (typeof value3 !== "object" || value3 === null) return false;
+  if (Object.prototype.toString.call(value3) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value3);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value3);
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
@@ -36282,11 +36282,11 @@ function addQueryParameters(url, parameters) {
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
+  return url + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 function removeNonChars(variableName) {
@@ -36308,70 +36308,70 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str2) {
-  return str2.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str2) {
-  return encodeURIComponent(str2).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value2, key) {
-  value2 = operator === "+" || operator === "#" ? encodeReserved(value2) : encodeUnreserved(value2);
+function encodeValue(operator, value3, key) {
+  value3 = operator === "+" || operator === "#" ? encodeReserved(value3) : encodeUnreserved(value3);
   if (key) {
-    return encodeUnreserved(key) + "=" + value2;
+    return encodeUnreserved(key) + "=" + value3;
   } else {
-    return value2;
+    return value3;
   }
 }
-function isDefined(value2) {
-  return value2 !== void 0 && value2 !== null;
+function isDefined(value3) {
+  return value3 !== void 0 && value3 !== null;
 }
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
 function getValues(context3, operator, key, modifier) {
-  var value2 = context3[key], result = [];
-  if (isDefined(value2) && value2 !== "") {
-    if (typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "bigint" || typeof value2 === "boolean") {
-      value2 = value2.toString();
+  var value3 = context3[key], result = [];
+  if (isDefined(value3) && value3 !== "") {
+    if (typeof value3 === "string" || typeof value3 === "number" || typeof value3 === "bigint" || typeof value3 === "boolean") {
+      value3 = value3.toString();
       if (modifier && modifier !== "*") {
-        value2 = value2.substring(0, parseInt(modifier, 10));
+        value3 = value3.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value3, isKeyOperator(operator) ? key : "")
       );
     } else {
       if (modifier === "*") {
-        if (Array.isArray(value2)) {
-          value2.filter(isDefined).forEach(function(value22) {
+        if (Array.isArray(value3)) {
+          value3.filter(isDefined).forEach(function(value22) {
             result.push(
               encodeValue(operator, value22, isKeyOperator(operator) ? key : "")
             );
           });
         } else {
-          Object.keys(value2).forEach(function(k) {
-            if (isDefined(value2[k])) {
-              result.push(encodeValue(operator, value2[k], k));
+          Object.keys(value3).forEach(function(k) {
+            if (isDefined(value3[k])) {
+              result.push(encodeValue(operator, value3[k], k));
             }
           });
         }
       } else {
         const tmp = [];
-        if (Array.isArray(value2)) {
-          value2.filter(isDefined).forEach(function(value22) {
+        if (Array.isArray(value3)) {
+          value3.filter(isDefined).forEach(function(value22) {
             tmp.push(encodeValue(operator, value22));
           });
         } else {
-          Object.keys(value2).forEach(function(k) {
-            if (isDefined(value2[k])) {
+          Object.keys(value3).forEach(function(k) {
+            if (isDefined(value3[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value2[k].toString()));
+              tmp.push(encodeValue(operator, value3[k].toString()));
             }
           });
         }
@@ -36384,12 +36384,12 @@ function getValues(context3, operator, key, modifier) {
     }
   } else {
     if (operator === ";") {
-      if (isDefined(value2)) {
+      if (isDefined(value3)) {
         result.push(encodeUnreserved(key));
       }
-    } else if (value2 === "" && (operator === "&" || operator === "?")) {
+    } else if (value3 === "" && (operator === "&" || operator === "?")) {
       result.push(encodeUnreserved(key) + "=");
-    } else if (value2 === "") {
+    } else if (value3 === "") {
       result.push("");
     }
   }
@@ -36404,7 +36404,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -36428,7 +36428,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -36565,8 +36565,8 @@ function parse2(header, options) {
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
-  const value2 = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+  const value3 = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value3 : value3.toLowerCase();
   if (index2 === len || stop !== 0) {
     return { type, index: index2, parameters: new NullObject() };
   }
@@ -36592,8 +36592,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
       }
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value2 = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value2 : value2.toLowerCase();
+        const value3 = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value3 : value3.toLowerCase();
         index2++;
         while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
           index2++;
@@ -36669,15 +36669,15 @@ function parseParameters(header, type, index2, len, stopFlags) {
   }
   return { type, index: index2, parameters };
 }
-function unescapeQuotedPairs(str2, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index2 = start; index2 < end; index2++) {
-    if (str2.charCodeAt(index2) === BSLASH) {
-      result += str2.slice(start, index2);
+    if (str3.charCodeAt(index2) === BSLASH) {
+      result += str3.slice(start, index2);
       start = ++index2;
     }
   }
-  return result + str2.slice(start, end);
+  return result + str3.slice(start, end);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -36893,12 +36893,12 @@ var init_json_with_bigint = __esm({
       }
       return chunks.join("");
     };
-    JSONStringify = (value2, replacer, space) => {
+    JSONStringify = (value3, replacer, space) => {
       try {
         const supportsRawJSON = "rawJSON" in JSON;
         if (supportsRawJSON) {
           return originalStringify(
-            value2,
+            value3,
             (key, val) => {
               if (typeof val === "bigint") return JSON.rawJSON(val.toString());
               const hasFunctionReplacer = typeof replacer === "function";
@@ -36910,9 +36910,9 @@ var init_json_with_bigint = __esm({
             space
           );
         }
-        if (!value2) return originalStringify(value2, replacer, space);
+        if (!value3) return originalStringify(value3, replacer, space);
         const convertedToCustomJSON = originalStringify(
-          value2,
+          value3,
           (key, val) => {
             const isNoise = typeof val === "string" && noiseValue.test(val);
             if (isNoise) return val.toString() + "n";
@@ -36933,7 +36933,7 @@ var init_json_with_bigint = __esm({
         return denoisedJSON;
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const convertedJSON = stringifyIteratively(value2, replacer, space);
+          const convertedJSON = stringifyIteratively(value3, replacer, space);
           if (convertedJSON === void 0) return void 0;
           const supportsRawJSON = "rawJSON" in JSON;
           if (supportsRawJSON) return convertedJSON;
@@ -36961,26 +36961,26 @@ var init_json_with_bigint = __esm({
         return false;
       }
     };
-    convertMarkedBigIntsReviver = (key, value2, context3, userReviver) => {
-      const isCustomFormatBigInt = typeof value2 === "string" && customFormat.test(value2);
-      if (isCustomFormatBigInt) return BigInt(value2.slice(0, -1));
-      const isNoiseValue = typeof value2 === "string" && noiseValue.test(value2);
-      if (isNoiseValue) return value2.slice(0, -1);
+    convertMarkedBigIntsReviver = (key, value3, context3, userReviver) => {
+      const isCustomFormatBigInt = typeof value3 === "string" && customFormat.test(value3);
+      if (isCustomFormatBigInt) return BigInt(value3.slice(0, -1));
+      const isNoiseValue = typeof value3 === "string" && noiseValue.test(value3);
+      if (isNoiseValue) return value3.slice(0, -1);
       const hasUserReviver = typeof userReviver === "function";
-      if (!hasUserReviver) return value2;
-      return userReviver(key, value2, context3);
+      if (!hasUserReviver) return value3;
+      return userReviver(key, value3, context3);
     };
-    JSONParseV2 = (text5, reviver) => {
-      return JSON.parse(text5, (key, value2, context3) => {
-        const isNumber = typeof value2 === "number";
-        const isOutOfBounds = value2 > Number.MAX_SAFE_INTEGER || value2 < Number.MIN_SAFE_INTEGER;
+    JSONParseV2 = (text6, reviver) => {
+      return JSON.parse(text6, (key, value3, context3) => {
+        const isNumber = typeof value3 === "number";
+        const isOutOfBounds = value3 > Number.MAX_SAFE_INTEGER || value3 < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber && isOutOfBounds;
         const isInt = context3 && intRegex.test(context3.source);
         const isBigInt = isBigNumber && isInt;
         if (isBigInt) return BigInt(context3.source);
         const hasCustomReviver = typeof reviver === "function";
-        if (!hasCustomReviver) return value2;
-        return reviver(key, value2, context3);
+        if (!hasCustomReviver) return value3;
+        return reviver(key, value3, context3);
       });
     };
     MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -36994,43 +36994,43 @@ var init_json_with_bigint = __esm({
         const node2 = stack[stack.length - 1];
         if (!node2.visited) {
           node2.visited = true;
-          const value2 = node2.parent[node2.key];
-          const isComplexObject = value2 !== null && typeof value2 === "object";
+          const value3 = node2.parent[node2.key];
+          const isComplexObject = value3 !== null && typeof value3 === "object";
           if (isComplexObject) {
-            const keys = Object.keys(value2);
+            const keys = Object.keys(value3);
             for (let i = keys.length - 1; i >= 0; i--) {
-              stack.push({ parent: value2, key: keys[i], visited: false });
+              stack.push({ parent: value3, key: keys[i], visited: false });
             }
           }
         } else {
           const { parent, key } = node2;
-          let value2 = parent[key];
-          if (typeof value2 === "string") {
-            const isCustomFormatBigInt = customFormat.test(value2);
+          let value3 = parent[key];
+          if (typeof value3 === "string") {
+            const isCustomFormatBigInt = customFormat.test(value3);
             if (isCustomFormatBigInt) {
-              value2 = BigInt(value2.slice(0, -1));
+              value3 = BigInt(value3.slice(0, -1));
             } else {
-              const isNoise = noiseValue.test(value2);
-              if (isNoise) value2 = value2.slice(0, -1);
+              const isNoise = noiseValue.test(value3);
+              if (isNoise) value3 = value3.slice(0, -1);
             }
           }
           const hasUserReviver = typeof userReviver === "function";
           if (hasUserReviver) {
-            value2 = userReviver.call(parent, key, value2);
+            value3 = userReviver.call(parent, key, value3);
           }
-          const isDeleted = value2 === void 0;
+          const isDeleted = value3 === void 0;
           if (isDeleted) {
             delete parent[key];
           } else {
-            parent[key] = value2;
+            parent[key] = value3;
           }
           stack.pop();
         }
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text5) => {
-      return text5.replace(
+    serializeBigInts = (text6) => {
+      return text6.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -37044,18 +37044,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text5, reviver) => {
-      if (!text5) return originalParse(text5, reviver);
+    JSONParse = (text6, reviver) => {
+      if (!text6) return originalParse(text6, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-        const serializedData = serializeBigInts(text5);
+        if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
+        const serializedData = serializeBigInts(text6);
         return originalParse(
           serializedData,
-          (key, value2, context3) => convertMarkedBigIntsReviver(key, value2, context3, reviver)
+          (key, value3, context3) => convertMarkedBigIntsReviver(key, value3, context3, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text5);
+          const serializedData = serializeBigInts(text6);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -37110,13 +37110,13 @@ var init_dist_src = __esm({
 });
 
 // node_modules/@octokit/request/dist-bundle/index.js
-function isPlainObject3(value2) {
-  if (typeof value2 !== "object" || value2 === null) return false;
-  if (Object.prototype.toString.call(value2) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value2);
+function isPlainObject3(value3) {
+  if (typeof value3 !== "object" || value3 === null) return false;
+  if (Object.prototype.toString.call(value3) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value3);
   if (proto === null) return true;
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value2);
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value3);
 }
 async function fetchWrapper(requestOptions) {
   const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
@@ -37129,9 +37129,9 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value2]) => [
-      name,
-      String(value2)
+    Object.entries(requestOptions.headers).map(([name2, value3]) => [
+      name2,
+      String(value3)
     ])
   );
   let fetchResponse;
@@ -37171,8 +37171,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value2] of fetchResponse.headers) {
-    responseHeaders[key] = value2;
+  for (const [key, value3] of fetchResponse.headers) {
+    responseHeaders[key] = value3;
   }
   const octokitResponse = {
     url,
@@ -37223,12 +37223,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text6 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text6 = await response.text();
+      return JSONParse(text6);
     } catch (err) {
-      return text5;
+      return text6;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -39956,17 +39956,17 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -40026,8 +40026,8 @@ var init_endpoints_to_methods = __esm({
       ownKeys({ scope }) {
         return [...endpointMethodsMap.get(scope).keys()];
       },
-      set(target, methodName, value2) {
-        return target.cache[methodName] = value2;
+      set(target, methodName, value3) {
+        return target.cache[methodName] = value3;
       },
       get({ octokit, scope, cache }, methodName) {
         if (cache[methodName]) {
@@ -40290,14 +40290,14 @@ var require_light = __commonJS({
           this._last = null;
           this.length = 0;
         }
-        push(value2) {
+        push(value3) {
           var node2;
           this.length++;
           if (typeof this.incr === "function") {
             this.incr();
           }
           node2 = {
-            value: value2,
+            value: value3,
             prev: this._last,
             next: null
           };
@@ -40310,7 +40310,7 @@ var require_light = __commonJS({
           return void 0;
         }
         shift() {
-          var value2;
+          var value3;
           if (this._first == null) {
             return;
           } else {
@@ -40319,13 +40319,13 @@ var require_light = __commonJS({
               this.decr();
             }
           }
-          value2 = this._first.value;
+          value3 = this._first.value;
           if ((this._first = this._first.next) != null) {
             this._first.prev = null;
           } else {
             this._last = null;
           }
-          return value2;
+          return value3;
         }
         first() {
           if (this._first != null) {
@@ -40372,48 +40372,48 @@ var require_light = __commonJS({
           if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
             throw new Error("An Emitter already exists for this object");
           }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
           };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
           };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
             } else {
               return this._events = {};
             }
           };
         }
-        _addListener(name, status, cb) {
+        _addListener(name2, status, cb) {
           var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
           }
-          this._events[name].push({ cb, status });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
           } else {
             return 0;
           }
         }
-        async trigger(name, ...args) {
+        async trigger(name2, ...args) {
           var e, promises3;
           try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args);
             }
-            if (this._events[name] == null) {
+            if (this._events[name2] == null) {
               return;
             }
-            this._events[name] = this._events[name].filter(function(listener) {
+            this._events[name2] = this._events[name2].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises3 = this._events[name].map(async (listener) => {
+            promises3 = this._events[name2].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -40902,9 +40902,9 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name, Promise2) {
+        constructor(name2, Promise2) {
           this.schedule = this.schedule.bind(this);
-          this.name = name;
+          this.name = name2;
           this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
@@ -41693,7 +41693,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path4) => path4.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path5) => path5.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -41710,9 +41710,9 @@ function throttling(octokit, octokitOptions) {
   if (!enabled) {
     return {};
   }
-  const common = { timeout };
+  const common2 = { timeout };
   if (typeof connection !== "undefined") {
-    common.connection = connection;
+    common2.connection = connection;
   }
   const state = Object.assign(
     {
@@ -41744,7 +41744,7 @@ function throttling(octokit, octokitOptions) {
     }
     initialized = true;
     if (groups.global == null) {
-      createGroups(Bottleneck2, common);
+      createGroups(Bottleneck2, common2);
     }
     state.global = state.global ?? groups.global;
     state.auth = state.auth ?? groups.auth;
@@ -41847,34 +41847,34 @@ var init_dist_bundle7 = __esm({
     regex = routeMatcher(triggers_notification_paths_default);
     triggersNotification = regex.test.bind(regex);
     groups = {};
-    createGroups = function(Bottleneck2, common) {
+    createGroups = function(Bottleneck2, common2) {
       groups.global = new Bottleneck2.Group({
         id: "octokit-global",
         maxConcurrent: 10,
-        ...common
+        ...common2
       });
       groups.auth = new Bottleneck2.Group({
         id: "octokit-auth",
         maxConcurrent: 1,
-        ...common
+        ...common2
       });
       groups.search = new Bottleneck2.Group({
         id: "octokit-search",
         maxConcurrent: 1,
         minTime: 2e3,
-        ...common
+        ...common2
       });
       groups.write = new Bottleneck2.Group({
         id: "octokit-write",
         maxConcurrent: 1,
         minTime: 1e3,
-        ...common
+        ...common2
       });
       groups.notifications = new Bottleneck2.Group({
         id: "octokit-notifications",
         maxConcurrent: 1,
         minTime: 3e3,
-        ...common
+        ...common2
       });
     };
     throttling.VERSION = VERSION8;
@@ -42014,18 +42014,18 @@ var require_extend = __commonJS({
         target[options.name] = options.newValue;
       }
     };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
+    var getProperty = function getProperty2(obj, name2) {
+      if (name2 === "__proto__") {
+        if (!hasOwn.call(obj, name2)) {
           return void 0;
         } else if (gOPD) {
-          return gOPD(obj, name).value;
+          return gOPD(obj, name2).value;
         }
       }
-      return obj[name];
+      return obj[name2];
     };
     module.exports = function extend2() {
-      var options, name, src, copy, copyIsArray, clone;
+      var options, name2, src, copy, copyIsArray, clone;
       var target = arguments[0];
       var i = 1;
       var length = arguments.length;
@@ -42041,9 +42041,9 @@ var require_extend = __commonJS({
       for (; i < length; ++i) {
         options = arguments[i];
         if (options != null) {
-          for (name in options) {
-            src = getProperty(target, name);
-            copy = getProperty(options, name);
+          for (name2 in options) {
+            src = getProperty(target, name2);
+            copy = getProperty(options, name2);
             if (target !== copy) {
               if (deep && copy && (isPlainObject5(copy) || (copyIsArray = isArray(copy)))) {
                 if (copyIsArray) {
@@ -42052,9 +42052,9 @@ var require_extend = __commonJS({
                 } else {
                   clone = src && isPlainObject5(src) ? src : {};
                 }
-                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
+                setProperty(target, { name: name2, newValue: extend2(deep, clone, copy) });
               } else if (typeof copy !== "undefined") {
-                setProperty(target, { name, newValue: copy });
+                setProperty(target, { name: name2, newValue: copy });
               }
             }
           }
@@ -42170,8 +42170,8 @@ var init_yocto_queue = __esm({
     Node = class {
       value;
       next;
-      constructor(value2) {
-        this.value = value2;
+      constructor(value3) {
+        this.value = value3;
       }
     };
     Queue2 = class {
@@ -42181,8 +42181,8 @@ var init_yocto_queue = __esm({
       constructor() {
         this.clear();
       }
-      enqueue(value2) {
-        const node2 = new Node(value2);
+      enqueue(value3) {
+        const node2 = new Node(value3);
         if (this.#head) {
           this.#tail.next = node2;
           this.#tail = node2;
@@ -42313,8 +42313,8 @@ function pLimit(concurrency) {
       async value(iterable, function_) {
         const promises3 = [];
         try {
-          Array.from(iterable, (value2, index2) => {
-            const promise2 = generator(function_, value2, index2);
+          Array.from(iterable, (value3, index2) => {
+            const promise2 = generator(function_, value3, index2);
             promises3.push(promise2);
             return promise2;
           });
@@ -42344,16 +42344,16 @@ var init_p_limit = __esm({
 
 // src/sync/keys.ts
 import { createHash as createHash2 } from "node:crypto";
-function postmortemIdOf(titleId, path4) {
+function postmortemIdOf(titleId, path5) {
   if (titleId !== void 0 && titleId !== "") return `PM-${titleId}`;
-  const base = path4.split("/").pop() ?? path4;
-  return base.replace(/\.[^.]*$/, "") || path4;
+  const base = path5.split("/").pop() ?? path5;
+  return base.replace(/\.[^.]*$/, "") || path5;
 }
 function normaliseSummary(summary2) {
   return summary2.normalize("NFKC").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[`*_~]+/g, "").replace(/<[^>]+>/g, "").toLowerCase().replace(/[\s\u00a0]+/g, " ").trim().replace(/[\s.;:,!?…]+$/u, "");
 }
-function sha256Hex(text5) {
-  return createHash2("sha256").update(text5, "utf8").digest("hex");
+function sha256Hex(text6) {
+  return createHash2("sha256").update(text6, "utf8").digest("hex");
 }
 function summaryDigest(summary2) {
   return sha256Hex(normaliseSummary(summary2)).slice(0, 12);
@@ -42368,8 +42368,8 @@ function digestOfKey(key) {
 function postmortemOfKey(key) {
   return /^(.+)\/[0-9a-f]{12}(?:~\d+)?$/.exec(key)?.[1];
 }
-function isItemKey(text5) {
-  return KEY_RE.test(text5);
+function isItemKey(text6) {
+  return KEY_RE.test(text6);
 }
 function keyLabel(key) {
   return `rl-${sha256Hex(`reliability-loop:${key}`).slice(0, 16)}`;
@@ -42412,7 +42412,7 @@ var objectToString, isError, errorMessages;
 var init_is_network_error = __esm({
   "node_modules/is-network-error/index.js"() {
     objectToString = Object.prototype.toString;
-    isError = (value2) => objectToString.call(value2) === "[object Error]";
+    isError = (value3) => objectToString.call(value3) === "[object Error]";
     errorMessages = /* @__PURE__ */ new Set([
       "network error",
       // Chrome
@@ -42447,18 +42447,18 @@ function validateRetries(retries) {
     throw new TypeError("Expected `retries` to be a number or Infinity.");
   }
 }
-function validateNumberOption(name, value2, { min = 0, allowInfinity = false } = {}) {
-  if (value2 === void 0) {
+function validateNumberOption(name2, value3, { min = 0, allowInfinity = false } = {}) {
+  if (value3 === void 0) {
     return;
   }
-  if (typeof value2 !== "number" || Number.isNaN(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  if (typeof value3 !== "number" || Number.isNaN(value3)) {
+    throw new TypeError(`Expected \`${name2}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
   }
-  if (!allowInfinity && !Number.isFinite(value2)) {
-    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  if (!allowInfinity && !Number.isFinite(value3)) {
+    throw new TypeError(`Expected \`${name2}\` to be a finite number.`);
   }
-  if (value2 < min) {
-    throw new TypeError(`Expected \`${name}\` to be ≥ ${min}.`);
+  if (value3 < min) {
+    throw new TypeError(`Expected \`${name2}\` to be ≥ ${min}.`);
   }
 }
 function calculateDelay(retriesConsumed, options) {
@@ -42609,15 +42609,15 @@ function retryAfterMs(headers, options) {
   if (after !== null) {
     const seconds = Number(after);
     if (Number.isFinite(seconds)) return Math.max(0, seconds * 1e3);
-    const date = Date.parse(after);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
+    const date2 = Date.parse(after);
+    if (!Number.isNaN(date2)) return Math.max(0, date2 - now);
   }
   if (!options.rateLimited) return void 0;
   for (const family of ["x-ratelimit-requests", "x-ratelimit-complexity", "x-ratelimit"]) {
     if (headers.get(`${family}-remaining`) !== "0") continue;
-    const value2 = Number(headers.get(`${family}-reset`));
-    if (!Number.isFinite(value2) || value2 <= 0) continue;
-    return Math.max(0, (value2 > 1e12 ? value2 : value2 * 1e3) - now);
+    const value3 = Number(headers.get(`${family}-reset`));
+    if (!Number.isFinite(value3) || value3 <= 0) continue;
+    return Math.max(0, (value3 > 1e12 ? value3 : value3 * 1e3) - now);
   }
   return void 0;
 }
@@ -42628,12 +42628,12 @@ function causeText(error2) {
   return `${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`;
 }
 async function readJson(response) {
-  const text5 = await response.text();
-  if (text5.trim() === "") return void 0;
+  const text6 = await response.text();
+  if (text6.trim() === "") return void 0;
   try {
-    return JSON.parse(text5);
+    return JSON.parse(text6);
   } catch {
-    return text5;
+    return text6;
   }
 }
 async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => false) {
@@ -42647,10 +42647,10 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
         signal: AbortSignal.timeout(policy.timeoutMs)
       });
     } catch (error2) {
-      const text5 = causeText(error2);
+      const text6 = causeText(error2);
       const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text5}`;
-      if (NOT_SENT.test(text5)) throw new RetryableFailure(message2, void 0);
+      const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text6}`;
+      if (NOT_SENT.test(text6)) throw new RetryableFailure(message2, void 0);
       if (request2.idempotent) throw new RetryableFailure(message2, void 0);
       throw new AbortError(new HttpRequestError(message2, void 0, true));
     }
@@ -42889,33 +42889,33 @@ function facts(content3) {
 function postmortemName(content3) {
   return content3.postmortemTitle ?? `${content3.postmortemId} (${content3.postmortemPath})`;
 }
-function markdownText(text5) {
-  return text5.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
+function markdownText(text6) {
+  return text6.replace(/[\\`*_[\]<>]/g, "\\$&").replace(/^([#>+-]|\d+\.)/, "\\$1");
 }
 function markdownDescription(content3) {
-  const name = markdownText(postmortemName(content3));
-  const postmortem = content3.postmortemUrl !== void 0 ? `[${name}](${content3.postmortemUrl})` : `${name} — \`${content3.postmortemPath}\``;
+  const name2 = markdownText(postmortemName(content3));
+  const postmortem = content3.postmortemUrl !== void 0 ? `[${name2}](${content3.postmortemUrl})` : `${name2} — \`${content3.postmortemPath}\``;
   const lines = [markdownText(content3.summary), "", `**Postmortem:** ${postmortem}`];
-  for (const [label2, value2] of facts(content3)) lines.push(`**${label2}:** ${markdownText(value2)}`);
+  for (const [label2, value3] of facts(content3)) lines.push(`**${label2}:** ${markdownText(value3)}`);
   lines.push("", `_${FOOTER}_`);
   return lines.join("\n");
 }
 function wikiDescription(content3) {
-  const escape2 = (text5) => text5.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
-  const name = escape2(postmortemName(content3));
-  const postmortem = content3.postmortemUrl !== void 0 ? `[${name}|${content3.postmortemUrl}]` : `${name} ({{${content3.postmortemPath}}})`;
+  const escape2 = (text6) => text6.replace(/([{}[\]|*_+^~?])/g, "\\$1").replace(/(^|\s)([-#])(?=\S)/g, "$1\\$2");
+  const name2 = escape2(postmortemName(content3));
+  const postmortem = content3.postmortemUrl !== void 0 ? `[${name2}|${content3.postmortemUrl}]` : `${name2} ({{${content3.postmortemPath}}})`;
   const lines = [escape2(content3.summary), "", `*Postmortem:* ${postmortem}`];
-  for (const [label2, value2] of facts(content3)) lines.push(`*${label2}:* ${escape2(value2)}`);
+  for (const [label2, value3] of facts(content3)) lines.push(`*${label2}:* ${escape2(value3)}`);
   lines.push("", `_${FOOTER}_`);
   return lines.join("\n");
 }
 function adfDescription(content3) {
   const paragraph = (...inline) => ({ type: "paragraph", content: inline.filter((n) => n.text !== "") });
-  const strong = (text5) => ({ type: "text", text: text5, marks: [{ type: "strong" }] });
-  const name = postmortemName(content3);
-  const postmortem = content3.postmortemUrl !== void 0 ? { type: "text", text: name, marks: [{ type: "link", attrs: { href: content3.postmortemUrl } }] } : { type: "text", text: `${name} — ${content3.postmortemPath}` };
+  const strong = (text6) => ({ type: "text", text: text6, marks: [{ type: "strong" }] });
+  const name2 = postmortemName(content3);
+  const postmortem = content3.postmortemUrl !== void 0 ? { type: "text", text: name2, marks: [{ type: "link", attrs: { href: content3.postmortemUrl } }] } : { type: "text", text: `${name2} — ${content3.postmortemPath}` };
   const nodes = [paragraph({ type: "text", text: content3.summary }), paragraph(strong("Postmortem: "), postmortem)];
-  for (const [label2, value2] of facts(content3)) nodes.push(paragraph(strong(`${label2}: `), { type: "text", text: value2 }));
+  for (const [label2, value3] of facts(content3)) nodes.push(paragraph(strong(`${label2}: `), { type: "text", text: value3 }));
   nodes.push(paragraph({ type: "text", text: FOOTER, marks: [{ type: "em" }] }));
   return { type: "doc", version: 1, content: nodes };
 }
@@ -42943,10 +42943,10 @@ function readMarkers(body) {
   for (const m of body.matchAll(MARKER_RE)) {
     for (const pair of (m[1] ?? "").trim().split(/\s+/)) {
       const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq);
-      const value2 = pair.slice(eq + 1);
-      if (name === "key" && isItemKey(value2) && !keys.includes(value2)) keys.push(value2);
-      if (name === "due" && /^\d{4}-\d{2}-\d{2}$/.test(value2)) due = value2;
+      const name2 = pair.slice(0, eq);
+      const value3 = pair.slice(eq + 1);
+      if (name2 === "key" && isItemKey(value3) && !keys.includes(value3)) keys.push(value3);
+      if (name2 === "due" && /^\d{4}-\d{2}-\d{2}$/.test(value3)) due = value3;
     }
   }
   return due !== void 0 ? { keys, due } : { keys };
@@ -43121,8 +43121,8 @@ var init_github2 = __esm({
 });
 
 // src/sync/trackers/jira.ts
-function quote(value2) {
-  return `"${value2.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+function quote(value3) {
+  return `"${value3.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 var JiraError, PROPERTY_KEY, FIELDS, PAGE, JIRA_CAPABILITIES, JiraTracker;
 var init_jira = __esm({
@@ -43166,10 +43166,10 @@ var init_jira = __esm({
         const authorization = auth2.flavour === "cloud" ? `Basic ${Buffer.from(`${auth2.email}:${auth2.apiToken}`).toString("base64")}` : `Bearer ${auth2.pat}`;
         return { authorization, accept: "application/json", "content-type": "application/json" };
       }
-      async call(method, path4, body, idempotent, what) {
+      async call(method, path5, body, idempotent, what) {
         const response = await sendWithRetry(
           this.options.fetch,
-          { url: `${this.api}${path4}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
+          { url: `${this.api}${path5}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
           this.options.policy
         );
         if (response.status >= 400) {
@@ -43325,9 +43325,9 @@ var init_jira = __esm({
           fields.project = { key: this.options.project };
           fields.issuetype = { name: this.options.issueType };
           if (draft.priority !== void 0 && draft.priority !== "none") {
-            const name = this.options.priorities[draft.priority];
+            const name2 = this.options.priorities[draft.priority];
             const known = await this.knownPriorities();
-            if (known === void 0 || known.has(name)) fields.priority = { name };
+            if (known === void 0 || known.has(name2)) fields.priority = { name: name2 };
           }
         }
         if (draft.assignee !== void 0 && (create2 || changes.includes("assignee"))) fields.assignee = this.cloud ? { accountId: draft.assignee } : { name: draft.assignee };
@@ -43548,32 +43548,32 @@ ${TICKET_FIELDS}`;
       async labelIdsFor(names) {
         const { teamId } = await this.prepare();
         return Promise.all(
-          names.map((name) => {
-            let id = this.labelIds.get(name);
+          names.map((name2) => {
+            let id = this.labelIds.get(name2);
             if (!id) {
-              id = this.createLabel(name, teamId);
-              id.catch(() => this.labelIds.delete(name));
-              this.labelIds.set(name, id);
+              id = this.createLabel(name2, teamId);
+              id.catch(() => this.labelIds.delete(name2));
+              this.labelIds.set(name2, id);
             }
             return id;
           })
         );
       }
       /** With an id of our choosing, so a retried create cannot make the label twice; a refusal means it exists. */
-      async createLabel(name, teamId) {
-        const id = deterministicUuid(`label:${teamId}:${name}`);
+      async createLabel(name2, teamId) {
+        const id = deterministicUuid(`label:${teamId}:${name2}`);
         try {
-          await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name, teamId } }, { idempotent: true });
+          await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name: name2, teamId } }, { idempotent: true });
           return id;
         } catch (error2) {
           if (!(error2 instanceof LinearError) || !error2.isInputError) throw error2;
           const { data } = await this.client.request(
             "SyncSetup",
             SETUP,
-            { team: this.options.team, labels: [name] },
+            { team: this.options.team, labels: [name2] },
             { idempotent: true }
           );
-          const found = data?.issueLabels.nodes.find((l) => l.name === name && (l.team === null || l.team.id === teamId));
+          const found = data?.issueLabels.nodes.find((l) => l.name === name2 && (l.team === null || l.team.id === teamId));
           if (!found) throw error2;
           return found.id;
         }
@@ -43598,13 +43598,13 @@ ${TICKET_FIELDS}`;
           for (const user of data?.users.nodes ?? []) {
             const names = byEmail.get(user.email.toLowerCase());
             if (!names || !user.active) continue;
-            for (const name of names) assignees.set(name, user.id);
+            for (const name2 of names) assignees.set(name2, user.id);
             byEmail.delete(user.email.toLowerCase());
           }
           if (!data?.users.pageInfo.hasNextPage) break;
           after = data.users.pageInfo.endCursor;
         }
-        for (const [email, names] of byEmail) for (const name of names) warnings.push(`owner ${name}: no active Linear user with the email ${email}`);
+        for (const [email, names] of byEmail) for (const name2 of names) warnings.push(`owner ${name2}: no active Linear user with the email ${email}`);
         return { assignees, warnings: warnings.sort() };
       }
       toTicket(issue2) {
@@ -43826,6 +43826,1583 @@ var init_create_tracker = __esm({
   }
 });
 
+// node_modules/graceful-fs/polyfills.js
+var require_polyfills = __commonJS({
+  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+    var constants3 = __require("constants");
+    var origCwd = process.cwd;
+    var cwd = null;
+    var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
+    process.cwd = function() {
+      if (!cwd)
+        cwd = origCwd.call(process);
+      return cwd;
+    };
+    try {
+      process.cwd();
+    } catch (er) {
+    }
+    if (typeof process.chdir === "function") {
+      chdir = process.chdir;
+      process.chdir = function(d) {
+        cwd = null;
+        chdir.call(process, d);
+      };
+      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
+    }
+    var chdir;
+    module.exports = patch;
+    function patch(fs3) {
+      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+        patchLchmod(fs3);
+      }
+      if (!fs3.lutimes) {
+        patchLutimes(fs3);
+      }
+      fs3.chown = chownFix(fs3.chown);
+      fs3.fchown = chownFix(fs3.fchown);
+      fs3.lchown = chownFix(fs3.lchown);
+      fs3.chmod = chmodFix(fs3.chmod);
+      fs3.fchmod = chmodFix(fs3.fchmod);
+      fs3.lchmod = chmodFix(fs3.lchmod);
+      fs3.chownSync = chownFixSync(fs3.chownSync);
+      fs3.fchownSync = chownFixSync(fs3.fchownSync);
+      fs3.lchownSync = chownFixSync(fs3.lchownSync);
+      fs3.chmodSync = chmodFixSync(fs3.chmodSync);
+      fs3.fchmodSync = chmodFixSync(fs3.fchmodSync);
+      fs3.lchmodSync = chmodFixSync(fs3.lchmodSync);
+      fs3.stat = statFix(fs3.stat);
+      fs3.fstat = statFix(fs3.fstat);
+      fs3.lstat = statFix(fs3.lstat);
+      fs3.statSync = statFixSync(fs3.statSync);
+      fs3.fstatSync = statFixSync(fs3.fstatSync);
+      fs3.lstatSync = statFixSync(fs3.lstatSync);
+      if (fs3.chmod && !fs3.lchmod) {
+        fs3.lchmod = function(path5, mode, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs3.lchmodSync = function() {
+        };
+      }
+      if (fs3.chown && !fs3.lchown) {
+        fs3.lchown = function(path5, uid, gid, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs3.lchownSync = function() {
+        };
+      }
+      if (platform2 === "win32") {
+        fs3.rename = typeof fs3.rename !== "function" ? fs3.rename : (function(fs$rename) {
+          function rename3(from, to, cb) {
+            var start = Date.now();
+            var backoff = 0;
+            fs$rename(from, to, function CB(er) {
+              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
+                setTimeout(function() {
+                  fs3.stat(to, function(stater, st) {
+                    if (stater && stater.code === "ENOENT")
+                      fs$rename(from, to, CB);
+                    else
+                      cb(er);
+                  });
+                }, backoff);
+                if (backoff < 100)
+                  backoff += 10;
+                return;
+              }
+              if (cb) cb(er);
+            });
+          }
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename3, fs$rename);
+          return rename3;
+        })(fs3.rename);
+      }
+      fs3.read = typeof fs3.read !== "function" ? fs3.read : (function(fs$read) {
+        function read(fd, buffer, offset, length, position2, callback_) {
+          var callback2;
+          if (callback_ && typeof callback_ === "function") {
+            var eagCounter = 0;
+            callback2 = function(er, _, __) {
+              if (er && er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                return fs$read.call(fs3, fd, buffer, offset, length, position2, callback2);
+              }
+              callback_.apply(this, arguments);
+            };
+          }
+          return fs$read.call(fs3, fd, buffer, offset, length, position2, callback2);
+        }
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
+        return read;
+      })(fs3.read);
+      fs3.readSync = typeof fs3.readSync !== "function" ? fs3.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        return function(fd, buffer, offset, length, position2) {
+          var eagCounter = 0;
+          while (true) {
+            try {
+              return fs$readSync.call(fs3, fd, buffer, offset, length, position2);
+            } catch (er) {
+              if (er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                continue;
+              }
+              throw er;
+            }
+          }
+        };
+      })(fs3.readSync);
+      function patchLchmod(fs4) {
+        fs4.lchmod = function(path5, mode, callback2) {
+          fs4.open(
+            path5,
+            constants3.O_WRONLY | constants3.O_SYMLINK,
+            mode,
+            function(err, fd) {
+              if (err) {
+                if (callback2) callback2(err);
+                return;
+              }
+              fs4.fchmod(fd, mode, function(err2) {
+                fs4.close(fd, function(err22) {
+                  if (callback2) callback2(err2 || err22);
+                });
+              });
+            }
+          );
+        };
+        fs4.lchmodSync = function(path5, mode) {
+          var fd = fs4.openSync(path5, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
+          var threw = true;
+          var ret;
+          try {
+            ret = fs4.fchmodSync(fd, mode);
+            threw = false;
+          } finally {
+            if (threw) {
+              try {
+                fs4.closeSync(fd);
+              } catch (er) {
+              }
+            } else {
+              fs4.closeSync(fd);
+            }
+          }
+          return ret;
+        };
+      }
+      function patchLutimes(fs4) {
+        if (constants3.hasOwnProperty("O_SYMLINK") && fs4.futimes) {
+          fs4.lutimes = function(path5, at, mt, cb) {
+            fs4.open(path5, constants3.O_SYMLINK, function(er, fd) {
+              if (er) {
+                if (cb) cb(er);
+                return;
+              }
+              fs4.futimes(fd, at, mt, function(er2) {
+                fs4.close(fd, function(er22) {
+                  if (cb) cb(er2 || er22);
+                });
+              });
+            });
+          };
+          fs4.lutimesSync = function(path5, at, mt) {
+            var fd = fs4.openSync(path5, constants3.O_SYMLINK);
+            var ret;
+            var threw = true;
+            try {
+              ret = fs4.futimesSync(fd, at, mt);
+              threw = false;
+            } finally {
+              if (threw) {
+                try {
+                  fs4.closeSync(fd);
+                } catch (er) {
+                }
+              } else {
+                fs4.closeSync(fd);
+              }
+            }
+            return ret;
+          };
+        } else if (fs4.futimes) {
+          fs4.lutimes = function(_a, _b, _c, cb) {
+            if (cb) process.nextTick(cb);
+          };
+          fs4.lutimesSync = function() {
+          };
+        }
+      }
+      function chmodFix(orig) {
+        if (!orig) return orig;
+        return function(target, mode, cb) {
+          return orig.call(fs3, target, mode, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chmodFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, mode) {
+          try {
+            return orig.call(fs3, target, mode);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function chownFix(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid, cb) {
+          return orig.call(fs3, target, uid, gid, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chownFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid) {
+          try {
+            return orig.call(fs3, target, uid, gid);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function statFix(orig) {
+        if (!orig) return orig;
+        return function(target, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          function callback2(er, stats) {
+            if (stats) {
+              if (stats.uid < 0) stats.uid += 4294967296;
+              if (stats.gid < 0) stats.gid += 4294967296;
+            }
+            if (cb) cb.apply(this, arguments);
+          }
+          return options ? orig.call(fs3, target, options, callback2) : orig.call(fs3, target, callback2);
+        };
+      }
+      function statFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, options) {
+          var stats = options ? orig.call(fs3, target, options) : orig.call(fs3, target);
+          if (stats) {
+            if (stats.uid < 0) stats.uid += 4294967296;
+            if (stats.gid < 0) stats.gid += 4294967296;
+          }
+          return stats;
+        };
+      }
+      function chownErOk(er) {
+        if (!er)
+          return true;
+        if (er.code === "ENOSYS")
+          return true;
+        var nonroot = !process.getuid || process.getuid() !== 0;
+        if (nonroot) {
+          if (er.code === "EINVAL" || er.code === "EPERM")
+            return true;
+        }
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/legacy-streams.js
+var require_legacy_streams = __commonJS({
+  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+    var Stream = __require("stream").Stream;
+    module.exports = legacy;
+    function legacy(fs3) {
+      return {
+        ReadStream,
+        WriteStream
+      };
+      function ReadStream(path5, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path5, options);
+        Stream.call(this);
+        var self2 = this;
+        this.path = path5;
+        this.fd = null;
+        this.readable = true;
+        this.paused = false;
+        this.flags = "r";
+        this.mode = 438;
+        this.bufferSize = 64 * 1024;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.encoding) this.setEncoding(this.encoding);
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.end === void 0) {
+            this.end = Infinity;
+          } else if ("number" !== typeof this.end) {
+            throw TypeError("end must be a Number");
+          }
+          if (this.start > this.end) {
+            throw new Error("start must be <= end");
+          }
+          this.pos = this.start;
+        }
+        if (this.fd !== null) {
+          process.nextTick(function() {
+            self2._read();
+          });
+          return;
+        }
+        fs3.open(this.path, this.flags, this.mode, function(err, fd) {
+          if (err) {
+            self2.emit("error", err);
+            self2.readable = false;
+            return;
+          }
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
+        });
+      }
+      function WriteStream(path5, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path5, options);
+        Stream.call(this);
+        this.path = path5;
+        this.fd = null;
+        this.writable = true;
+        this.flags = "w";
+        this.encoding = "binary";
+        this.mode = 438;
+        this.bytesWritten = 0;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.start < 0) {
+            throw new Error("start must be >= zero");
+          }
+          this.pos = this.start;
+        }
+        this.busy = false;
+        this._queue = [];
+        if (this.fd === null) {
+          this._open = fs3.open;
+          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
+          this.flush();
+        }
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/clone.js
+var require_clone = __commonJS({
+  "node_modules/graceful-fs/clone.js"(exports, module) {
+    "use strict";
+    module.exports = clone;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
+      return obj.__proto__;
+    };
+    function clone(obj) {
+      if (obj === null || typeof obj !== "object")
+        return obj;
+      if (obj instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj) };
+      else
+        var copy = /* @__PURE__ */ Object.create(null);
+      Object.getOwnPropertyNames(obj).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      });
+      return copy;
+    }
+  }
+});
+
+// node_modules/graceful-fs/graceful-fs.js
+var require_graceful_fs = __commonJS({
+  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+    var fs3 = __require("fs");
+    var polyfills = require_polyfills();
+    var legacy = require_legacy_streams();
+    var clone = require_clone();
+    var util = __require("util");
+    var gracefulQueue;
+    var previousSymbol;
+    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
+      gracefulQueue = /* @__PURE__ */ Symbol.for("graceful-fs.queue");
+      previousSymbol = /* @__PURE__ */ Symbol.for("graceful-fs.previous");
+    } else {
+      gracefulQueue = "___graceful-fs.queue";
+      previousSymbol = "___graceful-fs.previous";
+    }
+    function noop4() {
+    }
+    function publishQueue(context3, queue2) {
+      Object.defineProperty(context3, gracefulQueue, {
+        get: function() {
+          return queue2;
+        }
+      });
+    }
+    var debug2 = noop4;
+    if (util.debuglog)
+      debug2 = util.debuglog("gfs4");
+    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
+      debug2 = function() {
+        var m = util.format.apply(util, arguments);
+        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
+        console.error(m);
+      };
+    if (!fs3[gracefulQueue]) {
+      queue = global[gracefulQueue] || [];
+      publishQueue(fs3, queue);
+      fs3.close = (function(fs$close) {
+        function close2(fd, cb) {
+          return fs$close.call(fs3, fd, function(err) {
+            if (!err) {
+              resetQueue();
+            }
+            if (typeof cb === "function")
+              cb.apply(this, arguments);
+          });
+        }
+        Object.defineProperty(close2, previousSymbol, {
+          value: fs$close
+        });
+        return close2;
+      })(fs3.close);
+      fs3.closeSync = (function(fs$closeSync) {
+        function closeSync4(fd) {
+          fs$closeSync.apply(fs3, arguments);
+          resetQueue();
+        }
+        Object.defineProperty(closeSync4, previousSymbol, {
+          value: fs$closeSync
+        });
+        return closeSync4;
+      })(fs3.closeSync);
+      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
+        process.on("exit", function() {
+          debug2(fs3[gracefulQueue]);
+          __require("assert").equal(fs3[gracefulQueue].length, 0);
+        });
+      }
+    }
+    var queue;
+    if (!global[gracefulQueue]) {
+      publishQueue(global, fs3[gracefulQueue]);
+    }
+    module.exports = patch(clone(fs3));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs3.__patched) {
+      module.exports = patch(fs3);
+      fs3.__patched = true;
+    }
+    function patch(fs4) {
+      polyfills(fs4);
+      fs4.gracefulify = patch;
+      fs4.createReadStream = createReadStream3;
+      fs4.createWriteStream = createWriteStream;
+      var fs$readFile = fs4.readFile;
+      fs4.readFile = readFile6;
+      function readFile6(path5, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$readFile(path5, options, cb);
+        function go$readFile(path6, options2, cb2, startTime) {
+          return fs$readFile(path6, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$readFile, [path6, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$writeFile = fs4.writeFile;
+      fs4.writeFile = writeFile5;
+      function writeFile5(path5, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$writeFile(path5, data, options, cb);
+        function go$writeFile(path6, data2, options2, cb2, startTime) {
+          return fs$writeFile(path6, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$writeFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$appendFile = fs4.appendFile;
+      if (fs$appendFile)
+        fs4.appendFile = appendFile4;
+      function appendFile4(path5, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$appendFile(path5, data, options, cb);
+        function go$appendFile(path6, data2, options2, cb2, startTime) {
+          return fs$appendFile(path6, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$appendFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$copyFile = fs4.copyFile;
+      if (fs$copyFile)
+        fs4.copyFile = copyFile2;
+      function copyFile2(src, dest, flags, cb) {
+        if (typeof flags === "function") {
+          cb = flags;
+          flags = 0;
+        }
+        return go$copyFile(src, dest, flags, cb);
+        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+          return fs$copyFile(src2, dest2, flags2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$readdir = fs4.readdir;
+      fs4.readdir = readdir3;
+      var noReaddirOptionVersions = /^v[0-5]\./;
+      function readdir3(path5, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path6, options2, cb2, startTime) {
+          return fs$readdir(path6, fs$readdirCallback(
+            path6,
+            options2,
+            cb2,
+            startTime
+          ));
+        } : function go$readdir2(path6, options2, cb2, startTime) {
+          return fs$readdir(path6, options2, fs$readdirCallback(
+            path6,
+            options2,
+            cb2,
+            startTime
+          ));
+        };
+        return go$readdir(path5, options, cb);
+        function fs$readdirCallback(path6, options2, cb2, startTime) {
+          return function(err, files) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([
+                go$readdir,
+                [path6, options2, cb2],
+                err,
+                startTime || Date.now(),
+                Date.now()
+              ]);
+            else {
+              if (files && files.sort)
+                files.sort();
+              if (typeof cb2 === "function")
+                cb2.call(this, err, files);
+            }
+          };
+        }
+      }
+      if (process.version.substr(0, 4) === "v0.8") {
+        var legStreams = legacy(fs4);
+        ReadStream = legStreams.ReadStream;
+        WriteStream = legStreams.WriteStream;
+      }
+      var fs$ReadStream = fs4.ReadStream;
+      if (fs$ReadStream) {
+        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
+        ReadStream.prototype.open = ReadStream$open;
+      }
+      var fs$WriteStream = fs4.WriteStream;
+      if (fs$WriteStream) {
+        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
+        WriteStream.prototype.open = WriteStream$open;
+      }
+      Object.defineProperty(fs4, "ReadStream", {
+        get: function() {
+          return ReadStream;
+        },
+        set: function(val) {
+          ReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      Object.defineProperty(fs4, "WriteStream", {
+        get: function() {
+          return WriteStream;
+        },
+        set: function(val) {
+          WriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileReadStream = ReadStream;
+      Object.defineProperty(fs4, "FileReadStream", {
+        get: function() {
+          return FileReadStream;
+        },
+        set: function(val) {
+          FileReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileWriteStream = WriteStream;
+      Object.defineProperty(fs4, "FileWriteStream", {
+        get: function() {
+          return FileWriteStream;
+        },
+        set: function(val) {
+          FileWriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      function ReadStream(path5, options) {
+        if (this instanceof ReadStream)
+          return fs$ReadStream.apply(this, arguments), this;
+        else
+          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
+      }
+      function ReadStream$open() {
+        var that = this;
+        open3(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            if (that.autoClose)
+              that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+            that.read();
+          }
+        });
+      }
+      function WriteStream(path5, options) {
+        if (this instanceof WriteStream)
+          return fs$WriteStream.apply(this, arguments), this;
+        else
+          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
+      }
+      function WriteStream$open() {
+        var that = this;
+        open3(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+          }
+        });
+      }
+      function createReadStream3(path5, options) {
+        return new fs4.ReadStream(path5, options);
+      }
+      function createWriteStream(path5, options) {
+        return new fs4.WriteStream(path5, options);
+      }
+      var fs$open = fs4.open;
+      fs4.open = open3;
+      function open3(path5, flags, mode, cb) {
+        if (typeof mode === "function")
+          cb = mode, mode = null;
+        return go$open(path5, flags, mode, cb);
+        function go$open(path6, flags2, mode2, cb2, startTime) {
+          return fs$open(path6, flags2, mode2, function(err, fd) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$open, [path6, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      return fs4;
+    }
+    function enqueue(elem) {
+      debug2("ENQUEUE", elem[0].name, elem[1]);
+      fs3[gracefulQueue].push(elem);
+      retry2();
+    }
+    var retryTimer;
+    function resetQueue() {
+      var now = Date.now();
+      for (var i = 0; i < fs3[gracefulQueue].length; ++i) {
+        if (fs3[gracefulQueue][i].length > 2) {
+          fs3[gracefulQueue][i][3] = now;
+          fs3[gracefulQueue][i][4] = now;
+        }
+      }
+      retry2();
+    }
+    function retry2() {
+      clearTimeout(retryTimer);
+      retryTimer = void 0;
+      if (fs3[gracefulQueue].length === 0)
+        return;
+      var elem = fs3[gracefulQueue].shift();
+      var fn = elem[0];
+      var args = elem[1];
+      var err = elem[2];
+      var startTime = elem[3];
+      var lastTime = elem[4];
+      if (startTime === void 0) {
+        debug2("RETRY", fn.name, args);
+        fn.apply(null, args);
+      } else if (Date.now() - startTime >= 6e4) {
+        debug2("TIMEOUT", fn.name, args);
+        var cb = args.pop();
+        if (typeof cb === "function")
+          cb.call(null, err);
+      } else {
+        var sinceAttempt = Date.now() - lastTime;
+        var sinceStart = Math.max(lastTime - startTime, 1);
+        var desiredDelay = Math.min(sinceStart * 1.2, 100);
+        if (sinceAttempt >= desiredDelay) {
+          debug2("RETRY", fn.name, args);
+          fn.apply(null, args.concat([startTime]));
+        } else {
+          fs3[gracefulQueue].push(elem);
+        }
+      }
+      if (retryTimer === void 0) {
+        retryTimer = setTimeout(retry2, 0);
+      }
+    }
+  }
+});
+
+// node_modules/retry/lib/retry_operation.js
+var require_retry_operation = __commonJS({
+  "node_modules/retry/lib/retry_operation.js"(exports, module) {
+    function RetryOperation(timeouts, options) {
+      if (typeof options === "boolean") {
+        options = { forever: options };
+      }
+      this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+      this._timeouts = timeouts;
+      this._options = options || {};
+      this._maxRetryTime = options && options.maxRetryTime || Infinity;
+      this._fn = null;
+      this._errors = [];
+      this._attempts = 1;
+      this._operationTimeout = null;
+      this._operationTimeoutCb = null;
+      this._timeout = null;
+      this._operationStart = null;
+      if (this._options.forever) {
+        this._cachedTimeouts = this._timeouts.slice(0);
+      }
+    }
+    module.exports = RetryOperation;
+    RetryOperation.prototype.reset = function() {
+      this._attempts = 1;
+      this._timeouts = this._originalTimeouts;
+    };
+    RetryOperation.prototype.stop = function() {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      this._timeouts = [];
+      this._cachedTimeouts = null;
+    };
+    RetryOperation.prototype.retry = function(err) {
+      if (this._timeout) {
+        clearTimeout(this._timeout);
+      }
+      if (!err) {
+        return false;
+      }
+      var currentTime = (/* @__PURE__ */ new Date()).getTime();
+      if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+        this._errors.unshift(new Error("RetryOperation timeout occurred"));
+        return false;
+      }
+      this._errors.push(err);
+      var timeout = this._timeouts.shift();
+      if (timeout === void 0) {
+        if (this._cachedTimeouts) {
+          this._errors.splice(this._errors.length - 1, this._errors.length);
+          this._timeouts = this._cachedTimeouts.slice(0);
+          timeout = this._timeouts.shift();
+        } else {
+          return false;
+        }
+      }
+      var self2 = this;
+      var timer = setTimeout(function() {
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
+          }
+        }
+        self2._fn(self2._attempts);
+      }, timeout);
+      if (this._options.unref) {
+        timer.unref();
+      }
+      return true;
+    };
+    RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+      this._fn = fn;
+      if (timeoutOps) {
+        if (timeoutOps.timeout) {
+          this._operationTimeout = timeoutOps.timeout;
+        }
+        if (timeoutOps.cb) {
+          this._operationTimeoutCb = timeoutOps.cb;
+        }
+      }
+      var self2 = this;
+      if (this._operationTimeoutCb) {
+        this._timeout = setTimeout(function() {
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
+      }
+      this._operationStart = (/* @__PURE__ */ new Date()).getTime();
+      this._fn(this._attempts);
+    };
+    RetryOperation.prototype.try = function(fn) {
+      console.log("Using RetryOperation.try() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = function(fn) {
+      console.log("Using RetryOperation.start() is deprecated");
+      this.attempt(fn);
+    };
+    RetryOperation.prototype.start = RetryOperation.prototype.try;
+    RetryOperation.prototype.errors = function() {
+      return this._errors;
+    };
+    RetryOperation.prototype.attempts = function() {
+      return this._attempts;
+    };
+    RetryOperation.prototype.mainError = function() {
+      if (this._errors.length === 0) {
+        return null;
+      }
+      var counts = {};
+      var mainError = null;
+      var mainErrorCount = 0;
+      for (var i = 0; i < this._errors.length; i++) {
+        var error2 = this._errors[i];
+        var message2 = error2.message;
+        var count = (counts[message2] || 0) + 1;
+        counts[message2] = count;
+        if (count >= mainErrorCount) {
+          mainError = error2;
+          mainErrorCount = count;
+        }
+      }
+      return mainError;
+    };
+  }
+});
+
+// node_modules/retry/lib/retry.js
+var require_retry2 = __commonJS({
+  "node_modules/retry/lib/retry.js"(exports) {
+    var RetryOperation = require_retry_operation();
+    exports.operation = function(options) {
+      var timeouts = exports.timeouts(options);
+      return new RetryOperation(timeouts, {
+        forever: options && options.forever,
+        unref: options && options.unref,
+        maxRetryTime: options && options.maxRetryTime
+      });
+    };
+    exports.timeouts = function(options) {
+      if (options instanceof Array) {
+        return [].concat(options);
+      }
+      var opts = {
+        retries: 10,
+        factor: 2,
+        minTimeout: 1 * 1e3,
+        maxTimeout: Infinity,
+        randomize: false
+      };
+      for (var key in options) {
+        opts[key] = options[key];
+      }
+      if (opts.minTimeout > opts.maxTimeout) {
+        throw new Error("minTimeout is greater than maxTimeout");
+      }
+      var timeouts = [];
+      for (var i = 0; i < opts.retries; i++) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      if (options && options.forever && !timeouts.length) {
+        timeouts.push(this.createTimeout(i, opts));
+      }
+      timeouts.sort(function(a, b) {
+        return a - b;
+      });
+      return timeouts;
+    };
+    exports.createTimeout = function(attempt, opts) {
+      var random = opts.randomize ? Math.random() + 1 : 1;
+      var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+      timeout = Math.min(timeout, opts.maxTimeout);
+      return timeout;
+    };
+    exports.wrap = function(obj, options, methods) {
+      if (options instanceof Array) {
+        methods = options;
+        options = null;
+      }
+      if (!methods) {
+        methods = [];
+        for (var key in obj) {
+          if (typeof obj[key] === "function") {
+            methods.push(key);
+          }
+        }
+      }
+      for (var i = 0; i < methods.length; i++) {
+        var method = methods[i];
+        var original = obj[method];
+        obj[method] = function retryWrapper(original2) {
+          var op = exports.operation(options);
+          var args = Array.prototype.slice.call(arguments, 1);
+          var callback2 = args.pop();
+          args.push(function(err) {
+            if (op.retry(err)) {
+              return;
+            }
+            if (err) {
+              arguments[0] = op.mainError();
+            }
+            callback2.apply(this, arguments);
+          });
+          op.attempt(function() {
+            original2.apply(obj, args);
+          });
+        }.bind(obj, original);
+        obj[method].options = options;
+      }
+    };
+  }
+});
+
+// node_modules/retry/index.js
+var require_retry3 = __commonJS({
+  "node_modules/retry/index.js"(exports, module) {
+    module.exports = require_retry2();
+  }
+});
+
+// node_modules/signal-exit/signals.js
+var require_signals = __commonJS({
+  "node_modules/signal-exit/signals.js"(exports, module) {
+    module.exports = [
+      "SIGABRT",
+      "SIGALRM",
+      "SIGHUP",
+      "SIGINT",
+      "SIGTERM"
+    ];
+    if (process.platform !== "win32") {
+      module.exports.push(
+        "SIGVTALRM",
+        "SIGXCPU",
+        "SIGXFSZ",
+        "SIGUSR2",
+        "SIGTRAP",
+        "SIGSYS",
+        "SIGQUIT",
+        "SIGIOT"
+        // should detect profiler and enable/disable accordingly.
+        // see #21
+        // 'SIGPROF'
+      );
+    }
+    if (process.platform === "linux") {
+      module.exports.push(
+        "SIGIO",
+        "SIGPOLL",
+        "SIGPWR",
+        "SIGSTKFLT",
+        "SIGUNUSED"
+      );
+    }
+  }
+});
+
+// node_modules/signal-exit/index.js
+var require_signal_exit = __commonJS({
+  "node_modules/signal-exit/index.js"(exports, module) {
+    var process2 = global.process;
+    var processOk = function(process3) {
+      return process3 && typeof process3 === "object" && typeof process3.removeListener === "function" && typeof process3.emit === "function" && typeof process3.reallyExit === "function" && typeof process3.listeners === "function" && typeof process3.kill === "function" && typeof process3.pid === "number" && typeof process3.on === "function";
+    };
+    if (!processOk(process2)) {
+      module.exports = function() {
+        return function() {
+        };
+      };
+    } else {
+      assert = __require("assert");
+      signals = require_signals();
+      isWin2 = /^win/i.test(process2.platform);
+      EE = __require("events");
+      if (typeof EE !== "function") {
+        EE = EE.EventEmitter;
+      }
+      if (process2.__signal_exit_emitter__) {
+        emitter = process2.__signal_exit_emitter__;
+      } else {
+        emitter = process2.__signal_exit_emitter__ = new EE();
+        emitter.count = 0;
+        emitter.emitted = {};
+      }
+      if (!emitter.infinite) {
+        emitter.setMaxListeners(Infinity);
+        emitter.infinite = true;
+      }
+      module.exports = function(cb, opts) {
+        if (!processOk(global.process)) {
+          return function() {
+          };
+        }
+        assert.equal(typeof cb, "function", "a callback must be provided for exit handler");
+        if (loaded === false) {
+          load();
+        }
+        var ev = "exit";
+        if (opts && opts.alwaysLast) {
+          ev = "afterexit";
+        }
+        var remove = function() {
+          emitter.removeListener(ev, cb);
+          if (emitter.listeners("exit").length === 0 && emitter.listeners("afterexit").length === 0) {
+            unload();
+          }
+        };
+        emitter.on(ev, cb);
+        return remove;
+      };
+      unload = function unload2() {
+        if (!loaded || !processOk(global.process)) {
+          return;
+        }
+        loaded = false;
+        signals.forEach(function(sig) {
+          try {
+            process2.removeListener(sig, sigListeners[sig]);
+          } catch (er) {
+          }
+        });
+        process2.emit = originalProcessEmit;
+        process2.reallyExit = originalProcessReallyExit;
+        emitter.count -= 1;
+      };
+      module.exports.unload = unload;
+      emit = function emit2(event, code, signal) {
+        if (emitter.emitted[event]) {
+          return;
+        }
+        emitter.emitted[event] = true;
+        emitter.emit(event, code, signal);
+      };
+      sigListeners = {};
+      signals.forEach(function(sig) {
+        sigListeners[sig] = function listener() {
+          if (!processOk(global.process)) {
+            return;
+          }
+          var listeners = process2.listeners(sig);
+          if (listeners.length === emitter.count) {
+            unload();
+            emit("exit", null, sig);
+            emit("afterexit", null, sig);
+            if (isWin2 && sig === "SIGHUP") {
+              sig = "SIGINT";
+            }
+            process2.kill(process2.pid, sig);
+          }
+        };
+      });
+      module.exports.signals = function() {
+        return signals;
+      };
+      loaded = false;
+      load = function load2() {
+        if (loaded || !processOk(global.process)) {
+          return;
+        }
+        loaded = true;
+        emitter.count += 1;
+        signals = signals.filter(function(sig) {
+          try {
+            process2.on(sig, sigListeners[sig]);
+            return true;
+          } catch (er) {
+            return false;
+          }
+        });
+        process2.emit = processEmit;
+        process2.reallyExit = processReallyExit;
+      };
+      module.exports.load = load;
+      originalProcessReallyExit = process2.reallyExit;
+      processReallyExit = function processReallyExit2(code) {
+        if (!processOk(global.process)) {
+          return;
+        }
+        process2.exitCode = code || /* istanbul ignore next */
+        0;
+        emit("exit", process2.exitCode, null);
+        emit("afterexit", process2.exitCode, null);
+        originalProcessReallyExit.call(process2, process2.exitCode);
+      };
+      originalProcessEmit = process2.emit;
+      processEmit = function processEmit2(ev, arg) {
+        if (ev === "exit" && processOk(global.process)) {
+          if (arg !== void 0) {
+            process2.exitCode = arg;
+          }
+          var ret = originalProcessEmit.apply(this, arguments);
+          emit("exit", process2.exitCode, null);
+          emit("afterexit", process2.exitCode, null);
+          return ret;
+        } else {
+          return originalProcessEmit.apply(this, arguments);
+        }
+      };
+    }
+    var assert;
+    var signals;
+    var isWin2;
+    var EE;
+    var emitter;
+    var unload;
+    var emit;
+    var sigListeners;
+    var loaded;
+    var load;
+    var originalProcessReallyExit;
+    var processReallyExit;
+    var originalProcessEmit;
+    var processEmit;
+  }
+});
+
+// node_modules/proper-lockfile/lib/mtime-precision.js
+var require_mtime_precision = __commonJS({
+  "node_modules/proper-lockfile/lib/mtime-precision.js"(exports, module) {
+    "use strict";
+    var cacheSymbol = /* @__PURE__ */ Symbol();
+    function probe(file, fs3, callback2) {
+      const cachedPrecision = fs3[cacheSymbol];
+      if (cachedPrecision) {
+        return fs3.stat(file, (err, stat4) => {
+          if (err) {
+            return callback2(err);
+          }
+          callback2(null, stat4.mtime, cachedPrecision);
+        });
+      }
+      const mtime = new Date(Math.ceil(Date.now() / 1e3) * 1e3 + 5);
+      fs3.utimes(file, mtime, mtime, (err) => {
+        if (err) {
+          return callback2(err);
+        }
+        fs3.stat(file, (err2, stat4) => {
+          if (err2) {
+            return callback2(err2);
+          }
+          const precision = stat4.mtime.getTime() % 1e3 === 0 ? "s" : "ms";
+          Object.defineProperty(fs3, cacheSymbol, { value: precision });
+          callback2(null, stat4.mtime, precision);
+        });
+      });
+    }
+    function getMtime(precision) {
+      let now = Date.now();
+      if (precision === "s") {
+        now = Math.ceil(now / 1e3) * 1e3;
+      }
+      return new Date(now);
+    }
+    module.exports.probe = probe;
+    module.exports.getMtime = getMtime;
+  }
+});
+
+// node_modules/proper-lockfile/lib/lockfile.js
+var require_lockfile = __commonJS({
+  "node_modules/proper-lockfile/lib/lockfile.js"(exports, module) {
+    "use strict";
+    var path5 = __require("path");
+    var fs3 = require_graceful_fs();
+    var retry2 = require_retry3();
+    var onExit = require_signal_exit();
+    var mtimePrecision = require_mtime_precision();
+    var locks = {};
+    function getLockFile(file, options) {
+      return options.lockfilePath || `${file}.lock`;
+    }
+    function resolveCanonicalPath(file, options, callback2) {
+      if (!options.realpath) {
+        return callback2(null, path5.resolve(file));
+      }
+      options.fs.realpath(file, callback2);
+    }
+    function acquireLock(file, options, callback2) {
+      const lockfilePath = getLockFile(file, options);
+      options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+          return mtimePrecision.probe(lockfilePath, options.fs, (err2, mtime, mtimePrecision2) => {
+            if (err2) {
+              options.fs.rmdir(lockfilePath, () => {
+              });
+              return callback2(err2);
+            }
+            callback2(null, mtime, mtimePrecision2);
+          });
+        }
+        if (err.code !== "EEXIST") {
+          return callback2(err);
+        }
+        if (options.stale <= 0) {
+          return callback2(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+        }
+        options.fs.stat(lockfilePath, (err2, stat4) => {
+          if (err2) {
+            if (err2.code === "ENOENT") {
+              return acquireLock(file, { ...options, stale: 0 }, callback2);
+            }
+            return callback2(err2);
+          }
+          if (!isLockStale(stat4, options)) {
+            return callback2(Object.assign(new Error("Lock file is already being held"), { code: "ELOCKED", file }));
+          }
+          removeLock(file, options, (err3) => {
+            if (err3) {
+              return callback2(err3);
+            }
+            acquireLock(file, { ...options, stale: 0 }, callback2);
+          });
+        });
+      });
+    }
+    function isLockStale(stat4, options) {
+      return stat4.mtime.getTime() < Date.now() - options.stale;
+    }
+    function removeLock(file, options, callback2) {
+      options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== "ENOENT") {
+          return callback2(err);
+        }
+        callback2();
+      });
+    }
+    function updateLock(file, options) {
+      const lock2 = locks[file];
+      if (lock2.updateTimeout) {
+        return;
+      }
+      lock2.updateDelay = lock2.updateDelay || options.update;
+      lock2.updateTimeout = setTimeout(() => {
+        lock2.updateTimeout = null;
+        options.fs.stat(lock2.lockfilePath, (err, stat4) => {
+          const isOverThreshold = lock2.lastUpdate + options.stale < Date.now();
+          if (err) {
+            if (err.code === "ENOENT" || isOverThreshold) {
+              return setLockAsCompromised(file, lock2, Object.assign(err, { code: "ECOMPROMISED" }));
+            }
+            lock2.updateDelay = 1e3;
+            return updateLock(file, options);
+          }
+          const isMtimeOurs = lock2.mtime.getTime() === stat4.mtime.getTime();
+          if (!isMtimeOurs) {
+            return setLockAsCompromised(
+              file,
+              lock2,
+              Object.assign(
+                new Error("Unable to update lock within the stale threshold"),
+                { code: "ECOMPROMISED" }
+              )
+            );
+          }
+          const mtime = mtimePrecision.getMtime(lock2.mtimePrecision);
+          options.fs.utimes(lock2.lockfilePath, mtime, mtime, (err2) => {
+            const isOverThreshold2 = lock2.lastUpdate + options.stale < Date.now();
+            if (lock2.released) {
+              return;
+            }
+            if (err2) {
+              if (err2.code === "ENOENT" || isOverThreshold2) {
+                return setLockAsCompromised(file, lock2, Object.assign(err2, { code: "ECOMPROMISED" }));
+              }
+              lock2.updateDelay = 1e3;
+              return updateLock(file, options);
+            }
+            lock2.mtime = mtime;
+            lock2.lastUpdate = Date.now();
+            lock2.updateDelay = null;
+            updateLock(file, options);
+          });
+        });
+      }, lock2.updateDelay);
+      if (lock2.updateTimeout.unref) {
+        lock2.updateTimeout.unref();
+      }
+    }
+    function setLockAsCompromised(file, lock2, err) {
+      lock2.released = true;
+      if (lock2.updateTimeout) {
+        clearTimeout(lock2.updateTimeout);
+      }
+      if (locks[file] === lock2) {
+        delete locks[file];
+      }
+      lock2.options.onCompromised(err);
+    }
+    function lock(file, options, callback2) {
+      options = {
+        stale: 1e4,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs: fs3,
+        onCompromised: (err) => {
+          throw err;
+        },
+        ...options
+      };
+      options.retries = options.retries || 0;
+      options.retries = typeof options.retries === "number" ? { retries: options.retries } : options.retries;
+      options.stale = Math.max(options.stale || 0, 2e3);
+      options.update = options.update == null ? options.stale / 2 : options.update || 0;
+      options.update = Math.max(Math.min(options.update, options.stale / 2), 1e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback2(err);
+        }
+        const operation = retry2.operation(options.retries);
+        operation.attempt(() => {
+          acquireLock(file2, options, (err2, mtime, mtimePrecision2) => {
+            if (operation.retry(err2)) {
+              return;
+            }
+            if (err2) {
+              return callback2(operation.mainError());
+            }
+            const lock2 = locks[file2] = {
+              lockfilePath: getLockFile(file2, options),
+              mtime,
+              mtimePrecision: mtimePrecision2,
+              options,
+              lastUpdate: Date.now()
+            };
+            updateLock(file2, options);
+            callback2(null, (releasedCallback) => {
+              if (lock2.released) {
+                return releasedCallback && releasedCallback(Object.assign(new Error("Lock is already released"), { code: "ERELEASED" }));
+              }
+              unlock(file2, { ...options, realpath: false }, releasedCallback);
+            });
+          });
+        });
+      });
+    }
+    function unlock(file, options, callback2) {
+      options = {
+        fs: fs3,
+        realpath: true,
+        ...options
+      };
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback2(err);
+        }
+        const lock2 = locks[file2];
+        if (!lock2) {
+          return callback2(Object.assign(new Error("Lock is not acquired/owned by you"), { code: "ENOTACQUIRED" }));
+        }
+        lock2.updateTimeout && clearTimeout(lock2.updateTimeout);
+        lock2.released = true;
+        delete locks[file2];
+        removeLock(file2, options, callback2);
+      });
+    }
+    function check(file, options, callback2) {
+      options = {
+        stale: 1e4,
+        realpath: true,
+        fs: fs3,
+        ...options
+      };
+      options.stale = Math.max(options.stale || 0, 2e3);
+      resolveCanonicalPath(file, options, (err, file2) => {
+        if (err) {
+          return callback2(err);
+        }
+        options.fs.stat(getLockFile(file2, options), (err2, stat4) => {
+          if (err2) {
+            return err2.code === "ENOENT" ? callback2(null, false) : callback2(err2);
+          }
+          return callback2(null, !isLockStale(stat4, options));
+        });
+      });
+    }
+    function getLocks() {
+      return locks;
+    }
+    onExit(() => {
+      for (const file in locks) {
+        const options = locks[file].options;
+        try {
+          options.fs.rmdirSync(getLockFile(file, options));
+        } catch (e) {
+        }
+      }
+    });
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.check = check;
+    module.exports.getLocks = getLocks;
+  }
+});
+
+// node_modules/proper-lockfile/lib/adapter.js
+var require_adapter = __commonJS({
+  "node_modules/proper-lockfile/lib/adapter.js"(exports, module) {
+    "use strict";
+    var fs3 = require_graceful_fs();
+    function createSyncFs(fs4) {
+      const methods = ["mkdir", "realpath", "stat", "rmdir", "utimes"];
+      const newFs = { ...fs4 };
+      methods.forEach((method) => {
+        newFs[method] = (...args) => {
+          const callback2 = args.pop();
+          let ret;
+          try {
+            ret = fs4[`${method}Sync`](...args);
+          } catch (err) {
+            return callback2(err);
+          }
+          callback2(null, ret);
+        };
+      });
+      return newFs;
+    }
+    function toPromise(method) {
+      return (...args) => new Promise((resolve3, reject) => {
+        args.push((err, result) => {
+          if (err) {
+            reject(err);
+          } else {
+            resolve3(result);
+          }
+        });
+        method(...args);
+      });
+    }
+    function toSync(method) {
+      return (...args) => {
+        let err;
+        let result;
+        args.push((_err, _result) => {
+          err = _err;
+          result = _result;
+        });
+        method(...args);
+        if (err) {
+          throw err;
+        }
+        return result;
+      };
+    }
+    function toSyncOptions(options) {
+      options = { ...options };
+      options.fs = createSyncFs(options.fs || fs3);
+      if (typeof options.retries === "number" && options.retries > 0 || options.retries && typeof options.retries.retries === "number" && options.retries.retries > 0) {
+        throw Object.assign(new Error("Cannot use retries with the sync api"), { code: "ESYNC" });
+      }
+      return options;
+    }
+    module.exports = {
+      toPromise,
+      toSync,
+      toSyncOptions
+    };
+  }
+});
+
+// node_modules/proper-lockfile/index.js
+var require_proper_lockfile = __commonJS({
+  "node_modules/proper-lockfile/index.js"(exports, module) {
+    "use strict";
+    var lockfile2 = require_lockfile();
+    var { toPromise, toSync, toSyncOptions } = require_adapter();
+    async function lock(file, options) {
+      const release = await toPromise(lockfile2.lock)(file, options);
+      return toPromise(release);
+    }
+    function lockSync(file, options) {
+      const release = toSync(lockfile2.lock)(file, toSyncOptions(options));
+      return toSync(release);
+    }
+    function unlock(file, options) {
+      return toPromise(lockfile2.unlock)(file, options);
+    }
+    function unlockSync(file, options) {
+      return toSync(lockfile2.unlock)(file, toSyncOptions(options));
+    }
+    function check(file, options) {
+      return toPromise(lockfile2.check)(file, options);
+    }
+    function checkSync(file, options) {
+      return toSync(lockfile2.check)(file, toSyncOptions(options));
+    }
+    module.exports = lock;
+    module.exports.lock = lock;
+    module.exports.unlock = unlock;
+    module.exports.lockSync = lockSync;
+    module.exports.unlockSync = unlockSync;
+    module.exports.check = check;
+    module.exports.checkSync = checkSync;
+  }
+});
+
 // node_modules/@redis/client/dist/lib/RESP/verbatim-string.js
 var require_verbatim_string = __commonJS({
   "node_modules/@redis/client/dist/lib/RESP/verbatim-string.js"(exports) {
@@ -43834,8 +45411,8 @@ var require_verbatim_string = __commonJS({
     exports.VerbatimString = void 0;
     var VerbatimString = class extends String {
       format;
-      constructor(format, value2) {
-        super(value2);
+      constructor(format, value3) {
+        super(value3);
         this.format = format;
       }
     };
@@ -44091,12 +45668,12 @@ var require_decoder = __commonJS({
             throw new Error(`Unknown RESP type ${type} "${String.fromCharCode(type)}"`);
         }
       }
-      #handleDecodedValue(cb, value2) {
-        if (typeof value2 === "function") {
-          this.#next = this.#continueDecodeValue.bind(this, cb, value2);
+      #handleDecodedValue(cb, value3) {
+        if (typeof value3 === "function") {
+          this.#next = this.#continueDecodeValue.bind(this, cb, value3);
           return true;
         }
-        cb(value2);
+        cb(value3);
         return false;
       }
       #continueDecodeValue(cb, next, chunk) {
@@ -44556,11 +46133,11 @@ var require_decoder = __commonJS({
           if (this.#cursor >= chunk.length) {
             return this.#continueDecodeMapValue.bind(this, map, remaining, key, this.#decodeNestedType.bind(this, typeMapping), typeMapping);
           }
-          const value2 = this.#decodeNestedType(typeMapping, chunk);
-          if (typeof value2 === "function") {
-            return this.#continueDecodeMapValue.bind(this, map, remaining, key, value2, typeMapping);
+          const value3 = this.#decodeNestedType(typeMapping, chunk);
+          if (typeof value3 === "function") {
+            return this.#continueDecodeMapValue.bind(this, map, remaining, key, value3, typeMapping);
           }
-          map.set(key, value2);
+          map.set(key, value3);
           --remaining;
         }
         return map;
@@ -44589,19 +46166,19 @@ var require_decoder = __commonJS({
         if (this.#cursor >= chunk.length) {
           return this.#continueDecodeMapValue.bind(this, map, remaining, key, this.#decodeNestedType.bind(this, typeMapping), typeMapping);
         }
-        const value2 = this.#decodeNestedType(typeMapping, chunk);
-        if (typeof value2 === "function") {
-          return this.#continueDecodeMapValue.bind(this, map, remaining, key, value2, typeMapping);
+        const value3 = this.#decodeNestedType(typeMapping, chunk);
+        if (typeof value3 === "function") {
+          return this.#continueDecodeMapValue.bind(this, map, remaining, key, value3, typeMapping);
         }
-        map.set(key, value2);
+        map.set(key, value3);
         return this.#decodeMapAsMap(map, remaining - 1, typeMapping, chunk);
       }
       #continueDecodeMapValue(map, remaining, key, valueCb, typeMapping, chunk) {
-        const value2 = valueCb(chunk);
-        if (typeof value2 === "function") {
-          return this.#continueDecodeMapValue.bind(this, map, remaining, key, value2, typeMapping);
+        const value3 = valueCb(chunk);
+        if (typeof value3 === "function") {
+          return this.#continueDecodeMapValue.bind(this, map, remaining, key, value3, typeMapping);
         }
-        map.set(key, value2);
+        map.set(key, value3);
         return this.#decodeMapAsMap(map, remaining - 1, typeMapping, chunk);
       }
       #decodeMapAsObject(object, remaining, typeMapping, chunk) {
@@ -44616,11 +46193,11 @@ var require_decoder = __commonJS({
           if (this.#cursor >= chunk.length) {
             return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, this.#decodeNestedType.bind(this, typeMapping), typeMapping);
           }
-          const value2 = this.#decodeNestedType(typeMapping, chunk);
-          if (typeof value2 === "function") {
-            return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value2, typeMapping);
+          const value3 = this.#decodeNestedType(typeMapping, chunk);
+          if (typeof value3 === "function") {
+            return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value3, typeMapping);
           }
-          object[key] = value2;
+          object[key] = value3;
           --remaining;
         }
         return object;
@@ -44633,19 +46210,19 @@ var require_decoder = __commonJS({
         if (this.#cursor >= chunk.length) {
           return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, this.#decodeNestedType.bind(this, typeMapping), typeMapping);
         }
-        const value2 = this.#decodeNestedType(typeMapping, chunk);
-        if (typeof value2 === "function") {
-          return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value2, typeMapping);
+        const value3 = this.#decodeNestedType(typeMapping, chunk);
+        if (typeof value3 === "function") {
+          return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value3, typeMapping);
         }
-        object[key] = value2;
+        object[key] = value3;
         return this.#decodeMapAsObject(object, remaining - 1, typeMapping, chunk);
       }
       #continueDecodeMapAsObjectValue(object, remaining, key, valueCb, typeMapping, chunk) {
-        const value2 = valueCb(chunk);
-        if (typeof value2 === "function") {
-          return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value2, typeMapping);
+        const value3 = valueCb(chunk);
+        if (typeof value3 === "function") {
+          return this.#continueDecodeMapAsObjectValue.bind(this, object, remaining, key, value3, typeMapping);
         }
-        object[key] = value2;
+        object[key] = value3;
         return this.#decodeMapAsObject(object, remaining - 1, typeMapping, chunk);
       }
     };
@@ -44693,9 +46270,9 @@ var require_digest = __commonJS({
       }
       return xxh3Cache;
     }
-    async function digest(value2) {
+    async function digest(value3) {
       const xxh3 = await getXxh3();
-      const data = typeof value2 === "string" ? value2 : new Uint8Array(value2);
+      const data = typeof value3 === "string" ? value3 : new Uint8Array(value3);
       const hash = xxh3.xxh64(data);
       return hash.toString(16).padStart(16, "0");
     }
@@ -45106,9 +46683,9 @@ var require_generic_transformers = __commonJS({
       },
       3: (reply) => {
         return reply.map((member) => {
-          const [value2, score] = member;
+          const [value3, score] = member;
           return {
-            value: value2,
+            value: value3,
             score
           };
         });
@@ -45138,40 +46715,40 @@ var require_generic_transformers = __commonJS({
       return args;
     }
     exports.pushEvalArguments = pushEvalArguments;
-    function pushVariadicArguments(args, value2) {
-      if (Array.isArray(value2)) {
-        args = args.concat(value2);
+    function pushVariadicArguments(args, value3) {
+      if (Array.isArray(value3)) {
+        args = args.concat(value3);
       } else {
-        args.push(value2);
+        args.push(value3);
       }
       return args;
     }
     exports.pushVariadicArguments = pushVariadicArguments;
-    function pushVariadicNumberArguments(args, value2) {
-      if (Array.isArray(value2)) {
-        for (const item of value2) {
+    function pushVariadicNumberArguments(args, value3) {
+      if (Array.isArray(value3)) {
+        for (const item of value3) {
           args.push(item.toString());
         }
       } else {
-        args.push(value2.toString());
+        args.push(value3.toString());
       }
       return args;
     }
     exports.pushVariadicNumberArguments = pushVariadicNumberArguments;
-    function pushVariadicArgument(args, value2) {
-      if (Array.isArray(value2)) {
-        args.push(value2.length.toString(), ...value2);
+    function pushVariadicArgument(args, value3) {
+      if (Array.isArray(value3)) {
+        args.push(value3.length.toString(), ...value3);
       } else {
-        args.push("1", value2);
+        args.push("1", value3);
       }
       return args;
     }
     exports.pushVariadicArgument = pushVariadicArgument;
-    function parseOptionalVariadicArgument(parser, name, value2) {
-      if (value2 === void 0)
+    function parseOptionalVariadicArgument(parser, name2, value3) {
+      if (value3 === void 0)
         return;
-      parser.push(name);
-      parser.pushVariadicWithLength(value2);
+      parser.push(name2);
+      parser.pushVariadicWithLength(value3);
     }
     exports.parseOptionalVariadicArgument = parseOptionalVariadicArgument;
     var CommandFlags;
@@ -45215,9 +46792,9 @@ var require_generic_transformers = __commonJS({
       CommandCategories2["TRANSACTION"] = "@transaction";
       CommandCategories2["SCRIPTING"] = "@scripting";
     })(CommandCategories || (exports.CommandCategories = CommandCategories = {}));
-    function transformCommandReply([name, arity, flags, firstKeyIndex, lastKeyIndex, step, categories]) {
+    function transformCommandReply([name2, arity, flags, firstKeyIndex, lastKeyIndex, step, categories]) {
       return {
-        name,
+        name: name2,
         arity,
         flags: new Set(flags),
         firstKeyIndex,
@@ -45398,23 +46975,23 @@ var require_generic_transformers = __commonJS({
       if (reply instanceof Map) {
         const ret = /* @__PURE__ */ new Map();
         for (const [n, rawMessages] of reply) {
-          const name = n;
-          ret.set(name.toString(), transformStreamMessagesReply(rawMessages));
+          const name2 = n;
+          ret.set(name2.toString(), transformStreamMessagesReply(rawMessages));
         }
         return ret;
       } else if (reply instanceof Array) {
         const ret = [];
         for (let i = 0; i < reply.length; i += 2) {
-          const name = reply[i];
+          const name2 = reply[i];
           const rawMessages = reply[i + 1];
-          ret.push(name);
+          ret.push(name2);
           ret.push(transformStreamMessagesReply(rawMessages));
         }
         return ret;
       } else {
         const ret = /* @__PURE__ */ Object.create(null);
-        for (const [name, rawMessages] of Object.entries(reply)) {
-          ret[name] = transformStreamMessagesReply(rawMessages);
+        for (const [name2, rawMessages] of Object.entries(reply)) {
+          ret[name2] = transformStreamMessagesReply(rawMessages);
         }
         return ret;
       }
@@ -45600,8 +47177,8 @@ var require_APPEND = __commonJS({
        * @param key - The key to append to
        * @param value - The value to append
        */
-      parseCommand(parser, key, value2) {
-        parser.push("APPEND", key, value2);
+      parseCommand(parser, key, value3) {
+        parser.push("APPEND", key, value3);
       },
       transformReply: void 0
     };
@@ -46083,9 +47660,9 @@ var require_ZMPOP = __commonJS({
           return reply === null ? null : {
             key: reply[0],
             members: reply[1].map((member) => {
-              const [value2, score] = member;
+              const [value3, score] = member;
               return {
-                value: value2,
+                value: value3,
                 score: generic_transformers_1.transformDoubleReply[2](score, preserve, typeMapping)
               };
             })
@@ -46231,8 +47808,8 @@ var require_CLIENT_CACHING = __commonJS({
        * @param parser - The Redis command parser
        * @param value - Whether to enable (true) or disable (false) tracking
        */
-      parseCommand(parser, value2) {
-        parser.push("CLIENT", "CACHING", value2 ? "YES" : "NO");
+      parseCommand(parser, value3) {
+        parser.push("CLIENT", "CACHING", value3 ? "YES" : "NO");
       },
       transformReply: void 0
     };
@@ -46486,8 +48063,8 @@ var require_CLIENT_NO_EVICT = __commonJS({
        * @param parser - The Redis command parser
        * @param value - Whether to enable (true) or disable (false) the no-evict mode
        */
-      parseCommand(parser, value2) {
-        parser.push("CLIENT", "NO-EVICT", value2 ? "ON" : "OFF");
+      parseCommand(parser, value3) {
+        parser.push("CLIENT", "NO-EVICT", value3 ? "ON" : "OFF");
       },
       transformReply: void 0
     };
@@ -46507,8 +48084,8 @@ var require_CLIENT_NO_TOUCH = __commonJS({
        * @param parser - The Redis command parser
        * @param value - Whether to enable (true) or disable (false) the no-touch mode
        */
-      parseCommand(parser, value2) {
-        parser.push("CLIENT", "NO-TOUCH", value2 ? "ON" : "OFF");
+      parseCommand(parser, value3) {
+        parser.push("CLIENT", "NO-TOUCH", value3 ? "ON" : "OFF");
       },
       transformReply: void 0
     };
@@ -46553,8 +48130,8 @@ var require_CLIENT_SETNAME = __commonJS({
        * @param parser - The Redis command parser
        * @param name - The name to assign to the connection
        */
-      parseCommand(parser, name) {
-        parser.push("CLIENT", "SETNAME", name);
+      parseCommand(parser, name2) {
+        parser.push("CLIENT", "SETNAME", name2);
       },
       transformReply: void 0
     };
@@ -47469,13 +49046,13 @@ var require_CONFIG_SET = __commonJS({
        * @param parameterOrConfig - Either a single parameter name or a configuration object
        * @param value - Value for the parameter (when using single parameter format)
        */
-      parseCommand(parser, ...[parameterOrConfig, value2]) {
+      parseCommand(parser, ...[parameterOrConfig, value3]) {
         parser.push("CONFIG", "SET");
         if (typeof parameterOrConfig === "string" || parameterOrConfig instanceof Buffer) {
-          parser.push(parameterOrConfig, value2);
+          parser.push(parameterOrConfig, value3);
         } else {
-          for (const [key, value3] of Object.entries(parameterOrConfig)) {
-            parser.push(key, value3);
+          for (const [key, value4] of Object.entries(parameterOrConfig)) {
+            parser.push(key, value4);
           }
         }
       },
@@ -48819,10 +50396,10 @@ var require_GETSET = __commonJS({
        * @param key - Key to set
        * @param value - Value to set
        */
-      parseCommand(parser, key, value2) {
+      parseCommand(parser, key, value3) {
         parser.push("GETSET");
         parser.pushKey(key);
-        parser.push(value2);
+        parser.push(value3);
       },
       transformReply: void 0
     };
@@ -49344,8 +50921,8 @@ var require_FUNCTION_STATS = __commonJS({
       const unwraped = reply;
       const engines = /* @__PURE__ */ Object.create(null);
       for (let i = 0; i < unwraped.length; i++) {
-        const name = unwraped[i], stats = unwraped[++i], unwrapedStats = stats;
-        engines[name.toString()] = {
+        const name2 = unwraped[i], stats = unwraped[++i], unwrapedStats = stats;
+        engines[name2.toString()] = {
           libraries_count: unwrapedStats[1],
           functions_count: unwrapedStats[3]
         };
@@ -49934,10 +51511,10 @@ var require_HRANDFIELD_COUNT_WITHVALUES = __commonJS({
         },
         3: (reply) => {
           return reply.map((entry) => {
-            const [field, value2] = entry;
+            const [field, value3] = entry;
             return {
               field,
-              value: value2
+              value: value3
             };
           });
         }
@@ -50142,24 +51719,24 @@ var require_HSET = __commonJS({
        * @param fieldValue - The value to set (only used with single field variant)
        * @see https://redis.io/commands/hset/
        */
-      parseCommand(parser, ...[key, value2, fieldValue]) {
+      parseCommand(parser, ...[key, value3, fieldValue]) {
         parser.push("HSET");
         parser.pushKey(key);
-        if (typeof value2 === "string" || typeof value2 === "number" || value2 instanceof Buffer) {
-          parser.push(convertValue(value2), convertValue(fieldValue));
-        } else if (value2 instanceof Map) {
-          pushMap(parser, value2);
-        } else if (Array.isArray(value2)) {
-          pushTuples(parser, value2);
+        if (typeof value3 === "string" || typeof value3 === "number" || value3 instanceof Buffer) {
+          parser.push(convertValue(value3), convertValue(fieldValue));
+        } else if (value3 instanceof Map) {
+          pushMap(parser, value3);
+        } else if (Array.isArray(value3)) {
+          pushTuples(parser, value3);
         } else {
-          pushObject(parser, value2);
+          pushObject(parser, value3);
         }
       },
       transformReply: void 0
     };
     function pushMap(parser, map) {
-      for (const [key, value2] of map.entries()) {
-        parser.push(convertValue(key), convertValue(value2));
+      for (const [key, value3] of map.entries()) {
+        parser.push(convertValue(key), convertValue(value3));
       }
     }
     function pushTuples(parser, tuples) {
@@ -50176,8 +51753,8 @@ var require_HSET = __commonJS({
         parser.push(convertValue(key), convertValue(object[key]));
       }
     }
-    function convertValue(value2) {
-      return typeof value2 === "number" ? value2.toString() : value2;
+    function convertValue(value3) {
+      return typeof value3 === "number" ? value3.toString() : value3;
     }
   }
 });
@@ -50226,8 +51803,8 @@ var require_HSETEX = __commonJS({
     };
     function pushMap(parser, map) {
       parser.push(map.size.toString());
-      for (const [key, value2] of map.entries()) {
-        parser.push(convertValue(key), convertValue(value2));
+      for (const [key, value3] of map.entries()) {
+        parser.push(convertValue(key), convertValue(value3));
       }
     }
     function pushTuples(parser, tuples) {
@@ -50258,8 +51835,8 @@ var require_HSETEX = __commonJS({
         parser.push(convertValue(key), convertValue(object[key]));
       }
     }
-    function convertValue(value2) {
-      return typeof value2 === "number" ? value2.toString() : value2;
+    function convertValue(value3) {
+      return typeof value3 === "number" ? value3.toString() : value3;
     }
   }
 });
@@ -50280,10 +51857,10 @@ var require_HSETNX = __commonJS({
        * @param value - The value to set
        * @see https://redis.io/commands/hsetnx/
        */
-      parseCommand(parser, key, field, value2) {
+      parseCommand(parser, key, field, value3) {
         parser.push("HSETNX");
         parser.pushKey(key);
-        parser.push(field, value2);
+        parser.push(field, value3);
       },
       transformReply: void 0
     };
@@ -50397,55 +51974,55 @@ var require_HOTKEYS_GET = __commonJS({
       const data = reply[0];
       for (let i = 0; i < data.length; i += 2) {
         const key = data[i].toString();
-        const value2 = data[i + 1];
+        const value3 = data[i + 1];
         switch (key) {
           case "tracking-active":
-            result.trackingActive = Number(value2);
+            result.trackingActive = Number(value3);
             break;
           case "sample-ratio":
-            result.sampleRatio = Number(value2);
+            result.sampleRatio = Number(value3);
             break;
           case "selected-slots":
-            result.selectedSlots = parseSlotRanges(value2);
+            result.selectedSlots = parseSlotRanges(value3);
             break;
           case "sampled-commands-selected-slots-us":
-            result.sampledCommandsSelectedSlotsUs = Number(value2);
+            result.sampledCommandsSelectedSlotsUs = Number(value3);
             break;
           case "all-commands-selected-slots-us":
-            result.allCommandsSelectedSlotsUs = Number(value2);
+            result.allCommandsSelectedSlotsUs = Number(value3);
             break;
           case "all-commands-all-slots-us":
-            result.allCommandsAllSlotsUs = Number(value2);
+            result.allCommandsAllSlotsUs = Number(value3);
             break;
           case "net-bytes-sampled-commands-selected-slots":
-            result.netBytesSampledCommandsSelectedSlots = Number(value2);
+            result.netBytesSampledCommandsSelectedSlots = Number(value3);
             break;
           case "net-bytes-all-commands-selected-slots":
-            result.netBytesAllCommandsSelectedSlots = Number(value2);
+            result.netBytesAllCommandsSelectedSlots = Number(value3);
             break;
           case "net-bytes-all-commands-all-slots":
-            result.netBytesAllCommandsAllSlots = Number(value2);
+            result.netBytesAllCommandsAllSlots = Number(value3);
             break;
           case "collection-start-time-unix-ms":
-            result.collectionStartTimeUnixMs = Number(value2);
+            result.collectionStartTimeUnixMs = Number(value3);
             break;
           case "collection-duration-ms":
-            result.collectionDurationMs = Number(value2);
+            result.collectionDurationMs = Number(value3);
             break;
           case "total-cpu-time-sys-ms":
-            result.totalCpuTimeSysMs = Number(value2);
+            result.totalCpuTimeSysMs = Number(value3);
             break;
           case "total-cpu-time-user-ms":
-            result.totalCpuTimeUserMs = Number(value2);
+            result.totalCpuTimeUserMs = Number(value3);
             break;
           case "total-net-bytes":
-            result.totalNetBytes = Number(value2);
+            result.totalNetBytes = Number(value3);
             break;
           case "by-cpu-time-us":
-            result.byCpuTimeUs = parseHotkeysList(value2);
+            result.byCpuTimeUs = parseHotkeysList(value3);
             break;
           case "by-net-bytes":
-            result.byNetBytes = parseHotkeysList(value2);
+            result.byNetBytes = parseHotkeysList(value3);
             break;
         }
       }
@@ -51632,8 +53209,8 @@ var require_MODULE_LOAD = __commonJS({
        * @param moduleArguments - Optional arguments to pass to the module
        * @see https://redis.io/commands/module-load/
        */
-      parseCommand(parser, path4, moduleArguments) {
-        parser.push("MODULE", "LOAD", path4);
+      parseCommand(parser, path5, moduleArguments) {
+        parser.push("MODULE", "LOAD", path5);
         if (moduleArguments) {
           parser.push(...moduleArguments);
         }
@@ -51658,8 +53235,8 @@ var require_MODULE_UNLOAD = __commonJS({
        * @param name - The name of the module to unload
        * @see https://redis.io/commands/module-unload/
        */
-      parseCommand(parser, name) {
-        parser.push("MODULE", "UNLOAD", name);
+      parseCommand(parser, name2) {
+        parser.push("MODULE", "UNLOAD", name2);
       },
       transformReply: void 0
     };
@@ -52181,10 +53758,10 @@ var require_PSETEX = __commonJS({
        * @param value - The value to set
        * @see https://redis.io/commands/psetex/
        */
-      parseCommand(parser, key, ms, value2) {
+      parseCommand(parser, key, ms, value3) {
         parser.push("PSETEX");
         parser.pushKey(key);
-        parser.push(ms.toString(), value2);
+        parser.push(ms.toString(), value3);
       },
       transformReply: void 0
     };
@@ -52977,10 +54554,10 @@ var require_SET = __commonJS({
        * @param options - Additional options for the SET command
        * @see https://redis.io/commands/set/
        */
-      parseCommand(parser, key, value2, options) {
+      parseCommand(parser, key, value3, options) {
         parser.push("SET");
         parser.pushKey(key);
-        parser.push(typeof value2 === "number" ? value2.toString() : value2);
+        parser.push(typeof value3 === "number" ? value3.toString() : value3);
         if (options?.expiration) {
           if (typeof options.expiration === "string") {
             parser.push(options.expiration);
@@ -53035,10 +54612,10 @@ var require_SETBIT = __commonJS({
        * @param value - The bit value (0 or 1)
        * @see https://redis.io/commands/setbit/
        */
-      parseCommand(parser, key, offset, value2) {
+      parseCommand(parser, key, offset, value3) {
         parser.push("SETBIT");
         parser.pushKey(key);
-        parser.push(offset.toString(), value2.toString());
+        parser.push(offset.toString(), value3.toString());
       },
       transformReply: void 0
     };
@@ -53060,10 +54637,10 @@ var require_SETEX = __commonJS({
        * @param value - The value to set
        * @see https://redis.io/commands/setex/
        */
-      parseCommand(parser, key, seconds, value2) {
+      parseCommand(parser, key, seconds, value3) {
         parser.push("SETEX");
         parser.pushKey(key);
-        parser.push(seconds.toString(), value2);
+        parser.push(seconds.toString(), value3);
       },
       transformReply: void 0
     };
@@ -53084,10 +54661,10 @@ var require_SETNX = __commonJS({
        * @param value - The value to set
        * @see https://redis.io/commands/setnx/
        */
-      parseCommand(parser, key, value2) {
+      parseCommand(parser, key, value3) {
         parser.push("SETNX");
         parser.pushKey(key);
-        parser.push(value2);
+        parser.push(value3);
       },
       transformReply: void 0
     };
@@ -53109,10 +54686,10 @@ var require_SETRANGE = __commonJS({
        * @param value - The value to write at the offset
        * @see https://redis.io/commands/setrange/
        */
-      parseCommand(parser, key, offset, value2) {
+      parseCommand(parser, key, offset, value3) {
         parser.push("SETRANGE");
         parser.pushKey(key);
-        parser.push(offset.toString(), value2);
+        parser.push(offset.toString(), value3);
       },
       transformReply: void 0
     };
@@ -53958,8 +55535,8 @@ var require_XADD = __commonJS({
         }
       }
       parser.push(id);
-      for (const [key2, value2] of Object.entries(message2)) {
-        parser.push(key2, value2);
+      for (const [key2, value3] of Object.entries(message2)) {
+        parser.push(key2, value3);
       }
     }
     exports.parseXAddArguments = parseXAddArguments;
@@ -54697,9 +56274,9 @@ var require_XPENDING = __commonJS({
           firstId: reply[1],
           lastId: reply[2],
           consumers: consumers === null ? null : consumers.map((consumer) => {
-            const [name, deliveriesCounter] = consumer;
+            const [name2, deliveriesCounter] = consumer;
             return {
-              name,
+              name: name2,
               deliveriesCounter: Number(deliveriesCounter)
             };
           })
@@ -56119,8 +57696,8 @@ var require_VADD = __commonJS({
           parser.push("REDUCE", options.REDUCE.toString());
         }
         parser.push("VALUES", vector.length.toString());
-        for (const value2 of vector) {
-          parser.push((0, generic_transformers_1.transformDoubleArgument)(value2));
+        for (const value3 of vector) {
+          parser.push((0, generic_transformers_1.transformDoubleArgument)(value3));
         }
         parser.push(element);
         if (options?.CAS) {
@@ -56528,8 +58105,8 @@ var require_VSIM = __commonJS({
         parser.pushKey(key);
         if (Array.isArray(query)) {
           parser.push("VALUES", query.length.toString());
-          for (const value2 of query) {
-            parser.push((0, generic_transformers_1.transformDoubleArgument)(value2));
+          for (const value3 of query) {
+            parser.push((0, generic_transformers_1.transformDoubleArgument)(value3));
           }
         } else {
           parser.push("ELE", query);
@@ -57887,12 +59464,12 @@ var require_tracing = __commonJS({
       [exports.CHANNELS.TRACE_BATCH]: dc.tracingChannel(exports.CHANNELS.TRACE_BATCH),
       [exports.CHANNELS.TRACE_CONNECT]: dc.tracingChannel(exports.CHANNELS.TRACE_CONNECT)
     } : void 0;
-    function getTracingChannel(name) {
-      return tracingChannels?.[name];
+    function getTracingChannel(name2) {
+      return tracingChannels?.[name2];
     }
     exports.getTracingChannel = getTracingChannel;
-    function trace(name, fn, contextFactory) {
-      const channel = tracingChannels?.[name];
+    function trace(name2, fn, contextFactory) {
+      const channel = tracingChannels?.[name2];
       if (channel && channel.hasSubscribers !== false) {
         return channel.tracePromise(fn, contextFactory());
       }
@@ -57912,12 +59489,12 @@ var require_tracing = __commonJS({
       [exports.CHANNELS.COMMAND_REPLY]: dc.channel(exports.CHANNELS.COMMAND_REPLY),
       [exports.CHANNELS.POOL_CONNECTION_WAIT]: dc.channel(exports.CHANNELS.POOL_CONNECTION_WAIT)
     } : void 0;
-    function getChannel(name) {
-      return pointChannels?.[name];
+    function getChannel(name2) {
+      return pointChannels?.[name2];
     }
     exports.getChannel = getChannel;
-    function publish(name, factory) {
-      const ch = pointChannels?.[name];
+    function publish(name2, factory) {
+      const ch = pointChannels?.[name2];
       if (ch?.hasSubscribers) {
         ch.publish(factory());
       }
@@ -58620,8 +60197,8 @@ var require_token = __commonJS({
       value;
       expiresAtMs;
       receivedAtMs;
-      constructor(value2, expiresAtMs, receivedAtMs) {
-        this.value = value2;
+      constructor(value3, expiresAtMs, receivedAtMs) {
+        this.value = value3;
         this.expiresAtMs = expiresAtMs;
         this.receivedAtMs = receivedAtMs;
       }
@@ -58801,11 +60378,11 @@ var require_token_manager = __commonJS({
         return this.currentToken;
       }
       notifyError(error2, isRetryable) {
-        const errorMessage2 = error2 instanceof Error ? error2.message : String(error2);
+        const errorMessage3 = error2 instanceof Error ? error2.message : String(error2);
         if (!this.listener) {
-          throw new Error(`TokenManager is not running but received an error: ${errorMessage2}`);
+          throw new Error(`TokenManager is not running but received an error: ${errorMessage3}`);
         }
-        this.listener.onError(new IDPError(errorMessage2, isRetryable));
+        this.listener.onError(new IDPError(errorMessage3, isRetryable));
       }
     };
     exports.TokenManager = TokenManager;
@@ -58885,38 +60462,38 @@ var require_linked_list = __commonJS({
       get tail() {
         return this.#tail;
       }
-      push(value2) {
+      push(value3) {
         ++this.#length;
         if (this.#tail === void 0) {
           return this.#head = this.#tail = {
             previous: this.#head,
             next: void 0,
-            value: value2
+            value: value3
           };
         }
         return this.#tail = this.#tail.next = {
           previous: this.#tail,
           next: void 0,
-          value: value2
+          value: value3
         };
       }
-      unshift(value2) {
+      unshift(value3) {
         ++this.#length;
         if (this.#head === void 0) {
           return this.#head = this.#tail = {
             previous: void 0,
             next: void 0,
-            value: value2
+            value: value3
           };
         }
         return this.#head = this.#head.previous = {
           previous: void 0,
           next: this.#head,
-          value: value2
+          value: value3
         };
       }
-      add(value2, prepend = false) {
-        return prepend ? this.unshift(value2) : this.push(value2);
+      add(value3, prepend = false) {
+        return prepend ? this.unshift(value3) : this.push(value3);
       }
       shift() {
         if (this.#head === void 0)
@@ -58986,10 +60563,10 @@ var require_linked_list = __commonJS({
       get tail() {
         return this.#tail;
       }
-      push(value2) {
+      push(value3) {
         ++this.#length;
         const node2 = {
-          value: value2,
+          value: value3,
           next: void 0,
           removed: false
         };
@@ -59359,21 +60936,21 @@ var require_lib2 = __commonJS({
       3793,
       7920
     ];
-    var toUTF8Array = function toUTF8Array2(str2) {
+    var toUTF8Array = function toUTF8Array2(str3) {
       var char;
       var i = 0;
       var p = 0;
       var utf8 = [];
-      var len = str2.length;
+      var len = str3.length;
       for (; i < len; i++) {
-        char = str2.charCodeAt(i);
+        char = str3.charCodeAt(i);
         if (char < 128) {
           utf8[p++] = char;
         } else if (char < 2048) {
           utf8[p++] = char >> 6 | 192;
           utf8[p++] = char & 63 | 128;
-        } else if ((char & 64512) === 55296 && i + 1 < str2.length && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-          char = 65536 + ((char & 1023) << 10) + (str2.charCodeAt(++i) & 1023);
+        } else if ((char & 64512) === 55296 && i + 1 < str3.length && (str3.charCodeAt(i + 1) & 64512) === 56320) {
+          char = 65536 + ((char & 1023) << 10) + (str3.charCodeAt(++i) & 1023);
           utf8[p++] = char >> 18 | 240;
           utf8[p++] = char >> 12 & 63 | 128;
           utf8[p++] = char >> 6 & 63 | 128;
@@ -59386,13 +60963,13 @@ var require_lib2 = __commonJS({
       }
       return utf8;
     };
-    var generate = module.exports = function generate2(str2) {
+    var generate = module.exports = function generate2(str3) {
       var char;
       var i = 0;
       var start = -1;
       var result = 0;
       var resultHash = 0;
-      var utf8 = typeof str2 === "string" ? toUTF8Array(str2) : str2;
+      var utf8 = typeof str3 === "string" ? toUTF8Array(str3) : str3;
       var len = utf8.length;
       while (i < len) {
         char = utf8[i++];
@@ -59726,9 +61303,9 @@ var require_pub_sub = __commonJS({
       }
       removeShardedPubSubListenersForSlots(slots) {
         const sharded = /* @__PURE__ */ new Map();
-        for (const [chanel, value2] of this.listeners[exports.PUBSUB_TYPE.SHARDED]) {
+        for (const [chanel, value3] of this.listeners[exports.PUBSUB_TYPE.SHARDED]) {
           if (slots.has((0, cluster_key_slot_1.default)(chanel))) {
-            sharded.set(chanel, value2);
+            sharded.set(chanel, value3);
             this.listeners[exports.PUBSUB_TYPE.SHARDED].delete(chanel);
           }
         }
@@ -59926,7 +61503,7 @@ var require_commands_queue = __commonJS({
         }
         return new Promise((resolve3, reject) => {
           let node2;
-          const value2 = {
+          const value3 = {
             args,
             chainId: options?.chainId,
             abort: void 0,
@@ -59936,35 +61513,35 @@ var require_commands_queue = __commonJS({
             channelsCounter: void 0,
             typeMapping: options?.typeMapping
           };
-          value2.slotNumber = options?.slotNumber;
+          value3.slotNumber = options?.slotNumber;
           const timeout = this.#maintenanceCommandTimeout ?? options?.timeout;
           const wasInMaintenance = this.#maintenanceCommandTimeout !== void 0;
           if (timeout) {
             const signal2 = AbortSignal.timeout(timeout);
-            value2.timeout = {
+            value3.timeout = {
               signal: signal2,
               listener: () => {
                 this.#toWrite.remove(node2);
-                value2.reject(wasInMaintenance ? new errors_1.CommandTimeoutDuringMaintenanceError(timeout) : new errors_1.TimeoutError());
+                value3.reject(wasInMaintenance ? new errors_1.CommandTimeoutDuringMaintenanceError(timeout) : new errors_1.TimeoutError());
               },
               originalTimeout: options?.timeout
             };
-            signal2.addEventListener("abort", value2.timeout.listener, {
+            signal2.addEventListener("abort", value3.timeout.listener, {
               once: true
             });
           }
           const signal = options?.abortSignal;
           if (signal) {
-            value2.abort = {
+            value3.abort = {
               signal,
               listener: () => {
                 this.#toWrite.remove(node2);
-                value2.reject(new errors_1.AbortError());
+                value3.reject(new errors_1.AbortError());
               }
             };
-            signal.addEventListener("abort", value2.abort.listener, { once: true });
+            signal.addEventListener("abort", value3.abort.listener, { once: true });
           }
-          node2 = this.#toWrite.add(value2, options?.asap);
+          node2 = this.#toWrite.add(value3, options?.asap);
         });
       }
       #addPubSubCommand(command, asap = false, chainId) {
@@ -60251,21 +61828,21 @@ var require_commander = __commonJS({
     function attachConfig({ BaseClass, commands, createCommand, createModuleCommand, createFunctionCommand, createScriptCommand, config }) {
       const RESP = config?.RESP ?? 2, Class = class extends BaseClass {
       };
-      for (const [name, command] of Object.entries(commands)) {
+      for (const [name2, command] of Object.entries(commands)) {
         if (config?.RESP == 3 && command.unstableResp3 && !config.unstableResp3) {
-          Class.prototype[name] = throwResp3SearchModuleUnstableError;
+          Class.prototype[name2] = throwResp3SearchModuleUnstableError;
         } else {
-          Class.prototype[name] = createCommand(command, RESP);
+          Class.prototype[name2] = createCommand(command, RESP);
         }
       }
       if (config?.modules) {
         for (const [moduleName, module2] of Object.entries(config.modules)) {
           const fns = /* @__PURE__ */ Object.create(null);
-          for (const [name, command] of Object.entries(module2)) {
+          for (const [name2, command] of Object.entries(module2)) {
             if (config.RESP == 3 && command.unstableResp3 && !config.unstableResp3) {
-              fns[name] = throwResp3SearchModuleUnstableError;
+              fns[name2] = throwResp3SearchModuleUnstableError;
             } else {
-              fns[name] = createModuleCommand(command, RESP);
+              fns[name2] = createModuleCommand(command, RESP);
             }
           }
           attachNamespace(Class.prototype, moduleName, fns);
@@ -60274,27 +61851,27 @@ var require_commander = __commonJS({
       if (config?.functions) {
         for (const [library, commands2] of Object.entries(config.functions)) {
           const fns = /* @__PURE__ */ Object.create(null);
-          for (const [name, command] of Object.entries(commands2)) {
-            fns[name] = createFunctionCommand(name, command, RESP);
+          for (const [name2, command] of Object.entries(commands2)) {
+            fns[name2] = createFunctionCommand(name2, command, RESP);
           }
           attachNamespace(Class.prototype, library, fns);
         }
       }
       if (config?.scripts) {
-        for (const [name, script] of Object.entries(config.scripts)) {
-          Class.prototype[name] = createScriptCommand(script, RESP);
+        for (const [name2, script] of Object.entries(config.scripts)) {
+          Class.prototype[name2] = createScriptCommand(script, RESP);
         }
       }
       return Class;
     }
     exports.attachConfig = attachConfig;
-    function attachNamespace(prototype, name, fns) {
-      Object.defineProperty(prototype, name, {
+    function attachNamespace(prototype, name2, fns) {
+      Object.defineProperty(prototype, name2, {
         get() {
-          const value2 = Object.create(fns);
-          value2._self = this;
-          Object.defineProperty(this, name, { value: value2 });
-          return value2;
+          const value3 = Object.create(fns);
+          value3._self = this;
+          Object.defineProperty(this, name2, { value: value3 });
+          return value3;
         }
       });
     }
@@ -60307,10 +61884,10 @@ var require_commander = __commonJS({
       }
     }
     exports.getTransformReply = getTransformReply;
-    function functionArgumentsPrefix(name, fn) {
+    function functionArgumentsPrefix(name2, fn) {
       const prefix = [
         fn.IS_READ_ONLY ? "FCALL_RO" : "FCALL",
-        name
+        name2
       ];
       if (fn.NUMBER_OF_KEYS !== void 0) {
         prefix.push(fn.NUMBER_OF_KEYS.toString());
@@ -60417,8 +61994,8 @@ var require_multi_command2 = __commonJS({
           return this._self.addCommand(redisArgs, transformReply);
         };
       }
-      static #createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static #createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -60541,10 +62118,10 @@ var require_legacy_mode = __commonJS({
       static getTransformReply(command, resp) {
         return command.TRANSFORM_LEGACY_REPLY ? (0, commander_1.getTransformReply)(command, resp) : void 0;
       }
-      static #createCommand(name, command, resp) {
+      static #createCommand(name2, command, resp) {
         const transformReply = _RedisLegacyClient.getTransformReply(command, resp);
         return function(...args) {
-          const redisArgs = [name], callback2 = _RedisLegacyClient.#transformArguments(redisArgs, args), promise2 = this.#client.sendCommand(redisArgs);
+          const redisArgs = [name2], callback2 = _RedisLegacyClient.#transformArguments(redisArgs, args), promise2 = this.#client.sendCommand(redisArgs);
           if (!callback2) {
             promise2.catch((err) => this.#client.emit("error", err));
             return;
@@ -60557,8 +62134,8 @@ var require_legacy_mode = __commonJS({
       constructor(client) {
         this.#client = client;
         const RESP = client.options?.RESP ?? 2;
-        for (const [name, command] of Object.entries(commands_1.default)) {
-          this[name] = _RedisLegacyClient.#createCommand(name, command, RESP);
+        for (const [name2, command] of Object.entries(commands_1.default)) {
+          this[name2] = _RedisLegacyClient.#createCommand(name2, command, RESP);
         }
         this.#Multi = LegacyMultiCommand.factory(RESP);
       }
@@ -60576,10 +62153,10 @@ var require_legacy_mode = __commonJS({
     };
     exports.RedisLegacyClient = RedisLegacyClient;
     var LegacyMultiCommand = class _LegacyMultiCommand {
-      static #createCommand(name, command, resp) {
+      static #createCommand(name2, command, resp) {
         const transformReply = RedisLegacyClient.getTransformReply(command, resp);
         return function(...args) {
-          const redisArgs = [name];
+          const redisArgs = [name2];
           RedisLegacyClient.pushArguments(redisArgs, args);
           this.#multi.addCommand(redisArgs, transformReply);
           return this;
@@ -60588,8 +62165,8 @@ var require_legacy_mode = __commonJS({
       static factory(resp) {
         const Multi = class extends _LegacyMultiCommand {
         };
-        for (const [name, command] of Object.entries(commands_1.default)) {
-          Multi.prototype[name] = _LegacyMultiCommand.#createCommand(name, command, resp);
+        for (const [name2, command] of Object.entries(commands_1.default)) {
+          Multi.prototype[name2] = _LegacyMultiCommand.#createCommand(name2, command, resp);
         }
         return (client) => {
           return new Multi(client);
@@ -60867,9 +62444,9 @@ var require_cache2 = __commonJS({
       get value() {
         return this.#value;
       }
-      constructor(ttl, value2) {
+      constructor(ttl, value3) {
         super(ttl);
-        this.#value = value2;
+        this.#value = value3;
       }
     };
     var ClientSideCacheEntryPromise = class extends ClientSideCacheEntryBase {
@@ -61071,8 +62648,8 @@ var require_cache2 = __commonJS({
       size() {
         return this.#cacheKeyToEntryMap.size;
       }
-      createValueEntry(client, value2) {
-        return new ClientSideCacheEntryValue(this.ttl, value2);
+      createValueEntry(client, value3) {
+        return new ClientSideCacheEntryValue(this.ttl, value3);
       }
       createPromiseEntry(client, sendCommandPromise) {
         return new ClientSideCacheEntryPromise(this.ttl, sendCommandPromise);
@@ -61153,8 +62730,8 @@ var require_cache2 = __commonJS({
     exports.BasicPooledClientSideCache = BasicPooledClientSideCache;
     var PooledClientSideCacheEntryValue = class extends ClientSideCacheEntryValue {
       #creator;
-      constructor(ttl, creator, value2) {
-        super(ttl, value2);
+      constructor(ttl, creator, value3) {
+        super(ttl, value3);
         this.#creator = creator;
       }
       validate() {
@@ -61177,12 +62754,12 @@ var require_cache2 = __commonJS({
       }
     };
     var PooledNoRedirectClientSideCache = class extends BasicPooledClientSideCache {
-      createValueEntry(client, value2) {
+      createValueEntry(client, value3) {
         const creator = {
           epoch: client.socketEpoch,
           client
         };
-        return new PooledClientSideCacheEntryValue(this.ttl, creator, value2);
+        return new PooledClientSideCacheEntryValue(this.ttl, creator, value3);
       }
       createPromiseEntry(client, sendCommandPromise) {
         const creator = {
@@ -61229,15 +62806,15 @@ var require_single_entry_cache = __commonJS({
     exports.default = SingleEntryCache;
     function makeCircularReplacer() {
       const seen = /* @__PURE__ */ new WeakSet();
-      return function serialize(_, value2) {
-        if (value2 && typeof value2 === "object") {
-          if (seen.has(value2)) {
+      return function serialize(_, value3) {
+        if (value3 && typeof value3 === "object") {
+          if (seen.has(value3)) {
             return "circular";
           }
-          seen.add(value2);
-          return value2;
+          seen.add(value3);
+          return value3;
         }
-        return value2;
+        return value3;
       };
     }
   }
@@ -61326,8 +62903,8 @@ var require_pool2 = __commonJS({
           return this._self.execute((client) => client._executeCommand(command, parser, this._self._commandOptions, transformReply));
         };
       }
-      static #createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static #createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return async function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -61467,10 +63044,10 @@ var require_pool2 = __commonJS({
         proxy._commandOptions = options;
         return proxy;
       }
-      #commandOptionsProxy(key, value2) {
+      #commandOptionsProxy(key, value3) {
         const proxy = Object.create(this._self);
         proxy._commandOptions = Object.create(this._commandOptions ?? null);
-        proxy._commandOptions[key] = value2;
+        proxy._commandOptions[key] = value3;
         return proxy;
       }
       /**
@@ -62239,8 +63816,8 @@ var require_metrics = __commonJS({
           this.#subscribeCommandReply(enabledGroups);
         }
       }
-      #sub(name, handler3) {
-        const ch = (0, tracing_1.getChannel)(name);
+      #sub(name2, handler3) {
+        const ch = (0, tracing_1.getChannel)(name2);
         if (!ch)
           return;
         ch.subscribe(handler3);
@@ -62884,8 +64461,8 @@ var require_client2 = __commonJS({
           return this._self._executeCommand(command, parser, this._self._commandOptions, transformReply);
         };
       }
-      static #createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static #createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return async function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -63205,13 +64782,13 @@ var require_client2 = __commonJS({
         return cp.subscribe({
           onNext: (credentials) => {
             this.reAuthenticate(credentials).catch((error2) => {
-              const errorMessage2 = error2 instanceof Error ? error2.message : String(error2);
-              cp.onReAuthenticationError(new authx_1.CredentialsError(errorMessage2));
+              const errorMessage3 = error2 instanceof Error ? error2.message : String(error2);
+              cp.onReAuthenticationError(new authx_1.CredentialsError(errorMessage3));
             });
           },
           onError: (e) => {
-            const errorMessage2 = `Error from streaming credentials provider: ${e.message}`;
-            cp.onReAuthenticationError(new authx_1.UnableToObtainNewCredentialsError(errorMessage2));
+            const errorMessage3 = `Error from streaming credentials provider: ${e.message}`;
+            cp.onReAuthenticationError(new authx_1.UnableToObtainNewCredentialsError(errorMessage3));
           }
         });
       }
@@ -63389,10 +64966,10 @@ var require_client2 = __commonJS({
         proxy._commandOptions = options;
         return proxy;
       }
-      _commandOptionsProxy(key, value2) {
+      _commandOptionsProxy(key, value3) {
         const proxy = Object.create(this._self);
         proxy._commandOptions = Object.create(this._commandOptions ?? null);
-        proxy._commandOptions[key] = value2;
+        proxy._commandOptions[key] = value3;
         return proxy;
       }
       /**
@@ -64525,8 +66102,8 @@ var require_multi_command3 = __commonJS({
           return this._self.addCommand(firstKey, command.IS_READ_ONLY, redisArgs, transformReply);
         };
       }
-      static #createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static #createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -64682,8 +66259,8 @@ var require_cluster = __commonJS({
           return this._self._execute(parser.firstKey, command.IS_READ_ONLY, this._self._commandOptions, (client, opts) => client._executeCommand(command, parser, opts, transformReply));
         };
       }
-      static #createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static #createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return async function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -64806,10 +66383,10 @@ var require_cluster = __commonJS({
         proxy._commandOptions = options;
         return proxy;
       }
-      _commandOptionsProxy(key, value2) {
+      _commandOptionsProxy(key, value3) {
         const proxy = Object.create(this);
         proxy._commandOptions = Object.create(this._commandOptions ?? null);
-        proxy._commandOptions[key] = value2;
+        proxy._commandOptions[key] = value3;
         return proxy;
       }
       /**
@@ -65090,8 +66667,8 @@ var require_utils5 = __commonJS({
       };
     }
     exports.createCommand = createCommand;
-    function createFunctionCommand(name, fn, resp) {
-      const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+    function createFunctionCommand(name2, fn, resp) {
+      const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
       const transformReply = (0, commander_1.getTransformReply)(fn, resp);
       return async function(...args) {
         const parser = new parser_1.BasicCommandParser();
@@ -65170,8 +66747,8 @@ var require_multi_commands = __commonJS({
           return this._self.addCommand(command.IS_READ_ONLY, redisArgs, transformReply);
         };
       }
-      static _createFunctionCommand(name, fn, resp) {
-        const prefix = (0, commander_1.functionArgumentsPrefix)(name, fn);
+      static _createFunctionCommand(name2, fn, resp) {
+        const prefix = (0, commander_1.functionArgumentsPrefix)(name2, fn);
         const transformReply = (0, commander_1.getTransformReply)(fn, resp);
         return function(...args) {
           const parser = new parser_1.BasicCommandParser();
@@ -65582,13 +67159,13 @@ var require_wait_queue = __commonJS({
     var WaitQueue = class {
       #list = new linked_list_1.SinglyLinkedList();
       #queue = new linked_list_1.SinglyLinkedList();
-      push(value2) {
+      push(value3) {
         const resolve3 = this.#queue.shift();
         if (resolve3 !== void 0) {
-          resolve3(value2);
+          resolve3(value3);
           return;
         }
-        this.#list.push(value2);
+        this.#list.push(value3);
       }
       shift() {
         return this.#list.shift();
@@ -65680,10 +67257,10 @@ var require_sentinel = __commonJS({
         proxy._commandOptions = options;
         return proxy;
       }
-      _commandOptionsProxy(key, value2) {
+      _commandOptionsProxy(key, value3) {
         const proxy = Object.create(this);
         proxy._commandOptions = Object.create(this._self.#commandOptions ?? null);
-        proxy._commandOptions[key] = value2;
+        proxy._commandOptions[key] = value3;
         return proxy;
       }
       /**
@@ -65834,11 +67411,11 @@ var require_sentinel = __commonJS({
         proxy._commandOptions = options;
         return proxy;
       }
-      _commandOptionsProxy(key, value2) {
+      _commandOptionsProxy(key, value3) {
         const proxy = Object.create(this);
         proxy._self.#commandOptions = {
           ...this._self.#commandOptions || {},
-          [key]: value2
+          [key]: value3
         };
         return proxy;
       }
@@ -66406,14 +67983,14 @@ var require_sentinel = __commonJS({
           for (const node2 of replicaList) {
             desiredSet.add(JSON.stringify(node2));
           }
-          for (const [node2, value2] of observed.currentReplicas) {
+          for (const [node2, value3] of observed.currentReplicas) {
             if (!desiredSet.has(JSON.stringify(node2))) {
               replicasToClose.push(node2);
               this.#trace(`analyze: adding ${node2.host}:${node2.port} to replicsToClose`);
             } else {
               seen.add(JSON.stringify(node2));
-              if (value2 != observed.replicaPoolSize) {
-                replicasToOpen.set(node2, observed.replicaPoolSize - value2);
+              if (value3 != observed.replicaPoolSize) {
+                replicasToOpen.set(node2, observed.replicaPoolSize - value3);
                 this.#trace(`analyze: adding ${node2.host}:${node2.port} to replicsToOpen`);
               }
             }
@@ -66527,27 +68104,27 @@ var require_sentinel = __commonJS({
         }
         const replicaCloseSet = /* @__PURE__ */ new Set();
         for (const node2 of analyzed.replicasToClose) {
-          const str2 = JSON.stringify(node2);
-          replicaCloseSet.add(str2);
+          const str3 = JSON.stringify(node2);
+          replicaCloseSet.add(str3);
         }
         const newClientList = [];
         const removedSet = /* @__PURE__ */ new Set();
         for (const replica of this.#replicaClients) {
           const node2 = (0, utils_1.clientSocketToNode)(replica.options.socket);
-          const str2 = JSON.stringify(node2);
-          if (replicaCloseSet.has(str2) || !replica.isOpen) {
+          const str3 = JSON.stringify(node2);
+          if (replicaCloseSet.has(str3) || !replica.isOpen) {
             if (replica.isOpen) {
               const sockOpts = replica.options?.socket;
               this.#trace(`destroying replica client to ${sockOpts?.host}:${sockOpts?.port}`);
               replica.destroy();
             }
-            if (!removedSet.has(str2)) {
+            if (!removedSet.has(str3)) {
               const event = {
                 type: "REPLICA_REMOVE",
                 node: node2
               };
               this.emit("topology-change", event);
-              removedSet.add(str2);
+              removedSet.add(str3);
             }
           } else {
             newClientList.push(replica);
@@ -66623,8 +68200,8 @@ var require_sentinel = __commonJS({
             }
           }
         }
-        for (const [key, value2] of initialMap) {
-          ret.set(JSON.parse(key), value2);
+        for (const [key, value3] of initialMap) {
+          ret.set(JSON.parse(key), value3);
         }
         return ret;
       }
@@ -67824,8 +69401,8 @@ var require_ADD3 = __commonJS({
       parseCommand(parser, key, values) {
         parser.push("TDIGEST.ADD");
         parser.pushKey(key);
-        for (const value2 of values) {
-          parser.push(value2.toString());
+        for (const value3 of values) {
+          parser.push(value3.toString());
         }
       },
       transformReply: void 0
@@ -68097,8 +69674,8 @@ var require_RANK = __commonJS({
     exports.transformRankArguments = void 0;
     function transformRankArguments(parser, key, values) {
       parser.pushKey(key);
-      for (const value2 of values) {
-        parser.push(value2.toString());
+      for (const value3 of values) {
+        parser.push(value3.toString());
       }
     }
     exports.transformRankArguments = transformRankArguments;
@@ -68571,10 +70148,10 @@ var require_ARRAPPEND = __commonJS({
        * @param json - The first value to append
        * @param jsons - Additional values to append
        */
-      parseCommand(parser, key, path4, json, ...jsons) {
+      parseCommand(parser, key, path5, json, ...jsons) {
         parser.push("JSON.ARRAPPEND");
         parser.pushKey(key);
-        parser.push(path4, (0, generic_transformers_1.transformRedisJsonArgument)(json));
+        parser.push(path5, (0, generic_transformers_1.transformRedisJsonArgument)(json));
         for (let i = 0; i < jsons.length; i++) {
           parser.push((0, generic_transformers_1.transformRedisJsonArgument)(jsons[i]));
         }
@@ -68604,10 +70181,10 @@ var require_ARRINDEX = __commonJS({
        * @param options.range.start - Starting index for the search
        * @param options.range.stop - Optional ending index for the search
        */
-      parseCommand(parser, key, path4, json, options) {
+      parseCommand(parser, key, path5, json, options) {
         parser.push("JSON.ARRINDEX");
         parser.pushKey(key);
-        parser.push(path4, (0, generic_transformers_1.transformRedisJsonArgument)(json));
+        parser.push(path5, (0, generic_transformers_1.transformRedisJsonArgument)(json));
         if (options?.range) {
           parser.push(options.range.start.toString());
           if (options.range.stop !== void 0) {
@@ -68639,10 +70216,10 @@ var require_ARRINSERT = __commonJS({
        * @param json - The first value to insert
        * @param jsons - Additional values to insert
        */
-      parseCommand(parser, key, path4, index2, json, ...jsons) {
+      parseCommand(parser, key, path5, index2, json, ...jsons) {
         parser.push("JSON.ARRINSERT");
         parser.pushKey(key);
-        parser.push(path4, index2.toString(), (0, generic_transformers_1.transformRedisJsonArgument)(json));
+        parser.push(path5, index2.toString(), (0, generic_transformers_1.transformRedisJsonArgument)(json));
         for (let i = 0; i < jsons.length; i++) {
           parser.push((0, generic_transformers_1.transformRedisJsonArgument)(jsons[i]));
         }
@@ -68732,10 +70309,10 @@ var require_ARRTRIM = __commonJS({
        * @param start - Starting index (inclusive)
        * @param stop - Ending index (inclusive)
        */
-      parseCommand(parser, key, path4, start, stop) {
+      parseCommand(parser, key, path5, start, stop) {
         parser.push("JSON.ARRTRIM");
         parser.pushKey(key);
-        parser.push(path4, start.toString(), stop.toString());
+        parser.push(path5, start.toString(), stop.toString());
       },
       transformReply: void 0
     };
@@ -68900,10 +70477,10 @@ var require_MERGE3 = __commonJS({
        * @param path - Path to merge into
        * @param value - JSON value to merge
        */
-      parseCommand(parser, key, path4, value2) {
+      parseCommand(parser, key, path5, value3) {
         parser.push("JSON.MERGE");
         parser.pushKey(key);
-        parser.push(path4, (0, generic_transformers_1.transformRedisJsonArgument)(value2));
+        parser.push(path5, (0, generic_transformers_1.transformRedisJsonArgument)(value3));
       },
       transformReply: void 0
     };
@@ -68926,10 +70503,10 @@ var require_MGET2 = __commonJS({
        * @param keys - Array of keys containing JSON documents
        * @param path - Path to retrieve from each document
        */
-      parseCommand(parser, keys, path4) {
+      parseCommand(parser, keys, path5) {
         parser.push("JSON.MGET");
         parser.pushKeys(keys);
-        parser.push(path4);
+        parser.push(path5);
       },
       transformReply(reply) {
         return reply.map((json) => (0, generic_transformers_1.transformRedisJsonNullReply)(json));
@@ -68984,10 +70561,10 @@ var require_NUMINCRBY = __commonJS({
        * @param path - Path to the numeric value
        * @param by - Amount to increment by
        */
-      parseCommand(parser, key, path4, by) {
+      parseCommand(parser, key, path5, by) {
         parser.push("JSON.NUMINCRBY");
         parser.pushKey(key);
-        parser.push(path4, by.toString());
+        parser.push(path5, by.toString());
       },
       transformReply: {
         2: (reply) => {
@@ -69019,10 +70596,10 @@ var require_NUMMULTBY = __commonJS({
        * @param path - Path to the numeric value
        * @param by - Amount to multiply by
        */
-      parseCommand(parser, key, path4, by) {
+      parseCommand(parser, key, path5, by) {
         parser.push("JSON.NUMMULTBY");
         parser.pushKey(key);
-        parser.push(path4, by.toString());
+        parser.push(path5, by.toString());
       },
       transformReply: NUMINCRBY_1.default.transformReply
     };
@@ -69106,10 +70683,10 @@ var require_SET2 = __commonJS({
        * @deprecated options.NX - Use options.condition instead
        * @deprecated options.XX - Use options.condition instead
        */
-      parseCommand(parser, key, path4, json, options) {
+      parseCommand(parser, key, path5, json, options) {
         parser.push("JSON.SET");
         parser.pushKey(key);
-        parser.push(path4, (0, generic_transformers_1.transformRedisJsonArgument)(json));
+        parser.push(path5, (0, generic_transformers_1.transformRedisJsonArgument)(json));
         if (options?.condition) {
           parser.push(options?.condition);
         } else if (options?.NX) {
@@ -69197,10 +70774,10 @@ var require_TOGGLE = __commonJS({
        * @param key - The key containing the JSON document
        * @param path - Path to the boolean value
        */
-      parseCommand(parser, key, path4) {
+      parseCommand(parser, key, path5) {
         parser.push("JSON.TOGGLE");
         parser.pushKey(key);
-        parser.push(path4);
+        parser.push(path5);
       },
       transformReply: void 0
     };
@@ -69706,8 +71283,8 @@ var require_SEARCH = __commonJS({
         for (const key in params) {
           if (!Object.hasOwn(params, key))
             continue;
-          const value2 = params[key];
-          args.push(key, typeof value2 === "number" ? value2.toString() : value2);
+          const value3 = params[key];
+          args.push(key, typeof value3 === "number" ? value3.toString() : value3);
         }
         parser.pushVariadicWithLength(args);
       }
@@ -69836,15 +71413,15 @@ var require_SEARCH = __commonJS({
       }
       let i = 0;
       while (i < tuples.length) {
-        const key = tuples[i++], value2 = tuples[i++];
+        const key = tuples[i++], value3 = tuples[i++];
         if (key === "$") {
           try {
-            Object.assign(message2, JSON.parse(value2));
+            Object.assign(message2, JSON.parse(value3));
             continue;
           } catch {
           }
         }
-        message2[key] = value2;
+        message2[key] = value3;
       }
       return message2;
     }
@@ -70188,8 +71765,8 @@ var require_CONFIG_GET2 = __commonJS({
       transformReply(reply) {
         const transformedReply = /* @__PURE__ */ Object.create(null);
         for (const item of reply) {
-          const [key, value2] = item;
-          transformedReply[key.toString()] = value2;
+          const [key, value3] = item;
+          transformedReply[key.toString()] = value3;
         }
         return transformedReply;
       }
@@ -70211,8 +71788,8 @@ var require_CONFIG_SET2 = __commonJS({
        * @param property - The name of the configuration option to set
        * @param value - The value to set for the configuration option
        */
-      parseCommand(parser, property, value2) {
-        parser.push("FT.CONFIG", "SET", property, value2);
+      parseCommand(parser, property, value3) {
+        parser.push("FT.CONFIG", "SET", property, value3);
       },
       transformReply: void 0
     };
@@ -70654,15 +72231,15 @@ var require_HYBRID = __commonJS({
       for (const result of rawResults) {
         const resultMap = parseReplyMap(result);
         const doc = /* @__PURE__ */ Object.create(null);
-        for (const [key, value2] of Object.entries(resultMap)) {
+        for (const [key, value3] of Object.entries(resultMap)) {
           if (key === "$") {
             try {
-              Object.assign(doc, JSON.parse(value2));
+              Object.assign(doc, JSON.parse(value3));
             } catch {
-              doc[key] = value2;
+              doc[key] = value3;
             }
           } else {
-            doc[key] = value2;
+            doc[key] = value3;
           }
         }
         results.push(doc);
@@ -70681,9 +72258,9 @@ var require_HYBRID = __commonJS({
       }
       for (let i = 0; i < reply.length; i += 2) {
         const key = reply[i];
-        const value2 = reply[i + 1];
+        const value3 = reply[i + 1];
         if (typeof key === "string") {
-          map[key] = value2;
+          map[key] = value3;
         }
       }
       return map;
@@ -71317,8 +72894,8 @@ var require_SYNDUMP = __commonJS({
           const result = {};
           let i = 0;
           while (i < reply.length) {
-            const key = reply[i++].toString(), value2 = reply[i++];
-            result[key] = value2;
+            const key = reply[i++].toString(), value3 = reply[i++];
+            result[key] = value3;
           }
           return result;
         },
@@ -71606,26 +73183,26 @@ var require_helpers2 = __commonJS({
     function parseLabelsArgument(parser, labels) {
       if (labels) {
         parser.push("LABELS");
-        for (const [label2, value2] of Object.entries(labels)) {
-          parser.push(label2, value2);
+        for (const [label2, value3] of Object.entries(labels)) {
+          parser.push(label2, value3);
         }
       }
     }
     exports.parseLabelsArgument = parseLabelsArgument;
     exports.transformSampleReply = {
       2(reply) {
-        const [timestamp, value2] = reply;
+        const [timestamp, value3] = reply;
         return {
           timestamp,
-          value: Number(value2)
+          value: Number(value3)
           // TODO: use double type mapping instead
         };
       },
       3(reply) {
-        const [timestamp, value2] = reply;
+        const [timestamp, value3] = reply;
         return {
           timestamp,
-          value: value2
+          value: value3
         };
       }
     };
@@ -71675,12 +73252,12 @@ var require_helpers2 = __commonJS({
           reply[i] = parseFunc(reply[i]);
         }
       } else if (reply instanceof Map) {
-        for (const [key, value2] of reply.entries()) {
-          reply.set(key, parseFunc(value2));
+        for (const [key, value3] of reply.entries()) {
+          reply.set(key, parseFunc(value3));
         }
       } else {
-        for (const [key, value2] of Object.entries(reply)) {
-          reply[key] = parseFunc(value2);
+        for (const [key, value3] of Object.entries(reply)) {
+          reply[key] = parseFunc(value3);
         }
       }
       return reply;
@@ -71697,9 +73274,9 @@ var require_helpers2 = __commonJS({
         case Map:
           const map = /* @__PURE__ */ new Map();
           for (const tuple of unwrappedLabels) {
-            const [key, value2] = tuple;
+            const [key, value3] = tuple;
             const unwrappedKey = key;
-            map.set(unwrappedKey.toString(), value2);
+            map.set(unwrappedKey.toString(), value3);
           }
           return map;
         case Array:
@@ -71708,9 +73285,9 @@ var require_helpers2 = __commonJS({
         default:
           const labelsObject = /* @__PURE__ */ Object.create(null);
           for (const tuple of unwrappedLabels) {
-            const [key, value2] = tuple;
+            const [key, value3] = tuple;
             const unwrappedKey = key;
-            labelsObject[unwrappedKey.toString()] = value2;
+            labelsObject[unwrappedKey.toString()] = value3;
           }
           return labelsObject;
       }
@@ -71724,9 +73301,9 @@ var require_helpers2 = __commonJS({
         case Map:
           const map = /* @__PURE__ */ new Map();
           for (let i = 0; i < to; i++) {
-            const [key, value2] = unwrappedLabels[i];
+            const [key, value3] = unwrappedLabels[i];
             const unwrappedKey = key;
-            map.set(unwrappedKey.toString(), value2);
+            map.set(unwrappedKey.toString(), value3);
           }
           transformedLabels = map;
           break;
@@ -71737,9 +73314,9 @@ var require_helpers2 = __commonJS({
         default:
           const labelsObject = /* @__PURE__ */ Object.create(null);
           for (let i = 0; i < to; i++) {
-            const [key, value2] = unwrappedLabels[i];
+            const [key, value3] = unwrappedLabels[i];
             const unwrappedKey = key;
-            labelsObject[unwrappedKey.toString()] = value2;
+            labelsObject[unwrappedKey.toString()] = value3;
           }
           transformedLabels = labelsObject;
           break;
@@ -71797,10 +73374,10 @@ var require_ADD5 = __commonJS({
        * @param value - The value of the sample
        * @param options - Optional configuration parameters
        */
-      parseCommand(parser, key, timestamp, value2, options) {
+      parseCommand(parser, key, timestamp, value3, options) {
         parser.push("TS.ADD");
         parser.pushKey(key);
-        parser.push((0, helpers_1.transformTimestampArgument)(timestamp), value2.toString());
+        parser.push((0, helpers_1.transformTimestampArgument)(timestamp), value3.toString());
         (0, helpers_1.parseRetentionArgument)(parser, options?.RETENTION);
         (0, helpers_1.parseEncodingArgument)(parser, options?.ENCODING);
         (0, helpers_1.parseChunkSizeArgument)(parser, options?.CHUNK_SIZE);
@@ -71932,9 +73509,9 @@ var require_INCRBY4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.parseIncrByArguments = void 0;
     var helpers_1 = require_helpers2();
-    function parseIncrByArguments(parser, key, value2, options) {
+    function parseIncrByArguments(parser, key, value3, options) {
       parser.pushKey(key);
-      parser.push(value2.toString());
+      parser.push(value3.toString());
       if (options?.TIMESTAMP !== void 0 && options?.TIMESTAMP !== null) {
         parser.push("TIMESTAMP", (0, helpers_1.transformTimestampArgument)(options.TIMESTAMP));
       }
@@ -72134,9 +73711,9 @@ var require_INFO8 = __commonJS({
                 ret[key] = reply[i + 1];
                 break;
               case "labels":
-                ret[key] = reply[i + 1].map(([name, value2]) => ({
-                  name,
-                  value: value2
+                ret[key] = reply[i + 1].map(([name2, value3]) => ({
+                  name: name2,
+                  value: value3
                 }));
                 break;
               case "rules":
@@ -72226,9 +73803,9 @@ var require_MADD2 = __commonJS({
        */
       parseCommand(parser, toAdd) {
         parser.push("TS.MADD");
-        for (const { key, timestamp, value: value2 } of toAdd) {
+        for (const { key, timestamp, value: value3 } of toAdd) {
           parser.pushKey(key);
-          parser.push((0, helpers_1.transformTimestampArgument)(timestamp), value2.toString());
+          parser.push((0, helpers_1.transformTimestampArgument)(timestamp), value3.toString());
         }
       },
       transformReply: void 0
@@ -72719,9 +74296,9 @@ var require_MRANGE_WITHLABELS = __commonJS({
             const unwrappedLabels = labels;
             const labelsObject = /* @__PURE__ */ Object.create(null);
             for (const tuple of unwrappedLabels) {
-              const [key, value2] = tuple;
+              const [key, value3] = tuple;
               const unwrappedKey = key;
-              labelsObject[unwrappedKey.toString()] = value2;
+              labelsObject[unwrappedKey.toString()] = value3;
             }
             return {
               labels: labelsObject,
@@ -73490,9 +75067,9 @@ function issueFileCommand(command, message2) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value2) {
+function prepareKeyValueMessage(key, value3) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value2);
+  const convertedValue = toCommandValue(value3);
   if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
@@ -73564,22 +75141,22 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve3) {
-      resolve3(value2);
+  function adopt(value3) {
+    return value3 instanceof P ? value3 : new P(function(resolve3) {
+      resolve3(value3);
     });
   }
   return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value2) {
+    function fulfilled(value3) {
       try {
-        step(generator.next(value2));
+        step(generator.next(value3));
       } catch (e) {
         reject(e);
       }
     }
-    function rejected(value2) {
+    function rejected(value3) {
       try {
-        step(generator["throw"](value2));
+        step(generator["throw"](value3));
       } catch (e) {
         reject(e);
       }
@@ -73630,7 +75207,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content3, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value2]) => ` ${key}="${value2}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key, value3]) => ` ${key}="${value3}"`).join("");
     if (!content3) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -73695,8 +75272,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text5, addEOL = false) {
-    this._buffer += text5;
+  addRaw(text6, addEOL = false) {
+    this._buffer += text6;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -73792,10 +75369,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text5, level) {
+  addHeading(text6, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text5);
+    const element = this.wrap(allowedTag, text6);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -73824,9 +75401,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text5, cite) {
+  addQuote(text6, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text5, attrs);
+    const element = this.wrap("blockquote", text6, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -73837,8 +75414,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text5, href) {
-    const element = this.wrap("a", text5, { href });
+  addLink(text6, href) {
+    const element = this.wrap("a", text6, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -73870,23 +75447,23 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name2, options) {
+  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name, value2) {
+function setOutput(name2, value3) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value2));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value3));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value2));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value3));
 }
 function setFailed(message2) {
   process.exitCode = ExitCode.Failure;
@@ -73910,17 +75487,17 @@ function info(message2) {
 
 // src/action/event.ts
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
-function dict(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
+function dict(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : void 0;
 }
-function describeEvent(name, payload, githubSha) {
-  if (!PULL_REQUEST_EVENTS.includes(name)) return { name, sha: githubSha };
+function describeEvent(name2, payload, githubSha) {
+  if (!PULL_REQUEST_EVENTS.includes(name2)) return { name: name2, sha: githubSha };
   const pr = dict(dict(payload)?.pull_request);
   const head = dict(pr?.head);
   const number = pr?.number;
   const headSha = head?.sha;
   if (typeof number !== "number" || typeof headSha !== "string" || !/^[0-9a-f]{40}$/i.test(headSha)) {
-    throw new Error(`the ${name} event payload has no pull_request.number and pull_request.head.sha; is GITHUB_EVENT_PATH the event of this run?`);
+    throw new Error(`the ${name2} event payload has no pull_request.number and pull_request.head.sha; is GITHUB_EVENT_PATH the event of this run?`);
   }
   const headRepo = dict(head?.repo)?.full_name;
   const baseRepo = dict(dict(pr?.base)?.repo)?.full_name;
@@ -73930,7 +75507,7 @@ function describeEvent(name, payload, githubSha) {
     fromFork: typeof headRepo !== "string" || headRepo !== baseRepo
   };
   if (typeof pr?.changed_files === "number") pullRequest.changedFiles = pr.changed_files;
-  return { name, pullRequest, sha: pullRequest.headSha };
+  return { name: name2, pullRequest, sha: pullRequest.headSha };
 }
 
 // src/config/load.ts
@@ -73939,18 +75516,18 @@ var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/postmortem/severity.ts
-function severityKey(value2) {
-  return value2.toLowerCase().replace(/[\s_-]+/g, "");
+function severityKey(value3) {
+  return value3.toLowerCase().replace(/[\s_-]+/g, "");
 }
 function parseSeverity(raw, levels) {
-  const value2 = raw.trim();
+  const value3 = raw.trim();
   const keys = levels.map(severityKey);
-  const candidates = [value2, value2.replace(/\s*[([].*$/, ""), /^[^\s,;:]+(?:[\s_-]+\d+)?/.exec(value2)?.[0] ?? ""];
+  const candidates = [value3, value3.replace(/\s*[([].*$/, ""), /^[^\s,;:]+(?:[\s_-]+\d+)?/.exec(value3)?.[0] ?? ""];
   for (const candidate of candidates) {
     const index2 = keys.indexOf(severityKey(candidate));
-    if (candidate && index2 >= 0) return { raw: value2, label: levels[index2], rank: index2 + 1 };
+    if (candidate && index2 >= 0) return { raw: value3, label: levels[index2], rank: index2 + 1 };
   }
-  return { raw: value2 };
+  return { raw: value3 };
 }
 function severityIn(severity, levels) {
   if (!severity?.label) return false;
@@ -74112,8 +75689,8 @@ var gateSchema = {
 
 // src/config/gate.ts
 var GATE_IDS = ["drills", "sev1-actions", "rollback-plan"];
-var dict2 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
-var strings = (value2) => Array.isArray(value2) ? value2.map(String) : void 0;
+var dict2 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
+var strings = (value3) => Array.isArray(value3) ? value3.map(String) : void 0;
 function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
   return {
@@ -74186,9 +75763,9 @@ var gateSection = { key: "gate", resolve: resolveGate };
 
 // src/util/repo-path.ts
 import { isAbsolute, normalize, sep } from "node:path";
-function isInsideRepo(path4) {
-  if (!path4 || isAbsolute(path4)) return false;
-  const normalised2 = normalize(path4);
+function isInsideRepo(path5) {
+  if (!path5 || isAbsolute(path5)) return false;
+  const normalised2 = normalize(path5);
   return normalised2 !== ".." && !normalised2.startsWith(`..${sep}`);
 }
 
@@ -74250,7 +75827,7 @@ var experimentSection = {
 };
 
 // src/config/sync.ts
-var dict3 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
+var dict3 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
 var DEFAULT_LINEAR_API_URL = "https://api.linear.app/graphql";
 function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
   const scale = ["urgent", "high", "medium", "low"];
@@ -74289,13 +75866,13 @@ function resolveSync(section, report4, config) {
   if (typeof s.concurrency === "number") sync2.concurrency = s.concurrency;
   if (s.priorities !== void 0) {
     const byKey = new Map(levels.map((l) => [severityKey(l), l]));
-    for (const [written, value2] of Object.entries(dict3(s.priorities))) {
+    for (const [written, value3] of Object.entries(dict3(s.priorities))) {
       const level = byKey.get(severityKey(written));
       if (level === void 0) {
         report4(["sync", "priorities", written], "key", `not one of postmortems.severity-levels (${levels.join(", ")})`);
         continue;
       }
-      sync2.priorities[level] = value2;
+      sync2.priorities[level] = value3;
     }
   }
   for (const [handle, entry] of Object.entries(dict3(s.owners))) {
@@ -74332,7 +75909,7 @@ var syncSection = {
 
 // src/config/audit-schema.ts
 var DEFAULT_AUDIT_PATHS = ["logs/missions/**/*.ndjson", "logs/missions/**/*.ndjson.gz"];
-var DEFAULT_AUDIT_FIELDS = { ts: "ts", type: "type", role: "role", content: "content", tool: "tool", notes: "notes", agent: "agent" };
+var DEFAULT_AUDIT_FIELDS = { ts: "ts", type: "type", role: "role", content: "content", tool: "tool", arguments: "arguments", notes: "notes", agent: "agent" };
 var DEFAULT_AUDIT_SEED = "reliability-loop";
 var DEFAULT_AUDIT_OUTPUT_DIR = "reliability/audits";
 var AUDIT_SCALES = ["0-1", "1-5"];
@@ -74398,7 +75975,7 @@ var ruleSchema = {
     when: {
       type: "object",
       minProperties: 1,
-      description: "Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).",
+      description: "Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `arguments`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).",
       additionalProperties: matcherSchema
     },
     match: {
@@ -74447,6 +76024,7 @@ var auditConfigSchema = {
         role: fieldName("role", "the speaker’s role"),
         content: fieldName("content", "the text or payload"),
         tool: fieldName("tool", "the tool name on tool events"),
+        arguments: fieldName("arguments", "the arguments of a tool call"),
         notes: fieldName("notes", "annotations that flag errors or policy violations"),
         agent: fieldName("agent", "the agent’s name (for `strata.max-per-agent-day`)")
       },
@@ -74525,8 +76103,15 @@ var auditConfigSchema = {
         concurrency: { type: "integer", minimum: 1, maximum: 32, description: "Requests in flight at once.", default: 4 },
         "include-notes": {
           type: "boolean",
-          description: "Show the model the events’ notes. Off by default: notes are often the answer key.",
-          default: false
+          description: "Show the model (and reviewers) the events’ notes. On by default: a note such as `policy violation: …` is part of what happened. Turn it off when your notes are an answer key the judge must not see.",
+          default: true
+        },
+        "other-fields": {
+          type: "array",
+          uniqueItems: true,
+          description: "Event properties shown to the model and reviewers besides the `fields` above (dotted paths read nested ones). `*` stands for every other top-level property whose value is text, a number or a boolean; `[]` shows none.",
+          items: { type: "string", minLength: 1, description: "A property name, a dotted path, or `*`." },
+          default: ["*"]
         }
       }
     },
@@ -74548,6 +76133,12 @@ var auditConfigSchema = {
       maximum: 1,
       description: "Fail (exit code 1, failed step) when, for any dimension, the share of sampled transcripts at or above its threshold is below this."
     },
+    "max-unscored": {
+      type: "integer",
+      minimum: 0,
+      description: "Sampled transcripts that may end the run without a score (the model endpoint failed or was unreachable, the call cap, an unreadable transcript) before the run fails (exit code 1, failed step).",
+      default: 0
+    },
     "max-line-bytes": {
       type: "integer",
       minimum: 1024,
@@ -74558,7 +76149,7 @@ var auditConfigSchema = {
 };
 
 // src/config/audit.ts
-var dict4 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
+var dict4 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
 var DIMENSION_NAME = /^[a-z][a-z0-9_]*$/;
 function matcherOf(raw) {
   if (typeof raw === "string") return { matches: raw, ignoreCase: true };
@@ -74582,18 +76173,18 @@ function ruleOf(raw) {
 function scaleBounds(scale) {
   return scale === "1-5" ? { min: 1, max: 5, integer: true } : { min: 0, max: 1, integer: false };
 }
-function onScale(value2, scale) {
+function onScale(value3, scale) {
   const { min, max, integer } = scaleBounds(scale);
-  return Number.isFinite(value2) && value2 >= min && value2 <= max && (!integer || Number.isInteger(value2));
+  return Number.isFinite(value3) && value3 >= min && value3 <= max && (!integer || Number.isInteger(value3));
 }
 function scaleText(scale) {
   return scale === "1-5" ? "a whole number from 1 to 5" : "a number from 0 to 1";
 }
-function defaultDimension(name) {
-  const d = DEFAULT_AUDIT_DIMENSIONS[name];
+function defaultDimension(name2) {
+  const d = DEFAULT_AUDIT_DIMENSIONS[name2];
   if (d === void 0) return void 0;
   return {
-    name,
+    name: name2,
     description: String(d.description),
     scale: d.scale,
     threshold: Number(d.threshold),
@@ -74602,7 +76193,7 @@ function defaultDimension(name) {
   };
 }
 function defaultAuditDimensions() {
-  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name) => defaultDimension(name) ?? []);
+  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name2) => defaultDimension(name2) ?? []);
 }
 function defaultAuditConfig() {
   return {
@@ -74612,9 +76203,10 @@ function defaultAuditConfig() {
     seed: DEFAULT_AUDIT_SEED,
     strata: { flagged: false, flaggedPattern: "error|policy", maxPerAgentDay: 0 },
     rubric: { dimensions: defaultAuditDimensions() },
-    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: false },
+    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ["*"] },
     budgetChars: 24e3,
     outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
+    maxUnscored: 0,
     maxLineBytes: 8 * 1024 * 1024
   };
 }
@@ -74632,13 +76224,13 @@ function compiles(pattern, flags) {
 function cleanPath(dir) {
   return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }
-function resolveDimension(name, raw, report4) {
-  const at = ["audit", "rubric", "dimensions", name];
+function resolveDimension(name2, raw, report4) {
+  const at = ["audit", "rubric", "dimensions", name2];
   const scale = typeof raw.scale === "string" ? raw.scale : void 0;
-  const builtIn = defaultDimension(name);
+  const builtIn = defaultDimension(name2);
   const base = builtIn !== void 0 && (scale === void 0 || scale === builtIn.scale) ? builtIn : {
-    name,
-    description: builtIn?.description ?? name.replace(/_/g, " "),
+    name: name2,
+    description: builtIn?.description ?? name2.replace(/_/g, " "),
     scale: scale ?? "0-1",
     threshold: (scale ?? "0-1") === "1-5" ? 3 : 0.5,
     scorer: builtIn?.scorer ?? "rules",
@@ -74678,14 +76270,14 @@ function resolveDimensions(raw, report4) {
   const given2 = dict4(raw);
   const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given2).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))];
   const dimensions = [];
-  for (const name of names) {
-    const own5 = dict4(given2[name]);
-    if (!DIMENSION_NAME.test(name)) {
-      report4(["audit", "rubric", "dimensions", name], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
+  for (const name2 of names) {
+    const own5 = dict4(given2[name2]);
+    if (!DIMENSION_NAME.test(name2)) {
+      report4(["audit", "rubric", "dimensions", name2], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
       continue;
     }
     if (own5.enabled === false) continue;
-    const dimension = resolveDimension(name, own5, report4);
+    const dimension = resolveDimension(name2, own5, report4);
     if (dimension) dimensions.push(dimension);
   }
   if (dimensions.length === 0) report4(["audit", "rubric", "dimensions"], "key", "every dimension is disabled: the rubric needs at least one");
@@ -74724,12 +76316,14 @@ function resolveAudit(section, report4) {
   if (typeof llm["timeout-seconds"] === "number") config.llm.timeoutSeconds = llm["timeout-seconds"];
   if (typeof llm.concurrency === "number") config.llm.concurrency = llm.concurrency;
   if (typeof llm["include-notes"] === "boolean") config.llm.includeNotes = llm["include-notes"];
+  if (Array.isArray(llm["other-fields"])) config.llm.otherFields = llm["other-fields"].map(String);
   if (typeof s["budget-chars"] === "number") config.budgetChars = s["budget-chars"];
   if (typeof s["output-dir"] === "string") {
     config.outputDir = cleanPath(s["output-dir"]);
     if (config.outputDir === "." || !isInsideRepo(config.outputDir)) report4(["audit", "output-dir"], "value", "must be a directory inside the repository, relative to its root");
   }
   if (typeof s["fail-below"] === "number") config.failBelow = s["fail-below"];
+  if (typeof s["max-unscored"] === "number") config.maxUnscored = s["max-unscored"];
   if (typeof s["max-line-bytes"] === "number") config.maxLineBytes = s["max-line-bytes"];
   return config;
 }
@@ -74848,7 +76442,7 @@ var reviewConfigSchema = {
 };
 
 // src/config/review.ts
-var dict5 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
+var dict5 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
 function cleanPath2(dir) {
   return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }
@@ -74891,13 +76485,13 @@ function resolveReview(section, report4, auditDir) {
     "detected-at": "detectedAt",
     "resolved-at": "resolvedAt"
   };
-  for (const [key, name] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name] = fields[key];
+  for (const [key, name2] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name2] = fields[key];
   if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
   if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
   for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
-    const value2 = s[key];
-    if (typeof value2 !== "string") continue;
-    const clean = cleanPath2(value2);
+    const value3 = s[key];
+    if (typeof value3 !== "string") continue;
+    const clean = cleanPath2(value3);
     if (clean === "." && key !== "output-dir") continue;
     if (!isInsideRepo(clean)) {
       report4(["review", key], "value", "must be a path inside the repository, relative to its root");
@@ -74908,12 +76502,12 @@ function resolveReview(section, report4, auditDir) {
     else config.outputDir = clean;
   }
   const thresholds = dict5(s.thresholds);
-  for (const name of Object.keys(config.thresholds)) {
-    const given2 = dict5(thresholds[name]);
-    const band2 = config.thresholds[name];
+  for (const name2 of Object.keys(config.thresholds)) {
+    const given2 = dict5(thresholds[name2]);
+    const band2 = config.thresholds[name2];
     if (typeof given2.amber === "number") band2.amber = given2.amber;
     if (typeof given2.red === "number") band2.red = given2.red;
-    if (band2.amber > band2.red) report4(["review", "thresholds", name], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
+    if (band2.amber > band2.red) report4(["review", "thresholds", name2], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
   }
   return config;
 }
@@ -74922,23 +76516,93 @@ var reviewSection = {
   resolve: (section, report4, config) => resolveReview(section, report4, auditConfigOf(config).outputDir)
 };
 
+// src/config/export-schema.ts
+var EXPORT_TARGETS = ["duckdb", "bigquery", "snowflake"];
+var DEFAULT_DUCKDB_PATH = ".reliability-loop/warehouse.duckdb";
+var name = (description) => ({ type: "string", minLength: 1, description });
+var exportConfigSchema = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  description: "The export of audit scores, incidents, action items and experiments to a warehouse (`reliability-loop export`).",
+  properties: {
+    target: { type: "string", enum: [...EXPORT_TARGETS], description: "Where to export when --to is not given. The CLI defaults to duckdb; the Action needs bigquery or snowflake.", default: "duckdb" },
+    repository: name("Label of the rows (owner/name); default GITHUB_REPOSITORY, else the origin remote, else the folder name."),
+    duckdb: {
+      type: "object",
+      additionalProperties: false,
+      description: "The embedded DuckDB warehouse (the CLI's default target).",
+      properties: { path: { ...name("The DuckDB file, relative to the repository root (keep it out of git)."), default: DEFAULT_DUCKDB_PATH } }
+    },
+    bigquery: {
+      type: "object",
+      additionalProperties: false,
+      description: "BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_LOCATION override these.",
+      properties: { project: name("Google Cloud project id."), dataset: name("Dataset, created when absent."), location: name("Dataset location, e.g. EU or us-central1.") }
+    },
+    snowflake: {
+      type: "object",
+      additionalProperties: false,
+      description: "SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER, SNOWFLAKE_DATABASE, SNOWFLAKE_SCHEMA, SNOWFLAKE_WAREHOUSE and SNOWFLAKE_ROLE override these.",
+      properties: {
+        account: name("Account identifier, e.g. myorg-myaccount."),
+        user: name("User whose RSA public key matches SNOWFLAKE_PRIVATE_KEY."),
+        database: name("Database (must exist)."),
+        schema: name("Schema (must exist); tables and views are created in it."),
+        warehouse: name("Warehouse that runs the statements."),
+        role: name("Role to use.")
+      }
+    }
+  }
+};
+
+// src/config/export.ts
+var dict6 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
+var text = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
+function defaultExportConfig() {
+  return { target: "duckdb", duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} };
+}
+function exportConfigOf(config) {
+  return config.export ?? defaultExportConfig();
+}
+function resolveExport(section, report4) {
+  const s = section ?? {};
+  const config = defaultExportConfig();
+  if (typeof s.target === "string") config.target = s.target;
+  const repository = text(s, "repository");
+  if (repository !== void 0) config.repository = repository;
+  const path5 = text(dict6(s.duckdb), "path");
+  if (path5 !== void 0) {
+    const clean = path5.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    if (!isInsideRepo(clean)) report4(["export", "duckdb", "path"], "value", `${path5} is outside the repository; give a path relative to the repository root`);
+    else config.duckdbPath = clean;
+  }
+  for (const [k, v] of Object.entries(dict6(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
+  for (const [k, v] of Object.entries(dict6(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
+  return config;
+}
+var exportSection = {
+  key: "export",
+  resolve: (section, report4) => resolveExport(section, report4)
+};
+
 // src/config/mode-sections.ts
 var MODE_SECTIONS = [
   gateSection,
   experimentSection,
   syncSection,
   auditSection,
-  reviewSection
+  reviewSection,
+  exportSection
 ];
 
 // src/util/did-you-mean.ts
-function closestName(name, candidates) {
+function closestName(name2, candidates) {
   const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name));
+  const exact = candidates.find((c) => squash(c) === squash(name2));
   if (exact) return exact;
   let best;
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
@@ -74982,12 +76646,12 @@ function pointerSegments(pointer, root) {
   }
   return segments;
 }
-function describeValue(value2) {
-  if (value2 === null || value2 === void 0) return "nothing";
-  if (typeof value2 === "string") return JSON.stringify(value2.length > 60 ? `${value2.slice(0, 57)}...` : value2);
-  if (Array.isArray(value2)) return "a list";
-  if (typeof value2 === "object") return "a map";
-  return String(value2);
+function describeValue(value3) {
+  if (value3 === null || value3 === void 0) return "nothing";
+  if (typeof value3 === "string") return JSON.stringify(value3.length > 60 ? `${value3.slice(0, 57)}...` : value3);
+  if (Array.isArray(value3)) return "a list";
+  if (typeof value3 === "object") return "a map";
+  return String(value3);
 }
 var TYPE_NAMES = {
   array: "a list",
@@ -75002,12 +76666,12 @@ function describeTypes(types) {
 }
 
 // src/postmortem/sections.ts
-function sectionKey(text5) {
-  return text5.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+function sectionKey(text6) {
+  return text6.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 function sectionMatcher(sections, aliases) {
   const table2 = /* @__PURE__ */ new Map();
-  for (const name of sections) table2.set(sectionKey(name), name);
+  for (const name2 of sections) table2.set(sectionKey(name2), name2);
   for (const [alias, target] of Object.entries(aliases)) {
     const canonical = table2.get(sectionKey(target)) ?? target;
     if (!table2.has(sectionKey(alias))) table2.set(sectionKey(alias), canonical);
@@ -75290,7 +76954,8 @@ var configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: reviewConfigSchema
+    review: reviewConfigSchema,
+    export: exportConfigSchema
   }
 };
 
@@ -75325,8 +76990,8 @@ function loadConfig(options) {
 function parseRuleSettings(list2, source) {
   const rules = {};
   const issues = [];
-  for (const text5 of list2) {
-    const entries = text5.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+  for (const text6 of list2) {
+    const entries = text6.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
     for (const entry of entries) {
       const match = /^([^=:]*)[=:](.*)$/.exec(entry);
       if (!match) {
@@ -75357,11 +77022,11 @@ function readConfigFile(options) {
   };
   if (options.configPath !== void 0) {
     const abs = path.resolve(root, options.configPath);
-    const text5 = options.readFile(abs);
-    if (text5 === void 0) {
+    const text6 = options.readFile(abs);
+    if (text6 === void 0) {
       throw new ConfigError({ file: label2(abs), key: "", message: `config file not found (looked for ${abs})` });
     }
-    return { label: label2(abs), text: text5 };
+    return { label: label2(abs), text: text6 };
   }
   const found = DEFAULT_CONFIG_PATHS.map((rel) => {
     const abs = path.resolve(root, rel);
@@ -75378,9 +77043,9 @@ function readConfigFile(options) {
   return first;
 }
 function parseConfigText(raw, file) {
-  const text5 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const text6 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5, { lineCounter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter, prettyErrors: false });
   const at = (offset) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -75420,14 +77085,14 @@ function locator(doc, at) {
         const pair = node2.items.find((p) => keyText(p.key) === String(segment));
         if (!pair) break;
         const keyStart = rangeStart(pair.key);
-        const value2 = pair.value;
-        const emptyValue = value2 === null || value2 === void 0 || (0, import_yaml.isScalar)(value2) && value2.range?.[0] === value2.range?.[1];
+        const value3 = pair.value;
+        const emptyValue = value3 === null || value3 === void 0 || (0, import_yaml.isScalar)(value3) && value3.range?.[0] === value3.range?.[1];
         if (last && want === "key" || emptyValue) {
           offset = keyStart ?? offset;
           break;
         }
-        offset = rangeStart(value2) ?? offset;
-        node2 = value2;
+        offset = rangeStart(value3) ?? offset;
+        node2 = value3;
       } else if ((0, import_yaml.isSeq)(node2)) {
         const item = node2.items[Number(segment)];
         if (item === void 0) break;
@@ -75448,14 +77113,14 @@ function rangeStart(node2) {
 function keyText(key) {
   return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
 }
-function pruneUndefined(value2) {
-  if (Array.isArray(value2)) return value2.map(pruneUndefined);
-  if (isPlainObject(value2)) {
+function pruneUndefined(value3) {
+  if (Array.isArray(value3)) return value3.map(pruneUndefined);
+  if (isPlainObject(value3)) {
     const out = {};
-    for (const [k, v] of Object.entries(value2)) if (v !== void 0) out[k] = pruneUndefined(v);
+    for (const [k, v] of Object.entries(value3)) if (v !== void 0) out[k] = pruneUndefined(v);
     return out;
   }
-  return value2;
+  return value3;
 }
 var compiled;
 function validator() {
@@ -75487,15 +77152,15 @@ function toIssue(error2, layer) {
   let message2;
   switch (error2.keyword) {
     case "additionalProperties": {
-      const name = String(params.additionalProperty);
+      const name2 = String(params.additionalProperty);
       const parentKey = formatKeyPath(segments);
-      segments.push(name);
+      segments.push(name2);
       at = "key";
       if (parentKey === "lint.rules") {
         message2 = "not a rule id; rule ids look like PM009";
       } else {
         const allowed = Object.keys(error2.parentSchema?.properties ?? {});
-        const suggestion = closestName(name, allowed);
+        const suggestion = closestName(name2, allowed);
         message2 = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed here: ${allowed.join(", ")}`;
       }
       break;
@@ -75503,14 +77168,14 @@ function toIssue(error2, layer) {
     case "type": {
       const wanted = String(params.type).split(",").filter((t) => t !== "null");
       const names = describeTypes(wanted);
-      const quote2 = wanted.includes("string") && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
-      message2 = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})` : `must be ${names} (got ${describeValue(data)}${quote2})`;
+      const quote3 = wanted.includes("string") && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
+      message2 = segments.length === 0 ? `the configuration must be a map of settings such as "lint:" (got ${describeValue(data)})` : `must be ${names} (got ${describeValue(data)}${quote3})`;
       break;
     }
     case "enum": {
       const allowed = params.allowedValues.map(String).join(", ");
-      const quote2 = typeof data === "boolean" ? "; put it in quotes" : "";
-      message2 = `must be one of ${allowed} (got ${describeValue(data)}${quote2})`;
+      const quote3 = typeof data === "boolean" ? "; put it in quotes" : "";
+      message2 = `must be one of ${allowed} (got ${describeValue(data)}${quote3})`;
       break;
     }
     case "uniqueItems": {
@@ -75534,8 +77199,8 @@ function toIssue(error2, layer) {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 };
 }
-function isPlainObject(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isPlainObject(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
 }
 var ALIASES_PATH = ["postmortems", "section-aliases"];
 var HEADING_MATCHING = "headings are matched ignoring case, punctuation and numbering";
@@ -75546,18 +77211,18 @@ function mergeLayers(layers) {
   const merged = {};
   const mergeInto = (target, source, at) => {
     const isAliases = at.length === 2 && at[0] === ALIASES_PATH[0] && at[1] === ALIASES_PATH[1];
-    for (const [key, value2] of Object.entries(source)) {
-      if (value2 === null && at.length === 0) continue;
+    for (const [key, value3] of Object.entries(source)) {
+      if (value3 === null && at.length === 0) continue;
       if (isAliases) {
         for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
       }
       const existing = target[key];
-      if (isPlainObject(value2)) {
+      if (isPlainObject(value3)) {
         const into = isPlainObject(existing) ? existing : {};
         target[key] = into;
-        mergeInto(into, value2, [...at, key]);
+        mergeInto(into, value3, [...at, key]);
       } else {
-        target[key] = Array.isArray(value2) ? [...value2] : value2;
+        target[key] = Array.isArray(value3) ? [...value3] : value3;
       }
     }
   };
@@ -75591,8 +77256,8 @@ function resolveModeSections(layers, config, issues) {
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
     if (isPlainObject(section)) sections.push(mode.key);
-    const value2 = mode.resolve(isPlainObject(section) ? section : void 0, (segments, at, message2) => report4(segments, at, message2), config);
-    config[mode.key] = value2;
+    const value3 = mode.resolve(isPlainObject(section) ? section : void 0, (segments, at, message2) => report4(segments, at, message2), config);
+    config[mode.key] = value3;
   }
   config.sections = sections;
 }
@@ -75687,30 +77352,30 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/audit/period.ts
 var PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
-function isPeriod(text5) {
-  return PERIOD_PATTERN.test(text5);
+function isPeriod(text6) {
+  return PERIOD_PATTERN.test(text6);
 }
 function previousPeriod(now) {
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
   return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, "0")}`;
 }
-function dateOfTimestamp(value2) {
+function dateOfTimestamp(value3) {
   let ms;
-  if (typeof value2 === "string") {
-    if (!/^\d{4}-\d{2}-\d{2}/.test(value2.trim())) return void 0;
-    ms = Date.parse(value2.trim());
-  } else if (typeof value2 === "number" && Number.isFinite(value2) && value2 > 0) {
-    ms = value2 < 1e11 ? value2 * 1e3 : value2;
+  if (typeof value3 === "string") {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(value3.trim())) return void 0;
+    ms = Date.parse(value3.trim());
+  } else if (typeof value3 === "number" && Number.isFinite(value3) && value3 > 0) {
+    ms = value3 < 1e11 ? value3 * 1e3 : value3;
   } else return void 0;
   if (!Number.isFinite(ms)) return void 0;
-  const iso = new Date(ms).toISOString();
-  return { period: iso.slice(0, 7), day: iso.slice(0, 10) };
+  const iso2 = new Date(ms).toISOString();
+  return { period: iso2.slice(0, 7), day: iso2.slice(0, 10) };
 }
 var PATH_DATE = /(?<![0-9])((?:19|20)\d{2})[-_/.]?(0[1-9]|1[0-2])(?:[-_/.]?(0[1-9]|[12]\d|3[01]))?(?![0-9])/g;
-function dateInPath(path4) {
+function dateInPath(path5) {
   let found;
-  for (const m of path4.matchAll(PATH_DATE)) {
+  for (const m of path5.matchAll(PATH_DATE)) {
     const period = `${m[1]}-${m[2]}`;
     found = m[3] === void 0 ? { period } : { period, day: `${period}-${m[3]}` };
   }
@@ -75722,7 +77387,8 @@ var SYNC_INPUTS = ["tracker", "dry-run", "write-back", "linear-api-key", "linear
 var SECRET_INPUTS = ["token", "linear-api-key", "jira-api-token", "jira-pat", "openai-api-key"];
 var AUDIT_INPUTS = ["audit-period", "audit-sample", "audit-seed", "audit-scorer", "audit-model", "audit-fail-below", "openai-api-key", "openai-base-url"];
 var REVIEW_INPUTS = ["review-month", "review-since", "review-until", "review-days", "review-write"];
-var INPUT_NAMES = ["mode", "token", "config", "paths", "rules", "fail-on", "changed-only", "check-run", "check-name", "drill-result", ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS];
+var EXPORT_INPUTS = ["export-to"];
+var INPUT_NAMES = ["mode", "token", "config", "paths", "rules", "fail-on", "changed-only", "check-run", "check-name", "drill-result", ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...EXPORT_INPUTS];
 var FAIL_ON = ["error", "warning", "never"];
 var CHECK_RUN_POLICIES = ["auto", "always", "never"];
 var DEFAULT_CHECK_NAME = "reliability/lint";
@@ -75734,9 +77400,9 @@ var InputError = class extends Error {
   input;
   name = "InputError";
 };
-function splitList(text5) {
+function splitList(text6) {
   const items = [];
-  for (const line of text5.split(/\r?\n/)) {
+  for (const line of text6.split(/\r?\n/)) {
     if (line.trim().startsWith("#")) continue;
     let depth = 0;
     let current = "";
@@ -75752,24 +77418,24 @@ function splitList(text5) {
   }
   return items.map((item) => item.trim()).filter((item) => item !== "");
 }
-function oneOf(input, value2, allowed, fallback) {
-  const normalised2 = value2.trim().toLowerCase();
+function oneOf(input, value3, allowed, fallback) {
+  const normalised2 = value3.trim().toLowerCase();
   if (normalised2 === "") return fallback;
   if (allowed.includes(normalised2)) return normalised2;
-  throw new InputError(input, `must be one of ${allowed.join(", ")} (got "${value2}")`);
+  throw new InputError(input, `must be one of ${allowed.join(", ")} (got "${value3}")`);
 }
-function booleanInput(input, value2, fallback) {
-  const v = value2.trim();
+function booleanInput(input, value3, fallback) {
+  const v = value3.trim();
   if (v === "") return fallback;
   if (["true", "True", "TRUE"].includes(v)) return true;
   if (["false", "False", "FALSE"].includes(v)) return false;
-  throw new InputError(input, `must be true or false (got "${value2}")`);
+  throw new InputError(input, `must be true or false (got "${value3}")`);
 }
 var DRILL_RESULTS = ["success", "failure", "cancelled", "skipped"];
-function drillResultInput(value2) {
-  const v = (value2 ?? "").trim().toLowerCase();
+function drillResultInput(value3) {
+  const v = (value3 ?? "").trim().toLowerCase();
   if (v === "" || DRILL_RESULTS.includes(v)) return v;
-  throw new InputError("drill-result", `must be one of ${DRILL_RESULTS.join(", ")}, as \${{ needs.<job>.result }} gives (got "${value2 ?? ""}")`);
+  throw new InputError("drill-result", `must be one of ${DRILL_RESULTS.join(", ")}, as \${{ needs.<job>.result }} gives (got "${value3 ?? ""}")`);
 }
 var TRACKERS = ["github", "linear", "jira", "jira-dc"];
 var WRITE_BACK = ["commit", "pull-request", "off"];
@@ -75778,39 +77444,39 @@ function syncInputs(raw, overrides) {
   if (tracker !== "") overrides.push({ source: "input tracker", values: { sync: { tracker: oneOf("tracker", tracker, TRACKERS, "github") } } });
   const writeBack = (raw["write-back"] ?? "").trim().toLowerCase();
   if (writeBack !== "") overrides.push({ source: "input write-back", values: { sync: { "write-back": oneOf("write-back", writeBack, WRITE_BACK, "commit") } } });
-  const value2 = (name) => (raw[name] ?? "").trim();
+  const value3 = (name2) => (raw[name2] ?? "").trim();
   return {
     dryRun: booleanInput("dry-run", raw["dry-run"] ?? "", false),
     credentials: {
-      githubToken: value2("token"),
-      linearApiKey: value2("linear-api-key"),
-      linearTeam: value2("linear-team"),
-      linearApiUrl: value2("linear-api-url"),
-      jiraBaseUrl: value2("jira-base-url"),
-      jiraEmail: value2("jira-email"),
-      jiraApiToken: value2("jira-api-token"),
-      jiraProject: value2("jira-project"),
-      jiraPat: value2("jira-pat")
+      githubToken: value3("token"),
+      linearApiKey: value3("linear-api-key"),
+      linearTeam: value3("linear-team"),
+      linearApiUrl: value3("linear-api-url"),
+      jiraBaseUrl: value3("jira-base-url"),
+      jiraEmail: value3("jira-email"),
+      jiraApiToken: value3("jira-api-token"),
+      jiraProject: value3("jira-project"),
+      jiraPat: value3("jira-pat")
     }
   };
 }
 function auditInputs(raw, overrides) {
-  const value2 = (name) => (raw[name] ?? "").trim();
-  const inputs = { dryRun: booleanInput("dry-run", raw["dry-run"] ?? "", false), apiKey: value2("openai-api-key"), baseUrl: value2("openai-base-url") };
-  const period = value2("audit-period");
+  const value3 = (name2) => (raw[name2] ?? "").trim();
+  const inputs = { dryRun: booleanInput("dry-run", raw["dry-run"] ?? "", false), apiKey: value3("openai-api-key"), baseUrl: value3("openai-base-url") };
+  const period = value3("audit-period");
   if (period !== "") {
     if (!isPeriod(period)) throw new InputError("audit-period", `must be a month as YYYY-MM, e.g. 2026-10 (got "${period}")`);
     inputs.period = period;
   }
-  if (value2("audit-scorer") !== "") inputs.scorer = oneOf("audit-scorer", value2("audit-scorer"), AUDIT_SCORERS, "rules");
-  const sample = value2("audit-sample");
+  if (value3("audit-scorer") !== "") inputs.scorer = oneOf("audit-scorer", value3("audit-scorer"), AUDIT_SCORERS, "rules");
+  const sample = value3("audit-sample");
   if (sample !== "") {
     if (!/^\d+$/.test(sample) || Number(sample) < 1) throw new InputError("audit-sample", `must be a whole number, 1 or more (got "${sample}")`);
     overrides.push({ source: "input audit-sample", values: { audit: { "sample-size": Number(sample) } } });
   }
-  if (value2("audit-seed") !== "") overrides.push({ source: "input audit-seed", values: { audit: { seed: value2("audit-seed") } } });
-  if (value2("audit-model") !== "") overrides.push({ source: "input audit-model", values: { audit: { llm: { model: value2("audit-model") } } } });
-  const failBelow = value2("audit-fail-below");
+  if (value3("audit-seed") !== "") overrides.push({ source: "input audit-seed", values: { audit: { seed: value3("audit-seed") } } });
+  if (value3("audit-model") !== "") overrides.push({ source: "input audit-model", values: { audit: { llm: { model: value3("audit-model") } } } });
+  const failBelow = value3("audit-fail-below");
   if (failBelow !== "") {
     const share = failBelow.endsWith("%") ? Number(failBelow.slice(0, -1)) / 100 : Number(failBelow);
     if (!Number.isFinite(share) || share < 0 || share > 1) throw new InputError("audit-fail-below", `must be a share from 0 to 1, e.g. 0.9 (got "${failBelow}")`);
@@ -75819,20 +77485,24 @@ function auditInputs(raw, overrides) {
   return inputs;
 }
 function reviewInputs(raw) {
-  const value2 = (name) => (raw[name] ?? "").trim();
+  const value3 = (name2) => (raw[name2] ?? "").trim();
   const inputs = { write: booleanInput("review-write", raw["review-write"] ?? "", true) };
-  if (value2("review-month") !== "") {
-    if (!isPeriod(value2("review-month"))) throw new InputError("review-month", `must be a month as YYYY-MM, e.g. 2026-10 (got "${value2("review-month")}")`);
-    inputs.month = value2("review-month");
+  if (value3("review-month") !== "") {
+    if (!isPeriod(value3("review-month"))) throw new InputError("review-month", `must be a month as YYYY-MM, e.g. 2026-10 (got "${value3("review-month")}")`);
+    inputs.month = value3("review-month");
   }
-  if (value2("review-since") !== "") inputs.since = value2("review-since");
-  if (value2("review-until") !== "") inputs.until = value2("review-until");
-  const days = value2("review-days");
+  if (value3("review-since") !== "") inputs.since = value3("review-since");
+  if (value3("review-until") !== "") inputs.until = value3("review-until");
+  const days = value3("review-days");
   if (days !== "") {
     if (!/^\d+$/.test(days) || Number(days) < 1) throw new InputError("review-days", `must be a whole number, 1 or more (got "${days}")`);
     inputs.days = Number(days);
   }
   return inputs;
+}
+function exportInputs(raw) {
+  const to = raw["export-to"].trim();
+  return { ...to !== "" && { to: oneOf("export-to", to, EXPORT_TARGETS, "bigquery") }, dryRun: booleanInput("dry-run", raw["dry-run"], false) };
 }
 function parseActionInputs(raw) {
   const overrides = [];
@@ -75851,7 +77521,8 @@ function parseActionInputs(raw) {
     drillResult: drillResultInput(raw["drill-result"]),
     sync: syncInputs(raw, overrides),
     audit: auditInputs(raw, overrides),
-    review: reviewInputs(raw)
+    review: reviewInputs(raw),
+    export: exportInputs(raw)
   };
   if (config !== "" && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ""))) inputs.configPath = config;
   return inputs;
@@ -75870,27 +77541,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize as normalize2, relative, resolve, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath3(path4) {
-  let normalized = normalize2(path4);
+function cleanPath3(path5) {
+  let normalized = normalize2(path5);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path4, separator) {
-  return path4.replace(SLASHES_REGEX, separator);
+function convertSlashes(path5, separator) {
+  return path5.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path4) {
-  return path4 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path4);
+function isRootDirectory(path5) {
+  return path5 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path5);
 }
-function normalizePath(path4, options) {
+function normalizePath(path5, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path4.includes("/") || path4.startsWith(".");
-  if (resolvePaths) path4 = resolve(path4);
-  if (normalizePath$1 || pathNeedsCleaning) path4 = cleanPath3(path4);
-  if (path4 === ".") return "";
-  const needsSeperator = path4[path4.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path4 + pathSeparator : path4, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path5.includes("/") || path5.startsWith(".");
+  if (resolvePaths) path5 = resolve(path5);
+  if (normalizePath$1 || pathNeedsCleaning) path5 = cleanPath3(path5);
+  if (path5 === ".") return "";
+  const needsSeperator = path5[path5.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path5 + pathSeparator : path5, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -75927,8 +77598,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path4 = directoryPath || ".";
-  if (filters.every((filter) => filter(path4, true))) paths.push(path4);
+  const path5 = directoryPath || ".";
+  if (filters.every((filter) => filter(path5, true))) paths.push(path5);
 };
 var empty$2 = () => {
 };
@@ -75980,27 +77651,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path4, state, callback$1) {
+var resolveSymlinksAsync = function(path5, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs3.realpath(path4, (error2, resolvedPath) => {
+  fs3.realpath(path5, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs3.stat(resolvedPath, (error$1, stat3) => {
+    fs3.stat(resolvedPath, (error$1, stat4) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path4, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
+      if (stat4.isDirectory() && isRecursive(path5, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat4, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path4, state, callback$1) {
+var resolveSymlinks = function(path5, state, callback$1) {
   const { queue, fs: fs3, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs3.realpathSync(path4);
-    const stat3 = fs3.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path4, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
+    const resolvedPath = fs3.realpathSync(path5);
+    const stat4 = fs3.statSync(resolvedPath);
+    if (stat4.isDirectory() && isRecursive(path5, resolvedPath, state)) return;
+    callback$1(stat4, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -76009,9 +77680,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path4, resolved, state) {
+function isRecursive(path5, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path4);
+  let parent = dirname(path5);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -76019,7 +77690,7 @@ function isRecursive(path4, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path4, resolved);
+  state.symlinks.set(path5, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -76191,19 +77862,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path4 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path4)) continue;
-        this.pushDirectory(path4, paths, filters);
-        this.walkDirectory(this.state, path4, path4, depth - 1, this.walk);
+        let path5 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path5)) continue;
+        this.pushDirectory(path5, paths, filters);
+        this.walkDirectory(this.state, path5, path5, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path4 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path4, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
+        let path5 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path5, this.state, (stat4, resolvedPath) => {
+          if (stat4.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path4 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path4 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path5 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path5 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path4;
+            resolvedPath = useRealPaths ? resolvedPath : path5;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -76369,7 +78040,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path4) => isMatch(path4));
+    this.options.filters.push((path5) => isMatch(path5));
     return this;
   }
 };
@@ -76444,19 +78115,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path4) {
-  return path4.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path5) {
+  return path5.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path4) {
+function splitPattern(path5) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path4, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path4];
+  const result = import_picomatch.default.scan(path5, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path5];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path4) => path4.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path4) => path4.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path5) => path5.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path5) => path5.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -76466,8 +78137,8 @@ function isDynamicPattern(pattern, options) {
 function log(...tasks) {
   console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
 }
-function ensureStringArray(value2) {
-  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
+function ensureStringArray(value3) {
+  return typeof value3 === "string" ? [value3] : value3 !== null && value3 !== void 0 ? value3 : [];
 }
 var PARENT_DIRECTORY = /^(\/?\.\.)+/;
 var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
@@ -76563,13 +78234,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path4 = format(p, isDirectory2);
-      const matches = matcher(path4) && !ignore(path4);
-      if (matches) log(`matched ${path4}`);
+      const path5 = format(p, isDirectory2);
+      const matches = matcher(path5) && !ignore(path5);
+      if (matches) log(`matched ${path5}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path4 = format(p, isDirectory2);
-      return matcher(path4) && !ignore(path4);
+      const path5 = format(p, isDirectory2);
+      return matcher(path5) && !ignore(path5);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -76658,10 +78329,10 @@ var PartialCheckRunError = class extends Error {
   cause;
   name = "PartialCheckRunError";
 };
-function cut(text5, max) {
-  if (text5.length <= max) return text5;
+function cut(text6, max) {
+  if (text6.length <= max) return text6;
   const marker = "… (truncated)";
-  return text5.slice(0, max - marker.length) + marker;
+  return text6.slice(0, max - marker.length) + marker;
 }
 function limited(annotation) {
   const out = { ...annotation, message: cut(annotation.message, MAX_ANNOTATION_MESSAGE) };
@@ -76744,9 +78415,9 @@ var readableFileRule = {
 
 // src/lint/rules/PM001-title.ts
 var FILE_NAME_RE = /^PM-([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
-function basename2(path4) {
-  const parts = path4.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path4;
+function basename2(path5) {
+  const parts = path5.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path5;
 }
 var titleRule = {
   id: "PM001",
@@ -76837,10 +78508,10 @@ var requiredMetadataRule = {
 };
 
 // src/lint/rules/PM003-metadata-values.ts
-function columnOf(pm2, field, value2) {
-  const text5 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text5.indexOf(":");
-  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
+function columnOf(pm2, field, value3) {
+  const text6 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text6.indexOf(":");
+  const at = value3 ? text6.indexOf(value3, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
 var metadataValuesRule = {
@@ -76917,23 +78588,23 @@ var requiredSectionsRule = {
   check(pm2, ctx) {
     const reports = [];
     const { sections: template, sectionAliases } = ctx.config.postmortems;
-    template.forEach((name, index2) => {
-      const found = pm2.sections.filter((s) => s.canonical === name);
+    template.forEach((name2, index2) => {
+      const found = pm2.sections.filter((s) => s.canonical === name2);
       if (found.length === 0) {
-        const aliases = Object.entries(sectionAliases).filter(([, target]) => sectionKey(target) === sectionKey(name)).map(([alias]) => alias);
+        const aliases = Object.entries(sectionAliases).filter(([, target]) => sectionKey(target) === sectionKey(name2)).map(([alias]) => alias);
         const next = template.slice(index2 + 1).map((later) => pm2.sections.find((s) => s.canonical === later)).find((s) => s !== void 0);
         const where = next ? `before "${next.heading.text}" (line ${next.heading.position.line})` : "at the end of the file";
         const accepted = aliases.length > 0 ? ` (also accepted as heading: ${aliases.map((a) => `"${a}"`).join(", ")})` : "";
         reports.push({
           line: next ? next.heading.position.line : lastLine(pm2),
           column: 1,
-          message: `Required section "${name}" is missing; add "## ${name}"${accepted} ${where}.`
+          message: `Required section "${name2}" is missing; add "## ${name2}"${accepted} ${where}.`
         });
         return;
       }
       if (found.every((s) => s.empty)) {
         const section = found[0];
-        const what = GUIDANCE[sectionKey(name)] ?? "what this section of the template asks for";
+        const what = GUIDANCE[sectionKey(name2)] ?? "what this section of the template asks for";
         reports.push({
           line: section.heading.position.line,
           column: section.heading.position.column,
@@ -77010,22 +78681,22 @@ var HTTP_URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 var ANY_URL_RE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 var PAGERDUTY_URL_RE = /^https:\/\/[a-z0-9][a-z0-9-]*\.pagerduty\.com\/incidents\/[A-Za-z0-9]+\/?(?:[?#]\S*)?$/;
 var PAGERDUTY_ID_RE = /^[A-Z0-9]{6,20}$/;
-function columnOf2(pm2, field, value2) {
-  const text5 = pm2.lines[field.position.line - 1] ?? "";
-  const colon = text5.indexOf(":");
-  const at = value2 ? text5.indexOf(value2, colon + 1) : -1;
+function columnOf2(pm2, field, value3) {
+  const text6 = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text6.indexOf(":");
+  const at = value3 ? text6.indexOf(value3, colon + 1) : -1;
   return at >= 0 ? at + 1 : field.position.column;
 }
-function ndjsonProblem(value2, ctx) {
-  if (ANY_URL_RE.test(value2)) {
-    return /^file:/i.test(value2) ? "is a file:// URL only your machine can open; commit the log and use its repository-relative path" : void 0;
+function ndjsonProblem(value3, ctx) {
+  if (ANY_URL_RE.test(value3)) {
+    return /^file:/i.test(value3) ? "is a file:// URL only your machine can open; commit the log and use its repository-relative path" : void 0;
   }
-  if (/^(?:\/|~|[A-Za-z]:[\\/]|\\\\)/.test(value2)) {
+  if (/^(?:\/|~|[A-Za-z]:[\\/]|\\\\)/.test(value3)) {
     return "is an absolute path; use the path relative to the repository root, e.g. logs/missions/2026-10-14-mission-1182.ndjson";
   }
-  const path4 = value2.replace(/[?#].*$/, "").replace(/\\/g, "/");
+  const path5 = value3.replace(/[?#].*$/, "").replace(/\\/g, "/");
   const parts = [];
-  for (const part of path4.split("/")) {
+  for (const part of path5.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") {
       if (parts.length === 0) return "points outside the repository; commit the log inside the repository and link it by its repository-relative path";
@@ -77062,31 +78733,31 @@ var severeLinksRule = {
     };
     if (!missing("traces", "Traces", "- Traces: https://traces.example.com/trace/7f3a9c")) {
       const field = md.fields.traces;
-      for (const value2 of md.traces) {
-        if (HTTP_URL_RE.test(value2)) continue;
+      for (const value3 of md.traces) {
+        if (HTTP_URL_RE.test(value3)) continue;
         reports.push({
           line: field.position.line,
-          column: columnOf2(pm2, field, value2),
-          message: `Traces value "${value2}" is not an http(s) URL; link the trace in your tracing tool, e.g. https://traces.example.com/trace/7f3a9c.`
+          column: columnOf2(pm2, field, value3),
+          message: `Traces value "${value3}" is not an http(s) URL; link the trace in your tracing tool, e.g. https://traces.example.com/trace/7f3a9c.`
         });
       }
     }
     if (!missing("ndjson", "NDJSON", "- NDJSON: logs/missions/2026-10-14-mission-1182.ndjson")) {
       const field = md.fields.ndjson;
-      for (const value2 of md.ndjson) {
-        const problem = ndjsonProblem(value2, ctx);
+      for (const value3 of md.ndjson) {
+        const problem = ndjsonProblem(value3, ctx);
         if (problem === void 0) continue;
-        reports.push({ line: field.position.line, column: columnOf2(pm2, field, value2), message: `NDJSON log "${value2}" ${problem}.` });
+        reports.push({ line: field.position.line, column: columnOf2(pm2, field, value3), message: `NDJSON log "${value3}" ${problem}.` });
       }
     }
     if (!missing("pagerduty", "PagerDuty", "- PagerDuty: https://<subdomain>.pagerduty.com/incidents/<ID>")) {
       const field = md.fields.pagerduty;
-      for (const value2 of md.pagerduty) {
-        if (PAGERDUTY_URL_RE.test(value2) || PAGERDUTY_ID_RE.test(value2)) continue;
+      for (const value3 of md.pagerduty) {
+        if (PAGERDUTY_URL_RE.test(value3) || PAGERDUTY_ID_RE.test(value3)) continue;
         reports.push({
           line: field.position.line,
-          column: columnOf2(pm2, field, value2),
-          message: `PagerDuty value "${value2}" is not a PagerDuty incident; write the incident URL (https://<subdomain>.pagerduty.com/incidents/<ID>) or its ID, e.g. Q1ABCD2EFGHIJK.`
+          column: columnOf2(pm2, field, value3),
+          message: `PagerDuty value "${value3}" is not a PagerDuty incident; write the incident URL (https://<subdomain>.pagerduty.com/incidents/<ID>) or its ID, e.g. Q1ABCD2EFGHIJK.`
         });
       }
     }
@@ -77095,12 +78766,12 @@ var severeLinksRule = {
 };
 
 // src/lint/rules/PM007-action-item-format.ts
-function short(text5, max = 60) {
-  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
+function short(text6, max = 60) {
+  return text6.length > max ? `${text6.slice(0, max - 1)}…` : text6;
 }
-function columnOf3(pm2, item, value2) {
-  const text5 = pm2.lines[item.position.line - 1] ?? "";
-  const at = value2 ? text5.indexOf(value2, item.position.column - 1) : -1;
+function columnOf3(pm2, item, value3) {
+  const text6 = pm2.lines[item.position.line - 1] ?? "";
+  const at = value3 ? text6.indexOf(value3, item.position.column - 1) : -1;
   return at >= 0 ? at + 1 : item.position.column;
 }
 var TEMPLATE = "- [ ] <summary> :: <owner> :: <YYYY-MM-DD>";
@@ -77246,11 +78917,11 @@ var placeholdersRule = {
     pm2.lines.forEach((raw, index2) => {
       const line = index2 + 1;
       if (pm2.ignoredLines.has(line)) return;
-      const text5 = maskCodeSpans(raw);
+      const text6 = maskCodeSpans(raw);
       const found = [];
-      for (const m of text5.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text5.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
-      for (const m of text5.matchAll(ANGLE_RE)) {
+      for (const m of text6.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text6.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text6.matchAll(ANGLE_RE)) {
         if (isAnglePlaceholder(m[1] ?? "")) found.push({ column: m.index + 1, placeholder: m[0] });
       }
       found.sort((a, b) => a.column - b.column);
@@ -77272,8 +78943,8 @@ var placeholdersRule = {
 function show(ts) {
   return [ts.date, ts.time, ts.zone].filter(Boolean).join(" ");
 }
-function short2(text5, max = 50) {
-  return text5.length > max ? `${text5.slice(0, max - 1)}…` : text5;
+function short2(text6, max = 50) {
+  return text6.length > max ? `${text6.slice(0, max - 1)}…` : text6;
 }
 var timelineOrderRule = {
   id: "PM010",
@@ -77397,8 +79068,8 @@ function sortFindings(findings) {
 var STEP_ANNOTATION_LIMIT = 10;
 var RULE_NAMES = new Map(RULES.map((rule) => [rule.id, rule.name]));
 function findingTitle(finding) {
-  const name = RULE_NAMES.get(finding.rule);
-  return name === void 0 ? finding.rule : `${finding.rule} ${name}`;
+  const name2 = RULE_NAMES.get(finding.rule);
+  return name2 === void 0 ? finding.rule : `${finding.rule} ${name2}`;
 }
 function stepAnnotation(finding) {
   return { file: finding.path, startLine: finding.line, startColumn: finding.column, title: findingTitle(finding) };
@@ -77428,7 +79099,7 @@ function checkRunAnnotation(finding) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open3, close2) => (text5) => enabled && text5 !== "" ? `\x1B[${open3}m${text5}\x1B[${close2}m` : text5;
+  const code = (open3, close2) => (text6) => enabled && text6 !== "" ? `\x1B[${open3}m${text6}\x1B[${close2}m` : text6;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -77445,12 +79116,12 @@ function plural(count, word) {
 // src/report/job-summary.ts
 var SUMMARY_MAX_ROWS = 1e3;
 var MAX_MESSAGE_CHARS = 1e3;
-function cell(text5) {
-  const short5 = text5.length > MAX_MESSAGE_CHARS ? `${text5.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text5;
+function cell(text6) {
+  const short5 = text6.length > MAX_MESSAGE_CHARS ? `${text6.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text6;
   return short5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
-function lineUrl(link2, path4, line) {
-  const encodedPath = path4.split("/").map(encodeURIComponent).join("/");
+function lineUrl(link2, path5, line) {
+  const encodedPath = path5.split("/").map(encodeURIComponent).join("/");
   return `${link2.serverUrl.replace(/\/+$/, "")}/${link2.repository}/blob/${link2.sha}/${encodedPath}#L${line}`;
 }
 function headline(report4) {
@@ -77552,10 +79223,10 @@ function checkRunTitle(summary2) {
   return `${plural(summary2.errors, "error")}, ${plural(summary2.warnings, "warning")} in ${plural(summary2.files, "postmortem")}`;
 }
 async function reportCheckRun(ctx, result, outcome, link2, notes) {
-  const name = ctx.inputs.checkName;
+  const name2 = ctx.inputs.checkName;
   const hidden = exceedsStepAnnotationLimit(result.findings) ? ` GitHub shows only the first ${STEP_ANNOTATION_LIMIT} errors and ${STEP_ANNOTATION_LIMIT} warnings of this step as annotations; the job summary lists all ${plural(result.findings.length, "finding")}.` : "";
   if (!ctx.github) {
-    warning(`No token was given, so the check run "${name}" was not created.${hidden}`);
+    warning(`No token was given, so the check run "${name2}" was not created.${hidden}`);
     return void 0;
   }
   const { summary: summary2 } = result;
@@ -77564,7 +79235,7 @@ async function reportCheckRun(ctx, result, outcome, link2, notes) {
     const created = await createCheckRun(ctx.github, {
       owner: ctx.owner,
       repo: ctx.repo,
-      name,
+      name: name2,
       headSha: ctx.event.sha,
       conclusion,
       title: checkRunTitle(summary2),
@@ -77572,21 +79243,21 @@ async function reportCheckRun(ctx, result, outcome, link2, notes) {
       annotations: result.findings.map(checkRunAnnotation),
       ...ctx.runUrl !== void 0 && { detailsUrl: ctx.runUrl }
     });
-    info(`Check run "${name}" (${conclusion}) created on ${ctx.event.sha} with ${plural(result.findings.length, "annotation")}${created.htmlUrl ? `: ${created.htmlUrl}` : ""}.`);
-    return created.htmlUrl ? `Every finding is also an annotation of the check run [${name}](${created.htmlUrl}).` : `Every finding is also an annotation of the check run “${name}”.`;
+    info(`Check run "${name2}" (${conclusion}) created on ${ctx.event.sha} with ${plural(result.findings.length, "annotation")}${created.htmlUrl ? `: ${created.htmlUrl}` : ""}.`);
+    return created.htmlUrl ? `Every finding is also an annotation of the check run [${name2}](${created.htmlUrl}).` : `Every finding is also an annotation of the check run “${name2}”.`;
   } catch (error2) {
     if (error2 instanceof PartialCheckRunError) {
-      warning(`Check run "${name}": ${error2.message}.${hidden}`);
+      warning(`Check run "${name2}": ${error2.message}.${hidden}`);
       return void 0;
     }
     const status = errorStatus(error2);
     if (status === 403 || status === 404) {
       const fork = ctx.event.pullRequest?.fromFork ? " This pull request comes from a fork: its token is read-only whatever the workflow asks, so on forks the job summary is the place to look." : " On pull requests from forks the token is read-only whatever the workflow asks; there the job summary has everything.";
       warning(
-        `Could not create the check run "${name}" (${status} ${errorMessage(error2)}).${hidden} To get every finding as an annotation, give the job \`permissions: checks: write\` (check runs need the workflow's GITHUB_TOKEN or a GitHub App token).${fork}`
+        `Could not create the check run "${name2}" (${status} ${errorMessage(error2)}).${hidden} To get every finding as an annotation, give the job \`permissions: checks: write\` (check runs need the workflow's GITHUB_TOKEN or a GitHub App token).${fork}`
       );
     } else {
-      warning(`Could not create the check run "${name}" (${status ?? "error"}: ${errorMessage(error2)}).${hidden}`);
+      warning(`Could not create the check run "${name2}" (${status ?? "error"}: ${errorMessage(error2)}).${hidden}`);
     }
     return void 0;
   }
@@ -77644,12 +79315,12 @@ function ok() {
 }
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject4(value2) {
-  if (typeof value2 !== "object" || value2 === null) {
+function isPlainObject4(value3) {
+  if (typeof value3 !== "object" || value3 === null) {
     return false;
   }
-  const prototype = Object.getPrototypeOf(value2);
-  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value2) && !(Symbol.iterator in value2);
+  const prototype = Object.getPrototypeOf(value3);
+  return (prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null) && !(Symbol.toStringTag in value3) && !(Symbol.iterator in value3);
 }
 
 // node_modules/trough/lib/index.js
@@ -77731,24 +79402,24 @@ function wrap(middleware, callback2) {
       callback2(error2, ...output);
     }
   }
-  function then(value2) {
-    done(null, value2);
+  function then(value3) {
+    done(null, value3);
   }
 }
 
 // node_modules/unist-util-stringify-position/lib/index.js
-function stringifyPosition(value2) {
-  if (!value2 || typeof value2 !== "object") {
+function stringifyPosition(value3) {
+  if (!value3 || typeof value3 !== "object") {
     return "";
   }
-  if ("position" in value2 || "type" in value2) {
-    return position(value2.position);
+  if ("position" in value3 || "type" in value3) {
+    return position(value3.position);
   }
-  if ("start" in value2 || "end" in value2) {
-    return position(value2);
+  if ("start" in value3 || "end" in value3) {
+    return position(value3);
   }
-  if ("line" in value2 || "column" in value2) {
-    return point(value2);
+  if ("line" in value3 || "column" in value3) {
+    return point(value3);
   }
   return "";
 }
@@ -77758,8 +79429,8 @@ function point(point3) {
 function position(pos) {
   return point(pos && pos.start) + "-" + point(pos && pos.end);
 }
-function index(value2) {
-  return value2 && typeof value2 === "number" ? value2 : 1;
+function index(value3) {
+  return value3 && typeof value3 === "number" ? value3 : 1;
 }
 
 // node_modules/vfile-message/lib/index.js
@@ -77977,16 +79648,16 @@ var VFile = class {
    * @returns
    *   New instance.
    */
-  constructor(value2) {
+  constructor(value3) {
     let options;
-    if (!value2) {
+    if (!value3) {
       options = {};
-    } else if (isUrl(value2)) {
-      options = { path: value2 };
-    } else if (typeof value2 === "string" || isUint8Array(value2)) {
-      options = { value: value2 };
+    } else if (isUrl(value3)) {
+      options = { path: value3 };
+    } else if (typeof value3 === "string" || isUint8Array(value3)) {
+      options = { value: value3 };
     } else {
-      options = value2;
+      options = value3;
     }
     this.cwd = "cwd" in options ? "" : default3.cwd();
     this.data = {};
@@ -78031,10 +79702,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename4) {
-    assertNonEmpty(basename4, "basename");
-    assertPart(basename4, "basename");
-    this.path = default2.join(this.dirname || "", basename4);
+  set basename(basename5) {
+    assertNonEmpty(basename5, "basename");
+    assertPart(basename5, "basename");
+    this.path = default2.join(this.dirname || "", basename5);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -78055,9 +79726,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname5) {
+  set dirname(dirname7) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname5 || "", this.basename);
+    this.path = default2.join(dirname7 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -78114,13 +79785,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path4) {
-    if (isUrl(path4)) {
-      path4 = fileURLToPath2(path4);
+  set path(path5) {
+    if (isUrl(path5)) {
+      path5 = fileURLToPath2(path5);
     }
-    assertNonEmpty(path4, "path");
-    if (this.path !== path4) {
-      this.history.push(path4);
+    assertNonEmpty(path5, "path");
+    if (this.path !== path5) {
+      this.history.push(path5);
     }
   }
   /**
@@ -78375,26 +80046,26 @@ var VFile = class {
     return decoder.decode(this.value);
   }
 };
-function assertPart(part, name) {
+function assertPart(part, name2) {
   if (part && part.includes(default2.sep)) {
     throw new Error(
-      "`" + name + "` cannot be a path: did not expect `" + default2.sep + "`"
+      "`" + name2 + "` cannot be a path: did not expect `" + default2.sep + "`"
     );
   }
 }
-function assertNonEmpty(part, name) {
+function assertNonEmpty(part, name2) {
   if (!part) {
-    throw new Error("`" + name + "` cannot be empty");
+    throw new Error("`" + name2 + "` cannot be empty");
   }
 }
-function assertPath(path4, name) {
-  if (!path4) {
-    throw new Error("Setting `" + name + "` requires `path` to be set too");
+function assertPath(path5, name2) {
+  if (!path5) {
+    throw new Error("Setting `" + name2 + "` requires `path` to be set too");
   }
 }
-function isUint8Array(value2) {
+function isUint8Array(value3) {
   return Boolean(
-    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
+    value3 && typeof value3 === "object" && "byteLength" in value3 && "byteOffset" in value3
   );
 }
 
@@ -78418,9 +80089,9 @@ var CallableInstance = (
       // type-coverage:ignore-next-line
       constr.prototype
     );
-    const value2 = proto[property];
+    const value3 = proto[property];
     const apply = function() {
-      return value2.apply(apply, arguments);
+      return value3.apply(apply, arguments);
     };
     Object.setPrototypeOf(apply, proto);
     return apply;
@@ -78528,11 +80199,11 @@ var Processor = class _Processor extends CallableInstance {
    *   The current processor when setting, the value at `key` when getting, or
    *   the entire dataset when getting without key.
    */
-  data(key, value2) {
+  data(key, value3) {
     if (typeof key === "string") {
       if (arguments.length === 2) {
         assertUnfrozen("data", this.frozen);
-        this.namespace[key] = value2;
+        this.namespace[key] = value3;
         return this;
       }
       return own.call(this.namespace, key) && this.namespace[key] || void 0;
@@ -78937,38 +80608,38 @@ var Processor = class _Processor extends CallableInstance {
    * @returns {Processor<ParseTree, HeadTree, TailTree, CompileTree, CompileResult>}
    *   Current processor.
    */
-  use(value2, ...parameters) {
+  use(value3, ...parameters) {
     const attachers = this.attachers;
     const namespace = this.namespace;
     assertUnfrozen("use", this.frozen);
-    if (value2 === null || value2 === void 0) {
-    } else if (typeof value2 === "function") {
-      addPlugin(value2, parameters);
-    } else if (typeof value2 === "object") {
-      if (Array.isArray(value2)) {
-        addList(value2);
+    if (value3 === null || value3 === void 0) {
+    } else if (typeof value3 === "function") {
+      addPlugin(value3, parameters);
+    } else if (typeof value3 === "object") {
+      if (Array.isArray(value3)) {
+        addList(value3);
       } else {
-        addPreset(value2);
+        addPreset(value3);
       }
     } else {
-      throw new TypeError("Expected usable value, not `" + value2 + "`");
+      throw new TypeError("Expected usable value, not `" + value3 + "`");
     }
     return this;
-    function add(value3) {
-      if (typeof value3 === "function") {
-        addPlugin(value3, []);
-      } else if (typeof value3 === "object") {
-        if (Array.isArray(value3)) {
+    function add(value4) {
+      if (typeof value4 === "function") {
+        addPlugin(value4, []);
+      } else if (typeof value4 === "object") {
+        if (Array.isArray(value4)) {
           const [plugin, ...parameters2] = (
             /** @type {PluginTuple<Array<unknown>>} */
-            value3
+            value4
           );
           addPlugin(plugin, parameters2);
         } else {
-          addPreset(value3);
+          addPreset(value4);
         }
       } else {
-        throw new TypeError("Expected usable value, not `" + value3 + "`");
+        throw new TypeError("Expected usable value, not `" + value4 + "`");
       }
     }
     function addPreset(result) {
@@ -79017,20 +80688,20 @@ var Processor = class _Processor extends CallableInstance {
   }
 };
 var unified = new Processor().freeze();
-function assertParser(name, value2) {
-  if (typeof value2 !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `parser`");
+function assertParser(name2, value3) {
+  if (typeof value3 !== "function") {
+    throw new TypeError("Cannot `" + name2 + "` without `parser`");
   }
 }
-function assertCompiler(name, value2) {
-  if (typeof value2 !== "function") {
-    throw new TypeError("Cannot `" + name + "` without `compiler`");
+function assertCompiler(name2, value3) {
+  if (typeof value3 !== "function") {
+    throw new TypeError("Cannot `" + name2 + "` without `compiler`");
   }
 }
-function assertUnfrozen(name, frozen) {
+function assertUnfrozen(name2, frozen) {
   if (frozen) {
     throw new Error(
-      "Cannot call `" + name + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
+      "Cannot call `" + name2 + "` on a frozen processor.\nCreate a new processor first, by calling it: use `processor()` instead of `processor`."
     );
   }
 }
@@ -79039,52 +80710,52 @@ function assertNode(node2) {
     throw new TypeError("Expected node, got `" + node2 + "`");
   }
 }
-function assertDone(name, asyncName, complete) {
+function assertDone(name2, asyncName, complete) {
   if (!complete) {
     throw new Error(
-      "`" + name + "` finished async. Use `" + asyncName + "` instead"
+      "`" + name2 + "` finished async. Use `" + asyncName + "` instead"
     );
   }
 }
-function vfile(value2) {
-  return looksLikeAVFile(value2) ? value2 : new VFile(value2);
+function vfile(value3) {
+  return looksLikeAVFile(value3) ? value3 : new VFile(value3);
 }
-function looksLikeAVFile(value2) {
+function looksLikeAVFile(value3) {
   return Boolean(
-    value2 && typeof value2 === "object" && "message" in value2 && "messages" in value2
+    value3 && typeof value3 === "object" && "message" in value3 && "messages" in value3
   );
 }
-function looksLikeAValue(value2) {
-  return typeof value2 === "string" || isUint8Array2(value2);
+function looksLikeAValue(value3) {
+  return typeof value3 === "string" || isUint8Array2(value3);
 }
-function isUint8Array2(value2) {
+function isUint8Array2(value3) {
   return Boolean(
-    value2 && typeof value2 === "object" && "byteLength" in value2 && "byteOffset" in value2
+    value3 && typeof value3 === "object" && "byteLength" in value3 && "byteOffset" in value3
   );
 }
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions = {};
-function toString(value2, options) {
+function toString(value3, options) {
   const settings = options || emptyOptions;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
-  return one(value2, includeImageAlt, includeHtml);
+  return one(value3, includeImageAlt, includeHtml);
 }
-function one(value2, includeImageAlt, includeHtml) {
-  if (node(value2)) {
-    if ("value" in value2) {
-      return value2.type === "html" && !includeHtml ? "" : value2.value;
+function one(value3, includeImageAlt, includeHtml) {
+  if (node(value3)) {
+    if ("value" in value3) {
+      return value3.type === "html" && !includeHtml ? "" : value3.value;
     }
-    if (includeImageAlt && "alt" in value2 && value2.alt) {
-      return value2.alt;
+    if (includeImageAlt && "alt" in value3 && value3.alt) {
+      return value3.alt;
     }
-    if ("children" in value2) {
-      return all(value2.children, includeImageAlt, includeHtml);
+    if ("children" in value3) {
+      return all(value3.children, includeImageAlt, includeHtml);
     }
   }
-  if (Array.isArray(value2)) {
-    return all(value2, includeImageAlt, includeHtml);
+  if (Array.isArray(value3)) {
+    return all(value3, includeImageAlt, includeHtml);
   }
   return "";
 }
@@ -79096,8 +80767,8 @@ function all(values, includeImageAlt, includeHtml) {
   }
   return result.join("");
 }
-function node(value2) {
-  return Boolean(value2 && typeof value2 === "object");
+function node(value3) {
+  return Boolean(value3 && typeof value3 === "object");
 }
 
 // node_modules/character-entities/index.js
@@ -81231,8 +82902,8 @@ var characterEntities = {
 
 // node_modules/decode-named-character-reference/index.js
 var own2 = {}.hasOwnProperty;
-function decodeNamedCharacterReference(value2) {
-  return own2.call(characterEntities, value2) ? characterEntities[value2] : false;
+function decodeNamedCharacterReference(value3) {
+  return own2.call(characterEntities, value3) ? characterEntities[value3] : false;
 }
 
 // node_modules/micromark-util-chunked/index.js
@@ -81289,11 +82960,11 @@ function syntaxExtension(all2, extension2) {
     if (right) {
       for (code in right) {
         if (!hasOwnProperty.call(left, code)) left[code] = [];
-        const value2 = right[code];
+        const value3 = right[code];
         constructs(
           // @ts-expect-error Looks like a list.
           left[code],
-          Array.isArray(value2) ? value2 : value2 ? [value2] : []
+          Array.isArray(value3) ? value3 : value3 ? [value3] : []
         );
       }
     }
@@ -81310,8 +82981,8 @@ function constructs(existing, list2) {
 }
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
-function decodeNumericCharacterReference(value2, base) {
-  const code = Number.parseInt(value2, base);
+function decodeNumericCharacterReference(value3, base) {
+  const code = Number.parseInt(value3, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
     code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
@@ -81328,8 +82999,8 @@ function decodeNumericCharacterReference(value2, base) {
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
-function normalizeIdentifier(value2) {
-  return value2.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
+function normalizeIdentifier(value3) {
+  return value3.replace(/[\t\n\r ]+/g, " ").replace(/^ | $/g, "").toLowerCase().toUpperCase();
 }
 
 // node_modules/micromark-util-character/index.js
@@ -81816,7 +83487,7 @@ function resolveAllAttention(events, context3) {
             },
             end
           };
-          const text5 = {
+          const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
               ...events[open3][1].end
@@ -81844,9 +83515,9 @@ function resolveAllAttention(events, context3) {
           if (events[open3][1].end.offset - events[open3][1].start.offset) {
             nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
           }
-          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text5, context3]]);
+          nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text6, context3]]);
           nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
-          nextEvents = push(nextEvents, [["exit", text5, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
+          nextEvents = push(nextEvents, [["exit", text6, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
@@ -82126,7 +83797,7 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value2(code);
+    return value3(code);
   }
   function numeric(code) {
     if (code === 88 || code === 120) {
@@ -82136,14 +83807,14 @@ function tokenizeCharacterReference(effects, ok2, nok) {
       effects.enter("characterReferenceValue");
       max = 6;
       test = asciiHexDigit;
-      return value2;
+      return value3;
     }
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value2(code);
+    return value3(code);
   }
-  function value2(code) {
+  function value3(code) {
     if (code === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
@@ -82157,7 +83828,7 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     }
     if (test(code) && size++ < max) {
       effects.consume(code);
-      return value2;
+      return value3;
     }
     return nok(code);
   }
@@ -83303,13 +84974,13 @@ function resolveHeadingAtx(events, context3) {
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
-    const text5 = {
+    const text6 = {
       type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
       contentType: "text"
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text5, context3], ["exit", text5, context3], ["exit", content3, context3]]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [["enter", content3, context3], ["enter", text6, context3], ["exit", text6, context3], ["exit", content3, context3]]);
   }
   return events;
 }
@@ -83526,10 +85197,10 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
     return nok(code);
   }
   function cdataOpenInside(code) {
-    const value2 = "CDATA[";
-    if (code === value2.charCodeAt(index2++)) {
+    const value3 = "CDATA[";
+    if (code === value3.charCodeAt(index2++)) {
       effects.consume(code);
-      if (index2 === value2.length) {
+      if (index2 === value3.length) {
         return self2.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
@@ -83547,8 +85218,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   function tagName(code) {
     if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
       const slash = code === 47;
-      const name = buffer.toLowerCase();
-      if (!slash && !closingTag && htmlRawNames.includes(name)) {
+      const name2 = buffer.toLowerCase();
+      if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
         return self2.interrupt ? ok2(code) : continuation(code);
       }
@@ -83739,8 +85410,8 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   }
   function continuationRawEndTag(code) {
     if (code === 62) {
-      const name = buffer.toLowerCase();
-      if (htmlRawNames.includes(name)) {
+      const name2 = buffer.toLowerCase();
+      if (htmlRawNames.includes(name2)) {
         effects.consume(code);
         return continuationClose;
       }
@@ -83879,10 +85550,10 @@ function tokenizeHtmlText(effects, ok2, nok) {
     return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
   function cdataOpenInside(code) {
-    const value2 = "CDATA[";
-    if (code === value2.charCodeAt(index2++)) {
+    const value3 = "CDATA[";
+    if (code === value3.charCodeAt(index2++)) {
       effects.consume(code);
-      return index2 === value2.length ? cdata : cdataOpenInside;
+      return index2 === value3.length ? cdata : cdataOpenInside;
     }
     return nok(code);
   }
@@ -84178,7 +85849,7 @@ function resolveToLabelEnd(events, context3) {
       ...events[close2][1].end
     }
   };
-  const text5 = {
+  const text6 = {
     type: "labelText",
     start: {
       ...events[open3 + offset + 2][1].end
@@ -84189,9 +85860,9 @@ function resolveToLabelEnd(events, context3) {
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
   media = push(media, events.slice(open3 + 1, open3 + offset + 3));
-  media = push(media, [["enter", text5, context3]]);
+  media = push(media, [["enter", text6, context3]]);
   media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
-  media = push(media, [["exit", text5, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
+  media = push(media, [["exit", text6, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
   splice(events, open3, events.length, media);
@@ -84585,7 +86256,7 @@ function resolveToSetextUnderline(events, context3) {
   const editMap = new EditMap();
   let index2 = events.length;
   let content3;
-  let text5;
+  let text6;
   let definition2;
   while (index2--) {
     if (events[index2][0] === "enter") {
@@ -84594,7 +86265,7 @@ function resolveToSetextUnderline(events, context3) {
         break;
       }
       if (events[index2][1].type === "paragraph") {
-        text5 = index2;
+        text6 = index2;
       }
     } else {
       if (events[index2][1].type === "content") {
@@ -84614,9 +86285,9 @@ function resolveToSetextUnderline(events, context3) {
       ...events[events.length - 1][1].end
     }
   };
-  events[text5][1].type = "setextHeadingText";
+  events[text6][1].type = "setextHeadingText";
   if (definition2) {
-    editMap.add(text5, 0, [["enter", heading, context3]]);
+    editMap.add(text6, 0, [["enter", heading, context3]]);
     editMap.add(definition2 + 1, 0, [["exit", events[content3][1], context3]]);
     events[content3][1].end = {
       ...events[definition2][1].end
@@ -84712,7 +86383,7 @@ var resolver = {
   resolveAll: createResolver()
 };
 var string = initializeFactory("string");
-var text = initializeFactory("text");
+var text2 = initializeFactory("text");
 function initializeFactory(field) {
   return {
     resolveAll: createResolver(field === "text" ? resolveAllLineSuffixes : void 0),
@@ -84721,10 +86392,10 @@ function initializeFactory(field) {
   function initializeText(effects) {
     const self2 = this;
     const constructs2 = this.parser.constructs[field];
-    const text5 = effects.attempt(constructs2, start, notText);
+    const text6 = effects.attempt(constructs2, start, notText);
     return start;
     function start(code) {
-      return atBreak(code) ? text5(code) : notText(code);
+      return atBreak(code) ? text6(code) : notText(code);
     }
     function notText(code) {
       if (code === null) {
@@ -84738,7 +86409,7 @@ function initializeFactory(field) {
     function data(code) {
       if (atBreak(code)) {
         effects.exit("data");
-        return text5(code);
+        return text6(code);
       }
       effects.consume(code);
       return data;
@@ -84860,7 +86531,7 @@ __export(constructs_exports, {
   flowInitial: () => flowInitial,
   insideSpan: () => insideSpan,
   string: () => string2,
-  text: () => text2
+  text: () => text3
 });
 var document2 = {
   [42]: list,
@@ -84900,7 +86571,7 @@ var string2 = {
   [38]: characterReference,
   [92]: characterEscape
 };
-var text2 = {
+var text3 = {
   [-5]: lineEnding,
   [-4]: lineEnding,
   [-3]: lineEnding,
@@ -84998,8 +86669,8 @@ function createTokenizer(parser, initialize, from) {
       offset
     };
   }
-  function defineSkip(value2) {
-    columnStart[value2.line] = value2.column;
+  function defineSkip(value3) {
+    columnStart[value3.line] = value3.column;
     accountForPotentialSkip();
   }
   function main() {
@@ -85211,41 +86882,41 @@ function serializeChunks(chunks, expandTabs) {
   let atTab;
   while (++index2 < chunks.length) {
     const chunk = chunks[index2];
-    let value2;
+    let value3;
     if (typeof chunk === "string") {
-      value2 = chunk;
+      value3 = chunk;
     } else {
       switch (chunk) {
         case -5: {
-          value2 = "\r";
+          value3 = "\r";
           break;
         }
         case -4: {
-          value2 = "\n";
+          value3 = "\n";
           break;
         }
         case -3: {
-          value2 = "\r\n";
+          value3 = "\r\n";
           break;
         }
         case -2: {
-          value2 = expandTabs ? " " : "	";
+          value3 = expandTabs ? " " : "	";
           break;
         }
         case -1: {
           if (!expandTabs && atTab) {
             continue;
           }
-          value2 = " ";
+          value3 = " ";
           break;
         }
         default: {
-          value2 = String.fromCharCode(chunk);
+          value3 = String.fromCharCode(chunk);
         }
       }
     }
     atTab = chunk === -2;
-    result.push(value2);
+    result.push(value3);
   }
   return result.join("");
 }
@@ -85265,7 +86936,7 @@ function parse3(options) {
     flow: create2(flow),
     lazy: {},
     string: create2(string),
-    text: create2(text)
+    text: create2(text2)
   };
   return parser;
   function create2(initial) {
@@ -85291,24 +86962,24 @@ function preprocess() {
   let start = true;
   let atCarriageReturn;
   return preprocessor;
-  function preprocessor(value2, encoding, end) {
-    value2 = buffer + (typeof value2 === "string" ? value2.toString() : new TextDecoder(encoding || void 0).decode(value2));
+  function preprocessor(value3, encoding, end) {
+    value3 = buffer + (typeof value3 === "string" ? value3.toString() : new TextDecoder(encoding || void 0).decode(value3));
     const chunks = [];
     let startPosition = 0;
     buffer = "";
     if (start) {
-      if (value2.charCodeAt(0) === 65279) {
+      if (value3.charCodeAt(0) === 65279) {
         startPosition++;
       }
       start = void 0;
     }
-    while (startPosition < value2.length) {
+    while (startPosition < value3.length) {
       search.lastIndex = startPosition;
-      const match = search.exec(value2);
-      const endPosition = match && match.index !== void 0 ? match.index : value2.length;
-      const code = value2.charCodeAt(endPosition);
+      const match = search.exec(value3);
+      const endPosition = match && match.index !== void 0 ? match.index : value3.length;
+      const code = value3.charCodeAt(endPosition);
       if (!match) {
-        buffer = value2.slice(startPosition);
+        buffer = value3.slice(startPosition);
         break;
       }
       if (code === 10 && startPosition === endPosition && atCarriageReturn) {
@@ -85320,7 +86991,7 @@ function preprocess() {
           atCarriageReturn = void 0;
         }
         if (startPosition < endPosition) {
-          chunks.push(value2.slice(startPosition, endPosition));
+          chunks.push(value3.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
         switch (code) {
@@ -85365,8 +87036,8 @@ function preprocess() {
 
 // node_modules/micromark-util-decode-string/index.js
 var characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
-function decodeString(value2) {
-  return value2.replace(characterEscapeOrReference, decode);
+function decodeString(value3) {
+  return value3.replace(characterEscapeOrReference, decode);
 }
 function decode($0, $1, $2) {
   if ($1) {
@@ -85383,12 +87054,12 @@ function decode($0, $1, $2) {
 
 // node_modules/mdast-util-from-markdown/lib/index.js
 var own3 = {}.hasOwnProperty;
-function fromMarkdown(value2, encoding, options) {
+function fromMarkdown(value3, encoding, options) {
   if (encoding && typeof encoding === "object") {
     options = encoding;
     encoding = void 0;
   }
-  return compiler(options)(postprocess(parse3(options).document().write(preprocess()(value2, encoding, true))));
+  return compiler(options)(postprocess(parse3(options).document().write(preprocess()(value3, encoding, true))));
 }
 function compiler(options) {
   const config = {
@@ -85805,7 +87476,7 @@ function compiler(options) {
     const siblings = node2.children;
     let tail = siblings[siblings.length - 1];
     if (!tail || tail.type !== "text") {
-      tail = text5();
+      tail = text6();
       tail.position = {
         start: point2(token.start),
         // @ts-expect-error: we’ll add `end` later.
@@ -85887,14 +87558,14 @@ function compiler(options) {
   }
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
-    const value2 = this.resume();
+    const value3 = this.resume();
     const node2 = this.stack[this.stack.length - 1];
     this.data.inReference = true;
     if (node2.type === "link") {
       const children = fragment.children;
       node2.children = children;
     } else {
-      node2.alt = value2;
+      node2.alt = value3;
     }
   }
   function onexitresourcedestinationstring() {
@@ -85926,16 +87597,16 @@ function compiler(options) {
   function onexitcharacterreferencevalue(token) {
     const data2 = this.sliceSerialize(token);
     const type = this.data.characterReferenceType;
-    let value2;
+    let value3;
     if (type) {
-      value2 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      value3 = decodeNumericCharacterReference(data2, type === "characterReferenceMarkerNumeric" ? 10 : 16);
       this.data.characterReferenceType = void 0;
     } else {
       const result = decodeNamedCharacterReference(data2);
-      value2 = result;
+      value3 = result;
     }
     const tail = this.stack[this.stack.length - 1];
-    tail.value += value2;
+    tail.value += value3;
   }
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
@@ -86064,7 +87735,7 @@ function compiler(options) {
       position: void 0
     };
   }
-  function text5() {
+  function text6() {
     return {
       type: "text",
       value: "",
@@ -86088,11 +87759,11 @@ function point2(d) {
 function configure(combined, extensions) {
   let index2 = -1;
   while (++index2 < extensions.length) {
-    const value2 = extensions[index2];
-    if (Array.isArray(value2)) {
-      configure(combined, value2);
+    const value3 = extensions[index2];
+    if (Array.isArray(value3)) {
+      configure(combined, value3);
     } else {
-      extension(combined, value2);
+      extension(combined, value3);
     }
   }
 }
@@ -87054,13 +88725,13 @@ function enterCell(token) {
   this.enter({ type: "tableCell", children: [], position: void 0 }, token);
 }
 function exitCodeText(token) {
-  let value2 = this.resume();
+  let value3 = this.resume();
   if (this.data.inTable) {
-    value2 = value2.replace(/\\([\\|])/g, replace);
+    value3 = value3.replace(/\\([\\|])/g, replace);
   }
   const node2 = this.stack[this.stack.length - 1];
   ok(node2.type === "inlineCode");
-  node2.value = value2;
+  node2.value = value3;
   this.exit(token);
 }
 function replace($0, $1) {
@@ -87201,11 +88872,11 @@ var START = { line: 1, column: 1 };
 function unreadable(message2) {
   return { problems: [{ message: message2, position: { ...START } }] };
 }
-function positionOfOffset(text5, offset) {
+function positionOfOffset(text6, offset) {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (text5.charCodeAt(i) === 10) {
+    if (text6.charCodeAt(i) === 10) {
       line++;
       lineStart = i + 1;
     }
@@ -87227,14 +88898,14 @@ function decodeBytes(input) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(input), problems: [] };
   } catch {
-    const text5 = new TextDecoder("utf-8").decode(input);
-    const normalised2 = text5.replace(/\r\n?/g, "\n");
+    const text6 = new TextDecoder("utf-8").decode(input);
+    const normalised2 = text6.replace(/\r\n?/g, "\n");
     const bad = normalised2.indexOf("�");
     const problem = {
       message: "File is not valid UTF-8; invalid bytes were read as U+FFFD. Re-save it as UTF-8.",
       position: bad >= 0 ? positionOfOffset(normalised2, bad) : { ...START }
     };
-    return { text: text5, problems: [problem] };
+    return { text: text6, problems: [problem] };
   }
 }
 function checkString(input) {
@@ -87247,8 +88918,8 @@ function decodePostmortem(input) {
   if (decoded.text.slice(0, 8e3).includes("\0")) {
     return unreadable("File is binary (it contains NUL bytes), not a markdown postmortem.");
   }
-  const text5 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
-  return { text: text5.replace(/\r\n?/g, "\n"), problems: decoded.problems };
+  const text6 = decoded.text.charCodeAt(0) === 65279 ? decoded.text.slice(1) : decoded.text;
+  return { text: text6.replace(/\r\n?/g, "\n"), problems: decoded.problems };
 }
 
 // src/postmortem/metadata.ts
@@ -87258,9 +88929,9 @@ var import_yaml2 = __toESM(require_dist(), 1);
 var HANDLE_RE = /^@[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/;
 var NAME_RE = new RegExp("^\\p{L}[\\p{L}\\p{M}'’. -]*$", "u");
 function parseOwner(raw) {
-  const value2 = raw.trim().replace(/^\*\*(.*)\*\*$/, "$1");
-  if (HANDLE_RE.test(value2)) return { raw: value2, name: value2.slice(1), isHandle: true };
-  if (NAME_RE.test(value2) && value2.length <= 80) return { raw: value2, name: value2.replace(/\s+/g, " "), isHandle: false };
+  const value3 = raw.trim().replace(/^\*\*(.*)\*\*$/, "$1");
+  if (HANDLE_RE.test(value3)) return { raw: value3, name: value3.slice(1), isHandle: true };
+  if (NAME_RE.test(value3) && value3.length <= 80) return { raw: value3, name: value3.replace(/\s+/g, " "), isHandle: false };
   return void 0;
 }
 function parseOwnerList(raw) {
@@ -87343,26 +89014,26 @@ function isRealDate(year, month, day) {
   const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
-function parseIsoDate(value2) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value2.trim());
+function parseIsoDate(value3) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value3.trim());
   if (!m) return void 0;
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
 }
 var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
-function findZoneStatement(text5) {
-  for (const m of text5.matchAll(ZONE_STATEMENT_RE)) {
+function findZoneStatement(text6) {
+  for (const m of text6.matchAll(ZONE_STATEMENT_RE)) {
     if (m[1] && zoneOffsetMinutes(m[1]) !== void 0) return m[1].toUpperCase();
   }
   return void 0;
 }
-function headingZone(text5) {
-  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text5)?.[1];
+function headingZone(text6) {
+  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text6)?.[1];
   if (bare && zoneOffsetMinutes(bare) !== void 0) return bare.toUpperCase();
-  return findZoneStatement(text5);
+  return findZoneStatement(text6);
 }
 var DATE_ANYWHERE_RE = /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g;
-function findDate(text5) {
-  for (const m of text5.matchAll(DATE_ANYWHERE_RE)) {
+function findDate(text6) {
+  for (const m of text6.matchAll(DATE_ANYWHERE_RE)) {
     const ts = parseLeadingTimestamp(m[0]);
     if (ts?.epochMs !== void 0) return ts.date;
   }
@@ -87382,20 +89053,20 @@ function buildTime(h, m, s, ampm) {
   if (hour > 23 || minute > 59 || second !== void 0 && second > 59) return null;
   return `${pad2(hour)}:${pad2(minute)}${second === void 0 ? "" : `:${pad2(second)}`}`;
 }
-function addDays(date, days) {
-  const d = /* @__PURE__ */ new Date(`${date}T00:00:00Z`);
+function addDays(date2, days) {
+  const d = /* @__PURE__ */ new Date(`${date2}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
-function epochOf(date, time, zone) {
+function epochOf(date2, time, zone) {
   const offset = zone === void 0 ? 0 : zoneOffsetMinutes(zone);
   if (offset === void 0) return void 0;
   const t = time ?? "00:00";
-  const ms = Date.parse(`${date}T${t.length === 5 ? `${t}:00` : t}Z`);
+  const ms = Date.parse(`${date2}T${t.length === 5 ? `${t}:00` : t}Z`);
   return Number.isNaN(ms) ? void 0 : ms - offset * 6e4;
 }
-function monthNumber(name) {
-  const lower = name.toLowerCase();
+function monthNumber(name2) {
+  const lower = name2.toLowerCase();
   if (lower.length < 3) return void 0;
   const index2 = MONTH_NAMES.findIndex((full) => full.startsWith(lower));
   return index2 < 0 ? void 0 : index2 + 1;
@@ -87416,8 +89087,8 @@ function zoneOf(m, group, isoT) {
   if (!isRange && zoneOffsetMinutes(written) !== void 0) return { zone: written, raw: m[0] };
   return { raw: before.trimEnd() };
 }
-function parseIso(m, text5) {
-  const { zone, raw } = zoneOf(m, 8, text5[10] === "T");
+function parseIso(m, text6) {
+  const { zone, raw } = zoneOf(m, 8, text6[10] === "T");
   const written = `${m[1]}-${m[2]}-${m[3]}`;
   const time = buildTime(m[4], m[5], m[6], m[7]);
   const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null;
@@ -87434,22 +89105,22 @@ function parseNamedMonth(m, ctx) {
   const time = buildTime(m[4], m[5], m[6], m[7]);
   if (time === null) return void 0;
   const { zone, raw } = zoneOf(m, 8, false);
-  const date = `${year}-${pad2(month)}-${pad2(day)}`;
-  return { raw, date, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: m[3] === void 0, real: true };
+  const date2 = `${year}-${pad2(month)}-${pad2(day)}`;
+  return { raw, date: date2, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: m[3] === void 0, real: true };
 }
 function parseTimeOnly(m, ctx) {
   const time = buildTime(m[1], m[2], m[3], m[4]);
   if (!time || ctx.lastDate === void 0) return void 0;
   const { zone, raw } = zoneOf(m, 5, false);
-  let date = ctx.lastDate;
-  if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date = addDays(date, 1);
-  return { raw, date, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
+  let date2 = ctx.lastDate;
+  if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date2 = addDays(date2, 1);
+  return { raw, date: date2, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
 }
-function parseParts(text5, ctx) {
-  let m = ISO_RE.exec(text5);
-  if (m) return parseIso(m, text5);
-  if (m = MONTH_FIRST_RE.exec(text5) ?? DAY_FIRST_RE.exec(text5)) return parseNamedMonth(m, ctx);
-  if (m = TIME_ONLY_RE.exec(text5)) return parseTimeOnly(m, ctx);
+function parseParts(text6, ctx) {
+  let m = ISO_RE.exec(text6);
+  if (m) return parseIso(m, text6);
+  if (m = MONTH_FIRST_RE.exec(text6) ?? DAY_FIRST_RE.exec(text6)) return parseNamedMonth(m, ctx);
+  if (m = TIME_ONLY_RE.exec(text6)) return parseTimeOnly(m, ctx);
   return void 0;
 }
 function parseLeadingTimestamp(input, ctx = {}) {
@@ -87508,8 +89179,8 @@ function setField(pm2, field, options) {
   const raw = field.raw;
   switch (field.key) {
     case "date": {
-      const date = parseIsoDate(raw.replace(/[T\s].*$/, ""));
-      if (date) md.date = date;
+      const date2 = parseIsoDate(raw.replace(/[T\s].*$/, ""));
+      if (date2) md.date = date2;
       break;
     }
     case "severity":
@@ -87531,17 +89202,17 @@ function setField(pm2, field, options) {
       break;
   }
 }
-function keyOf(name) {
-  return KEY_ALIASES[name.toLowerCase().replace(/[\s_-]+/g, " ").trim()];
+function keyOf(name2) {
+  return KEY_ALIASES[name2.toLowerCase().replace(/[\s_-]+/g, " ").trim()];
 }
 var MAX_VALUE_NODES = 1e3;
 function nodeText(node2, doc, budget, depth = 0) {
   if (node2 === null || node2 === void 0 || depth > 8 || --budget.nodes < 0) return "";
   if ((0, import_yaml2.isAlias)(node2)) return nodeText(node2.resolve(doc), doc, budget, depth + 1);
   if ((0, import_yaml2.isScalar)(node2)) {
-    const value2 = node2.value;
-    if (value2 === null || value2 === void 0) return "";
-    return (value2 instanceof Date ? value2.toISOString().slice(0, 10) : String(value2)).trim();
+    const value3 = node2.value;
+    if (value3 === null || value3 === void 0) return "";
+    return (value3 instanceof Date ? value3.toISOString().slice(0, 10) : String(value3)).trim();
   }
   if ((0, import_yaml2.isSeq)(node2)) return node2.items.map((item) => nodeText(item, doc, budget, depth + 1)).filter(Boolean).join(", ");
   if ((0, import_yaml2.isMap)(node2)) {
@@ -87551,8 +89222,8 @@ function nodeText(node2, doc, budget, depth = 0) {
   return "";
 }
 function readFrontMatterLines(source, fenceLine, pm2, options) {
-  source.split("\n").forEach((text5, index2) => {
-    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text5);
+  source.split("\n").forEach((text6, index2) => {
+    const m = /^([A-Za-z][\w -]{0,30}?)\s*:\s*(.*)$/.exec(text6);
     const key = keyOf(m?.[1] ?? "");
     if (!m || !key) return;
     const raw = (m[2] ?? "").trim().replace(/^(["'])(.*)\1$/, "$2");
@@ -87589,8 +89260,8 @@ function readFrontMatter(source, fenceLine, pm2, options) {
 function readMetadataLines(pm2, fromLine, toLine, options) {
   for (let line = fromLine; line <= toLine; line++) {
     if (pm2.ignoredLines.has(line)) continue;
-    const text5 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
-    const m = METADATA_LINE_RE.exec(text5);
+    const text6 = (pm2.lines[line - 1] ?? "").replace(/\*\*|__/g, "");
+    const m = METADATA_LINE_RE.exec(text6);
     if (!m) continue;
     const key = keyOf(m[2] ?? "");
     if (!key) continue;
@@ -87604,14 +89275,14 @@ var TICKET_LINK_RE = /^\[([^\]]+)\]\(([^)\s]+)\)$/;
 var TICKET_ID_RE = /^#?[A-Z][A-Z0-9_]*-\d+$|^#\d+$/;
 var URL_RE = /^<?(https?:\/\/[^\s>]+)>?$/;
 function parseTicket(raw) {
-  const value2 = raw.trim();
-  if (!value2) return void 0;
-  const link2 = TICKET_LINK_RE.exec(value2);
-  if (link2) return { raw: value2, id: link2[1], url: link2[2] };
-  const url = URL_RE.exec(value2);
-  if (url) return { raw: value2, url: url[1] };
-  if (TICKET_ID_RE.test(value2)) return { raw: value2, id: value2 };
-  return { raw: value2 };
+  const value3 = raw.trim();
+  if (!value3) return void 0;
+  const link2 = TICKET_LINK_RE.exec(value3);
+  if (link2) return { raw: value3, id: link2[1], url: link2[2] };
+  const url = URL_RE.exec(value3);
+  if (url) return { raw: value3, url: url[1] };
+  if (TICKET_ID_RE.test(value3)) return { raw: value3, id: value3 };
+  return { raw: value3 };
 }
 var BACKTICKS = /`+/y;
 function splitFields(raw) {
@@ -87735,32 +89406,32 @@ function advance(ctx, ts) {
 function tableEntries(table2, ctx, out) {
   for (const row of table2.children.slice(1)) {
     const cells = row.children.map((cell5) => toString(cell5).trim());
-    const text5 = cells.filter(Boolean).join(" | ");
-    if (!text5) continue;
+    const text6 = cells.filter(Boolean).join(" | ");
+    if (!text6) continue;
     const timestamp = parseLeadingTimestamp(cells.slice(0, 2).join(" "), ctx);
-    out.push({ form: "table", text: text5, position: startOf(row), ...timestamp ? { timestamp } : {} });
+    out.push({ form: "table", text: text6, position: startOf(row), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(ctx, timestamp);
   }
 }
 function headingEntry(node2, state) {
-  const text5 = toString(node2).trim();
-  const timestamp = parseLeadingTimestamp(text5, state.ctx);
+  const text6 = toString(node2).trim();
+  const timestamp = parseLeadingTimestamp(text6, state.ctx);
   state.underTimestampedHeading = timestamp !== void 0;
   if (timestamp) {
-    state.entries.push({ form: "heading", text: text5, timestamp, position: startOf(node2) });
+    state.entries.push({ form: "heading", text: text6, timestamp, position: startOf(node2) });
     advance(state.ctx, timestamp);
   } else {
-    const zone = findZoneStatement(text5);
+    const zone = findZoneStatement(text6);
     if (zone) state.ctx.defaultZone = zone;
   }
 }
 function listEntries(list2, state) {
   for (const item of list2.children) {
     const first = item.children[0];
-    const text5 = first ? toString(first).trim() : "";
-    const timestamp = parseLeadingTimestamp(text5, state.ctx);
+    const text6 = first ? toString(first).trim() : "";
+    const timestamp = parseLeadingTimestamp(text6, state.ctx);
     if (!timestamp && state.underTimestampedHeading) continue;
-    state.entries.push({ form: "list", text: text5, position: startOf(item), ...timestamp ? { timestamp } : {} });
+    state.entries.push({ form: "list", text: text6, position: startOf(item), ...timestamp ? { timestamp } : {} });
     if (timestamp) advance(state.ctx, timestamp);
   }
 }
@@ -87785,11 +89456,11 @@ function readTimeline(section, startDate, entries) {
 function documentDate(pm2) {
   return pm2.metadata.date ?? findDate(pm2.title?.text ?? "") ?? findDate(pm2.path.split(/[\\/]/).pop() ?? "");
 }
-function itemSource(item, text5) {
+function itemSource(item, text6) {
   const first = item.children[0];
   const start = first?.type === "paragraph" ? first.position?.start.offset : void 0;
   const end = first?.type === "paragraph" ? first.position?.end.offset : void 0;
-  const source = start === void 0 || end === void 0 ? "" : text5.slice(start, end);
+  const source = start === void 0 || end === void 0 ? "" : text6.slice(start, end);
   if (typeof item.checked === "boolean") {
     return { isTask: true, checked: item.checked, text: source.replace(/^\[[ \txX]\][ \t]*/, "") };
   }
@@ -87797,10 +89468,10 @@ function itemSource(item, text5) {
   if (bare) return { isTask: true, checked: /[xX]/.test(bare[1] ?? ""), text: "" };
   return { isTask: false, checked: false, text: source };
 }
-function readActionItems(section, text5, pm2) {
+function readActionItems(section, text6, pm2) {
   const visitList = (list2, nested) => {
     for (const item of list2.children) {
-      const source = itemSource(item, text5);
+      const source = itemSource(item, text6);
       if (!nested || source.isTask) {
         pm2.actionItems.push(parseActionItem(source.text, source.isTask ? "task" : "plain", source.checked, startOf(item)));
       }
@@ -87827,8 +89498,8 @@ function readMetadata(tree, sections, pm2, options) {
   const metadataStart = frontMatter ? (frontMatter.position?.end.line ?? 0) + 1 : 1;
   readMetadataLines(pm2, metadataStart, metadataEnd, options);
 }
-function parseMarkdown(text5, pm2, options) {
-  const tree = processor.parse(text5);
+function parseMarkdown(text6, pm2, options) {
+  const tree = processor.parse(text6);
   const ignored = /* @__PURE__ */ new Set();
   const disabled = /* @__PURE__ */ new Set();
   scanIgnored(tree, ignored, disabled);
@@ -87841,12 +89512,12 @@ function parseMarkdown(text5, pm2, options) {
   const startDate = documentDate(pm2);
   for (const section of sections) {
     if (section.section.canonical === "Timeline") readTimeline(section, startDate, pm2.timeline);
-    if (section.section.canonical === "Action Items") readActionItems(section, text5, pm2);
+    if (section.section.canonical === "Action Items") readActionItems(section, text6, pm2);
   }
 }
-function emptyPostmortem(path4) {
+function emptyPostmortem(path5) {
   return {
-    path: path4,
+    path: path5,
     metadata: emptyMetadata(),
     sections: [],
     timeline: [],
@@ -87857,40 +89528,40 @@ function emptyPostmortem(path4) {
     problems: []
   };
 }
-function lineOf(text5, index2) {
+function lineOf(text6, index2) {
   let line = 1;
-  for (let i = text5.indexOf("\n"); i >= 0 && i < index2; i = text5.indexOf("\n", i + 1)) line++;
+  for (let i = text6.indexOf("\n"); i >= 0 && i < index2; i = text6.indexOf("\n", i + 1)) line++;
   return line;
 }
-function tooComplex(text5) {
-  const deep = DEEP_NESTING_RE.exec(text5);
+function tooComplex(text6) {
+  const deep = DEEP_NESTING_RE.exec(text6);
   if (deep) {
-    const line = lineOf(text5, deep.index);
+    const line = lineOf(text6, deep.index);
     return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } };
   }
   BLOCK_LINE_RE.lastIndex = 0;
   let count = 0;
-  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text5)) count++;
+  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text6)) count++;
   if (count <= MAX_BLOCK_LINES) return void 0;
   return {
     message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
     position: { line: 1, column: 1 }
   };
 }
-function parsePostmortem(input, path4, options = DEFAULT_PARSE_OPTIONS) {
-  const pm2 = emptyPostmortem(path4);
+function parsePostmortem(input, path5, options = DEFAULT_PARSE_OPTIONS) {
+  const pm2 = emptyPostmortem(path5);
   const decoded = decodePostmortem(input);
   pm2.problems.push(...decoded.problems);
   if (decoded.text === void 0) return pm2;
-  const text5 = decoded.text;
-  pm2.lines = text5.split("\n");
-  const complex = tooComplex(text5);
+  const text6 = decoded.text;
+  pm2.lines = text6.split("\n");
+  const complex = tooComplex(text6);
   if (complex) {
     pm2.problems.push(complex);
     return pm2;
   }
   try {
-    parseMarkdown(text5, pm2, options);
+    parseMarkdown(text6, pm2, options);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
     pm2.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } });
@@ -87932,21 +89603,21 @@ function lintPostmortem(pm2, ctx) {
   }
   return findings.sort(compareFindings2);
 }
-function lintFile(input, path4, config, env) {
+function lintFile(input, path5, config, env) {
   const probes = {};
   const ctx = {
     config,
     today: env.today,
     pathExists: (p) => probes[p] ??= env.pathExists(p)
   };
-  const pm2 = parsePostmortem(input, path4, parseOptionsOf(config));
+  const pm2 = parsePostmortem(input, path5, parseOptionsOf(config));
   let findings;
   try {
     findings = lintPostmortem(pm2, ctx);
   } catch (error2) {
     findings = [
       {
-        path: path4,
+        path: path5,
         line: 1,
         column: 1,
         rule: "PM000",
@@ -87956,13 +89627,13 @@ function lintFile(input, path4, config, env) {
     ];
   }
   const digest = {
-    path: path4,
+    path: path5,
     line: pm2.title?.position.line ?? 1,
     column: pm2.title?.position.column ?? 1,
     disabledRules: pm2.disabledRules
   };
   if (pm2.title?.id) digest.id = pm2.title.id;
-  return { path: path4, findings, digest, probes };
+  return { path: path5, findings, digest, probes };
 }
 function lintProject(digests, ctx) {
   const disabledBy = new Map(digests.map((d) => [d.path, new Set(d.disabledRules)]));
@@ -88054,14 +89725,14 @@ import { isAbsolute as isAbsolute3, join as join2, relative as relative2, sep as
 import { randomBytes } from "node:crypto";
 import { link, mkdir as mkdir2, rename as rename2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname2, join } from "node:path";
-async function writeTemp(file, text5) {
+async function writeTemp(file, text6) {
   await mkdir2(dirname2(file), { recursive: true });
   const temp = join(dirname2(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile2(temp, text5, { flag: "wx" });
+  await writeFile2(temp, text6, { flag: "wx" });
   return temp;
 }
-async function replaceFileAtomic(file, text5) {
-  const temp = await writeTemp(file, text5);
+async function replaceFileAtomic(file, text6) {
+  const temp = await writeTemp(file, text6);
   try {
     await rename2(temp, file);
   } catch (error2) {
@@ -88084,11 +89755,11 @@ function nodeRepoFiles(root) {
       });
       return found.map((p) => p.split(sep4).join("/")).sort();
     },
-    async read(path4) {
-      return readFile(join2(root, path4));
+    async read(path5) {
+      return readFile(join2(root, path5));
     },
-    exists(path4) {
-      return isInsideRepo(path4) && existsSync4(join2(root, path4));
+    exists(path5) {
+      return isInsideRepo(path5) && existsSync4(join2(root, path5));
     }
   };
 }
@@ -88125,7 +89796,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "57cfc89a643207dd" : "source";
+var BUILD_ID = true ? "4613b69cb7a95824" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -88151,23 +89822,23 @@ var LintCache = class _LintCache {
     return new _LintCache(key, valid ? stored.entries : /* @__PURE__ */ Object.create(null));
   }
   /** The cached result for this content, if the paths it probed still answer the same. */
-  get(path4, hash, pathExists) {
-    const entry = this.entries[path4];
+  get(path5, hash, pathExists) {
+    const entry = this.entries[path5];
     if (!entry || entry.hash !== hash) return void 0;
     for (const [probed, existed] of Object.entries(entry.result.probes)) {
       if (pathExists(probed) !== existed) return void 0;
     }
     return entry.result;
   }
-  set(path4, hash, result) {
-    this.entries[path4] = { hash, result };
+  set(path5, hash, result) {
+    this.entries[path5] = { hash, result };
     this.changed = true;
   }
   /** Drops entries for files that were not part of this run, so the cache does not grow forever. */
   retainOnly(paths) {
-    for (const path4 of Object.keys(this.entries)) {
-      if (!paths.has(path4)) {
-        delete this.entries[path4];
+    for (const path5 of Object.keys(this.entries)) {
+      if (!paths.has(path5)) {
+        delete this.entries[path5];
         this.changed = true;
       }
     }
@@ -88182,12 +89853,12 @@ var LintCache = class _LintCache {
 
 // src/modes/lint.ts
 var READ_CONCURRENCY = 64;
-function unreadable2(path4, error2) {
+function unreadable2(path5, error2) {
   const reason = error2 instanceof Error ? error2.message.replace(/^[A-Z]+: /, "") : String(error2);
   return {
-    path: path4,
-    findings: [{ path: path4, line: 1, column: 1, rule: "PM000", severity: "error", message: `Cannot read the file: ${reason}.` }],
-    digest: { path: path4, line: 1, column: 1, disabledRules: [] },
+    path: path5,
+    findings: [{ path: path5, line: 1, column: 1, rule: "PM000", severity: "error", message: `Cannot read the file: ${reason}.` }],
+    digest: { path: path5, line: 1, column: 1, disabledRules: [] },
     probes: {}
   };
 }
@@ -88221,23 +89892,23 @@ async function runLint(config, request2, adapters) {
   const jobs = [];
   let cacheHits = 0;
   const report4 = () => adapters.onProgress?.({ done: results.size, total: everything.length });
-  everything.forEach((path4, index2) => {
+  everything.forEach((path5, index2) => {
     const content3 = contents[index2];
     if (content3 instanceof Error || content3 === void 0) {
-      results.set(path4, unreadable2(path4, content3));
+      results.set(path5, unreadable2(path5, content3));
       return;
     }
     if (cache) {
       const hash = contentHash(content3);
-      hashes.set(path4, hash);
-      const hit = cache.get(path4, hash, adapters.files.exists);
+      hashes.set(path5, hash);
+      const hit = cache.get(path5, hash, adapters.files.exists);
       if (hit) {
-        results.set(path4, hit);
+        results.set(path5, hit);
         cacheHits++;
         return;
       }
     }
-    jobs.push({ path: path4, bytes: content3 });
+    jobs.push({ path: path5, bytes: content3 });
   });
   report4();
   const executor = adapters.executor ?? inProcessExecutor(adapters.files.exists);
@@ -88248,7 +89919,7 @@ async function runLint(config, request2, adapters) {
     report4();
   });
   const ctx = { config: lintConfig, today, pathExists: adapters.files.exists };
-  const perFile = everything.map((path4) => results.get(path4)).filter((r) => r !== void 0);
+  const perFile = everything.map((path5) => results.get(path5)).filter((r) => r !== void 0);
   const findings = perFile.filter((r) => reported.has(r.path)).flatMap((r) => r.findings);
   findings.push(...lintProject(perFile.map((r) => r.digest), ctx).filter((f) => reported.has(f.path)));
   findings.sort(compareFindings2);
@@ -88269,9 +89940,9 @@ async function loadConfigAtRef(options) {
   const texts = /* @__PURE__ */ new Map();
   const candidates = options.configPath !== void 0 ? [options.configPath.replace(/^\.\/+/, "")] : DEFAULT_CONFIG_PATHS;
   for (const candidate of candidates) {
-    const text5 = await options.readAtRef(candidate);
-    if (text5 !== void 0) {
-      texts.set(path2.resolve(options.root, candidate), text5);
+    const text6 = await options.readAtRef(candidate);
+    if (text6 !== void 0) {
+      texts.set(path2.resolve(options.root, candidate), text6);
       break;
     }
   }
@@ -88434,7 +90105,7 @@ var CHANGE_TYPES = ["prompt", "tool", "model", "policy"];
 var DATE = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$";
 var MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
 var UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-var text3 = (description) => ({ type: "string", minLength: 1, description });
+var text4 = (description) => ({ type: "string", minLength: 1, description });
 var metricValue = (description) => ({
   type: ["number", "string"],
   minLength: 1,
@@ -88450,8 +90121,8 @@ var experimentSchema = {
   required: ["id", "name", "owner", "status", "change", "hypothesis", "metrics", "rollback", "created"],
   properties: {
     id: { type: "string", pattern: UUID, description: "A UUID that identifies the experiment; `experiment conclude <id>` takes it (or a unique prefix)." },
-    name: text3('Short name of the experiment, e.g. "Ask before retrying an empty search".'),
-    owner: text3("Who runs the experiment: an @handle or a team."),
+    name: text4('Short name of the experiment, e.g. "Ask before retrying an empty search".'),
+    owner: text4("Who runs the experiment: an @handle or a team."),
     status: {
       enum: [...EXPERIMENT_STATUSES],
       description: "`proposed`, `running`, `concluded`, `rolled-back` or `abandoned`. `concluded` and `rolled-back` require outcome, concluded and results."
@@ -88463,11 +90134,11 @@ var experimentSchema = {
       description: "What changes.",
       properties: {
         type: { enum: [...CHANGE_TYPES], description: "`prompt`, `tool`, `model` or `policy`." },
-        ref: text3("Exactly which change: a prompt version (support-agent@v43), a commit, a pull request, a model id."),
-        description: text3("One line on what the change does.")
+        ref: text4("Exactly which change: a prompt version (support-agent@v43), a commit, a pull request, a model id."),
+        description: text4("One line on what the change does.")
       }
     },
-    hypothesis: text3("What we expect to happen, and why, in a sentence or two."),
+    hypothesis: text4("What we expect to happen, and why, in a sentence or two."),
     metrics: {
       type: "array",
       minItems: 1,
@@ -88478,7 +90149,7 @@ var experimentSchema = {
         required: ["name", "baseline", "target"],
         description: "One metric.",
         properties: {
-          name: text3("Metric name, e.g. task_success_rate."),
+          name: text4("Metric name, e.g. task_success_rate."),
           baseline: metricValue("The value before the change."),
           target: metricValue("The value that counts as a win.")
         }
@@ -88493,9 +90164,9 @@ var experimentSchema = {
         required: ["name", "threshold"],
         description: "One guardrail.",
         properties: {
-          name: text3("What is watched, e.g. audit:tenant-isolation."),
+          name: text4("What is watched, e.g. audit:tenant-isolation."),
           threshold: metricValue("The limit that must hold."),
-          source: text3("Where the number comes from, e.g. audit.")
+          source: text4("Where the number comes from, e.g. audit.")
         }
       }
     },
@@ -88505,21 +90176,21 @@ var experimentSchema = {
       required: ["trigger", "steps", "owner"],
       description: "How to undo the change: when, how, and who.",
       properties: {
-        trigger: text3('The observation that makes us roll back, e.g. "tenant-isolation audit score below 1.0".'),
+        trigger: text4('The observation that makes us roll back, e.g. "tenant-isolation audit score below 1.0".'),
         steps: {
           type: "array",
           minItems: 1,
           description: "What to do to roll back, in order.",
-          items: text3('One concrete step, e.g. "pin support-agent prompt to v42 in prompts/registry.yaml".')
+          items: text4('One concrete step, e.g. "pin support-agent prompt to v42 in prompts/registry.yaml".')
         },
-        owner: text3("Who rolls back: an @handle or a team.")
+        owner: text4("Who rolls back: an @handle or a team.")
       }
     },
     created: { type: "string", pattern: DATE, description: "The day the experiment doc was created, YYYY-MM-DD." },
     related: {
       type: "array",
       description: "Postmortems, transcripts or links this experiment follows up on.",
-      items: text3("A postmortem id (PM-101), a repository path or a URL.")
+      items: text4("A postmortem id (PM-101), a repository path or a URL.")
     },
     outcome: {
       enum: [...EXPERIMENT_OUTCOMES],
@@ -88536,7 +90207,7 @@ var experimentSchema = {
         required: ["name", "observed", "target-met"],
         description: "The result of one metric.",
         properties: {
-          name: text3("One of the metric names."),
+          name: text4("One of the metric names."),
           observed: metricValue("The value observed."),
           "target-met": { type: "boolean", description: "Whether the observed value reached the target." }
         }
@@ -88619,19 +90290,19 @@ function describeError(error2, root) {
       return { segments, message: `${where} is missing "${missing}"` };
     }
     case "additionalProperties": {
-      const name = String(params.additionalProperty);
+      const name2 = String(params.additionalProperty);
       const allowed = Object.keys(error2.parentSchema?.properties ?? {});
-      const suggestion = closestName(name, allowed);
+      const suggestion = closestName(name2, allowed);
       return {
-        segments: [...segments, name],
+        segments: [...segments, name2],
         message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed here: ${allowed.join(", ")}`
       };
     }
     case "type": {
       const names = describeTypes(String(params.type).split(","));
       if (segments.length === 0) return { segments, message: `the front matter must be a map of key: value (got ${describeValue(data)})` };
-      const quote2 = names === "text" && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
-      return { segments, message: `must be ${names} (got ${describeValue(data)}${quote2})` };
+      const quote3 = names === "text" && (typeof data === "number" || typeof data === "boolean") ? "; put it in quotes" : "";
+      return { segments, message: `must be ${names} (got ${describeValue(data)}${quote3})` };
     }
     case "enum":
     case "const": {
@@ -88656,16 +90327,16 @@ function describeError(error2, root) {
 }
 
 // src/experiments/consistency.ts
-function isRealDate2(date) {
-  const parsed = /* @__PURE__ */ new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+function isRealDate2(date2) {
+  const parsed = /* @__PURE__ */ new Date(`${date2}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date2;
 }
 function consistencyProblems(fm, positions, fallback) {
   const problems = [];
   const add = (segments, key, message2) => problems.push({ ...locate(positions, segments, fallback), key, message: message2 });
   for (const key of ["created", "concluded"]) {
-    const date = fm[key];
-    if (date !== void 0 && !isRealDate2(date)) add([key], key, `${date} is not a day in the calendar`);
+    const date2 = fm[key];
+    if (date2 !== void 0 && !isRealDate2(date2)) add([key], key, `${date2} is not a day in the calendar`);
   }
   if (fm.concluded !== void 0 && isRealDate2(fm.created) && isRealDate2(fm.concluded) && fm.concluded < fm.created) {
     add(["concluded"], "concluded", `concluded (${fm.concluded}) is before created (${fm.created})`);
@@ -88685,7 +90356,7 @@ function consistencyProblems(fm, positions, fallback) {
       }
       reported.add(result.name);
     });
-    const missing = [...metricNames].filter((name) => !reported.has(name));
+    const missing = [...metricNames].filter((name2) => !reported.has(name2));
     if (missing.length > 0) add(["results"], "results", `no result for ${missing.map((m) => `"${m}"`).join(", ")}: record one result per metric`);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -88700,22 +90371,22 @@ function decodeDoc(input) {
   if (size > MAX_EXPERIMENT_BYTES) {
     return { problem: { ...at, message: `File is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB an experiment doc may be; it was not read.` } };
   }
-  let text5;
-  if (typeof input === "string") text5 = input;
+  let text6;
+  if (typeof input === "string") text6 = input;
   else {
     try {
-      text5 = new TextDecoder("utf-8", { fatal: true }).decode(input);
+      text6 = new TextDecoder("utf-8", { fatal: true }).decode(input);
     } catch {
       return { problem: { ...at, message: "File is not valid UTF-8 text; re-save it as UTF-8." } };
     }
   }
-  if (text5.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
-  if (text5.charCodeAt(0) === 65279) text5 = text5.slice(1);
-  return { text: text5.replace(/\r\n?/g, "\n") };
+  if (text6.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
+  if (text6.charCodeAt(0) === 65279) text6 = text6.slice(1);
+  return { text: text6.replace(/\r\n?/g, "\n") };
 }
 var NO_FRONT_MATTER = 'no YAML front matter: an experiment doc starts with a line "---", then the front matter (id, name, owner, status, change, hypothesis, metrics, rollback, created), then a line "---"; see docs/experiments/TEMPLATE.md';
-function readFrontMatter2(text5) {
-  const lines = text5.split("\n");
+function readFrontMatter2(text6) {
+  const lines = text6.split("\n");
   if (lines[0]?.trimEnd() !== "---") return { problems: [{ line: 1, column: 1, message: NO_FRONT_MATTER }] };
   const close2 = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
   if (close2 < 0) return { problems: [{ line: 1, column: 1, message: 'the front matter is not closed: add a line "---" after it' }] };
@@ -88762,30 +90433,30 @@ function recordPositions(doc, node2, segments, out, at, depth = 0) {
   if ((0, import_yaml3.isMap)(resolved)) {
     for (const pair of resolved.items) {
       const key = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      const path4 = [...segments, key];
+      const path5 = [...segments, key];
       const offset = rangeStart2(pair.key) ?? rangeStart2(pair.value);
-      if (offset !== void 0) out[formatKeyPath(path4)] ??= at(offset);
-      recordPositions(doc, pair.value, path4, out, at, depth + 1);
+      if (offset !== void 0) out[formatKeyPath(path5)] ??= at(offset);
+      recordPositions(doc, pair.value, path5, out, at, depth + 1);
     }
   } else if ((0, import_yaml3.isSeq)(resolved)) {
     resolved.items.forEach((item, index2) => {
-      const path4 = [...segments, index2];
+      const path5 = [...segments, index2];
       const offset = rangeStart2(item);
-      if (offset !== void 0) out[formatKeyPath(path4)] ??= at(offset);
-      recordPositions(doc, item, path4, out, at, depth + 1);
+      if (offset !== void 0) out[formatKeyPath(path5)] ??= at(offset);
+      recordPositions(doc, item, path5, out, at, depth + 1);
     });
   }
 }
 
 // src/experiments/parse.ts
-function parseExperimentDoc(text5, path4) {
+function parseExperimentDoc(text6, path5) {
   try {
-    return parse4(text5, path4);
+    return parse4(text6, path5);
   } catch (error2) {
     return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
   }
 }
-function parse4(input, path4) {
+function parse4(input, path5) {
   const decoded = decodeDoc(input);
   if (decoded.text === void 0) return { problems: decoded.problem ? [decoded.problem] : [] };
   const { frontMatter, problems } = readFrontMatter2(decoded.text);
@@ -88794,7 +90465,7 @@ function parse4(input, path4) {
   const invalid = schemaProblems(frontMatter.values, frontMatter.positions, fallback);
   if (invalid.length > 0) return { problems: invalid, unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
   const fm = toFrontMatter(frontMatter.values);
-  const doc = { ...fm, path: path4, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
+  const doc = { ...fm, path: path5, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
   return { doc, problems: consistencyProblems(fm, frontMatter.positions, fallback) };
 }
 function toFrontMatter(values) {
@@ -88824,24 +90495,24 @@ var VAGUE_TRIGGERS = /* @__PURE__ */ new Set([
   "if there are problems",
   "if there are issues"
 ]);
-function normalise(value2) {
-  let text5 = value2.trim().toLowerCase();
-  for (let previous2 = ""; previous2 !== text5; ) {
-    previous2 = text5;
-    text5 = text5.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
+function normalise(value3) {
+  let text6 = value3.trim().toLowerCase();
+  for (let previous2 = ""; previous2 !== text6; ) {
+    previous2 = text6;
+    text6 = text6.replace(/^[<[("'`*_{]+/, "").replace(/[>\])"'`*_}.!:;,]+$/, "").trim();
   }
-  return text5;
+  return text6;
 }
-function isPlaceholder(value2) {
-  if (value2 === void 0 || value2 === null) return true;
-  if (typeof value2 !== "string") return typeof value2 === "object";
-  const text5 = normalise(value2);
-  if (PLACEHOLDERS.has(text5)) return true;
-  if (/^[\s\-–—?_.…]*$/.test(text5)) return true;
-  return /^(tbd|tba|todo|fixme)\b/.test(text5);
+function isPlaceholder(value3) {
+  if (value3 === void 0 || value3 === null) return true;
+  if (typeof value3 !== "string") return typeof value3 === "object";
+  const text6 = normalise(value3);
+  if (PLACEHOLDERS.has(text6)) return true;
+  if (/^[\s\-–—?_.…]*$/.test(text6)) return true;
+  return /^(tbd|tba|todo|fixme)\b/.test(text6);
 }
-function wordCount(text5) {
-  return text5.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+function wordCount(text6) {
+  return text6.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 function checkRollbackPlan(doc, source) {
   const positions = doc.positions ?? {};
@@ -88873,11 +90544,11 @@ function checkRollbackPlan(doc, source) {
   if (isPlaceholder(owner)) add("rollback.owner", `the rollback owner ${describe(owner)}: name who rolls back, an @handle or a team`);
   return problems;
 }
-function describe(value2) {
-  if (value2 === void 0 || value2 === null) return "is missing";
-  if (typeof value2 !== "string") return "is not text";
-  if (value2.trim() === "") return "is empty";
-  return `is a placeholder ("${value2.trim()}")`;
+function describe(value3) {
+  if (value3 === void 0 || value3 === null) return "is missing";
+  if (typeof value3 !== "string") return "is not text";
+  if (value3.trim() === "") return "is empty";
+  return `is a placeholder ("${value3.trim()}")`;
 }
 
 // src/gates/rollback-plan.ts
@@ -88908,7 +90579,7 @@ function evaluateRollbackPlan(input) {
     }
     return verdict("success", "Not applicable: no prompt, tool or agent changes", `No changed file matches ${globs}, so no experiment doc is needed.`);
   }
-  const link2 = (path4, line) => links ? `[${cell(`${path4}:${line}`)}](${lineUrl(links, path4, line)})` : cell(`${path4}:${line}`);
+  const link2 = (path5, line) => links ? `[${cell(`${path5}:${line}`)}](${lineUrl(links, path5, line)})` : cell(`${path5}:${line}`);
   const gatedList = `${gated.slice(0, MAX_LISTED).map((f) => `- \`${f.path}\`${f.status === "removed" ? " (removed)" : ""}`).join("\n")}${gated.length > MAX_LISTED ? `
 - …and ${gated.length - MAX_LISTED} more` : ""}`;
   const intro = `This change touches ${plural(gated.length, "file")} matching ${globs}:
@@ -88931,29 +90602,29 @@ It must add or change an experiment doc matching ${docs} (markdown with YAML fro
   const rows = [];
   let good = 0;
   for (const input_ of input.docs) {
-    const { path: path4 } = input_;
+    const { path: path5 } = input_;
     if ("readError" in input_) {
-      rows.push(`| \`${cell(path4)}\` | ❌ cannot be read: ${cell(input_.readError)} |`);
-      annotations.push({ path: path4, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc unreadable", message: input_.readError });
+      rows.push(`| \`${cell(path5)}\` | ❌ cannot be read: ${cell(input_.readError)} |`);
+      annotations.push({ path: path5, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc unreadable", message: input_.readError });
       continue;
     }
-    const parsed = parseExperimentDoc(input_.content, path4);
+    const parsed = parseExperimentDoc(input_.content, path5);
     if (!parsed.doc) {
       const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, column: 1, message: "not an experiment doc (no front matter)" }];
-      rows.push(`| \`${cell(path4)}\` | ❌ invalid: ${problems.map((p) => `${link2(path4, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of problems) annotations.push({ path: path4, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Invalid experiment doc", message: p.message });
+      rows.push(`| \`${cell(path5)}\` | ❌ invalid: ${problems.map((p) => `${link2(path5, p.line)} ${cell(p.message)}`).join("<br>")} |`);
+      for (const p of problems) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Invalid experiment doc", message: p.message });
       continue;
     }
     const rollback = checkRollbackPlan(parsed.doc);
     if (rollback.length > 0) {
-      rows.push(`| \`${cell(path4)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link2(path4, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of rollback) annotations.push({ path: path4, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Rollback plan not real", message: p.message });
+      rows.push(`| \`${cell(path5)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link2(path5, p.line)} ${cell(p.message)}`).join("<br>")} |`);
+      for (const p of rollback) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Rollback plan not real", message: p.message });
     } else {
       good++;
       const plan2 = parsed.doc.rollback;
-      rows.push(`| \`${cell(path4)}\` | ✅ rollback when ${cell(plan2.trigger)}; ${plural(plan2.steps.length, "step")}; owner ${cell(plan2.owner)} |`);
+      rows.push(`| \`${cell(path5)}\` | ✅ rollback when ${cell(plan2.trigger)}; ${plural(plan2.steps.length, "step")}; owner ${cell(plan2.owner)} |`);
     }
-    for (const p of parsed.problems) annotations.push({ path: path4, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
+    for (const p of parsed.problems) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
   }
   const bad = input.docs.length - good;
   const table2 = `| Experiment doc | Rollback plan |
@@ -88984,15 +90655,15 @@ var MAX_LISTED2 = 40;
 function itemKey(item) {
   return item.summary.toLowerCase().replace(/\s+/g, " ").trim();
 }
-function itemReferences(path4, item) {
-  const refs = [`${path4}#L${item.position.line}`, `${path4}:${item.position.line}`];
+function itemReferences(path5, item) {
+  const refs = [`${path5}#L${item.position.line}`, `${path5}:${item.position.line}`];
   if (item.ticket?.url) refs.push(item.ticket.url);
   if (item.ticket?.id) refs.push(item.ticket.id);
   return refs;
 }
-function referencedIn(text5, path4, item) {
-  const lower = text5.toLowerCase();
-  for (const ref of itemReferences(path4, item)) {
+function referencedIn(text6, path5, item) {
+  const lower = text6.toLowerCase();
+  for (const ref of itemReferences(path5, item)) {
     const needle = ref.toLowerCase();
     let at = lower.indexOf(needle);
     while (at !== -1) {
@@ -89400,7 +91071,7 @@ function createGitHubGateSources(options) {
   return {
     changedFiles: () => changedFiles(options),
     head: options.head,
-    readBase: (path4) => getFileAtRef(client, { owner, repo, path: path4, ref: options.baseSha }),
+    readBase: (path5) => getFileAtRef(client, { owner, repo, path: path5, ref: options.baseSha }),
     observeDrills: (settings) => observeDrills(options, settings),
     ...options.pullNumber !== void 0 && {
       labelApplication: (label2) => labelApplication(options, options.pullNumber ?? 0, label2),
@@ -89413,7 +91084,7 @@ async function changedFiles(options) {
   const fromPullRequest = async (number, changedCount) => {
     const listing = await listPullRequestFiles(client, { owner, repo, pullNumber: number, ...changedCount !== void 0 && { changedFiles: changedCount } });
     return {
-      files: [...listing.files.map((path4) => ({ path: path4, status: "modified" })), ...listing.removed.map((path4) => ({ path: path4, status: "removed" }))],
+      files: [...listing.files.map((path5) => ({ path: path5, status: "modified" })), ...listing.removed.map((path5) => ({ path: path5, status: "removed" }))],
       truncated: listing.truncated
     };
   };
@@ -89436,7 +91107,7 @@ async function observeDrills(options, settings) {
     };
   }
   const source = settings.source === "workflow" ? "workflow run" : "check run";
-  const name = settings.source === "workflow" ? settings.workflow : settings.check;
+  const name2 = settings.source === "workflow" ? settings.workflow : settings.check;
   const trigger = options.triggeringRun;
   if (settings.source === "workflow" && trigger && trigger.headSha.toLowerCase() === headSha.toLowerCase() && sameWorkflow(trigger.path, settings.workflow)) {
     return { kind: "run", run: trigger };
@@ -89444,10 +91115,10 @@ async function observeDrills(options, settings) {
   const find = async () => {
     if (settings.source === "workflow") {
       const run3 = await latestWorkflowRunForSha(client, { owner, repo, workflow: settings.workflow, headSha });
-      return run3 && { kind: "workflow run", name, id: run3.id, status: run3.status, conclusion: run3.conclusion, url: run3.htmlUrl, attempt: run3.runAttempt, headSha: run3.headSha };
+      return run3 && { kind: "workflow run", name: name2, id: run3.id, status: run3.status, conclusion: run3.conclusion, url: run3.htmlUrl, attempt: run3.runAttempt, headSha: run3.headSha };
     }
     const [run2] = await listCheckRunsForRef(client, { owner, repo, ref: headSha, checkName: settings.check, maxPages: 1 });
-    return run2 && { kind: "check run", name, id: run2.id, status: run2.status, conclusion: run2.conclusion, ...run2.htmlUrl !== null && { url: run2.htmlUrl }, headSha: run2.headSha };
+    return run2 && { kind: "check run", name: name2, id: run2.id, status: run2.status, conclusion: run2.conclusion, ...run2.htmlUrl !== null && { url: run2.htmlUrl }, headSha: run2.headSha };
   };
   let reference;
   for (; ; ) {
@@ -89466,10 +91137,10 @@ async function observeDrills(options, settings) {
     const waited = Math.max(0, Math.round((options.now() - reference) / 1e3));
     const timedOut = waited >= settings.neverRanTimeoutSeconds;
     if (timedOut || !options.mayWait) {
-      return { kind: "none", source, name, headSha, timedOut, waitedSeconds: waited, timeoutSeconds: settings.neverRanTimeoutSeconds };
+      return { kind: "none", source, name: name2, headSha, timedOut, waitedSeconds: waited, timeoutSeconds: settings.neverRanTimeoutSeconds };
     }
     const pause = Math.min(settings.pollIntervalSeconds, settings.neverRanTimeoutSeconds - waited);
-    options.log(`No ${source} ${name} for ${headSha.slice(0, 7)} yet; looking again in ${pause} s (giving up ${settings.neverRanTimeoutSeconds - waited} s from now).`);
+    options.log(`No ${source} ${name2} for ${headSha.slice(0, 7)} yet; looking again in ${pause} s (giving up ${settings.neverRanTimeoutSeconds - waited} s from now).`);
     await options.sleep(pause * 1e3);
   }
 }
@@ -89479,8 +91150,8 @@ function sameWorkflow(runPath, workflow) {
 }
 async function commitTime(options) {
   try {
-    const date = await getCommitDate(options.client, { owner: options.owner, repo: options.repo, sha: options.headSha });
-    const ms = date === void 0 ? Number.NaN : Date.parse(date);
+    const date2 = await getCommitDate(options.client, { owner: options.owner, repo: options.repo, sha: options.headSha });
+    const ms = date2 === void 0 ? Number.NaN : Date.parse(date2);
     return Number.isNaN(ms) ? options.now() : Math.min(ms, options.now());
   } catch {
     return options.now();
@@ -89550,7 +91221,7 @@ var import_picomatch5 = __toESM(require_picomatch2(), 1);
 // src/gates/drill-paths.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
-var dict6 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var dict7 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 function workflowPathFilter(workflowText) {
   let doc;
   try {
@@ -89558,9 +91229,9 @@ function workflowPathFilter(workflowText) {
   } catch {
     return void 0;
   }
-  const on = dict6(doc)?.on;
-  const trigger = dict6(on)?.pull_request ?? dict6(on)?.pull_request_target;
-  const config = dict6(trigger);
+  const on = dict7(doc)?.on;
+  const trigger = dict7(on)?.pull_request ?? dict7(on)?.pull_request_target;
+  const config = dict7(trigger);
   if (!config) return void 0;
   const list2 = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : void 0;
   const paths = list2(config.paths);
@@ -89571,9 +91242,9 @@ function workflowPathFilter(workflowText) {
 }
 function matchesList(patterns) {
   const compiled3 = patterns.map((p) => p.startsWith("!") ? { negated: true, test: (0, import_picomatch4.default)(p.slice(1), { dot: true }) } : { negated: false, test: (0, import_picomatch4.default)(p, { dot: true }) });
-  return (path4) => {
+  return (path5) => {
     let included = false;
-    for (const c of compiled3) if (c.test(path4)) included = !c.negated;
+    for (const c of compiled3) if (c.test(path5)) included = !c.negated;
     return included;
   };
 }
@@ -89596,16 +91267,16 @@ async function listExperimentPaths(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
 async function discoverExperiments(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
   const paths = await listExperimentPaths(files, patterns);
   const limit = pLimit(READ_CONCURRENCY2);
-  return Promise.all(paths.map((path4) => limit(() => readExperiment(files, path4))));
+  return Promise.all(paths.map((path5) => limit(() => readExperiment(files, path5))));
 }
-async function readExperiment(files, path4) {
+async function readExperiment(files, path5) {
   let bytes;
   try {
-    bytes = await files.read(path4);
+    bytes = await files.read(path5);
   } catch (error2) {
-    return { path: path4, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
+    return { path: path5, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] };
   }
-  return { path: path4, ...parseExperimentDoc(bytes, path4) };
+  return { path: path5, ...parseExperimentDoc(bytes, path5) };
 }
 
 // src/modes/gate.ts
@@ -89615,9 +91286,9 @@ async function readPostmortems(files, paths, config) {
   const limit = pLimit(READ_CONCURRENCY3);
   const read = await Promise.all(
     paths.map(
-      (path4) => limit(async () => {
+      (path5) => limit(async () => {
         try {
-          return parsePostmortem(await files.read(path4), path4, options);
+          return parsePostmortem(await files.read(path5), path5, options);
         } catch {
           return void 0;
         }
@@ -89633,8 +91304,8 @@ async function drillObservation(settings, changed, request2, sources) {
     }
   } else if (settings.source === "workflow" && request2.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
     const file = `.github/workflows/${settings.workflow}`;
-    const text5 = await sources.readBase(file).catch(() => void 0);
-    const filter = text5 === void 0 ? void 0 : workflowPathFilter(text5);
+    const text6 = await sources.readBase(file).catch(() => void 0);
+    const filter = text6 === void 0 ? void 0 : workflowPathFilter(text6);
     if (filter && !filterExpectsRun(filter, changed)) {
       return {
         kind: "not-applicable",
@@ -89644,8 +91315,8 @@ async function drillObservation(settings, changed, request2, sources) {
   }
   return sources.observeDrills(settings);
 }
-function isoDay(date) {
-  return date.toISOString().slice(0, 10);
+function isoDay(date2) {
+  return date2.toISOString().slice(0, 10);
 }
 async function runGate(config, request2, sources, now) {
   const settings = gateConfigOf(config);
@@ -89659,7 +91330,7 @@ async function runGate(config, request2, sources, now) {
     drillObservation(settings.drills, changed, request2, sources),
     sources.head.glob(postmortemGlobs).then((paths) => readPostmortems(sources.head, paths, config)),
     readBasePostmortems(changedPostmortems, sources, config),
-    Promise.all(docPaths.map((path4) => readExperimentDoc(sources.head, path4)))
+    Promise.all(docPaths.map((path5) => readExperimentDoc(sources.head, path5)))
   ]);
   const pr = request2.pullRequest;
   const labelled = pr?.labels.some((l) => l.toLowerCase() === settings.bypass.label.toLowerCase()) ?? false;
@@ -89704,19 +91375,19 @@ async function readBasePostmortems(paths, sources, config) {
   const limit = pLimit(READ_CONCURRENCY3);
   const found = await Promise.all(
     paths.map(
-      (path4) => limit(async () => {
-        const text5 = await sources.readBase(path4).catch(() => void 0);
-        return text5 === void 0 ? void 0 : parsePostmortem(text5, path4, options);
+      (path5) => limit(async () => {
+        const text6 = await sources.readBase(path5).catch(() => void 0);
+        return text6 === void 0 ? void 0 : parsePostmortem(text6, path5, options);
       })
     )
   );
   return found.filter((pm2) => pm2 !== void 0);
 }
-async function readExperimentDoc(files, path4) {
+async function readExperimentDoc(files, path5) {
   try {
-    return { path: path4, content: await files.read(path4) };
+    return { path: path5, content: await files.read(path5) };
   } catch (error2) {
-    return { path: path4, readError: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` };
+    return { path: path5, readError: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` };
   }
 }
 
@@ -89728,13 +91399,13 @@ var GATE_LABELS = {
 };
 var ICONS = { success: "✅", failure: "❌", neutral: "⚪", pending: "⏳" };
 var RESULT_ICONS = { pass: "✅", fail: "❌", pending: "⏳" };
-function cell2(text5) {
-  return text5.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell2(text6) {
+  return text6.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 function renderGateJobSummary(result, verdicts, context3) {
   const rows = verdicts.map((v) => {
-    const name = context3.checkRunUrls?.[v.id] ? `[${cell2(context3.checkNames[v.id])}](${context3.checkRunUrls[v.id]})` : `\`${cell2(context3.checkNames[v.id])}\``;
-    return `| ${GATE_LABELS[v.id]} | ${name} | ${ICONS[v.conclusion]} ${v.conclusion} | ${cell2(v.title)} |`;
+    const name2 = context3.checkRunUrls?.[v.id] ? `[${cell2(context3.checkNames[v.id])}](${context3.checkRunUrls[v.id]})` : `\`${cell2(context3.checkNames[v.id])}\``;
+    return `| ${GATE_LABELS[v.id]} | ${name2} | ${ICONS[v.conclusion]} ${v.conclusion} | ${cell2(v.title)} |`;
   });
   const sections = verdicts.map((v) => `### ${ICONS[v.conclusion]} ${context3.checkNames[v.id]}: ${v.title}
 
@@ -89758,24 +91429,24 @@ Policy: ${context3.policy}.`;
 
 // src/action/gate-event.ts
 var GATE_EVENTS = ["pull_request", "pull_request_target", "merge_group", "workflow_run"];
-var dict7 = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
-var str = (value2) => typeof value2 === "string" ? value2 : void 0;
-var isSha = (value2) => typeof value2 === "string" && /^[0-9a-f]{40}$/i.test(value2);
+var dict8 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : void 0;
+var str = (value3) => typeof value3 === "string" ? value3 : void 0;
+var isSha = (value3) => typeof value3 === "string" && /^[0-9a-f]{40}$/i.test(value3);
 var GateEventError = class extends Error {
   name = "GateEventError";
 };
-function describeGateEvent(name, payload) {
-  const p = dict7(payload) ?? {};
-  if (name === "pull_request" || name === "pull_request_target") {
-    const pr = dict7(p.pull_request);
-    const head = dict7(pr?.head);
-    const base = dict7(pr?.base);
+function describeGateEvent(name2, payload) {
+  const p = dict8(payload) ?? {};
+  if (name2 === "pull_request" || name2 === "pull_request_target") {
+    const pr = dict8(p.pull_request);
+    const head = dict8(pr?.head);
+    const base = dict8(pr?.base);
     if (typeof pr?.number !== "number" || !isSha(head?.sha) || !isSha(base?.sha)) {
-      throw new GateEventError(`the ${name} event payload has no pull_request.number, head.sha and base.sha; is GITHUB_EVENT_PATH the event of this run?`);
+      throw new GateEventError(`the ${name2} event payload has no pull_request.number, head.sha and base.sha; is GITHUB_EVENT_PATH the event of this run?`);
     }
-    const headRepo = str(dict7(head?.repo)?.full_name);
-    const baseRepo = str(dict7(base?.repo)?.full_name);
-    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(dict7(l)?.name)).filter((l) => l !== void 0) : [];
+    const headRepo = str(dict8(head?.repo)?.full_name);
+    const baseRepo = str(dict8(base?.repo)?.full_name);
+    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(dict8(l)?.name)).filter((l) => l !== void 0) : [];
     return {
       kind: "pull-request",
       number: pr.number,
@@ -89789,35 +91460,35 @@ function describeGateEvent(name, payload) {
       ...typeof pr.changed_files === "number" && { changedFiles: pr.changed_files }
     };
   }
-  if (name === "merge_group") {
-    const group = dict7(p.merge_group);
+  if (name2 === "merge_group") {
+    const group = dict8(p.merge_group);
     if (!isSha(group?.head_sha) || !isSha(group?.base_sha)) throw new GateEventError("the merge_group event payload has no merge_group.head_sha and base_sha");
     const number = /\/pr-(\d+)-[0-9a-f]+$/i.exec(str(group.head_ref) ?? "")?.[1];
     return { kind: "merge-group", headSha: group.head_sha.toLowerCase(), baseSha: group.base_sha.toLowerCase(), ...number !== void 0 && { pullNumber: Number(number) } };
   }
-  if (name === "workflow_run") {
-    const run2 = dict7(p.workflow_run);
+  if (name2 === "workflow_run") {
+    const run2 = dict8(p.workflow_run);
     if (!run2 || !isSha(run2.head_sha) || typeof run2.id !== "number") throw new GateEventError("the workflow_run event payload has no workflow_run.id and head_sha");
-    const pullNumbers = (Array.isArray(run2.pull_requests) ? run2.pull_requests : []).map((pr) => dict7(pr)?.number).filter((n) => typeof n === "number");
-    const path4 = str(run2.path) ?? str(dict7(p.workflow)?.path) ?? "";
+    const pullNumbers = (Array.isArray(run2.pull_requests) ? run2.pull_requests : []).map((pr) => dict8(pr)?.number).filter((n) => typeof n === "number");
+    const path5 = str(run2.path) ?? str(dict8(p.workflow)?.path) ?? "";
     return {
       kind: "workflow-run",
       headSha: run2.head_sha.toLowerCase(),
       pullNumbers,
       run: {
         kind: "workflow run",
-        name: path4.replace(/@.*$/, "").split("/").pop() || (str(run2.name) ?? "drills"),
+        name: path5.replace(/@.*$/, "").split("/").pop() || (str(run2.name) ?? "drills"),
         id: run2.id,
         status: str(run2.status) ?? "completed",
         conclusion: str(run2.conclusion) ?? null,
         ...str(run2.html_url) !== void 0 && { url: str(run2.html_url) },
         ...typeof run2.run_attempt === "number" && { attempt: run2.run_attempt },
         headSha: run2.head_sha.toLowerCase(),
-        path: path4
+        path: path5
       }
     };
   }
-  return { kind: "unsupported", event: name };
+  return { kind: "unsupported", event: name2 };
 }
 
 // src/action/gate-action.ts
@@ -90022,12 +91693,12 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
     info(`Could not list the check runs of ${short4(subject.headSha)} (${errorMessage(error2)}); creating new ones.`);
   }
   for (const verdict of verdicts) {
-    const name = checkNames[verdict.id];
-    const open3 = existing.find((r) => r.name === name && r.status !== "completed");
+    const name2 = checkNames[verdict.id];
+    const open3 = existing.find((r) => r.name === name2 && r.status !== "completed");
     const request2 = {
       owner,
       repo,
-      name,
+      name: name2,
       headSha: subject.headSha,
       ...verdict.conclusion !== "pending" && { conclusion: verdict.conclusion },
       title: verdict.title,
@@ -90043,10 +91714,10 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
       annotateInStep(verdicts);
       if (status === 403 || status === 404) {
         const fork = subject.fromFork ? "This pull request comes from a fork, so the token is read-only whatever the workflow asks: the verdict is in this job’s result and summary. For check runs on fork pull requests, use the workflow_run pattern in docs/gate.md." : "Give the job `permissions: checks: write`.";
-        warning(`Could not create the check run "${name}" (${status} ${errorMessage(error2)}). ${fork}`);
+        warning(`Could not create the check run "${name2}" (${status} ${errorMessage(error2)}). ${fork}`);
         return { urls, notes: [`The check runs could not be created (${status}). ${fork}`] };
       }
-      warning(`Could not report the check run "${name}": ${status ?? "error"} ${errorMessage(error2)}`);
+      warning(`Could not report the check run "${name2}": ${status ?? "error"} ${errorMessage(error2)}`);
       return { urls, notes: [`The check runs could not all be reported (${status ?? "error"}: ${errorMessage(error2)}); re-run the job.`] };
     }
   }
@@ -90089,8 +91760,8 @@ function annotateExperimentProblems(result) {
     }
   }
 }
-function fileCell(path4, line, link2) {
-  return link2 ? `[${cell(path4)}](${lineUrl(link2, path4, line)})` : cell(path4);
+function fileCell(path5, line, link2) {
+  return link2 ? `[${cell(path5)}](${lineUrl(link2, path5, line)})` : cell(path5);
 }
 function renderExperimentSummary(report4) {
   const { result, link: link2 } = report4;
@@ -90102,9 +91773,9 @@ function renderExperimentSummary(report4) {
   if (experiments.length > 0) {
     out.push("| Experiment | Status | Change | Owner | Outcome | Problems |", "| --- | --- | --- | --- | --- | ---: |");
     for (const e of experiments.slice(0, MAX_ROWS)) {
-      const name = e.doc ? `${cell(e.doc.name)}<br>${fileCell(e.path, 1, link2)}` : fileCell(e.path, 1, link2);
+      const name2 = e.doc ? `${cell(e.doc.name)}<br>${fileCell(e.path, 1, link2)}` : fileCell(e.path, 1, link2);
       const change = e.doc ? `${e.doc.change.type}: ${cell(e.doc.change.ref)}` : "";
-      out.push(`| ${name} | ${e.doc?.status ?? "invalid"} | ${change} | ${cell(e.doc?.owner ?? "")} | ${e.doc?.outcome ?? ""} | ${e.problems.length} |`);
+      out.push(`| ${name2} | ${e.doc?.status ?? "invalid"} | ${change} | ${cell(e.doc?.owner ?? "")} | ${e.doc?.outcome ?? ""} | ${e.problems.length} |`);
     }
     if (experiments.length > MAX_ROWS) out.push("", `…and ${plural(experiments.length - MAX_ROWS, "more experiment")}.`);
     out.push("");
@@ -90177,7 +91848,7 @@ function summarise(experiments) {
 }
 
 // src/main.ts
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/action/sync-action.ts
 init_client();
@@ -90419,7 +92090,7 @@ var TicketIndex = class {
 };
 function matchTickets(input, index2, notes) {
   const matches = /* @__PURE__ */ new Map();
-  const note = (item, text5) => notes.set(item, [...notes.get(item) ?? [], text5]);
+  const note = (item, text6) => notes.set(item, [...notes.get(item) ?? [], text6]);
   for (const item of input.items) {
     const ticket = index2.byReference(item);
     if (!ticket) continue;
@@ -90535,22 +92206,22 @@ function planWithoutTracker(items, settings) {
 // src/sync/writeback.ts
 var ITEM_START_RE = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[( |x|X)\]/;
 var NEXT_BLOCK_RE = /^\s*(?:$|[-*+]\s|\d{1,9}[.)]\s|#)/;
-function linkText(text5) {
-  return text5.replace(/[\\[\]]/g, "\\$&");
+function linkText(text6) {
+  return text6.replace(/[\\[\]]/g, "\\$&");
 }
 function referenceOffset(lines, first) {
   let separators = 0;
   for (let i = first; i < lines.length; i++) {
-    const text5 = lines[i] ?? "";
-    if (i > first && NEXT_BLOCK_RE.test(text5)) return void 0;
+    const text6 = lines[i] ?? "";
+    if (i > first && NEXT_BLOCK_RE.test(text6)) return void 0;
     let from = 0;
     for (; ; ) {
-      const at = text5.indexOf("::", from);
+      const at = text6.indexOf("::", from);
       if (at < 0) break;
       separators++;
       from = at + 2;
       if (separators === 2) {
-        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text5.slice(from));
+        const m = /^\s*(?:due:?\s+)?\S+/i.exec(text6.slice(from));
         if (!m) return void 0;
         return { line: i, offset: from + m[0].length };
       }
@@ -90571,9 +92242,9 @@ function applyWriteBack(source, edits) {
   const result = { text: source, applied: 0, skipped: [] };
   for (const edit of edits) {
     const index2 = edit.line - 1;
-    const text5 = lines[index2];
-    const marker = text5 !== void 0 ? ITEM_START_RE.exec(text5) : null;
-    if (text5 === void 0 || !marker) {
+    const text6 = lines[index2];
+    const marker = text6 !== void 0 ? ITEM_START_RE.exec(text6) : null;
+    if (text6 === void 0 || !marker) {
       result.skipped.push({ line: edit.line, reason: "the line is no longer an action item" });
       continue;
     }
@@ -90628,17 +92299,17 @@ async function readPostmortems2(config, files, warnings) {
   const paths = [...new Set(await files.glob(config.lint.postmortems.paths))].sort();
   const options = parseOptionsOf(config.lint);
   const out = [];
-  for (const path4 of paths) {
+  for (const path5 of paths) {
     let bytes;
     try {
-      bytes = await files.read(path4);
+      bytes = await files.read(path5);
     } catch (error2) {
-      warnings.push(`${path4}: cannot read the file (${error2 instanceof Error ? error2.message : String(error2)}); its action items were not synced`);
+      warnings.push(`${path5}: cannot read the file (${error2 instanceof Error ? error2.message : String(error2)}); its action items were not synced`);
       continue;
     }
-    const pm2 = parsePostmortem(bytes, path4, options);
-    const text5 = exactText(bytes);
-    out.push(text5 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text5 } : { pm: pm2 });
+    const pm2 = parsePostmortem(bytes, path5, options);
+    const text6 = exactText(bytes);
+    out.push(text6 !== void 0 && !pm2.problems.some((p) => p.message.startsWith("File is")) ? { pm: pm2, text: text6 } : { pm: pm2 });
   }
   return out;
 }
@@ -90698,20 +92369,20 @@ async function runSync(config, request2, adapters) {
   const changedFiles2 = [];
   if (!request2.dryRun && sync2.writeBack !== "off") {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]));
-    for (const [path4, edits] of writeBackEdits(results)) {
-      const text5 = texts.get(path4);
-      if (text5 === void 0) {
-        warnings.push(`${path4}: not written back (the file could not be decoded as text)`);
+    for (const [path5, edits] of writeBackEdits(results)) {
+      const text6 = texts.get(path5);
+      if (text6 === void 0) {
+        warnings.push(`${path5}: not written back (the file could not be decoded as text)`);
         continue;
       }
-      const edited = applyWriteBack(text5, edits);
-      for (const s of edited.skipped) warnings.push(`${path4}:${s.line}: not written back: ${s.reason}`);
+      const edited = applyWriteBack(text6, edits);
+      for (const s of edited.skipped) warnings.push(`${path5}:${s.line}: not written back: ${s.reason}`);
       if (edited.applied === 0) continue;
       try {
-        await adapters.writeFile(path4, edited.text);
-        changedFiles2.push(path4);
+        await adapters.writeFile(path5, edited.text);
+        changedFiles2.push(path5);
       } catch (error2) {
-        warnings.push(`${path4}: the write-back failed (${error2 instanceof Error ? error2.message : String(error2)}); the next run matches these items by their key`);
+        warnings.push(`${path5}: the write-back failed (${error2 instanceof Error ? error2.message : String(error2)}); the next run matches these items by their key`);
       }
     }
   }
@@ -90776,12 +92447,12 @@ function label(result, dryRun) {
   if (dryRun) return result.plan.action;
   return { create: "created", update: "updated", close: "closed", unchanged: "unchanged" }[result.plan.action];
 }
-function pad(text5, width) {
-  return text5.length >= width ? text5 : text5 + " ".repeat(width - text5.length);
+function pad(text6, width) {
+  return text6.length >= width ? text6 : text6 + " ".repeat(width - text6.length);
 }
-function cut2(text5, width) {
+function cut2(text6, width) {
   if (width <= 1) return "";
-  return text5.length <= width ? text5 : `${text5.slice(0, width - 1)}…`;
+  return text6.length <= width ? text6 : `${text6.slice(0, width - 1)}…`;
 }
 function formatSyncText(result, options) {
   const c = ansi(options.color);
@@ -90805,11 +92476,11 @@ function formatSyncText(result, options) {
   };
   const fixed2 = widths.action + widths.ticket + widths.item + widths.owner + widths.due + 10;
   const summaryWidth = options.columns === void 0 ? Number.POSITIVE_INFINITY : Math.max(20, options.columns - fixed2);
-  const paint = (action, text5) => {
-    if (action === "failed") return c.red(text5);
-    if (action === "create" || action === "created") return c.green(text5);
-    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text5);
-    return c.dim(text5);
+  const paint = (action, text6) => {
+    if (action === "failed") return c.red(text6);
+    if (action === "create" || action === "created") return c.green(text6);
+    if (action === "close" || action === "closed" || action === "update" || action === "updated") return c.yellow(text6);
+    return c.dim(text6);
   };
   const lines = [];
   const where = result.consulted ? result.tracker : `${result.tracker}, not consulted: no credentials`;
@@ -90841,8 +92512,8 @@ function formatSyncText(result, options) {
 }
 
 // src/sync/connection.ts
-function given(value2) {
-  const v = value2?.trim();
+function given(value3) {
+  const v = value3?.trim();
   return v ? v : void 0;
 }
 function resolveConnection(kind, sources, sync2, names) {
@@ -90956,16 +92627,58 @@ async function runSyncAction(ctx) {
 
 // src/llm/chat-completions.ts
 init_p_retry();
+
+// src/util/error-message.ts
+function errorMessage2(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/util/sanitize.ts
+var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+var WORKFLOW_COMMAND = /^(\s*):(?=:)/gm;
+function sanitizeText(text6, options = {}) {
+  let clean = text6.replace(ESCAPE_SEQUENCE, "").replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  if (options.multiline === false) clean = clean.replace(/\s*\n\s*/g, " ");
+  const max = options.maxLength;
+  if (max !== void 0 && clean.length > max) {
+    clean = `${clean.slice(0, max)}… (${clean.length - max} more characters cut)`;
+  }
+  return clean.replace(WORKFLOW_COMMAND, "$1:​");
+}
+
+// src/llm/chat-completions.ts
 var OPENAI_BASE_URL = "https://api.openai.com/v1";
 var TransientError = class extends Error {
-  constructor(message2, status, retryAfterMs3) {
+  constructor(message2, status, retryAfterMs3, unreachable = false) {
     super(message2);
     this.status = status;
     this.retryAfterMs = retryAfterMs3;
+    this.unreachable = unreachable;
   }
   status;
   retryAfterMs;
+  unreachable;
 };
+var UNREACHABLE_CODES = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable"
+};
+function networkFailure(error2, url, timeoutMs) {
+  const e = error2 ?? {};
+  if (e.name === "TimeoutError" || e.name === "AbortError") return new TransientError(`no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1e3)} s`);
+  const code = typeof e.cause?.code === "string" ? e.cause.code : void 0;
+  const host = new URL(url).host;
+  if (code !== void 0 && code in UNREACHABLE_CODES) {
+    return new TransientError(`could not connect to ${host} (${UNREACHABLE_CODES[code]}): check audit.llm.base-url (or OPENAI_BASE_URL) and that the server is running`, void 0, void 0, true);
+  }
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return new TransientError(`the connection to ${host} was closed before an answer`);
+  const cause = typeof e.cause?.message === "string" ? `: ${e.cause.message}` : "";
+  return new TransientError(sanitizeText(`${typeof e.message === "string" ? e.message : String(error2)}${cause} (${host})`, { multiline: false, maxLength: MAX_ERROR_CHARS }));
+}
 var FinalError = class extends Error {
   constructor(message2, status) {
     super(message2);
@@ -90980,27 +92693,27 @@ function chatCompletionsUrl(baseUrl2) {
 function retryAfterMs2(headers, now = Date.now()) {
   const ms = headers.get("retry-after-ms");
   if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
-  const value2 = headers.get("retry-after");
-  if (value2 === null) return void 0;
-  if (/^\d+(\.\d+)?$/.test(value2.trim())) return Number(value2) * 1e3;
-  const date = Date.parse(value2);
-  return Number.isFinite(date) ? Math.max(0, date - now) : void 0;
+  const value3 = headers.get("retry-after");
+  if (value3 === null) return void 0;
+  if (/^\d+(\.\d+)?$/.test(value3.trim())) return Number(value3) * 1e3;
+  const date2 = Date.parse(value3);
+  return Number.isFinite(date2) ? Math.max(0, date2 - now) : void 0;
 }
 async function errorText(response) {
-  let text5 = "";
+  let text6 = "";
   try {
-    text5 = await response.text();
+    text6 = await response.text();
   } catch {
     return response.statusText || "no body";
   }
   try {
-    const body = JSON.parse(text5);
+    const body = JSON.parse(text6);
     const message2 = typeof body.error === "string" ? body.error : body.error?.message ?? body.message;
-    if (typeof message2 === "string" && message2 !== "") text5 = message2;
+    if (typeof message2 === "string" && message2 !== "") text6 = message2;
   } catch {
   }
-  text5 = text5.replace(/\s+/g, " ").trim() || response.statusText || "no body";
-  return text5.length > MAX_ERROR_CHARS ? `${text5.slice(0, MAX_ERROR_CHARS - 1)}…` : text5;
+  text6 = sanitizeText(text6, { multiline: false }).replace(/\s+/g, " ").trim() || response.statusText || "no body";
+  return text6.length > MAX_ERROR_CHARS ? `${text6.slice(0, MAX_ERROR_CHARS - 1)}…` : text6;
 }
 function replyOf(body) {
   const choice = body?.choices?.[0];
@@ -91027,14 +92740,11 @@ function createChatClient(options) {
     try {
       response = await doFetch(url, { method: "POST", headers, body: JSON.stringify(request2), signal: AbortSignal.timeout(timeoutMs) });
     } catch (error2) {
-      const e = error2 ?? {};
-      const timedOut = e.name === "TimeoutError" || e.name === "AbortError";
-      const cause = typeof e.cause?.message === "string" ? `: ${e.cause.message}` : "";
-      throw new TransientError(timedOut ? `no answer within ${Math.round(timeoutMs / 1e3)} s` : `${typeof e.message === "string" ? e.message : String(error2)}${cause}`);
+      throw networkFailure(error2, url, timeoutMs);
     }
     if (response.status === 429 || response.status >= 500) {
       const wait = retryAfterMs2(response.headers);
-      const message2 = `${response.status}: ${await errorText(response)}`;
+      const message2 = await errorText(response);
       if (wait !== void 0 && wait > maxRetryAfterMs) {
         throw new AbortError(new FinalError(`${message2} (the server asks to wait ${Math.ceil(wait / 1e3)} s, longer than the ${Math.round(maxRetryAfterMs / 1e3)} s this run waits)`, response.status));
       }
@@ -91045,7 +92755,7 @@ function createChatClient(options) {
     try {
       body = await response.json();
     } catch (error2) {
-      throw new AbortError(new FinalError(`the reply is not JSON: ${error2 instanceof Error ? error2.message : String(error2)}`, response.status));
+      throw new AbortError(new FinalError(`the reply is not JSON: ${errorMessage2(error2)}`, response.status));
     }
     return replyOf(body);
   };
@@ -91060,14 +92770,16 @@ function createChatClient(options) {
           if (retriesLeft <= 0 || !(error2 instanceof TransientError)) return;
           const backoff = baseDelayMs * 2 ** (attemptNumber - 1) * (0.5 + random());
           const delayMs = Math.round(error2.retryAfterMs ?? backoff);
-          options.onRetry?.({ attempt: attemptNumber, delayMs, reason: error2.message });
+          options.onRetry?.({ attempt: attemptNumber, delayMs, reason: error2.status === void 0 ? error2.message : `${error2.status}: ${error2.message}` });
           await sleep(delayMs);
         }
       });
     } catch (error2) {
       const status = error2 instanceof TransientError || error2 instanceof FinalError ? error2.status : void 0;
-      const message2 = error2 instanceof Error ? error2.message : String(error2);
-      return status === void 0 ? { ok: false, message: message2 } : { ok: false, status, message: message2 };
+      const outcome = { ok: false, message: errorMessage2(error2) };
+      if (status !== void 0) outcome.status = status;
+      if (error2 instanceof TransientError && error2.unreachable) outcome.unreachable = true;
+      return outcome;
     }
   };
 }
@@ -91090,9 +92802,209 @@ function llmEndpoint(config, env, given2 = {}) {
   return apiKey === void 0 ? { baseUrl: baseUrl2 } : { baseUrl: baseUrl2, apiKey };
 }
 
+// src/audit/llm-scorer.ts
+var import_ajv3 = __toESM(require_ajv(), 1);
+
+// src/audit/rubric.ts
+import { createHash as createHash3 } from "node:crypto";
+function rubricVersion(rubric) {
+  if (rubric.version !== void 0) return rubric.version;
+  const canonical = rubric.dimensions.map((d) => ({
+    name: d.name,
+    description: d.description,
+    scale: d.scale,
+    threshold: d.threshold,
+    rules: d.rules,
+    defaultScore: d.defaultScore ?? null
+  }));
+  return `auto-${createHash3("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 12)}`;
+}
+function withScorer(dimensions, scorer) {
+  return dimensions.map((d) => scorer === void 0 ? d : { ...d, scorer });
+}
+function passes(dimension, score) {
+  return score !== null && score >= dimension.threshold;
+}
+function normalised(dimension, score) {
+  const { min, max } = scaleBounds(dimension.scale);
+  return (score - min) / (max - min);
+}
+function isOnScale(dimension, score) {
+  const { min, max, integer } = scaleBounds(dimension.scale);
+  return Number.isFinite(score) && score >= min && score <= max && (!integer || Number.isInteger(score));
+}
+function describeScale(dimension) {
+  return dimension.scale === "1-5" ? "a whole number from 1 (worst) to 5 (best)" : "a number from 0 (worst) to 1 (best)";
+}
+
+// src/audit/scores.ts
+function scored(score, reason) {
+  return { score, reason, state: "scored", final: true };
+}
+function failed(reason, final) {
+  return { score: null, reason, state: "failed", final };
+}
+function pending(reason) {
+  return { score: null, reason, state: "pending", final: false };
+}
+function snippet(text6, max = 120) {
+  const flat = text6.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+}
+
+// src/audit/llm-scorer.ts
+var MAX_REASON_CHARS = 2e3;
+var RESPONSE_SCHEMA_NAME = "audit_scores";
+function replySchema(dimensions, withBounds) {
+  const properties = {};
+  for (const d of dimensions) {
+    const { min, max, integer } = scaleBounds(d.scale);
+    properties[d.name] = {
+      type: "object",
+      additionalProperties: false,
+      required: ["score", "reason"],
+      properties: {
+        score: {
+          type: integer ? "integer" : "number",
+          description: `${d.description} Score: ${describeScale(d)}.`,
+          ...withBounds ? { minimum: min, maximum: max } : {}
+        },
+        reason: { type: "string", description: "One or two sentences of evidence, citing line numbers." }
+      }
+    };
+  }
+  return { type: "object", additionalProperties: false, required: dimensions.map((d) => d.name), properties };
+}
+function rubricText(dimensions) {
+  return dimensions.map((d) => `- ${d.name}: ${d.description} Score ${describeScale(d)}; a transcript passes at ${d.threshold} or above.`).join("\n");
+}
+function buildRequest(dimensions, transcript, model, format) {
+  const shape = `{${dimensions.map((d) => `"${d.name}": {"score": <number>, "reason": "<text>"}`).join(", ")}}`;
+  let system = `You audit transcripts of an AI agent in production against a rubric. Judge only from the transcript. For each dimension give a score on its scale and a short reason citing line numbers. Reply with a JSON object only, exactly in this shape: ${shape}.`;
+  if (format === "json_object") system += `
+The JSON must match this JSON Schema: ${JSON.stringify(replySchema(dimensions, true))}`;
+  const left = transcript.omitted > 0 ? `; ${transcript.omitted} events from the middle are left out to fit` : "";
+  const user = `Rubric:
+${rubricText(dimensions)}
+
+Transcript ${transcript.path} (${transcript.events} events${left}):
+${transcript.text}`;
+  const response_format = format === "json_schema" ? { type: "json_schema", json_schema: { name: RESPONSE_SCHEMA_NAME, strict: true, schema: replySchema(dimensions, false) } } : { type: "json_object" };
+  return {
+    model,
+    messages: [
+      { role: "system", content: system },
+      { role: "user", content: user }
+    ],
+    temperature: 0,
+    response_format
+  };
+}
+function unfenced(content3) {
+  const m = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?\s*```\s*$/i.exec(content3);
+  return m?.[1] ?? content3;
+}
+function replyValidator(dimensions) {
+  const ajv = new import_ajv3.Ajv({ allErrors: true, strict: false });
+  const schema = replySchema(dimensions, true);
+  const byDimension = /* @__PURE__ */ new Map();
+  for (const d of dimensions) byDimension.set(d.name, ajv.compile(schema.properties[d.name] ?? {}));
+  return { dimensions, byDimension };
+}
+function parseReply(content3, validator2, notes = {}) {
+  const all2 = (reason) => Object.fromEntries(validator2.dimensions.map((d) => [d.name, failed(reason, true)]));
+  if (notes.refusal) return all2(`the model refused: ${sanitizeText(notes.refusal, { multiline: false, maxLength: 200 })}`);
+  if (content3 === null || content3.trim() === "") return all2("the model sent an empty reply");
+  let reply;
+  try {
+    reply = JSON.parse(unfenced(content3));
+  } catch (error2) {
+    const cutShort = notes.finishReason === "length" ? " (it was cut off at the token limit)" : "";
+    return all2(`the model's reply is not JSON${cutShort}: ${error2 instanceof Error ? error2.message.slice(0, 120) : String(error2)}`);
+  }
+  if (reply === null || typeof reply !== "object" || Array.isArray(reply)) return all2("the model's reply is not a JSON object");
+  const out = {};
+  for (const d of validator2.dimensions) {
+    const part = reply[d.name];
+    if (part === void 0) {
+      out[d.name] = failed(`the model's reply has no score for ${d.name}`, true);
+      continue;
+    }
+    const validate = validator2.byDimension.get(d.name);
+    if (!validate || !validate(part)) {
+      const why = (validate?.errors ?? []).map((e) => `${e.instancePath.replace(/^\//, "") || d.name} ${e.message ?? "is invalid"}`).join("; ");
+      out[d.name] = failed(`the model's reply for ${d.name} is invalid: ${why}`, true);
+      continue;
+    }
+    const { score, reason } = part;
+    const said = sanitizeText(reason, { maxLength: MAX_REASON_CHARS }).trim();
+    out[d.name] = scored(score, said === "" ? "(the model gave no reason)" : said);
+  }
+  return out;
+}
+var FATAL_STATUSES = /* @__PURE__ */ new Set([401, 403, 404]);
+function refusedCredentials(stop) {
+  return stop?.status === 401 || stop?.status === 403;
+}
+function createLlmScorer(dimensions, options) {
+  const validator2 = replyValidator(dimensions);
+  let format = "json_schema";
+  let stopped;
+  const notFinal = (reason) => Object.fromEntries(dimensions.map((d) => [d.name, failed(reason, false)]));
+  return {
+    dimensions,
+    async score(transcript) {
+      if (stopped !== void 0) return notFinal(`not scored: ${stopped.message}`);
+      const asked = format;
+      let outcome = await options.complete(buildRequest(dimensions, transcript, options.model, asked));
+      if (!outcome.ok && outcome.status === 400 && asked === "json_schema") {
+        format = "json_object";
+        outcome = await options.complete(buildRequest(dimensions, transcript, options.model, "json_object"));
+      }
+      if (!outcome.ok) {
+        const what = `the model endpoint failed${outcome.status === void 0 ? "" : ` (${outcome.status})`}: ${outcome.message}`;
+        if (outcome.status !== void 0 && FATAL_STATUSES.has(outcome.status) || outcome.unreachable) {
+          stopped ??= { ...outcome.status !== void 0 && { status: outcome.status }, message: what, detail: outcome.message };
+        }
+        return notFinal(`not scored: ${what}`);
+      }
+      return parseReply(outcome.content, validator2, {
+        ...outcome.finishReason !== void 0 && { finishReason: outcome.finishReason },
+        ...outcome.refusal !== void 0 && { refusal: outcome.refusal }
+      });
+    },
+    stoppedBy: () => stopped
+  };
+}
+
+// src/audit/outcome.ts
+var NAMED_UNSCORED = 3;
+function unscoredText(input) {
+  const { transcripts, allowed } = input.unscored;
+  const named = transcripts.slice(0, NAMED_UNSCORED).map((t) => `${t.transcript}: ${t.reason}`);
+  const more = transcripts.length > NAMED_UNSCORED ? `; and ${transcripts.length - NAMED_UNSCORED} more` : "";
+  const noun = input.sampledCount === 1 ? "transcript" : "transcripts";
+  return `${transcripts.length} of ${input.sampledCount} sampled ${noun} ${transcripts.length === 1 ? "was" : "were"} not scored (audit.max-unscored allows ${allowed}): ${named.join("; ")}${more}`;
+}
+function auditOutcome(input) {
+  const stop = input.llm?.stoppedBy;
+  const unscored = input.unscored.transcripts.length;
+  if (stop !== void 0 && refusedCredentials(stop)) {
+    const were = `${unscored} of ${input.sampledCount} sampled transcripts ${unscored === 1 ? "was" : "were"} not scored`;
+    return { kind: "credentials-refused", message: `the model endpoint refused the credentials (${stop.status}: ${stop.detail}); ${were}` };
+  }
+  if (unscored > input.unscored.allowed) return { kind: "unscored", message: unscoredText(input) };
+  const warning2 = unscored > 0 ? { warning: unscoredText(input) } : {};
+  if (input.breaches.length > 0) {
+    const list2 = input.breaches.map((b) => `${b.dimension.name} passes ${b.passRate === null ? "–" : `${Math.round(b.passRate * 100)}%`}`).join(", ");
+    return { kind: "below", message: `below --fail-below ${input.failBelow}: ${list2}`, ...warning2 };
+  }
+  return { kind: "ok", ...warning2 };
+}
+
 // src/io/node-audit-adapters.ts
-import { appendFile as appendFile3, mkdir as mkdir4, open as open2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { appendFile as appendFile3, mkdir as mkdir5, open as open2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname5, join as join5 } from "node:path";
 
 // src/io/audit-worker-pool.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -91116,8 +93028,8 @@ function asBuffer(chunk) {
 }
 function messageOf(error2) {
   const message2 = error2 !== null && typeof error2 === "object" ? error2.message : void 0;
-  const text5 = typeof message2 === "string" ? message2 : String(error2);
-  return text5.length > MAX_MESSAGE_CHARS2 ? `${text5.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text5;
+  const text6 = typeof message2 === "string" ? message2 : String(error2);
+  return text6.length > MAX_MESSAGE_CHARS2 ? `${text6.slice(0, MAX_MESSAGE_CHARS2 - 1)}…` : text6;
 }
 var LineSplitter = class {
   constructor(maxLineBytes = DEFAULT_MAX_LINE_BYTES) {
@@ -91214,16 +93126,16 @@ function parseLine(bytes, start, end, options = {}) {
   if (stop > start && bytes[stop - 1] === CR) stop--;
   if (stop - start > max) return { problem: oversizedProblem(max) };
   if (bytes[start] !== 123 && isBlank(bytes, start, stop)) return void 0;
-  const text5 = bytes.toString("utf8", start, stop);
-  let value2;
+  const text6 = bytes.toString("utf8", start, stop);
+  let value3;
   try {
-    value2 = JSON.parse(text5);
+    value3 = JSON.parse(text6);
   } catch (error2) {
     const reason = `invalid JSON: ${messageOf(error2)}`;
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason };
   }
-  if (!isUtf8(bytes.subarray(start, stop))) return { value: value2, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
-  return { value: value2 };
+  if (!isUtf8(bytes.subarray(start, stop))) return { value: value3, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
+  return { value: value3 };
 }
 var BOM = [239, 187, 191];
 function startsWithBom(bytes, at, end) {
@@ -91260,8 +93172,8 @@ async function* readNdjsonBatches(source, options = {}) {
 async function* readNdjson(source, options = {}) {
   for await (const batch of readNdjsonBatches(source, options)) yield* batch;
 }
-function isGzipPath(path4) {
-  return /\.gz$/i.test(path4);
+function isGzipPath(path5) {
+  return /\.gz$/i.test(path5);
 }
 var bufferPool = [];
 var MAX_POOLED_BUFFERS = 32;
@@ -91299,59 +93211,88 @@ function ndjsonFileSource(absPath, options = {}) {
 }
 
 // src/audit/fields.ts
-function isEventObject(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isEventObject(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
 }
-function fieldPath(name) {
-  return { name, segments: name.split(".") };
+function fieldPath(name2) {
+  return { name: name2, segments: name2.split(".") };
 }
-function resolveField(name, fields) {
-  const configured = fields[name];
-  return fieldPath(Object.prototype.hasOwnProperty.call(fields, name) && configured !== void 0 ? configured : name);
+function resolveField(name2, fields) {
+  const configured = fields[name2];
+  return fieldPath(Object.prototype.hasOwnProperty.call(fields, name2) && configured !== void 0 ? configured : name2);
 }
-function readField(event, path4) {
-  if (Object.prototype.hasOwnProperty.call(event, path4.name)) return event[path4.name];
-  if (path4.segments.length < 2) return void 0;
+function readField(event, path5) {
+  if (Object.prototype.hasOwnProperty.call(event, path5.name)) return event[path5.name];
+  if (path5.segments.length < 2) return void 0;
   let node2 = event;
-  for (const segment of path4.segments) {
+  for (const segment of path5.segments) {
     if (!isEventObject(node2) || !Object.prototype.hasOwnProperty.call(node2, segment)) return void 0;
     node2 = node2[segment];
   }
   return node2;
 }
-function fieldText(value2) {
-  if (value2 === void 0 || value2 === null) return void 0;
-  if (typeof value2 === "string") return value2;
-  return JSON.stringify(value2);
+function fieldText(value3) {
+  if (value3 === void 0 || value3 === null) return void 0;
+  if (typeof value3 === "string") return value3;
+  return JSON.stringify(value3);
 }
-function fieldNeedle(path4) {
-  return JSON.stringify(path4.segments[path4.segments.length - 1] ?? path4.name).slice(1);
+function fieldNeedle(path5) {
+  return JSON.stringify(path5.segments[path5.segments.length - 1] ?? path5.name).slice(1);
 }
 
 // src/audit/scan.ts
-var LF2 = 10;
-var QUOTE = 34;
-async function scanTranscript(source, options) {
+function createScanner(options) {
   const tsPath = resolveField("ts", options.fields);
   const agentPath = resolveField("agent", options.fields);
   const notesPath = resolveField("notes", options.fields);
-  const needle = Buffer.from(fieldNeedle(notesPath));
   const flaggedBy = (event) => {
-    const text5 = fieldText(readField(event, notesPath));
-    return text5 !== void 0 && options.flagged !== void 0 && options.flagged.test(text5);
+    const text6 = fieldText(readField(event, notesPath));
+    return text6 !== void 0 && options.flagged !== void 0 && options.flagged.test(text6);
   };
   const result = { flagged: false };
-  const settleDate = (first2) => {
-    const fromEvent = first2 === void 0 ? void 0 : dateOfTimestamp(readField(first2, tsPath));
-    const date = fromEvent ?? dateInPath(options.path);
-    if (date !== void 0) {
-      result.date = date;
-      result.dateFrom = fromEvent !== void 0 ? "event" : "path";
-    }
-    const agent = first2 === void 0 ? void 0 : fieldText(readField(first2, agentPath));
-    if (agent !== void 0) result.agent = agent;
+  return {
+    needle: fieldNeedle(notesPath),
+    first(event) {
+      const fromEvent = event === void 0 ? void 0 : dateOfTimestamp(readField(event, tsPath));
+      const date2 = fromEvent ?? dateInPath(options.path);
+      if (date2 !== void 0) {
+        result.date = date2;
+        result.dateFrom = fromEvent !== void 0 ? "event" : "path";
+      }
+      const agent = event === void 0 ? void 0 : fieldText(readField(event, agentPath));
+      if (agent !== void 0) result.agent = agent;
+      if (event === void 0 || result.date?.period !== options.period || options.flagged === void 0) return true;
+      return this.next(event);
+    },
+    next(event) {
+      if (!flaggedBy(event)) return false;
+      result.flagged = true;
+      return true;
+    },
+    result: () => result
   };
-  let first;
+}
+
+// src/io/transcript-scan.ts
+var LF2 = 10;
+var QUOTE = 34;
+function firstObject(bytes, pos, end, bomPossible, maxLineBytes) {
+  let atStart = bomPossible;
+  while (pos < end) {
+    const nl = bytes.indexOf(LF2, pos);
+    const lineEnd = nl === -1 || nl >= end ? end : nl;
+    const bom = atStart && bytes[pos] === 239 && bytes[pos + 1] === 187 && bytes[pos + 2] === 191;
+    atStart = false;
+    const parsed = parseLine(bytes, bom ? pos + 3 : pos, lineEnd, { maxLineBytes });
+    pos = lineEnd + 1;
+    if (parsed !== void 0 && isEventObject(parsed.value)) return { event: parsed.value, pos };
+  }
+  return { pos };
+}
+async function scanTranscriptBytes(source, options) {
+  const scanner = createScanner(options);
+  const needle = Buffer.from(scanner.needle);
+  let started = false;
   let firstLine3 = true;
   for await (const segment of lineSegments(source, { maxLineBytes: options.maxLineBytes })) {
     if (segment.kind === "failed") break;
@@ -91361,23 +93302,13 @@ async function scanTranscript(source, options) {
     }
     const { bytes, end } = segment;
     let pos = segment.start;
-    if (first === void 0) {
-      while (pos < end && first === void 0) {
-        const nl = bytes.indexOf(LF2, pos);
-        const lineEnd = nl === -1 || nl >= end ? end : nl;
-        const bom = firstLine3 && bytes[pos] === 239 && bytes[pos + 1] === 187 && bytes[pos + 2] === 191;
-        firstLine3 = false;
-        const parsed = parseLine(bytes, bom ? pos + 3 : pos, lineEnd, { maxLineBytes: options.maxLineBytes });
-        pos = lineEnd + 1;
-        if (parsed !== void 0 && isEventObject(parsed.value)) first = parsed.value;
-      }
-      if (first === void 0) continue;
-      settleDate(first);
-      if (result.date?.period !== options.period || options.flagged === void 0) return result;
-      if (flaggedBy(first)) {
-        result.flagged = true;
-        return result;
-      }
+    if (!started) {
+      const found = firstObject(bytes, pos, end, firstLine3, options.maxLineBytes);
+      firstLine3 = false;
+      pos = found.pos;
+      if (found.event === void 0) continue;
+      started = true;
+      if (scanner.first(found.event)) return scanner.result();
     }
     while (pos < end) {
       const hit = bytes.indexOf(needle, pos);
@@ -91390,15 +93321,12 @@ async function scanTranscript(source, options) {
       const nl = bytes.indexOf(LF2, hit);
       const lineEnd = nl === -1 || nl >= end ? end : nl;
       const parsed = parseLine(bytes, lineStart, lineEnd, { maxLineBytes: options.maxLineBytes });
-      if (parsed !== void 0 && isEventObject(parsed.value) && flaggedBy(parsed.value)) {
-        result.flagged = true;
-        return result;
-      }
+      if (parsed !== void 0 && isEventObject(parsed.value) && scanner.next(parsed.value)) return scanner.result();
       pos = lineEnd + 1;
     }
   }
-  if (first === void 0) settleDate(void 0);
-  return result;
+  if (!started) scanner.first(void 0);
+  return scanner.result();
 }
 
 // src/io/audit-worker-pool.ts
@@ -91413,67 +93341,68 @@ function workerScript2() {
   return url.protocol === "file:" && existsSync5(fileURLToPath4(url)) ? url : void 0;
 }
 var nextTurn = () => new Promise((resolve3) => setImmediate(resolve3));
-function auditWorkerPool(root, options = {}) {
-  async function run2(paths, minimum, batchSize, task, local, onProgress) {
-    const script = options.script ?? workerScript2();
-    const cores = options.cores ?? coreCount();
-    if (!script || paths.length < minimum || cores < 2) return void 0;
-    const results = new Array(paths.length);
-    let next = 0;
-    let done = 0;
-    const take = (size) => {
-      if (next >= paths.length) return void 0;
-      const range = [next, Math.min(next + size, paths.length)];
-      next = range[1];
-      return range;
+async function runOnWorkers(root, options, job) {
+  const { paths, minimum, batchSize, task, local, onProgress } = job;
+  const script = options.script ?? workerScript2();
+  const cores = options.cores ?? coreCount();
+  if (!script || paths.length < minimum || cores < 2) return void 0;
+  const results = new Array(paths.length);
+  let next = 0;
+  let done = 0;
+  const take = (size) => {
+    if (next >= paths.length) return void 0;
+    const range = [next, Math.min(next + size, paths.length)];
+    next = range[1];
+    return range;
+  };
+  const store = (start, batch) => {
+    batch.forEach((result, i) => results[start + i] = result);
+    done += batch.length;
+    onProgress?.(done);
+  };
+  const workers = Array.from({ length: Math.min(local ? cores - 1 : cores, Math.ceil(paths.length / batchSize)) }, () => new Worker2(script, { workerData: { root }, resourceLimits: WORKER_LIMITS }));
+  const onWorker = (worker) => new Promise((resolve3, reject) => {
+    let range;
+    const feed = () => {
+      range = take(batchSize);
+      if (range === void 0) resolve3();
+      else worker.postMessage(task(paths.slice(range[0], range[1])));
     };
-    const store = (start, batch) => {
-      batch.forEach((result, i) => results[start + i] = result);
-      done += batch.length;
-      onProgress?.(done);
-    };
-    const workers = Array.from({ length: Math.min(local ? cores - 1 : cores, Math.ceil(paths.length / batchSize)) }, () => new Worker2(script, { workerData: { root }, resourceLimits: WORKER_LIMITS }));
-    const onWorker = (worker) => new Promise((resolve3, reject) => {
-      let range;
-      const feed = () => {
-        range = take(batchSize);
-        if (range === void 0) resolve3();
-        else worker.postMessage(task(paths.slice(range[0], range[1])));
-      };
-      worker.on("message", (batch) => {
-        if (range) store(range[0], batch);
-        feed();
-      });
-      worker.once("error", reject);
-      worker.once("exit", (code) => range === void 0 ? resolve3() : reject(new Error(`audit worker exited with code ${code}`)));
+    worker.on("message", (batch) => {
+      if (range) store(range[0], batch);
       feed();
     });
-    const onThisThread = async () => {
-      if (local === void 0) return;
-      for (let range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE))); range !== void 0; range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE)))) {
-        const batch = [];
-        for (const path4 of paths.slice(range[0], range[1])) batch.push(await local(path4));
-        store(range[0], batch);
-        await nextTurn();
-      }
-    };
-    try {
-      await Promise.all([...workers.map(onWorker), onThisThread()]);
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
+    worker.once("error", reject);
+    worker.once("exit", (code) => range === void 0 ? resolve3() : reject(new Error(`audit worker exited with code ${code}`)));
+    feed();
+  });
+  const onThisThread = async () => {
+    if (local === void 0) return;
+    for (let range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE))); range !== void 0; range = take(Math.max(1, Math.floor(batchSize / LOCAL_SHARE)))) {
+      const batch = [];
+      for (const path5 of paths.slice(range[0], range[1])) batch.push(await local(path5));
+      store(range[0], batch);
+      await nextTurn();
     }
-    return results;
+  };
+  try {
+    await Promise.all([...workers.map(onWorker), onThisThread()]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  const source = (path4) => ndjsonFileSource(join4(root, path4));
+  return results;
+}
+function auditWorkerPool(root, options = {}) {
+  const source = (path5) => ndjsonFileSource(join4(root, path5));
   return {
     scan(request2, onProgress) {
       const flagged = request2.flagged;
-      const options2 = { fields: request2.fields, maxLineBytes: request2.maxLineBytes, period: request2.period, ...flagged !== void 0 && { flagged } };
-      return run2(
-        request2.paths,
-        MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
-        SCAN_BATCH,
-        (paths) => ({
+      const scanOptions = { fields: request2.fields, maxLineBytes: request2.maxLineBytes, period: request2.period, ...flagged !== void 0 && { flagged } };
+      return runOnWorkers(root, options, {
+        paths: request2.paths,
+        minimum: MIN_TRANSCRIPTS_TO_SCAN_ON_WORKERS,
+        batchSize: SCAN_BATCH,
+        task: (paths) => ({
           kind: "scan",
           paths,
           fields: request2.fields,
@@ -91481,22 +93410,75 @@ function auditWorkerPool(root, options = {}) {
           period: request2.period,
           ...flagged !== void 0 && { flagged: { source: flagged.source, flags: flagged.flags } }
         }),
-        (path4) => scanTranscript(source(path4), { ...options2, path: path4 }),
+        local: (path5) => scanTranscriptBytes(source(path5), { ...scanOptions, path: path5 }),
         onProgress
-      );
+      });
     },
     // Parsing every event makes garbage; on this thread, which keeps every result, it would grow the heap
     // that has to hold the report. So reading is left to the workers, whose heaps are capped.
     read(request2, onProgress) {
-      return run2(
-        request2.paths,
-        MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
-        READ_BATCH,
-        (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
-        void 0,
+      return runOnWorkers(root, options, {
+        paths: request2.paths,
+        minimum: MIN_TRANSCRIPTS_TO_READ_ON_WORKERS,
+        batchSize: READ_BATCH,
+        task: (paths) => ({ kind: "read", paths, fields: request2.fields, maxLineBytes: request2.maxLineBytes, rules: request2.rules }),
+        local: void 0,
         onProgress
-      );
+      });
     }
+  };
+}
+
+// src/io/file-lock.ts
+var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { dirname as dirname4 } from "node:path";
+async function lockFile(file, options = {}) {
+  const staleMs = options.staleMs ?? 1e4;
+  const waitMs = options.waitMs ?? 6e4;
+  await mkdir4(dirname4(file), { recursive: true });
+  let compromised;
+  let release;
+  try {
+    release = await import_proper_lockfile.default.lock(file, {
+      realpath: false,
+      stale: staleMs,
+      update: Math.floor(staleMs / 2),
+      // About waitMs in all: waits of 50 ms growing to 1 s.
+      retries: { retries: Math.ceil(waitMs / 1e3) + 5, factor: 1.5, minTimeout: 50, maxTimeout: 1e3 },
+      // Without a handler proper-lockfile throws from a timer; the release reports it instead.
+      onCompromised: (error2) => {
+        compromised = error2;
+      }
+    });
+  } catch (error2) {
+    if (error2.code === "ELOCKED") {
+      throw new Error(`${file} is locked by another run (${file}.lock) for over ${Math.round(waitMs / 1e3)} s; if no other run is writing it, remove ${file}.lock and run again`);
+    }
+    throw error2;
+  }
+  return async () => {
+    await release().catch((error2) => {
+      compromised ??= error2;
+    });
+    if (compromised !== void 0) throw new Error(`the lock on ${file} was lost while it was held (${compromised.message}); check ${file} for duplicate records`);
+  };
+}
+
+// src/io/transcript-lines.ts
+import { createHash as createHash4 } from "node:crypto";
+async function* hashed(source, hash) {
+  for await (const chunk of source) {
+    hash.update(chunk);
+    yield chunk;
+  }
+}
+function transcriptLines(source, maxLineBytes) {
+  const hash = createHash4("sha256");
+  let digest;
+  return {
+    batches: readNdjsonBatches(hashed(source, hash), { maxLineBytes }),
+    sha256: () => digest ??= hash.digest("hex")
   };
 }
 
@@ -91524,27 +93506,29 @@ function createNodeAuditAdapters(root, options = {}) {
   const workers = auditWorkerPool(root);
   const adapters = {
     glob: (patterns) => files.glob(patterns),
-    open: (path4) => ndjsonFileSource(join5(root, path4)),
-    exists: (path4) => files.exists(path4),
-    async readText(path4) {
+    scan: (path5, options2) => scanTranscriptBytes(ndjsonFileSource(join5(root, path5)), { ...options2, path: path5 }),
+    lines: (path5, maxLineBytes) => transcriptLines(ndjsonFileSource(join5(root, path5)), maxLineBytes),
+    exists: (path5) => files.exists(path5),
+    async readText(path5) {
       try {
-        return await readFile3(join5(root, path4), "utf8");
+        return await readFile3(join5(root, path5), "utf8");
       } catch (error2) {
         if (error2.code === "ENOENT") return void 0;
         throw error2;
       }
     },
-    async writeText(path4, text5) {
-      const file = join5(root, path4);
-      await mkdir4(dirname4(file), { recursive: true });
-      await writeFile3(file, text5);
+    async writeText(path5, text6) {
+      const file = join5(root, path5);
+      await mkdir5(dirname5(file), { recursive: true });
+      await writeFile3(file, text6);
     },
-    async appendText(path4, text5) {
-      const file = join5(root, path4);
-      await mkdir4(dirname4(file), { recursive: true });
+    async appendText(path5, text6) {
+      const file = join5(root, path5);
+      await mkdir5(dirname5(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
-      await appendFile3(file, prefix + text5);
+      await appendFile3(file, prefix + text6);
     },
+    lock: (path5) => lockFile(join5(root, path5)),
     now: options.now ?? (() => /* @__PURE__ */ new Date()),
     scanMany: (request2, onProgress) => workers.scan(request2, onProgress),
     readMany: (request2, onProgress) => workers.read(request2, onProgress)
@@ -91559,55 +93543,6 @@ init_p_limit();
 
 // src/audit/human-review.ts
 var import_yaml5 = __toESM(require_dist(), 1);
-
-// src/audit/rubric.ts
-import { createHash as createHash3 } from "node:crypto";
-function rubricVersion(rubric) {
-  if (rubric.version !== void 0) return rubric.version;
-  const canonical = rubric.dimensions.map((d) => ({
-    name: d.name,
-    description: d.description,
-    scale: d.scale,
-    threshold: d.threshold,
-    rules: d.rules,
-    defaultScore: d.defaultScore ?? null
-  }));
-  return `auto-${createHash3("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 12)}`;
-}
-function withScorer(dimensions, scorer) {
-  return dimensions.map((d) => scorer === void 0 ? d : { ...d, scorer });
-}
-function passes(dimension, score) {
-  return score !== null && score >= dimension.threshold;
-}
-function normalised(dimension, score) {
-  const { min, max } = scaleBounds(dimension.scale);
-  return (score - min) / (max - min);
-}
-function isOnScale(dimension, score) {
-  const { min, max, integer } = scaleBounds(dimension.scale);
-  return Number.isFinite(score) && score >= min && score <= max && (!integer || Number.isInteger(score));
-}
-function describeScale(dimension) {
-  return dimension.scale === "1-5" ? "a whole number from 1 (worst) to 5 (best)" : "a number from 0 (worst) to 1 (best)";
-}
-
-// src/audit/scores.ts
-function scored(score, reason) {
-  return { score, reason, state: "scored", final: true };
-}
-function failed(reason, final) {
-  return { score: null, reason, state: "failed", final };
-}
-function pending(reason) {
-  return { score: null, reason, state: "pending", final: false };
-}
-function snippet(text5, max = 120) {
-  const flat = text5.replace(/\s+/g, " ").trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
-}
-
-// src/audit/human-review.ts
 function reviewKey(transcript, sha256) {
   return `${transcript}
 ${sha256}`;
@@ -91616,8 +93551,8 @@ function reviewFilePath(outputDir, period, seed) {
   const safeSeed = seed.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 80) || "seed";
   return `${outputDir}/review/${period}-${safeSeed}.yml`;
 }
-function commentLines(text5) {
-  return text5.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
+function commentLines(text6) {
+  return text6.split("\n").map((line) => line === "" ? "#" : `# ${line}`).join("\n");
 }
 function renderReviewHeader(header) {
   const scales = header.dimensions.map((d) => `  ${d.name}: ${describeScale(d)}; passes at ${d.threshold}. ${d.description}`).join("\n");
@@ -91628,8 +93563,8 @@ function renderReviewHeader(header) {
     "The scales:",
     scales,
     "",
-    "Then run the audit again for the same period and seed, e.g.",
-    `  reliability-loop audit --period ${header.period} --seed ${JSON.stringify(header.seed)}`,
+    "Then run the audit again with the same settings:",
+    `  ${header.rerun}`,
     `Filled-in scores are recorded in ${header.storeFile}; scores left null stay pending.`,
     "Keep `transcript` and `sha256` as they are: a score counts only for the content it was given for."
   ].join("\n");
@@ -91651,8 +93586,8 @@ function renderReviewEntries(entries, dimensions) {
     return yaml.split("\n").map((line) => line === "" ? line : `  ${line}`).join("\n");
   }).join("");
 }
-function parseReviewFile(text5) {
-  const doc = (0, import_yaml5.parseDocument)(text5, { prettyErrors: false });
+function parseReviewFile(text6) {
+  const doc = (0, import_yaml5.parseDocument)(text6, { prettyErrors: false });
   if (doc.errors.length > 0) return { error: `invalid YAML: ${(doc.errors[0]?.message ?? "").split("\n")[0]}` };
   const data = doc.toJS();
   const list2 = data?.transcripts;
@@ -91678,255 +93613,17 @@ function reviewedScores(filled, dimensions, file) {
       scores[d.name] = pending(`awaiting a reviewer's score in ${file}`);
       continue;
     }
-    const value2 = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!isOnScale(d, value2)) {
+    const value3 = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!isOnScale(d, value3)) {
       const problem = `${d.name} is ${JSON.stringify(raw)}, not ${describeScale(d)}`;
       problems.push(problem);
       scores[d.name] = pending(`the reviewer's score in ${file} is unusable: ${problem}`);
       continue;
     }
     const reason = filled?.reasons[d.name];
-    scores[d.name] = scored(value2, typeof reason === "string" && reason.trim() !== "" ? reason.trim() : `scored by a reviewer in ${file}`);
+    scores[d.name] = scored(value3, typeof reason === "string" && reason.trim() !== "" ? reason.trim() : `scored by a reviewer in ${file}`);
   }
   return { scores, problems };
-}
-
-// src/audit/llm-scorer.ts
-var import_ajv3 = __toESM(require_ajv(), 1);
-var RESPONSE_SCHEMA_NAME = "audit_scores";
-function replySchema(dimensions, withBounds) {
-  const properties = {};
-  for (const d of dimensions) {
-    const { min, max, integer } = scaleBounds(d.scale);
-    properties[d.name] = {
-      type: "object",
-      additionalProperties: false,
-      required: ["score", "reason"],
-      properties: {
-        score: {
-          type: integer ? "integer" : "number",
-          description: `${d.description} Score: ${describeScale(d)}.`,
-          ...withBounds ? { minimum: min, maximum: max } : {}
-        },
-        reason: { type: "string", description: "One or two sentences of evidence, citing line numbers." }
-      }
-    };
-  }
-  return { type: "object", additionalProperties: false, required: dimensions.map((d) => d.name), properties };
-}
-function rubricText(dimensions) {
-  return dimensions.map((d) => `- ${d.name}: ${d.description} Score ${describeScale(d)}; a transcript passes at ${d.threshold} or above.`).join("\n");
-}
-function buildRequest(dimensions, transcript, model, format) {
-  const shape = `{${dimensions.map((d) => `"${d.name}": {"score": <number>, "reason": "<text>"}`).join(", ")}}`;
-  let system = `You audit transcripts of an AI agent in production against a rubric. Judge only from the transcript. For each dimension give a score on its scale and a short reason citing line numbers. Reply with a JSON object only, exactly in this shape: ${shape}.`;
-  if (format === "json_object") system += `
-The JSON must match this JSON Schema: ${JSON.stringify(replySchema(dimensions, true))}`;
-  const left = transcript.omitted > 0 ? `; ${transcript.omitted} events from the middle are left out to fit` : "";
-  const user = `Rubric:
-${rubricText(dimensions)}
-
-Transcript ${transcript.path} (${transcript.events} events${left}):
-${transcript.text}`;
-  const response_format = format === "json_schema" ? { type: "json_schema", json_schema: { name: RESPONSE_SCHEMA_NAME, strict: true, schema: replySchema(dimensions, false) } } : { type: "json_object" };
-  return {
-    model,
-    messages: [
-      { role: "system", content: system },
-      { role: "user", content: user }
-    ],
-    temperature: 0,
-    response_format
-  };
-}
-function unfenced(content3) {
-  const m = /^\s*```(?:json)?\s*\n?([\s\S]*?)\n?\s*```\s*$/i.exec(content3);
-  return m?.[1] ?? content3;
-}
-function replyValidator(dimensions) {
-  const ajv = new import_ajv3.Ajv({ allErrors: true, strict: false });
-  const schema = replySchema(dimensions, true);
-  const byDimension = /* @__PURE__ */ new Map();
-  for (const d of dimensions) byDimension.set(d.name, ajv.compile(schema.properties[d.name] ?? {}));
-  return { dimensions, byDimension };
-}
-function parseReply(content3, validator2, notes = {}) {
-  const all2 = (reason) => Object.fromEntries(validator2.dimensions.map((d) => [d.name, failed(reason, true)]));
-  if (notes.refusal) return all2(`the model refused: ${notes.refusal.slice(0, 200)}`);
-  if (content3 === null || content3.trim() === "") return all2("the model sent an empty reply");
-  let reply;
-  try {
-    reply = JSON.parse(unfenced(content3));
-  } catch (error2) {
-    const cutShort = notes.finishReason === "length" ? " (it was cut off at the token limit)" : "";
-    return all2(`the model's reply is not JSON${cutShort}: ${error2 instanceof Error ? error2.message.slice(0, 120) : String(error2)}`);
-  }
-  if (reply === null || typeof reply !== "object" || Array.isArray(reply)) return all2("the model's reply is not a JSON object");
-  const out = {};
-  for (const d of validator2.dimensions) {
-    const part = reply[d.name];
-    if (part === void 0) {
-      out[d.name] = failed(`the model's reply has no score for ${d.name}`, true);
-      continue;
-    }
-    const validate = validator2.byDimension.get(d.name);
-    if (!validate || !validate(part)) {
-      const why = (validate?.errors ?? []).map((e) => `${e.instancePath.replace(/^\//, "") || d.name} ${e.message ?? "is invalid"}`).join("; ");
-      out[d.name] = failed(`the model's reply for ${d.name} is invalid: ${why}`, true);
-      continue;
-    }
-    const { score, reason } = part;
-    out[d.name] = scored(score, reason.trim() === "" ? "(the model gave no reason)" : reason.trim());
-  }
-  return out;
-}
-var FATAL_STATUSES = /* @__PURE__ */ new Set([401, 403, 404]);
-function createLlmScorer(dimensions, options) {
-  const validator2 = replyValidator(dimensions);
-  let format = "json_schema";
-  let stopped;
-  const notFinal = (reason) => Object.fromEntries(dimensions.map((d) => [d.name, failed(reason, false)]));
-  return {
-    dimensions,
-    async score(transcript) {
-      if (stopped !== void 0) return notFinal(`not scored: ${stopped}`);
-      const asked = format;
-      let outcome = await options.complete(buildRequest(dimensions, transcript, options.model, asked));
-      if (!outcome.ok && outcome.status === 400 && asked === "json_schema") {
-        format = "json_object";
-        outcome = await options.complete(buildRequest(dimensions, transcript, options.model, "json_object"));
-      }
-      if (!outcome.ok) {
-        const what = `the model endpoint failed${outcome.status === void 0 ? "" : ` (${outcome.status})`}: ${outcome.message}`;
-        if (outcome.status !== void 0 && FATAL_STATUSES.has(outcome.status)) stopped = what;
-        return notFinal(`not scored: ${what}`);
-      }
-      return parseReply(outcome.content, validator2, {
-        ...outcome.finishReason !== void 0 && { finishReason: outcome.finishReason },
-        ...outcome.refusal !== void 0 && { refusal: outcome.refusal }
-      });
-    }
-  };
-}
-
-// src/audit/read-transcript.ts
-import { createHash as createHash4 } from "node:crypto";
-var MAX_MALFORMED_PER_TRANSCRIPT = 100;
-async function* hashed(source, hash) {
-  for await (const chunk of source) {
-    hash.update(chunk);
-    yield chunk;
-  }
-}
-async function readTranscript(source, options) {
-  const hash = createHash4("sha256");
-  const read = { sha256: "", events: 0, malformed: [], moreMalformed: 0 };
-  const malformed = (line, problem) => {
-    if (read.malformed.length < MAX_MALFORMED_PER_TRANSCRIPT) read.malformed.push({ line, problem });
-    else read.moreMalformed++;
-  };
-  for await (const batch of readNdjsonBatches(hashed(source, hash), { maxLineBytes: options.maxLineBytes })) {
-    for (const record of batch) {
-      if (record.fatal) {
-        read.unreadable = record.problem ?? "reading stopped";
-        malformed(record.line, read.unreadable);
-        continue;
-      }
-      if (record.problem !== void 0) malformed(record.line, record.problem);
-      if (!("value" in record)) continue;
-      if (!isEventObject(record.value)) {
-        malformed(record.line, "not a JSON object (each line must be one event object)");
-        continue;
-      }
-      read.events++;
-      options.onEvent({ line: record.line, data: record.value });
-    }
-  }
-  read.sha256 = hash.digest("hex");
-  return read;
-}
-
-// src/audit/render.ts
-function cut3(text5, max) {
-  return text5.length <= max ? text5 : `${text5.slice(0, max)}… [${text5.length - max} more characters]`;
-}
-function createRenderer(options) {
-  const paths = ["ts", "type", "role", "tool", "content", "notes"].map((n) => resolveField(n, options.fields));
-  const [ts, type, role, tool, content3, notes] = paths;
-  const half = Math.floor(options.budgetChars / 2);
-  const perEvent = Math.max(200, Math.floor(options.budgetChars / 6));
-  const head = [];
-  let headChars = 0;
-  let headFull = false;
-  const tail = [];
-  let tailChars = 0;
-  let tailStart = 0;
-  let events = 0;
-  let omitted = 0;
-  const renderEvent = (event) => {
-    const d = event.data;
-    const kind = [fieldText(readField(d, type)), fieldText(readField(d, role))].filter((v) => v !== void 0);
-    const who = [...new Set(kind)].join("/") || "event";
-    const toolName = fieldText(readField(d, tool));
-    const when = fieldText(readField(d, ts));
-    const body = fieldText(readField(d, content3)) ?? "";
-    let line = `[line ${event.line}]${when === void 0 ? "" : ` ${when}`} ${who}${toolName === void 0 ? "" : ` (${toolName})`}: ${body}`;
-    if (options.includeNotes) {
-      const note = fieldText(readField(d, notes));
-      if (note !== void 0) line += `
-  notes: ${note}`;
-    }
-    return `${cut3(line, perEvent)}
-`;
-  };
-  return {
-    accept(event) {
-      events++;
-      const line = renderEvent(event);
-      if (!headFull && headChars + line.length <= half) {
-        head.push(line);
-        headChars += line.length;
-        return;
-      }
-      headFull = true;
-      tail.push(line);
-      tailChars += line.length;
-      while (tailChars > half && tailStart < tail.length - 1) {
-        tailChars -= (tail[tailStart] ?? "").length;
-        tail[tailStart] = "";
-        tailStart++;
-        omitted++;
-      }
-      if (tailStart > 1024) {
-        tail.splice(0, tailStart);
-        tailStart = 0;
-      }
-    },
-    finish() {
-      const kept = tail.slice(tailStart);
-      const gap = omitted > 0 ? [`[… ${omitted} ${omitted === 1 ? "event" : "events"} left out to fit the budget …]
-`] : [];
-      return { text: [...head, ...gap, ...kept].join(""), events, omitted };
-    }
-  };
-}
-
-// src/audit/read-sampled.ts
-async function readSampled(source, options) {
-  const scoring = options.rules?.start();
-  const renderer = options.render ? createRenderer({ fields: options.fields, ...options.render }) : void 0;
-  const read = await readTranscript(source, {
-    maxLineBytes: options.maxLineBytes,
-    onEvent: (event) => {
-      scoring?.accept(event);
-      renderer?.accept(event);
-    }
-  });
-  const out = { sha256: read.sha256, malformed: read.malformed, moreMalformed: read.moreMalformed };
-  if (read.unreadable !== void 0) out.unreadable = read.unreadable;
-  if (scoring) out.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
-  if (renderer) out.rendered = renderer.finish();
-  return out;
 }
 
 // src/audit/rules-scorer.ts
@@ -91934,39 +93631,39 @@ function condition(field, matcher) {
   const tests = [];
   if (matcher.exists !== void 0) {
     const want = matcher.exists;
-    tests.push((value2) => (value2 !== void 0 && value2 !== null) === want);
+    tests.push((value3) => (value3 !== void 0 && value3 !== null) === want);
   }
   if (matcher.equals !== void 0) {
     const want = matcher.equals;
     const wantText = typeof want === "string" && matcher.ignoreCase ? want.toLowerCase() : want;
-    tests.push((value2) => {
-      if (typeof value2 === "string" && typeof wantText === "string") return (matcher.ignoreCase ? value2.toLowerCase() : value2) === wantText;
-      return value2 === want;
+    tests.push((value3) => {
+      if (typeof value3 === "string" && typeof wantText === "string") return (matcher.ignoreCase ? value3.toLowerCase() : value3) === wantText;
+      return value3 === want;
     });
   }
   if (matcher.matches !== void 0) {
     const re = new RegExp(matcher.matches, matcher.ignoreCase ? "i" : "");
-    tests.push((value2) => {
-      const text5 = fieldText(value2);
-      return text5 !== void 0 && re.test(text5);
+    tests.push((value3) => {
+      const text6 = fieldText(value3);
+      return text6 !== void 0 && re.test(text6);
     });
   }
   if (matcher.contains !== void 0) {
     const words = matcher.ignoreCase ? matcher.contains.map((w) => w.toLowerCase()) : matcher.contains;
-    tests.push((value2) => {
-      const raw = fieldText(value2);
+    tests.push((value3) => {
+      const raw = fieldText(value3);
       if (raw === void 0) return false;
-      const text5 = matcher.ignoreCase ? raw.toLowerCase() : raw;
-      return words.some((w) => text5.includes(w));
+      const text6 = matcher.ignoreCase ? raw.toLowerCase() : raw;
+      return words.some((w) => text6.includes(w));
     });
   }
-  return { field, test: (value2) => tests.every((t) => t(value2)) };
+  return { field, test: (value3) => tests.every((t) => t(value3)) };
 }
 function compileRules(dimensions, fields) {
   const compiled3 = dimensions.map((dimension) => ({
     dimension,
     rules: dimension.rules.map((rule) => {
-      const conditions = Object.entries(rule.when).map(([name, matcher]) => condition(resolveField(name, fields), matcher));
+      const conditions = Object.entries(rule.when).map(([name2, matcher]) => condition(resolveField(name2, fields), matcher));
       const textual = Object.entries(rule.when).find(([, m]) => m.matches !== void 0 || m.contains !== void 0);
       const shown = resolveField(textual?.[0] ?? Object.keys(rule.when)[0] ?? "", fields);
       return { rule, conditions, shown };
@@ -92034,9 +93731,9 @@ function startScoring(compiled3) {
         const { rule, hit, count } = decided;
         let reason = rule.rule.reason ?? describeRule(rule.rule);
         if (hit !== void 0) {
-          const text5 = fieldText(hit.value);
+          const text6 = fieldText(hit.value);
           const more = count > 1 ? ` and ${count - 1} more ${count === 2 ? "event" : "events"}` : "";
-          reason += ` (line ${hit.line}${more}${text5 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text5)}`})`;
+          reason += ` (line ${hit.line}${more}${text6 === void 0 ? "" : `: ${rule.shown.name} ${snippet(text6)}`})`;
         }
         if (applied > 1) reason += ` [${applied - 1} more ${applied === 2 ? "rule applies" : "rules apply"}]`;
         out[dimension.name] = scored(rule.rule.score, reason);
@@ -92048,8 +93745,8 @@ function startScoring(compiled3) {
 
 // src/audit/sample.ts
 import { createHash as createHash5 } from "node:crypto";
-function sampleKey(seed, path4) {
-  return createHash5("sha256").update(seed).update("\n").update(path4).digest("hex");
+function sampleKey(seed, path5) {
+  return createHash5("sha256").update(seed).update("\n").update(path5).digest("hex");
 }
 function agentDay(candidate) {
   return `${candidate.agent ?? ""}
@@ -92071,12 +93768,12 @@ function selectSample(candidates, options) {
     taken.add(candidate.path);
     sample.push({ path: candidate.path, stratum, key });
   };
-  if (options.includeFlagged) {
-    for (const { candidate, key } of keyed) if (candidate.flagged) take(candidate, key, "flagged");
-  }
   for (const { candidate, key } of keyed) {
     if (sample.length >= options.size) break;
     take(candidate, key, "random");
+  }
+  if (options.includeFlagged) {
+    for (const { candidate, key } of keyed) if (candidate.flagged) take(candidate, key, "flagged");
   }
   return sample;
 }
@@ -92089,11 +93786,11 @@ function storeFilePath(outputDir, period) {
   return `${outputDir}/${period}.ndjson`;
 }
 var SCORERS = ["rules", "llm", "human"];
-function recordOf(value2) {
-  if (value2 === null || typeof value2 !== "object" || Array.isArray(value2)) return void 0;
-  const r = value2;
-  const text5 = (k) => typeof r[k] === "string";
-  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text5)) return void 0;
+function recordOf(value3) {
+  if (value3 === null || typeof value3 !== "object" || Array.isArray(value3)) return void 0;
+  const r = value3;
+  const text6 = (k) => typeof r[k] === "string";
+  if (!["period", "seed", "transcript", "sha256", "rubric_version", "scorer"].every(text6)) return void 0;
   if (!SCORERS.includes(r.scorer)) return void 0;
   if (r.scores === null || typeof r.scores !== "object" || Array.isArray(r.scores)) return void 0;
   const scores = {};
@@ -92172,8 +93869,8 @@ function lowestScoring(dimensions, results, count = 5) {
   for (const [transcript, scores] of byTranscript) {
     let total = 0;
     let judged = 0;
-    for (const [name, s] of Object.entries(scores)) {
-      const dimension = byName.get(name);
+    for (const [name2, s] of Object.entries(scores)) {
+      const dimension = byName.get(name2);
       if (!dimension || s.state === "pending") continue;
       judged++;
       total += s.score === null ? 0 : normalised(dimension, s.score);
@@ -92188,14 +93885,291 @@ function failBelowBreaches(summaries, failBelow) {
   return summaries.filter((s) => s.passRate !== null && s.passRate < failBelow);
 }
 
+// src/modes/audit-review-file.ts
+async function openReviewFile(adapters, path5, warnings) {
+  const text6 = await adapters.readText(path5);
+  if (text6 === void 0) return { path: path5 };
+  const parsed = parseReviewFile(text6);
+  if ("file" in parsed) return { path: path5, text: text6, parsed: parsed.file };
+  warnings.push(`${path5}: ${parsed.error}; its scores cannot be read and nothing was added to it: fix it and run again`);
+  return { path: path5, text: text6, broken: parsed.error };
+}
+async function extendReviewFile(adapters, review, additions, header, warnings) {
+  if (review.broken !== void 0 || additions.length === 0) return 0;
+  const entries = renderReviewEntries(additions, header.dimensions);
+  if (review.text === void 0) {
+    await adapters.writeText(review.path, renderReviewHeader(header) + entries);
+    return additions.length;
+  }
+  const joined = `${review.text}${review.text.endsWith("\n") ? "" : "\n"}${entries}`;
+  const check = parseReviewFile(joined);
+  if ("file" in check && additions.every((e) => check.file.entries.has(reviewKey(e.transcript, e.sha256)))) {
+    await adapters.appendText(review.path, entries);
+    return additions.length;
+  }
+  warnings.push(`${review.path}: ${plural(additions.length, "transcript")} could not be added, because \`transcripts:\` is no longer the file's last list: move it to the end and run again`);
+  return 0;
+}
+
+// src/modes/audit-scoring.ts
+init_p_limit();
+
+// src/audit/read-transcript.ts
+var MAX_MALFORMED_PER_TRANSCRIPT = 100;
+async function readTranscript(lines, onEvent) {
+  const read = { sha256: "", events: 0, malformed: [], moreMalformed: 0 };
+  const malformed = (line, problem) => {
+    if (read.malformed.length < MAX_MALFORMED_PER_TRANSCRIPT) read.malformed.push({ line, problem });
+    else read.moreMalformed++;
+  };
+  for await (const batch of lines.batches) {
+    for (const record of batch) {
+      if (record.fatal) {
+        read.unreadable = record.problem ?? "reading stopped";
+        malformed(record.line, read.unreadable);
+        continue;
+      }
+      if (record.problem !== void 0) malformed(record.line, record.problem);
+      if (!("value" in record)) continue;
+      if (!isEventObject(record.value)) {
+        malformed(record.line, "not a JSON object (each line must be one event object)");
+        continue;
+      }
+      read.events++;
+      onEvent({ line: record.line, data: record.value });
+    }
+  }
+  read.sha256 = lines.sha256();
+  return read;
+}
+
+// src/audit/render.ts
+function cut3(text6, max) {
+  return text6.length <= max ? text6 : `${text6.slice(0, max)}… [${text6.length - max} more characters]`;
+}
+var SHOWN = ["ts", "type", "role", "tool", "content", "arguments", "notes"];
+function extraLines(options) {
+  const args = resolveField("arguments", options.fields);
+  const notes = resolveField("notes", options.fields);
+  const named = [args, ...options.includeNotes ? [notes] : []];
+  const all2 = options.otherFields.includes("*");
+  const others = options.otherFields.filter((f) => f !== "*").map(fieldPath);
+  const configured = new Set([...SHOWN, "agent"].map((n) => resolveField(n, options.fields).name));
+  return (data) => {
+    const lines = [];
+    const seen = /* @__PURE__ */ new Set();
+    const add = (name2, value3) => {
+      const text6 = fieldText(value3);
+      if (text6 === void 0 || text6 === "" || seen.has(name2)) return;
+      seen.add(name2);
+      lines.push([name2, text6]);
+    };
+    for (const path5 of named) add(path5 === args ? "arguments" : "notes", readField(data, path5));
+    for (const path5 of others) if (!configured.has(path5.name)) add(path5.name, readField(data, path5));
+    if (all2) {
+      for (const [key, value3] of Object.entries(data)) {
+        if (configured.has(key) || typeof value3 !== "string" && typeof value3 !== "number" && typeof value3 !== "boolean") continue;
+        add(key, value3);
+      }
+    }
+    return lines;
+  };
+}
+function createRenderer(options) {
+  const paths = ["ts", "type", "role", "tool", "content"].map((n) => resolveField(n, options.fields));
+  const [ts, type, role, tool, content3] = paths;
+  const extras = extraLines(options);
+  const half = Math.floor(options.budgetChars / 2);
+  const perEvent = Math.max(200, Math.floor(options.budgetChars / 6));
+  const perExtra = Math.max(100, Math.floor(perEvent / 3));
+  const head = [];
+  let headChars = 0;
+  let headFull = false;
+  const tail = [];
+  let tailChars = 0;
+  let tailStart = 0;
+  let events = 0;
+  let omitted = 0;
+  const renderEvent = (event) => {
+    const d = event.data;
+    const kind = [fieldText(readField(d, type)), fieldText(readField(d, role))].filter((v) => v !== void 0);
+    const who = [...new Set(kind)].join("/") || "event";
+    const toolName = fieldText(readField(d, tool));
+    const when = fieldText(readField(d, ts));
+    const head2 = `[line ${event.line}]${when === void 0 ? "" : ` ${when}`} ${who}${toolName === void 0 ? "" : ` (${toolName})`}:`;
+    const below = extras(d).map(([name2, text6]) => `
+  ${name2}: ${cut3(text6, perExtra)}`).join("");
+    const body = fieldText(readField(d, content3)) ?? "";
+    const room = Math.max(perExtra, perEvent - head2.length - below.length);
+    return `${head2}${body === "" ? "" : ` ${cut3(body, room)}`}${below}
+`;
+  };
+  return {
+    accept(event) {
+      events++;
+      const line = renderEvent(event);
+      if (!headFull && headChars + line.length <= half) {
+        head.push(line);
+        headChars += line.length;
+        return;
+      }
+      headFull = true;
+      tail.push(line);
+      tailChars += line.length;
+      while (tailChars > half && tailStart < tail.length - 1) {
+        tailChars -= (tail[tailStart] ?? "").length;
+        tail[tailStart] = "";
+        tailStart++;
+        omitted++;
+      }
+      if (tailStart > 1024) {
+        tail.splice(0, tailStart);
+        tailStart = 0;
+      }
+    },
+    finish() {
+      const kept = tail.slice(tailStart);
+      const gap = omitted > 0 ? [`[… ${omitted} ${omitted === 1 ? "event" : "events"} left out to fit the budget …]
+`] : [];
+      return { text: [...head, ...gap, ...kept].join(""), events, omitted };
+    }
+  };
+}
+
+// src/audit/read-sampled.ts
+async function readSampled(lines, options) {
+  const scoring = options.rules?.start();
+  const renderer = options.render ? createRenderer({ fields: options.fields, ...options.render }) : void 0;
+  const read = await readTranscript(lines, (event) => {
+    scoring?.accept(event);
+    renderer?.accept(event);
+  });
+  const out = { sha256: read.sha256, malformed: read.malformed, moreMalformed: read.moreMalformed };
+  if (read.unreadable !== void 0) out.unreadable = read.unreadable;
+  if (scoring) out.rules = scoring.finish(read.unreadable === void 0 ? {} : { unreadable: `the transcript could not be read through (${read.unreadable})` });
+  if (renderer) out.rendered = renderer.finish();
+  return out;
+}
+
+// src/modes/audit-scoring.ts
+var SCORE_BATCH = 8;
+var LlmTurns = class {
+  constructor(left) {
+    this.left = left;
+  }
+  left;
+  calls = 0;
+  overCap = 0;
+  take() {
+    if (this.left <= 0) {
+      this.overCap++;
+      return false;
+    }
+    this.left--;
+    this.calls++;
+    return true;
+  }
+};
+function fromRecord(record, dimensions, sample) {
+  const scores = {};
+  for (const d of dimensions) {
+    const value3 = record.scores[d.name];
+    const reason = record.reasons[d.name] ?? "";
+    scores[d.name] = typeof value3 === "number" ? scored(value3, reason) : failed(reason || "no score was recorded", true);
+  }
+  return { transcript: sample.path, sha256: record.sha256, scorer: record.scorer, stratum: sample.stratum, model: record.model, scores, reused: true };
+}
+var allFailed = (dimensions, why) => Object.fromEntries(dimensions.map((d) => [d.name, failed(why, false)]));
+async function scoreSample(draw, ctx) {
+  const { config, adapters } = ctx;
+  const out = { results: [], malformed: [], reviewAdditions: [], reviewProblems: [], llmCalls: 0, overCap: 0 };
+  const needsText = ctx.dims.llm.length > 0 || ctx.dims.human.length > 0;
+  const readOptions = {
+    fields: config.fields,
+    ...ctx.rules !== void 0 && { rules: ctx.rules },
+    ...needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes, otherFields: config.llm.otherFields } }
+  };
+  const readOne = async (sample) => ({ sample, ...await readSampled(adapters.lines(sample.path, config.maxLineBytes), readOptions) });
+  const progress = (done) => adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
+  const bulk = needsText ? void 0 : await adapters.readMany?.({ paths: draw.map((d) => d.path), fields: config.fields, maxLineBytes: config.maxLineBytes, rules: ctx.dims.rules }, progress);
+  const turns = new LlmTurns(config.llm.maxCalls);
+  const llmLimit = pLimit(config.llm.concurrency);
+  for (let i = 0; i < draw.length; i += SCORE_BATCH) {
+    const slice = draw.slice(i, i + SCORE_BATCH);
+    const batch = bulk !== void 0 ? slice.map((sample, j) => ({ sample, ...bulk[i + j] })) : await Promise.all(slice.map(readOne));
+    const llmJobs = [];
+    for (const outcome of batch) {
+      noteMalformed(outcome, out, ctx.warnings);
+      if (outcome.rules) out.results.push({ transcript: outcome.sample.path, sha256: outcome.sha256, stratum: outcome.sample.stratum, reused: false, scorer: "rules", model: null, scores: outcome.rules });
+      const job = scoreWithLlm(outcome, ctx, turns, out);
+      if (job !== void 0) llmJobs.push(llmLimit(job));
+      scoreWithReview(outcome, ctx, out);
+    }
+    await Promise.all(llmJobs);
+    if (bulk === void 0) progress(Math.min(i + SCORE_BATCH, draw.length));
+  }
+  out.llmCalls = turns.calls;
+  out.overCap = turns.overCap;
+  return out;
+}
+function noteMalformed(outcome, out, warnings) {
+  out.malformed.push(...outcome.malformed.map((m) => ({ path: outcome.sample.path, ...m })));
+  if (outcome.moreMalformed > 0) warnings.push(`${outcome.sample.path}: ${plural(outcome.moreMalformed, "more malformed line")} not listed`);
+}
+function keyOf2(ctx, sha256, scorer) {
+  return recordKey({ period: ctx.period, seed: ctx.config.seed, sha256, rubric_version: ctx.version, scorer });
+}
+function scoreWithLlm(outcome, ctx, turns, out) {
+  const { llm } = ctx;
+  if (llm === void 0) return void 0;
+  const { sample, sha256 } = outcome;
+  const earlier = ctx.stored.get(keyOf2(ctx, sha256, "llm"));
+  if (earlier) {
+    out.results.push(fromRecord(earlier, ctx.dims.llm, sample));
+    return void 0;
+  }
+  const result = { transcript: sample.path, sha256, stratum: sample.stratum, reused: false, scorer: "llm", model: ctx.config.llm.model ?? null, scores: {} };
+  out.results.push(result);
+  if (outcome.unreadable !== void 0) {
+    result.scores = allFailed(ctx.dims.llm, `not scored: the transcript could not be read through (${outcome.unreadable})`);
+    return void 0;
+  }
+  if (!turns.take()) {
+    result.scores = allFailed(ctx.dims.llm, `not scored: this run reached its cap of ${plural(ctx.config.llm.maxCalls, "model call")} (audit.llm.max-calls); the next run scores it`);
+    return void 0;
+  }
+  const rendered = outcome.rendered ?? { text: "", events: 0, omitted: 0 };
+  return async () => {
+    result.scores = await llm.score({ ...rendered, path: sample.path });
+  };
+}
+function scoreWithReview(outcome, ctx, out) {
+  const dims = ctx.dims.human;
+  if (dims.length === 0) return;
+  const { sample, sha256 } = outcome;
+  const earlier = ctx.stored.get(keyOf2(ctx, sha256, "human"));
+  if (earlier) {
+    out.results.push(fromRecord(earlier, dims, sample));
+    return;
+  }
+  const reviewFile = ctx.review?.path ?? "";
+  const filled = ctx.review?.parsed?.entries.get(reviewKey(sample.path, sha256));
+  const { scores, problems } = reviewedScores(filled, dims, reviewFile);
+  out.reviewProblems.push(...problems.map((p) => `${sample.path}: ${p}`));
+  const broken = ctx.review?.broken;
+  if (broken !== void 0) for (const d of dims) scores[d.name] = { ...scores[d.name], reason: `the review file ${reviewFile} cannot be read: ${broken}` };
+  out.results.push({ transcript: sample.path, sha256, stratum: sample.stratum, reused: false, scorer: "human", model: null, scores });
+  if (filled === void 0 && outcome.unreadable === void 0) out.reviewAdditions.push({ transcript: sample.path, sha256, excerpt: outcome.rendered?.text ?? "" });
+}
+
 // src/modes/audit.ts
 var SCAN_CONCURRENCY = 8;
-var SCORE_BATCH = 8;
 var SCORER_ORDER = ["rules", "llm", "human"];
 function scorersInUse(config, scorer) {
   return new Set(withScorer(config.rubric.dimensions, scorer).map((d) => d.scorer));
 }
-function checkDimensions(dimensions, config, request2, configFile) {
+function scorerDimensions(config, request2, configFile) {
+  const dimensions = withScorer(config.rubric.dimensions, request2.scorer);
   const bare = dimensions.filter((d) => d.scorer === "rules" && d.rules.length === 0);
   if (bare.length > 0) {
     throw new ConfigError(
@@ -92213,51 +94187,32 @@ function checkDimensions(dimensions, config, request2, configFile) {
       message: "the llm scorer needs a model: set audit.llm.model in the configuration or pass --model (there is no default, so a cost is never chosen for you)"
     });
   }
+  const of = (scorer) => dimensions.filter((d) => d.scorer === scorer);
+  return { dimensions, dims: { rules: of("rules"), llm: of("llm"), human: of("human") } };
 }
-function fromRecord(record, dimensions, stratum, transcript) {
-  const scores = {};
-  for (const d of dimensions) {
-    const value2 = record.scores[d.name];
-    const reason = record.reasons[d.name] ?? "";
-    scores[d.name] = typeof value2 === "number" ? scored(value2, reason) : failed(reason || "no score was recorded", true);
-  }
-  return { transcript, sha256: record.sha256, scorer: record.scorer, stratum, model: record.model, scores, reused: true };
-}
-async function runAudit(config, request2, adapters, configFile) {
-  const dimensions = withScorer(config.rubric.dimensions, request2.scorer);
-  checkDimensions(dimensions, config, request2, configFile);
-  const byScorer = (scorer) => dimensions.filter((d) => d.scorer === scorer);
-  const rulesDims = byScorer("rules");
-  const llmDims = byScorer("llm");
-  const humanDims = byScorer("human");
-  if (llmDims.length > 0 && adapters.chat === void 0) throw new Error("runAudit: the llm scorer is in use but no chat adapter was given");
-  const version = rubricVersion(config.rubric);
-  const { period } = request2;
-  const seed = config.seed;
-  const warnings = [];
+async function scanPeriod(config, period, adapters, warnings) {
   const files = await adapters.glob(config.paths);
-  const flaggedPattern = config.strata.flagged ? new RegExp(config.strata.flaggedPattern, "i") : void 0;
-  const scanRequest = { paths: files, fields: config.fields, maxLineBytes: config.maxLineBytes, period, ...flaggedPattern !== void 0 && { flagged: flaggedPattern } };
-  const scanProgress = (done2) => adapters.onProgress?.({ phase: "scanning", done: done2, total: files.length });
-  const scanned = await adapters.scanMany?.(scanRequest, scanProgress);
-  let scans;
-  if (scanned !== void 0) scans = files.map((path4, i) => ({ path: path4, result: scanned[i] }));
-  else {
-    const scanLimit = pLimit(SCAN_CONCURRENCY);
+  const flagged = config.strata.flagged ? new RegExp(config.strata.flaggedPattern, "i") : void 0;
+  const options = { fields: config.fields, maxLineBytes: config.maxLineBytes, period, ...flagged !== void 0 && { flagged } };
+  const progress = (done) => adapters.onProgress?.({ phase: "scanning", done, total: files.length });
+  let results = await adapters.scanMany?.({ paths: files, ...options }, progress);
+  if (results === void 0) {
+    const limit = pLimit(SCAN_CONCURRENCY);
     let count = 0;
-    scans = await Promise.all(
+    results = await Promise.all(
       files.map(
-        (path4) => scanLimit(async () => {
-          const result2 = await scanTranscript(adapters.open(path4), { ...scanRequest, path: path4 });
-          scanProgress(++count);
-          return { path: path4, result: result2 };
+        (path5) => limit(async () => {
+          const result = await adapters.scan(path5, options);
+          progress(++count);
+          return result;
         })
       )
     );
   }
+  const scans = files.map((path5, i) => ({ path: path5, result: results[i] }));
   const undated = scans.filter((s) => s.result.date === void 0).map((s) => s.path);
   const candidates = scans.flatMap(
-    ({ path: path4, result: result2 }) => result2.date?.period === period ? [{ path: path4, period, flagged: result2.flagged, ...result2.date.day !== void 0 && { day: result2.date.day }, ...result2.agent !== void 0 && { agent: result2.agent } }] : []
+    ({ path: path5, result }) => result.date?.period === period ? [{ path: path5, period, flagged: result.flagged, ...result.date.day !== void 0 && { day: result.date.day }, ...result.agent !== void 0 && { agent: result.agent } }] : []
   );
   if (undated.length > 0) {
     const shown = undated.slice(0, 5).join(", ");
@@ -92265,171 +94220,144 @@ async function runAudit(config, request2, adapters, configFile) {
       `${plural(undated.length, "transcript")} ${undated.length === 1 ? "belongs" : "belong"} to no period (no timestamp in the first event, no date in the path): ${shown}${undated.length > 5 ? `, and ${undated.length - 5} more` : ""}`
     );
   }
-  const draw = selectSample(candidates, { seed, size: config.sampleSize, includeFlagged: config.strata.flagged, maxPerAgentDay: config.strata.maxPerAgentDay });
-  const storeFile = storeFilePath(config.outputDir, period);
-  const stored = /* @__PURE__ */ new Map();
-  if (adapters.exists(storeFile)) {
-    let bad = 0;
-    for await (const line of readNdjson(adapters.open(storeFile), { maxLineBytes: config.maxLineBytes })) {
+  return { files, candidates, undated };
+}
+async function readStore(adapters, storeFile, maxLineBytes) {
+  const records = /* @__PURE__ */ new Map();
+  let bad = 0;
+  if (!adapters.exists(storeFile)) return { records, bad };
+  for await (const batch of adapters.lines(storeFile, maxLineBytes).batches) {
+    for (const line of batch) {
       const record = "value" in line ? recordOf(line.value) : void 0;
       if (record === void 0) bad++;
-      else stored.set(recordKey(record), record);
-    }
-    if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? "1 line that is not an audit record was" : `${bad} lines that are not audit records were`} ignored`);
-  }
-  const reviewFile = reviewFilePath(config.outputDir, period, seed);
-  let review;
-  let reviewText;
-  let reviewBroken;
-  if (humanDims.length > 0) {
-    reviewText = await adapters.readText(reviewFile);
-    if (reviewText !== void 0) {
-      const parsed = parseReviewFile(reviewText);
-      if ("error" in parsed) {
-        reviewBroken = parsed.error;
-        warnings.push(`${reviewFile}: ${parsed.error}; its scores cannot be read and nothing was added to it: fix it and run again`);
-      } else review = parsed.file;
+      else records.set(recordKey(record), record);
     }
   }
-  const rules = rulesDims.length > 0 ? compileRules(rulesDims, config.fields) : void 0;
-  const llm = llmDims.length > 0 && adapters.chat ? createLlmScorer(llmDims, { model: config.llm.model ?? "", complete: adapters.chat }) : void 0;
-  const needsText = llmDims.length > 0 || humanDims.length > 0;
-  const llmLimit = pLimit(config.llm.concurrency);
-  let llmBudget = config.llm.maxCalls;
-  let llmCalls = 0;
-  let overCap = 0;
-  const results = [];
-  const malformed = [];
-  const reviewAdditions = [];
-  const reviewProblems = [];
-  let done = 0;
-  const readOptions = {
-    fields: config.fields,
-    maxLineBytes: config.maxLineBytes,
-    ...rules !== void 0 && { rules },
-    ...needsText && { render: { budgetChars: config.budgetChars, includeNotes: config.llm.includeNotes } }
-  };
-  const readOne = async (sample) => ({ sample, ...await readSampled(adapters.open(sample.path), readOptions) });
-  const bulk = needsText ? void 0 : await adapters.readMany?.(
-    { paths: draw.map((d) => d.path), fields: config.fields, maxLineBytes: config.maxLineBytes, rules: rulesDims },
-    (n) => adapters.onProgress?.({ phase: "scoring", done: n, total: draw.length })
-  );
-  for (let i = 0; i < draw.length; i += SCORE_BATCH) {
-    const slice = draw.slice(i, i + SCORE_BATCH);
-    const batch = bulk !== void 0 ? slice.map((sample, j) => ({ sample, ...bulk[i + j] })) : await Promise.all(slice.map(readOne));
-    const llmJobs = [];
-    for (const outcome of batch) {
-      const { sample, sha256 } = outcome;
-      malformed.push(...outcome.malformed.map((m) => ({ path: sample.path, ...m })));
-      if (outcome.moreMalformed > 0) warnings.push(`${sample.path}: ${plural(outcome.moreMalformed, "more malformed line")} not listed`);
-      const base = { transcript: sample.path, sha256, stratum: sample.stratum, reused: false };
-      const keyOf2 = (scorer) => recordKey({ period, seed, sha256, rubric_version: version, scorer });
-      if (outcome.rules) results.push({ ...base, scorer: "rules", model: null, scores: outcome.rules });
-      if (llm) {
-        const earlier = stored.get(keyOf2("llm"));
-        if (earlier) results.push(fromRecord(earlier, llmDims, sample.stratum, sample.path));
-        else if (outcome.unreadable !== void 0) {
-          const why = `not scored: the transcript could not be read through (${outcome.unreadable})`;
-          results.push({ ...base, scorer: "llm", model: config.llm.model ?? null, scores: Object.fromEntries(llmDims.map((d) => [d.name, failed(why, false)])) });
-        } else if (llmBudget <= 0) {
-          overCap++;
-          const why = `not scored: this run reached its cap of ${plural(config.llm.maxCalls, "model call")} (audit.llm.max-calls); the next run scores it`;
-          results.push({ ...base, scorer: "llm", model: config.llm.model ?? null, scores: Object.fromEntries(llmDims.map((d) => [d.name, failed(why, false)])) });
-        } else {
-          llmBudget--;
-          llmCalls++;
-          const result2 = { ...base, scorer: "llm", model: config.llm.model ?? null, scores: {} };
-          results.push(result2);
-          const rendered = outcome.rendered ?? { text: "", events: 0, omitted: 0 };
-          llmJobs.push(
-            llmLimit(async () => {
-              result2.scores = await llm.score({ ...rendered, path: sample.path });
-            })
-          );
-        }
-      }
-      if (humanDims.length > 0) {
-        const earlier = stored.get(keyOf2("human"));
-        if (earlier) results.push(fromRecord(earlier, humanDims, sample.stratum, sample.path));
-        else {
-          const filled = review?.entries.get(reviewKey(sample.path, sha256));
-          const { scores, problems } = reviewedScores(filled, humanDims, reviewFile);
-          reviewProblems.push(...problems.map((p) => `${sample.path}: ${p}`));
-          if (reviewBroken !== void 0) for (const d of humanDims) scores[d.name] = { ...scores[d.name], reason: `the review file ${reviewFile} cannot be read: ${reviewBroken}` };
-          results.push({ ...base, scorer: "human", model: null, scores });
-          if (filled === void 0 && outcome.unreadable === void 0) {
-            reviewAdditions.push({ transcript: sample.path, sha256, excerpt: outcome.rendered?.text ?? "" });
-          }
-        }
-      }
-    }
-    await Promise.all(llmJobs);
-    done += batch.length;
-    if (bulk === void 0) adapters.onProgress?.({ phase: "scoring", done, total: draw.length });
+  return { records, bad };
+}
+async function appendNewRecords(adapters, storeFile, records, maxLineBytes) {
+  if (records.length === 0) return [];
+  const release = await adapters.lock(storeFile);
+  try {
+    const { records: current } = await readStore(adapters, storeFile, maxLineBytes);
+    const toAppend = newRecords(records, new Set(current.keys()));
+    if (toAppend.length > 0) await adapters.appendText(storeFile, formatRecords(toAppend));
+    return toAppend;
+  } finally {
+    await release();
   }
-  const now = adapters.now().toISOString();
-  const finished = results.filter((r) => !r.reused && Object.values(r.scores).every((s) => s.final));
-  const records = finished.map((r) => ({
-    period,
-    seed,
+}
+async function recordResults(results, ctx, adapters) {
+  const scoredAt = ctx.now.toISOString();
+  const fresh = results.filter((r) => !r.reused);
+  const final = fresh.filter((r) => Object.values(r.scores).every((s) => s.final));
+  const records = final.map((r) => ({
+    period: ctx.period,
+    seed: ctx.seed,
     transcript: r.transcript,
     sha256: r.sha256,
-    rubric_version: version,
+    rubric_version: ctx.version,
     scorer: r.scorer,
     model: r.model,
     stratum: r.stratum,
     scores: Object.fromEntries(Object.entries(r.scores).map(([k, s]) => [k, s.score])),
     reasons: Object.fromEntries(Object.entries(r.scores).map(([k, s]) => [k, s.reason])),
-    scored_at: now
+    scored_at: scoredAt
   }));
-  const toAppend = newRecords(records, new Set(stored.keys()));
-  if (!request2.dryRun && toAppend.length > 0) await adapters.appendText(storeFile, formatRecords(toAppend));
-  const notRecorded = results.filter((r) => !r.reused && !Object.values(r.scores).every((s) => s.final)).length;
-  let reviewSummary;
-  if (humanDims.length > 0) {
-    let added = 0;
-    if (!request2.dryRun && reviewBroken === void 0 && reviewAdditions.length > 0) {
-      const entries = renderReviewEntries(reviewAdditions, humanDims);
-      if (reviewText === void 0) {
-        await adapters.writeText(reviewFile, renderReviewHeader({ period, seed, rubricVersion: version, dimensions: humanDims, storeFile }) + entries);
-        added = reviewAdditions.length;
-      } else {
-        const joined = `${reviewText}${reviewText.endsWith("\n") ? "" : "\n"}${entries}`;
-        const check = parseReviewFile(joined);
-        if ("file" in check && reviewAdditions.every((e) => check.file.entries.has(reviewKey(e.transcript, e.sha256)))) {
-          await adapters.appendText(reviewFile, entries);
-          added = reviewAdditions.length;
-        } else {
-          warnings.push(`${reviewFile}: ${plural(reviewAdditions.length, "transcript")} could not be added, because \`transcripts:\` is no longer the file's last list: move it to the end and run again`);
-        }
-      }
-    }
-    const pendingCount = results.filter((r) => r.scorer === "human" && Object.values(r.scores).some((s) => s.state === "pending")).length;
-    reviewSummary = { file: reviewFile, added, pending: pendingCount, problems: reviewProblems };
+  const added = ctx.dryRun ? newRecords(records, new Set(ctx.stored.keys())) : await appendNewRecords(adapters, ctx.storeFile, records, ctx.maxLineBytes);
+  return {
+    file: ctx.storeFile,
+    added: added.length,
+    alreadyStored: results.length - fresh.length + records.length - added.length,
+    notRecorded: fresh.length - final.length,
+    dryRun: ctx.dryRun
+  };
+}
+function rerunCommand(config, request2) {
+  const flags = [`--period ${request2.period}`, `--seed ${JSON.stringify(config.seed)}`, `--sample ${config.sampleSize}`];
+  if (config.strata.flagged) flags.push("--include-flagged");
+  if (request2.scorer !== void 0) flags.push(`--scorer ${request2.scorer}`);
+  return `reliability-loop audit ${flags.join(" ")}`;
+}
+function unscoredOf(results) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const r of results) {
+    if (seen.has(r.transcript)) continue;
+    const failedScore = Object.values(r.scores).find((s) => s.state === "failed");
+    if (failedScore === void 0) continue;
+    seen.add(r.transcript);
+    out.push({ transcript: r.transcript, scorer: r.scorer, reason: failedScore.reason });
   }
-  const ordered = [...results].sort(
-    (a, b) => a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : SCORER_ORDER.indexOf(a.scorer) - SCORER_ORDER.indexOf(b.scorer)
-  );
-  malformed.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
-  const summaries = summarise2(dimensions, ordered);
-  const result = {
+  return out;
+}
+function byTranscriptThenScorer(a, b) {
+  return a.transcript < b.transcript ? -1 : a.transcript > b.transcript ? 1 : SCORER_ORDER.indexOf(a.scorer) - SCORER_ORDER.indexOf(b.scorer);
+}
+async function runAudit(config, request2, adapters, configFile) {
+  const { dimensions, dims } = scorerDimensions(config, request2, configFile);
+  if (dims.llm.length > 0 && adapters.chat === void 0) throw new Error("runAudit: the llm scorer is in use but no chat adapter was given");
+  const { period } = request2;
+  const { seed } = config;
+  const version = rubricVersion(config.rubric);
+  const warnings = [];
+  const scan = await scanPeriod(config, period, adapters, warnings);
+  const draw = selectSample(scan.candidates, { seed, size: config.sampleSize, includeFlagged: config.strata.flagged, maxPerAgentDay: config.strata.maxPerAgentDay });
+  const storeFile = storeFilePath(config.outputDir, period);
+  const { records: stored, bad } = await readStore(adapters, storeFile, config.maxLineBytes);
+  if (bad > 0) warnings.push(`${storeFile}: ${bad === 1 ? "1 line that is not an audit record was" : `${bad} lines that are not audit records were`} ignored`);
+  const review = dims.human.length > 0 ? await openReviewFile(adapters, reviewFilePath(config.outputDir, period, seed), warnings) : void 0;
+  const llm = dims.llm.length > 0 && adapters.chat ? createLlmScorer(dims.llm, { model: config.llm.model ?? "", complete: adapters.chat }) : void 0;
+  const scoring = await scoreSample(draw, {
+    config,
     period,
-    seed,
-    rubricVersion: version,
+    version,
+    dims,
+    stored,
+    adapters,
+    warnings,
+    ...dims.rules.length > 0 && { rules: compileRules(dims.rules, config.fields) },
+    ...llm !== void 0 && { llm },
+    ...review !== void 0 && { review }
+  });
+  const dryRun = request2.dryRun === true;
+  const store = await recordResults(scoring.results, { period, seed, version, storeFile, stored, dryRun, maxLineBytes: config.maxLineBytes, now: adapters.now() }, adapters);
+  const reviewHeader = { period, seed, rubricVersion: version, dimensions: dims.human, storeFile, rerun: rerunCommand(config, request2) };
+  const reviewAdded = review !== void 0 && !dryRun ? await extendReviewFile(adapters, review, scoring.reviewAdditions, reviewHeader, warnings) : 0;
+  const result = assembleResult(config, { period, version, dimensions, scan, draw, scoring, store, warnings });
+  if (review !== void 0) {
+    const pending2 = scoring.results.filter((r) => r.scorer === "human" && Object.values(r.scores).some((s) => s.state === "pending")).length;
+    result.review = { file: review.path, added: reviewAdded, pending: pending2, problems: scoring.reviewProblems };
+  }
+  if (llm !== void 0) {
+    const stoppedBy = llm.stoppedBy();
+    result.llm = { model: config.llm.model ?? "", calls: scoring.llmCalls, overCap: scoring.overCap, ...stoppedBy !== void 0 && { stoppedBy } };
+  }
+  return result;
+}
+function assembleResult(config, parts) {
+  const { dimensions, scan } = parts;
+  const ordered = [...parts.scoring.results].sort(byTranscriptThenScorer);
+  const malformed = [...parts.scoring.malformed].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+  const summaries = summarise2(dimensions, ordered.filter((r) => r.stratum === "random"));
+  const result = {
+    period: parts.period,
+    seed: config.seed,
+    rubricVersion: parts.version,
     dimensions,
-    counts: { found: files.length, inPeriod: candidates.length, flagged: candidates.filter((c) => c.flagged).length, undated },
+    counts: { found: scan.files.length, inPeriod: scan.candidates.length, flagged: scan.candidates.filter((c) => c.flagged).length, undated: scan.undated },
     sampled: ordered,
-    draw,
+    draw: parts.draw,
     summaries,
+    flaggedSummaries: summarise2(dimensions, ordered.filter((r) => r.stratum === "flagged")),
     lowest: lowestScoring(dimensions, ordered),
     breaches: failBelowBreaches(summaries, config.failBelow),
+    unscored: { transcripts: unscoredOf(ordered), allowed: config.maxUnscored },
     malformed,
-    store: { file: storeFile, added: toAppend.length, alreadyStored: results.filter((r) => r.reused).length + records.length - toAppend.length, notRecorded, dryRun: request2.dryRun === true },
-    warnings
+    store: parts.store,
+    warnings: parts.warnings
   };
   if (config.failBelow !== void 0) result.failBelow = config.failBelow;
-  if (reviewSummary) result.review = reviewSummary;
-  if (llm) result.llm = { model: config.llm.model ?? "", calls: llmCalls, overCap };
   return result;
 }
 
@@ -92450,10 +94378,16 @@ function percent(passRate) {
 // src/report/audit-summary.ts
 var MAX_CELL_CHARS = 300;
 var MAX_MALFORMED_ROWS = 20;
-function cell3(text5) {
-  const flat = text5.replace(/\s+/g, " ").trim();
+function cell3(text6) {
+  const flat = text6.replace(/\s+/g, " ").trim();
   const short5 = flat.length > MAX_CELL_CHARS ? `${flat.slice(0, MAX_CELL_CHARS - 1)}…` : flat;
   return short5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|");
+}
+function summaryTable(summaries) {
+  const rows = summaries.map(
+    (s) => `| ${s.dimension.name} | ${s.dimension.scale} | ${s.dimension.scorer} | ${formatNumber(s.dimension.threshold)} | ${s.mean === null ? "–" : s.mean.toFixed(2)} | ${s.passRate === null ? "–" : `${s.passed}/${s.scored + s.failed} (${percent(s.passRate)})`} | ${s.failed} | ${s.pending} |`
+  );
+  return ["| Dimension | Scale | Scorer | Threshold | Mean | Pass rate | Failed | Pending |", "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n");
 }
 function renderAuditSummary(result, link2) {
   const failing = result.breaches.length > 0;
@@ -92462,21 +94396,20 @@ function renderAuditSummary(result, link2) {
   out.push(`## ${icon} reliability-loop audit ${result.period}: ${plural(result.draw.length, "transcript")} sampled`);
   const flagged = result.draw.filter((d) => d.stratum === "flagged").length;
   out.push(
-    `Seed \`${result.seed}\` · rubric \`${result.rubricVersion}\` · ${plural(result.counts.inPeriod, "transcript")} in the period (${result.counts.found} found)` + (flagged > 0 ? ` · ${flagged} sampled for their error or policy notes` : "")
+    `Seed \`${result.seed}\` · rubric \`${result.rubricVersion}\` · ${plural(result.counts.inPeriod, "transcript")} in the period (${result.counts.found} found)` + (flagged > 0 ? ` · ${result.draw.length - flagged} at random, and ${flagged} flagged for their error or policy notes on top` : "")
   );
   if (result.draw.length > 0) {
-    const rows = result.summaries.map(
-      (s) => `| ${s.dimension.name} | ${s.dimension.scale} | ${s.dimension.scorer} | ${formatNumber(s.dimension.threshold)} | ${s.mean === null ? "–" : s.mean.toFixed(2)} | ${s.passRate === null ? "–" : `${s.passed}/${s.scored + s.failed} (${percent(s.passRate)})`} | ${s.failed} | ${s.pending} |`
-    );
-    out.push(["| Dimension | Scale | Scorer | Threshold | Mean | Pass rate | Failed | Pending |", "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |", ...rows].join("\n"));
+    if (flagged > 0) out.push(`**Random stratum** (${plural(result.draw.length - flagged, "transcript")}): the means, pass rates and fail-below.`);
+    out.push(summaryTable(result.summaries));
+    if (flagged > 0) out.push(`**Flagged stratum** (${plural(flagged, "transcript")} added for their notes), apart from the numbers above:`, summaryTable(result.flaggedSummaries));
     const byName = new Map(result.dimensions.map((d) => [d.name, d]));
     const weak = result.lowest.filter((t) => t.standing < 1);
     if (weak.length > 0) {
       const lines = weak.map((t) => {
-        const name = link2 ? `[${cell3(t.transcript)}](${lineUrl(link2, t.transcript, 1)})` : cell3(t.transcript);
+        const name2 = link2 ? `[${cell3(t.transcript)}](${lineUrl(link2, t.transcript, 1)})` : cell3(t.transcript);
         const scores = Object.entries(t.scores).map(([n, s]) => `${n} ${scoreCell(byName.get(n), s)}`).join(" · ");
         const why = Object.entries(t.scores).filter(([n, s]) => s.state !== "pending" && !passes(byName.get(n), s.score)).map(([n, s]) => `**${n}**: ${cell3(s.reason)}`).join("<br>");
-        return `| ${name} | ${cell3(scores)} | ${why} |`;
+        return `| ${name2} | ${cell3(scores)} | ${why} |`;
       });
       out.push(["### Lowest-scoring transcripts", "", "| Transcript | Scores | Why |", "| --- | --- | --- |", ...lines].join("\n"));
     }
@@ -92512,8 +94445,9 @@ async function runAuditAction(ctx) {
   const audit = auditConfigOf(ctx.config);
   const { inputs } = ctx;
   let chat;
+  let endpoint2;
   if (scorersInUse(audit, inputs.scorer).has("llm")) {
-    const endpoint2 = llmEndpoint(audit, ctx.env, { apiKey: inputs.apiKey, baseUrl: inputs.baseUrl });
+    endpoint2 = llmEndpoint(audit, ctx.env, { apiKey: inputs.apiKey, baseUrl: inputs.baseUrl });
     if (endpoint2.apiKey !== void 0 && endpoint2.apiKey !== inputs.apiKey) setSecret(endpoint2.apiKey);
     chat = createChatClient({
       ...endpoint2,
@@ -92541,15 +94475,22 @@ async function runAuditAction(ctx) {
   try {
     await writeJobSummary(renderAuditSummary(result, ctx.link));
   } catch (error2) {
-    warning(`Could not write the job summary: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
   }
-  const failing = result.breaches.length > 0;
+  const outcome = auditOutcome({ sampledCount: result.draw.length, unscored: result.unscored, breaches: result.breaches, ...result.failBelow !== void 0 && { failBelow: result.failBelow }, ...result.llm && { llm: result.llm } });
+  if (outcome.warning !== void 0) warning(`${outcome.warning}.`);
+  const failing = outcome.kind !== "ok";
   setOutput("audit-file", result.store.file);
   setOutput("audit-sampled", result.draw.length);
   setOutput("audit-records", result.store.dryRun ? 0 : result.store.added);
   setOutput("audit-means", JSON.stringify(Object.fromEntries(result.summaries.map((s) => [s.dimension.name, s.mean === null ? null : Math.round(s.mean * 1e4) / 1e4]))));
   setOutput("result", failing ? "fail" : "pass");
-  if (failing) {
+  if (outcome.kind === "credentials-refused") {
+    const source = endpoint2?.apiKey === void 0 ? `no key was given: set the openai-api-key input from a secret` : endpoint2.apiKey === inputs.apiKey ? "check the secret the openai-api-key input reads" : `check the ${audit.llm.apiKeyEnv} variable (audit.llm.api-key-env)`;
+    setFailed(`Configuration error: ${outcome.message}. ${source[0]?.toUpperCase()}${source.slice(1)}, and that the key may use the model "${audit.llm.model ?? ""}" at ${endpoint2?.baseUrl ?? ""}.`);
+  } else if (outcome.kind === "unscored") {
+    setFailed(`${outcome.message}. Fix the cause and run again (a run with the same seed scores only what is missing), or allow some with audit.max-unscored.`);
+  } else if (outcome.kind === "below") {
     setFailed(
       `Below audit-fail-below ${result.failBelow}: ${result.breaches.map((b) => `${b.dimension.name} passes ${percent(b.passRate)} of the sample`).join(", ")}; see the job summary.`
     );
@@ -92567,25 +94508,25 @@ var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 function isCalendarDate(day) {
   return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
-function parseInstant(value2) {
-  if (typeof value2 === "number") {
-    if (!Number.isFinite(value2) || value2 <= 0) return void 0;
-    return { ms: value2 < 1e11 ? Math.round(value2 * 1e3) : value2, zoned: true };
+function parseInstant(value3) {
+  if (typeof value3 === "number") {
+    if (!Number.isFinite(value3) || value3 <= 0) return void 0;
+    return { ms: value3 < 1e11 ? Math.round(value3 * 1e3) : value3, zoned: true };
   }
-  if (typeof value2 !== "string") return void 0;
-  const text5 = value2.trim();
-  if (!ISO_START.test(text5) || !isCalendarDate(text5.slice(0, 10))) return void 0;
-  if (!HAS_TIME.test(text5)) {
-    const ms2 = Date.parse(`${text5.slice(0, 10)}T00:00:00Z`);
-    return Number.isFinite(ms2) && text5.length === 10 ? { ms: ms2, zoned: true } : void 0;
+  if (typeof value3 !== "string") return void 0;
+  const text6 = value3.trim();
+  if (!ISO_START.test(text6) || !isCalendarDate(text6.slice(0, 10))) return void 0;
+  if (!HAS_TIME.test(text6)) {
+    const ms2 = Date.parse(`${text6.slice(0, 10)}T00:00:00Z`);
+    return Number.isFinite(ms2) && text6.length === 10 ? { ms: ms2, zoned: true } : void 0;
   }
-  const zoned = ZONE2.test(text5);
-  const ms = Date.parse(zoned ? text5.replace(" ", "T") : `${text5.replace(" ", "T")}Z`);
+  const zoned = ZONE2.test(text6);
+  const ms = Date.parse(zoned ? text6.replace(" ", "T") : `${text6.replace(" ", "T")}Z`);
   return Number.isFinite(ms) ? { ms, zoned } : void 0;
 }
 function shortUtc(ms) {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const iso2 = new Date(ms).toISOString();
+  return `${iso2.slice(0, 10)} ${iso2.slice(11, 16)} UTC`;
 }
 function formatDuration(ms) {
   const minutes = Math.round(ms / 6e4);
@@ -92624,11 +94565,11 @@ function monthPeriod(month) {
     auditMonth: month
   };
 }
-function bound(text5, flag) {
-  const trimmed = text5.trim();
+function bound(text6, flag) {
+  const trimmed = text6.trim();
   const instant = parseInstant(trimmed);
-  if (instant === void 0) throw new PeriodError(`${flag} must be a date (YYYY-MM-DD) or a time with a zone (2026-10-01T00:00:00Z), got "${text5}"`);
-  if (!instant.zoned) throw new PeriodError(`${flag} "${text5}" has a time but no zone: add Z or an offset such as +02:00`);
+  if (instant === void 0) throw new PeriodError(`${flag} must be a date (YYYY-MM-DD) or a time with a zone (2026-10-01T00:00:00Z), got "${text6}"`);
+  if (!instant.zoned) throw new PeriodError(`${flag} "${text6}" has a time but no zone: add Z or an offset such as +02:00`);
   return { ms: instant.ms, dateOnly: /^\d{4}-\d{2}-\d{2}$/.test(trimmed) };
 }
 function rangePeriod(startMs, endMs) {
@@ -92732,17 +94673,17 @@ ${dimension}`) ?? []))
 }
 
 // src/review/incidents.ts
-var asDict = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
-var text4 = (value2) => typeof value2 === "string" && value2.trim() !== "" ? value2.trim() : typeof value2 === "number" ? String(value2) : void 0;
+var asDict = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : void 0;
+var text5 = (value3) => typeof value3 === "string" && value3.trim() !== "" ? value3.trim() : typeof value3 === "number" ? String(value3) : void 0;
 function statusIn(status, statuses) {
   const s = status.toLowerCase();
   return statuses.some((x) => x.toLowerCase() === s);
 }
-function instantOf(record, field, at, notes, required) {
+function instantOf(record, field, at, notes, required2) {
   const raw = record[field];
   const where = { path: at.path, ...at.line !== void 0 && { line: at.line } };
   if (raw === void 0 || raw === null || raw === "") {
-    if (required) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
+    if (required2) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
     return void 0;
   }
   const instant = parseInstant(raw);
@@ -92757,7 +94698,7 @@ function firstRecordNeeded(last, settings) {
   const record = asDict(last);
   if (record === void 0) return true;
   const f = settings.fields;
-  return parseInstant(record[f.startedAt]) === void 0 || text4(record[f.id]) === void 0 || text4(record[f.title]) === void 0;
+  return parseInstant(record[f.startedAt]) === void 0 || text5(record[f.id]) === void 0 || text5(record[f.title]) === void 0;
 }
 function placeIncident(ends, settings, period) {
   const f = settings.fields;
@@ -92777,19 +94718,19 @@ function placeIncident(ends, settings, period) {
     notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
     return { needsDetection: false, needsResolution: false, notes };
   }
-  const status = text4(last[f.status]) ?? "unknown";
+  const status = text5(last[f.status]) ?? "unknown";
   const resolved = statusIn(status, settings.resolvedStatuses);
   const detectedMs = instantOf(last, f.detectedAt, at, notes, false);
   const resolvedField = instantOf(last, f.resolvedAt, at, notes, false);
-  const id = text4(last[f.id]) ?? text4(first[f.id]) ?? ends.path.replace(/^.*\//, "").replace(/\.ndjson$/i, "");
-  if (text4(last[f.id]) === void 0) notes.push({ source: "incidents", path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` });
+  const id = text5(last[f.id]) ?? text5(first[f.id]) ?? ends.path.replace(/^.*\//, "").replace(/\.ndjson$/i, "");
+  if (text5(last[f.id]) === void 0) notes.push({ source: "incidents", path: ends.path, message: `last record without \`${f.id}\`; the file name is used as the id` });
   const endMs = resolved ? resolvedField ?? lastMs : Number.POSITIVE_INFINITY;
   if (startedMs >= period.endMs || endMs < period.startMs) return { needsDetection: false, needsResolution: false, notes };
   const incident = {
     id,
     path: ends.path,
-    title: text4(last[f.title]) ?? text4(first[f.title]) ?? "",
-    severity: text4(last[f.severity]) ?? "unknown",
+    title: text5(last[f.title]) ?? text5(first[f.title]) ?? "",
+    severity: text5(last[f.severity]) ?? "unknown",
     status,
     resolved,
     startedMs,
@@ -92797,7 +94738,7 @@ function placeIncident(ends, settings, period) {
     spansStart: startedMs < period.startMs,
     spansEnd: !resolved || endMs >= period.endMs
   };
-  const postmortem = text4(last[f.postmortem]) ?? text4(first[f.postmortem]);
+  const postmortem = text5(last[f.postmortem]) ?? text5(first[f.postmortem]);
   if (postmortem !== void 0) incident.postmortem = postmortem;
   if (detectedMs !== void 0) incident.detectedMs = detectedMs;
   if (resolved) incident.resolvedMs = resolvedField ?? lastMs;
@@ -92807,7 +94748,7 @@ function placeIncident(ends, settings, period) {
   }
   return { incident, needsDetection: detectedMs === void 0, needsResolution: resolved && resolvedField === void 0, notes };
 }
-async function detectionFromStart(records, settings, path4) {
+async function detectionFromStart(records, settings, path5) {
   const f = settings.fields;
   const notes = [];
   let withoutTs = 0;
@@ -92815,15 +94756,15 @@ async function detectionFromStart(records, settings, path4) {
   let detectedMs;
   for await (const r of records) {
     if (r.value === void 0) {
-      notes.push({ source: "incidents", path: path4, line: r.line, message: r.problem ?? "unreadable line" });
+      notes.push({ source: "incidents", path: path5, line: r.line, message: r.problem ?? "unreadable line" });
       continue;
     }
     const record = asDict(r.value);
     if (record === void 0) {
-      notes.push({ source: "incidents", path: path4, line: r.line, message: "not a JSON object" });
+      notes.push({ source: "incidents", path: path5, line: r.line, message: "not a JSON object" });
       continue;
     }
-    const status = text4(record[f.status]);
+    const status = text5(record[f.status]);
     if (status === void 0 || !(statusIn(status, settings.detectedStatuses) || statusIn(status, settings.resolvedStatuses))) continue;
     const instant = parseInstant(record[f.ts]);
     if (instant === void 0) {
@@ -92834,8 +94775,8 @@ async function detectionFromStart(records, settings, path4) {
     detectedMs = instant.ms;
     break;
   }
-  if (withoutTs > 0) notes.push({ source: "incidents", path: path4, message: `${withoutTs} timeline record${withoutTs === 1 ? "" : "s"} without a readable \`${f.ts}\`, skipped` });
-  if (zoneless > 0) notes.push({ source: "incidents", path: path4, message: `the detection record has no time zone in \`${f.ts}\`; read as UTC` });
+  if (withoutTs > 0) notes.push({ source: "incidents", path: path5, message: `${withoutTs} timeline record${withoutTs === 1 ? "" : "s"} without a readable \`${f.ts}\`, skipped` });
+  if (zoneless > 0) notes.push({ source: "incidents", path: path5, message: `the detection record has no time zone in \`${f.ts}\`; read as UTC` });
   return { ...detectedMs !== void 0 && { detectedMs }, notes };
 }
 async function resolutionFromEnd(recordsFromEnd2, settings) {
@@ -92844,7 +94785,7 @@ async function resolutionFromEnd(recordsFromEnd2, settings) {
   for await (const r of recordsFromEnd2) {
     const record = asDict(r.value);
     if (record === void 0) continue;
-    const status = text4(record[f.status]);
+    const status = text5(record[f.status]);
     if (status === void 0 || !statusIn(status, settings.resolvedStatuses)) break;
     const instant = parseInstant(record[f.ts]);
     if (instant !== void 0) resolvedMs = instant.ms;
@@ -92888,8 +94829,8 @@ function datedIn(pm2, period) {
   const ms = postmortemDayMs(pm2);
   return ms !== void 0 && inPeriod(ms, period);
 }
-function dayMs(date) {
-  const ms = Date.parse(`${date}T00:00:00Z`);
+function dayMs(date2) {
+  const ms = Date.parse(`${date2}T00:00:00Z`);
   return Number.isFinite(ms) ? ms : void 0;
 }
 var AGE_BUCKETS = [
@@ -92992,21 +94933,21 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
 }
 
 // src/review/bypasses.ts
-function bypassesInPeriod(records, path4, period) {
+function bypassesInPeriod(records, path5, period) {
   const rows = [];
   const notes = [];
   for (const r of records) {
     if (r.value === void 0 || r.value === null || typeof r.value !== "object" || Array.isArray(r.value)) {
-      notes.push({ source: "bypasses", path: path4, line: r.line, message: r.problem ?? "not a JSON object" });
+      notes.push({ source: "bypasses", path: path5, line: r.line, message: r.problem ?? "not a JSON object" });
       continue;
     }
     const b = r.value;
     const instant = parseInstant(b.ts);
     if (instant === void 0) {
-      notes.push({ source: "bypasses", path: path4, line: r.line, message: b.ts === void 0 ? "record without `ts`" : "`ts` is not a time" });
+      notes.push({ source: "bypasses", path: path5, line: r.line, message: b.ts === void 0 ? "record without `ts`" : "`ts` is not a time" });
       continue;
     }
-    if (!instant.zoned) notes.push({ source: "bypasses", path: path4, line: r.line, message: "`ts` has no time zone; read as UTC" });
+    if (!instant.zoned) notes.push({ source: "bypasses", path: path5, line: r.line, message: "`ts` has no time zone; read as UTC" });
     if (!inPeriod(instant.ms, period)) continue;
     rows.push({
       ms: instant.ms,
@@ -93024,9 +94965,9 @@ function bypassesInPeriod(records, path4, period) {
 }
 
 // src/review/experiments.ts
-function dayMs2(date) {
-  if (date === void 0) return void 0;
-  const ms = Date.parse(`${date}T00:00:00Z`);
+function dayMs2(date2) {
+  if (date2 === void 0) return void 0;
+  const ms = Date.parse(`${date2}T00:00:00Z`);
   return Number.isFinite(ms) ? ms : void 0;
 }
 function experimentsInPeriod(docs, period) {
@@ -93071,8 +95012,8 @@ function experimentsInPeriod(docs, period) {
 }
 
 // src/review/packet.ts
-function rag(value2, band2) {
-  return value2 >= band2.red ? "red" : value2 >= band2.amber ? "amber" : "green";
+function rag(value3, band2) {
+  return value3 >= band2.red ? "red" : value3 >= band2.amber ? "amber" : "green";
 }
 var worst = (...xs) => xs.includes("red") ? "red" : xs.includes("amber") ? "amber" : "green";
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -93132,9 +95073,9 @@ function areaStatuses(inputs) {
 }
 function trackerSummary(tracker) {
   if (tracker === void 0 || !tracker.consulted) return "";
-  const name = TRACKER_NAMES[tracker.tracker];
-  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
-  return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(", ")}`;
+  const name2 = TRACKER_NAMES[tracker.tracker];
+  const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name2} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
+  return parts.length === 0 ? `; all match their ${name2} tickets` : `; ${parts.join(", ")}`;
 }
 function buildPacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
@@ -93176,39 +95117,39 @@ function streamIdMs(id) {
 }
 function entryRecord(entry, tsField) {
   const keys = Object.keys(entry.message);
-  let value2 = { ...entry.message };
+  let value3 = { ...entry.message };
   const packed = keys.length === 1 && (keys[0] === "json" || keys[0] === "data") ? entry.message[keys[0]] : void 0;
   if (packed !== void 0) {
     try {
       const parsed = JSON.parse(packed);
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { problem: `entry ${entry.id}: \`${keys[0]}\` is not a JSON object` };
-      value2 = parsed;
+      value3 = parsed;
     } catch (error2) {
       return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${error2 instanceof Error ? error2.message : String(error2)}` };
     }
   }
-  if (value2[tsField] === void 0) {
+  if (value3[tsField] === void 0) {
     const ms = streamIdMs(entry.id);
-    if (ms !== void 0) value2[tsField] = ms;
+    if (ms !== void 0) value3[tsField] = ms;
   }
-  return { value: value2 };
+  return { value: value3 };
 }
 function groupStreamEntries(entries, key, settings) {
   const notes = [];
   const groups2 = /* @__PURE__ */ new Map();
   entries.forEach((entry, index2) => {
-    const { value: value2, problem } = entryRecord(entry, settings.fields.ts);
-    if (value2 === void 0) {
+    const { value: value3, problem } = entryRecord(entry, settings.fields.ts);
+    if (value3 === void 0) {
       notes.push({ source: "incidents", path: `redis:${key}`, message: problem ?? `entry ${entry.id} unreadable` });
       return;
     }
-    const idValue = value2[settings.fields.id];
+    const idValue = value3[settings.fields.id];
     if (typeof idValue !== "string" || idValue.trim() === "") {
       notes.push({ source: "incidents", path: `redis:${key}`, message: `entry ${entry.id} has no \`${settings.fields.id}\`; skipped` });
       return;
     }
     const list2 = groups2.get(idValue.trim()) ?? [];
-    list2.push({ line: index2 + 1, value: value2 });
+    list2.push({ line: index2 + 1, value: value3 });
     groups2.set(idValue.trim(), list2);
   });
   const incidents = [...groups2.entries()].map(([id, timeline]) => {
@@ -93220,7 +95161,7 @@ function groupStreamEntries(entries, key, settings) {
 }
 
 // src/review/tracker-status.ts
-var itemPlace = (path4, line) => `${path4}:${line}`;
+var itemPlace = (path5, line) => `${path5}:${line}`;
 function trackerNotConsulted(tracker, note) {
   return { tracker, consulted: false, note, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
 }
@@ -93257,16 +95198,16 @@ async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
   const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
   const placed = [];
-  for (const path4 of paths) {
+  for (const path5 of paths) {
     let ends;
     try {
-      ends = await adapters.incidentEnds(path4, firstNeeded);
+      ends = await adapters.incidentEnds(path5, firstNeeded);
     } catch (error2) {
-      placed.push({ notes: [{ source: "incidents", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] });
+      placed.push({ notes: [{ source: "incidents", path: path5, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] });
       continue;
     }
     const placement = placeIncident(ends, settings.incidents, period);
-    placed.push(placement.incident === void 0 ? { notes: placement.notes } : await completeIncident(placement, settings, path4, () => adapters.recordsFromStart(path4), () => adapters.recordsFromEnd(path4)));
+    placed.push(placement.incident === void 0 ? { notes: placement.notes } : await completeIncident(placement, settings, path5, () => adapters.recordsFromStart(path5), () => adapters.recordsFromEnd(path5)));
   }
   const incidents = [];
   const ids = /* @__PURE__ */ new Map();
@@ -93280,12 +95221,12 @@ async function readIncidents(settings, period, adapters, notes) {
   }
   return { incidents, files: paths.length };
 }
-async function completeIncident(placement, settings, path4, fromStart, fromEnd) {
+async function completeIncident(placement, settings, path5, fromStart, fromEnd) {
   let { incident } = placement;
   if (incident === void 0) return { notes: placement.notes };
   const notes = [...placement.notes];
   if (placement.needsDetection) {
-    const found = await detectionFromStart(fromStart(), settings.incidents, path4);
+    const found = await detectionFromStart(fromStart(), settings.incidents, path5);
     notes.push(...found.notes.filter((n) => n.line === void 0 || !notes.some((p) => p.line === n.line)));
     incident = withMilestones(incident, found);
   }
@@ -93324,11 +95265,11 @@ async function readPostmortems3(config, adapters, notes) {
   const paths = await adapters.files.glob(config.lint.postmortems.paths);
   const options = parseOptionsOf(config.lint);
   const out = [];
-  for (const path4 of paths) {
+  for (const path5 of paths) {
     try {
-      out.push(parsePostmortem(await adapters.files.read(path4), path4, options));
+      out.push(parsePostmortem(await adapters.files.read(path5), path5, options));
     } catch (error2) {
-      notes.push({ source: "postmortems", path: path4, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` });
+      notes.push({ source: "postmortems", path: path5, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` });
     }
   }
   return out;
@@ -93337,24 +95278,24 @@ async function readAudits(settings, month, adapters, notes) {
   const records = [];
   let files = 0;
   for (const m of auditMonths(month)) {
-    const path4 = `${settings.auditDir}/${m}.ndjson`;
-    if (!adapters.files.exists(path4)) continue;
+    const path5 = `${settings.auditDir}/${m}.ndjson`;
+    if (!adapters.files.exists(path5)) continue;
     files++;
     let count = 0;
-    for await (const r of readNdjson(adapters.openNdjson(path4))) {
+    for await (const r of readNdjson(adapters.openNdjson(path5))) {
       if (r.value === void 0) {
-        notes.push({ source: "audits", path: path4, line: r.line, message: r.problem ?? "unreadable line" });
+        notes.push({ source: "audits", path: path5, line: r.line, message: r.problem ?? "unreadable line" });
         continue;
       }
       const record = recordOf(r.value);
-      if (record === void 0) notes.push({ source: "audits", path: path4, line: r.line, message: "not an audit score record; skipped" });
-      else if (record.period !== m) notes.push({ source: "audits", path: path4, line: r.line, message: `record of period ${record.period} in the file of ${m}; skipped` });
+      if (record === void 0) notes.push({ source: "audits", path: path5, line: r.line, message: "not an audit score record; skipped" });
+      else if (record.period !== m) notes.push({ source: "audits", path: path5, line: r.line, message: `record of period ${record.period} in the file of ${m}; skipped` });
       else {
         records.push(record);
         count++;
       }
     }
-    if (count === 0) notes.push({ source: "audits", path: path4, message: "no audit records in this file" });
+    if (count === 0) notes.push({ source: "audits", path: path5, message: "no audit records in this file" });
   }
   return { records, files };
 }
@@ -93441,17 +95382,17 @@ async function runReview(config, request2, adapters) {
 
 // src/review/render-markdown.ts
 var RAG_MARK = { red: "🔴 red", amber: "🟠 amber", green: "🟢 green" };
-function cell4(value2) {
-  if (value2 === void 0 || value2 === "") return "–";
-  return String(value2).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
+function cell4(value3) {
+  if (value3 === void 0 || value3 === "") return "–";
+  return String(value3).replace(/\r?\n/g, " ").replace(/\|/g, "\\|").trim();
 }
 function table(head, rows) {
   return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell4).join(" | ")} |`)].join("\n");
 }
 var fixed = (n, digits = 2) => n === null ? "–" : n.toFixed(digits);
 var signed = (n) => n === null ? "–" : `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(2)}`;
-function mermaidLabel(text5) {
-  return text5.replace(/"/g, "'");
+function mermaidLabel(text6) {
+  return text6.replace(/"/g, "'");
 }
 function auditChart(packet) {
   const { audits } = packet;
@@ -93502,7 +95443,7 @@ function trackerSection(tracker, itemLink) {
 }
 function renderPacketMarkdown(packet, options = {}) {
   const up = "../".repeat((options.outputDir ?? "docs/reviews").split("/").filter((s) => s !== "" && s !== ".").length);
-  const relativeLink = (_packet, path4) => `${up}${path4}`.replace(/ /g, "%20");
+  const relativeLink = (_packet, path5) => `${up}${path5}`.replace(/ /g, "%20");
   const out = [];
   const p = packet.period;
   out.push(`# Reliability review: ${p.title}`, "");
@@ -93578,7 +95519,7 @@ function renderPacketMarkdown(packet, options = {}) {
       ""
     );
   }
-  if (tracker !== void 0) out.push(...trackerSection(tracker, (path4, line) => `${relativeLink(packet, path4)}#L${line}`));
+  if (tracker !== void 0) out.push(...trackerSection(tracker, (path5, line) => `${relativeLink(packet, path5)}#L${line}`));
   const a = packet.audits;
   out.push("## Audit scores", "");
   if (a.records === 0) out.push(`No audit records for ${a.months[0]} to ${a.month}.`, "");
@@ -93665,9 +95606,874 @@ async function runReviewAction(ctx) {
   return packet;
 }
 
+// src/export/warehouse.ts
+var WarehouseError = class extends Error {
+  constructor(message2, hint, configuration = false) {
+    super(message2);
+    this.hint = hint;
+    this.configuration = configuration;
+  }
+  hint;
+  configuration;
+  name = "WarehouseError";
+};
+
+// src/io/export-warehouse.ts
+import path4 from "node:path";
+
+// src/io/export-bigquery.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+
+// src/export/dialect.ts
+function duckdbDialect() {
+  return {
+    name: "duckdb",
+    table: (name2) => `"${name2}"`,
+    type: (t) => ({ STRING: "VARCHAR", INTEGER: "BIGINT", FLOAT: "DOUBLE", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMPTZ", DATE: "DATE", JSON: "JSON" })[t],
+    dayNumber: (d) => `(CAST(${d} AS DATE) - DATE '1970-01-01')`,
+    toDate: (ts) => `CAST(timezone('UTC', ${ts}) AS DATE)`,
+    weekStart: (ts) => `CAST(date_trunc('week', timezone('UTC', ${ts})) AS DATE)`,
+    monthStart: (ts) => `CAST(date_trunc('month', timezone('UTC', ${ts})) AS DATE)`,
+    minutesBetween: (a, b) => `(epoch(${b}) - epoch(${a})) / 60.0`,
+    median: (x) => `median(${x})`,
+    countIf: (b) => `SUM(CASE WHEN ${b} THEN 1 ELSE 0 END)`
+  };
+}
+function bigqueryDialect(project, dataset) {
+  return {
+    name: "bigquery",
+    table: (name2) => `\`${project}.${dataset}.${name2}\``,
+    type: (t) => ({ STRING: "STRING", INTEGER: "INT64", FLOAT: "FLOAT64", BOOLEAN: "BOOL", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" })[t],
+    dayNumber: (d) => `UNIX_DATE(${d})`,
+    toDate: (ts) => `DATE(${ts})`,
+    weekStart: (ts) => `DATE_TRUNC(DATE(${ts}), WEEK(MONDAY))`,
+    monthStart: (ts) => `DATE_TRUNC(DATE(${ts}), MONTH)`,
+    minutesBetween: (a, b) => `TIMESTAMP_DIFF(${b}, ${a}, SECOND) / 60.0`,
+    median: (x) => `APPROX_QUANTILES(${x}, 100)[OFFSET(50)]`,
+    countIf: (b) => `COUNTIF(${b})`
+  };
+}
+function snowflakeDialect(database, schema) {
+  return {
+    name: "snowflake",
+    table: (name2) => `"${database}"."${schema}"."${name2.toUpperCase()}"`,
+    type: (t) => ({ STRING: "VARCHAR", INTEGER: "NUMBER(38,0)", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP_TZ", DATE: "DATE", JSON: "VARIANT" })[t],
+    dayNumber: (d) => `DATEDIFF('day', '1970-01-01'::DATE, ${d})`,
+    toDate: (ts) => `TO_DATE(CONVERT_TIMEZONE('UTC', ${ts}))`,
+    weekStart: (ts) => `TO_DATE(DATE_TRUNC('week', CONVERT_TIMEZONE('UTC', ${ts})))`,
+    monthStart: (ts) => `TO_DATE(DATE_TRUNC('month', CONVERT_TIMEZONE('UTC', ${ts})))`,
+    minutesBetween: (a, b) => `DATEDIFF('second', ${a}, ${b}) / 60.0`,
+    median: (x) => `MEDIAN(${x})`,
+    countIf: (b) => `COUNT_IF(${b})`
+  };
+}
+
+// src/export/tables.ts
+var common = [
+  { name: "record_id", type: "STRING", required: true, description: "Stable key of the row (SHA-256 of what identifies it); rows are merged on it." },
+  { name: "repository", type: "STRING", required: true, description: "owner/name of the repository the row comes from." },
+  { name: "source", type: "STRING", required: true, description: "Repository-relative path of the file the row comes from." }
+];
+var TABLES = [
+  {
+    name: "audit_scores",
+    description: "One row per audited transcript, rubric dimension and scorer (reliability/audits/<YYYY-MM>.ndjson).",
+    columns: [
+      ...common,
+      { name: "period", type: "STRING", required: true, description: "Audit period, YYYY-MM." },
+      { name: "transcript", type: "STRING", required: true, description: "Repository-relative path of the transcript." },
+      { name: "content_sha256", type: "STRING", required: true, description: "SHA-256 of the transcript content that was scored." },
+      { name: "stratum", type: "STRING", required: true, description: "random (the unbiased sample: use it for trends) or flagged (added on top)." },
+      { name: "scorer", type: "STRING", required: true, description: "rules, llm or human." },
+      { name: "model", type: "STRING", description: "The judge model, for the llm scorer." },
+      { name: "dimension", type: "STRING", required: true, description: "Rubric dimension." },
+      { name: "score", type: "FLOAT", description: "Score on the dimension's scale; null when scoring failed." },
+      { name: "score_normalised", type: "FLOAT", description: "Score mapped to 0..1 (1-5 scales: (score-1)/4), so dimensions chart together." },
+      { name: "pass", type: "BOOLEAN", description: "Score at or above the dimension's threshold (false when scoring failed; null when the dimension is no longer in the rubric)." },
+      { name: "reason", type: "STRING", description: "Why: the rule, the model's reason or the reviewer's note." },
+      { name: "rubric_version", type: "STRING", required: true, description: "Rubric version the score was given under." },
+      { name: "seed", type: "STRING", description: "Sampling seed of the audit run." },
+      { name: "scored_at", type: "TIMESTAMP", description: "When the score was given (UTC)." }
+    ]
+  },
+  {
+    name: "incidents",
+    description: "One row per incident timeline (review.incidents.paths), as its last record describes it.",
+    columns: [
+      ...common,
+      { name: "incident_id", type: "STRING", required: true, description: "The incident id (e.g. INC-1014)." },
+      { name: "severity", type: "STRING", description: "Severity label as recorded." },
+      { name: "status", type: "STRING", description: "Status of the last record." },
+      { name: "resolved", type: "BOOLEAN", description: "The status is one of review.incidents.resolved-statuses." },
+      { name: "title", type: "STRING", description: "Incident title." },
+      { name: "started_at", type: "TIMESTAMP", description: "Start (UTC)." },
+      { name: "detected_at", type: "TIMESTAMP", description: "Detection (UTC), when known." },
+      { name: "resolved_at", type: "TIMESTAMP", description: "Resolution (UTC), when known." },
+      { name: "postmortem_id", type: "STRING", description: "The postmortem the incident names, when it names one." }
+    ]
+  },
+  {
+    name: "action_items",
+    description: "A snapshot, per export day, of every postmortem action item (the backlog over time).",
+    snapshotColumn: "snapshot_date",
+    columns: [
+      ...common,
+      { name: "snapshot_date", type: "DATE", required: true, description: "The export day (UTC) this row describes." },
+      { name: "postmortem_id", type: "STRING", required: true, description: "PM-<id> of the postmortem." },
+      { name: "item_key", type: "STRING", required: true, description: "Stable key of the item (the one sync uses)." },
+      { name: "summary", type: "STRING", description: "What is to be done." },
+      { name: "owner", type: "STRING", description: "Owner as written, without @." },
+      { name: "due", type: "DATE", description: "Due date, when a real date." },
+      { name: "is_open", type: "BOOLEAN", required: true, description: "The checkbox is not ticked." },
+      { name: "ticket", type: "STRING", description: "Ticket reference written beside the item (id or URL)." },
+      { name: "overdue", type: "BOOLEAN", required: true, description: "Open and due before the snapshot date." },
+      { name: "severity", type: "STRING", description: "Severity of the postmortem." }
+    ]
+  },
+  {
+    name: "experiments",
+    description: "One row per experiment doc (docs/experiments/).",
+    columns: [
+      ...common,
+      { name: "experiment_id", type: "STRING", required: true, description: "Experiment id." },
+      { name: "name", type: "STRING", description: "Experiment name." },
+      { name: "owner", type: "STRING", description: "Owner." },
+      { name: "status", type: "STRING", description: "proposed, running, concluded, rolled-back or abandoned." },
+      { name: "change_type", type: "STRING", description: "prompt, tool, model or policy." },
+      { name: "change_ref", type: "STRING", description: "What changes (prompt version, commit, model id)." },
+      { name: "outcome", type: "STRING", description: "Outcome once concluded." },
+      { name: "metrics", type: "JSON", description: "Metrics with baseline and target, and results, as JSON." },
+      { name: "created", type: "DATE", description: "Created (YYYY-MM-DD)." },
+      { name: "concluded", type: "DATE", description: "Concluded (YYYY-MM-DD)." }
+    ]
+  }
+];
+var STATE_TABLE = "_reliability_loop_state";
+var STATE_COLUMNS = [
+  { name: "table_name", type: "STRING", required: true, description: "The exported table." },
+  { name: "repository", type: "STRING", required: true, description: "owner/name." },
+  { name: "source", type: "STRING", required: true, description: "Repository-relative file." },
+  { name: "fingerprint", type: "STRING", required: true, description: "SHA-256 of what was exported from the file (its rows)." },
+  { name: "row_count", type: "INTEGER", required: true, description: "Rows exported from the file." },
+  { name: "exported_at", type: "TIMESTAMP", required: true, description: "When (UTC)." }
+];
+function tableDefinition(name2) {
+  const table2 = TABLES.find((t) => t.name === name2);
+  if (table2 === void 0) throw new Error(`unknown table ${name2}`);
+  return table2;
+}
+
+// src/export/views.ts
+function auditDaily(d) {
+  return `WITH ranked AS (
+  SELECT repository, dimension, scored_at, score_normalised,
+    ROW_NUMBER() OVER (PARTITION BY repository, period, content_sha256, dimension
+      ORDER BY CASE scorer WHEN 'human' THEN 0 WHEN 'llm' THEN 1 ELSE 2 END, scored_at DESC) AS pick
+  FROM ${d.table("audit_scores")}
+  WHERE stratum = 'random' AND score_normalised IS NOT NULL AND scored_at IS NOT NULL
+), daily AS (
+  SELECT repository, dimension, ${d.toDate("scored_at")} AS day, SUM(score_normalised) AS total, COUNT(*) AS scores
+  FROM ranked WHERE pick = 1
+  GROUP BY repository, dimension, ${d.toDate("scored_at")}
+)`;
+}
+function rolling(days) {
+  return (d) => `${auditDaily(d)}
+SELECT repository, dimension, day,
+  SUM(total) OVER w / SUM(scores) OVER w AS rolling_mean,
+  SUM(scores) OVER w AS scores_in_window
+FROM daily
+WINDOW w AS (PARTITION BY repository, dimension ORDER BY ${d.dayNumber("day")} RANGE BETWEEN ${days - 1} PRECEDING AND CURRENT ROW)`;
+}
+var VIEWS = [
+  { name: "audit_rolling_30d", description: "Mean normalised audit score (0..1) per dimension over the 30 days up to each day; random stratum, one score per transcript.", sql: rolling(30) },
+  { name: "audit_rolling_90d", description: "As audit_rolling_30d over 90 days.", sql: rolling(90) },
+  {
+    name: "incidents_weekly",
+    description: "Incidents started per week (Monday) and severity.",
+    sql: (d) => `SELECT repository, ${d.weekStart("started_at")} AS week, severity, COUNT(*) AS incidents
+FROM ${d.table("incidents")}
+WHERE started_at IS NOT NULL
+GROUP BY repository, ${d.weekStart("started_at")}, severity`
+  },
+  {
+    name: "resolve_time_monthly",
+    description: "Median and worst minutes from start to resolution of the incidents resolved in each month.",
+    sql: (d) => `SELECT repository, ${d.monthStart("resolved_at")} AS month, COUNT(*) AS resolved_incidents,
+  ${d.median(d.minutesBetween("started_at", "resolved_at"))} AS median_minutes,
+  MAX(${d.minutesBetween("started_at", "resolved_at")}) AS worst_minutes
+FROM ${d.table("incidents")}
+WHERE resolved_at IS NOT NULL AND started_at IS NOT NULL
+GROUP BY repository, ${d.monthStart("resolved_at")}`
+  },
+  {
+    name: "backlog_daily",
+    description: "Open and overdue action items per export day.",
+    sql: (d) => `SELECT repository, snapshot_date, ${d.countIf("is_open")} AS open_items, ${d.countIf("overdue")} AS overdue_items, COUNT(*) AS items
+FROM ${d.table("action_items")}
+GROUP BY repository, snapshot_date`
+  }
+];
+
+// src/io/export-bigquery.ts
+init_retry();
+var dict9 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
+var bqType = { STRING: "STRING", INTEGER: "INTEGER", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" };
+var fieldsOf = (columns) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? "REQUIRED" : "NULLABLE", description: c.description }));
+function requestIdOf(seed) {
+  const h = seed.replace(/[^0-9a-f]/g, "").padEnd(32, "0").slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+function errorOf(json) {
+  const error2 = dict9(dict9(json).error);
+  const first = dict9(Array.isArray(error2.errors) ? error2.errors[0] : void 0);
+  const message2 = typeof error2.message === "string" ? error2.message : typeof json === "string" ? json : "no details";
+  return { message: sanitizeText(message2, { multiline: false, maxLength: 300 }), ...typeof first.reason === "string" && { reason: first.reason } };
+}
+var isRateLimit = (r) => r.status === 403 && ["rateLimitExceeded", "backendError"].includes(errorOf(r.json).reason ?? "");
+function openBigQueryWarehouse(settings) {
+  const apiUrl = (settings.apiUrl ?? "https://bigquery.googleapis.com").replace(/\/+$/, "");
+  const fetchFn = settings.fetch ?? fetch;
+  const policy = settings.policy ?? DEFAULT_HTTP_POLICY;
+  const sleep = settings.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const { project, dataset } = settings;
+  const dialect = bigqueryDialect(project, dataset);
+  const projectPath = `/bigquery/v2/projects/${encodeURIComponent(project)}`;
+  const datasetPath = `${projectPath}/datasets/${encodeURIComponent(dataset)}`;
+  const location = settings.location === void 0 ? "" : `location=${encodeURIComponent(settings.location)}`;
+  async function call(method, path5, what, body, options = {}) {
+    let response;
+    try {
+      response = await sendWithRetry(
+        fetchFn,
+        {
+          url: `${apiUrl}${path5}`,
+          method,
+          headers: { authorization: `Bearer ${settings.token}`, ...body !== void 0 || options.raw !== void 0 ? { "content-type": options.contentType ?? "application/json" } : {} },
+          ...options.raw !== void 0 ? { body: options.raw } : body !== void 0 ? { body: JSON.stringify(body) } : {},
+          idempotent: options.idempotent ?? method !== "POST",
+          what
+        },
+        policy,
+        isRateLimit
+      );
+    } catch (error2) {
+      if (error2 instanceof HttpRequestError) throw new WarehouseError(`BigQuery: ${sanitizeText(error2.message, { multiline: false, maxLength: 300 })}`, "check that BigQuery is reachable; the export can be re-run safely");
+      throw error2;
+    }
+    if (response.status === 401) throw new WarehouseError(`BigQuery refused the credentials (401) for ${what}`, "the access token is missing, expired or for another project: check the BigQuery credentials", true);
+    if (response.status === 403) {
+      const { message: message2, reason } = errorOf(response.json);
+      const quota = reason === "quotaExceeded";
+      throw new WarehouseError(`BigQuery refused ${what} (403${reason ? ` ${reason}` : ""}): ${message2}`, quota ? "a BigQuery quota is exhausted: wait and re-run (the export resumes where it stopped)" : `the account needs roles/bigquery.dataEditor on dataset ${project}:${dataset} and roles/bigquery.jobUser on project ${project}`, !quota);
+    }
+    return response;
+  }
+  const fail = (what, response, hint = "check the project, dataset and location settings") => {
+    const { message: message2 } = errorOf(response.json);
+    return new WarehouseError(`BigQuery: ${what} failed (${response.status}): ${message2}`, hint, response.status === 400 || response.status === 404);
+  };
+  async function waitForJob(jobId, what) {
+    const deadline = Date.now() + (settings.jobTimeoutMs ?? 6e5);
+    let delay = 250;
+    for (; ; ) {
+      const r = await call("GET", `${projectPath}/jobs/${encodeURIComponent(jobId)}${location ? `?${location}` : ""}`, `${what} (job ${jobId})`);
+      if (r.status >= 400) throw fail(what, r);
+      const job = dict9(r.json);
+      const status = dict9(job.status);
+      if (status.state === "DONE") {
+        const result = dict9(status.errorResult);
+        if (typeof result.message === "string") {
+          const details = (Array.isArray(status.errors) ? status.errors : []).slice(0, 3).map((e) => sanitizeText(String(dict9(e).message ?? ""), { multiline: false, maxLength: 200 }));
+          throw new WarehouseError(`BigQuery: ${what} failed: ${sanitizeText(result.message, { multiline: false, maxLength: 300 })}${details.length > 0 ? ` (${details.join("; ")})` : ""}`, "the export can be re-run; if it fails again, the rows or the table schema do not match (see docs/export.md)");
+        }
+        return job;
+      }
+      if (Date.now() > deadline) throw new WarehouseError(`BigQuery: ${what}: job ${jobId} did not finish in time`, "re-run the export later: the job id is the same, so it is not run twice");
+      await sleep(delay);
+      delay = Math.min(delay * 2, 5e3);
+    }
+  }
+  async function query(sql, what, options = {}) {
+    const body = {
+      query: sql,
+      useLegacySql: false,
+      requestId: options.requestId ?? randomUUID2(),
+      timeoutMs: 1e4,
+      ...settings.location !== void 0 && { location: settings.location },
+      ...options.params !== void 0 && {
+        parameterMode: "NAMED",
+        queryParameters: options.params.map(
+          (p) => typeof p.value === "string" ? { name: p.name, parameterType: { type: p.type }, parameterValue: { value: p.value } } : { name: p.name, parameterType: { type: "ARRAY", arrayType: { type: p.type } }, parameterValue: { arrayValues: p.value.map((v) => ({ value: v })) } }
+        )
+      }
+    };
+    let r = await call("POST", `${projectPath}/queries`, what, body, { idempotent: true });
+    if (r.status >= 400) throw fail(what, r);
+    let result = dict9(r.json);
+    const jobId = String(dict9(result.jobReference).jobId ?? "");
+    const rows = [];
+    let delay = 250;
+    for (; ; ) {
+      if (result.jobComplete === true) {
+        const fields = (Array.isArray(dict9(result.schema).fields) ? dict9(result.schema).fields : []).map((f) => String(dict9(f).name));
+        for (const row of Array.isArray(result.rows) ? result.rows : []) {
+          const cells = Array.isArray(dict9(row).f) ? dict9(row).f : [];
+          rows.push(Object.fromEntries(fields.map((name2, i) => [name2, dict9(cells[i]).v ?? null])));
+        }
+        if (typeof result.pageToken !== "string") return rows;
+      } else await sleep(delay = Math.min(delay * 2, 5e3));
+      const page = [location, result.jobComplete === true && typeof result.pageToken === "string" ? `pageToken=${encodeURIComponent(result.pageToken)}` : "", "timeoutMs=10000"].filter(Boolean).join("&");
+      r = await call("GET", `${projectPath}/queries/${encodeURIComponent(jobId)}?${page}`, what);
+      if (r.status >= 400) throw fail(what, r);
+      result = dict9(r.json);
+    }
+  }
+  async function ensureTable(name2, description, columns, changes) {
+    const path5 = `${datasetPath}/tables/${encodeURIComponent(name2)}`;
+    const got = await call("GET", path5, `reading table ${name2}`);
+    if (got.status === 404) {
+      const created = await call("POST", `${datasetPath}/tables`, `creating table ${name2}`, { tableReference: { projectId: project, datasetId: dataset, tableId: name2 }, description, schema: { fields: fieldsOf(columns) } });
+      if (created.status >= 400 && created.status !== 409) throw fail(`creating table ${name2}`, created);
+      changes.push({ description: `created table ${name2}` });
+      return;
+    }
+    if (got.status >= 400) throw fail(`reading table ${name2}`, got);
+    const existing = (Array.isArray(dict9(dict9(got.json).schema).fields) ? dict9(dict9(got.json).schema).fields : []).map(dict9);
+    const have = new Set(existing.map((f) => String(f.name)));
+    const missing = columns.filter((c) => !have.has(c.name));
+    if (missing.length === 0) return;
+    const fields = [...existing, ...fieldsOf(missing).map((f) => ({ ...f, mode: "NULLABLE" }))];
+    const patched = await call("PUT", path5, `adding columns to ${name2}`, { tableReference: { projectId: project, datasetId: dataset, tableId: name2 }, schema: { fields } });
+    if (patched.status >= 400) throw fail(`adding columns to ${name2}`, patched);
+    for (const c of missing) changes.push({ description: `added column ${name2}.${c.name}` });
+  }
+  async function load(table2, stage, rows, batchId) {
+    const jobId = `reliability_loop_${table2.name}_${batchId}`;
+    const job = {
+      jobReference: { projectId: project, jobId, ...settings.location !== void 0 && { location: settings.location } },
+      configuration: {
+        load: {
+          destinationTable: { projectId: project, datasetId: dataset, tableId: stage },
+          sourceFormat: "NEWLINE_DELIMITED_JSON",
+          schema: { fields: fieldsOf(table2.columns) },
+          writeDisposition: "WRITE_TRUNCATE",
+          createDisposition: "CREATE_IF_NEEDED"
+        }
+      }
+    };
+    const boundary = `reliability-loop-${batchId}`;
+    const body = [`--${boundary}`, "Content-Type: application/json; charset=UTF-8", "", JSON.stringify(job), `--${boundary}`, "Content-Type: application/octet-stream", "", rows.map((r2) => JSON.stringify(r2)).join("\n"), `--${boundary}--`, ""].join("\r\n");
+    const r = await call("POST", `/upload${projectPath}/jobs?uploadType=multipart`, `loading ${rows.length} rows into ${table2.name}`, void 0, { idempotent: true, contentType: `multipart/related; boundary=${boundary}`, raw: body });
+    if (r.status >= 400 && r.status !== 409) throw fail(`loading rows into ${table2.name}`, r);
+    await waitForJob(jobId, `loading rows into ${table2.name}`);
+  }
+  const scopeParams = (repository, sources, snapshotDate) => [
+    { name: "repository", type: "STRING", value: repository },
+    { name: "sources", type: "STRING", value: sources },
+    ...snapshotDate === void 0 ? [] : [{ name: "snapshot", type: "DATE", value: snapshotDate }]
+  ];
+  return {
+    describe: `BigQuery ${project}:${dataset}`,
+    async ensureSchema() {
+      const changes = [];
+      const got = await call("GET", datasetPath, `reading dataset ${dataset}`);
+      if (got.status === 404) {
+        const created = await call("POST", `${projectPath}/datasets`, `creating dataset ${dataset}`, { datasetReference: { projectId: project, datasetId: dataset }, ...settings.location !== void 0 && { location: settings.location }, description: "Reliability records exported by reliability-loop." });
+        if (created.status >= 400 && created.status !== 409) throw fail(`creating dataset ${dataset}`, created, `check that project ${project} exists and the account may create datasets, or create ${dataset} yourself`);
+        changes.push({ description: `created dataset ${dataset}` });
+      } else if (got.status >= 400) throw fail(`reading dataset ${dataset}`, got);
+      for (const table2 of TABLES) await ensureTable(table2.name, table2.description, table2.columns, changes);
+      await ensureTable(STATE_TABLE, "What reliability-loop export has sent, per table and source file.", STATE_COLUMNS, changes);
+      for (const view of VIEWS) {
+        await query(`CREATE OR REPLACE VIEW ${dialect.table(view.name)} OPTIONS (description = ${JSON.stringify(view.description)}) AS
+${view.sql(dialect)}`, `creating view ${view.name}`);
+      }
+      return changes;
+    },
+    async readState(repository) {
+      const got = await call("GET", `${datasetPath}/tables/${encodeURIComponent(STATE_TABLE)}`, "reading the export state");
+      if (got.status === 404) return [];
+      const rows = await query(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository`, "reading the export state", { params: [{ name: "repository", type: "STRING", value: repository }] });
+      return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
+    },
+    async replace(table2, repository, sources, rows, batchId, snapshotDate) {
+      const snapshot = snapshotDate !== void 0 && table2.snapshotColumn !== void 0 ? snapshotDate : void 0;
+      const scope = `T.repository = @repository AND T.source IN UNNEST(@sources)${snapshot === void 0 ? "" : ` AND T.${table2.snapshotColumn} = @snapshot`}`;
+      const params = scopeParams(repository, sources, snapshot);
+      if (rows.length === 0) {
+        await query(`DELETE FROM ${dialect.table(table2.name)} T WHERE ${scope}`, `removing rows from ${table2.name}`, { params, requestId: requestIdOf(batchId) });
+        return;
+      }
+      const stage = `_reliability_loop_stage_${table2.name}_${batchId.slice(0, 16)}`;
+      await load(table2, stage, rows, batchId);
+      const names = table2.columns.map((c) => c.name);
+      await query(
+        `MERGE INTO ${dialect.table(table2.name)} T USING ${dialect.table(stage)} S ON T.record_id = S.record_id
+WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) => `${n} = S.${n}`).join(", ")}
+WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})
+WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`,
+        `merging rows into ${table2.name}`,
+        { params, requestId: requestIdOf(batchId) }
+      );
+      const dropped = await call("DELETE", `${datasetPath}/tables/${encodeURIComponent(stage)}`, `dropping the staging table ${stage}`);
+      if (dropped.status >= 400 && dropped.status !== 404) throw fail(`dropping the staging table ${stage}`, dropped);
+    },
+    async recordState(repository, sent, removed, at) {
+      const keys = [...sent, ...removed].map((e) => `${e.table}\0${e.source}`);
+      if (keys.length === 0) return;
+      const literal2 = (s) => JSON.stringify(s);
+      const values = sent.map((s) => `(${literal2(s.table)}, @repository, ${literal2(s.source)}, ${literal2(s.fingerprint)}, ${s.rowCount}, TIMESTAMP ${literal2(at.toISOString())})`);
+      await query(
+        `DELETE FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository AND CONCAT(table_name, CODE_POINTS_TO_STRING([0]), source) IN UNNEST(@keys);${values.length === 0 ? "" : `
+INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at) VALUES ${values.join(", ")};`}`,
+        "recording the export state",
+        { params: [{ name: "repository", type: "STRING", value: repository }, { name: "keys", type: "STRING", value: keys }] }
+      );
+    },
+    async close() {
+    }
+  };
+}
+
+// src/io/export-duckdb.ts
+import { mkdir as mkdir6, mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname as dirname6, join as join7 } from "node:path";
+var DUCKDB_INSTALL_HINT = "DuckDB is an optional dependency of the CLI: install it with `npm install @duckdb/node-api` (or choose --to bigquery|snowflake)";
+async function loadDuckDb() {
+  try {
+    return await import("@duckdb/node-api");
+  } catch (error2) {
+    throw new WarehouseError(`cannot load DuckDB (@duckdb/node-api): ${errorMessage2(error2).split("\n")[0]}`, DUCKDB_INSTALL_HINT, true);
+  }
+}
+var quote2 = (text6) => `'${text6.replace(/'/g, "''")}'`;
+var ident = (name2) => `"${name2.replace(/"/g, '""')}"`;
+async function openDuckDbWarehouse(absPath, shownPath) {
+  const duckdb = await loadDuckDb();
+  await mkdir6(dirname6(absPath), { recursive: true });
+  let connection;
+  let instance;
+  try {
+    instance = await duckdb.DuckDBInstance.create(absPath);
+    connection = await instance.connect();
+  } catch (error2) {
+    throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage2(error2).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
+  }
+  const dialect = duckdbDialect();
+  const scratch3 = await mkdtemp(join7(tmpdir(), "reliability-loop-export-"));
+  const all2 = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  async function ensureTable(name2, description, columns, changes) {
+    const existing = new Set((await all2(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quote2(name2)} AND table_schema = 'main'`)).map((r) => String(r.column_name)));
+    if (existing.size === 0) {
+      await connection.run(`CREATE TABLE ${ident(name2)} (${columns.map((c) => `${ident(c.name)} ${dialect.type(c.type)}`).join(", ")})`);
+      await connection.run(`COMMENT ON TABLE ${ident(name2)} IS ${quote2(description)}`);
+      for (const c of columns) await connection.run(`COMMENT ON COLUMN ${ident(name2)}.${ident(c.name)} IS ${quote2(c.description)}`);
+      changes.push({ description: `created table ${name2}` });
+      return;
+    }
+    for (const c of columns.filter((col) => !existing.has(col.name))) {
+      await connection.run(`ALTER TABLE ${ident(name2)} ADD COLUMN ${ident(c.name)} ${dialect.type(c.type)}`);
+      await connection.run(`COMMENT ON COLUMN ${ident(name2)}.${ident(c.name)} IS ${quote2(c.description)}`);
+      changes.push({ description: `added column ${name2}.${c.name}` });
+    }
+  }
+  return {
+    describe: `DuckDB ${shownPath}`,
+    async ensureSchema() {
+      const changes = [];
+      for (const table2 of TABLES) await ensureTable(table2.name, table2.description, table2.columns, changes);
+      await ensureTable(STATE_TABLE, "What reliability-loop export has sent, per table and source file.", STATE_COLUMNS, changes);
+      for (const view of VIEWS) {
+        await connection.run(`CREATE OR REPLACE VIEW ${ident(view.name)} AS ${view.sql(dialect)}`);
+        await connection.run(`COMMENT ON VIEW ${ident(view.name)} IS ${quote2(view.description)}`);
+      }
+      return changes;
+    },
+    async readState(repository) {
+      if ((await all2(`SELECT 1 FROM information_schema.tables WHERE table_name = ${quote2(STATE_TABLE)}`)).length === 0) return [];
+      const rows = await all2(`SELECT table_name, source, fingerprint, row_count FROM ${ident(STATE_TABLE)} WHERE repository = ${quote2(repository)}`);
+      return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
+    },
+    async replace(table2, repository, sources, rows, batchId, snapshotDate) {
+      const file = join7(scratch3, `${batchId}.ndjson`);
+      await writeFile4(file, rows.map((r) => JSON.stringify(r)).join("\n"));
+      const columns = table2.columns.map((c) => `${ident(c.name)}: ${quote2(dialect.type(c.type))}`).join(", ");
+      const names = table2.columns.map((c) => ident(c.name)).join(", ");
+      const scope = `repository = ${quote2(repository)} AND source IN (${sources.map(quote2).join(", ") || "NULL"})${snapshotDate === void 0 || table2.snapshotColumn === void 0 ? "" : ` AND ${ident(table2.snapshotColumn)} = DATE ${quote2(snapshotDate)}`}`;
+      try {
+        await connection.run("BEGIN TRANSACTION");
+        await connection.run(`DELETE FROM ${ident(table2.name)} WHERE ${scope}`);
+        if (rows.length > 0) await connection.run(`INSERT INTO ${ident(table2.name)} (${names}) SELECT ${names} FROM read_json(${quote2(file)}, format = 'newline_delimited', columns = {${columns}})`);
+        await connection.run("COMMIT");
+      } catch (error2) {
+        await connection.run("ROLLBACK").catch(() => void 0);
+        throw new WarehouseError(`DuckDB refused the rows of ${table2.name}: ${errorMessage2(error2).split("\n")[0]}`, "this is a bug if the table was created by reliability-loop; otherwise check the table's columns");
+      } finally {
+        await rm2(file, { force: true });
+      }
+    },
+    async recordState(repository, sent, removed, at) {
+      const forget = [...sent, ...removed];
+      await connection.run("BEGIN TRANSACTION");
+      try {
+        if (forget.length > 0) await connection.run(`DELETE FROM ${ident(STATE_TABLE)} WHERE repository = ${quote2(repository)} AND (table_name, source) IN (SELECT * FROM (VALUES ${forget.map((e) => `(${quote2(e.table)}, ${quote2(e.source)})`).join(", ")}))`);
+        if (sent.length > 0) {
+          const values = sent.map((s) => `(${quote2(s.table)}, ${quote2(repository)}, ${quote2(s.source)}, ${quote2(s.fingerprint)}, ${s.rowCount}, TIMESTAMPTZ ${quote2(at.toISOString())})`);
+          await connection.run(`INSERT INTO ${ident(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at) VALUES ${values.join(", ")}`);
+        }
+        await connection.run("COMMIT");
+      } catch (error2) {
+        await connection.run("ROLLBACK").catch(() => void 0);
+        throw error2;
+      }
+    },
+    async close() {
+      connection.closeSync();
+      instance.closeSync();
+      await rm2(scratch3, { recursive: true, force: true });
+    }
+  };
+}
+
+// src/io/export-snowflake.ts
+import { createHash as createHash6, createPrivateKey, createPublicKey, createSign, randomUUID as randomUUID3 } from "node:crypto";
+init_retry();
+var dict10 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
+function jwtAccountName(account) {
+  const name2 = account.replace(/\.snowflakecomputing\.com$/i, "");
+  return (name2.includes(".") ? name2.split(".")[0] : name2).toUpperCase();
+}
+function snowflakeJwt(settings, nowMs) {
+  let key;
+  try {
+    key = createPrivateKey({ key: settings.privateKey ?? "", format: "pem", ...settings.passphrase !== void 0 && settings.passphrase !== "" && { passphrase: settings.passphrase } });
+  } catch (error2) {
+    throw new WarehouseError(`SNOWFLAKE_PRIVATE_KEY cannot be read as a PEM private key (${errorMessage2(error2).split("\n")[0]})`, "give the PKCS#8 PEM key (-----BEGIN PRIVATE KEY----- or ENCRYPTED PRIVATE KEY with SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)", true);
+  }
+  const der = createPublicKey(key).export({ type: "spki", format: "der" });
+  const fingerprint2 = `SHA256:${createHash6("sha256").update(der).digest("base64")}`;
+  const qualified = `${jwtAccountName(settings.account)}.${settings.user.toUpperCase()}`;
+  const now = Math.floor(nowMs / 1e3);
+  const part = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const unsigned = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iss: `${qualified}.${fingerprint2}`, sub: qualified, iat: now, exp: now + 3540 })}`;
+  return `${unsigned}.${createSign("RSA-SHA256").update(unsigned).sign(key, "base64url")}`;
+}
+var uuidOf = (seed) => {
+  const h = createHash6("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+var castOf = { STRING: "STRING", INTEGER: "NUMBER(38,0)", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP_TZ", DATE: "DATE", JSON: "VARIANT" };
+var literal = (s) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+function openSnowflakeWarehouse(settings) {
+  const apiUrl = (settings.apiUrl ?? `https://${settings.account.replace(/\.snowflakecomputing\.com$/i, "").toLowerCase()}.snowflakecomputing.com`).replace(/\/+$/, "");
+  const fetchFn = settings.fetch ?? fetch;
+  const policy = settings.policy ?? DEFAULT_HTTP_POLICY;
+  const sleep = settings.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const now = settings.now ?? Date.now;
+  const dialect = snowflakeDialect(settings.database, settings.schema);
+  const chunkRows = settings.chunkRows ?? 5e3;
+  let jwt;
+  const auth2 = () => {
+    if (settings.accessToken !== void 0 && settings.accessToken !== "") return { authorization: `Bearer ${settings.accessToken}`, "x-snowflake-authorization-token-type": "PROGRAMMATIC_ACCESS_TOKEN" };
+    if (jwt === void 0 || jwt.until < now()) jwt = { token: snowflakeJwt(settings, now()), until: now() + 50 * 6e4 };
+    return { authorization: `Bearer ${jwt.token}`, "x-snowflake-authorization-token-type": "KEYPAIR_JWT" };
+  };
+  async function send(method, path5, what, body) {
+    let response;
+    try {
+      response = await sendWithRetry(fetchFn, { url: `${apiUrl}${path5}`, method, headers: { ...auth2(), accept: "application/json", "user-agent": "reliability-loop", ...body !== void 0 && { "content-type": "application/json" } }, ...body !== void 0 && { body: JSON.stringify(body) }, idempotent: true, what }, policy);
+    } catch (error2) {
+      if (error2 instanceof HttpRequestError) throw new WarehouseError(`Snowflake: ${sanitizeText(error2.message, { multiline: false, maxLength: 300 })}`, "check that the account URL is reachable; the export can be re-run safely");
+      throw error2;
+    }
+    const message2 = sanitizeText(String(dict10(response.json).message ?? ""), { multiline: false, maxLength: 300 });
+    if (response.status === 401) throw new WarehouseError(`Snowflake refused the credentials (401) for ${what}${message2 ? `: ${message2}` : ""}`, "check SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER and that the public key is set on the user (ALTER USER … SET RSA_PUBLIC_KEY), or the programmatic access token", true);
+    if (response.status === 403) throw new WarehouseError(`Snowflake refused ${what} (403)${message2 ? `: ${message2}` : ""}`, `the role needs USAGE on the warehouse and database, and CREATE TABLE/VIEW on schema ${settings.database}.${settings.schema}`, true);
+    return response;
+  }
+  async function execute(statement, what, bindings = [], requestId = randomUUID3()) {
+    const body = {
+      statement,
+      timeout: 600,
+      database: settings.database,
+      schema: settings.schema,
+      ...settings.warehouse !== void 0 && { warehouse: settings.warehouse },
+      ...settings.role !== void 0 && { role: settings.role },
+      ...bindings.length > 0 && { bindings: Object.fromEntries(bindings.map((value3, i) => [String(i + 1), { type: "TEXT", value: value3 }])) },
+      parameters: { timezone: "UTC" }
+    };
+    let r = await send("POST", `/api/v2/statements?requestId=${requestId}&async=false`, what, body);
+    let delay = 250;
+    for (; ; ) {
+      if (r.status === 202) {
+        const handle = String(dict10(r.json).statementHandle ?? "");
+        await sleep(delay = Math.min(delay * 2, 5e3));
+        r = await send("GET", `/api/v2/statements/${encodeURIComponent(handle)}`, what);
+        continue;
+      }
+      if (r.status !== 200) {
+        const failure = dict10(r.json);
+        throw new WarehouseError(`Snowflake: ${what} failed (${r.status}${failure.sqlState ? ` ${String(failure.sqlState)}` : ""}): ${sanitizeText(String(failure.message ?? "no details"), { multiline: false, maxLength: 300 })}`, r.status === 422 ? "the statement was refused: check the database, schema and that the tables were created by reliability-loop" : "the export can be re-run safely", r.status === 422 || r.status === 400 || r.status === 404);
+      }
+      const result = dict10(r.json);
+      const columns = (Array.isArray(dict10(result.resultSetMetaData).rowType) ? dict10(result.resultSetMetaData).rowType : []).map((c) => String(dict10(c).name).toLowerCase());
+      return (Array.isArray(result.data) ? result.data : []).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
+    }
+  }
+  async function ensureTable(name2, description, columns, changes) {
+    const existing = await execute(`SELECT column_name FROM ${JSON.stringify(settings.database)}.INFORMATION_SCHEMA.COLUMNS WHERE table_schema = ? AND table_name = ?`, `reading table ${name2}`, [settings.schema, name2.toUpperCase()]);
+    const have = new Set(existing.map((r) => String(r.column_name).toLowerCase()));
+    if (have.size === 0) {
+      await execute(`CREATE TABLE IF NOT EXISTS ${dialect.table(name2)} (${columns.map((c) => `${c.name} ${dialect.type(c.type)} COMMENT ${literal(c.description)}`).join(", ")}) COMMENT = ${literal(description)}`, `creating table ${name2}`);
+      changes.push({ description: `created table ${name2}` });
+      return;
+    }
+    for (const c of columns.filter((col) => !have.has(col.name))) {
+      await execute(`ALTER TABLE ${dialect.table(name2)} ADD COLUMN IF NOT EXISTS ${c.name} ${dialect.type(c.type)} COMMENT ${literal(c.description)}`, `adding column ${name2}.${c.name}`);
+      changes.push({ description: `added column ${name2}.${c.name}` });
+    }
+  }
+  const scopeOf = (table2, snapshot) => `repository = ? AND source IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))${snapshot === void 0 ? "" : ` AND ${table2.snapshotColumn} = ?::DATE`}`;
+  return {
+    describe: `Snowflake ${settings.database}.${settings.schema}`,
+    async ensureSchema() {
+      const changes = [];
+      for (const table2 of TABLES) await ensureTable(table2.name, table2.description, table2.columns, changes);
+      await ensureTable(STATE_TABLE, "What reliability-loop export has sent, per table and source file.", STATE_COLUMNS, changes);
+      for (const view of VIEWS) await execute(`CREATE OR REPLACE VIEW ${dialect.table(view.name)} COMMENT = ${literal(view.description)} AS
+${view.sql(dialect)}`, `creating view ${view.name}`);
+      return changes;
+    },
+    async readState(repository) {
+      const exists2 = await execute(`SELECT COUNT(*) AS n FROM ${JSON.stringify(settings.database)}.INFORMATION_SCHEMA.TABLES WHERE table_schema = ? AND table_name = ?`, "reading the export state", [settings.schema, STATE_TABLE.toUpperCase()]);
+      if (Number(exists2[0]?.n ?? 0) === 0) return [];
+      const rows = await execute(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = ?`, "reading the export state", [repository]);
+      return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
+    },
+    async replace(table2, repository, sources, rows, batchId, snapshotDate) {
+      const snapshot = snapshotDate !== void 0 && table2.snapshotColumn !== void 0 ? snapshotDate : void 0;
+      const scopeBindings = [repository, JSON.stringify(sources), ...snapshot === void 0 ? [] : [snapshot]];
+      await execute(
+        `DELETE FROM ${dialect.table(table2.name)} WHERE ${scopeOf(table2, snapshot)} AND record_id NOT IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
+        `removing old rows from ${table2.name}`,
+        [...scopeBindings, JSON.stringify(rows.map((r) => r.record_id))],
+        uuidOf(`${batchId}:delete`)
+      );
+      const names = table2.columns.map((c) => c.name);
+      const select = table2.columns.map((c) => c.type === "JSON" ? `PARSE_JSON(value:${c.name}::STRING) AS ${c.name}` : `value:${c.name}::${castOf[c.type]} AS ${c.name}`).join(", ");
+      for (let i = 0; i < rows.length; i += chunkRows) {
+        await execute(
+          `MERGE INTO ${dialect.table(table2.name)} T USING (SELECT ${select} FROM TABLE(FLATTEN(PARSE_JSON(?)))) S ON T.record_id = S.record_id
+WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) => `T.${n} = S.${n}`).join(", ")}
+WHEN NOT MATCHED THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})`,
+          `merging rows into ${table2.name}`,
+          [JSON.stringify(rows.slice(i, i + chunkRows))],
+          uuidOf(`${batchId}:merge:${i}`)
+        );
+      }
+    },
+    async recordState(repository, sent, removed, at) {
+      const forget = [...sent, ...removed].map((e) => ({ table_name: e.table, source: e.source }));
+      if (forget.length === 0) return;
+      await execute(
+        `DELETE FROM ${dialect.table(STATE_TABLE)} WHERE repository = ? AND (table_name, source) IN (SELECT value:table_name::STRING, value:source::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
+        "recording the export state",
+        [repository, JSON.stringify(forget)]
+      );
+      if (sent.length === 0) return;
+      await execute(
+        `INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at) SELECT value:table_name::STRING, ?, value:source::STRING, value:fingerprint::STRING, value:row_count::NUMBER(38,0), ?::TIMESTAMP_TZ FROM TABLE(FLATTEN(PARSE_JSON(?)))`,
+        "recording the export state",
+        [repository, at.toISOString(), JSON.stringify(sent.map((s) => ({ table_name: s.table, source: s.source, fingerprint: s.fingerprint, row_count: s.rowCount })))]
+      );
+    },
+    async close() {
+    }
+  };
+}
+
+// src/io/google-auth.ts
+init_retry();
+import { createSign as createSign2 } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+var BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery";
+var DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
+var GoogleAuthError = class extends Error {
+  name = "GoogleAuthError";
+};
+var str2 = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
+var base64url = (data) => Buffer.from(data).toString("base64url");
+async function postToken(fetchFn, policy, url, body, contentType, what, bearer) {
+  const response = await sendWithRetry(fetchFn, { url, method: "POST", headers: { "content-type": contentType, ...bearer !== void 0 && { authorization: `Bearer ${bearer}` } }, body, idempotent: true, what }, policy);
+  const json = response.json !== null && typeof response.json === "object" ? response.json : {};
+  if (response.status >= 400) {
+    const reason = str2(json, "error_description") ?? str2(json, "error") ?? (typeof json.error === "object" ? str2(json.error, "message") : void 0) ?? `HTTP ${response.status}`;
+    throw new GoogleAuthError(`${what} was refused (${response.status}): ${reason.slice(0, 200)}`);
+  }
+  return json;
+}
+function tokenOf(json, field, what) {
+  const token = str2(json, field);
+  if (token === void 0 || token === "") throw new GoogleAuthError(`${what} answered without ${field}`);
+  return token;
+}
+async function serviceAccountToken(key, fetchFn, policy) {
+  const email = str2(key, "client_email");
+  const privateKey = str2(key, "private_key");
+  if (email === void 0 || privateKey === void 0) throw new GoogleAuthError("the service-account key has no client_email or private_key");
+  const tokenUri = str2(key, "token_uri") ?? DEFAULT_TOKEN_URI;
+  const now = Math.floor(Date.now() / 1e3);
+  const header = base64url(JSON.stringify({ alg: "RS256", typ: "JWT", ...str2(key, "private_key_id") !== void 0 && { kid: str2(key, "private_key_id") } }));
+  const claims = base64url(JSON.stringify({ iss: email, scope: BIGQUERY_SCOPE, aud: tokenUri, iat: now, exp: now + 3600 }));
+  let signature;
+  try {
+    signature = createSign2("RSA-SHA256").update(`${header}.${claims}`).sign(privateKey, "base64url");
+  } catch (error2) {
+    throw new GoogleAuthError(`the service-account key's private_key cannot sign (${errorMessage2(error2).split("\n")[0]})`);
+  }
+  const body = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: `${header}.${claims}.${signature}` }).toString();
+  return tokenOf(await postToken(fetchFn, policy, tokenUri, body, "application/x-www-form-urlencoded", `the token exchange for ${email}`), "access_token", "the token endpoint");
+}
+async function subjectToken(source, fetchFn, policy) {
+  const format = source.format ?? {};
+  const field = str2(format, "subject_token_field_name");
+  const fromText = (text6) => {
+    if (str2(format, "type") !== "json") return text6.trim();
+    try {
+      const value3 = JSON.parse(text6)[field ?? "value"];
+      if (typeof value3 === "string") return value3;
+    } catch {
+    }
+    throw new GoogleAuthError(`the workload identity subject token has no "${field ?? "value"}" field`);
+  };
+  const file = str2(source, "file");
+  if (file !== void 0) return fromText(await readFile4(file, "utf8").catch((e) => {
+    throw new GoogleAuthError(`cannot read the subject token file: ${errorMessage2(e)}`);
+  }));
+  const url = str2(source, "url");
+  if (url === void 0) throw new GoogleAuthError("the external_account credentials name neither a credential_source file nor url (only those two are supported)");
+  const headers = Object.fromEntries(Object.entries(source.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  const response = await sendWithRetry(fetchFn, { url, method: "GET", headers, idempotent: true, what: "the OIDC token request (credential_source.url)" }, policy);
+  if (response.status >= 400) throw new GoogleAuthError(`the OIDC token request (credential_source.url) was refused (${response.status}); on GitHub Actions the job needs \`permissions: id-token: write\``);
+  return fromText(typeof response.json === "string" ? response.json : JSON.stringify(response.json));
+}
+async function externalAccountToken(cred, fetchFn, policy) {
+  const tokenUrl = str2(cred, "token_url");
+  const audience = str2(cred, "audience");
+  if (tokenUrl === void 0 || audience === void 0) throw new GoogleAuthError("the external_account credentials have no token_url or audience");
+  const subject = await subjectToken(cred.credential_source ?? {}, fetchFn, policy);
+  const impersonation = str2(cred, "service_account_impersonation_url");
+  const body = new URLSearchParams({
+    grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+    audience,
+    scope: impersonation === void 0 ? BIGQUERY_SCOPE : "https://www.googleapis.com/auth/cloud-platform",
+    requested_token_type: "urn:ietf:params:oauth:token-type:access_token",
+    subject_token_type: str2(cred, "subject_token_type") ?? "urn:ietf:params:oauth:token-type:jwt",
+    subject_token: subject
+  }).toString();
+  const federated = tokenOf(await postToken(fetchFn, policy, tokenUrl, body, "application/x-www-form-urlencoded", "the workload identity token exchange (STS)"), "access_token", "the STS endpoint");
+  if (impersonation === void 0) return federated;
+  const impersonated = await postToken(fetchFn, policy, impersonation, JSON.stringify({ scope: [BIGQUERY_SCOPE], lifetime: "3600s" }), "application/json", "the service account impersonation", federated);
+  return tokenOf(impersonated, "accessToken", "the impersonation endpoint");
+}
+async function authorizedUserToken(cred, fetchFn, policy) {
+  const body = new URLSearchParams({ grant_type: "refresh_token", client_id: str2(cred, "client_id") ?? "", client_secret: str2(cred, "client_secret") ?? "", refresh_token: str2(cred, "refresh_token") ?? "" }).toString();
+  return tokenOf(await postToken(fetchFn, policy, str2(cred, "token_uri") ?? DEFAULT_TOKEN_URI, body, "application/x-www-form-urlencoded", "the refresh-token exchange"), "access_token", "the token endpoint");
+}
+var GOOGLE_CREDENTIAL_HINT = "set BIGQUERY_ACCESS_TOKEN, or GOOGLE_APPLICATION_CREDENTIALS to a credentials file (google-github-actions/auth sets it), or BIGQUERY_CREDENTIALS_JSON to a service-account key from a secret";
+async function googleAccessToken(env, fetchFn = fetch, policy = DEFAULT_HTTP_POLICY) {
+  if (env.BIGQUERY_ACCESS_TOKEN !== void 0 && env.BIGQUERY_ACCESS_TOKEN !== "") return { token: env.BIGQUERY_ACCESS_TOKEN, from: "BIGQUERY_ACCESS_TOKEN" };
+  let text6;
+  let from;
+  if (env.BIGQUERY_CREDENTIALS_JSON !== void 0 && env.BIGQUERY_CREDENTIALS_JSON !== "") {
+    text6 = env.BIGQUERY_CREDENTIALS_JSON;
+    from = "BIGQUERY_CREDENTIALS_JSON";
+  } else if (env.GOOGLE_APPLICATION_CREDENTIALS !== void 0 && env.GOOGLE_APPLICATION_CREDENTIALS !== "") {
+    from = "GOOGLE_APPLICATION_CREDENTIALS";
+    try {
+      text6 = await readFile4(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8");
+    } catch (error2) {
+      throw new GoogleAuthError(`cannot read the credentials file named by GOOGLE_APPLICATION_CREDENTIALS: ${errorMessage2(error2).replace(/'[^']*'/, "the file")}`);
+    }
+  } else throw new GoogleAuthError(`no BigQuery credentials: ${GOOGLE_CREDENTIAL_HINT}`);
+  let cred;
+  try {
+    cred = JSON.parse(text6);
+  } catch {
+    throw new GoogleAuthError(`${from} is not JSON credentials`);
+  }
+  const type = str2(cred, "type");
+  if (type === "service_account") return { token: await serviceAccountToken(cred, fetchFn, policy), from: `service account ${str2(cred, "client_email") ?? ""} (${from})` };
+  if (type === "external_account") return { token: await externalAccountToken(cred, fetchFn, policy), from: `workload identity federation (${from})` };
+  if (type === "authorized_user") return { token: await authorizedUserToken(cred, fetchFn, policy), from: `gcloud user credentials (${from})` };
+  throw new GoogleAuthError(`${from}: credentials of type ${JSON.stringify(type ?? null)} are not supported (service_account, external_account, authorized_user are)`);
+}
+
+// src/io/export-warehouse.ts
+var EXPORT_SECRETS = ["BIGQUERY_ACCESS_TOKEN", "BIGQUERY_CREDENTIALS_JSON", "SNOWFLAKE_PRIVATE_KEY", "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE", "SNOWFLAKE_TOKEN"];
+var value2 = (env, name2, fallback) => {
+  const v = env[name2];
+  return v !== void 0 && v.trim() !== "" ? v.trim() : fallback;
+};
+function required(v, variable, key) {
+  if (v === void 0) throw new WarehouseError(`the export needs ${variable} (or ${key} in .github/reliability.yml)`, `set ${variable} in the environment (a repository variable or secret in the workflow)`, true);
+  return v;
+}
+async function openWarehouse(target, settings, options) {
+  const { env } = options;
+  if (target === "duckdb") return openDuckDbWarehouse(path4.join(options.root, settings.duckdbPath), settings.duckdbPath);
+  if (target === "bigquery") {
+    const project = required(value2(env, "BIGQUERY_PROJECT", settings.bigquery.project), "BIGQUERY_PROJECT", "export.bigquery.project");
+    const dataset = required(value2(env, "BIGQUERY_DATASET", settings.bigquery.dataset), "BIGQUERY_DATASET", "export.bigquery.dataset");
+    const location = value2(env, "BIGQUERY_LOCATION", settings.bigquery.location);
+    let token;
+    try {
+      token = (await googleAccessToken({ BIGQUERY_ACCESS_TOKEN: value2(env, "BIGQUERY_ACCESS_TOKEN"), BIGQUERY_CREDENTIALS_JSON: value2(env, "BIGQUERY_CREDENTIALS_JSON"), GOOGLE_APPLICATION_CREDENTIALS: value2(env, "GOOGLE_APPLICATION_CREDENTIALS") }, options.fetch)).token;
+    } catch (error2) {
+      if (error2 instanceof GoogleAuthError) throw new WarehouseError(`BigQuery credentials: ${error2.message}`, GOOGLE_CREDENTIAL_HINT, true);
+      throw error2;
+    }
+    const apiUrl2 = value2(env, "BIGQUERY_API_URL");
+    return openBigQueryWarehouse({ project, dataset, token, ...location !== void 0 && { location }, ...apiUrl2 !== void 0 && { apiUrl: apiUrl2 }, ...options.fetch !== void 0 && { fetch: options.fetch } });
+  }
+  const s = settings.snowflake;
+  const account = required(value2(env, "SNOWFLAKE_ACCOUNT", s.account), "SNOWFLAKE_ACCOUNT", "export.snowflake.account");
+  const user = required(value2(env, "SNOWFLAKE_USER", s.user), "SNOWFLAKE_USER", "export.snowflake.user");
+  const database = required(value2(env, "SNOWFLAKE_DATABASE", s.database), "SNOWFLAKE_DATABASE", "export.snowflake.database");
+  const schema = required(value2(env, "SNOWFLAKE_SCHEMA", s.schema), "SNOWFLAKE_SCHEMA", "export.snowflake.schema");
+  const privateKey = env.SNOWFLAKE_PRIVATE_KEY?.trim() ? env.SNOWFLAKE_PRIVATE_KEY.replace(/\\n/g, "\n") : void 0;
+  const accessToken = value2(env, "SNOWFLAKE_TOKEN");
+  if (privateKey === void 0 && accessToken === void 0) throw new WarehouseError("the Snowflake export needs SNOWFLAKE_PRIVATE_KEY (key-pair authentication) or SNOWFLAKE_TOKEN (a programmatic access token)", "add one of them as a secret and pass it to the step's env", true);
+  const warehouse = value2(env, "SNOWFLAKE_WAREHOUSE", s.warehouse);
+  const role = value2(env, "SNOWFLAKE_ROLE", s.role);
+  const passphrase = value2(env, "SNOWFLAKE_PRIVATE_KEY_PASSPHRASE");
+  const apiUrl = value2(env, "SNOWFLAKE_API_URL");
+  return openSnowflakeWarehouse({
+    account,
+    user,
+    database,
+    schema,
+    ...warehouse !== void 0 && { warehouse },
+    ...role !== void 0 && { role },
+    ...privateKey !== void 0 && { privateKey },
+    ...passphrase !== void 0 && { passphrase },
+    ...accessToken !== void 0 && { accessToken },
+    ...apiUrl !== void 0 && { apiUrl },
+    ...options.fetch !== void 0 && { fetch: options.fetch }
+  });
+}
+
+// src/io/node-export-adapters.ts
+import { createHash as createHash7 } from "node:crypto";
+import { createReadStream as createReadStream2 } from "node:fs";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync3, openSync as openSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/io/ndjson-head.ts
 import { readSync as readSync2 } from "node:fs";
@@ -93868,7 +96674,7 @@ function withoutSecrets(message2, url) {
     secrets.push(decodeURIComponent(password));
   } catch {
   }
-  return secrets.filter((s) => s.length > 0).reduce((text5, secret) => text5.split(secret).join("***"), message2);
+  return secrets.filter((s) => s.length > 0).reduce((text6, secret) => text6.split(secret).join("***"), message2);
 }
 function describe2(error2) {
   if (typeof error2 !== "object" || error2 === null) return String(error2);
@@ -93900,11 +96706,11 @@ async function streamEntriesFromRedis(url, key, start, end, create2 = createRedi
 var HEAD_LINES = 16;
 var SCAN_CHUNK_BYTES = 16 * 1024;
 var tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
-async function readIncidentEnds(absPath, path4, firstNeeded = () => true) {
+async function readIncidentEnds(absPath, path5, firstNeeded = () => true) {
   const fd = openSync3(absPath, "r");
   try {
     const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
-    const ends = { path: path4, size: tail.size, problems: [] };
+    const ends = { path: path5, size: tail.size, problems: [] };
     if (tail.size === 0) return ends;
     for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
     if (tail.record === void 0) return ends;
@@ -93971,14 +96777,374 @@ function createNodeReviewAdapters(config, options = {}) {
   const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path4, firstNeeded) => readIncidentEnds(join7(root, path4), path4, firstNeeded),
-    openNdjson: (path4) => ndjsonFileSource(join7(root, path4)),
-    recordsFromStart: (path4) => recordsFromStart(join7(root, path4)),
-    recordsFromEnd: (path4) => recordsFromEnd(join7(root, path4)),
+    incidentEnds: (path5, firstNeeded) => readIncidentEnds(join8(root, path5), path5, firstNeeded),
+    openNdjson: (path5) => ndjsonFileSource(join8(root, path5)),
+    recordsFromStart: (path5) => recordsFromStart(join8(root, path5)),
+    recordsFromEnd: (path5) => recordsFromEnd(join8(root, path5)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
     ...redisUrl !== void 0 && redisUrl !== "" && { streamEntries: (key, start, end) => streamEntriesFromRedis(redisUrl, key, start, end) }
   };
+}
+
+// src/io/node-export-adapters.ts
+var READ_WHOLE_BYTES = 4 << 20;
+async function sha256File(absPath) {
+  const hash = createHash7("sha256");
+  if ((await stat3(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile5(absPath)).digest("hex");
+  for await (const chunk of createReadStream2(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk);
+  return hash.digest("hex");
+}
+function createNodeExportAdapters(config) {
+  const review = createNodeReviewAdapters(config);
+  const root = config.root;
+  return {
+    files: review.files,
+    hashFile: (path5) => sha256File(join9(root, path5)),
+    async *ndjsonLines(path5) {
+      for await (const r of readNdjson(ndjsonFileSource(join9(root, path5)))) yield r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value };
+    },
+    incidentEnds: review.incidentEnds,
+    recordsFromStart: review.recordsFromStart,
+    recordsFromEnd: review.recordsFromEnd
+  };
+}
+
+// src/io/repository-name.ts
+import { execFileSync } from "node:child_process";
+import { basename as basename4 } from "node:path";
+function repositoryOfRemote(url) {
+  const match = /[:/]([^/:]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url.trim());
+  return match ? `${match[1]}/${match[2]}` : void 0;
+}
+function repositoryNameAt(root) {
+  try {
+    const url = execFileSync("git", ["remote", "get-url", "origin"], { cwd: root, stdio: ["ignore", "pipe", "ignore"], timeout: 5e3 }).toString();
+    const name2 = repositoryOfRemote(url);
+    if (name2 !== void 0) return name2;
+  } catch {
+  }
+  return basename4(root);
+}
+
+// src/modes/export.ts
+import { createHash as createHash9 } from "node:crypto";
+
+// src/export/rows.ts
+import { createHash as createHash8 } from "node:crypto";
+function recordId(...parts) {
+  return createHash8("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+}
+var iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
+var DAY = /^\d{4}-\d{2}-\d{2}$/;
+var date = (value3) => value3 !== void 0 && DAY.test(value3) && !Number.isNaN(Date.parse(`${value3}T00:00:00Z`)) ? value3 : null;
+function rowProblems(table2, row) {
+  const problems = [];
+  for (const column of tableDefinition(table2).columns) {
+    const value3 = row[column.name];
+    if (value3 === null || value3 === void 0) {
+      if (column.required) problems.push(`${column.name} is missing`);
+      continue;
+    }
+    const ok2 = column.type === "STRING" || column.type === "JSON" ? typeof value3 === "string" : column.type === "INTEGER" ? Number.isInteger(value3) : column.type === "FLOAT" ? typeof value3 === "number" && Number.isFinite(value3) : column.type === "BOOLEAN" ? typeof value3 === "boolean" : column.type === "DATE" ? typeof value3 === "string" && date(value3) !== null : typeof value3 === "string" && !Number.isNaN(Date.parse(value3));
+    if (!ok2) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value3).slice(0, 60)}`);
+  }
+  return problems;
+}
+function accept(out, row, line) {
+  const problems = rowProblems(out.table, row);
+  if (problems.length === 0) out.rows.push(row);
+  else out.problems.push({ source: out.source, ...line !== void 0 && { line }, message: `left out: ${problems.join("; ")}` });
+}
+function auditRows(repository, source, lines, dimensions) {
+  const out = { table: "audit_scores", source, rows: [], problems: [] };
+  const byName = new Map(dimensions.map((d) => [d.name, d]));
+  const seen = /* @__PURE__ */ new Set();
+  for (const { line, value: value3, problem } of lines) {
+    if (problem !== void 0) {
+      out.problems.push({ source, line, message: `left out: ${problem}` });
+      continue;
+    }
+    const record = recordOf(value3);
+    if (record === void 0) {
+      out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)" });
+      continue;
+    }
+    for (const [dimension, score] of Object.entries(record.scores)) {
+      const id = recordId(repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, dimension);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const rubric = byName.get(dimension);
+      const normalised2 = score === null ? null : rubric?.scale === "1-5" ? (score - 1) / 4 : score;
+      accept(
+        out,
+        {
+          record_id: id,
+          repository,
+          source,
+          period: record.period,
+          transcript: record.transcript,
+          content_sha256: record.sha256,
+          stratum: record.stratum,
+          scorer: record.scorer,
+          model: record.model,
+          dimension,
+          score,
+          score_normalised: normalised2,
+          pass: rubric === void 0 ? null : score !== null && score >= rubric.threshold,
+          reason: record.reasons[dimension] ?? null,
+          rubric_version: record.rubric_version,
+          seed: record.seed,
+          scored_at: record.scored_at === "" || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
+        },
+        line
+      );
+    }
+  }
+  return out;
+}
+function incidentRows(repository, source, incident, notes) {
+  const out = { table: "incidents", source, rows: [], problems: [...notes] };
+  if (incident === void 0) return out;
+  accept(out, {
+    record_id: recordId(repository, "incident", source),
+    repository,
+    source,
+    incident_id: incident.id,
+    severity: incident.severity,
+    status: incident.status,
+    resolved: incident.resolved,
+    title: incident.title,
+    started_at: iso(incident.startedMs),
+    detected_at: iso(incident.detectedMs),
+    resolved_at: iso(incident.resolvedMs),
+    postmortem_id: incident.postmortem ?? null
+  });
+  return out;
+}
+function actionItemRows(repository, source, items, snapshotDate) {
+  const out = { table: "action_items", source, rows: [], problems: [] };
+  for (const item of items) {
+    const due = date(item.due);
+    accept(
+      out,
+      {
+        record_id: recordId(repository, snapshotDate, item.key),
+        repository,
+        source,
+        snapshot_date: snapshotDate,
+        postmortem_id: item.postmortemId,
+        item_key: item.key,
+        summary: item.summary,
+        owner: item.owner ?? null,
+        due,
+        is_open: !item.checked,
+        ticket: item.ref?.id ?? item.ref?.url ?? null,
+        overdue: !item.checked && due !== null && due < snapshotDate,
+        severity: item.severity ?? null
+      },
+      item.line
+    );
+  }
+  return out;
+}
+function experimentRows(repository, doc) {
+  const out = { table: "experiments", source: doc.path, rows: [], problems: [] };
+  accept(out, {
+    record_id: recordId(repository, "experiment", doc.path),
+    repository,
+    source: doc.path,
+    experiment_id: doc.id,
+    name: doc.name,
+    owner: doc.owner,
+    status: doc.status,
+    change_type: doc.change.type,
+    change_ref: doc.change.ref,
+    outcome: doc.outcome ?? null,
+    metrics: JSON.stringify({ metrics: doc.metrics, ...doc.results !== void 0 && { results: doc.results } }),
+    created: date(doc.created),
+    concluded: date(doc.concluded)
+  });
+  return out;
+}
+
+// src/export/plan.ts
+function planExport(current, state) {
+  const held = new Map(state.map((s) => [`${s.table}\0${s.source}`, s.fingerprint]));
+  const present = new Set(current.map((c) => `${c.table}\0${c.source}`));
+  const send = current.filter((c) => held.get(`${c.table}\0${c.source}`) !== c.fingerprint);
+  const remove = state.filter((s) => !present.has(`${s.table}\0${s.source}`)).map((s) => ({ table: s.table, source: s.source }));
+  return { send, remove, unchanged: current.length - send.length };
+}
+
+// src/modes/export.ts
+var EXPORT_SCHEMA_VERSION = "1";
+var PENDING = "pending";
+var BATCH_ROWS = 5e4;
+var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
+function fingerprint(table2, fileHash, extra = "") {
+  return createHash9("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table2}\0${extra}\0${fileHash}`).digest("hex");
+}
+var textDecoder = new TextDecoder();
+async function listSources(config, request2, adapters, notes) {
+  const audit = auditConfigOf(config);
+  const review = reviewConfigOf(config);
+  const experiments = experimentConfigOf(config);
+  const day = request2.now.toISOString().slice(0, 10);
+  const { repository } = request2;
+  const sources = [];
+  const add = async (table2, paths, rows, extra = "") => {
+    for (const path5 of [...new Set(paths)].sort()) sources.push({ table: table2, source: path5, fingerprint: fingerprint(table2, await adapters.hashFile(path5), extra), rows: () => rows(path5) });
+  };
+  const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p));
+  const dimensions = audit.rubric.dimensions;
+  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
+  await add("audit_scores", auditFiles, async (path5) => {
+    const lines = [];
+    for await (const line of adapters.ndjsonLines(path5)) lines.push(line);
+    return auditRows(repository, path5, lines, dimensions);
+  }, rubricDigest);
+  if (review.incidents.source === "redis") notes.push("incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are");
+  else {
+    const incidentSettings = review.incidents;
+    await add("incidents", await adapters.files.glob(incidentSettings.paths), async (path5) => {
+      const ends = await adapters.incidentEnds(path5, (last) => firstRecordNeeded(last, incidentSettings));
+      const placement = placeIncident(ends, incidentSettings, ALL_TIME);
+      let incident = placement.incident;
+      if (incident !== void 0 && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(adapters.recordsFromStart(path5), incidentSettings, path5));
+      if (incident !== void 0 && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(adapters.recordsFromEnd(path5), incidentSettings));
+      const problems = placement.notes.map((n) => ({ source: path5, ...n.line !== void 0 && { line: n.line }, message: n.message }));
+      return incidentRows(repository, path5, incident, problems);
+    }, JSON.stringify(incidentSettings));
+  }
+  const parseOptions = parseOptionsOf(config.lint);
+  await add("action_items", await adapters.files.glob(config.lint.postmortems.paths), async (path5) => {
+    const pm2 = parsePostmortem(await adapters.files.read(path5), path5, parseOptions);
+    return actionItemRows(repository, path5, collectSyncItems([pm2]).items, day);
+  }, day);
+  await add("experiments", await adapters.files.glob(experiments.paths), async (path5) => {
+    const parsed = parseExperimentDoc(textDecoder.decode(await adapters.files.read(path5)), path5);
+    if (parsed.doc === void 0) {
+      const first = parsed.problems[0];
+      return { table: "experiments", source: path5, rows: [], problems: [{ source: path5, ...first !== void 0 && { line: first.line }, message: `left out: not a valid experiment doc (${first?.message ?? "unreadable"}); run \`reliability-loop experiment validate\`` }] };
+    }
+    return experimentRows(repository, { ...parsed.doc, path: path5 });
+  });
+  return sources;
+}
+async function runExport(config, request2, adapters, warehouse) {
+  const notes = [];
+  const problems = [];
+  const schemaChanges = request2.dryRun ? [] : await warehouse.ensureSchema();
+  const sources = await listSources(config, request2, adapters, notes);
+  const state = await warehouse.readState(request2.repository);
+  const plan2 = planExport(sources, state);
+  const day = request2.now.toISOString().slice(0, 10);
+  const summaries = new Map(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]));
+  for (const s of sources) summaries.get(s.table).files++;
+  const toSend = new Map(plan2.send.map((s) => [`${s.table}\0${s.source}`, s]));
+  for (const table2 of TABLES) {
+    const summary2 = summaries.get(table2.name);
+    const changed = sources.filter((s) => s.table === table2.name && toSend.has(`${s.table}\0${s.source}`));
+    const removed = plan2.remove.filter((r) => r.table === table2.name);
+    summary2.unchanged_files = summary2.files - changed.length;
+    summary2.removed_files = removed.length;
+    let batch = { sources: [], rows: [], sent: [] };
+    const flush = async (removedNow) => {
+      if (batch.sources.length === 0 && removedNow.length === 0) return;
+      const allSources = [...batch.sources, ...removedNow.map((r) => r.source)];
+      const batchId = createHash9("sha256").update(`${table2.name}\0${request2.repository}\0${day}\0${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
+      if (!request2.dryRun) {
+        if (batch.sent.length > 0) await warehouse.recordState(request2.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request2.now);
+        await warehouse.replace(table2, request2.repository, allSources, batch.rows, batchId, table2.snapshotColumn === void 0 ? void 0 : day);
+        await warehouse.recordState(request2.repository, batch.sent, removedNow, request2.now);
+      }
+      batch = { sources: [], rows: [], sent: [] };
+    };
+    for (const [index2, source] of changed.entries()) {
+      request2.onProgress?.(table2.name, index2 + 1, changed.length);
+      const made = await source.rows();
+      problems.push(...made.problems);
+      summary2.left_out += made.problems.filter((p) => p.message.startsWith("left out")).length;
+      summary2.rows += made.rows.length;
+      summary2.sent_files++;
+      batch.sources.push(source.source);
+      batch.rows.push(...made.rows);
+      batch.sent.push({ table: table2.name, source: source.source, fingerprint: source.fingerprint, rowCount: made.rows.length });
+      if (batch.rows.length >= BATCH_ROWS) await flush([]);
+    }
+    await flush(removed);
+  }
+  return {
+    warehouse: warehouse.describe,
+    repository: request2.repository,
+    dry_run: request2.dryRun,
+    schema_changes: schemaChanges.map((c) => c.description),
+    tables: [...summaries.values()],
+    problems,
+    notes
+  };
+}
+
+// src/action/export-action.ts
+function summaryMarkdown(result) {
+  const rows = result.tables.map((t) => `| \`${t.table}\` | ${t.files} | ${t.sent_files} | ${t.rows} | ${t.unchanged_files} | ${t.removed_files} | ${t.left_out} |`);
+  const problems = result.problems.slice(0, 50).map((p) => `- \`${p.source}${p.line === void 0 ? "" : `:${p.line}`}\`: ${sanitizeText(p.message, { multiline: false, maxLength: 300 })}`);
+  return [
+    `## Reliability export ${result.dry_run ? "(dry run) " : ""}to ${result.warehouse}`,
+    "",
+    `Repository \`${result.repository}\`. Only files that changed since the last export are sent.`,
+    "",
+    "| table | files | sent | rows sent | unchanged | removed | left out |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows,
+    ...result.schema_changes.length > 0 ? ["", `Schema: ${result.schema_changes.join(", ")}.`] : [],
+    ...result.notes.map((n) => `
+Note: ${n}.`),
+    ...problems.length > 0 ? ["", `### ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}`, "", ...problems] : [],
+    ""
+  ].join("\n");
+}
+async function runExportAction(ctx) {
+  const settings = exportConfigOf(ctx.config);
+  const target = ctx.inputs.to ?? settings.target;
+  if (target === "duckdb") {
+    setFailed("The Action exports to BigQuery or Snowflake: set the input export-to (or export.target in .github/reliability.yml) to bigquery or snowflake. DuckDB is for the CLI (`reliability-loop export`).");
+    return void 0;
+  }
+  let warehouse;
+  try {
+    warehouse = await openWarehouse(target, settings, { root: ctx.config.root, env: ctx.env });
+  } catch (error2) {
+    if (!(error2 instanceof WarehouseError)) throw error2;
+    setFailed(`${error2.message}. ${error2.hint}.`);
+    return void 0;
+  }
+  const repository = settings.repository ?? ctx.repository ?? repositoryNameAt(ctx.config.root);
+  let result;
+  try {
+    result = await runExport(ctx.config, { repository, now: ctx.now(), dryRun: ctx.inputs.dryRun }, createNodeExportAdapters(ctx.config), warehouse);
+  } catch (error2) {
+    if (!(error2 instanceof WarehouseError)) throw error2;
+    setFailed(`${error2.message}. ${error2.hint}.`);
+    return void 0;
+  } finally {
+    await warehouse.close();
+  }
+  try {
+    await writeJobSummary(summaryMarkdown(result));
+  } catch (error2) {
+    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
+  }
+  const sent = result.tables.reduce((n, t) => n + t.rows, 0);
+  const leftOut = result.tables.reduce((n, t) => n + t.left_out, 0);
+  setOutput("export-rows", String(sent));
+  setOutput("export-left-out", String(leftOut));
+  info(`${result.dry_run ? "Would send" : "Sent"} ${sent} rows to ${result.warehouse}; ${result.tables.reduce((n, t) => n + t.unchanged_files, 0)} files unchanged.`);
+  for (const p of result.problems.slice(0, 10)) warning(sanitizeText(p.message, { multiline: false, maxLength: 300 }), { file: p.source, ...p.line !== void 0 && { startLine: p.line }, title: "Export: record left out" });
+  if (result.tables.every((t) => t.files === 0)) setFailed("Nothing to export: no audit records, incident timelines, postmortems or experiment docs were found. Check the paths in .github/reliability.yml.");
+  else if (leftOut > 0) setFailed(`${leftOut} record${leftOut === 1 ? "" : "s"} did not fit the schema and ${leftOut === 1 ? "was" : "were"} left out (see the warnings and the job summary).`);
+  return result;
 }
 
 // src/io/review-tracker.ts
@@ -94002,7 +97168,7 @@ function reviewTracker(config, credentials, names, env, disabled) {
 }
 
 // src/main.ts
-var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit", "review"];
+var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit", "review", "export"];
 var PLANNED_MODES = [];
 function readRunnerEnvironment(env) {
   const runner = {
@@ -94018,14 +97184,14 @@ function readRunnerEnvironment(env) {
   return runner;
 }
 function readInputs() {
-  return Object.fromEntries(INPUT_NAMES.map((name) => [name, getInput(name)]));
+  return Object.fromEntries(INPUT_NAMES.map((name2) => [name2, getInput(name2)]));
 }
-function readEventPayload(path4) {
-  if (!path4) return {};
+function readEventPayload(path5) {
+  if (!path5) return {};
   try {
-    return JSON.parse(readFileSync2(path4, "utf8"));
+    return JSON.parse(readFileSync2(path5, "utf8"));
   } catch (error2) {
-    throw new Error(`cannot read the event payload ${path4}: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new Error(`cannot read the event payload ${path5}: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
 }
 function readTextFile(absPath) {
@@ -94120,8 +97286,8 @@ async function syncMode(inputs, runner) {
     config,
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...repository !== void 0 && { githubRepository: repository } },
-    ...link2 && { lineUrl: (path4, line) => lineUrl(link2, path4, line) },
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path4, text5) => replaceFileAtomic(join8(config.root, path4), text5) },
+    ...link2 && { lineUrl: (path5, line) => lineUrl(link2, path5, line) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path5, text6) => replaceFileAtomic(join10(config.root, path5), text6) },
     now: () => /* @__PURE__ */ new Date()
   });
 }
@@ -94147,6 +97313,14 @@ async function reviewMode(inputs, runner) {
   const adapters = createNodeReviewAdapters(config, { ...redisUrl && { redisUrl } });
   await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...tracker && { tracker } }, now: () => /* @__PURE__ */ new Date() });
 }
+async function exportMode(inputs, runner) {
+  for (const name2 of EXPORT_SECRETS) {
+    const secret = process.env[name2];
+    if (secret) setSecret(secret);
+  }
+  const config = loadWorkspaceConfig(inputs, runner);
+  await runExportAction({ config, inputs: inputs.export, env: process.env, ...runner.repository !== void 0 && { repository: runner.repository }, now: () => /* @__PURE__ */ new Date() });
+}
 function reportConfigError(error2) {
   for (const issue2 of error2.issues) {
     if (issue2.line === void 0) continue;
@@ -94162,7 +97336,7 @@ function reportConfigError(error2) {
 async function run() {
   try {
     const raw = readInputs();
-    for (const name of SECRET_INPUTS) if (raw[name]) setSecret(raw[name]);
+    for (const name2 of SECRET_INPUTS) if (raw[name2]) setSecret(raw[name2]);
     const inputs = parseActionInputs(raw);
     const runner = readRunnerEnvironment(process.env);
     switch (inputs.mode) {
@@ -94183,6 +97357,9 @@ async function run() {
         break;
       case "review":
         await reviewMode(inputs, runner);
+        break;
+      case "export":
+        await exportMode(inputs, runner);
         break;
       default:
         setFailed(unknownModeMessage(inputs.mode));

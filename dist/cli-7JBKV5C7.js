@@ -8,13 +8,10 @@ import {
   formatKeyPath,
   pointerSegments,
   require_ajv
-} from "./cli-MWID7U3U.js";
+} from "./cli-IDPRNWMH.js";
 import {
   require_dist
-} from "./cli-DBLLD2C5.js";
-import {
-  pLimit
-} from "./cli-QCVQTLV6.js";
+} from "./cli-LO3OCXTE.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -26,6 +23,92 @@ var EXPERIMENT_OUTCOMES = ["won", "lost", "inconclusive", "rolled-back"];
 var CHANGE_TYPES = ["prompt", "tool", "model", "policy"];
 function isFinished(status) {
   return FINISHED_STATUSES.includes(status);
+}
+
+// src/experiments/front-matter.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_EXPERIMENT_BYTES = 1024 * 1024;
+function decodeDoc(input) {
+  const at = { line: 1, column: 1 };
+  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
+  if (size > MAX_EXPERIMENT_BYTES) {
+    return { problem: { ...at, message: `File is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB an experiment doc may be; it was not read.` } };
+  }
+  let text2;
+  if (typeof input === "string") text2 = input;
+  else {
+    try {
+      text2 = new TextDecoder("utf-8", { fatal: true }).decode(input);
+    } catch {
+      return { problem: { ...at, message: "File is not valid UTF-8 text; re-save it as UTF-8." } };
+    }
+  }
+  if (text2.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
+  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+  return { text: text2.replace(/\r\n?/g, "\n") };
+}
+var NO_FRONT_MATTER = 'no YAML front matter: an experiment doc starts with a line "---", then the front matter (id, name, owner, status, change, hypothesis, metrics, rollback, created), then a line "---"; see docs/experiments/TEMPLATE.md';
+function readFrontMatter(text2) {
+  const lines = text2.split("\n");
+  if (lines[0]?.trimEnd() !== "---") return { problems: [{ line: 1, column: 1, message: NO_FRONT_MATTER }] };
+  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
+  if (close < 0) return { problems: [{ line: 1, column: 1, message: 'the front matter is not closed: add a line "---" after it' }] };
+  const yamlText = lines.slice(1, close).join("\n");
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + 1, column: pos.col };
+  };
+  const frontMatter = {
+    positions: {},
+    start: { line: 2, column: 1 },
+    body: lines.slice(close + 1).join("\n"),
+    bodyLine: close + 2
+  };
+  if (doc.errors.length > 0) {
+    return {
+      frontMatter,
+      problems: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `invalid YAML in the front matter: ${firstLine(e.message)}` }))
+    };
+  }
+  try {
+    frontMatter.values = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  recordPositions(doc, doc.contents, [], frontMatter.positions, at);
+  return { frontMatter, problems: [] };
+}
+function firstLine(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
+}
+function rangeStart(node) {
+  if (node !== null && typeof node === "object" && "range" in node) {
+    const range = node.range;
+    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
+  }
+  return void 0;
+}
+function recordPositions(doc, node, segments, out, at, depth = 0) {
+  if (depth > 50) return;
+  const resolved = (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
+  if ((0, import_yaml.isMap)(resolved)) {
+    for (const pair of resolved.items) {
+      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+      const path = [...segments, key];
+      const offset = rangeStart(pair.key) ?? rangeStart(pair.value);
+      if (offset !== void 0) out[formatKeyPath(path)] ??= at(offset);
+      recordPositions(doc, pair.value, path, out, at, depth + 1);
+    }
+  } else if ((0, import_yaml.isSeq)(resolved)) {
+    resolved.items.forEach((item, index) => {
+      const path = [...segments, index];
+      const offset = rangeStart(item);
+      if (offset !== void 0) out[formatKeyPath(path)] ??= at(offset);
+      recordPositions(doc, item, path, out, at, depth + 1);
+    });
+  }
 }
 
 // src/experiments/schema-problems.ts
@@ -292,92 +375,6 @@ function consistencyProblems(fm, positions, fallback) {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-// src/experiments/front-matter.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_EXPERIMENT_BYTES = 1024 * 1024;
-function decodeDoc(input) {
-  const at = { line: 1, column: 1 };
-  const size = typeof input === "string" ? Buffer.byteLength(input) : input.byteLength;
-  if (size > MAX_EXPERIMENT_BYTES) {
-    return { problem: { ...at, message: `File is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB an experiment doc may be; it was not read.` } };
-  }
-  let text2;
-  if (typeof input === "string") text2 = input;
-  else {
-    try {
-      text2 = new TextDecoder("utf-8", { fatal: true }).decode(input);
-    } catch {
-      return { problem: { ...at, message: "File is not valid UTF-8 text; re-save it as UTF-8." } };
-    }
-  }
-  if (text2.slice(0, 8e3).includes("\0")) return { problem: { ...at, message: "File is binary (it contains NUL bytes), not a markdown experiment doc." } };
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  return { text: text2.replace(/\r\n?/g, "\n") };
-}
-var NO_FRONT_MATTER = 'no YAML front matter: an experiment doc starts with a line "---", then the front matter (id, name, owner, status, change, hypothesis, metrics, rollback, created), then a line "---"; see docs/experiments/TEMPLATE.md';
-function readFrontMatter(text2) {
-  const lines = text2.split("\n");
-  if (lines[0]?.trimEnd() !== "---") return { problems: [{ line: 1, column: 1, message: NO_FRONT_MATTER }] };
-  const close = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
-  if (close < 0) return { problems: [{ line: 1, column: 1, message: 'the front matter is not closed: add a line "---" after it' }] };
-  const yamlText = lines.slice(1, close).join("\n");
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line + 1, column: pos.col };
-  };
-  const frontMatter = {
-    positions: {},
-    start: { line: 2, column: 1 },
-    body: lines.slice(close + 1).join("\n"),
-    bodyLine: close + 2
-  };
-  if (doc.errors.length > 0) {
-    return {
-      frontMatter,
-      problems: doc.errors.map((e) => ({ ...at(e.pos[0]), message: `invalid YAML in the front matter: ${firstLine(e.message)}` }))
-    };
-  }
-  try {
-    frontMatter.values = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${e instanceof Error ? e.message : String(e)}` }] };
-  }
-  recordPositions(doc, doc.contents, [], frontMatter.positions, at);
-  return { frontMatter, problems: [] };
-}
-function firstLine(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-function rangeStart(node) {
-  if (node !== null && typeof node === "object" && "range" in node) {
-    const range = node.range;
-    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
-  }
-  return void 0;
-}
-function recordPositions(doc, node, segments, out, at, depth = 0) {
-  if (depth > 50) return;
-  const resolved = (0, import_yaml.isAlias)(node) ? node.resolve(doc) : node;
-  if ((0, import_yaml.isMap)(resolved)) {
-    for (const pair of resolved.items) {
-      const key = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
-      const path = [...segments, key];
-      const offset = rangeStart(pair.key) ?? rangeStart(pair.value);
-      if (offset !== void 0) out[formatKeyPath(path)] ??= at(offset);
-      recordPositions(doc, pair.value, path, out, at, depth + 1);
-    }
-  } else if ((0, import_yaml.isSeq)(resolved)) {
-    resolved.items.forEach((item, index) => {
-      const path = [...segments, index];
-      const offset = rangeStart(item);
-      if (offset !== void 0) out[formatKeyPath(path)] ??= at(offset);
-      recordPositions(doc, item, path, out, at, depth + 1);
-    });
-  }
-}
-
 // src/experiments/parse.ts
 function parseExperimentDoc(text2, path) {
   try {
@@ -408,34 +405,11 @@ function toFrontMatter(values) {
   return fm;
 }
 
-// src/experiments/discover.ts
-var DEFAULT_EXPERIMENT_PATHS = ["docs/experiments/**/EXP-*.md"];
-var READ_CONCURRENCY = 32;
-async function listExperimentPaths(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
-  return files.glob(patterns);
-}
-async function discoverExperiments(files, patterns = DEFAULT_EXPERIMENT_PATHS) {
-  const paths = await listExperimentPaths(files, patterns);
-  const limit = pLimit(READ_CONCURRENCY);
-  return Promise.all(paths.map((path) => limit(() => readExperiment(files, path))));
-}
-async function readExperiment(files, path) {
-  let bytes;
-  try {
-    bytes = await files.read(path);
-  } catch (error) {
-    return { path, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] };
-  }
-  return { path, ...parseExperimentDoc(bytes, path) };
-}
-
 export {
   EXPERIMENT_STATUSES,
   EXPERIMENT_OUTCOMES,
   CHANGE_TYPES,
   isFinished,
   decodeDoc,
-  parseExperimentDoc,
-  DEFAULT_EXPERIMENT_PATHS,
-  discoverExperiments
+  parseExperimentDoc
 };

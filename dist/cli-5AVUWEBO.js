@@ -8,10 +8,10 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-3LJ3PVOF.js";
-import "./cli-7VVE5KTP.js";
-import "./cli-MWID7U3U.js";
-import "./cli-DBLLD2C5.js";
+} from "./cli-CXZWBPCV.js";
+import "./cli-BTS3WR3D.js";
+import "./cli-IDPRNWMH.js";
+import "./cli-LO3OCXTE.js";
 import "./cli-EZXOBCIM.js";
 export {
   FORMATS,

@@ -5,17 +5,17 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-F2OUK4LR.js";
+} from "./cli-UA2HI72Q.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-7VVE5KTP.js";
+} from "./cli-BTS3WR3D.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-4DFK4BC5.js";
+} from "./cli-ZECGGFIF.js";
 
 // src/io/node-adapters.ts
 import { join } from "node:path";

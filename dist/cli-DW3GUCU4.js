@@ -4,7 +4,8 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createTracker,
   httpPolicy
-} from "./cli-BDNPFZ34.js";
+} from "./cli-FJRAG6QL.js";
+import "./cli-LX5XBQVM.js";
 import "./cli-7J3Z5ETF.js";
 import "./cli-4MAFKJMI.js";
 import "./cli-YLWRLJDD.js";

@@ -6,40 +6,42 @@ import {
   isPlaceholder
 } from "./cli-AU6KXWWY.js";
 import {
+  discoverExperiments
+} from "./cli-DAZ37OO7.js";
+import {
   CHANGE_TYPES,
   EXPERIMENT_OUTCOMES,
   EXPERIMENT_STATUSES,
   decodeDoc,
-  discoverExperiments,
   isFinished,
   parseExperimentDoc
-} from "./cli-QUV4UIKW.js";
+} from "./cli-7JBKV5C7.js";
 import {
   collect,
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-3LJ3PVOF.js";
-import "./cli-7VVE5KTP.js";
+} from "./cli-CXZWBPCV.js";
+import "./cli-BTS3WR3D.js";
 import {
   FileExistsError,
   createFileAtomic,
   nodeRepoFiles,
   replaceFileAtomic
-} from "./cli-4DFK4BC5.js";
+} from "./cli-ZECGGFIF.js";
 import {
   ansi,
   experimentConfigOf,
   loadConfig,
   plural
-} from "./cli-MWID7U3U.js";
+} from "./cli-IDPRNWMH.js";
 import {
   EXIT,
   Option,
   UsageError,
   require_dist,
   shouldUseColor
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import "./cli-QCVQTLV6.js";
 import {
   __toESM

@@ -3,11 +3,11 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   sortFindings
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "57cfc89a643207dd" : "source";
+var BUILD_ID = true ? "4613b69cb7a95824" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

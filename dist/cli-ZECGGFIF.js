@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   glob,
   isInsideRepo
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";

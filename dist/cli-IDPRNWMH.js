@@ -8,7 +8,7 @@ import {
   sectionKey,
   severityKey,
   sortFindings
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import {
   __commonJS,
   __toESM
@@ -176,9 +176,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name) {
-        super(`CodeGen: "code" for ${name} not defined`);
-        this.value = name.value;
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
       }
     };
     var UsedValueState;
@@ -245,8 +245,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name = this.toName(nameOrPrefix);
-        const { prefix } = name;
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix } = name2;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs = this._values[prefix];
         if (vs) {
@@ -256,12 +256,12 @@ var require_scope = __commonJS({
         } else {
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
-        vs.set(valueKey, name);
+        vs.set(valueKey, name2);
         const s = this._scope[prefix] || (this._scope[prefix] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name.setValue(value, { property: prefix, itemIndex });
-        return name;
+        name2.setValue(value, { property: prefix, itemIndex });
+        return name2;
       }
       getValue(prefix, keyOrRef) {
         const vs = this._values[prefix];
@@ -270,17 +270,17 @@ var require_scope = __commonJS({
         return vs.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name) => {
-          if (name.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name) => {
-          if (name.value === void 0)
-            throw new Error(`CodeGen: name "${name}" has no value`);
-          return name.value.code;
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -290,20 +290,20 @@ var require_scope = __commonJS({
           if (!vs)
             continue;
           const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
-          vs.forEach((name) => {
-            if (nameSet.has(name))
+          vs.forEach((name2) => {
+            if (nameSet.has(name2))
               return;
-            nameSet.set(name, UsedValueState.Started);
-            let c = valueCode(name);
+            nameSet.set(name2, UsedValueState.Started);
+            let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
-            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
               code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
-              throw new ValueError(name);
+              throw new ValueError(name2);
             }
-            nameSet.set(name, UsedValueState.Completed);
+            nameSet.set(name2, UsedValueState.Completed);
           });
         }
         return code;
@@ -380,10 +380,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node {
-      constructor(varKind, name, rhs) {
+      constructor(varKind, name2, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.rhs = rhs;
       }
       render({ es5, _n }) {
@@ -603,17 +603,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name, from, to) {
+      constructor(varKind, name2, from, to) {
         super();
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.from = from;
         this.to = to;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name, from, to } = this;
-        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+        const { name: name2, from, to } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
         const names = addExprNames(super.names, this.from);
@@ -621,11 +621,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name, iterable) {
+      constructor(loop, varKind, name2, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name;
+        this.name = name2;
         this.iterable = iterable;
       }
       render(opts) {
@@ -642,9 +642,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name, args, async) {
+      constructor(name2, args, async) {
         super();
-        this.name = name;
+        this.name = name2;
         this.args = args;
         this.async = async;
       }
@@ -731,10 +731,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name = this._extScope.value(prefixOrName, value);
-        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
-        vs.add(name);
-        return name;
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name2);
+        return name2;
       }
       getScopeValue(prefix, keyOrRef) {
         return this._extScope.getValue(prefix, keyOrRef);
@@ -748,11 +748,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name.str] = rhs;
-        this._leafNode(new Def(varKind, name, rhs));
-        return name;
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -833,20 +833,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to), () => forBody(name2));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name = this._scope.toName(nameOrPrefix);
+        const name2 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
-            this.var(name, (0, code_1._)`${arr}[${i}]`);
-            forBody(name);
+            this.var(name2, (0, code_1._)`${arr}[${i}]`);
+            forBody(name2);
           });
         }
-        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -854,8 +854,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
       }
       // end `for` loop
       endFor() {
@@ -920,8 +920,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name, args = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name, args, async));
+      func(name2, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -3635,10 +3635,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name) {
+    function isValidSchemeName(name2) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name
+        name2
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -4653,16 +4653,16 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format) {
+      addFormat(name2, format) {
         if (typeof format == "string")
           format = new RegExp(format);
-        this.formats[name] = format;
+        this.formats[name2] = format;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -4773,10 +4773,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name in this.opts.formats) {
-        const format = this.opts.formats[name];
+      for (const name2 in this.opts.formats) {
+        const format = this.opts.formats[name2];
         if (format)
-          this.addFormat(name, format);
+          this.addFormat(name2, format);
       }
     }
     function addInitialKeywords(defs) {
@@ -7002,7 +7002,7 @@ var syncSection = {
 
 // src/config/audit-schema.ts
 var DEFAULT_AUDIT_PATHS = ["logs/missions/**/*.ndjson", "logs/missions/**/*.ndjson.gz"];
-var DEFAULT_AUDIT_FIELDS = { ts: "ts", type: "type", role: "role", content: "content", tool: "tool", notes: "notes", agent: "agent" };
+var DEFAULT_AUDIT_FIELDS = { ts: "ts", type: "type", role: "role", content: "content", tool: "tool", arguments: "arguments", notes: "notes", agent: "agent" };
 var DEFAULT_AUDIT_SEED = "reliability-loop";
 var DEFAULT_AUDIT_OUTPUT_DIR = "reliability/audits";
 var AUDIT_SCALES = ["0-1", "1-5"];
@@ -7068,7 +7068,7 @@ var ruleSchema = {
     when: {
       type: "object",
       minProperties: 1,
-      description: "Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).",
+      description: "Property → condition. Properties are the logical names of `fields` (`ts`, `type`, `role`, `content`, `tool`, `arguments`, `notes`, `agent`) or any other key of the event (dotted paths read nested properties).",
       additionalProperties: matcherSchema
     },
     match: {
@@ -7117,6 +7117,7 @@ var auditConfigSchema = {
         role: fieldName("role", "the speaker’s role"),
         content: fieldName("content", "the text or payload"),
         tool: fieldName("tool", "the tool name on tool events"),
+        arguments: fieldName("arguments", "the arguments of a tool call"),
         notes: fieldName("notes", "annotations that flag errors or policy violations"),
         agent: fieldName("agent", "the agent’s name (for `strata.max-per-agent-day`)")
       },
@@ -7195,8 +7196,15 @@ var auditConfigSchema = {
         concurrency: { type: "integer", minimum: 1, maximum: 32, description: "Requests in flight at once.", default: 4 },
         "include-notes": {
           type: "boolean",
-          description: "Show the model the events’ notes. Off by default: notes are often the answer key.",
-          default: false
+          description: "Show the model (and reviewers) the events’ notes. On by default: a note such as `policy violation: …` is part of what happened. Turn it off when your notes are an answer key the judge must not see.",
+          default: true
+        },
+        "other-fields": {
+          type: "array",
+          uniqueItems: true,
+          description: "Event properties shown to the model and reviewers besides the `fields` above (dotted paths read nested ones). `*` stands for every other top-level property whose value is text, a number or a boolean; `[]` shows none.",
+          items: { type: "string", minLength: 1, description: "A property name, a dotted path, or `*`." },
+          default: ["*"]
         }
       }
     },
@@ -7217,6 +7225,12 @@ var auditConfigSchema = {
       minimum: 0,
       maximum: 1,
       description: "Fail (exit code 1, failed step) when, for any dimension, the share of sampled transcripts at or above its threshold is below this."
+    },
+    "max-unscored": {
+      type: "integer",
+      minimum: 0,
+      description: "Sampled transcripts that may end the run without a score (the model endpoint failed or was unreachable, the call cap, an unreadable transcript) before the run fails (exit code 1, failed step).",
+      default: 0
     },
     "max-line-bytes": {
       type: "integer",
@@ -7259,11 +7273,11 @@ function onScale(value, scale) {
 function scaleText(scale) {
   return scale === "1-5" ? "a whole number from 1 to 5" : "a number from 0 to 1";
 }
-function defaultDimension(name) {
-  const d = DEFAULT_AUDIT_DIMENSIONS[name];
+function defaultDimension(name2) {
+  const d = DEFAULT_AUDIT_DIMENSIONS[name2];
   if (d === void 0) return void 0;
   return {
-    name,
+    name: name2,
     description: String(d.description),
     scale: d.scale,
     threshold: Number(d.threshold),
@@ -7272,7 +7286,7 @@ function defaultDimension(name) {
   };
 }
 function defaultAuditDimensions() {
-  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name) => defaultDimension(name) ?? []);
+  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name2) => defaultDimension(name2) ?? []);
 }
 function defaultAuditConfig() {
   return {
@@ -7282,9 +7296,10 @@ function defaultAuditConfig() {
     seed: DEFAULT_AUDIT_SEED,
     strata: { flagged: false, flaggedPattern: "error|policy", maxPerAgentDay: 0 },
     rubric: { dimensions: defaultAuditDimensions() },
-    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: false },
+    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ["*"] },
     budgetChars: 24e3,
     outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
+    maxUnscored: 0,
     maxLineBytes: 8 * 1024 * 1024
   };
 }
@@ -7302,13 +7317,13 @@ function compiles(pattern, flags) {
 function cleanPath(dir) {
   return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }
-function resolveDimension(name, raw, report) {
-  const at = ["audit", "rubric", "dimensions", name];
+function resolveDimension(name2, raw, report) {
+  const at = ["audit", "rubric", "dimensions", name2];
   const scale = typeof raw.scale === "string" ? raw.scale : void 0;
-  const builtIn = defaultDimension(name);
+  const builtIn = defaultDimension(name2);
   const base = builtIn !== void 0 && (scale === void 0 || scale === builtIn.scale) ? builtIn : {
-    name,
-    description: builtIn?.description ?? name.replace(/_/g, " "),
+    name: name2,
+    description: builtIn?.description ?? name2.replace(/_/g, " "),
     scale: scale ?? "0-1",
     threshold: (scale ?? "0-1") === "1-5" ? 3 : 0.5,
     scorer: builtIn?.scorer ?? "rules",
@@ -7348,14 +7363,14 @@ function resolveDimensions(raw, report) {
   const given = dict2(raw);
   const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))];
   const dimensions = [];
-  for (const name of names) {
-    const own = dict2(given[name]);
-    if (!DIMENSION_NAME.test(name)) {
-      report(["audit", "rubric", "dimensions", name], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
+  for (const name2 of names) {
+    const own = dict2(given[name2]);
+    if (!DIMENSION_NAME.test(name2)) {
+      report(["audit", "rubric", "dimensions", name2], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
       continue;
     }
     if (own.enabled === false) continue;
-    const dimension = resolveDimension(name, own, report);
+    const dimension = resolveDimension(name2, own, report);
     if (dimension) dimensions.push(dimension);
   }
   if (dimensions.length === 0) report(["audit", "rubric", "dimensions"], "key", "every dimension is disabled: the rubric needs at least one");
@@ -7394,12 +7409,14 @@ function resolveAudit(section, report) {
   if (typeof llm["timeout-seconds"] === "number") config.llm.timeoutSeconds = llm["timeout-seconds"];
   if (typeof llm.concurrency === "number") config.llm.concurrency = llm.concurrency;
   if (typeof llm["include-notes"] === "boolean") config.llm.includeNotes = llm["include-notes"];
+  if (Array.isArray(llm["other-fields"])) config.llm.otherFields = llm["other-fields"].map(String);
   if (typeof s["budget-chars"] === "number") config.budgetChars = s["budget-chars"];
   if (typeof s["output-dir"] === "string") {
     config.outputDir = cleanPath(s["output-dir"]);
     if (config.outputDir === "." || !isInsideRepo(config.outputDir)) report(["audit", "output-dir"], "value", "must be a directory inside the repository, relative to its root");
   }
   if (typeof s["fail-below"] === "number") config.failBelow = s["fail-below"];
+  if (typeof s["max-unscored"] === "number") config.maxUnscored = s["max-unscored"];
   if (typeof s["max-line-bytes"] === "number") config.maxLineBytes = s["max-line-bytes"];
   return config;
 }
@@ -7561,7 +7578,7 @@ function resolveReview(section, report, auditDir) {
     "detected-at": "detectedAt",
     "resolved-at": "resolvedAt"
   };
-  for (const [key, name] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name] = fields[key];
+  for (const [key, name2] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name2] = fields[key];
   if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
   if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
   for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
@@ -7578,18 +7595,87 @@ function resolveReview(section, report, auditDir) {
     else config.outputDir = clean;
   }
   const thresholds = dict3(s.thresholds);
-  for (const name of Object.keys(config.thresholds)) {
-    const given = dict3(thresholds[name]);
-    const band2 = config.thresholds[name];
+  for (const name2 of Object.keys(config.thresholds)) {
+    const given = dict3(thresholds[name2]);
+    const band2 = config.thresholds[name2];
     if (typeof given.amber === "number") band2.amber = given.amber;
     if (typeof given.red === "number") band2.red = given.red;
-    if (band2.amber > band2.red) report(["review", "thresholds", name], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
+    if (band2.amber > band2.red) report(["review", "thresholds", name2], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
   }
   return config;
 }
 var reviewSection = {
   key: "review",
   resolve: (section, report, config) => resolveReview(section, report, auditConfigOf(config).outputDir)
+};
+
+// src/config/export-schema.ts
+var EXPORT_TARGETS = ["duckdb", "bigquery", "snowflake"];
+var DEFAULT_DUCKDB_PATH = ".reliability-loop/warehouse.duckdb";
+var name = (description) => ({ type: "string", minLength: 1, description });
+var exportConfigSchema = {
+  type: ["object", "null"],
+  additionalProperties: false,
+  description: "The export of audit scores, incidents, action items and experiments to a warehouse (`reliability-loop export`).",
+  properties: {
+    target: { type: "string", enum: [...EXPORT_TARGETS], description: "Where to export when --to is not given. The CLI defaults to duckdb; the Action needs bigquery or snowflake.", default: "duckdb" },
+    repository: name("Label of the rows (owner/name); default GITHUB_REPOSITORY, else the origin remote, else the folder name."),
+    duckdb: {
+      type: "object",
+      additionalProperties: false,
+      description: "The embedded DuckDB warehouse (the CLI's default target).",
+      properties: { path: { ...name("The DuckDB file, relative to the repository root (keep it out of git)."), default: DEFAULT_DUCKDB_PATH } }
+    },
+    bigquery: {
+      type: "object",
+      additionalProperties: false,
+      description: "BIGQUERY_PROJECT, BIGQUERY_DATASET and BIGQUERY_LOCATION override these.",
+      properties: { project: name("Google Cloud project id."), dataset: name("Dataset, created when absent."), location: name("Dataset location, e.g. EU or us-central1.") }
+    },
+    snowflake: {
+      type: "object",
+      additionalProperties: false,
+      description: "SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER, SNOWFLAKE_DATABASE, SNOWFLAKE_SCHEMA, SNOWFLAKE_WAREHOUSE and SNOWFLAKE_ROLE override these.",
+      properties: {
+        account: name("Account identifier, e.g. myorg-myaccount."),
+        user: name("User whose RSA public key matches SNOWFLAKE_PRIVATE_KEY."),
+        database: name("Database (must exist)."),
+        schema: name("Schema (must exist); tables and views are created in it."),
+        warehouse: name("Warehouse that runs the statements."),
+        role: name("Role to use.")
+      }
+    }
+  }
+};
+
+// src/config/export.ts
+var dict4 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var text = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
+function defaultExportConfig() {
+  return { target: "duckdb", duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} };
+}
+function exportConfigOf(config) {
+  return config.export ?? defaultExportConfig();
+}
+function resolveExport(section, report) {
+  const s = section ?? {};
+  const config = defaultExportConfig();
+  if (typeof s.target === "string") config.target = s.target;
+  const repository = text(s, "repository");
+  if (repository !== void 0) config.repository = repository;
+  const path2 = text(dict4(s.duckdb), "path");
+  if (path2 !== void 0) {
+    const clean = path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    if (!isInsideRepo(clean)) report(["export", "duckdb", "path"], "value", `${path2} is outside the repository; give a path relative to the repository root`);
+    else config.duckdbPath = clean;
+  }
+  for (const [k, v] of Object.entries(dict4(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
+  for (const [k, v] of Object.entries(dict4(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
+  return config;
+}
+var exportSection = {
+  key: "export",
+  resolve: (section, report) => resolveExport(section, report)
 };
 
 // src/config/load.ts
@@ -7751,7 +7837,7 @@ var gateSchema = {
 
 // src/config/gate.ts
 var GATE_IDS = ["drills", "sev1-actions", "rollback-plan"];
-var dict4 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var dict5 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var strings = (value) => Array.isArray(value) ? value.map(String) : void 0;
 function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
@@ -7770,11 +7856,11 @@ function resolveGate(section, report, config) {
   const levels = config.lint.postmortems.severityLevels;
   const defaults = defaultGateConfig(levels);
   const s = section ?? {};
-  const checks = dict4(s.checks);
-  const drills = dict4(s.drills);
-  const sev1 = dict4(s["sev1-actions"]);
-  const rollback = dict4(s["rollback-plan"]);
-  const bypass = dict4(s.bypass);
+  const checks = dict5(s.checks);
+  const drills = dict5(s.drills);
+  const sev1 = dict5(s["sev1-actions"]);
+  const rollback = dict5(s["rollback-plan"]);
+  const bypass = dict5(s.bypass);
   const checkNames = { ...defaults.checkNames };
   for (const id of GATE_IDS) if (typeof checks[id] === "string") checkNames[id] = checks[id];
   const seen = /* @__PURE__ */ new Map();
@@ -7886,17 +7972,18 @@ var MODE_SECTIONS = [
   experimentSection,
   syncSection,
   auditSection,
-  reviewSection
+  reviewSection,
+  exportSection
 ];
 
 // src/util/did-you-mean.ts
-function closestName(name, candidates) {
+function closestName(name2, candidates) {
   const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name));
+  const exact = candidates.find((c) => squash(c) === squash(name2));
   if (exact) return exact;
   let best;
   for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
     if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
@@ -8206,7 +8293,8 @@ var configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: reviewConfigSchema
+    review: reviewConfigSchema,
+    export: exportConfigSchema
   }
 };
 
@@ -8241,8 +8329,8 @@ function loadConfig(options) {
 function parseRuleSettings(list, source) {
   const rules = {};
   const issues = [];
-  for (const text of list) {
-    const entries = text.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+  for (const text2 of list) {
+    const entries = text2.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
     for (const entry of entries) {
       const match = /^([^=:]*)[=:](.*)$/.exec(entry);
       if (!match) {
@@ -8273,11 +8361,11 @@ function readConfigFile(options) {
   };
   if (options.configPath !== void 0) {
     const abs = path.resolve(root, options.configPath);
-    const text = options.readFile(abs);
-    if (text === void 0) {
+    const text2 = options.readFile(abs);
+    if (text2 === void 0) {
       throw new ConfigError({ file: label(abs), key: "", message: `config file not found (looked for ${abs})` });
     }
-    return { label: label(abs), text };
+    return { label: label(abs), text: text2 };
   }
   const found = DEFAULT_CONFIG_PATHS.map((rel) => {
     const abs = path.resolve(root, rel);
@@ -8294,9 +8382,9 @@ function readConfigFile(options) {
   return first;
 }
 function parseConfigText(raw, file) {
-  const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const text2 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
   const at = (offset) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
@@ -8403,15 +8491,15 @@ function toIssue(error, layer) {
   let message;
   switch (error.keyword) {
     case "additionalProperties": {
-      const name = String(params.additionalProperty);
+      const name2 = String(params.additionalProperty);
       const parentKey = formatKeyPath(segments);
-      segments.push(name);
+      segments.push(name2);
       at = "key";
       if (parentKey === "lint.rules") {
         message = "not a rule id; rule ids look like PM009";
       } else {
         const allowed = Object.keys(error.parentSchema?.properties ?? {});
-        const suggestion = closestName(name, allowed);
+        const suggestion = closestName(name2, allowed);
         message = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed here: ${allowed.join(", ")}`;
       }
       break;
@@ -8603,7 +8691,7 @@ function resolveLint(layers, knownRules, issues) {
 
 // src/report/text.ts
 function ansi(enabled) {
-  const code = (open, close) => (text) => enabled && text !== "" ? `\x1B[${open}m${text}\x1B[${close}m` : text;
+  const code = (open, close) => (text2) => enabled && text2 !== "" ? `\x1B[${open}m${text2}\x1B[${close}m` : text2;
   return {
     bold: code(1, 22),
     dim: code(2, 22),
@@ -8667,6 +8755,8 @@ export {
   scaleBounds,
   auditConfigOf,
   reviewConfigOf,
+  EXPORT_TARGETS,
+  exportConfigOf,
   closestName,
   formatKeyPath,
   pointerSegments,

@@ -7,7 +7,7 @@ import {
   sectionKey,
   sectionMatcher,
   severityIn
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import {
   __commonJS,
   __export,

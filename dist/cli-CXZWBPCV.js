@@ -6,13 +6,13 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-7VVE5KTP.js";
+} from "./cli-BTS3WR3D.js";
 import {
   formatText,
   loadConfig,
   parseRuleSettings,
   plural
-} from "./cli-MWID7U3U.js";
+} from "./cli-IDPRNWMH.js";
 import {
   ConfigError,
   EXIT,
@@ -27,7 +27,7 @@ import {
   progressLine,
   shouldUseColor,
   sortFindings
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 
 // src/cli/lint-command.ts
 import { readFileSync, statSync as statSync2 } from "node:fs";

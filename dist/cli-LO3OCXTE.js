@@ -12584,6 +12584,14 @@ ${list.map((i) => `  ${formatConfigIssue(i)}`).join("\n")}`
   }
 };
 
+// src/util/repo-path.ts
+import { isAbsolute, normalize, sep } from "node:path";
+function isInsideRepo(path) {
+  if (!path || isAbsolute(path)) return false;
+  const normalised = normalize(path);
+  return normalised !== ".." && !normalised.startsWith(`..${sep}`);
+}
+
 // src/report/json.ts
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -12709,17 +12717,17 @@ function sectionMatcher(sections, aliases) {
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
-import { isAbsolute, posix, resolve as resolve2 } from "path";
+import { isAbsolute as isAbsolute2, posix, resolve as resolve2 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname, normalize, relative, resolve, sep } from "path";
+import { basename, dirname, normalize as normalize2, relative, resolve, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
-  let normalized = normalize(path);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  let normalized = normalize2(path);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -13104,7 +13112,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep,
+    pathSeparator: sep2,
     filters: []
   };
   globFunction;
@@ -13325,7 +13333,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -13479,14 +13487,6 @@ function getCrawler(globInput, inputOptions = {}) {
 async function glob(globInput, options) {
   const [crawler, relative2] = getCrawler(globInput, options);
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
-}
-
-// src/util/repo-path.ts
-import { isAbsolute as isAbsolute2, normalize as normalize2, sep as sep2 } from "node:path";
-function isInsideRepo(path) {
-  if (!path || isAbsolute2(path)) return false;
-  const normalised = normalize2(path);
-  return normalised !== ".." && !normalised.startsWith(`..${sep2}`);
 }
 
 export {

@@ -10,19 +10,21 @@ import {
   runGit,
   workTreeRoot,
   workingTreeChanges
-} from "./cli-E4RRU5YM.js";
+} from "./cli-YCR4GTMK.js";
 import {
   checkRollbackPlan
 } from "./cli-AU6KXWWY.js";
 import {
-  DEFAULT_EXPERIMENT_PATHS,
+  DEFAULT_EXPERIMENT_PATHS
+} from "./cli-DAZ37OO7.js";
+import {
   parseExperimentDoc
-} from "./cli-QUV4UIKW.js";
+} from "./cli-7JBKV5C7.js";
 import {
   RULES,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-F2OUK4LR.js";
+} from "./cli-UA2HI72Q.js";
 import {
   createGitHubClient,
   errorMessage,
@@ -32,14 +34,14 @@ import {
 } from "./cli-4MAFKJMI.js";
 import {
   nodeRepoFiles
-} from "./cli-4DFK4BC5.js";
+} from "./cli-ZECGGFIF.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,
   gateConfigOf,
   loadConfig,
   plural
-} from "./cli-MWID7U3U.js";
+} from "./cli-IDPRNWMH.js";
 import {
   ConfigError,
   Option,
@@ -48,7 +50,7 @@ import {
   require_picomatch,
   severityIn,
   shouldUseColor
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

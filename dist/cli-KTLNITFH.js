@@ -8,11 +8,13 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-2BOE5UPX.js";
-import "./cli-F2OUK4LR.js";
+} from "./cli-UPZHEFW7.js";
+import "./cli-JRWQXHLW.js";
+import "./cli-UA2HI72Q.js";
 import {
   createTracker
-} from "./cli-BDNPFZ34.js";
+} from "./cli-FJRAG6QL.js";
+import "./cli-LX5XBQVM.js";
 import "./cli-7J3Z5ETF.js";
 import {
   errorMessage,
@@ -21,18 +23,18 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-3LJ3PVOF.js";
-import "./cli-7VVE5KTP.js";
+} from "./cli-CXZWBPCV.js";
+import "./cli-BTS3WR3D.js";
 import {
   nodeRepoFiles,
   replaceFileAtomic
-} from "./cli-4DFK4BC5.js";
+} from "./cli-ZECGGFIF.js";
 import {
   ansi,
   loadConfig,
   plural,
   syncConfigOf
-} from "./cli-MWID7U3U.js";
+} from "./cli-IDPRNWMH.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -43,7 +45,7 @@ import {
   isDebug,
   progressLine,
   shouldUseColor
-} from "./cli-DBLLD2C5.js";
+} from "./cli-LO3OCXTE.js";
 import "./cli-YLWRLJDD.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-EZXOBCIM.js";
