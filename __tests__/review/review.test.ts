@@ -115,6 +115,28 @@ describe('runReview', () => {
     expect(md).toContain('`logs/incidents/malformed.ndjson:2`')
   })
 
+  it('counts each audited transcript once, random stratum for the means, and says what it counted and left out', async () => {
+    const line = (transcript: string, scores: Record<string, number>, extra: Record<string, unknown> = {}) =>
+      rec({ period: '2026-10', seed: 's', transcript, sha256: `${transcript}-hash`, rubric_version: 'v1', scorer: 'rules', model: null, scores, reasons: {}, scored_at: '2026-10-28T00:00:00Z', ...extra })
+    const packet = await review(
+      makeRepo({
+        // No `stratum` field: random. The same line twice (two audit runs appended it): counted once.
+        'reliability/audits/2026-10.ndjson':
+          line('a', { accuracy: 1 }) + line('a', { accuracy: 1 }) + line('b', { accuracy: 0.5 }) + line('b', { accuracy: 1 }, { scorer: 'llm', model: 'm' }) + line('c', { accuracy: 0 }, { stratum: 'flagged' })
+      })
+    )
+    expect(packet.audits.dimensions).toMatchObject([{ dimension: 'accuracy', mean: 1, count: 2, flagged: { mean: 0, count: 1 } }])
+    const md = renderPacketMarkdown(packet)
+    expect(md).toContain('| dimension | scale | 2026-05 | 2026-06 | 2026-07 | 2026-08 | 2026-09 | 2026-10 | change vs 2026-09 | transcripts in 2026-10 | flagged in 2026-10 (apart) |')
+    expect(md).toMatch(/\| accuracy \| 0-1 \| – \| – \| – \| – \| – \| 1\.00 \| – \| 2 \| 0\.00 \(1\) \|/)
+    expect(md).toContain('Counted: one score per transcript and dimension (a person\'s over the judge\'s over the rules\'), 2 transcripts of the random stratum in 2026-10 for the means and trends, 1 of the flagged stratum shown apart. Left out, over the months read: 1 record repeated by key, 1 score set aside for one that takes precedence on the same transcript and dimension.')
+  })
+
+  it('calls the audit area amber when the month has flagged transcripts only: no mean to judge', async () => {
+    const packet = await review(makeRepo({ 'reliability/audits/2026-10.ndjson': AUDIT('2026-10', 'c', { accuracy: 0 }).replace('"random"', '"flagged"') }))
+    expect(packet.summary.find((a) => a.area === 'Audit scores')).toMatchObject({ status: 'amber', summary: 'no scores of the random stratum for 2026-10' })
+  })
+
   it('keeps incidents of the period only, placing them by instant, not by string', async () => {
     const packet = await review(
       makeRepo({

@@ -108,7 +108,9 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
     }
     if (d.mean !== null && normalise(d.mean, d.scale) < 0.5 && belowHalf === '') belowHalf = d.dimension
   }
-  const auditRag = inputs.audits.records === 0 ? 'amber' : worst(rag(biggestDrop, t['audit-drop']), belowHalf !== '' ? 'red' : 'green')
+  // Means are over the random stratum: flagged transcripts alone give no mean to judge.
+  const noMeans = inputs.audits.counting.transcripts === 0
+  const auditRag = noMeans ? 'amber' : worst(rag(biggestDrop, t['audit-drop']), belowHalf !== '' ? 'red' : 'green')
   return [
     {
       area: 'Incidents',
@@ -131,7 +133,9 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
       summary:
         inputs.audits.records === 0
           ? `no audit records for ${inputs.audits.month}`
-          : [dropped !== '' ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : 'no dimension dropped', belowHalf !== '' ? `${belowHalf} below half its scale` : ''].filter(Boolean).join('; ')
+          : noMeans
+            ? `no scores of the random stratum for ${inputs.audits.month}`
+            : [dropped !== '' ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : 'no dimension dropped', belowHalf !== '' ? `${belowHalf} below half its scale` : ''].filter(Boolean).join('; ')
     },
     {
       area: 'Experiments',
