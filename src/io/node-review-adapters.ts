@@ -9,6 +9,7 @@ import type { ReviewAdapters } from '../modes/review.js'
 import type { PostmortemLint } from '../review/backlog.js'
 import type { IncidentEnds } from '../review/incidents.js'
 import { runGit } from './git.js'
+import { lastCommitTimes } from './git-commit-times.js'
 import { ndjsonFileSource, type NdjsonRecord } from './ndjson.js'
 import { ForwardLines } from './ndjson-head.js'
 import { BackwardLines, FIRST_TAIL_BYTES, lastRecordOf } from './ndjson-tail.js'
@@ -120,6 +121,7 @@ export function createNodeReviewAdapters(config: Config, options: NodeReviewOpti
     recordsFromEnd: (path) => recordsFromEnd(join(root, path)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
+    lastCommitTimes: (paths) => lastCommitTimes(root, paths),
     ...(redisUrl !== undefined && redisUrl !== '' && { streamEntries: (key: string, start: string, end: string) => streamEntriesFromRedis(redisUrl, key, start, end) })
   }
 }

@@ -18,7 +18,7 @@ import { parseOptionsOf } from '../lint/lint-file.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { auditMonths, auditTrends } from '../review/audits.js'
-import { datedIn, digestPostmortems, inBacklogAt, postmortemId, type PostmortemLint } from '../review/backlog.js'
+import { datedIn, digestPostmortems, inBacklogAt, placeUndated, postmortemDayMs, postmortemId, type Placements, type PostmortemLint } from '../review/backlog.js'
 import { bypassesInPeriod } from '../review/bypasses.js'
 import { experimentsInPeriod } from '../review/experiments.js'
 import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
@@ -49,6 +49,11 @@ export interface ReviewAdapters {
   lint(paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>>
   /** The last commit that touched any of these paths or globs; undefined outside git. */
   commitOf(locations: readonly string[]): Promise<string | undefined>
+  /**
+   * Path → time (epoch ms, author date) of the last commit that touched each file; files without one (not
+   * committed, outside git, beyond a shallow clone's history) are absent.
+   */
+  lastCommitTimes(paths: readonly string[]): Promise<ReadonlyMap<string, number>>
   /**
    * XRANGE of a Redis stream between two IDs (inclusive), every page; for `incidents.source: redis`.
    * Absent when no connection is configured (REDIS_URL); throws when the stream cannot be read.
@@ -189,11 +194,11 @@ async function readAudits(settings: ReviewConfig, month: string, adapters: Revie
 }
 
 /** The synced items' tickets, as the tracker has them now; a tracker that cannot be read is a data-quality note. */
-async function readTracker(config: Config, postmortems: readonly Postmortem[], period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
+async function readTracker(config: Config, postmortems: readonly Postmortem[], placements: Placements, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
   const tracker = adapters.tracker
   if (tracker === undefined) return undefined
   if (tracker.lookup === undefined) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? 'no credentials'), tickets: new Map() }
-  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period)))
+  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements)))
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
@@ -221,11 +226,13 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes)
 
   const postmortems = await readPostmortems(config, adapters, notes)
-  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period)).map((pm) => pm.path)
+  const undated = postmortems.filter((pm) => postmortemDayMs(pm) === undefined).map((pm) => pm.path)
+  const placements = placeUndated(postmortems, incidents.incidents, undated.length === 0 ? new Map() : await adapters.lastCommitTimes(undated))
+  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period, placements)).map((pm) => pm.path)
   const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
-  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels)
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements)
   notes.push(...digest.notes)
-  const tracker = await readTracker(config, postmortems, period, adapters, notes)
+  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes)
   const backlog = tracker === undefined ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line))
     return ticket === undefined ? i : { ...i, ticket }

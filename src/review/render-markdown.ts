@@ -137,7 +137,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
         ['postmortem', 'date', 'severity', 'owners', 'lint', 'actions open / overdue / closed'],
         packet.postmortems.map((pm) => [
           `[${pm.id}](${relativeLink(packet, pm.path)})`,
-          pm.date,
+          pm.placedBy === undefined ? pm.date : `${pm.date} (${pm.placedBy.by === 'commit' ? 'last commit' : `incident ${pm.placedBy.incident}`}; ${pm.dateWritten === undefined ? 'no `Date`' : `written "${pm.dateWritten}"`})`,
           pm.severity,
           pm.owners.join(', '),
           pm.lint.errors === 0 && pm.lint.warnings === 0 ? 'clean' : `${pm.lint.errors} errors, ${pm.lint.warnings} warnings`,
