@@ -48,7 +48,8 @@ export interface IncidentRow {
 }
 
 export interface ReviewPacket {
-  period: { label: string; title: string; start: string; end: string }
+  /** `toDate`: the period had not ended; it runs up to when the packet was made (`end`). */
+  period: { label: string; title: string; start: string; end: string; toDate?: true }
   generatedAt: string
   sources: SourceInfo[]
   summary: AreaStatus[]
@@ -172,7 +173,7 @@ export function buildPacket(inputs: PacketInputs): ReviewPacket {
     return row
   })
   return {
-    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString(), ...(inputs.period.toDate && { toDate: true as const }) },
     generatedAt: inputs.now.toISOString(),
     sources: inputs.sources,
     summary: areaStatuses(inputs),

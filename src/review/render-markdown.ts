@@ -95,7 +95,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
   const out: string[] = []
   const p = packet.period
   out.push(`# Reliability review: ${p.title}`, '')
-  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, '')
+  out.push(p.toDate ? `Period: ${p.start} to ${p.end}, to date: the period has not ended, and this packet covers it up to when it was made (end exclusive, UTC).` : `Period: ${p.start} to ${p.end} (end exclusive, UTC).`, '')
   out.push('## Sources', '')
   out.push(
     table(
@@ -150,7 +150,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
 
   const b = packet.backlog
   out.push('## Action-item backlog', '')
-  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, '')
+  out.push(`${b.open} open, ${b.overdue} overdue (due before ${p.toDate ? 'today' : "the period's end"}), ${b.closed} closed, over every postmortem.`, '')
   if (b.byOwner.length > 0) {
     out.push('### By owner', '')
     out.push(table(['owner', 'open', 'overdue', 'closed', 'oldest open (days)'], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), '')
