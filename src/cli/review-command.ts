@@ -18,6 +18,7 @@ import { readConfigText, resolveRoot } from './lint-command.js'
 import { reviewTracker } from '../io/review-tracker.js'
 import { credentialsFromEnvironment, ENV_NAMES } from '../sync/connection.js'
 import { isDebug } from './terminal.js'
+import { errorMessage } from '../util/error-message.js'
 
 export const REVIEW_FORMATS = ['markdown', 'json'] as const
 
@@ -124,7 +125,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     try {
       await replaceFileAtomic(path.join(root, file), markdown)
     } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`)
+      throw new UsageError(`cannot write ${file}: ${errorMessage(error)}`)
     }
     io.stderr(`wrote ${file}\n`)
   }

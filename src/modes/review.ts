@@ -24,7 +24,7 @@ import { experimentsInPeriod } from '../review/experiments.js'
 import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
 import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
 import type { ReviewPeriod } from '../review/period.js'
-import type { DataNote } from '../review/quality.js'
+import { errorText, type DataNote } from '../review/quality.js'
 import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
 import { itemPlace, trackerNotConsulted, trackerStatusOf, type TrackerReading } from '../review/tracker-status.js'
 import { syncConfigOf } from '../config/sync.js'
@@ -82,7 +82,7 @@ async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapt
     try {
       ends = await adapters.incidentEnds(path, firstNeeded)
     } catch (error) {
-      placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] })
+      placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${errorText(error)}` }] })
       continue
     }
     const placement = placeIncident(ends, settings.incidents, period)
@@ -133,7 +133,7 @@ async function readStreamIncidents(settings: ReviewConfig, period: ReviewPeriod,
   try {
     entries = await adapters.streamEntries(key, start, end)
   } catch (error) {
-    notes.push({ source: 'incidents', path: `redis:${key}`, message: `cannot read the stream: ${error instanceof Error ? error.message : String(error)}; no incidents are shown` })
+    notes.push({ source: 'incidents', path: `redis:${key}`, message: `cannot read the stream: ${errorText(error)}; no incidents are shown` })
     return { incidents: [], files: 0 }
   }
   const grouped = groupStreamEntries(entries, key, settings.incidents)
@@ -161,7 +161,7 @@ async function readPostmortems(config: Config, adapters: ReviewAdapters, notes: 
     try {
       out.push(parsePostmortem(await adapters.files.read(path), path, options))
     } catch (error) {
-      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` })
+      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${errorText(error)}` })
     }
   }
   return out
@@ -203,7 +203,7 @@ async function readTracker(config: Config, postmortems: readonly Postmortem[], p
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
   } catch (error) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error instanceof Error ? error.message : String(error)}`
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText(error)}`
     notes.push({ source: 'action-items', message: `${why}; the tickets' status is not shown` })
     return { status: trackerNotConsulted(tracker.kind, why), tickets: new Map() }
   }
