@@ -12,6 +12,7 @@ import { compareNotes, type DataNote } from './quality.js'
 import { normalise } from './audits.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TrackerStatus } from './tracker-status.js'
+import { sanitizeText } from '../util/sanitize.js'
 
 export type Rag = 'red' | 'amber' | 'green'
 
@@ -158,7 +159,27 @@ function trackerSummary(tracker: TrackerStatus | undefined): string {
   return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(', ')}`
 }
 
+/** The longest text of any one packet field; longer text (a vendor's error body) is cut, saying so. */
+const MAX_FIELD_CHARS = 1000
+
+/**
+ * Every string of the packet made safe to print and to commit (sanitizeText): no NUL byte, control character
+ * or terminal escape sequence, no line a runner would obey as a workflow command, one line, cut at
+ * MAX_FIELD_CHARS. Titles, ids, reasons and error messages come from files and services the review does not
+ * control; done once here, so no renderer (markdown, JSON, job summary, annotations) can miss one.
+ */
+function sanitizeStrings<T>(value: T): T {
+  if (typeof value === 'string') return sanitizeText(value, { multiline: false, maxLength: MAX_FIELD_CHARS }) as T
+  if (Array.isArray(value)) return value.map((v: unknown) => sanitizeStrings(v)) as T
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeStrings(k), sanitizeStrings(v)])) as T
+  return value
+}
+
 export function buildPacket(inputs: PacketInputs): ReviewPacket {
+  return sanitizeStrings(assemblePacket(inputs))
+}
+
+function assemblePacket(inputs: PacketInputs): ReviewPacket {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i): IncidentRow => {
     const row: IncidentRow = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status }
     const ttd = timeToDetect(i)
