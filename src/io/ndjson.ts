@@ -192,7 +192,9 @@ export function parseLine(bytes: Buffer, start: number, end: number, options: { 
     const reason = `invalid JSON: ${jsonSyntaxProblem(text)}`
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason }
   }
-  if (!isUtf8(bytes.subarray(start, stop))) return { value, problem: 'invalid UTF-8: the bad bytes were read as U+FFFD' }
+  // Invalid bytes decode to U+FFFD: only a line that has one can be invalid, and only it is checked (the
+  // check needs a view of the line, a Buffer made per line otherwise).
+  if (text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, stop))) return { value, problem: 'invalid UTF-8: the bad bytes were read as U+FFFD' }
   return { value }
 }
 

@@ -36,9 +36,9 @@ export interface ReviewAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
   /**
    * The last record of an incident timeline, and its first unless `firstNeeded(last)` says no, without
-   * reading the rest.
+   * reading the rest. Synchronous when it can be: an await per file adds up over ten thousand files.
    */
-  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): Promise<IncidentEnds>
+  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): IncidentEnds | Promise<IncidentEnds>
   /** The bytes of an NDJSON file (repository-relative), streamed. */
   openNdjson(path: string): ByteSource
   /** The records of an NDJSON file from its first line on (read lazily: stop early and little is read). */
@@ -73,14 +73,15 @@ export interface ReviewRequest {
 
 async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
   const paths = await adapters.files.glob(settings.incidents.paths)
-  const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents)
+  const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents, period)
   // One file at a time: the file system adapter reads synchronously (a few kilobytes a file), so running
   // files side by side would only add scheduling (see bench/review.mjs).
   const placed: Array<{ incident?: Incident; notes: DataNote[] }> = []
   for (const path of paths) {
     let ends: IncidentEnds
     try {
-      ends = await adapters.incidentEnds(path, firstNeeded)
+      const read = adapters.incidentEnds(path, firstNeeded)
+      ends = read instanceof Promise ? await read : read
     } catch (error) {
       placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${errorText(error)}` }] })
       continue

@@ -161,6 +161,8 @@ function trackerSummary(tracker: TrackerStatus | undefined): string {
 
 /** The longest text of any one packet field; longer text (a vendor's error body) is cut, saying so. */
 const MAX_FIELD_CHARS = 1000
+/** What sanitizeText would change in a short string: a control character, a line separator, a leading `::`. */
+const NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s*::/
 
 /**
  * Every string of the packet made safe to print and to commit (sanitizeText): no NUL byte, control character
@@ -169,7 +171,7 @@ const MAX_FIELD_CHARS = 1000
  * control; done once here, so no renderer (markdown, JSON, job summary, annotations) can miss one.
  */
 function sanitizeStrings<T>(value: T): T {
-  if (typeof value === 'string') return sanitizeText(value, { multiline: false, maxLength: MAX_FIELD_CHARS }) as T
+  if (typeof value === 'string') return (value.length <= MAX_FIELD_CHARS && !NEEDS_SANITIZING.test(value) ? value : sanitizeText(value, { multiline: false, maxLength: MAX_FIELD_CHARS })) as T
   if (Array.isArray(value)) return value.map((v: unknown) => sanitizeStrings(v)) as T
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeStrings(k), sanitizeStrings(v)])) as T
   return value

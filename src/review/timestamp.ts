@@ -15,8 +15,24 @@ function isCalendarDate(day: string): boolean {
   return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)))
 }
 
+/** `2026-10-14T09:02:00Z` or `2026-10-14T09:02:00.000Z`, as most writers put it: parsed without the regexes. */
+function canonicalUtc(text: string): Instant | undefined {
+  const n = text.length
+  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 0x5a || text.charCodeAt(10) !== 0x54 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return undefined
+  // Date.parse checks the digits and the time, but rolls 2026-02-30 over into March: the day is checked here.
+  const ms = Date.parse(text)
+  if (!Number.isFinite(ms)) return undefined
+  const digit = (i: number) => text.charCodeAt(i) - 48
+  const real = isRealDate(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3), digit(5) * 10 + digit(6), digit(8) * 10 + digit(9))
+  return real ? { ms, zoned: true } : undefined
+}
+
 /** An instant, or undefined when the value is not a time at all. */
 export function parseInstant(value: unknown): Instant | undefined {
+  if (typeof value === 'string') {
+    const fast = canonicalUtc(value)
+    if (fast !== undefined) return fast
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return undefined
     // Epoch seconds until the year 5138; milliseconds after.
