@@ -72,6 +72,12 @@ describe('resolvePeriod', () => {
 })
 
 describe('parseInstant', () => {
+  it('reads the common UTC form (with or without milliseconds) and still refuses days that do not exist', () => {
+    expect(parseInstant('2026-10-14T09:02:00Z')).toEqual({ ms: Date.parse('2026-10-14T09:02:00Z'), zoned: true })
+    expect(parseInstant('2028-02-29T23:59:59.123Z')).toEqual({ ms: Date.parse('2028-02-29T23:59:59.123Z'), zoned: true })
+    for (const bad of ['2026-02-29T00:00:00Z', '2026-04-31T10:00:00Z', '2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00Z', '2026-10-14T25:00:00Z', '2026-1x-14T09:02:00Z']) expect(parseInstant(bad)).toBeUndefined()
+  })
+
   it('compares instants, not strings: a later string can be an earlier instant', () => {
     const a = parseInstant('2026-10-14T10:00:00+02:00')
     const b = parseInstant('2026-10-14T09:30:00Z')
