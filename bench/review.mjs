@@ -4,6 +4,7 @@
 // `ts` strings), in the same run. Reports the time ratio and peak memory.
 //
 //   node bench/review.mjs [--count 10000] [--total-mb 1024] [--runs 3] [--node PATH] [--cli PATH] [--keep] [--corpus DIR] [--no-cold]
+//                         [--baseline-cli PATH]
 //
 // The incidents spread over twelve months (2026-01 to 2026-12); the review is of 2026-10. Half of the
 // files carry `started_at`/`detected_at`/`resolved_at` on every record (what docs/review.md recommends);
@@ -18,7 +19,9 @@
 //   with Node and the scripts themselves kept cached, so only reading the corpus differs.
 // A third command gives the floor on this machine: open every file, read its last 4 KiB, close it, and
 // nothing else. No approach that looks at every file can be faster than that, so peer time / floor time
-// is the largest ratio this machine allows.
+// is the largest ratio this machine allows, and ours / floor how close the review comes to it (target:
+// at most 1.3x, issue 12). --baseline-cli PATH also times another build of the CLI (e.g. an earlier
+// commit's dist/cli.js) in the same run, alternating with the others, for a before/after on one machine.
 // --corpus DIR generates into DIR once and reuses it on later runs (it is kept).
 import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs'
@@ -30,6 +33,7 @@ import { parseArgs } from 'node:util'
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const TARGET_RATIO = 20
 const TARGET_RSS_MB = 200
+const TARGET_FLOOR_RATIO = 1.3
 const MONTH = '2026-10'
 
 const { values: opts } = parseArgs({
@@ -43,7 +47,8 @@ const { values: opts } = parseArgs({
     corpus: { type: 'string' },
     'no-cold': { type: 'boolean', default: false },
     peer: { type: 'string' },
-    floor: { type: 'string' }
+    floor: { type: 'string' },
+    'baseline-cli': { type: 'string' }
   },
   strict: true
 })
@@ -244,7 +249,10 @@ function report(label, m) {
   console.log(`  reliability-loop review      median ${m.ours.seconds.toFixed(3)} s of ${runs}, peak RSS ${rss(m.ours)}`)
   console.log(`  read-everything (same run)   median ${m.peer.seconds.toFixed(3)} s of ${runs}, peak RSS ${rss(m.peer)}`)
   console.log(`  floor: open + last 4 KiB     median ${m.floor.seconds.toFixed(3)} s of ${runs}`)
+  if (m.baseline !== undefined) console.log(`  baseline (--baseline-cli)    median ${m.baseline.seconds.toFixed(3)} s of ${runs}, peak RSS ${rss(m.baseline)}, ${(m.baseline.seconds / m.floor.seconds).toFixed(2)}x the floor`)
   console.log(`  ratio: ${ratio.toFixed(1)}x faster (target ${TARGET_RATIO}x: ${ratio >= TARGET_RATIO ? 'met' : 'missed'}); the floor allows ${(m.peer.seconds / m.floor.seconds).toFixed(1)}x here; peak RSS target < ${TARGET_RSS_MB} MiB: ${timeBin ? (m.ours.rssMb < TARGET_RSS_MB ? 'met' : 'missed') : 'unknown'}`)
+  const overFloor = m.ours.seconds / m.floor.seconds
+  console.log(`  ours / floor: ${overFloor.toFixed(2)}x (target at most ${TARGET_FLOOR_RATIO}x: ${overFloor <= TARGET_FLOOR_RATIO ? 'met' : 'missed'})`)
   return ratio
 }
 
@@ -260,7 +268,8 @@ try {
   const commands = [
     ['ours', opts.node, [opts.cli, 'review', '--month', MONTH, '--format', 'json', '--root', root]],
     ['peer', opts.node, [script, '--peer', root]],
-    ['floor', opts.node, [script, '--floor', root]]
+    ['floor', opts.node, [script, '--floor', root]],
+    ...(opts['baseline-cli'] !== undefined ? [['baseline', opts.node, [opts['baseline-cli'], 'review', '--month', MONTH, '--format', 'json', '--root', root]]] : [])
   ]
   // Warm-up: every byte into the page cache once.
   await timed('warm-up', opts.node, [script, '--peer', root], root)
@@ -270,7 +279,11 @@ try {
   console.log(`incidents in ${MONTH}: ours ${oursIncidents}, straightforward ${peerIncidents}`)
   report('warm page cache (the files cached, as after a checkout)', warm)
 
-  const keepCached = [opts.node, opts.cli, script]
+  if (warm.baseline !== undefined) {
+    const baselineIncidents = JSON.parse(warm.baseline.stdout).incidents.length
+    if (baselineIncidents !== oursIncidents) console.log(`warning: the baseline found ${baselineIncidents} incidents, ours ${oursIncidents}`)
+  }
+  const keepCached = [opts.node, opts.cli, script, ...(opts['baseline-cli'] !== undefined ? [opts['baseline-cli']] : [])]
   const method = opts['no-cold'] ? undefined : evictCorpus(join(root, 'logs/incidents'), keepCached)
   if (method === undefined) console.log(`\ncold page cache: not measured (${opts['no-cold'] ? '--no-cold' : 'needs root for drop_caches, or python3 for posix_fadvise'})`)
   else report(`cold page cache (corpus evicted before each run with ${method})`, await measure(commands, () => evictCorpus(join(root, 'logs/incidents'), keepCached)))

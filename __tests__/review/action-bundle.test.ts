@@ -64,6 +64,12 @@ describe('the Action bundle with mode: review', () => {
     const bad = await runAction({ mode: 'review', 'review-since': '2026-10-01T10:00' })
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain('::error::input review-since "2026-10-01T10:00" has a time but no zone')
+
+    // A month that has not started: refused, nothing written.
+    const future = await runAction({ mode: 'review', 'review-month': '2999-01' })
+    expect(future.code).toBe(1)
+    expect(future.stdout).toMatch(/^::error::input review-month 2999-01 has not started yet \(it is \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\): review a period that has begun/m)
+    expect(existsSync(join(future.workspace, 'docs/reviews'))).toBe(false)
   })
 })
 

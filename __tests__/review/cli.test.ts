@@ -72,6 +72,16 @@ describe('review command', () => {
     expect((await cli(['review', '--format', 'html'], root)).code).toBe(2)
   })
 
+  it('refuses a month that has not started (exit 2), and labels the current one "to date"', async () => {
+    const root = makeRepo(FILES)
+    const future = await cli(['review', '--month', '2027-01'], root)
+    expect(future).toMatchObject({ code: 2, stdout: '' })
+    expect(future.stderr).toContain('error: --month 2027-01 has not started yet (it is 2026-11-27 12:00 UTC): review a period that has begun; the current month is reviewed to date\n')
+    const current = await cli(['review', '--month', '2026-11'], root)
+    expect(current.code).toBe(0)
+    expect(current.stdout).toMatch(/^# Reliability review: November 2026 \(to date\)\n/)
+  })
+
   it('documents the surface in --help', async () => {
     const { stdout } = await cli(['review', '--help'], makeRepo({}))
     for (const flag of ['--month', '--since', '--until', '--days', '--format', '--output', '--write', 'Examples:', 'Exit codes:']) expect(stdout).toContain(flag)

@@ -36,6 +36,21 @@ describe('placeIncident', () => {
     expect(placed.incident).toMatchObject({ id: 'A', title: 'Loop', startedMs: Date.parse('2026-10-01T08:00:00Z') })
   })
 
+  it('does not need the first record of an incident resolved before the period: it is out whenever it started', () => {
+    const last = { ts: '2026-09-20T00:00:00Z', id: 'A', title: 'Loop', status: 'resolved' }
+    expect(firstRecordNeeded(last, settings)).toBe(true)
+    expect(firstRecordNeeded(last, settings, OCT)).toBe(false)
+    // resolved_at decides over the last record's time.
+    expect(firstRecordNeeded({ ...last, ts: '2026-10-02T00:00:00Z', resolved_at: '2026-09-30T23:00:00Z' }, settings, OCT)).toBe(false)
+    expect(firstRecordNeeded({ ...last, resolved_at: '2026-10-01T00:00:00Z' }, settings, OCT)).toBe(true)
+    // Resolved in the period, still open, or without a time: the start decides, so the first record is read.
+    expect(firstRecordNeeded({ ...last, ts: '2026-10-02T00:00:00Z' }, settings, OCT)).toBe(true)
+    expect(firstRecordNeeded({ ...last, status: 'investigating' }, settings, OCT)).toBe(true)
+    expect(firstRecordNeeded({ ...last, ts: 'yesterday' }, settings, OCT)).toBe(true)
+    // Placed without it, the incident is out of the period, as it would be with it.
+    expect(placeIncident({ path: 'i.ndjson', size: 100, last: { value: last }, firstNotNeeded: true, problems: [] }, settings, OCT).incident).toBeUndefined()
+  })
+
   it('leaves out incidents resolved before the period or started after it', () => {
     expect(placeIncident(ends({ ts: '2026-09-01T00:00:00Z', id: 'A' }, { ts: '2026-09-02T00:00:00Z', id: 'A', status: 'resolved' }), settings, OCT).incident).toBeUndefined()
     expect(placeIncident(ends({ ts: '2026-11-01T00:00:00Z', id: 'A' }, { ts: '2026-11-02T00:00:00Z', id: 'A', status: 'open' }), settings, OCT).incident).toBeUndefined()

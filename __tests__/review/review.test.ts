@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createNodeReviewAdapters } from '../../src/io/node-review-adapters.js'
 import { runReview } from '../../src/modes/review.js'
-import { monthPeriod } from '../../src/review/period.js'
+import { monthPeriod, resolvePeriod } from '../../src/review/period.js'
 import { renderPacketJson } from '../../src/review/render-json.js'
 import { renderPacketMarkdown } from '../../src/review/render-markdown.js'
 import { AUDIT, configOf, makeRepo, POSTMORTEM, rec, removeRepos } from './fixtures.js'
@@ -113,6 +113,43 @@ describe('runReview', () => {
     const md = renderPacketMarkdown(packet)
     expect(md).toContain('## Data quality')
     expect(md).toContain('`logs/incidents/malformed.ndjson:2`')
+  })
+
+  it('counts each audited transcript once, random stratum for the means, and says what it counted and left out', async () => {
+    const line = (transcript: string, scores: Record<string, number>, extra: Record<string, unknown> = {}) =>
+      rec({ period: '2026-10', seed: 's', transcript, sha256: `${transcript}-hash`, rubric_version: 'v1', scorer: 'rules', model: null, scores, reasons: {}, scored_at: '2026-10-28T00:00:00Z', ...extra })
+    const packet = await review(
+      makeRepo({
+        // No `stratum` field: random. The same line twice (two audit runs appended it): counted once.
+        'reliability/audits/2026-10.ndjson':
+          line('a', { accuracy: 1 }) + line('a', { accuracy: 1 }) + line('b', { accuracy: 0.5 }) + line('b', { accuracy: 1 }, { scorer: 'llm', model: 'm' }) + line('c', { accuracy: 0 }, { stratum: 'flagged' })
+      })
+    )
+    expect(packet.audits.dimensions).toMatchObject([{ dimension: 'accuracy', mean: 1, count: 2, flagged: { mean: 0, count: 1 } }])
+    const md = renderPacketMarkdown(packet)
+    expect(md).toContain('| dimension | scale | 2026-05 | 2026-06 | 2026-07 | 2026-08 | 2026-09 | 2026-10 | change vs 2026-09 | transcripts in 2026-10 | flagged in 2026-10 (apart) |')
+    expect(md).toMatch(/\| accuracy \| 0-1 \| – \| – \| – \| – \| – \| 1\.00 \| – \| 2 \| 0\.00 \(1\) \|/)
+    expect(md).toContain('Counted: one score per transcript and dimension (a person\'s over the judge\'s over the rules\'), 2 transcripts of the random stratum in 2026-10 for the means and trends, 1 of the flagged stratum shown apart. Left out, over the months read: 1 record repeated by key, 1 score set aside for one that takes precedence on the same transcript and dimension.')
+  })
+
+  it('calls the audit area amber when the month has flagged transcripts only: no mean to judge', async () => {
+    const packet = await review(makeRepo({ 'reliability/audits/2026-10.ndjson': AUDIT('2026-10', 'c', { accuracy: 0 }).replace('"random"', '"flagged"') }))
+    expect(packet.summary.find((a) => a.area === 'Audit scores')).toMatchObject({ status: 'amber', summary: 'no scores of the random stratum for 2026-10' })
+  })
+
+  it('reviews the current month to date: items overdue as of now, not as of the month\'s end', async () => {
+    const due = (day: string) => `- [ ] Item due ${day} :: @dev-ops :: ${day}\n`
+    const pm = `${POSTMORTEM.replace('- Date: 2026-10-14', '- Date: 2026-11-03')}${due('2026-11-20')}${due('2026-11-27')}${due('2026-11-29')}`
+    const root = makeRepo({ 'docs/postmortems/PM-7.md': pm })
+    const config = configOf(root)
+    const period = resolvePeriod({ month: '2026-11' }, NOW)
+    const packet = await runReview(config, { period, now: NOW }, createNodeReviewAdapters(config))
+    // Due on the 27th (today) is not overdue yet; the 29th has not come.
+    expect(packet.backlog.overdueItems.map((i) => i.due)).toEqual(['2026-10-20', '2026-11-20'])
+    expect(packet.period).toEqual({ label: '2026-11', title: 'November 2026 (to date)', start: '2026-11-01T00:00:00.000Z', end: '2026-11-27T12:00:00.000Z', toDate: true })
+    const md = renderPacketMarkdown(packet)
+    expect(md).toMatch(/^# Reliability review: November 2026 \(to date\)\n/)
+    expect(md).toContain('2 overdue (due before today)')
   })
 
   it('keeps incidents of the period only, placing them by instant, not by string', async () => {

@@ -13,6 +13,7 @@ import { PeriodError, resolvePeriod } from '../review/period.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
 import { writeJobSummary } from '../report/job-summary.js'
 import type { ReviewInputs } from './inputs.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface ReviewActionContext {
   config: Config
@@ -54,7 +55,7 @@ export async function runReviewAction(ctx: ReviewActionContext): Promise<ReviewP
   try {
     await writeJobSummary(markdown)
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
   const statuses = packet.summary.map((a) => a.status)
   core.setOutput('review-file', file)

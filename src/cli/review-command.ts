@@ -18,6 +18,7 @@ import { readConfigText, resolveRoot } from './lint-command.js'
 import { reviewTracker } from '../io/review-tracker.js'
 import { credentialsFromEnvironment, ENV_NAMES } from '../sync/connection.js'
 import { isDebug } from './terminal.js'
+import { errorMessage } from '../util/error-message.js'
 
 export const REVIEW_FORMATS = ['markdown', 'json'] as const
 
@@ -44,7 +45,8 @@ problem is listed in the packet's "Data quality" section. With review.incidents.
 come from the stream review.incidents.redis-key (default incident:timeline) at REDIS_URL.
 
 The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
-UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
+UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N. A period
+that has not started is refused; the current month is reviewed "to date" (overdue as of now).
 
 Examples:
   $ reliability-loop review                                   # last month's packet on stdout
@@ -54,7 +56,7 @@ Examples:
 
 Exit codes:
   0  packet produced
-  2  usage or configuration error (bad period, invalid config)
+  2  usage or configuration error (bad or future period, invalid config)
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -123,7 +125,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     try {
       await replaceFileAtomic(path.join(root, file), markdown)
     } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`)
+      throw new UsageError(`cannot write ${file}: ${errorMessage(error)}`)
     }
     io.stderr(`wrote ${file}\n`)
   }

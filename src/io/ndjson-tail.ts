@@ -136,6 +136,9 @@ export class BackwardLines {
       const from = pos - chunk.length
       const nl = chunk.lastIndexOf(LF)
       const piece = nl === -1 ? chunk : chunk.subarray(nl + 1)
+      // The whole line in one chunk (the usual case): handed on without a copy, since next() parses it
+      // before anything reads into that buffer again.
+      if (nl !== -1 && parts.length === 0) return end - (from + nl + 1) > this.maxLineBytes + 1 ? { start: from + nl + 1 } : { start: from + nl + 1, bytes: piece }
       if (kept <= this.maxLineBytes + 1) {
         parts.push(Buffer.from(piece))
         kept += piece.length

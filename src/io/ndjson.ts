@@ -15,6 +15,7 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
 import { createGunzip } from 'node:zlib'
+import { jsonSyntaxProblem } from '../util/json-syntax.js'
 
 /** A line longer than this is reported and skipped without being buffered. */
 export const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024
@@ -186,11 +187,14 @@ export function parseLine(bytes: Buffer, start: number, end: number, options: { 
   let value: unknown
   try {
     value = JSON.parse(text)
-  } catch (error) {
-    const reason = `invalid JSON: ${messageOf(error)}`
+  } catch {
+    // Not JSON.parse's message: V8's words differ between Node versions, and reports must not.
+    const reason = `invalid JSON: ${jsonSyntaxProblem(text)}`
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason }
   }
-  if (!isUtf8(bytes.subarray(start, stop))) return { value, problem: 'invalid UTF-8: the bad bytes were read as U+FFFD' }
+  // Invalid bytes decode to U+FFFD: only a line that has one can be invalid, and only it is checked (the
+  // check needs a view of the line, a Buffer made per line otherwise).
+  if (text.includes('\uFFFD') && !isUtf8(bytes.subarray(start, stop))) return { value, problem: 'invalid UTF-8: the bad bytes were read as U+FFFD' }
   return { value }
 }
 

@@ -2,13 +2,14 @@
 // commits, and the lint mode for postmortem lint status.
 
 import { closeSync, openSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import type { Config } from '../config/types.js'
 import { runLint } from '../modes/lint.js'
 import type { ReviewAdapters } from '../modes/review.js'
 import type { PostmortemLint } from '../review/backlog.js'
 import type { IncidentEnds } from '../review/incidents.js'
 import { runGit } from './git.js'
+import { lastCommitTimes } from './git-commit-times.js'
 import { ndjsonFileSource, type NdjsonRecord } from './ndjson.js'
 import { ForwardLines } from './ndjson-head.js'
 import { BackwardLines, FIRST_TAIL_BYTES, lastRecordOf } from './ndjson-tail.js'
@@ -27,7 +28,7 @@ const tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES)
  * Last record from the end, then (when `firstNeeded` says the last record does not carry all it would give)
  * the first record from the start, a few lines at most; one descriptor, synchronous from open to close.
  */
-export async function readIncidentEnds(absPath: string, path: string, firstNeeded: (last: unknown) => boolean = () => true): Promise<IncidentEnds> {
+export function readIncidentEnds(absPath: string, path: string, firstNeeded: (last: unknown) => boolean = () => true): IncidentEnds {
   const fd = openSync(absPath, 'r')
   try {
     const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }))
@@ -111,15 +112,19 @@ export interface NodeReviewOptions {
 export function createNodeReviewAdapters(config: Config, options: NodeReviewOptions = {}): ReviewAdapters {
   const root = config.root
   const files = nodeRepoFiles(root)
+  const rootPrefix = root.endsWith(sep) ? root : `${root}${sep}`
   const { redisUrl } = options
   return {
     files,
-    incidentEnds: (path, firstNeeded) => readIncidentEnds(join(root, path), path, firstNeeded),
+    // `root/path` joined by hand: the paths come from the glob, already normal, and join() normalising
+    // ten thousand of them is a measurable share of the review (bench/review.mjs).
+    incidentEnds: (path, firstNeeded) => readIncidentEnds(`${rootPrefix}${path}`, path, firstNeeded),
     openNdjson: (path) => ndjsonFileSource(join(root, path)),
     recordsFromStart: (path) => recordsFromStart(join(root, path)),
     recordsFromEnd: (path) => recordsFromEnd(join(root, path)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
+    lastCommitTimes: (paths) => lastCommitTimes(root, paths),
     ...(redisUrl !== undefined && redisUrl !== '' && { streamEntries: (key: string, start: string, end: string) => streamEntriesFromRedis(redisUrl, key, start, end) })
   }
 }

@@ -18,13 +18,13 @@ import { parseOptionsOf } from '../lint/lint-file.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { auditMonths, auditTrends } from '../review/audits.js'
-import { datedIn, digestPostmortems, inBacklogAt, postmortemId, type PostmortemLint } from '../review/backlog.js'
+import { datedIn, digestPostmortems, inBacklogAt, placeUndated, postmortemDayMs, postmortemId, type Placements, type PostmortemLint } from '../review/backlog.js'
 import { bypassesInPeriod } from '../review/bypasses.js'
 import { experimentsInPeriod } from '../review/experiments.js'
 import { detectionFromStart, firstRecordNeeded, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentEnds, type IncidentPlacement, type TimelineRecord } from '../review/incidents.js'
 import { buildPacket, type ReviewPacket, type SourceInfo } from '../review/packet.js'
 import type { ReviewPeriod } from '../review/period.js'
-import type { DataNote } from '../review/quality.js'
+import { errorText, type DataNote } from '../review/quality.js'
 import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
 import { itemPlace, trackerNotConsulted, trackerStatusOf, type TrackerReading } from '../review/tracker-status.js'
 import { syncConfigOf } from '../config/sync.js'
@@ -36,9 +36,9 @@ export interface ReviewAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
   /**
    * The last record of an incident timeline, and its first unless `firstNeeded(last)` says no, without
-   * reading the rest.
+   * reading the rest. Synchronous when it can be: an await per file adds up over ten thousand files.
    */
-  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): Promise<IncidentEnds>
+  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): IncidentEnds | Promise<IncidentEnds>
   /** The bytes of an NDJSON file (repository-relative), streamed. */
   openNdjson(path: string): ByteSource
   /** The records of an NDJSON file from its first line on (read lazily: stop early and little is read). */
@@ -49,6 +49,11 @@ export interface ReviewAdapters {
   lint(paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>>
   /** The last commit that touched any of these paths or globs; undefined outside git. */
   commitOf(locations: readonly string[]): Promise<string | undefined>
+  /**
+   * Path → time (epoch ms, author date) of the last commit that touched each file; files without one (not
+   * committed, outside git, beyond a shallow clone's history) are absent.
+   */
+  lastCommitTimes(paths: readonly string[]): Promise<ReadonlyMap<string, number>>
   /**
    * XRANGE of a Redis stream between two IDs (inclusive), every page; for `incidents.source: redis`.
    * Absent when no connection is configured (REDIS_URL); throws when the stream cannot be read.
@@ -68,16 +73,17 @@ export interface ReviewRequest {
 
 async function readIncidents(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ incidents: Incident[]; files: number }> {
   const paths = await adapters.files.glob(settings.incidents.paths)
-  const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents)
+  const firstNeeded = (last: unknown) => firstRecordNeeded(last, settings.incidents, period)
   // One file at a time: the file system adapter reads synchronously (a few kilobytes a file), so running
   // files side by side would only add scheduling (see bench/review.mjs).
   const placed: Array<{ incident?: Incident; notes: DataNote[] }> = []
   for (const path of paths) {
     let ends: IncidentEnds
     try {
-      ends = await adapters.incidentEnds(path, firstNeeded)
+      const read = adapters.incidentEnds(path, firstNeeded)
+      ends = read instanceof Promise ? await read : read
     } catch (error) {
-      placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] })
+      placed.push({ notes: [{ source: 'incidents', path, message: `cannot read the file: ${errorText(error)}` }] })
       continue
     }
     const placement = placeIncident(ends, settings.incidents, period)
@@ -128,7 +134,7 @@ async function readStreamIncidents(settings: ReviewConfig, period: ReviewPeriod,
   try {
     entries = await adapters.streamEntries(key, start, end)
   } catch (error) {
-    notes.push({ source: 'incidents', path: `redis:${key}`, message: `cannot read the stream: ${error instanceof Error ? error.message : String(error)}; no incidents are shown` })
+    notes.push({ source: 'incidents', path: `redis:${key}`, message: `cannot read the stream: ${errorText(error)}; no incidents are shown` })
     return { incidents: [], files: 0 }
   }
   const grouped = groupStreamEntries(entries, key, settings.incidents)
@@ -156,7 +162,7 @@ async function readPostmortems(config: Config, adapters: ReviewAdapters, notes: 
     try {
       out.push(parsePostmortem(await adapters.files.read(path), path, options))
     } catch (error) {
-      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` })
+      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${errorText(error)}` })
     }
   }
   return out
@@ -189,16 +195,16 @@ async function readAudits(settings: ReviewConfig, month: string, adapters: Revie
 }
 
 /** The synced items' tickets, as the tracker has them now; a tracker that cannot be read is a data-quality note. */
-async function readTracker(config: Config, postmortems: readonly Postmortem[], period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
+async function readTracker(config: Config, postmortems: readonly Postmortem[], placements: Placements, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
   const tracker = adapters.tracker
   if (tracker === undefined) return undefined
   if (tracker.lookup === undefined) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? 'no credentials'), tickets: new Map() }
-  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period)))
+  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements)))
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
   } catch (error) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error instanceof Error ? error.message : String(error)}`
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText(error)}`
     notes.push({ source: 'action-items', message: `${why}; the tickets' status is not shown` })
     return { status: trackerNotConsulted(tracker.kind, why), tickets: new Map() }
   }
@@ -221,11 +227,13 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const incidents = settings.incidents.source === 'files' ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes)
 
   const postmortems = await readPostmortems(config, adapters, notes)
-  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period)).map((pm) => pm.path)
+  const undated = postmortems.filter((pm) => postmortemDayMs(pm) === undefined).map((pm) => pm.path)
+  const placements = placeUndated(postmortems, incidents.incidents, undated.length === 0 ? new Map() : await adapters.lastCommitTimes(undated))
+  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period, placements)).map((pm) => pm.path)
   const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
-  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels)
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements)
   notes.push(...digest.notes)
-  const tracker = await readTracker(config, postmortems, period, adapters, notes)
+  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes)
   const backlog = tracker === undefined ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line))
     return ticket === undefined ? i : { ...i, ticket }

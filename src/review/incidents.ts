@@ -69,31 +69,39 @@ function statusIn(status: string, statuses: readonly string[]): boolean {
 }
 
 /** The instant in a field, with a note when it is missing a zone or is not a time. */
-function instantOf(record: Dict, field: string, at: { path: string; line?: number }, notes: DataNote[], required: boolean): number | undefined {
+function instantOf(record: Dict, field: string, at: { path: string; line?: number }, notes: DataNote[], required: boolean | (() => boolean)): number | undefined {
   const raw = record[field]
-  const where = { path: at.path, ...(at.line !== undefined && { line: at.line }) }
+  const where = () => ({ path: at.path, ...(at.line !== undefined && { line: at.line }) })
   if (raw === undefined || raw === null || raw === '') {
-    if (required) notes.push({ source: 'incidents', ...where, message: `record without \`${field}\`` })
+    if (required === true || (typeof required === 'function' && required())) notes.push({ source: 'incidents', ...where(), message: `record without \`${field}\`` })
     return undefined
   }
   const instant = parseInstant(raw)
   if (instant === undefined) {
-    notes.push({ source: 'incidents', ...where, message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` })
+    notes.push({ source: 'incidents', ...where(), message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` })
     return undefined
   }
-  if (!instant.zoned) notes.push({ source: 'incidents', ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` })
+  if (!instant.zoned) notes.push({ source: 'incidents', ...where(), message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` })
   return instant.ms
 }
 
 /**
  * Whether placing an incident needs its first record: the first record gives the start time, id and title
- * when the last record (its current state) does not carry them.
+ * when the last record (its current state) does not carry them. With the period: not for an incident the
+ * last record shows resolved before the period starts, which is out of the period whenever it started (on a
+ * year of timelines, most files: their heads are never read).
  */
-export function firstRecordNeeded(last: unknown, settings: IncidentSettings): boolean {
+export function firstRecordNeeded(last: unknown, settings: IncidentSettings, period?: Pick<ReviewPeriod, 'startMs'>): boolean {
   const record = asDict(last)
   if (record === undefined) return true
   const f = settings.fields
-  return parseInstant(record[f.startedAt]) === undefined || text(record[f.id]) === undefined || text(record[f.title]) === undefined
+  if (parseInstant(record[f.startedAt]) !== undefined && text(record[f.id]) !== undefined && text(record[f.title]) !== undefined) return false
+  if (period === undefined) return true
+  const status = text(record[f.status])
+  if (status === undefined || !statusIn(status, settings.resolvedStatuses)) return true
+  // The same end placeIncident uses: `resolved_at`, else the last record's time.
+  const endMs = (parseInstant(record[f.resolvedAt]) ?? parseInstant(record[f.ts]))?.ms
+  return endMs === undefined || endMs >= period.startMs
 }
 
 /** Places one incident in time from its first and last records. */
@@ -109,7 +117,9 @@ export function placeIncident(ends: IncidentEnds, settings: IncidentSettings, pe
   }
   const at = { path: ends.path }
   const lastMs = instantOf(last, f.ts, at, notes, true)
-  const firstMs = ends.first?.line !== undefined ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, JSON.stringify(first) !== JSON.stringify(last)) : undefined
+  // A missing `ts` on the first record is noted unless it is the last record read twice (a one-line file);
+  // compared only then, as text, which costs little once and much on every file.
+  const firstMs = ends.first?.line !== undefined ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, () => JSON.stringify(first) !== JSON.stringify(last)) : undefined
   const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs
   if (startedMs === undefined || lastMs === undefined) {
     notes.push({ source: 'incidents', path: ends.path, message: 'no record time: the incident cannot be placed in a period and is left out' })

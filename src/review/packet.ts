@@ -12,6 +12,7 @@ import { compareNotes, type DataNote } from './quality.js'
 import { normalise } from './audits.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TrackerStatus } from './tracker-status.js'
+import { sanitizeText } from '../util/sanitize.js'
 
 export type Rag = 'red' | 'amber' | 'green'
 
@@ -48,7 +49,8 @@ export interface IncidentRow {
 }
 
 export interface ReviewPacket {
-  period: { label: string; title: string; start: string; end: string }
+  /** `toDate`: the period had not ended; it runs up to when the packet was made (`end`). */
+  period: { label: string; title: string; start: string; end: string; toDate?: true }
   generatedAt: string
   sources: SourceInfo[]
   summary: AreaStatus[]
@@ -108,7 +110,9 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
     }
     if (d.mean !== null && normalise(d.mean, d.scale) < 0.5 && belowHalf === '') belowHalf = d.dimension
   }
-  const auditRag = inputs.audits.records === 0 ? 'amber' : worst(rag(biggestDrop, t['audit-drop']), belowHalf !== '' ? 'red' : 'green')
+  // Means are over the random stratum: flagged transcripts alone give no mean to judge.
+  const noMeans = inputs.audits.counting.transcripts === 0
+  const auditRag = noMeans ? 'amber' : worst(rag(biggestDrop, t['audit-drop']), belowHalf !== '' ? 'red' : 'green')
   return [
     {
       area: 'Incidents',
@@ -131,7 +135,9 @@ function areaStatuses(inputs: PacketInputs): AreaStatus[] {
       summary:
         inputs.audits.records === 0
           ? `no audit records for ${inputs.audits.month}`
-          : [dropped !== '' ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : 'no dimension dropped', belowHalf !== '' ? `${belowHalf} below half its scale` : ''].filter(Boolean).join('; ')
+          : noMeans
+            ? `no scores of the random stratum for ${inputs.audits.month}`
+            : [dropped !== '' ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : 'no dimension dropped', belowHalf !== '' ? `${belowHalf} below half its scale` : ''].filter(Boolean).join('; ')
     },
     {
       area: 'Experiments',
@@ -153,7 +159,29 @@ function trackerSummary(tracker: TrackerStatus | undefined): string {
   return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(', ')}`
 }
 
+/** The longest text of any one packet field; longer text (a vendor's error body) is cut, saying so. */
+const MAX_FIELD_CHARS = 1000
+/** What sanitizeText would change in a short string: a control character, a line separator, a leading `::`. */
+const NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s*::/
+
+/**
+ * Every string of the packet made safe to print and to commit (sanitizeText): no NUL byte, control character
+ * or terminal escape sequence, no line a runner would obey as a workflow command, one line, cut at
+ * MAX_FIELD_CHARS. Titles, ids, reasons and error messages come from files and services the review does not
+ * control; done once here, so no renderer (markdown, JSON, job summary, annotations) can miss one.
+ */
+function sanitizeStrings<T>(value: T): T {
+  if (typeof value === 'string') return (value.length <= MAX_FIELD_CHARS && !NEEDS_SANITIZING.test(value) ? value : sanitizeText(value, { multiline: false, maxLength: MAX_FIELD_CHARS })) as T
+  if (Array.isArray(value)) return value.map((v: unknown) => sanitizeStrings(v)) as T
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeStrings(k), sanitizeStrings(v)])) as T
+  return value
+}
+
 export function buildPacket(inputs: PacketInputs): ReviewPacket {
+  return sanitizeStrings(assemblePacket(inputs))
+}
+
+function assemblePacket(inputs: PacketInputs): ReviewPacket {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i): IncidentRow => {
     const row: IncidentRow = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status }
     const ttd = timeToDetect(i)
@@ -168,7 +196,7 @@ export function buildPacket(inputs: PacketInputs): ReviewPacket {
     return row
   })
   return {
-    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString(), ...(inputs.period.toDate && { toDate: true as const }) },
     generatedAt: inputs.now.toISOString(),
     sources: inputs.sources,
     summary: areaStatuses(inputs),

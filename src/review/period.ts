@@ -13,6 +13,11 @@ export interface ReviewPeriod {
   endMs: number
   /** The audit period (`YYYY-MM`) the review reads: the month of the period's last instant. */
   auditMonth: string
+  /**
+   * The period has not ended: it runs up to now (`endMs` is the clock's time when the packet was asked
+   * for), and the title says "to date"; items are overdue as of now, not as of the period's end.
+   */
+  toDate?: true
 }
 
 export interface PeriodRequest {
@@ -70,14 +75,31 @@ function rangePeriod(startMs: number, endMs: number): ReviewPeriod {
   return { label: `${first}_${last}`, title: `${first} to ${last}`, startMs, endMs, auditMonth: monthOf(endMs - 1) }
 }
 
+const isoMinute = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+
+/**
+ * A period that has not started is refused: nothing in it has happened, and items would be overdue as of a
+ * day that has not come. One that has started but not ended runs up to now and is marked "to date".
+ */
+function upToNow(period: ReviewPeriod, now: Date, asked: string): ReviewPeriod {
+  const nowMs = now.getTime()
+  if (period.startMs > nowMs) throw new PeriodError(`${asked} has not started yet (it is ${isoMinute(nowMs)}): review a period that has begun; the current month is reviewed to date`)
+  if (period.endMs <= nowMs) return period
+  return { ...period, title: `${period.title} (to date)`, endMs: nowMs, toDate: true }
+}
+
 /**
  * The period asked for; without a request, the calendar month before `now` (UTC). `--until` is inclusive
- * for a date (the whole day) and exclusive for a time.
+ * for a date (the whole day) and exclusive for a time. A period that has not started is refused; the
+ * current month (or a range ending today) runs up to now, "to date"; a later `--until` is refused.
  */
 export function resolvePeriod(request: PeriodRequest, now: Date): ReviewPeriod {
   const given = [request.month !== undefined, request.since !== undefined || request.until !== undefined, request.days !== undefined].filter(Boolean).length
   if (given > 1) throw new PeriodError('give one of --month, --since/--until or --days')
-  if (request.month !== undefined) return monthPeriod(request.month.trim())
+  if (request.month !== undefined) {
+    const month = request.month.trim()
+    return upToNow(monthPeriod(month), now, `--month ${month}`)
+  }
   if (request.days !== undefined) {
     if (!Number.isInteger(request.days) || request.days < 1) throw new PeriodError(`--days must be a whole number, 1 or more (got ${request.days})`)
     return rangePeriod(now.getTime() - request.days * DAY_MS, now.getTime())
@@ -85,10 +107,16 @@ export function resolvePeriod(request: PeriodRequest, now: Date): ReviewPeriod {
   if (request.since !== undefined || request.until !== undefined) {
     if (request.since === undefined) throw new PeriodError('--until needs --since')
     const since = bound(request.since, '--since')
+    if (since.ms > now.getTime()) throw new PeriodError(`--since ${request.since} has not started yet (it is ${isoMinute(now.getTime())}): review a period that has begun`)
     const until = request.until === undefined ? { ms: now.getTime(), dateOnly: false } : bound(request.until, '--until')
     const endMs = until.dateOnly ? until.ms + DAY_MS : until.ms
     if (endMs <= since.ms) throw new PeriodError(`--until (${request.until}) must be after --since (${request.since})`)
-    return rangePeriod(since.ms, endMs)
+    // Today as the last day (or a time later today) is up to now; a later day has not come.
+    const endOfToday = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS
+    if (request.until !== undefined && endMs > endOfToday) {
+      throw new PeriodError(`--until ${request.until} has not come yet (it is ${isoMinute(now.getTime())}): leave --until out to review up to now`)
+    }
+    return upToNow(rangePeriod(since.ms, endMs), now, `--since ${request.since}`)
   }
   return monthPeriod(shiftMonth(monthOf(now.getTime()), -1))
 }

@@ -2,7 +2,7 @@
 // here reads a clock or the environment, so the same packet gives the same bytes; the generation time is
 // left out on purpose, so re-running a month changes the file only when the data changed.
 
-import { normalise } from './audits.js'
+import { normalise, type AuditTrends } from './audits.js'
 import type { ReviewPacket, Rag } from './packet.js'
 import { formatDuration, shortUtc } from './timestamp.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
@@ -20,6 +20,7 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n')
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 const fixed = (n: number | null, digits = 2): string => (n === null ? '–' : n.toFixed(digits))
 const signed = (n: number | null): string => (n === null ? '–' : `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(2)}`)
 
@@ -45,6 +46,14 @@ function auditChart(packet: ReviewPacket): string | undefined {
     '',
     `Lines, in order: ${lines.map((d) => d.dimension).join(', ')}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join('\n')
+}
+
+/** What the audit means counted and what they left out, in one paragraph under the table. */
+function auditCounting(audits: AuditTrends): string {
+  const c = audits.counting
+  const counted = `Counted: one score per transcript and dimension (a person's over the judge's over the rules'), ${plural(c.transcripts, 'transcript')} of the random stratum in ${audits.month} for the means and trends, ${c.flaggedTranscripts} of the flagged stratum shown apart.`
+  const left = [c.duplicates > 0 && `${plural(c.duplicates, 'record')} repeated by key`, c.superseded > 0 && `${plural(c.superseded, 'score')} set aside for one that takes precedence on the same transcript and dimension`].filter(Boolean)
+  return `${counted} Left out, over the months read: ${left.length === 0 ? 'nothing' : left.join(', ')}.`
 }
 
 const NEXT_STEP: Record<TrackerMismatch['kind'], Record<TrackerMismatch['nextSync'], string>> = {
@@ -86,7 +95,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
   const out: string[] = []
   const p = packet.period
   out.push(`# Reliability review: ${p.title}`, '')
-  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, '')
+  out.push(p.toDate ? `Period: ${p.start} to ${p.end}, to date: the period has not ended, and this packet covers it up to when it was made (end exclusive, UTC).` : `Period: ${p.start} to ${p.end} (end exclusive, UTC).`, '')
   out.push('## Sources', '')
   out.push(
     table(
@@ -128,7 +137,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
         ['postmortem', 'date', 'severity', 'owners', 'lint', 'actions open / overdue / closed'],
         packet.postmortems.map((pm) => [
           `[${pm.id}](${relativeLink(packet, pm.path)})`,
-          pm.date,
+          pm.placedBy === undefined ? pm.date : `${pm.date} (${pm.placedBy.by === 'commit' ? 'last commit' : `incident ${pm.placedBy.incident}`}; ${pm.dateWritten === undefined ? 'no `Date`' : `written "${pm.dateWritten}"`})`,
           pm.severity,
           pm.owners.join(', '),
           pm.lint.errors === 0 && pm.lint.warnings === 0 ? 'clean' : `${pm.lint.errors} errors, ${pm.lint.warnings} warnings`,
@@ -141,7 +150,7 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
 
   const b = packet.backlog
   out.push('## Action-item backlog', '')
-  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, '')
+  out.push(`${b.open} open, ${b.overdue} overdue (due before ${p.toDate ? 'today' : "the period's end"}), ${b.closed} closed, over every postmortem.`, '')
   if (b.byOwner.length > 0) {
     out.push('### By owner', '')
     out.push(table(['owner', 'open', 'overdue', 'closed', 'oldest open (days)'], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), '')
@@ -172,14 +181,16 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
     if (chart !== undefined) out.push(chart, '')
     out.push(
       table(
-        ['dimension', 'scale', ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
-        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+        ['dimension', 'scale', ...a.months, `change vs ${a.months[a.months.length - 2]}`, `transcripts in ${a.month}`, `flagged in ${a.month} (apart)`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count, d.flagged.count === 0 ? undefined : `${fixed(d.flagged.mean)} (${d.flagged.count})`])
       ),
+      '',
+      auditCounting(a),
       ''
     )
     if (a.lowest.length > 0) {
       out.push(`Lowest-scoring transcripts in ${a.month}:`, '')
-      out.push(table(['transcript', 'mean (0–1)', 'lowest dimension', 'why'], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), '')
+      out.push(table(['transcript', 'stratum', 'mean (0–1)', 'lowest dimension', 'why'], a.lowest.map((t) => [`\`${t.transcript}\``, t.stratum, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), '')
     }
   }
 

@@ -6,6 +6,7 @@
 import type { IncidentEnds, IncidentSettings, TimelineRecord } from './incidents.js'
 import type { ReviewPeriod } from './period.js'
 import type { DataNote } from './quality.js'
+import { jsonSyntaxProblem } from '../util/json-syntax.js'
 
 /** One stream entry as clients return it: the ID (`<ms>-<seq>`) and its field/value pairs (strings). */
 export interface StreamEntry {
@@ -37,8 +38,8 @@ export function entryRecord(entry: StreamEntry, tsField: string): { value?: Reco
       const parsed = JSON.parse(packed) as unknown
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { problem: `entry ${entry.id}: \`${keys[0]}\` is not a JSON object` }
       value = parsed as Record<string, unknown>
-    } catch (error) {
-      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${error instanceof Error ? error.message : String(error)}` }
+    } catch {
+      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${jsonSyntaxProblem(packed)}` }
     }
   }
   if (value[tsField] === undefined) {
