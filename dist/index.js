@@ -3681,8 +3681,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message2.header}: ${message2.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural3 = context3.types.length === 1 ? "" : " one of";
-      const message2 = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
+      const plural4 = context3.types.length === 1 ? "" : " one of";
+      const message2 = `${context3.argument} could not be converted to${plural4}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message: message2
@@ -11245,9 +11245,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -30030,10 +30030,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value: value3 } = collItem;
+        const { start, key, sep: sep6, value: value3 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30047,7 +30047,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -30071,7 +30071,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value3,
           offset: keyNode.range[2],
@@ -30087,7 +30087,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value3, onError);
           offset = valueNode.range[2];
@@ -30178,7 +30178,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -30192,13 +30192,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -30241,18 +30241,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value: value3 } = collItem;
+        const { start, key, sep: sep6, value: value3 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value3) {
+          if (!props.anchor && !props.tag && !sep6 && !value3) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30306,8 +30306,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep5 && !props.found) {
-          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap4 && !sep6 && !props.found) {
+          const valueNode = value3 ? composeNode(ctx, value3, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value3))
@@ -30319,7 +30319,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value3,
@@ -30330,8 +30330,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -30348,7 +30348,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value3 ? composeNode(ctx, value3, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value3))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -30528,7 +30528,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value3 = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value3 += lines[i][0].slice(trimIndent) + "\n";
@@ -30545,24 +30545,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value3 += sep5 + indent.slice(trimIndent) + content3;
-          sep5 = "\n";
+          value3 += sep6 + indent.slice(trimIndent) + content3;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content3[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value3 += sep5 + indent.slice(trimIndent) + content3;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value3 += sep6 + indent.slice(trimIndent) + content3;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value3 += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value3 += sep5 + content3;
-          sep5 = " ";
+          value3 += sep6 + content3;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -30745,25 +30745,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -31573,14 +31573,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value: value3 }) {
+    function stringifyItem({ start, key, sep: sep6, value: value3 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value3)
         res += stringifyToken(value3);
@@ -32747,18 +32747,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -32911,15 +32911,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -33113,13 +33113,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -37032,12 +37032,12 @@ var init_json_with_bigint = __esm({
     serializeBigInts = (text6) => {
       return text6.replace(
         stringsOrLargeNumbers,
-        (match, digits, fractional, exponential) => {
+        (match, digits2, fractional, exponential) => {
           const isString = match[0] === '"';
           const isNoise = isString && noiseValueWithQuotes.test(match);
           if (isNoise) return match.substring(0, match.length - 1) + 'n"';
           const hasFractionalOrExponential = fractional || exponential;
-          const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+          const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
           const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
           if (isStandardValue) return match;
           return '"' + match + 'n"';
@@ -42092,12 +42092,12 @@ var require_format3 = __commonJS({
         var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
-          var digits = "";
+          var digits2 = "";
           while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
+            digits2 += fmt[i++];
             c = fmt[i];
           }
-          return digits.length > 0 ? parseInt(digits) : null;
+          return digits2.length > 0 ? parseInt(digits2) : null;
         };
         for (; i < n; ++i) {
           c = fmt[i];
@@ -89796,7 +89796,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "4613b69cb7a95824" : "source";
+var BUILD_ID = true ? "0b31bc195632843f" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -93016,6 +93016,141 @@ import { Worker as Worker2 } from "node:worker_threads";
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
+
+// src/util/json-syntax.ts
+var WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+var ESCAPES = /* @__PURE__ */ new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+var HEX4 = /^[0-9a-fA-F]{4}$/;
+var MAX_DEPTH = 500;
+var TOO_DEEP = -1;
+var SyntaxStop = class {
+  constructor(at) {
+    this.at = at;
+  }
+  at;
+};
+var Walker2 = class {
+  constructor(text6) {
+    this.text = text6;
+  }
+  text;
+  pos = 0;
+  depth = 0;
+  skipSpace() {
+    while (this.pos < this.text.length && WHITESPACE.has(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+  expect(char) {
+    if (this.text[this.pos] !== char) throw new SyntaxStop(this.pos);
+    this.pos++;
+  }
+  match(pattern) {
+    pattern.lastIndex = this.pos;
+    if (!pattern.test(this.text)) throw new SyntaxStop(this.pos);
+    this.pos = pattern.lastIndex;
+  }
+  value() {
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === "{" || c === "[") {
+      if (++this.depth > MAX_DEPTH) throw new SyntaxStop(TOO_DEEP);
+      if (c === "{") this.object();
+      else this.array();
+      this.depth--;
+    } else if (c === '"') this.string();
+    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") this.match(NUMBER);
+    else {
+      for (const word of ["true", "false", "null"]) {
+        if (this.text.startsWith(word, this.pos)) {
+          this.pos += word.length;
+          return;
+        }
+      }
+      throw new SyntaxStop(this.pos);
+    }
+  }
+  string() {
+    this.expect('"');
+    const text6 = this.text;
+    for (; ; ) {
+      const code = text6.charCodeAt(this.pos);
+      if (Number.isNaN(code) || code < 32) throw new SyntaxStop(this.pos);
+      if (code === 34) break;
+      if (code === 92) {
+        const next = text6[this.pos + 1];
+        if (next === "u") {
+          if (!HEX4.test(text6.slice(this.pos + 2, this.pos + 6))) throw new SyntaxStop(this.pos);
+          this.pos += 6;
+        } else if (next !== void 0 && ESCAPES.has(next)) this.pos += 2;
+        else throw new SyntaxStop(this.pos);
+      } else this.pos++;
+    }
+    this.pos++;
+  }
+  object() {
+    this.expect("{");
+    this.skipSpace();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.skipSpace();
+      this.string();
+      this.skipSpace();
+      this.expect(":");
+      this.value();
+      this.skipSpace();
+      if (this.text[this.pos] === "}") {
+        this.pos++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+  array() {
+    this.expect("[");
+    this.skipSpace();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.value();
+      this.skipSpace();
+      if (this.text[this.pos] === "]") {
+        this.pos++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+  /** The whole text as one value; the offset of the first error, or undefined when it is valid JSON. */
+  document() {
+    try {
+      this.value();
+      this.skipSpace();
+      if (this.pos < this.text.length) throw new SyntaxStop(this.pos);
+      return void 0;
+    } catch (error2) {
+      if (error2 instanceof SyntaxStop) return error2.at;
+      throw error2;
+    }
+  }
+};
+function showChar(text6, at) {
+  const code = text6.codePointAt(at);
+  if (code >= 33 && code <= 126) return code === 34 ? `'"'` : `"${String.fromCodePoint(code)}"`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function jsonSyntaxProblem(text6) {
+  const at = new Walker2(text6).document();
+  if (at === void 0 || at === TOO_DEEP) return "not valid JSON";
+  if (at >= text6.length) return "the line ends before the JSON value does";
+  return `unexpected ${showChar(text6, at)} at column ${at + 1}`;
+}
+
+// src/io/ndjson.ts
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
 var FIRST_READ_BYTES = 8 * 1024;
@@ -93130,11 +93265,11 @@ function parseLine(bytes, start, end, options = {}) {
   let value3;
   try {
     value3 = JSON.parse(text6);
-  } catch (error2) {
-    const reason = `invalid JSON: ${messageOf(error2)}`;
+  } catch {
+    const reason = `invalid JSON: ${jsonSyntaxProblem(text6)}`;
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason };
   }
-  if (!isUtf8(bytes.subarray(start, stop))) return { value: value3, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
+  if (text6.includes("�") && !isUtf8(bytes.subarray(start, stop))) return { value: value3, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
   return { value: value3 };
 }
 var BOM = [239, 187, 191];
@@ -94508,7 +94643,34 @@ var ZONE2 = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 function isCalendarDate(day) {
   return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
+function digits(text6, from, to) {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text6.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+function canonicalUtc(text6) {
+  const n = text6.length;
+  if (n !== 20 && n !== 24 || text6.charCodeAt(n - 1) !== 90 || text6.charCodeAt(10) !== 84 || text6.charCodeAt(4) !== 45 || text6.charCodeAt(7) !== 45 || text6.charCodeAt(13) !== 58 || text6.charCodeAt(16) !== 58) return void 0;
+  if (n === 24 && text6.charCodeAt(19) !== 46) return void 0;
+  const year = digits(text6, 0, 4);
+  const month = digits(text6, 5, 7);
+  const day = digits(text6, 8, 10);
+  const hour = digits(text6, 11, 13);
+  const minute = digits(text6, 14, 16);
+  const second = digits(text6, 17, 19);
+  const milli = n === 24 ? digits(text6, 20, 23) : 0;
+  if (year < 100 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0 || !isRealDate(year, month, day)) return void 0;
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, milli), zoned: true };
+}
 function parseInstant(value3) {
+  if (typeof value3 === "string") {
+    const fast = canonicalUtc(value3);
+    if (fast !== void 0) return fast;
+  }
   if (typeof value3 === "number") {
     if (!Number.isFinite(value3) || value3 <= 0) return void 0;
     return { ms: value3 < 1e11 ? Math.round(value3 * 1e3) : value3, zoned: true };
@@ -94577,10 +94739,20 @@ function rangePeriod(startMs, endMs) {
   const last = new Date(endMs - 1).toISOString().slice(0, 10);
   return { label: `${first}_${last}`, title: `${first} to ${last}`, startMs, endMs, auditMonth: monthOf(endMs - 1) };
 }
+var isoMinute = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+function upToNow(period, now, asked) {
+  const nowMs = now.getTime();
+  if (period.startMs > nowMs) throw new PeriodError(`${asked} has not started yet (it is ${isoMinute(nowMs)}): review a period that has begun; the current month is reviewed to date`);
+  if (period.endMs <= nowMs) return period;
+  return { ...period, title: `${period.title} (to date)`, endMs: nowMs, toDate: true };
+}
 function resolvePeriod(request2, now) {
   const given2 = [request2.month !== void 0, request2.since !== void 0 || request2.until !== void 0, request2.days !== void 0].filter(Boolean).length;
   if (given2 > 1) throw new PeriodError("give one of --month, --since/--until or --days");
-  if (request2.month !== void 0) return monthPeriod(request2.month.trim());
+  if (request2.month !== void 0) {
+    const month = request2.month.trim();
+    return upToNow(monthPeriod(month), now, `--month ${month}`);
+  }
   if (request2.days !== void 0) {
     if (!Number.isInteger(request2.days) || request2.days < 1) throw new PeriodError(`--days must be a whole number, 1 or more (got ${request2.days})`);
     return rangePeriod(now.getTime() - request2.days * DAY_MS, now.getTime());
@@ -94588,10 +94760,15 @@ function resolvePeriod(request2, now) {
   if (request2.since !== void 0 || request2.until !== void 0) {
     if (request2.since === void 0) throw new PeriodError("--until needs --since");
     const since = bound(request2.since, "--since");
+    if (since.ms > now.getTime()) throw new PeriodError(`--since ${request2.since} has not started yet (it is ${isoMinute(now.getTime())}): review a period that has begun`);
     const until = request2.until === void 0 ? { ms: now.getTime(), dateOnly: false } : bound(request2.until, "--until");
     const endMs = until.dateOnly ? until.ms + DAY_MS : until.ms;
     if (endMs <= since.ms) throw new PeriodError(`--until (${request2.until}) must be after --since (${request2.since})`);
-    return rangePeriod(since.ms, endMs);
+    const endOfToday = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+    if (request2.until !== void 0 && endMs > endOfToday) {
+      throw new PeriodError(`--until ${request2.until} has not come yet (it is ${isoMinute(now.getTime())}): leave --until out to review up to now`);
+    }
+    return upToNow(rangePeriod(since.ms, endMs), now, `--since ${request2.since}`);
   }
   return monthPeriod(shiftMonth(monthOf(now.getTime()), -1));
 }
@@ -94607,6 +94784,13 @@ function compareNotes(a, b) {
 function compareText2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function errorText2(error2) {
+  const fields = error2 !== null && typeof error2 === "object" ? error2 : {};
+  const message2 = typeof fields.message === "string" ? fields.message : errorMessage2(error2);
+  const code = fields.code;
+  if (typeof code !== "string" || !/^E[A-Z0-9]+$/.test(code) || !message2.startsWith(`${code}:`)) return message2;
+  return message2.replace(/, [a-z_]+ '[^']*'(?: -> '[^']*')?$/, "");
+}
 
 // src/review/audits.ts
 var TREND_MONTHS = 6;
@@ -94618,31 +94802,75 @@ function auditMonths(month) {
   return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - (TREND_MONTHS - 1)));
 }
 var mean = (xs) => xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+var SCORER_RANK = { human: 0, llm: 1, rules: 2 };
+function precedes(a, b) {
+  return (SCORER_RANK[a.scorer] - SCORER_RANK[b.scorer] || Number(b.ownStratum) - Number(a.ownStratum) || compareText2(b.scoredAt, a.scoredAt) || b.order - a.order) < 0;
+}
+function selectScores(records) {
+  const unique = [];
+  const keys = /* @__PURE__ */ new Set();
+  for (const r of records) {
+    const key = recordKey(r);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    unique.push(r);
+  }
+  const idOf = (r) => `${r.period}
+${r.transcript}`;
+  const stratumOf = /* @__PURE__ */ new Map();
+  for (const r of unique) if (stratumOf.get(idOf(r)) !== "random") stratumOf.set(idOf(r), r.stratum);
+  const byTranscript = /* @__PURE__ */ new Map();
+  let candidates = 0;
+  unique.forEach((r, order2) => {
+    const id = idOf(r);
+    const stratum = stratumOf.get(id);
+    let entry = byTranscript.get(id);
+    if (entry === void 0) {
+      entry = { period: r.period, transcript: r.transcript, stratum, scores: /* @__PURE__ */ new Map() };
+      byTranscript.set(id, entry);
+    }
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      candidates++;
+      const reason = r.reasons[dim];
+      const candidate = { score, ...reason !== void 0 && { reason }, scorer: r.scorer, ownStratum: r.stratum === stratum, scoredAt: r.scored_at, order: order2 };
+      const held = entry.scores.get(dim);
+      if (held === void 0 || precedes(candidate, held)) entry.scores.set(dim, candidate);
+    }
+  });
+  const transcripts = [...byTranscript.values()];
+  const chosen = transcripts.reduce((n, t) => n + t.scores.size, 0);
+  return { transcripts, duplicates: records.length - unique.length, superseded: candidates - chosen };
+}
 function auditTrends(records, month, scales) {
   const months = auditMonths(month);
   const previousMonth = shiftMonth(month, -1);
-  const byKey = /* @__PURE__ */ new Map();
+  const inMonths = records.filter((r) => months.includes(r.period));
+  const selection = selectScores(inMonths);
+  const scoresOf = /* @__PURE__ */ new Map();
   const seenAbove1 = /* @__PURE__ */ new Set();
   const dims = /* @__PURE__ */ new Set();
-  for (const r of records) {
-    for (const [dim, score] of Object.entries(r.scores)) {
-      if (score === null) continue;
+  for (const t of selection.transcripts) {
+    for (const [dim, { score }] of t.scores) {
       dims.add(dim);
       if (score > 1) seenAbove1.add(dim);
-      const key = `${r.period}
+      const key = `${t.stratum}
+${t.period}
 ${dim}`;
-      const list2 = byKey.get(key);
+      const list2 = scoresOf.get(key);
       if (list2) list2.push(score);
-      else byKey.set(key, [score]);
+      else scoresOf.set(key, [score]);
     }
   }
+  const scoresIn = (stratum, period, dim) => scoresOf.get(`${stratum}
+${period}
+${dim}`) ?? [];
   const scaleOf = (dim) => scales.get(dim) ?? (seenAbove1.has(dim) ? "1-5" : "0-1");
   const dimensions = [...dims].sort(compareText2).map((dimension) => {
-    const now = byKey.get(`${month}
-${dimension}`) ?? [];
+    const now = scoresIn("random", month, dimension);
+    const flagged = scoresIn("flagged", month, dimension);
     const m = mean(now);
-    const p = mean(byKey.get(`${previousMonth}
-${dimension}`) ?? []);
+    const p = mean(scoresIn("random", previousMonth, dimension));
     return {
       dimension,
       scale: scaleOf(dimension),
@@ -94650,26 +94878,35 @@ ${dimension}`) ?? []);
       previous: p,
       change: m !== null && p !== null ? m - p : null,
       count: now.length,
-      trend: months.map((mm) => mean(byKey.get(`${mm}
-${dimension}`) ?? []))
+      trend: months.map((mm) => mean(scoresIn("random", mm, dimension))),
+      flagged: { mean: mean(flagged), count: flagged.length }
     };
   });
-  const perTranscript = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    if (r.period !== month) continue;
-    for (const [dim, score] of Object.entries(r.scores)) {
-      if (score === null) continue;
-      const n = normalise2(score, scaleOf(dim));
-      const entry = perTranscript.get(r.transcript) ?? { scores: [], lowest: { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } } };
-      entry.scores.push(n);
-      if (n < entry.lowest.score || n === entry.lowest.score && compareText2(dim, entry.lowest.dimension) < 0) {
-        entry.lowest = { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } };
-      }
-      perTranscript.set(r.transcript, entry);
+  const ofMonth = selection.transcripts.filter((t) => t.period === month && t.scores.size > 0);
+  const lowest = ofMonth.map((t) => {
+    let low;
+    const normalised2 = [];
+    for (const [dim, chosen] of [...t.scores].sort(([a], [b]) => compareText2(a, b))) {
+      const n = normalise2(chosen.score, scaleOf(dim));
+      normalised2.push(n);
+      if (low === void 0 || n < low.score) low = { dimension: dim, score: n, ...chosen.reason !== void 0 && { reason: chosen.reason } };
     }
-  }
-  const lowest = [...perTranscript.entries()].map(([transcript, e]) => ({ transcript, score: mean(e.scores), lowest: e.lowest })).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText2(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
-  return { month, months, dimensions, lowest, records: records.filter((r) => months.includes(r.period)).length };
+    return { transcript: t.transcript, stratum: t.stratum, score: mean(normalised2), lowest: low };
+  }).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText2(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
+  return {
+    month,
+    months,
+    dimensions,
+    lowest,
+    records: inMonths.length,
+    counting: {
+      records: inMonths.length,
+      duplicates: selection.duplicates,
+      superseded: selection.superseded,
+      transcripts: ofMonth.filter((t) => t.stratum === "random").length,
+      flaggedTranscripts: ofMonth.filter((t) => t.stratum === "flagged").length
+    }
+  };
 }
 
 // src/review/incidents.ts
@@ -94681,24 +94918,29 @@ function statusIn(status, statuses) {
 }
 function instantOf(record, field, at, notes, required2) {
   const raw = record[field];
-  const where = { path: at.path, ...at.line !== void 0 && { line: at.line } };
+  const where = () => ({ path: at.path, ...at.line !== void 0 && { line: at.line } });
   if (raw === void 0 || raw === null || raw === "") {
-    if (required2) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
+    if (required2 === true || typeof required2 === "function" && required2()) notes.push({ source: "incidents", ...where(), message: `record without \`${field}\`` });
     return void 0;
   }
   const instant = parseInstant(raw);
   if (instant === void 0) {
-    notes.push({ source: "incidents", ...where, message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
+    notes.push({ source: "incidents", ...where(), message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
     return void 0;
   }
-  if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
+  if (!instant.zoned) notes.push({ source: "incidents", ...where(), message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
   return instant.ms;
 }
-function firstRecordNeeded(last, settings) {
+function firstRecordNeeded(last, settings, period) {
   const record = asDict(last);
   if (record === void 0) return true;
   const f = settings.fields;
-  return parseInstant(record[f.startedAt]) === void 0 || text5(record[f.id]) === void 0 || text5(record[f.title]) === void 0;
+  if (parseInstant(record[f.startedAt]) !== void 0 && text5(record[f.id]) !== void 0 && text5(record[f.title]) !== void 0) return false;
+  if (period === void 0) return true;
+  const status = text5(record[f.status]);
+  if (status === void 0 || !statusIn(status, settings.resolvedStatuses)) return true;
+  const endMs = (parseInstant(record[f.resolvedAt]) ?? parseInstant(record[f.ts]))?.ms;
+  return endMs === void 0 || endMs >= period.startMs;
 }
 function placeIncident(ends, settings, period) {
   const f = settings.fields;
@@ -94712,7 +94954,7 @@ function placeIncident(ends, settings, period) {
   }
   const at = { path: ends.path };
   const lastMs = instantOf(last, f.ts, at, notes, true);
-  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, JSON.stringify(first) !== JSON.stringify(last)) : void 0;
+  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, () => JSON.stringify(first) !== JSON.stringify(last)) : void 0;
   const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs;
   if (startedMs === void 0 || lastMs === void 0) {
     notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
@@ -94821,13 +95063,47 @@ function postmortemId(pm2) {
 function postmortemDayMs(pm2) {
   return pm2.metadata.date !== void 0 ? dayMs(pm2.metadata.date) : void 0;
 }
-function inBacklogAt(pm2, period) {
-  const ms = postmortemDayMs(pm2);
+var NO_PLACEMENTS = /* @__PURE__ */ new Map();
+function dayOf(pm2, placements) {
+  return postmortemDayMs(pm2) ?? placements.get(pm2.path)?.dayMs;
+}
+function inBacklogAt(pm2, period, placements = NO_PLACEMENTS) {
+  const ms = dayOf(pm2, placements);
   return ms === void 0 || ms < period.endMs;
 }
-function datedIn(pm2, period) {
-  const ms = postmortemDayMs(pm2);
+function datedIn(pm2, period, placements = NO_PLACEMENTS) {
+  const ms = dayOf(pm2, placements);
   return ms !== void 0 && inPeriod(ms, period);
+}
+var escapeRegExp = (text6) => text6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function placeUndated(postmortems, incidents, commitMs) {
+  const placements = /* @__PURE__ */ new Map();
+  const byStart = [...incidents].sort((a, b) => a.startedMs - b.startedMs || compareText2(a.id, b.id));
+  const idPatterns = byStart.map((i) => new RegExp("\\p{L}", "u").test(i.id) ? new RegExp(`(?<![\\w-])${escapeRegExp(i.id)}(?![\\w-])`) : void 0);
+  for (const pm2 of postmortems) {
+    if (postmortemDayMs(pm2) !== void 0) continue;
+    const id = postmortemId(pm2);
+    const text6 = pm2.lines.join("\n");
+    const named = byStart.findIndex((i, n) => i.postmortem === id || idPatterns[n]?.test(text6) === true);
+    const incident = byStart[named];
+    if (incident !== void 0) {
+      placements.set(pm2.path, { dayMs: midnight(incident.startedMs), placedBy: { by: "incident", incident: incident.id } });
+      continue;
+    }
+    const committed = commitMs.get(pm2.path);
+    if (committed !== void 0) placements.set(pm2.path, { dayMs: midnight(committed), placedBy: { by: "commit" } });
+  }
+  return placements;
+}
+var midnight = (ms) => ms - (ms % DAY_MS2 + DAY_MS2) % DAY_MS2;
+var isoDay2 = (ms) => new Date(ms).toISOString().slice(0, 10);
+function undatedNote(pm2, placements) {
+  const raw = pm2.metadata.fields.date?.raw;
+  const what = raw === void 0 || raw === "" ? "no `Date`" : `\`Date\` "${raw}" is not a real date written YYYY-MM-DD`;
+  const placed = placements.get(pm2.path);
+  if (placed === void 0) return `${what}, the file has no commit and it names no incident of the period: it is in no period, and its action items have no age`;
+  const how = placed.placedBy.by === "commit" ? "by its file's last commit" : `by the incident it names, ${placed.placedBy.incident}`;
+  return `${what}: placed on ${isoDay2(placed.dayMs)} ${how}; write the date as YYYY-MM-DD to date it yourself`;
 }
 function dayMs(date2) {
   const ms = Date.parse(`${date2}T00:00:00Z`);
@@ -94839,7 +95115,7 @@ var AGE_BUCKETS = [
   { bucket: "91–180 days", max: 180 },
   { bucket: "over 180 days", max: Number.POSITIVE_INFINITY }
 ];
-function digestPostmortems(postmortems, lint, period, severityLevels) {
+function digestPostmortems(postmortems, lint, period, severityLevels, placements = NO_PLACEMENTS) {
   const notes = [];
   const rows = [];
   const items = [];
@@ -94847,9 +95123,9 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
   for (const pm2 of sorted) {
     for (const problem of pm2.problems) notes.push({ source: "postmortems", path: pm2.path, line: problem.position.line, message: problem.message });
     const severity = pm2.metadata.severity?.label ?? pm2.metadata.severity?.raw ?? "unknown";
-    const dateMs = postmortemDayMs(pm2);
-    if (dateMs === void 0) notes.push({ source: "postmortems", path: pm2.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
-    if (!inBacklogAt(pm2, period)) continue;
+    const dateMs = dayOf(pm2, placements);
+    if (postmortemDayMs(pm2) === void 0) notes.push({ source: "postmortems", path: pm2.path, message: undatedNote(pm2, placements) });
+    if (!inBacklogAt(pm2, period, placements)) continue;
     let open3 = 0;
     let overdue = 0;
     let closed = 0;
@@ -94874,13 +95150,17 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
         checked: a.checked
       });
     }
-    if (datedIn(pm2, period)) {
+    if (dateMs !== void 0 && inPeriod(dateMs, period)) {
       const owners2 = pm2.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
+      const placed = placements.get(pm2.path);
+      const written = pm2.metadata.fields.date?.raw;
       rows.push({
         path: pm2.path,
         id: postmortemId(pm2),
         title: pm2.title?.name ?? pm2.title?.text ?? "",
-        date: pm2.metadata.date,
+        date: pm2.metadata.date ?? isoDay2(dateMs),
+        ...pm2.metadata.date === void 0 && written !== void 0 && written !== "" && { dateWritten: written },
+        ...pm2.metadata.date === void 0 && placed !== void 0 && { placedBy: placed.placedBy },
         severity,
         owners: owners2,
         lint: lint.get(pm2.path) ?? { errors: 0, warnings: 0 },
@@ -95037,7 +95317,8 @@ function areaStatuses(inputs) {
     }
     if (d.mean !== null && normalise2(d.mean, d.scale) < 0.5 && belowHalf === "") belowHalf = d.dimension;
   }
-  const auditRag = inputs.audits.records === 0 ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
+  const noMeans = inputs.audits.counting.transcripts === 0;
+  const auditRag = noMeans ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
   return [
     {
       area: "Incidents",
@@ -95057,7 +95338,7 @@ function areaStatuses(inputs) {
     {
       area: "Audit scores",
       status: auditRag,
-      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
+      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : noMeans ? `no scores of the random stratum for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
     },
     {
       area: "Experiments",
@@ -95077,7 +95358,18 @@ function trackerSummary(tracker) {
   const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name2} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
   return parts.length === 0 ? `; all match their ${name2} tickets` : `; ${parts.join(", ")}`;
 }
+var MAX_FIELD_CHARS = 1e3;
+var NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s*::/;
+function sanitizeStrings(value3) {
+  if (typeof value3 === "string") return value3.length <= MAX_FIELD_CHARS && !NEEDS_SANITIZING.test(value3) ? value3 : sanitizeText(value3, { multiline: false, maxLength: MAX_FIELD_CHARS });
+  if (Array.isArray(value3)) return value3.map((v) => sanitizeStrings(v));
+  if (value3 !== null && typeof value3 === "object") return Object.fromEntries(Object.entries(value3).map(([k, v]) => [sanitizeStrings(k), sanitizeStrings(v)]));
+  return value3;
+}
 function buildPacket(inputs) {
+  return sanitizeStrings(assemblePacket(inputs));
+}
+function assemblePacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
     const row = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status };
     const ttd = timeToDetect(i);
@@ -95092,7 +95384,7 @@ function buildPacket(inputs) {
     return row;
   });
   return {
-    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString(), ...inputs.period.toDate && { toDate: true } },
     generatedAt: inputs.now.toISOString(),
     sources: inputs.sources,
     summary: areaStatuses(inputs),
@@ -95124,8 +95416,8 @@ function entryRecord(entry, tsField) {
       const parsed = JSON.parse(packed);
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { problem: `entry ${entry.id}: \`${keys[0]}\` is not a JSON object` };
       value3 = parsed;
-    } catch (error2) {
-      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${error2 instanceof Error ? error2.message : String(error2)}` };
+    } catch {
+      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${jsonSyntaxProblem(packed)}` };
     }
   }
   if (value3[tsField] === void 0) {
@@ -95196,14 +95488,15 @@ function trackerStatusOf(tracker, items, lookup, settings) {
 // src/modes/review.ts
 async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
-  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
+  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents, period);
   const placed = [];
   for (const path5 of paths) {
     let ends;
     try {
-      ends = await adapters.incidentEnds(path5, firstNeeded);
+      const read = adapters.incidentEnds(path5, firstNeeded);
+      ends = read instanceof Promise ? await read : read;
     } catch (error2) {
-      placed.push({ notes: [{ source: "incidents", path: path5, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` }] });
+      placed.push({ notes: [{ source: "incidents", path: path5, message: `cannot read the file: ${errorText2(error2)}` }] });
       continue;
     }
     const placement = placeIncident(ends, settings.incidents, period);
@@ -95244,7 +95537,7 @@ async function readStreamIncidents(settings, period, adapters, notes) {
   try {
     entries = await adapters.streamEntries(key, start, end);
   } catch (error2) {
-    notes.push({ source: "incidents", path: `redis:${key}`, message: `cannot read the stream: ${error2 instanceof Error ? error2.message : String(error2)}; no incidents are shown` });
+    notes.push({ source: "incidents", path: `redis:${key}`, message: `cannot read the stream: ${errorText2(error2)}; no incidents are shown` });
     return { incidents: [], files: 0 };
   }
   const grouped = groupStreamEntries(entries, key, settings.incidents);
@@ -95269,7 +95562,7 @@ async function readPostmortems3(config, adapters, notes) {
     try {
       out.push(parsePostmortem(await adapters.files.read(path5), path5, options));
     } catch (error2) {
-      notes.push({ source: "postmortems", path: path5, message: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` });
+      notes.push({ source: "postmortems", path: path5, message: `cannot read the file: ${errorText2(error2)}` });
     }
   }
   return out;
@@ -95299,16 +95592,16 @@ async function readAudits(settings, month, adapters, notes) {
   }
   return { records, files };
 }
-async function readTracker(config, postmortems, period, adapters, notes) {
+async function readTracker(config, postmortems, placements, period, adapters, notes) {
   const tracker = adapters.tracker;
   if (tracker === void 0) return void 0;
   if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
-  const { items } = collectSyncItems(postmortems.filter((pm2) => inBacklogAt(pm2, period)));
+  const { items } = collectSyncItems(postmortems.filter((pm2) => inBacklogAt(pm2, period, placements)));
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
   } catch (error2) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error2 instanceof Error ? error2.message : String(error2)}`;
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText2(error2)}`;
     notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
     return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
   }
@@ -95327,11 +95620,13 @@ async function runReview(config, request2, adapters) {
   const notes = [];
   const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes);
   const postmortems = await readPostmortems3(config, adapters, notes);
-  const inPeriodPaths = postmortems.filter((pm2) => datedIn(pm2, period)).map((pm2) => pm2.path);
+  const undated = postmortems.filter((pm2) => postmortemDayMs(pm2) === void 0).map((pm2) => pm2.path);
+  const placements = placeUndated(postmortems, incidents.incidents, undated.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lastCommitTimes(undated));
+  const inPeriodPaths = postmortems.filter((pm2) => datedIn(pm2, period, placements)).map((pm2) => pm2.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
-  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements);
   notes.push(...digest.notes);
-  const tracker = await readTracker(config, postmortems, period, adapters, notes);
+  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes);
   const backlog = tracker === void 0 ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line));
     return ticket === void 0 ? i : { ...i, ticket };
@@ -95389,7 +95684,8 @@ function cell4(value3) {
 function table(head, rows) {
   return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell4).join(" | ")} |`)].join("\n");
 }
-var fixed = (n, digits = 2) => n === null ? "–" : n.toFixed(digits);
+var plural3 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var fixed = (n, digits2 = 2) => n === null ? "–" : n.toFixed(digits2);
 var signed = (n) => n === null ? "–" : `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(2)}`;
 function mermaidLabel(text6) {
   return text6.replace(/"/g, "'");
@@ -95411,6 +95707,12 @@ function auditChart(packet) {
     "",
     `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join("\n");
+}
+function auditCounting(audits) {
+  const c = audits.counting;
+  const counted = `Counted: one score per transcript and dimension (a person's over the judge's over the rules'), ${plural3(c.transcripts, "transcript")} of the random stratum in ${audits.month} for the means and trends, ${c.flaggedTranscripts} of the flagged stratum shown apart.`;
+  const left = [c.duplicates > 0 && `${plural3(c.duplicates, "record")} repeated by key`, c.superseded > 0 && `${plural3(c.superseded, "score")} set aside for one that takes precedence on the same transcript and dimension`].filter(Boolean);
+  return `${counted} Left out, over the months read: ${left.length === 0 ? "nothing" : left.join(", ")}.`;
 }
 var NEXT_STEP = {
   "ticked-open": { "close-ticket": "ticked, ticket open: the next sync closes the ticket", "tick-item": "ticked, ticket open: close the ticket", nothing: "ticked, ticket open: close the ticket, or untick the item" },
@@ -95447,7 +95749,7 @@ function renderPacketMarkdown(packet, options = {}) {
   const out = [];
   const p = packet.period;
   out.push(`# Reliability review: ${p.title}`, "");
-  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
+  out.push(p.toDate ? `Period: ${p.start} to ${p.end}, to date: the period has not ended, and this packet covers it up to when it was made (end exclusive, UTC).` : `Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
   out.push("## Sources", "");
   out.push(
     table(
@@ -95486,7 +95788,7 @@ function renderPacketMarkdown(packet, options = {}) {
         ["postmortem", "date", "severity", "owners", "lint", "actions open / overdue / closed"],
         packet.postmortems.map((pm2) => [
           `[${pm2.id}](${relativeLink(packet, pm2.path)})`,
-          pm2.date,
+          pm2.placedBy === void 0 ? pm2.date : `${pm2.date} (${pm2.placedBy.by === "commit" ? "last commit" : `incident ${pm2.placedBy.incident}`}; ${pm2.dateWritten === void 0 ? "no `Date`" : `written "${pm2.dateWritten}"`})`,
           pm2.severity,
           pm2.owners.join(", "),
           pm2.lint.errors === 0 && pm2.lint.warnings === 0 ? "clean" : `${pm2.lint.errors} errors, ${pm2.lint.warnings} warnings`,
@@ -95498,7 +95800,7 @@ function renderPacketMarkdown(packet, options = {}) {
   }
   const b = packet.backlog;
   out.push("## Action-item backlog", "");
-  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, "");
+  out.push(`${b.open} open, ${b.overdue} overdue (due before ${p.toDate ? "today" : "the period's end"}), ${b.closed} closed, over every postmortem.`, "");
   if (b.byOwner.length > 0) {
     out.push("### By owner", "");
     out.push(table(["owner", "open", "overdue", "closed", "oldest open (days)"], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), "");
@@ -95528,14 +95830,16 @@ function renderPacketMarkdown(packet, options = {}) {
     if (chart !== void 0) out.push(chart, "");
     out.push(
       table(
-        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
-        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `transcripts in ${a.month}`, `flagged in ${a.month} (apart)`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count, d.flagged.count === 0 ? void 0 : `${fixed(d.flagged.mean)} (${d.flagged.count})`])
       ),
+      "",
+      auditCounting(a),
       ""
     );
     if (a.lowest.length > 0) {
       out.push(`Lowest-scoring transcripts in ${a.month}:`, "");
-      out.push(table(["transcript", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
+      out.push(table(["transcript", "stratum", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.stratum, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
     }
   }
   out.push("## Experiments", "");
@@ -95597,7 +95901,7 @@ async function runReviewAction(ctx) {
   try {
     await writeJobSummary(markdown);
   } catch (error2) {
-    warning(`Could not write the job summary: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
   }
   const statuses = packet.summary.map((a) => a.status);
   setOutput("review-file", file);
@@ -96473,7 +96777,42 @@ import { join as join9 } from "node:path";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync3, openSync as openSync3 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join8, sep as sep5 } from "node:path";
+
+// src/io/git-commit-times.ts
+var PATHS_PER_CALL = 200;
+async function lastCommitTimes(root, paths) {
+  const out = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return out;
+  let shallow;
+  try {
+    shallow = (await runGit(root, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
+  } catch {
+    return out;
+  }
+  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
+    const chunk = paths.slice(i, i + PATHS_PER_CALL);
+    let text6;
+    try {
+      text6 = (await runGit(root, ["-c", "core.quotePath=false", "log", "--relative", "--format=%x00%at %P", "--name-only", "--no-renames", "--", ...chunk.map((p) => `:(literal)${p}`)])).toString("utf8");
+    } catch {
+      continue;
+    }
+    const wanted = new Set(chunk);
+    for (const block of text6.split("\0")) {
+      const [head, ...names] = block.split("\n");
+      const match = /^(\d+)(.*)$/.exec(head ?? "");
+      if (!match) continue;
+      const boundary = shallow && (match[2] ?? "").trim() === "";
+      for (const name2 of names) {
+        if (name2 === "" || !wanted.has(name2) || out.has(name2)) continue;
+        wanted.delete(name2);
+        if (!boundary) out.set(name2, Number(match[1]) * 1e3);
+      }
+    }
+  }
+  return out;
+}
 
 // src/io/ndjson-head.ts
 import { readSync as readSync2 } from "node:fs";
@@ -96620,6 +96959,7 @@ var BackwardLines = class {
       const from = pos - chunk.length;
       const nl = chunk.lastIndexOf(LF4);
       const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
+      if (nl !== -1 && parts.length === 0) return end - (from + nl + 1) > this.maxLineBytes + 1 ? { start: from + nl + 1 } : { start: from + nl + 1, bytes: piece };
       if (kept <= this.maxLineBytes + 1) {
         parts.push(Buffer.from(piece));
         kept += piece.length;
@@ -96706,7 +97046,7 @@ async function streamEntriesFromRedis(url, key, start, end, create2 = createRedi
 var HEAD_LINES = 16;
 var SCAN_CHUNK_BYTES = 16 * 1024;
 var tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
-async function readIncidentEnds(absPath, path5, firstNeeded = () => true) {
+function readIncidentEnds(absPath, path5, firstNeeded = () => true) {
   const fd = openSync3(absPath, "r");
   try {
     const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
@@ -96774,15 +97114,19 @@ async function lastCommit(root, locations) {
 function createNodeReviewAdapters(config, options = {}) {
   const root = config.root;
   const files = nodeRepoFiles(root);
+  const rootPrefix = root.endsWith(sep5) ? root : `${root}${sep5}`;
   const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path5, firstNeeded) => readIncidentEnds(join8(root, path5), path5, firstNeeded),
+    // `root/path` joined by hand: the paths come from the glob, already normal, and join() normalising
+    // ten thousand of them is a measurable share of the review (bench/review.mjs).
+    incidentEnds: (path5, firstNeeded) => readIncidentEnds(`${rootPrefix}${path5}`, path5, firstNeeded),
     openNdjson: (path5) => ndjsonFileSource(join8(root, path5)),
     recordsFromStart: (path5) => recordsFromStart(join8(root, path5)),
     recordsFromEnd: (path5) => recordsFromEnd(join8(root, path5)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
+    lastCommitTimes: (paths) => lastCommitTimes(root, paths),
     ...redisUrl !== void 0 && redisUrl !== "" && { streamEntries: (key, start, end) => streamEntriesFromRedis(redisUrl, key, start, end) }
   };
 }

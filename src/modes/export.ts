@@ -38,7 +38,7 @@ export interface ExportAdapters {
   hashFile(path: string): Promise<string>
   /** An NDJSON file's lines with their numbers, parsed (a bad line is a problem, not a stop). */
   ndjsonLines(path: string): AsyncIterable<AuditLine>
-  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): Promise<IncidentEnds>
+  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): IncidentEnds | Promise<IncidentEnds>
   recordsFromStart(path: string): AsyncIterable<TimelineRecord>
   recordsFromEnd(path: string): AsyncIterable<{ value?: unknown }>
 }

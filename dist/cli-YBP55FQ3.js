@@ -2,10 +2,164 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 
+// src/util/error-message.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// src/util/sanitize.ts
+var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+var WORKFLOW_COMMAND = /^(\s*):(?=:)/gm;
+function sanitizeText(text, options = {}) {
+  let clean = text.replace(ESCAPE_SEQUENCE, "").replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  if (options.multiline === false) clean = clean.replace(/\s*\n\s*/g, " ");
+  const max = options.maxLength;
+  if (max !== void 0 && clean.length > max) {
+    clean = `${clean.slice(0, max)}… (${clean.length - max} more characters cut)`;
+  }
+  return clean.replace(WORKFLOW_COMMAND, "$1:​");
+}
+
 // src/io/ndjson.ts
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
+
+// src/util/json-syntax.ts
+var WHITESPACE = /* @__PURE__ */ new Set([32, 9, 10, 13]);
+var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+var ESCAPES = /* @__PURE__ */ new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+var HEX4 = /^[0-9a-fA-F]{4}$/;
+var MAX_DEPTH = 500;
+var TOO_DEEP = -1;
+var SyntaxStop = class {
+  constructor(at) {
+    this.at = at;
+  }
+  at;
+};
+var Walker = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  pos = 0;
+  depth = 0;
+  skipSpace() {
+    while (this.pos < this.text.length && WHITESPACE.has(this.text.charCodeAt(this.pos))) this.pos++;
+  }
+  expect(char) {
+    if (this.text[this.pos] !== char) throw new SyntaxStop(this.pos);
+    this.pos++;
+  }
+  match(pattern) {
+    pattern.lastIndex = this.pos;
+    if (!pattern.test(this.text)) throw new SyntaxStop(this.pos);
+    this.pos = pattern.lastIndex;
+  }
+  value() {
+    this.skipSpace();
+    const c = this.text[this.pos];
+    if (c === "{" || c === "[") {
+      if (++this.depth > MAX_DEPTH) throw new SyntaxStop(TOO_DEEP);
+      if (c === "{") this.object();
+      else this.array();
+      this.depth--;
+    } else if (c === '"') this.string();
+    else if (c === "-" || c !== void 0 && c >= "0" && c <= "9") this.match(NUMBER);
+    else {
+      for (const word of ["true", "false", "null"]) {
+        if (this.text.startsWith(word, this.pos)) {
+          this.pos += word.length;
+          return;
+        }
+      }
+      throw new SyntaxStop(this.pos);
+    }
+  }
+  string() {
+    this.expect('"');
+    const text = this.text;
+    for (; ; ) {
+      const code = text.charCodeAt(this.pos);
+      if (Number.isNaN(code) || code < 32) throw new SyntaxStop(this.pos);
+      if (code === 34) break;
+      if (code === 92) {
+        const next = text[this.pos + 1];
+        if (next === "u") {
+          if (!HEX4.test(text.slice(this.pos + 2, this.pos + 6))) throw new SyntaxStop(this.pos);
+          this.pos += 6;
+        } else if (next !== void 0 && ESCAPES.has(next)) this.pos += 2;
+        else throw new SyntaxStop(this.pos);
+      } else this.pos++;
+    }
+    this.pos++;
+  }
+  object() {
+    this.expect("{");
+    this.skipSpace();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.skipSpace();
+      this.string();
+      this.skipSpace();
+      this.expect(":");
+      this.value();
+      this.skipSpace();
+      if (this.text[this.pos] === "}") {
+        this.pos++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+  array() {
+    this.expect("[");
+    this.skipSpace();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return;
+    }
+    for (; ; ) {
+      this.value();
+      this.skipSpace();
+      if (this.text[this.pos] === "]") {
+        this.pos++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+  /** The whole text as one value; the offset of the first error, or undefined when it is valid JSON. */
+  document() {
+    try {
+      this.value();
+      this.skipSpace();
+      if (this.pos < this.text.length) throw new SyntaxStop(this.pos);
+      return void 0;
+    } catch (error) {
+      if (error instanceof SyntaxStop) return error.at;
+      throw error;
+    }
+  }
+};
+function showChar(text, at) {
+  const code = text.codePointAt(at);
+  if (code >= 33 && code <= 126) return code === 34 ? `'"'` : `"${String.fromCodePoint(code)}"`;
+  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function jsonSyntaxProblem(text) {
+  const at = new Walker(text).document();
+  if (at === void 0 || at === TOO_DEEP) return "not valid JSON";
+  if (at >= text.length) return "the line ends before the JSON value does";
+  return `unexpected ${showChar(text, at)} at column ${at + 1}`;
+}
+
+// src/io/ndjson.ts
 var DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 var READ_CHUNK_BYTES = 1024 * 1024;
 var FIRST_READ_BYTES = 8 * 1024;
@@ -120,11 +274,11 @@ function parseLine(bytes, start, end, options = {}) {
   let value;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const reason = `invalid JSON: ${messageOf(error)}`;
+  } catch {
+    const reason = `invalid JSON: ${jsonSyntaxProblem(text)}`;
     return { problem: options.unterminated ? `truncated last line (no line break at the end of the file); ${reason}` : reason };
   }
-  if (!isUtf8(bytes.subarray(start, stop))) return { value, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
+  if (text.includes("�") && !isUtf8(bytes.subarray(start, stop))) return { value, problem: "invalid UTF-8: the bad bytes were read as U+FFFD" };
   return { value };
 }
 var BOM = [239, 187, 191];
@@ -253,6 +407,9 @@ function formatRecords(records) {
 }
 
 export {
+  errorMessage,
+  sanitizeText,
+  jsonSyntaxProblem,
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
   lineSegments,

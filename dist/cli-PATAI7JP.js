@@ -8,9 +8,9 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-UPZHEFW7.js";
+} from "./cli-5T3UC53R.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-UA2HI72Q.js";
+import "./cli-44X7ZRGT.js";
 import {
   createTracker
 } from "./cli-FJRAG6QL.js";
@@ -23,8 +23,8 @@ import {
 import {
   readConfigText,
   resolveRoot
-} from "./cli-CXZWBPCV.js";
-import "./cli-BTS3WR3D.js";
+} from "./cli-LJRIPZQF.js";
+import "./cli-MY5P6QWZ.js";
 import {
   nodeRepoFiles,
   replaceFileAtomic

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-BTS3WR3D.js";
+} from "./cli-MY5P6QWZ.js";
 import {
   formatText,
   loadConfig,

@@ -21,8 +21,8 @@ import {
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-CXZWBPCV.js";
-import "./cli-BTS3WR3D.js";
+} from "./cli-LJRIPZQF.js";
+import "./cli-MY5P6QWZ.js";
 import {
   FileExistsError,
   createFileAtomic,

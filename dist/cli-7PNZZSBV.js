@@ -3,9 +3,6 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   errorMessage,
-  sanitizeText
-} from "./cli-PVBD2QCR.js";
-import {
   formatRecords,
   lineSegments,
   ndjsonFileSource,
@@ -14,8 +11,9 @@ import {
   readNdjsonBatches,
   recordKey,
   recordOf,
+  sanitizeText,
   storeFilePath
-} from "./cli-6YUR4J5V.js";
+} from "./cli-YBP55FQ3.js";
 import {
   coreCount
 } from "./cli-BU6EMFDS.js";
@@ -23,10 +21,10 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-CXZWBPCV.js";
+} from "./cli-LJRIPZQF.js";
 import {
   VERSION
-} from "./cli-BTS3WR3D.js";
+} from "./cli-MY5P6QWZ.js";
 import {
   nodeRepoFiles
 } from "./cli-ZECGGFIF.js";

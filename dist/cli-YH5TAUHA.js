@@ -4,27 +4,63 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-AFT3IOOA.js";
+} from "./cli-TXOQVEDI.js";
 import {
   runGit
 } from "./cli-YCR4GTMK.js";
 import {
   isRealDate
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
+  errorMessage,
   ndjsonFileSource,
   oversizedProblem,
   parseLine
-} from "./cli-6YUR4J5V.js";
+} from "./cli-YBP55FQ3.js";
 import {
   nodeRepoFiles
 } from "./cli-ZECGGFIF.js";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
+
+// src/io/git-commit-times.ts
+var PATHS_PER_CALL = 200;
+async function lastCommitTimes(root, paths) {
+  const out = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return out;
+  let shallow;
+  try {
+    shallow = (await runGit(root, ["rev-parse", "--is-shallow-repository"])).toString("utf8").trim() === "true";
+  } catch {
+    return out;
+  }
+  for (let i = 0; i < paths.length; i += PATHS_PER_CALL) {
+    const chunk = paths.slice(i, i + PATHS_PER_CALL);
+    let text2;
+    try {
+      text2 = (await runGit(root, ["-c", "core.quotePath=false", "log", "--relative", "--format=%x00%at %P", "--name-only", "--no-renames", "--", ...chunk.map((p) => `:(literal)${p}`)])).toString("utf8");
+    } catch {
+      continue;
+    }
+    const wanted = new Set(chunk);
+    for (const block of text2.split("\0")) {
+      const [head, ...names] = block.split("\n");
+      const match = /^(\d+)(.*)$/.exec(head ?? "");
+      if (!match) continue;
+      const boundary = shallow && (match[2] ?? "").trim() === "";
+      for (const name of names) {
+        if (name === "" || !wanted.has(name) || out.has(name)) continue;
+        wanted.delete(name);
+        if (!boundary) out.set(name, Number(match[1]) * 1e3);
+      }
+    }
+  }
+  return out;
+}
 
 // src/io/ndjson-head.ts
 import { readSync } from "node:fs";
@@ -171,6 +207,7 @@ var BackwardLines = class {
       const from = pos - chunk.length;
       const nl = chunk.lastIndexOf(LF2);
       const piece = nl === -1 ? chunk : chunk.subarray(nl + 1);
+      if (nl !== -1 && parts.length === 0) return end - (from + nl + 1) > this.maxLineBytes + 1 ? { start: from + nl + 1 } : { start: from + nl + 1, bytes: piece };
       if (kept <= this.maxLineBytes + 1) {
         parts.push(Buffer.from(piece));
         kept += piece.length;
@@ -257,7 +294,7 @@ async function streamEntriesFromRedis(url, key, start, end, create = createRedis
 var HEAD_LINES = 16;
 var SCAN_CHUNK_BYTES = 16 * 1024;
 var tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
-async function readIncidentEnds(absPath, path, firstNeeded = () => true) {
+function readIncidentEnds(absPath, path, firstNeeded = () => true) {
   const fd = openSync2(absPath, "r");
   try {
     const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
@@ -325,15 +362,19 @@ async function lastCommit(root, locations) {
 function createNodeReviewAdapters(config, options = {}) {
   const root = config.root;
   const files = nodeRepoFiles(root);
+  const rootPrefix = root.endsWith(sep) ? root : `${root}${sep}`;
   const { redisUrl } = options;
   return {
     files,
-    incidentEnds: (path, firstNeeded) => readIncidentEnds(join(root, path), path, firstNeeded),
+    // `root/path` joined by hand: the paths come from the glob, already normal, and join() normalising
+    // ten thousand of them is a measurable share of the review (bench/review.mjs).
+    incidentEnds: (path, firstNeeded) => readIncidentEnds(`${rootPrefix}${path}`, path, firstNeeded),
     openNdjson: (path) => ndjsonFileSource(join(root, path)),
     recordsFromStart: (path) => recordsFromStart(join(root, path)),
     recordsFromEnd: (path) => recordsFromEnd(join(root, path)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
+    lastCommitTimes: (paths) => lastCommitTimes(root, paths),
     ...redisUrl !== void 0 && redisUrl !== "" && { streamEntries: (key, start, end) => streamEntriesFromRedis(redisUrl, key, start, end) }
   };
 }
@@ -345,7 +386,34 @@ var ZONE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 function isCalendarDate(day) {
   return isRealDate(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)));
 }
+function digits(text2, from, to) {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text2.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+function canonicalUtc(text2) {
+  const n = text2.length;
+  if (n !== 20 && n !== 24 || text2.charCodeAt(n - 1) !== 90 || text2.charCodeAt(10) !== 84 || text2.charCodeAt(4) !== 45 || text2.charCodeAt(7) !== 45 || text2.charCodeAt(13) !== 58 || text2.charCodeAt(16) !== 58) return void 0;
+  if (n === 24 && text2.charCodeAt(19) !== 46) return void 0;
+  const year = digits(text2, 0, 4);
+  const month = digits(text2, 5, 7);
+  const day = digits(text2, 8, 10);
+  const hour = digits(text2, 11, 13);
+  const minute = digits(text2, 14, 16);
+  const second = digits(text2, 17, 19);
+  const milli = n === 24 ? digits(text2, 20, 23) : 0;
+  if (year < 100 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0 || !isRealDate(year, month, day)) return void 0;
+  return { ms: Date.UTC(year, month - 1, day, hour, minute, second, milli), zoned: true };
+}
 function parseInstant(value) {
+  if (typeof value === "string") {
+    const fast = canonicalUtc(value);
+    if (fast !== void 0) return fast;
+  }
   if (typeof value === "number") {
     if (!Number.isFinite(value) || value <= 0) return void 0;
     return { ms: value < 1e11 ? Math.round(value * 1e3) : value, zoned: true };
@@ -414,10 +482,20 @@ function rangePeriod(startMs, endMs) {
   const last = new Date(endMs - 1).toISOString().slice(0, 10);
   return { label: `${first}_${last}`, title: `${first} to ${last}`, startMs, endMs, auditMonth: monthOf(endMs - 1) };
 }
+var isoMinute = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+function upToNow(period, now, asked) {
+  const nowMs = now.getTime();
+  if (period.startMs > nowMs) throw new PeriodError(`${asked} has not started yet (it is ${isoMinute(nowMs)}): review a period that has begun; the current month is reviewed to date`);
+  if (period.endMs <= nowMs) return period;
+  return { ...period, title: `${period.title} (to date)`, endMs: nowMs, toDate: true };
+}
 function resolvePeriod(request, now) {
   const given = [request.month !== void 0, request.since !== void 0 || request.until !== void 0, request.days !== void 0].filter(Boolean).length;
   if (given > 1) throw new PeriodError("give one of --month, --since/--until or --days");
-  if (request.month !== void 0) return monthPeriod(request.month.trim());
+  if (request.month !== void 0) {
+    const month = request.month.trim();
+    return upToNow(monthPeriod(month), now, `--month ${month}`);
+  }
   if (request.days !== void 0) {
     if (!Number.isInteger(request.days) || request.days < 1) throw new PeriodError(`--days must be a whole number, 1 or more (got ${request.days})`);
     return rangePeriod(now.getTime() - request.days * DAY_MS, now.getTime());
@@ -425,10 +503,15 @@ function resolvePeriod(request, now) {
   if (request.since !== void 0 || request.until !== void 0) {
     if (request.since === void 0) throw new PeriodError("--until needs --since");
     const since = bound(request.since, "--since");
+    if (since.ms > now.getTime()) throw new PeriodError(`--since ${request.since} has not started yet (it is ${isoMinute(now.getTime())}): review a period that has begun`);
     const until = request.until === void 0 ? { ms: now.getTime(), dateOnly: false } : bound(request.until, "--until");
     const endMs = until.dateOnly ? until.ms + DAY_MS : until.ms;
     if (endMs <= since.ms) throw new PeriodError(`--until (${request.until}) must be after --since (${request.since})`);
-    return rangePeriod(since.ms, endMs);
+    const endOfToday = Math.floor(now.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+    if (request.until !== void 0 && endMs > endOfToday) {
+      throw new PeriodError(`--until ${request.until} has not come yet (it is ${isoMinute(now.getTime())}): leave --until out to review up to now`);
+    }
+    return upToNow(rangePeriod(since.ms, endMs), now, `--since ${request.since}`);
   }
   return monthPeriod(shiftMonth(monthOf(now.getTime()), -1));
 }
@@ -444,6 +527,13 @@ function compareNotes(a, b) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+function errorText(error) {
+  const fields = error !== null && typeof error === "object" ? error : {};
+  const message = typeof fields.message === "string" ? fields.message : errorMessage(error);
+  const code = fields.code;
+  if (typeof code !== "string" || !/^E[A-Z0-9]+$/.test(code) || !message.startsWith(`${code}:`)) return message;
+  return message.replace(/, [a-z_]+ '[^']*'(?: -> '[^']*')?$/, "");
+}
 
 // src/review/incidents.ts
 var asDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
@@ -454,24 +544,29 @@ function statusIn(status, statuses) {
 }
 function instantOf(record, field, at, notes, required) {
   const raw = record[field];
-  const where = { path: at.path, ...at.line !== void 0 && { line: at.line } };
+  const where = () => ({ path: at.path, ...at.line !== void 0 && { line: at.line } });
   if (raw === void 0 || raw === null || raw === "") {
-    if (required) notes.push({ source: "incidents", ...where, message: `record without \`${field}\`` });
+    if (required === true || typeof required === "function" && required()) notes.push({ source: "incidents", ...where(), message: `record without \`${field}\`` });
     return void 0;
   }
   const instant = parseInstant(raw);
   if (instant === void 0) {
-    notes.push({ source: "incidents", ...where, message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
+    notes.push({ source: "incidents", ...where(), message: `\`${field}\` is not a time: ${JSON.stringify(raw).slice(0, 60)}` });
     return void 0;
   }
-  if (!instant.zoned) notes.push({ source: "incidents", ...where, message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
+  if (!instant.zoned) notes.push({ source: "incidents", ...where(), message: `\`${field}\` ${JSON.stringify(raw)} has no time zone; read as UTC` });
   return instant.ms;
 }
-function firstRecordNeeded(last, settings) {
+function firstRecordNeeded(last, settings, period) {
   const record = asDict(last);
   if (record === void 0) return true;
   const f = settings.fields;
-  return parseInstant(record[f.startedAt]) === void 0 || text(record[f.id]) === void 0 || text(record[f.title]) === void 0;
+  if (parseInstant(record[f.startedAt]) !== void 0 && text(record[f.id]) !== void 0 && text(record[f.title]) !== void 0) return false;
+  if (period === void 0) return true;
+  const status = text(record[f.status]);
+  if (status === void 0 || !statusIn(status, settings.resolvedStatuses)) return true;
+  const endMs = (parseInstant(record[f.resolvedAt]) ?? parseInstant(record[f.ts]))?.ms;
+  return endMs === void 0 || endMs >= period.startMs;
 }
 function placeIncident(ends, settings, period) {
   const f = settings.fields;
@@ -485,7 +580,7 @@ function placeIncident(ends, settings, period) {
   }
   const at = { path: ends.path };
   const lastMs = instantOf(last, f.ts, at, notes, true);
-  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, JSON.stringify(first) !== JSON.stringify(last)) : void 0;
+  const firstMs = ends.first?.line !== void 0 ? instantOf(first, f.ts, { ...at, line: ends.first.line }, notes, () => JSON.stringify(first) !== JSON.stringify(last)) : void 0;
   const startedMs = instantOf(last, f.startedAt, at, notes, false) ?? firstMs ?? lastMs;
   if (startedMs === void 0 || lastMs === void 0) {
     notes.push({ source: "incidents", path: ends.path, message: "no record time: the incident cannot be placed in a period and is left out" });
@@ -597,6 +692,7 @@ export {
   inPeriod,
   compareNotes,
   compareText,
+  errorText,
   firstRecordNeeded,
   placeIncident,
   detectionFromStart,

@@ -24,7 +24,7 @@ import {
   RULES,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import {
   createGitHubClient,
   errorMessage,

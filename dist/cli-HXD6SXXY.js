@@ -8,6 +8,7 @@ import {
   compareText,
   createNodeReviewAdapters,
   detectionFromStart,
+  errorText,
   firstRecordNeeded,
   formatDuration,
   inPeriod,
@@ -21,8 +22,8 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-JVUMKFJX.js";
-import "./cli-AFT3IOOA.js";
+} from "./cli-YH5TAUHA.js";
+import "./cli-TXOQVEDI.js";
 import "./cli-YCR4GTMK.js";
 import {
   discoverExperiments
@@ -35,26 +36,30 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-UPZHEFW7.js";
+} from "./cli-5T3UC53R.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import "./cli-7J3Z5ETF.js";
 import {
+  errorMessage,
+  jsonSyntaxProblem,
   readNdjson,
-  recordOf
-} from "./cli-6YUR4J5V.js";
+  recordKey,
+  recordOf,
+  sanitizeText
+} from "./cli-YBP55FQ3.js";
 import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-CXZWBPCV.js";
-import "./cli-BTS3WR3D.js";
+} from "./cli-LJRIPZQF.js";
+import "./cli-MY5P6QWZ.js";
 import {
   replaceFileAtomic
 } from "./cli-ZECGGFIF.js";
@@ -86,31 +91,75 @@ function auditMonths(month) {
   return Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - (TREND_MONTHS - 1)));
 }
 var mean = (xs) => xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length;
+var SCORER_RANK = { human: 0, llm: 1, rules: 2 };
+function precedes(a, b) {
+  return (SCORER_RANK[a.scorer] - SCORER_RANK[b.scorer] || Number(b.ownStratum) - Number(a.ownStratum) || compareText(b.scoredAt, a.scoredAt) || b.order - a.order) < 0;
+}
+function selectScores(records) {
+  const unique = [];
+  const keys = /* @__PURE__ */ new Set();
+  for (const r of records) {
+    const key = recordKey(r);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    unique.push(r);
+  }
+  const idOf = (r) => `${r.period}
+${r.transcript}`;
+  const stratumOf = /* @__PURE__ */ new Map();
+  for (const r of unique) if (stratumOf.get(idOf(r)) !== "random") stratumOf.set(idOf(r), r.stratum);
+  const byTranscript = /* @__PURE__ */ new Map();
+  let candidates = 0;
+  unique.forEach((r, order) => {
+    const id = idOf(r);
+    const stratum = stratumOf.get(id);
+    let entry = byTranscript.get(id);
+    if (entry === void 0) {
+      entry = { period: r.period, transcript: r.transcript, stratum, scores: /* @__PURE__ */ new Map() };
+      byTranscript.set(id, entry);
+    }
+    for (const [dim, score] of Object.entries(r.scores)) {
+      if (score === null) continue;
+      candidates++;
+      const reason = r.reasons[dim];
+      const candidate = { score, ...reason !== void 0 && { reason }, scorer: r.scorer, ownStratum: r.stratum === stratum, scoredAt: r.scored_at, order };
+      const held = entry.scores.get(dim);
+      if (held === void 0 || precedes(candidate, held)) entry.scores.set(dim, candidate);
+    }
+  });
+  const transcripts = [...byTranscript.values()];
+  const chosen = transcripts.reduce((n, t) => n + t.scores.size, 0);
+  return { transcripts, duplicates: records.length - unique.length, superseded: candidates - chosen };
+}
 function auditTrends(records, month, scales) {
   const months = auditMonths(month);
   const previousMonth = shiftMonth(month, -1);
-  const byKey = /* @__PURE__ */ new Map();
+  const inMonths = records.filter((r) => months.includes(r.period));
+  const selection = selectScores(inMonths);
+  const scoresOf = /* @__PURE__ */ new Map();
   const seenAbove1 = /* @__PURE__ */ new Set();
   const dims = /* @__PURE__ */ new Set();
-  for (const r of records) {
-    for (const [dim, score] of Object.entries(r.scores)) {
-      if (score === null) continue;
+  for (const t of selection.transcripts) {
+    for (const [dim, { score }] of t.scores) {
       dims.add(dim);
       if (score > 1) seenAbove1.add(dim);
-      const key = `${r.period}
+      const key = `${t.stratum}
+${t.period}
 ${dim}`;
-      const list = byKey.get(key);
+      const list = scoresOf.get(key);
       if (list) list.push(score);
-      else byKey.set(key, [score]);
+      else scoresOf.set(key, [score]);
     }
   }
+  const scoresIn = (stratum, period, dim) => scoresOf.get(`${stratum}
+${period}
+${dim}`) ?? [];
   const scaleOf = (dim) => scales.get(dim) ?? (seenAbove1.has(dim) ? "1-5" : "0-1");
   const dimensions = [...dims].sort(compareText).map((dimension) => {
-    const now = byKey.get(`${month}
-${dimension}`) ?? [];
+    const now = scoresIn("random", month, dimension);
+    const flagged = scoresIn("flagged", month, dimension);
     const m = mean(now);
-    const p = mean(byKey.get(`${previousMonth}
-${dimension}`) ?? []);
+    const p = mean(scoresIn("random", previousMonth, dimension));
     return {
       dimension,
       scale: scaleOf(dimension),
@@ -118,26 +167,35 @@ ${dimension}`) ?? []);
       previous: p,
       change: m !== null && p !== null ? m - p : null,
       count: now.length,
-      trend: months.map((mm) => mean(byKey.get(`${mm}
-${dimension}`) ?? []))
+      trend: months.map((mm) => mean(scoresIn("random", mm, dimension))),
+      flagged: { mean: mean(flagged), count: flagged.length }
     };
   });
-  const perTranscript = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    if (r.period !== month) continue;
-    for (const [dim, score] of Object.entries(r.scores)) {
-      if (score === null) continue;
-      const n = normalise(score, scaleOf(dim));
-      const entry = perTranscript.get(r.transcript) ?? { scores: [], lowest: { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } } };
-      entry.scores.push(n);
-      if (n < entry.lowest.score || n === entry.lowest.score && compareText(dim, entry.lowest.dimension) < 0) {
-        entry.lowest = { dimension: dim, score: n, ...r.reasons[dim] !== void 0 && { reason: r.reasons[dim] } };
-      }
-      perTranscript.set(r.transcript, entry);
+  const ofMonth = selection.transcripts.filter((t) => t.period === month && t.scores.size > 0);
+  const lowest = ofMonth.map((t) => {
+    let low;
+    const normalised = [];
+    for (const [dim, chosen] of [...t.scores].sort(([a], [b]) => compareText(a, b))) {
+      const n = normalise(chosen.score, scaleOf(dim));
+      normalised.push(n);
+      if (low === void 0 || n < low.score) low = { dimension: dim, score: n, ...chosen.reason !== void 0 && { reason: chosen.reason } };
     }
-  }
-  const lowest = [...perTranscript.entries()].map(([transcript, e]) => ({ transcript, score: mean(e.scores), lowest: e.lowest })).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
-  return { month, months, dimensions, lowest, records: records.filter((r) => months.includes(r.period)).length };
+    return { transcript: t.transcript, stratum: t.stratum, score: mean(normalised), lowest: low };
+  }).filter((t) => t.score < 1).sort((a, b) => a.score - b.score || compareText(a.transcript, b.transcript)).slice(0, LOWEST_SHOWN);
+  return {
+    month,
+    months,
+    dimensions,
+    lowest,
+    records: inMonths.length,
+    counting: {
+      records: inMonths.length,
+      duplicates: selection.duplicates,
+      superseded: selection.superseded,
+      transcripts: ofMonth.filter((t) => t.stratum === "random").length,
+      flaggedTranscripts: ofMonth.filter((t) => t.stratum === "flagged").length
+    }
+  };
 }
 
 // src/review/backlog.ts
@@ -148,13 +206,47 @@ function postmortemId(pm) {
 function postmortemDayMs(pm) {
   return pm.metadata.date !== void 0 ? dayMs(pm.metadata.date) : void 0;
 }
-function inBacklogAt(pm, period) {
-  const ms = postmortemDayMs(pm);
+var NO_PLACEMENTS = /* @__PURE__ */ new Map();
+function dayOf(pm, placements) {
+  return postmortemDayMs(pm) ?? placements.get(pm.path)?.dayMs;
+}
+function inBacklogAt(pm, period, placements = NO_PLACEMENTS) {
+  const ms = dayOf(pm, placements);
   return ms === void 0 || ms < period.endMs;
 }
-function datedIn(pm, period) {
-  const ms = postmortemDayMs(pm);
+function datedIn(pm, period, placements = NO_PLACEMENTS) {
+  const ms = dayOf(pm, placements);
   return ms !== void 0 && inPeriod(ms, period);
+}
+var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function placeUndated(postmortems, incidents, commitMs) {
+  const placements = /* @__PURE__ */ new Map();
+  const byStart = [...incidents].sort((a, b) => a.startedMs - b.startedMs || compareText(a.id, b.id));
+  const idPatterns = byStart.map((i) => new RegExp("\\p{L}", "u").test(i.id) ? new RegExp(`(?<![\\w-])${escapeRegExp(i.id)}(?![\\w-])`) : void 0);
+  for (const pm of postmortems) {
+    if (postmortemDayMs(pm) !== void 0) continue;
+    const id = postmortemId(pm);
+    const text = pm.lines.join("\n");
+    const named = byStart.findIndex((i, n) => i.postmortem === id || idPatterns[n]?.test(text) === true);
+    const incident = byStart[named];
+    if (incident !== void 0) {
+      placements.set(pm.path, { dayMs: midnight(incident.startedMs), placedBy: { by: "incident", incident: incident.id } });
+      continue;
+    }
+    const committed = commitMs.get(pm.path);
+    if (committed !== void 0) placements.set(pm.path, { dayMs: midnight(committed), placedBy: { by: "commit" } });
+  }
+  return placements;
+}
+var midnight = (ms) => ms - (ms % DAY_MS + DAY_MS) % DAY_MS;
+var isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+function undatedNote(pm, placements) {
+  const raw = pm.metadata.fields.date?.raw;
+  const what = raw === void 0 || raw === "" ? "no `Date`" : `\`Date\` "${raw}" is not a real date written YYYY-MM-DD`;
+  const placed = placements.get(pm.path);
+  if (placed === void 0) return `${what}, the file has no commit and it names no incident of the period: it is in no period, and its action items have no age`;
+  const how = placed.placedBy.by === "commit" ? "by its file's last commit" : `by the incident it names, ${placed.placedBy.incident}`;
+  return `${what}: placed on ${isoDay(placed.dayMs)} ${how}; write the date as YYYY-MM-DD to date it yourself`;
 }
 function dayMs(date) {
   const ms = Date.parse(`${date}T00:00:00Z`);
@@ -166,7 +258,7 @@ var AGE_BUCKETS = [
   { bucket: "91–180 days", max: 180 },
   { bucket: "over 180 days", max: Number.POSITIVE_INFINITY }
 ];
-function digestPostmortems(postmortems, lint, period, severityLevels) {
+function digestPostmortems(postmortems, lint, period, severityLevels, placements = NO_PLACEMENTS) {
   const notes = [];
   const rows = [];
   const items = [];
@@ -174,9 +266,9 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
   for (const pm of sorted) {
     for (const problem of pm.problems) notes.push({ source: "postmortems", path: pm.path, line: problem.position.line, message: problem.message });
     const severity = pm.metadata.severity?.label ?? pm.metadata.severity?.raw ?? "unknown";
-    const dateMs = postmortemDayMs(pm);
-    if (dateMs === void 0) notes.push({ source: "postmortems", path: pm.path, message: "no valid `Date`: it is in no period, and its action items have no age" });
-    if (!inBacklogAt(pm, period)) continue;
+    const dateMs = dayOf(pm, placements);
+    if (postmortemDayMs(pm) === void 0) notes.push({ source: "postmortems", path: pm.path, message: undatedNote(pm, placements) });
+    if (!inBacklogAt(pm, period, placements)) continue;
     let open = 0;
     let overdue = 0;
     let closed = 0;
@@ -201,13 +293,17 @@ function digestPostmortems(postmortems, lint, period, severityLevels) {
         checked: a.checked
       });
     }
-    if (datedIn(pm, period)) {
+    if (dateMs !== void 0 && inPeriod(dateMs, period)) {
       const owners2 = pm.metadata.owners.map((o) => o.isHandle ? `@${o.name}` : o.name);
+      const placed = placements.get(pm.path);
+      const written = pm.metadata.fields.date?.raw;
       rows.push({
         path: pm.path,
         id: postmortemId(pm),
         title: pm.title?.name ?? pm.title?.text ?? "",
-        date: pm.metadata.date,
+        date: pm.metadata.date ?? isoDay(dateMs),
+        ...pm.metadata.date === void 0 && written !== void 0 && written !== "" && { dateWritten: written },
+        ...pm.metadata.date === void 0 && placed !== void 0 && { placedBy: placed.placedBy },
         severity,
         owners: owners2,
         lint: lint.get(pm.path) ?? { errors: 0, warnings: 0 },
@@ -364,7 +460,8 @@ function areaStatuses(inputs) {
     }
     if (d.mean !== null && normalise(d.mean, d.scale) < 0.5 && belowHalf === "") belowHalf = d.dimension;
   }
-  const auditRag = inputs.audits.records === 0 ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
+  const noMeans = inputs.audits.counting.transcripts === 0;
+  const auditRag = noMeans ? "amber" : worst(rag(biggestDrop, t["audit-drop"]), belowHalf !== "" ? "red" : "green");
   return [
     {
       area: "Incidents",
@@ -384,7 +481,7 @@ function areaStatuses(inputs) {
     {
       area: "Audit scores",
       status: auditRag,
-      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
+      summary: inputs.audits.records === 0 ? `no audit records for ${inputs.audits.month}` : noMeans ? `no scores of the random stratum for ${inputs.audits.month}` : [dropped !== "" ? `largest drop: ${dropped} (${biggestDrop.toFixed(2)} on 0–1)` : "no dimension dropped", belowHalf !== "" ? `${belowHalf} below half its scale` : ""].filter(Boolean).join("; ")
     },
     {
       area: "Experiments",
@@ -404,7 +501,18 @@ function trackerSummary(tracker) {
   const parts = [tracker.mismatches.length > 0 && `${tracker.mismatches.length} disagree with their ${name} ticket`, tracker.notSynced > 0 && `${tracker.notSynced} not synced yet`].filter(Boolean);
   return parts.length === 0 ? `; all match their ${name} tickets` : `; ${parts.join(", ")}`;
 }
+var MAX_FIELD_CHARS = 1e3;
+var NEEDS_SANITIZING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|^\s*::/;
+function sanitizeStrings(value) {
+  if (typeof value === "string") return value.length <= MAX_FIELD_CHARS && !NEEDS_SANITIZING.test(value) ? value : sanitizeText(value, { multiline: false, maxLength: MAX_FIELD_CHARS });
+  if (Array.isArray(value)) return value.map((v) => sanitizeStrings(v));
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [sanitizeStrings(k), sanitizeStrings(v)]));
+  return value;
+}
 function buildPacket(inputs) {
+  return sanitizeStrings(assemblePacket(inputs));
+}
+function assemblePacket(inputs) {
   const incidents = [...inputs.incidents].sort(compareIncidents).map((i) => {
     const row = { id: i.id, path: i.path, severity: i.severity, title: i.title, start: new Date(i.startedMs).toISOString(), status: i.status };
     const ttd = timeToDetect(i);
@@ -419,7 +527,7 @@ function buildPacket(inputs) {
     return row;
   });
   return {
-    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString() },
+    period: { label: inputs.period.label, title: inputs.period.title, start: new Date(inputs.period.startMs).toISOString(), end: new Date(inputs.period.endMs).toISOString(), ...inputs.period.toDate && { toDate: true } },
     generatedAt: inputs.now.toISOString(),
     sources: inputs.sources,
     summary: areaStatuses(inputs),
@@ -451,8 +559,8 @@ function entryRecord(entry, tsField) {
       const parsed = JSON.parse(packed);
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { problem: `entry ${entry.id}: \`${keys[0]}\` is not a JSON object` };
       value = parsed;
-    } catch (error) {
-      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${error instanceof Error ? error.message : String(error)}` };
+    } catch {
+      return { problem: `entry ${entry.id}: \`${keys[0]}\` is not JSON: ${jsonSyntaxProblem(packed)}` };
     }
   }
   if (value[tsField] === void 0) {
@@ -523,14 +631,15 @@ function trackerStatusOf(tracker, items, lookup, settings) {
 // src/modes/review.ts
 async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
-  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents);
+  const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents, period);
   const placed = [];
   for (const path2 of paths) {
     let ends;
     try {
-      ends = await adapters.incidentEnds(path2, firstNeeded);
+      const read = adapters.incidentEnds(path2, firstNeeded);
+      ends = read instanceof Promise ? await read : read;
     } catch (error) {
-      placed.push({ notes: [{ source: "incidents", path: path2, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] });
+      placed.push({ notes: [{ source: "incidents", path: path2, message: `cannot read the file: ${errorText(error)}` }] });
       continue;
     }
     const placement = placeIncident(ends, settings.incidents, period);
@@ -571,7 +680,7 @@ async function readStreamIncidents(settings, period, adapters, notes) {
   try {
     entries = await adapters.streamEntries(key, start, end);
   } catch (error) {
-    notes.push({ source: "incidents", path: `redis:${key}`, message: `cannot read the stream: ${error instanceof Error ? error.message : String(error)}; no incidents are shown` });
+    notes.push({ source: "incidents", path: `redis:${key}`, message: `cannot read the stream: ${errorText(error)}; no incidents are shown` });
     return { incidents: [], files: 0 };
   }
   const grouped = groupStreamEntries(entries, key, settings.incidents);
@@ -596,7 +705,7 @@ async function readPostmortems(config, adapters, notes) {
     try {
       out.push(parsePostmortem(await adapters.files.read(path2), path2, options));
     } catch (error) {
-      notes.push({ source: "postmortems", path: path2, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` });
+      notes.push({ source: "postmortems", path: path2, message: `cannot read the file: ${errorText(error)}` });
     }
   }
   return out;
@@ -626,16 +735,16 @@ async function readAudits(settings, month, adapters, notes) {
   }
   return { records, files };
 }
-async function readTracker(config, postmortems, period, adapters, notes) {
+async function readTracker(config, postmortems, placements, period, adapters, notes) {
   const tracker = adapters.tracker;
   if (tracker === void 0) return void 0;
   if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
-  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period)));
+  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements)));
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
     return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
   } catch (error) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${error instanceof Error ? error.message : String(error)}`;
+    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText(error)}`;
     notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
     return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
   }
@@ -654,11 +763,13 @@ async function runReview(config, request, adapters) {
   const notes = [];
   const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes);
   const postmortems = await readPostmortems(config, adapters, notes);
-  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period)).map((pm) => pm.path);
+  const undated = postmortems.filter((pm) => postmortemDayMs(pm) === void 0).map((pm) => pm.path);
+  const placements = placeUndated(postmortems, incidents.incidents, undated.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lastCommitTimes(undated));
+  const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period, placements)).map((pm) => pm.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
-  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels);
+  const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements);
   notes.push(...digest.notes);
-  const tracker = await readTracker(config, postmortems, period, adapters, notes);
+  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes);
   const backlog = tracker === void 0 ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line));
     return ticket === void 0 ? i : { ...i, ticket };
@@ -723,6 +834,7 @@ function cell(value) {
 function table(head, rows) {
   return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 }
+var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 var fixed = (n, digits = 2) => n === null ? "–" : n.toFixed(digits);
 var signed = (n) => n === null ? "–" : `${n >= 0 ? "+" : "−"}${Math.abs(n).toFixed(2)}`;
 function mermaidLabel(text) {
@@ -745,6 +857,12 @@ function auditChart(packet) {
     "",
     `Lines, in order: ${lines.map((d) => d.dimension).join(", ")}. Each mean is put on 0–1 (a 1–5 score s as (s − 1) / 4); the table has them on their own scale.`
   ].join("\n");
+}
+function auditCounting(audits) {
+  const c = audits.counting;
+  const counted = `Counted: one score per transcript and dimension (a person's over the judge's over the rules'), ${plural2(c.transcripts, "transcript")} of the random stratum in ${audits.month} for the means and trends, ${c.flaggedTranscripts} of the flagged stratum shown apart.`;
+  const left = [c.duplicates > 0 && `${plural2(c.duplicates, "record")} repeated by key`, c.superseded > 0 && `${plural2(c.superseded, "score")} set aside for one that takes precedence on the same transcript and dimension`].filter(Boolean);
+  return `${counted} Left out, over the months read: ${left.length === 0 ? "nothing" : left.join(", ")}.`;
 }
 var NEXT_STEP = {
   "ticked-open": { "close-ticket": "ticked, ticket open: the next sync closes the ticket", "tick-item": "ticked, ticket open: close the ticket", nothing: "ticked, ticket open: close the ticket, or untick the item" },
@@ -781,7 +899,7 @@ function renderPacketMarkdown(packet, options = {}) {
   const out = [];
   const p = packet.period;
   out.push(`# Reliability review: ${p.title}`, "");
-  out.push(`Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
+  out.push(p.toDate ? `Period: ${p.start} to ${p.end}, to date: the period has not ended, and this packet covers it up to when it was made (end exclusive, UTC).` : `Period: ${p.start} to ${p.end} (end exclusive, UTC).`, "");
   out.push("## Sources", "");
   out.push(
     table(
@@ -820,7 +938,7 @@ function renderPacketMarkdown(packet, options = {}) {
         ["postmortem", "date", "severity", "owners", "lint", "actions open / overdue / closed"],
         packet.postmortems.map((pm) => [
           `[${pm.id}](${relativeLink(packet, pm.path)})`,
-          pm.date,
+          pm.placedBy === void 0 ? pm.date : `${pm.date} (${pm.placedBy.by === "commit" ? "last commit" : `incident ${pm.placedBy.incident}`}; ${pm.dateWritten === void 0 ? "no `Date`" : `written "${pm.dateWritten}"`})`,
           pm.severity,
           pm.owners.join(", "),
           pm.lint.errors === 0 && pm.lint.warnings === 0 ? "clean" : `${pm.lint.errors} errors, ${pm.lint.warnings} warnings`,
@@ -832,7 +950,7 @@ function renderPacketMarkdown(packet, options = {}) {
   }
   const b = packet.backlog;
   out.push("## Action-item backlog", "");
-  out.push(`${b.open} open, ${b.overdue} overdue (due before the period's end), ${b.closed} closed, over every postmortem.`, "");
+  out.push(`${b.open} open, ${b.overdue} overdue (due before ${p.toDate ? "today" : "the period's end"}), ${b.closed} closed, over every postmortem.`, "");
   if (b.byOwner.length > 0) {
     out.push("### By owner", "");
     out.push(table(["owner", "open", "overdue", "closed", "oldest open (days)"], b.byOwner.map((o) => [o.owner, o.open, o.overdue, o.closed, o.oldestDays])), "");
@@ -862,14 +980,16 @@ function renderPacketMarkdown(packet, options = {}) {
     if (chart !== void 0) out.push(chart, "");
     out.push(
       table(
-        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `scores in ${a.month}`],
-        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count])
+        ["dimension", "scale", ...a.months, `change vs ${a.months[a.months.length - 2]}`, `transcripts in ${a.month}`, `flagged in ${a.month} (apart)`],
+        a.dimensions.map((d) => [d.dimension, d.scale, ...d.trend.map((t) => fixed(t)), signed(d.change), d.count, d.flagged.count === 0 ? void 0 : `${fixed(d.flagged.mean)} (${d.flagged.count})`])
       ),
+      "",
+      auditCounting(a),
       ""
     );
     if (a.lowest.length > 0) {
       out.push(`Lowest-scoring transcripts in ${a.month}:`, "");
-      out.push(table(["transcript", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
+      out.push(table(["transcript", "stratum", "mean (0–1)", "lowest dimension", "why"], a.lowest.map((t) => [`\`${t.transcript}\``, t.stratum, t.score.toFixed(2), `${t.lowest.dimension} (${t.lowest.score.toFixed(2)})`, t.lowest.reason])), "");
     }
   }
   out.push("## Experiments", "");
@@ -931,7 +1051,8 @@ problem is listed in the packet's "Data quality" section. With review.incidents.
 come from the stream review.incidents.redis-key (default incident:timeline) at REDIS_URL.
 
 The period is a UTC calendar month (default: the month before today), or --since/--until (dates are whole
-UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N.
+UTC days, --until inclusive; times need a zone: 2026-10-01T00:00:00+02:00), or the last --days N. A period
+that has not started is refused; the current month is reviewed "to date" (overdue as of now).
 
 Examples:
   $ reliability-loop review                                   # last month's packet on stdout
@@ -941,7 +1062,7 @@ Examples:
 
 Exit codes:
   0  packet produced
-  2  usage or configuration error (bad period, invalid config)
+  2  usage or configuration error (bad or future period, invalid config)
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `;
 function positiveInteger(value) {
@@ -992,7 +1113,7 @@ async function reviewCommand(options, io, deps) {
     try {
       await replaceFileAtomic(path.join(root, file), markdown);
     } catch (error) {
-      throw new UsageError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UsageError(`cannot write ${file}: ${errorMessage(error)}`);
     }
     io.stderr(`wrote ${file}
 `);

@@ -5,13 +5,13 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-BTS3WR3D.js";
+} from "./cli-MY5P6QWZ.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -7,7 +7,7 @@ import {
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import {
   digestOfKey,
   postmortemOfKey

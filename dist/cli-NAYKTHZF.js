@@ -8,8 +8,8 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-CXZWBPCV.js";
-import "./cli-BTS3WR3D.js";
+} from "./cli-LJRIPZQF.js";
+import "./cli-MY5P6QWZ.js";
 import "./cli-IDPRNWMH.js";
 import "./cli-LO3OCXTE.js";
 import "./cli-EZXOBCIM.js";

@@ -8,8 +8,8 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-JVUMKFJX.js";
-import "./cli-AFT3IOOA.js";
+} from "./cli-YH5TAUHA.js";
+import "./cli-TXOQVEDI.js";
 import "./cli-YCR4GTMK.js";
 import {
   parseExperimentDoc
@@ -20,7 +20,7 @@ import {
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-UA2HI72Q.js";
+} from "./cli-44X7ZRGT.js";
 import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
@@ -29,19 +29,17 @@ import {
 import "./cli-7J3Z5ETF.js";
 import {
   errorMessage,
-  sanitizeText
-} from "./cli-PVBD2QCR.js";
-import {
   ndjsonFileSource,
   readNdjson,
-  recordOf
-} from "./cli-6YUR4J5V.js";
+  recordOf,
+  sanitizeText
+} from "./cli-YBP55FQ3.js";
 import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
   resolveRoot
-} from "./cli-CXZWBPCV.js";
-import "./cli-BTS3WR3D.js";
+} from "./cli-LJRIPZQF.js";
+import "./cli-MY5P6QWZ.js";
 import "./cli-ZECGGFIF.js";
 import {
   EXPORT_TARGETS,
