@@ -19,12 +19,6 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Breach id → the issue item that removes it (and who is on it, when someone is). */
 const KNOWN_BREACHES: Record<string, string> = {
-  // Audit scoring reads NDJSON through io/ (issue 12, "Make the layers a test": audit/scan.ts,
-  // read-transcript.ts, read-sampled.ts stop importing io/; the audit work is on it).
-  'src/audit/read-sampled.ts → src/io/ndjson.ts': 'issue 12: audit/ stops importing io/',
-  'src/audit/read-transcript.ts → src/io/ndjson.ts': 'issue 12: audit/ stops importing io/',
-  'src/audit/scan.ts → src/io/ndjson.ts': 'issue 12: audit/ stops importing io/',
-
   // Gates render their own markdown with report/ and return check-run output (issue 12, "Make the layers a
   // test": gates stop importing report/job-summary.ts; "Evaluation returns data": gates return typed
   // verdicts, report/gate-report.ts renders them; the gate work is on it).
