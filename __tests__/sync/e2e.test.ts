@@ -103,9 +103,12 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
   describe('the CLI', () => {
     const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, GITHUB_API_URL: fake.url })
 
-    it('without credentials: a dry run, the plan as JSON exactly as documented, nothing written', async () => {
+    it('without credentials: --dry-run gives the plan as JSON exactly as documented, nothing written; without --dry-run exit 2', async () => {
       const cwd = workspace(FILES)
-      const result = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env: {} })
+      const refused = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env: {} })
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('GITHUB_TOKEN is not set')
+      const result = await run(process.execPath, [CLI, 'sync', '--dry-run', '--format', 'json'], { cwd, env: {} })
       expect(result.code).toBe(0)
       const report = JSON.parse(result.stdout) as JsonReport
       expect(report).toMatchObject({ dryRun: true, consulted: false })
@@ -220,6 +223,12 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
       expect(fake.issueTracker.issues).toHaveLength(0)
       expect(dry.summary).toContain('(dry run)')
 
+      // A real run for a tracker whose secret is missing fails the step, naming the input.
+      const linear = await action({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: linear\n  linear:\n    team: ENG\n' }, { mode: 'sync' })
+      expect(linear.code).not.toBe(0)
+      expect(linear.stdout).toMatch(/^::error::A sync that writes needs the linear credentials, and input linear-api-key is not set/m)
+      expect(linear.outputs.created).toBeUndefined()
+
       fake.inject('issues/create', ...Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 503 as const })))
       const failed = await action(FILES, { mode: 'sync' })
       expect(failed.code).not.toBe(0)
@@ -279,9 +288,12 @@ describeWithJiraContract('sync end to end: the CLI bundle against the fake Jira 
     expect(missing.stderr).toMatch(/JIRA_BASE_URL and JIRA_EMAIL and JIRA_PROJECT/)
   }, 60_000)
 
-  it('Data Center: JIRA_PAT with --tracker jira-dc; without the secret, a dry run', async () => {
+  it('Data Center: JIRA_PAT with --tracker jira-dc; without the secret, only a dry run', async () => {
     const cwd = workspace(FILES)
-    const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
+    const refused = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('JIRA_PAT is not set')
+    const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--dry-run', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
     expect(dry.code).toBe(0)
     expect((JSON.parse(dry.stdout) as JsonReport).dryRun).toBe(true)
     const real = await run(SYSTEM_NODE, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS', JIRA_PAT } })

@@ -58,6 +58,11 @@ export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResu
     core.setFailed(`${found.incomplete}. Pass the secrets as inputs (see docs/sync.md), or set dry-run: true.`)
     return undefined
   }
+  if ('absent' in found && !ctx.dryRun) {
+    // A misnamed secret must fail the weekly job, not turn it into a green dry run.
+    core.setFailed(`A sync that writes needs the ${sync.tracker} credentials, and ${found.variable} is not set; nothing was planned or written. Pass the secret as that input (see docs/sync.md), or set dry-run: true to plan from the postmortems alone.`)
+    return undefined
+  }
   const connection = 'connection' in found ? found.connection : undefined
   if ('absent' in found) core.notice(`${found.absent}: dry run, planned from the postmortems alone; nothing is written.`)
   const dryRun = ctx.dryRun || !connection

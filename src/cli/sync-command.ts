@@ -43,7 +43,8 @@ Credentials come from the environment (never from flags, so they stay out of she
   linear    LINEAR_API_KEY, LINEAR_TEAM (team key), LINEAR_API_URL
   jira      JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT
   jira-dc   JIRA_BASE_URL, JIRA_PAT, JIRA_PROJECT
-Without the tracker's secret the run is a dry run planned from the postmortems alone.
+Without the tracker's secret only \`--dry-run\` works (planned from the postmortems alone); a run that
+would write exits 2 naming the missing variable.
 
 Examples:
   $ reliability-loop sync                                   # GitHub Issues of $GITHUB_REPOSITORY
@@ -54,7 +55,7 @@ Examples:
 Exit codes:
   0  every item is in sync (or the dry run planned without problems)
   1  some items failed; the others were done, and the next run completes the job without duplicates
-  2  usage or configuration error: bad option or config, incomplete credentials
+  2  usage or configuration error: bad option or config, missing or incomplete credentials
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -70,7 +71,7 @@ export function addSyncCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .summary('make every open action item exactly one ticket (GitHub, Linear, Jira)')
     .description('Create, update and close tickets so that every open action item of the postmortems has exactly one.')
     .addOption(new Option('-t, --tracker <tracker>', 'where tickets live (default: sync.tracker from the config, else github)').choices(TRACKER_KINDS))
-    .option('-n, --dry-run', 'print the plan; write no ticket and change no file (the default without credentials)')
+    .option('-n, --dry-run', 'print the plan; write no ticket and change no file (works without credentials)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SYNC_FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root; config and postmortem paths are relative to it (default: current directory)')
@@ -127,10 +128,15 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
   if ('incomplete' in found) {
     throw new UsageError(found.incomplete, 'set the missing environment variables (see "reliability-loop sync --help"), or pass --dry-run to plan without credentials')
   }
+  // A run that was meant to write but has no secret must not pass for a green dry run (a misnamed secret
+  // in a weekly job would stay unnoticed forever).
+  if ('absent' in found && options.dryRun !== true) {
+    throw new UsageError(`a sync that writes needs the ${kind} credentials, and ${found.variable} is not set; nothing was planned or written`, `set ${found.variable} (see "reliability-loop sync --help"), or pass --dry-run to plan from the postmortems alone`)
+  }
   const connection = 'connection' in found ? found.connection : undefined
   const dryRun = options.dryRun === true || connection === undefined
   if ('absent' in found && options.format === 'text') {
-    io.stderr(`note: ${found.absent}: ${options.dryRun ? '' : 'dry run, '}planned from the postmortems alone, without asking ${kind}\n`)
+    io.stderr(`note: ${found.absent}: planned from the postmortems alone, without asking ${kind}\n`)
   }
 
   const now = deps.now ?? (() => new Date())

@@ -9,8 +9,9 @@ import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import { executePlan, type ExecuteOptions, type ItemResult } from '../sync/execute.js'
+import { findItemProblems, itemLocation, type ItemProblems } from '../sync/item-checks.js'
 import { collectSyncItems, type ItemReference, type SkippedItem, type SyncItem } from '../sync/items.js'
-import { planSync, planWithoutTracker, type PlanSettings, type SyncPlan } from '../sync/plan.js'
+import { planSync, planWithoutTracker, type PlanItem, type PlanSettings, type SyncPlan } from '../sync/plan.js'
 import type { OwnerIdentity, PriorityLevel, Ticket, Tracker, TrackerKind } from '../sync/trackers/tracker.js'
 import { applyWriteBack, writeBackEdits } from '../sync/writeback.js'
 
@@ -135,14 +136,46 @@ async function plan(items: SyncItem[], sync: SyncConfig, request: SyncRequest, t
   return planSync({ items, tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: resolution.assignees, settings })
 }
 
+/**
+ * Items that lint rejects (PM007, PM009 on the item's line) are planned with a warning naming the rule; with
+ * `sync.require-valid-items` no ticket is created or rewritten from them (they are skipped, or their ticket
+ * left as it is). A ticket without an owner or a due date is never made quietly. Ticked items are only
+ * ever closed, so what they lack does not matter.
+ */
+function screenInvalidItems(plan: SyncPlan, problems: ItemProblems, sync: SyncConfig, skipped: SkippedItem[], warnings: string[]): SyncPlan {
+  const items: PlanItem[] = []
+  for (const planned of plan.items) {
+    const { item } = planned
+    const found = item.checked ? undefined : problems.get(itemLocation(item.path, item.line))
+    if (!found) {
+      items.push(planned)
+      continue
+    }
+    const what = found.map((p) => `${p.rule} ${p.message}`).join(' ')
+    if (!sync.requireValidItems) {
+      warnings.push(`${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`)
+      items.push(planned)
+    } else if (planned.action === 'create') {
+      skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` })
+    } else if (planned.action === 'update') {
+      const { draft: _draft, changes: _changes, ...rest } = planned
+      items.push({ ...rest, action: 'unchanged', reason: `not updated from an item lint rejects (${found.map((p) => p.rule).join(', ')}; sync.require-valid-items is on)` })
+    } else {
+      items.push(planned)
+    }
+  }
+  return { ...plan, items }
+}
+
 export async function runSync(config: Config, request: SyncRequest, adapters: SyncAdapters): Promise<SyncRunResult> {
   const sync = syncConfigOf(config)
   const warnings: string[] = []
   const read = await readPostmortems(config, adapters.files, warnings)
-  const { items, skipped } = collectSyncItems(read.map((r) => r.pm))
+  const postmortems = read.map((r) => r.pm)
+  const { items, skipped } = collectSyncItems(postmortems)
   if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
 
-  const syncPlan = await plan(items, sync, request, adapters.tracker, warnings)
+  const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, skipped, warnings)
 
   let results: ItemResult[]
   if (request.dryRun || !adapters.tracker) {
