@@ -14,6 +14,7 @@ import { formatSyncText } from '../report/sync-text.js'
 import { credentialsFromEnvironment, ENV_NAMES, githubWebUrl, resolveConnection, type TrackerConnection } from '../sync/connection.js'
 import { createTracker } from '../sync/trackers/create-tracker.js'
 import { TRACKER_KINDS, type TrackerKind } from '../sync/trackers/tracker.js'
+import { UnexpectedResponseError } from '../util/vendor-response.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
@@ -104,7 +105,7 @@ function trackerFailure(error: unknown, kind: TrackerKind): { message: string; h
   if (status === 404) {
     return { message: `${message}; nothing was written`, hint: 'check the team or project key, the repository and the base URL (config sync:, or the environment)', code: EXIT.USAGE }
   }
-  if (status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
+  if (error instanceof UnexpectedResponseError || status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
     return { message: `could not read the ${kind} tracker (${status !== undefined ? `${status}: ` : ''}${message}); nothing was written`, hint: 'check the base URL and the network, then run again', code: EXIT.PROBLEMS }
   }
   return undefined
