@@ -13,7 +13,8 @@ import { findItemProblems, itemLocation, type ItemProblems } from '../sync/item-
 import { collectSyncItems, type ItemReference, type SkippedItem, type SyncItem } from '../sync/items.js'
 import { planSync, planWithoutTracker, type PlanItem, type PlanSettings, type SyncPlan } from '../sync/plan.js'
 import type { OwnerIdentity, PriorityLevel, Ticket, Tracker, TrackerKind } from '../sync/trackers/tracker.js'
-import { applyWriteBack, writeBackEdits } from '../sync/writeback.js'
+import { applyWriteBack, itemLinesUnchanged, writeBackEdits, type WriteBackEdit } from '../sync/writeback.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface SyncAdapters {
   files: RepoFiles
@@ -85,7 +86,7 @@ async function readPostmortems(config: Config, files: RepoFiles, warnings: strin
     try {
       bytes = await files.read(path)
     } catch (error) {
-      warnings.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)}); its action items were not synced`)
+      warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)
       continue
     }
     const pm = parsePostmortem(bytes, path, options)
@@ -167,6 +168,42 @@ function screenInvalidItems(plan: SyncPlan, problems: ItemProblems, sync: SyncCo
   return { ...plan, items }
 }
 
+/**
+ * Writes one file's ticket references. The file is read again just before writing: when someone edited it
+ * while the run talked to the tracker, the references go into the current text if the items' lines are
+ * still as they were; otherwise the file is left alone with a warning (its tickets exist, and the next run
+ * finds them by key and writes the references). Returns whether the file was written.
+ */
+async function writeBackFile(path: string, original: string | undefined, edits: readonly WriteBackEdit[], adapters: SyncAdapters, warnings: string[]): Promise<boolean> {
+  if (original === undefined) {
+    warnings.push(`${path}: not written back (the file could not be decoded as text)`)
+    return false
+  }
+  const planned = applyWriteBack(original, edits)
+  for (const s of planned.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
+  if (planned.applied === 0) return false
+  const later = `its tickets exist, and the next run finds them by key and writes the references`
+  let current: string | undefined
+  try {
+    current = exactText(await adapters.files.read(path))
+  } catch (error) {
+    warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`)
+    return false
+  }
+  if (current !== original && (current === undefined || !itemLinesUnchanged(original, current, edits))) {
+    warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`)
+    return false
+  }
+  const edited = current === original ? planned : applyWriteBack(current, edits)
+  try {
+    await adapters.writeFile(path, edited.text)
+    return true
+  } catch (error) {
+    warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`)
+    return false
+  }
+}
+
 export async function runSync(config: Config, request: SyncRequest, adapters: SyncAdapters): Promise<SyncRunResult> {
   const sync = syncConfigOf(config)
   const warnings: string[] = []
@@ -194,20 +231,7 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
   if (!request.dryRun && sync.writeBack !== 'off') {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]))
     for (const [path, edits] of writeBackEdits(results)) {
-      const text = texts.get(path)
-      if (text === undefined) {
-        warnings.push(`${path}: not written back (the file could not be decoded as text)`)
-        continue
-      }
-      const edited = applyWriteBack(text, edits)
-      for (const s of edited.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
-      if (edited.applied === 0) continue
-      try {
-        await adapters.writeFile(path, edited.text)
-        changedFiles.push(path)
-      } catch (error) {
-        warnings.push(`${path}: the write-back failed (${error instanceof Error ? error.message : String(error)}); the next run matches these items by their key`)
-      }
+      if (await writeBackFile(path, texts.get(path), edits, adapters, warnings)) changedFiles.push(path)
     }
   }
 
