@@ -7,7 +7,7 @@ import { loadConfig, type ConfigOverride } from '../config/load.js'
 import { errorMessage, errorStatus } from '../github/client.js'
 import { syncConfigOf } from '../config/sync.js'
 import { nodeRepoFiles } from '../io/node-files.js'
-import { replaceFileAtomic } from '../io/atomic-write.js'
+import { replaceRepoFileAtomic } from '../io/atomic-write.js'
 import { runSync } from '../modes/sync.js'
 import { formatSyncJson } from '../report/sync-json.js'
 import { formatSyncText } from '../report/sync-text.js'
@@ -161,7 +161,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       { dryRun, trackerKind: kind, ...(lineUrl && { lineUrl }) },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceFileAtomic(path.join(root, file), text),
+        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
         ...(tracker && { tracker }),
         onProgress: progress.update
       }
