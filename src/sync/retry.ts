@@ -10,6 +10,8 @@
 //   other 4xx → not retried.
 
 import pRetry, { AbortError } from 'p-retry'
+import { sanitizeText, sanitizeVendorBody } from '../util/sanitize.js'
+import { describeBody } from '../util/vendor-response.js'
 
 export interface HttpPolicy {
   /** Retries after the first attempt (default 4). */
@@ -104,11 +106,12 @@ class RetryableFailure extends Error {
 
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/
 
+/** The network error's message and its cause, cleaned: parts of it (a header, a host name) can come from the server. */
 function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
+  if (!(error instanceof Error)) return sanitizeVendorBody(String(error))
   const cause = (error as { cause?: unknown }).cause
   const code = cause !== null && typeof cause === 'object' ? String((cause as { code?: unknown }).code ?? '') : ''
-  return `${error.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ''})` : ''}`
+  return sanitizeVendorBody(`${error.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ''})` : ''}`)
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -162,7 +165,8 @@ export async function sendWithRetry(
       throw new RetryableFailure(`${request.what}: rate limited (${response.status})`, response.status, retryAfterMs(response.headers, { rateLimited: true }) ?? policy.baseDelayMs)
     }
     if (response.status >= 500) {
-      const message = `${request.what}: ${response.status} ${response.statusText || 'server error'}`
+      // The body says what went wrong, but it is the vendor's text: a short, cleaned excerpt only.
+      const message = `${request.what}: ${response.status} ${sanitizeText(response.statusText, { maxLength: 80, multiline: false }) || 'server error'}${json === undefined ? '' : ` (${describeBody(json)})`}`
       if (request.idempotent) throw new RetryableFailure(message, response.status, retryAfterMs(response.headers, { rateLimited: false }))
       throw new AbortError(new HttpRequestError(message, response.status, true, json))
     }

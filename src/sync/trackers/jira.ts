@@ -11,6 +11,7 @@
 import type { ItemReference } from '../items.js'
 import { isItemKey, keyLabel } from '../keys.js'
 import { HttpRequestError, sendWithRetry, type HttpPolicy } from '../retry.js'
+import { sanitizeVendorBody } from '../../util/sanitize.js'
 import { expectShape, isArrayOf, isOptionalArrayOf, isOptionalString, isRecord, isString } from '../../util/vendor-response.js'
 import { adfDescription, wikiDescription } from './description.js'
 import type {
@@ -152,7 +153,7 @@ export class JiraTracker implements Tracker {
     )
     if (response.status >= 400) {
       const json = (response.json ?? {}) as { errorMessages?: string[]; errors?: Record<string, string> }
-      const details = [...(json.errorMessages ?? []), ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${message}`)].join('; ')
+      const details = sanitizeVendorBody([...(json.errorMessages ?? []), ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${String(message)}`)].join('; '))
       const hint = response.status === 401 ? (this.cloud ? ' (check JIRA_EMAIL and JIRA_API_TOKEN)' : ' (check the personal access token)') : ''
       throw new JiraError(`Jira ${what}: ${response.status} ${details || 'error'}${hint}`, response.status)
     }

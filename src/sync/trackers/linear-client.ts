@@ -2,6 +2,7 @@
 // policy (retry.ts) with Linear's way of saying "rate limited" (a GraphQL error whose extensions.type
 // is `ratelimited`, with HTTP 200, 400 or 429), and GraphQL errors turned into LinearError.
 
+import { sanitizeVendorBody } from '../../util/sanitize.js'
 import { UnexpectedResponseError } from '../../util/vendor-response.js'
 import { HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../retry.js'
 
@@ -86,10 +87,10 @@ export class LinearClient {
     const data: unknown = response.json !== null && typeof response.json === 'object' ? ((response.json as { data?: unknown }).data ?? null) : null
     const auth = errors.some((e) => e.extensions?.type === 'authentication error' || e.extensions?.code === 'AUTHENTICATION_ERROR')
     if (auth || response.status === 401 || response.status === 403) {
-      throw new LinearError(`Linear ${operationName}: ${errors[0]?.message ?? 'not authenticated'} (check the API key; it is sent without "Bearer")`, 401, errors)
+      throw new LinearError(`Linear ${operationName}: ${sanitizeVendorBody(String(errors[0]?.message ?? 'not authenticated'))} (check the API key; it is sent without "Bearer")`, 401, errors)
     }
     if (response.status >= 400 || (errors.length > 0 && !(options.partial && data !== null))) {
-      const message = errors.map((e) => e.extensions?.userPresentableMessage ?? e.message).join('; ') || `HTTP ${response.status}`
+      const message = sanitizeVendorBody(errors.map((e) => String(e.extensions?.userPresentableMessage ?? e.message)).join('; ')) || `HTTP ${response.status}`
       throw new LinearError(`Linear ${operationName}: ${message}`, response.status, errors)
     }
     if (!options.shape.guard(data)) throw new UnexpectedResponseError(`Linear ${operationName}`, options.shape.expected, response.json)
