@@ -8,6 +8,7 @@ import type { Config } from '../config/types.js'
 import { syncConfigOf } from '../config/sync.js'
 import { errorStatus } from '../github/client.js'
 import { errorMessage } from '../util/error-message.js'
+import { networkFailure } from '../util/network-error.js'
 import type { SyncAdapters, SyncRunResult } from '../modes/sync.js'
 import { runSync } from '../modes/sync.js'
 import { writeJobSummary } from '../report/job-summary.js'
@@ -73,7 +74,8 @@ export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResu
   try {
     result = await runSync(ctx.config, { dryRun, trackerKind: sync.tracker, ...(ctx.lineUrl && { lineUrl: ctx.lineUrl }) }, { ...ctx.adapters, ...(tracker && { tracker }) })
   } catch (error) {
-    const status = errorStatus(error)
+    // A request that never reached the tracker has no status worth showing (Octokit says 500).
+    const status = networkFailure(error) ? undefined : errorStatus(error)
     const hint = status === 401 || status === 403 ? ' Check the secret and its permissions (docs/sync.md).' : ''
     core.setFailed(`Could not sync with ${sync.tracker}: ${status !== undefined ? `${status} ` : ''}${errorMessage(error)}. Nothing was written.${hint}`)
     return undefined

@@ -15,6 +15,7 @@ import { formatSyncText } from '../report/sync-text.js'
 import { credentialsFromEnvironment, ENV_NAMES, githubWebUrl, resolveConnection, type TrackerConnection } from '../sync/connection.js'
 import { createTracker } from '../sync/trackers/create-tracker.js'
 import { TRACKER_KINDS, type TrackerKind } from '../sync/trackers/tracker.js'
+import { networkFailure } from '../util/network-error.js'
 import { UnexpectedResponseError } from '../util/vendor-response.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
@@ -98,8 +99,10 @@ function lineUrlOf(env: CliIo['env'], connection: TrackerConnection | undefined)
 
 /** A tracker that cannot be read stops the run before anything is written: say why and what to do. */
 function trackerFailure(error: unknown, kind: TrackerKind): { message: string; hint: string; code: ExitCode } | undefined {
-  const status = errorStatus(error)
   const message = errorMessage(error)
+  // Octokit gives a request that never reached the service status 500: it is a network problem, not a server's answer.
+  if (networkFailure(error)) return { message: `could not reach the ${kind} tracker (${message}); nothing was written`, hint: 'check the base URL, the network and any proxy, then run again', code: EXIT.PROBLEMS }
+  const status = errorStatus(error)
   if (status === 401 || status === 403) {
     return { message: `the ${kind} tracker refused the credentials (${status}: ${message}); nothing was written`, hint: 'check the token and its permissions (see docs/sync.md)', code: EXIT.USAGE }
   }

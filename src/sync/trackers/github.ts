@@ -15,6 +15,7 @@ import { listMilestones, type MilestoneRecord } from '../../github/list-mileston
 import { updateIssue } from '../../github/update-issue.js'
 import type { ItemReference } from '../items.js'
 import { isItemKey } from '../keys.js'
+import { networkFailure, NOT_SENT_CODES } from '../../util/network-error.js'
 import { markdownDescription } from './description.js'
 import type {
   AssigneeResolution,
@@ -231,6 +232,9 @@ export class GitHubTracker implements Tracker {
   classify(error: unknown): FailureKind {
     const status = errorStatus(error)
     if (status === undefined) return 'fatal'
+    // A request that never left (nothing listening, no such host) did nothing: Octokit calls it 500 too.
+    const network = networkFailure(error)
+    if (network && NOT_SENT_CODES.has(network.code)) return 'retryable'
     // Octokit reports timeouts and dropped connections as 500 too: the request may have been carried out.
     if (status >= 500) return 'ambiguous'
     if (status === 429 || (status === 403 && /rate limit/i.test(error instanceof Error ? error.message : ''))) return 'retryable'
