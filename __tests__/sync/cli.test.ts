@@ -104,6 +104,24 @@ describeWithContract('reliability-loop sync (CLI) against the fake GitHub', () =
     expect(again.stderr).toBe('')
   })
 
+  it('a slow tracker: the progress line says what the run waits for and for how long; nothing in CI or with --format json', async () => {
+    const cwd = repo(FILES)
+    const env = { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }
+    fake.inject('issues/list-for-repo', { kind: 'delay', ms: 3300 })
+    const slow = await cli(['sync', '--dry-run'], { cwd, env, tty: true })
+    expect(slow.code).toBe(0)
+    expect(slow.stderr).toContain('\r\u001b[2Kasking github which tickets exist…')
+    expect(slow.stderr).toMatch(/asking github which tickets exist… [23] s/)
+    expect(slow.stderr.endsWith('\r\u001b[2K')).toBe(true)
+    expect(slow.stdout).toMatch(/\d+ to create/)
+    for (const quiet of [{ args: ['sync', '--dry-run'], env: { ...env, CI: 'true' } }, { args: ['sync', '--dry-run', '--format', 'json'], env }]) {
+      fake.inject('issues/list-for-repo', { kind: 'delay', ms: 1200 })
+      const run = await cli(quiet.args, { cwd, env: quiet.env, tty: true })
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
+    }
+  }, 30_000)
+
   it('a repository the token cannot see stops before writing, with a hint', async () => {
     const cwd = repo(FILES)
     const notFound = await cli(['sync'], { cwd, env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'someone/else', GITHUB_API_URL: fake.url } })

@@ -20,7 +20,8 @@ import { UnexpectedResponseError } from '../util/vendor-response.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
-import { NO_PROGRESS, isCI, isDebug, progressLine, shouldUseColor } from './terminal.js'
+import { NO_SYNC_PROGRESS, syncProgressLine } from './sync-progress.js'
+import { isCI, isDebug, shouldUseColor } from './terminal.js'
 
 export const SYNC_FORMATS = ['text', 'json'] as const
 export type SyncFormat = (typeof SYNC_FORMATS)[number]
@@ -155,8 +156,9 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       })
     : undefined
 
-  const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && !dryRun
-  const progress = showProgress ? progressLine(io.stderr, { label: 'syncing' }) : NO_PROGRESS
+  // Whenever the tracker is asked (a dry run with credentials too), so a slow one never looks like a hang.
+  const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && tracker !== undefined
+  const progress = showProgress ? syncProgressLine(io.stderr, kind) : NO_SYNC_PROGRESS
   const lineUrl = lineUrlOf(io.env, connection)
   let result
   try {
@@ -167,7 +169,8 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
         files: nodeRepoFiles(root),
         writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
         ...(tracker && { tracker }),
-        onProgress: progress.update
+        onProgress: progress.update,
+        onPhase: progress.phase
       }
     )
   } catch (error) {

@@ -23,7 +23,12 @@ export interface SyncAdapters {
   /** Undefined when there are no credentials: then the run can only be a dry run, planned from the postmortems alone. */
   tracker?: Tracker
   onProgress?: (progress: { done: number; total: number }) => void
+  /** Told when the run enters a stage that may take a while (for a progress line). */
+  onPhase?: (phase: SyncPhase) => void
 }
+
+/** The stages that wait on the tracker or the disk: asking what exists, writing tickets, writing references back. */
+export type SyncPhase = 'looking-up' | 'writing' | 'writing-back'
 
 export interface SyncRequest {
   /** Plan only: no ticket is written and no file changed. */
@@ -212,12 +217,14 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
   const { items, skipped } = collectSyncItems(postmortems)
   if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
 
+  if (adapters.tracker) adapters.onPhase?.('looking-up')
   const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, skipped, warnings)
 
   let results: ItemResult[]
   if (request.dryRun || !adapters.tracker) {
     results = syncPlan.items.map((p) => (p.ticket ? { plan: p, ticket: p.ticket } : { plan: p }))
   } else {
+    adapters.onPhase?.('writing')
     results = await executePlan(syncPlan.items, adapters.tracker, {
       concurrency: sync.concurrency,
       attempts: request.execute?.attempts ?? 3,
@@ -230,8 +237,10 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
   const changedFiles: string[] = []
   if (!request.dryRun && sync.writeBack !== 'off') {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]))
-    for (const [path, edits] of writeBackEdits(results)) {
-      if (await writeBackFile(path, texts.get(path), edits, adapters, warnings)) changedFiles.push(path)
+    const edits = writeBackEdits(results)
+    if (edits.size > 0) adapters.onPhase?.('writing-back')
+    for (const [path, fileEdits] of edits) {
+      if (await writeBackFile(path, texts.get(path), fileEdits, adapters, warnings)) changedFiles.push(path)
     }
   }
 
