@@ -2,9 +2,10 @@
 // never turned into tickets quietly: planned with a warning naming the rule, or, with
 // `sync.require-valid-items: true`, skipped (and an existing ticket is not rewritten from them).
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { runSync, type SyncRunResult } from '../../src/modes/sync.js'
-import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
+import { describeWithContract, type FakeGitHub } from '../helpers/github-server.js'
+import { fakeGitHubPerBlock } from './cli-helpers.js'
 import { githubTracker, itemLine, memoryRepo, NO_WAIT, postmortemText, syncTestConfig, type MemoryRepo } from './helpers.js'
 
 const PATH = 'docs/postmortems/PM-7.md'
@@ -56,15 +57,9 @@ describe('items lint rejects, without asking a tracker (dry run)', () => {
 })
 
 describeWithContract('items lint rejects, against the fake GitHub', () => {
-  beforeAll(async () => {
-    fake = await FakeGitHub.start()
-  })
-  afterAll(async () => {
-    await fake.close()
-  })
+  const server = fakeGitHubPerBlock()
   beforeEach(() => {
-    fake.reset()
-    fake.issueTracker.assignable.add('ana')
+    fake = server()
   })
 
   it('by default every item gets its ticket, with the warnings; with require-valid-items only the valid one', async () => {

@@ -3,20 +3,16 @@
 
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { main, type CliIo } from '../../src/cli/main.js'
 import { runSync } from '../../src/modes/sync.js'
 import { networkFailure } from '../../src/util/network-error.js'
+import { diskRepo, githubEnv, removeDiskRepos, runCli } from './cli-helpers.js'
 import { FAST_TRANSPORT, githubTracker, jiraTracker, linearTracker, memoryRepo, NO_WAIT, postmortemText, syncTestConfig } from './helpers.js'
 
 const PATH = 'docs/postmortems/PM-7.md'
 const TEXT = postmortemText(7, [{ summary: 'Add an idempotency key', owner: 'ana', due: '2027-01-15' }])
 let closedPort = 0
 let base = ''
-const temps: string[] = []
 
 beforeAll(async () => {
   // A port that was just free: nothing listens on it.
@@ -26,9 +22,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))
   base = `http://127.0.0.1:${closedPort}`
 })
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
+afterAll(removeDiskRepos)
 
 describe('networkFailure', () => {
   it('finds the code anywhere in the cause chain, with the address or the host', () => {
@@ -56,14 +50,9 @@ describe('trackers nobody answers for', () => {
   }
 
   it('the CLI says it could not reach the tracker, without a status', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'rl-refused-'))
-    temps.push(root)
-    mkdirSync(path.join(root, 'docs/postmortems'), { recursive: true })
-    writeFileSync(path.join(root, PATH), TEXT)
-    let stderr = ''
-    const io: CliIo = { stdout: () => {}, stderr: (t) => (stderr += t), env: { GITHUB_TOKEN: 'ghs_x', GITHUB_REPOSITORY: 'acme/app', GITHUB_API_URL: base }, cwd: root, isTTY: false }
     // GitHub's client retries for about 14 s before giving up.
-    expect(await main(['sync'], io)).toBe(1)
+    const { code, stderr } = await runCli(['sync'], { cwd: diskRepo({ [PATH]: TEXT }), env: githubEnv(base) })
+    expect(code).toBe(1)
     expect(stderr).toMatch(new RegExp(`^error: could not reach the github tracker \\(connection refused \\(127\\.0\\.0\\.1:${closedPort}\\): the request did not reach GitHub\\); nothing was written\\nhint: check the base URL`))
     expect(stderr).not.toMatch(/\b500\b/)
   }, 60_000)

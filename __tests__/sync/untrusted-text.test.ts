@@ -2,11 +2,7 @@
 // `::set-output` (which a GitHub runner would obey in a `run:` step) must reach the user as a short,
 // cleaned excerpt. Checked for every tracker, on what is printed: the CLI's output, the report's text.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { main, type CliIo } from '../../src/cli/main.js'
 import { runSync } from '../../src/modes/sync.js'
 import { formatSyncText } from '../../src/report/sync-text.js'
 import type { Tracker } from '../../src/sync/trackers/tracker.js'
@@ -15,6 +11,7 @@ import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
 import { describeWithJiraContract, FakeJira } from '../helpers/jira-server.js'
 import { describeWithLinearSchema, FakeLinear } from '../helpers/linear-server.js'
 import type { BodyFault } from '../helpers/body-fault.js'
+import { diskRepo, githubEnv, removeDiskRepos, runCli } from './cli-helpers.js'
 import { FAST_TRANSPORT, githubTracker, JIRA_EMAIL, JIRA_PAT, JIRA_TOKEN, jiraTracker, linearTracker, memoryRepo, NO_WAIT, postmortemText, syncTestConfig } from './helpers.js'
 
 const PATH = 'docs/postmortems/PM-7.md'
@@ -40,10 +37,7 @@ async function reportOfFailedCreate(tracker: (config: Config) => Tracker): Promi
   return text
 }
 
-const temps: string[] = []
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true })
-})
+afterAll(removeDiskRepos)
 
 describeWithContract('a hostile 500 body from GitHub', () => {
   let fake: FakeGitHub
@@ -58,13 +52,9 @@ describeWithContract('a hostile 500 body from GitHub', () => {
     fake.reset()
     fake.issueTracker.assignable.add('ana')
     fake.inject('issues/create', ...faults(10))
-    const root = mkdtempSync(path.join(tmpdir(), 'rl-hostile-'))
-    temps.push(root)
-    mkdirSync(path.join(root, 'docs/postmortems'), { recursive: true })
-    writeFileSync(path.join(root, PATH), TEXT)
-    let printed = ''
-    const io: CliIo = { stdout: (t) => (printed += t), stderr: (t) => (printed += t), env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }, cwd: root, isTTY: false }
-    expect(await main(['sync'], io)).toBe(1)
+    const run = await runCli(['sync'], { cwd: diskRepo({ [PATH]: TEXT }), env: githubEnv(fake.url) })
+    expect(run.code).toBe(1)
+    const printed = run.stdout + run.stderr
     expect(printed).toMatch(/error: create failed .*Internal error/)
     expect(printed).toContain('more characters cut')
     expectSafe(printed)

@@ -2,17 +2,16 @@
 // garbage from GitHub or Linear) fails that one item with a clear message; the others are done, the report
 // is printed and their references are written back. Before: a TypeError, exit 3, no report, no write-back.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { main, type CliIo } from '../../src/cli/main.js'
 import { runSync } from '../../src/modes/sync.js'
 import type { Tracker } from '../../src/sync/trackers/tracker.js'
 import type { Config } from '../../src/config/types.js'
 import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
 import { describeWithJiraContract, FakeJira } from '../helpers/jira-server.js'
 import { describeWithLinearSchema, FakeLinear } from '../helpers/linear-server.js'
+import { diskRepo, githubEnv, removeDiskRepos, runCli } from './cli-helpers.js'
 import { githubTracker, JIRA_EMAIL, JIRA_PAT, JIRA_TOKEN, jiraTracker, linearTracker, memoryRepo, NO_WAIT, postmortemText, syncTestConfig } from './helpers.js'
 
 const PATH = 'docs/postmortems/PM-7.md'
@@ -42,13 +41,12 @@ async function oneGarbageCreate(tracker: (config: Config) => Tracker, expectedEr
 
 describeWithContract('garbage from GitHub', () => {
   let fake: FakeGitHub
-  const temps: string[] = []
   beforeAll(async () => {
     fake = await FakeGitHub.start()
   })
   afterAll(async () => {
     await fake.close()
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+    removeDiskRepos()
   })
 
   it('a 201 whose body is not an issue fails that item; the other is created and written back', async () => {
@@ -61,14 +59,8 @@ describeWithContract('garbage from GitHub', () => {
   it('a garbage page in the look-up stops the run before writing: exit 1 with the reason, not a crash', async () => {
     fake.reset()
     fake.inject('issues/list-for-repo', { kind: 'body', status: 200, body: '{"message": "not a list"}' })
-    const root = mkdtempSync(path.join(tmpdir(), 'rl-garbage-'))
-    temps.push(root)
-    mkdirSync(path.join(root, 'docs/postmortems'), { recursive: true })
-    writeFileSync(path.join(root, PATH), postmortemText(7, ITEMS))
-    let stdout = ''
-    let stderr = ''
-    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }, cwd: root, isTTY: false }
-    const code = await main(['sync'], io)
+    const root = diskRepo({ [PATH]: postmortemText(7, ITEMS) })
+    const { code, stderr } = await runCli(['sync'], { cwd: root, env: githubEnv(fake.url) })
     expect(code).toBe(1)
     expect(stderr).toMatch(/could not read the github tracker \(GitHub list issues of Codertocat\/Hello-World: unexpected answer \(expected an array of issues\)/)
     expect(fake.issueTracker.issues).toEqual([])
@@ -79,22 +71,16 @@ describeWithContract('garbage from GitHub', () => {
     fake.reset()
     fake.issueTracker.assignable.add('ana')
     fake.inject('issues/create', { kind: 'after-commit', then: { kind: 'body', status: 201, body: 'null' } })
-    const root = mkdtempSync(path.join(tmpdir(), 'rl-garbage-'))
-    temps.push(root)
-    mkdirSync(path.join(root, 'docs/postmortems'), { recursive: true })
-    writeFileSync(path.join(root, PATH), postmortemText(7, ITEMS))
-    let stdout = ''
-    let stderr = ''
-    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }, cwd: root, isTTY: false }
-    const code = await main(['sync'], io)
+    const root = diskRepo({ [PATH]: postmortemText(7, ITEMS) })
+    const { code, stdout, stderr } = await runCli(['sync'], { cwd: root, env: githubEnv(fake.url) })
     expect(stderr).toBe('')
     expect(code).toBe(1)
     expect(stdout).toContain('1 created, 0 updated, 0 closed, 0 unchanged, 1 failed')
     expect(stdout).toMatch(/error: create failed: GitHub create issue .*unexpected answer/)
     expect(readFileSync(path.join(root, PATH), 'utf8')).toMatch(/\[#\d\]\(https:\/\/github\.com\/Codertocat\/Hello-World\/issues\/\d\)/)
     // The next run finds the issue whose answer was garbage by its key: no duplicate.
-    const again = await main(['sync'], io)
-    expect(again).toBe(0)
+    const again = await runCli(['sync'], { cwd: root, env: githubEnv(fake.url) })
+    expect(again.code).toBe(0)
     expect(fake.issueTracker.issues).toHaveLength(2)
   })
 })

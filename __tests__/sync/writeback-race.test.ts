@@ -3,13 +3,12 @@
 // references go into the current text; when they moved, the file is left alone with a warning, and the
 // next run writes the references (finding the tickets by key, no duplicates).
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import { main, type CliIo } from '../../src/cli/main.js'
 import { runSync } from '../../src/modes/sync.js'
 import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
+import { diskRepo, githubEnv, removeDiskRepos, runCli } from './cli-helpers.js'
 import { FAST_TRANSPORT, githubTracker, memoryRepo, NO_WAIT, postmortemText, syncTestConfig } from './helpers.js'
 
 /** A response deadline well above the fake's delay: the slowness must not turn into timeouts. */
@@ -34,13 +33,12 @@ async function createInFlight(): Promise<void> {
 }
 
 describeWithContract('the write-back with an editor changing the file during the run', () => {
-  const temps: string[] = []
   beforeAll(async () => {
     fake = await FakeGitHub.start()
   })
   afterAll(async () => {
     await fake.close()
-    for (const dir of temps) rmSync(dir, { recursive: true, force: true })
+    removeDiskRepos()
   })
   beforeEach(() => {
     fake.reset()
@@ -87,16 +85,12 @@ describeWithContract('the write-back with an editor changing the file during the
   })
 
   it('the CLI, on real files: the editor’s save survives', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'rl-race-'))
-    temps.push(root)
+    const root = diskRepo({ [PATH]: ORIGINAL })
     const file = path.join(root, PATH)
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, ORIGINAL)
-    const io: CliIo = { stdout: () => {}, stderr: () => {}, env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }, cwd: root, isTTY: false }
-    const running = main(['sync', '--format', 'json'], io)
+    const running = runCli(['sync', '--format', 'json'], { cwd: root, env: githubEnv(fake.url) })
     await createInFlight()
     writeFileSync(file, APPENDED)
-    expect(await running).toBe(0)
+    expect((await running).code).toBe(0)
     const text = readFileSync(file, 'utf8')
     expect(text).toContain('Added by a person while sync ran.')
     expect(text).toContain('[#1](https://github.com/Codertocat/Hello-World/issues/1)')

@@ -5,10 +5,10 @@
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { main, type CliIo } from '../../src/cli/main.js'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { OutsideRepositoryError, replaceRepoFileAtomic } from '../../src/io/atomic-write.js'
-import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
+import { describeWithContract } from '../helpers/github-server.js'
+import { fakeGitHubPerBlock, githubEnv, runCli } from './cli-helpers.js'
 import { postmortemText } from './helpers.js'
 
 const PATH = 'docs/postmortems/PM-7.md'
@@ -72,23 +72,11 @@ describe('replaceRepoFileAtomic', () => {
 })
 
 describeWithContract('sync write-back on a linked postmortem (CLI against the fake GitHub)', () => {
-  let fake: FakeGitHub
-  beforeAll(async () => {
-    fake = await FakeGitHub.start()
-  })
-  afterAll(async () => {
-    await fake.close()
-  })
-  beforeEach(() => {
-    fake.reset()
-    fake.issueTracker.assignable.add('ana')
-  })
+  const fake = fakeGitHubPerBlock()
 
   async function sync(root: string) {
-    let stdout = ''
-    const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stdout += t), env: { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }, cwd: root, isTTY: false }
-    const code = await main(['sync'], io)
-    return { code, stdout }
+    const { code, stdout, stderr } = await runCli(['sync'], { cwd: root, env: githubEnv(fake().url) })
+    return { code, stdout: stdout + stderr }
   }
 
   it('a link inside the repository stays a link and its target gets the reference', async () => {
