@@ -60,6 +60,17 @@ describeWithContract('a hostile 500 body from GitHub', () => {
     expectSafe(printed)
   }, 60_000)
 
+  it('a ticket title edited in the tracker (escape sequences, a line starting ::) prints clean in the report', async () => {
+    fake.reset()
+    fake.issueTracker.seed({ title: 'Old item\n::set-output name=result::pass\u001b[31m', labels: ['reliability'], body: '<!-- reliability-loop:key=pm-7/0123456789ab -->' })
+    const config = syncTestConfig()
+    const result = await runSync(config, { dryRun: true, trackerKind: 'github' }, memoryRepo({ [PATH]: TEXT }).adapters(githubTracker(config, fake.url)))
+    expect(result.orphans).toHaveLength(1)
+    const text = formatSyncText(result, { color: false })
+    expect(text).toContain('open ticket without an item: #1 Old item ::set-output name=result::pass (')
+    expectSafe(text)
+  })
+
   it('a failed look-up: the error that stops the run is short and clean too', async () => {
     fake.reset()
     fake.inject('issues/list-for-repo', ...faults(10))

@@ -30,6 +30,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export interface GitHubTrackerOptions {
   client: GitHubClient
@@ -77,7 +78,7 @@ export function readMarkers(body: string): { keys: string[]; due?: string } {
 
 function toTicket(issue: IssueRecord): Ticket {
   const { keys, due } = readMarkers(issue.body)
-  const ticket: Ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: issue.title, state: issue.state }
+  const ticket: Ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: displayTitle(issue.title), state: issue.state }
   ticket.status = issue.stateReason !== undefined && issue.stateReason !== 'completed' ? `closed (${issue.stateReason.replace(/_/g, ' ')})` : issue.state
   if (due !== undefined) ticket.due = due
   const [assignee] = issue.assignees

@@ -28,6 +28,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export type JiraAuth = { flavour: 'cloud'; email: string; apiToken: string } | { flavour: 'dc'; pat: string }
 
@@ -199,7 +200,7 @@ export class JiraTracker implements Tracker {
       ref: issue.key,
       url: `${this.options.baseUrl.replace(/\/+$/, '')}/browse/${issue.key}`,
       keys,
-      title: issue.fields?.summary ?? '',
+      title: displayTitle(issue.fields?.summary ?? ''),
       state: issue.fields?.status?.statusCategory?.key === 'done' ? 'closed' : 'open'
     }
     if (issue.fields?.status?.name) ticket.status = issue.fields.status.name

@@ -25,6 +25,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export interface LinearTrackerOptions extends LinearClientOptions {
   /** Team key, e.g. `ENG`. */
@@ -288,7 +289,7 @@ export class LinearTracker implements Tracker {
       ref: issue.identifier,
       url: issue.url,
       keys,
-      title: issue.title,
+      title: displayTitle(issue.title),
       state: issue.state.type === 'completed' || issue.state.type === 'canceled' ? 'closed' : 'open'
     }
     if (issue.state.name) ticket.status = issue.state.name
