@@ -223,6 +223,11 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
       expect(fake.issueTracker.issues).toHaveLength(0)
       expect(dry.summary).toContain('(dry run)')
 
+      // An item lint rejects is planned with a warning annotated on its line, naming the rule.
+      const invalid = await action({ 'docs/postmortems/PM-7.md': postmortemText(7, [...ITEMS, '- [ ] Write the runbook :: @ana']) }, { mode: 'sync', 'dry-run': 'true' })
+      expect(invalid.code).toBe(0)
+      expect(invalid.stdout).toMatch(/^::warning title=reliability-loop sync,file=docs\/postmortems\/PM-7\.md,line=\d+::docs\/postmortems\/PM-7\.md:\d+: PM007 Action item "Write the runbook" is missing its due date/m)
+
       // A real run for a tracker whose secret is missing fails the step, naming the input.
       const linear = await action({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: linear\n  linear:\n    team: ENG\n' }, { mode: 'sync' })
       expect(linear.code).not.toBe(0)

@@ -50,7 +50,10 @@ function report(result: SyncRunResult): void {
     core.error(r.error, { file: r.plan.item.path, startLine: r.plan.item.line, title: 'reliability-loop sync' })
   }
   for (const t of result.orphans) core.warning(`Open ticket ${t.ref} (${t.url}) has no action item any more: close it, or restore its item.`)
-  for (const w of result.warnings) core.warning(w)
+  // Items lint rejects are annotated on their lines; the other warnings have no single place.
+  const onLines = new Set(result.itemWarnings.map((w) => w.warning))
+  for (const w of result.itemWarnings) core.warning(w.warning, { file: w.path, startLine: w.line, title: 'reliability-loop sync' })
+  for (const w of result.warnings) if (!onLines.has(w)) core.warning(w)
 }
 
 export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResult | undefined> {

@@ -54,6 +54,8 @@ export interface SyncRunResult {
   skipped: SkippedItem[]
   /** Owners that could not be resolved, unreadable postmortems, write-back problems. */
   warnings: string[]
+  /** The warnings about items lint rejects, with their place (the Action annotates the items' lines). */
+  itemWarnings: Array<{ path: string; line: number; warning: string }>
   /** Files the write-back changed (repository-relative). */
   changedFiles: string[]
   counts: SyncCounts
@@ -148,7 +150,12 @@ async function plan(items: SyncItem[], sync: SyncConfig, request: SyncRequest, t
  * left as it is). A ticket without an owner or a due date is never made quietly. Ticked items are only
  * ever closed, so what they lack does not matter.
  */
-function screenInvalidItems(plan: SyncPlan, problems: ItemProblems, sync: SyncConfig, skipped: SkippedItem[], warnings: string[]): SyncPlan {
+function screenInvalidItems(
+  plan: SyncPlan,
+  problems: ItemProblems,
+  sync: SyncConfig,
+  out: { skipped: SkippedItem[]; warnings: string[]; itemWarnings: SyncRunResult['itemWarnings'] }
+): SyncPlan {
   const items: PlanItem[] = []
   for (const planned of plan.items) {
     const { item } = planned
@@ -159,10 +166,12 @@ function screenInvalidItems(plan: SyncPlan, problems: ItemProblems, sync: SyncCo
     }
     const what = found.map((p) => `${p.rule} ${p.message}`).join(' ')
     if (!sync.requireValidItems) {
-      warnings.push(`${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`)
+      const warning = `${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`
+      out.warnings.push(warning)
+      out.itemWarnings.push({ path: item.path, line: item.line, warning })
       items.push(planned)
     } else if (planned.action === 'create') {
-      skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` })
+      out.skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` })
     } else if (planned.action === 'update') {
       const { draft: _draft, changes: _changes, ...rest } = planned
       items.push({ ...rest, action: 'unchanged', reason: `not updated from an item lint rejects (${found.map((p) => p.rule).join(', ')}; sync.require-valid-items is on)` })
@@ -218,7 +227,8 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
   if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
 
   if (adapters.tracker) adapters.onPhase?.('looking-up')
-  const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, skipped, warnings)
+  const itemWarnings: SyncRunResult['itemWarnings'] = []
+  const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, { skipped, warnings, itemWarnings })
 
   let results: ItemResult[]
   if (request.dryRun || !adapters.tracker) {
@@ -252,6 +262,7 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
     orphans: syncPlan.orphans,
     skipped,
     warnings,
+    itemWarnings,
     changedFiles,
     counts: countResults(results, request.dryRun)
   }
