@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { runSync } from '../../src/modes/sync.js'
 import type { Tracker } from '../../src/sync/trackers/tracker.js'
 import type { Config } from '../../src/config/types.js'
