@@ -17,9 +17,8 @@ import { runExperimentAction } from './action/experiment-action.js'
 import { experimentConfigOf } from './config/experiment.js'
 import { nodeRepoFiles } from './io/node-files.js'
 import { runExperimentValidation } from './modes/experiment.js'
-import { join } from 'node:path'
 import { runSyncAction, SYNC_INPUT_NAMES } from './action/sync-action.js'
-import { replaceFileAtomic } from './io/atomic-write.js'
+import { replaceRepoFileAtomic } from './io/atomic-write.js'
 import { lineUrl, type SourceLink } from './report/job-summary.js'
 import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
@@ -183,7 +182,7 @@ async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...(repository !== undefined && { githubRepository: repository }) },
     ...(link && { lineUrl: (path: string, line: number) => lineUrl(link, path, line) }),
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text) => replaceFileAtomic(join(config.root, path), text) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text) => replaceRepoFileAtomic(config.root, path, text) },
     now: () => new Date()
   })
 }

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
+import { sendBodyFault, type BodyFault } from './body-fault.js'
 import { GATE_OPERATIONS, GateRoutes, isGateOperation, RawText, type GateOperationId } from './github-server-gate.js'
 import { ISSUE_OPERATIONS, IssueRoutes, isIssueOperation, type IssueOperationId } from './github-server-issues.js'
 import { GITHUB_CONTRACT_PATH } from './contracts.js'
@@ -41,8 +42,13 @@ export type Fault =
   | { kind: 'timeout' }
   /** Resets the connection without an answer. */
   | { kind: 'reset' }
+  /** Answers with this status and this body as it is (garbage, a huge error page, escape sequences). */
+  | BodyFault
+  /** Waits this long, then handles the request as usual (a slow tracker). */
+  | { kind: 'delay'; ms: number }
   /** Carries the request out (the write is committed), then answers with this fault instead: the ambiguous failures. */
-  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } }
+  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } | BodyFault }
+
 
 export type DiffStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
 
@@ -266,7 +272,8 @@ export class FakeGitHub {
     if (route) record.operation = route.operation
     const fault = route ? this.faults.get(route.operation)?.shift() : undefined
     if (fault) record.fault = fault.kind
-    if (fault && fault.kind !== 'after-commit') {
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
+    else if (fault && fault.kind !== 'after-commit') {
       this.applyFault(fault, req, res, record)
       return
     }
@@ -464,8 +471,12 @@ export class FakeGitHub {
     }
   }
 
-  private applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, record: RecordedRequest): void {
+  private applyFault(fault: Exclude<Fault, { kind: 'after-commit' | 'delay' }>, req: IncomingMessage, res: ServerResponse, record: RecordedRequest): void {
     switch (fault.kind) {
+      case 'body':
+        record.status = fault.status
+        sendBodyFault(res, fault)
+        return
       case 'status':
         this.send(res, record, fault.status, { message: fault.status === 502 ? 'Server Error' : 'Service Unavailable', documentation_url: DOCS })
         return

@@ -19,6 +19,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
 import { JIRA_CONTRACT_PATH } from './contracts.js'
+import { sendBodyFault, type BodyFault } from './body-fault.js'
 
 export { JIRA_CONTRACT_PATH }
 
@@ -43,7 +44,11 @@ export type JiraFault =
   | { kind: 'rate-limit'; retryAfter: number }
   | { kind: 'timeout' }
   | { kind: 'reset' }
-  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } }
+  /** Answers with this status and this raw body (garbage, a create answer without `key`, a huge error page). */
+  | BodyFault
+  /** Waits this long, then handles the request as usual (a slow tracker). */
+  | { kind: 'delay'; ms: number }
+  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } | BodyFault }
 
 export interface JiraUser {
   accountId: string
@@ -354,7 +359,8 @@ export class FakeJira {
     if (route) record.operation = route.operation
     const fault = route ? this.faults.get(route.operation)?.shift() : undefined
     if (fault) record.fault = fault.kind
-    if (fault && fault.kind !== 'after-commit') return this.applyFault(fault, req, res, record)
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms))
+    else if (fault && fault.kind !== 'after-commit') return this.applyFault(fault, req, res, record)
     let answer: { status: number; body?: unknown; headers?: Record<string, string> }
     try {
       if (!route) throw refuseAll('Not found', 404)
@@ -619,8 +625,11 @@ export class FakeJira {
     }
   }
 
-  private applyFault(fault: Exclude<JiraFault, { kind: 'after-commit' }>, req: IncomingMessage, res: ServerResponse, record: JiraRequest): void {
+  private applyFault(fault: Exclude<JiraFault, { kind: 'after-commit' | 'delay' }>, req: IncomingMessage, res: ServerResponse, record: JiraRequest): void {
     switch (fault.kind) {
+      case 'body':
+        record.status = fault.status
+        return sendBodyFault(res, fault)
       case 'status':
         return this.send(res, record, fault.status, { errorMessages: ['Internal server error'] })
       case 'rate-limit':

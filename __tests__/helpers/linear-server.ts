@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { LINEAR_CONTRACT_PATH } from './contracts.js'
+import { sendBodyFault, type BodyFault } from './body-fault.js'
 import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql'
 
 export const LINEAR_SCHEMA_PATH = LINEAR_CONTRACT_PATH
@@ -37,7 +38,11 @@ export type LinearFault =
   | { kind: 'rate-limit-error'; http: 200 | 400; resetInMs: number }
   | { kind: 'timeout' }
   | { kind: 'reset' }
-  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } }
+  /** Answers with this status and this raw body (garbage, a huge error page). */
+  | BodyFault
+  /** Waits this long, then handles the request as usual (a slow tracker). */
+  | { kind: 'delay'; ms: number }
+  | { kind: 'after-commit'; then: { kind: 'status'; status: 500 | 502 | 503 | 504 } | { kind: 'timeout' } | { kind: 'reset' } | BodyFault }
 
 export interface LinearTeam {
   id: string
@@ -302,7 +307,8 @@ export class FakeLinear {
 
     const fault = record.fields.map((f) => this.faults.get(f)?.shift()).find((f) => f !== undefined)
     if (fault) record.fault = fault.kind
-    if (fault && fault.kind !== 'after-commit') return this.applyFault(fault, req, res, send, record)
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms))
+    else if (fault && fault.kind !== 'after-commit') return this.applyFault(fault, req, res, send, record)
 
     const result = await execute({ schema: linearSchema(), document, rootValue: this.root(), variableValues: record.variables })
     if (result.errors) record.errors = result.errors.map((e) => e.message)
@@ -311,8 +317,17 @@ export class FakeLinear {
     send(result.data === undefined ? 400 : 200, { ...(result.data !== undefined && { data: result.data }), ...(result.errors && { errors: result.errors.map((e) => e.toJSON()) }) })
   }
 
-  private applyFault(fault: Exclude<LinearFault, { kind: 'after-commit' }>, req: IncomingMessage, res: ServerResponse, send: (s: number, b: unknown, h?: Record<string, string>) => void, record: LinearRequest): void {
+  private applyFault(
+    fault: Exclude<LinearFault, { kind: 'after-commit' | 'delay' }>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    send: (s: number, b: unknown, h?: Record<string, string>) => void,
+    record: LinearRequest
+  ): void {
     switch (fault.kind) {
+      case 'body':
+        record.status = fault.status
+        return sendBodyFault(res, fault)
       case 'status':
         return send(fault.status, { errors: [{ message: 'Internal server error', extensions: { type: 'internal error', code: 'INTERNAL_SERVER_ERROR' } }] })
       case 'rate-limit-429':

@@ -49,17 +49,35 @@ describe('reliability-loop sync (CLI)', () => {
     expect(bad.stderr).toMatch(/\.github\/reliability\.yml:2:\d+: sync\.write-back: must be one of commit, pull-request, off/)
   })
 
-  it('without credentials: a dry run, said so on stderr, the table on stdout, files untouched', async () => {
+  it('without credentials a run that would write exits 2 naming the missing variable, for every tracker; nothing written', async () => {
     const cwd = repo(FILES)
-    const run = await cli(['sync'], { cwd })
+    const cases: Array<[string[], string]> = [
+      [[], 'GITHUB_TOKEN'],
+      [['--tracker', 'linear'], 'LINEAR_API_KEY'],
+      [['--tracker', 'jira'], 'JIRA_API_TOKEN'],
+      [['--tracker', 'jira-dc'], 'JIRA_PAT']
+    ]
+    for (const [args, variable] of cases) {
+      const run = await cli(['sync', ...args], { cwd, env: { LINEAR_TEAM: 'ENG', JIRA_BASE_URL: 'https://x.atlassian.net', JIRA_PROJECT: 'OPS', JIRA_EMAIL: 'a@b.c' } })
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toContain(`${variable} is not set`)
+      expect(run.stderr).toContain('--dry-run')
+    }
+    expect(readFileSync(path.join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toBe(FILES['docs/postmortems/PM-7.md'])
+  })
+
+  it('--dry-run without credentials: planned from the postmortems alone, said so on stderr, the table on stdout, files untouched', async () => {
+    const cwd = repo(FILES)
+    const run = await cli(['sync', '--dry-run'], { cwd })
     expect(run.code).toBe(0)
-    expect(run.stderr).toBe('note: no GitHub token (GITHUB_TOKEN): dry run, planned from the postmortems alone, without asking github\n')
+    expect(run.stderr).toBe('note: no GitHub token (GITHUB_TOKEN): planned from the postmortems alone, without asking github\n')
     expect(run.stdout).toMatch(/^create\s+–\s+docs\/postmortems\/PM-7\.md:\d+\s+ana\s+2027-01-15\s+Add an idempotency key$/m)
     expect(run.stdout).toContain('1 to create, 0 to update, 0 to close, 1 unchanged')
     expect(readFileSync(path.join(cwd, 'docs/postmortems/PM-7.md'), 'utf8')).toBe(FILES['docs/postmortems/PM-7.md'])
     // Colour only on a terminal, or when asked.
     expect(run.stdout).not.toContain('\u001b[')
-    expect((await cli(['sync', '--color'], { cwd })).stdout).toContain('\u001b[32mcreate')
+    expect((await cli(['sync', '--dry-run', '--color'], { cwd })).stdout).toContain('\u001b[32mcreate')
   })
 })
 
@@ -85,6 +103,24 @@ describeWithContract('reliability-loop sync (CLI) against the fake GitHub', () =
     expect(JSON.parse(again.stdout)).toMatchObject({ dryRun: true, consulted: true, counts: { created: 0, unchanged: 2 } })
     expect(again.stderr).toBe('')
   })
+
+  it('a slow tracker: the progress line says what the run waits for and for how long; nothing in CI or with --format json', async () => {
+    const cwd = repo(FILES)
+    const env = { GITHUB_TOKEN: 'ghs_test_token', GITHUB_REPOSITORY: 'Codertocat/Hello-World', GITHUB_API_URL: fake.url }
+    fake.inject('issues/list-for-repo', { kind: 'delay', ms: 3300 })
+    const slow = await cli(['sync', '--dry-run'], { cwd, env, tty: true })
+    expect(slow.code).toBe(0)
+    expect(slow.stderr).toContain('\r\u001b[2Kasking github which tickets exist…')
+    expect(slow.stderr).toMatch(/asking github which tickets exist… [23] s/)
+    expect(slow.stderr.endsWith('\r\u001b[2K')).toBe(true)
+    expect(slow.stdout).toMatch(/\d+ to create/)
+    for (const quiet of [{ args: ['sync', '--dry-run'], env: { ...env, CI: 'true' } }, { args: ['sync', '--dry-run', '--format', 'json'], env }]) {
+      fake.inject('issues/list-for-repo', { kind: 'delay', ms: 1200 })
+      const run = await cli(quiet.args, { cwd, env: quiet.env, tty: true })
+      expect(run.code).toBe(0)
+      expect(run.stderr).toBe('')
+    }
+  }, 30_000)
 
   it('a repository the token cannot see stops before writing, with a hint', async () => {
     const cwd = repo(FILES)

@@ -23,6 +23,7 @@ describe('the sync: section', () => {
     priya.raman: { email: priya@example.com, github: priya-r, jira: 5b10ac8d82e05b22cc7d4ef5 }
   write-back: pull-request
   tick-closed: true
+  require-valid-items: true
   concurrency: 2
   github: { repository: acme/app, milestones: true }
   linear: { team: ENG, api-url: "https://linear.example/graphql" }
@@ -36,6 +37,7 @@ describe('the sync: section', () => {
       owners: { 'maria.chen': { email: 'maria@example.com' }, 'priya.raman': { email: 'priya@example.com', github: 'priya-r', jira: '5b10ac8d82e05b22cc7d4ef5' } },
       writeBack: 'pull-request',
       tickClosed: true,
+      requireValidItems: true,
       concurrency: 2,
       github: { repository: 'acme/app', milestones: true },
       linear: { team: 'ENG', apiUrl: 'https://linear.example/graphql' },
@@ -63,9 +65,9 @@ describe('the sync: section', () => {
 
 describe('resolveConnection', () => {
   const sync = defaultSyncConfig()
-  it('GitHub: the token and owner/repo; no token means a dry run; a token without repository is an error', () => {
+  it('GitHub: the token and owner/repo; no token means only a dry run; a token without repository is an error', () => {
     expect(resolveConnection('github', { githubToken: 't', githubRepository: 'a/b' }, sync, ENV_NAMES)).toEqual({ connection: { kind: 'github', token: 't', owner: 'a', repo: 'b', apiUrl: 'https://api.github.com' } })
-    expect(resolveConnection('github', {}, sync, ENV_NAMES)).toEqual({ absent: 'no GitHub token (GITHUB_TOKEN)' })
+    expect(resolveConnection('github', {}, sync, ENV_NAMES)).toEqual({ absent: 'no GitHub token (GITHUB_TOKEN)', variable: 'GITHUB_TOKEN' })
     expect(resolveConnection('github', { githubToken: 't' }, sync, ENV_NAMES)).toEqual({ incomplete: expect.stringContaining('GITHUB_REPOSITORY') })
   })
 
@@ -75,7 +77,7 @@ describe('resolveConnection', () => {
     expect(resolveConnection('jira', { jiraApiToken: 't', jiraEmail: 'e@x' }, configured, ENV_NAMES)).toEqual({ connection: { kind: 'jira', baseUrl: 'https://acme.atlassian.net', email: 'e@x', apiToken: 't', project: 'OPS' } })
     expect(resolveConnection('jira', { jiraApiToken: 't' }, sync, ENV_NAMES)).toEqual({ incomplete: expect.stringContaining('JIRA_BASE_URL and JIRA_EMAIL and JIRA_PROJECT') })
     expect(resolveConnection('jira-dc', { jiraPat: 'p', jiraBaseUrl: 'https://jira.acme.internal/' , jiraProject: 'OPS' }, sync, ENV_NAMES)).toEqual({ connection: { kind: 'jira-dc', baseUrl: 'https://jira.acme.internal', pat: 'p', project: 'OPS' } })
-    expect(resolveConnection('jira-dc', {}, sync, ENV_NAMES)).toEqual({ absent: 'no Jira personal access token (JIRA_PAT)' })
+    expect(resolveConnection('jira-dc', {}, sync, ENV_NAMES)).toEqual({ absent: 'no Jira personal access token (JIRA_PAT)', variable: 'JIRA_PAT' })
   })
 
   it('the web address of GitHub and GHES', () => {

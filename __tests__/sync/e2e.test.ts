@@ -103,9 +103,12 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
   describe('the CLI', () => {
     const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_REPOSITORY: `${fake.owner}/${fake.repo}`, GITHUB_API_URL: fake.url })
 
-    it('without credentials: a dry run, the plan as JSON exactly as documented, nothing written', async () => {
+    it('without credentials: --dry-run gives the plan as JSON exactly as documented, nothing written; without --dry-run exit 2', async () => {
       const cwd = workspace(FILES)
-      const result = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env: {} })
+      const refused = await run(process.execPath, [CLI, 'sync', '--format', 'json'], { cwd, env: {} })
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('GITHUB_TOKEN is not set')
+      const result = await run(process.execPath, [CLI, 'sync', '--dry-run', '--format', 'json'], { cwd, env: {} })
       expect(result.code).toBe(0)
       const report = JSON.parse(result.stdout) as JsonReport
       expect(report).toMatchObject({ dryRun: true, consulted: false })
@@ -198,6 +201,17 @@ describeWithContract('sync end to end (the bundles against the fake GitHub)', ()
       expect(fake.issueTracker.issues).toHaveLength(0)
       expect(dry.summary).toContain('(dry run)')
 
+      // An item lint rejects is planned with a warning annotated on its line, naming the rule.
+      const invalid = await action({ 'docs/postmortems/PM-7.md': postmortemText(7, [...ITEMS, '- [ ] Write the runbook :: @ana']) }, { mode: 'sync', 'dry-run': 'true' })
+      expect(invalid.code).toBe(0)
+      expect(invalid.stdout).toMatch(/^::warning title=reliability-loop sync,file=docs\/postmortems\/PM-7\.md,line=\d+::docs\/postmortems\/PM-7\.md:\d+: PM007 Action item "Write the runbook" is missing its due date/m)
+
+      // A real run for a tracker whose secret is missing fails the step, naming the input.
+      const linear = await action({ ...FILES, '.github/reliability.yml': 'sync:\n  tracker: linear\n  linear:\n    team: ENG\n' }, { mode: 'sync' })
+      expect(linear.code).not.toBe(0)
+      expect(linear.stdout).toMatch(/^::error::A sync that writes needs the linear credentials, and input linear-api-key is not set/m)
+      expect(linear.outputs.created).toBeUndefined()
+
       fake.inject('issues/create', ...Array.from({ length: 8 }, () => ({ kind: 'status' as const, status: 503 as const })))
       const failed = await action(FILES, { mode: 'sync' })
       expect(failed.code).not.toBe(0)
@@ -257,9 +271,12 @@ describeWithJiraContract('sync end to end: the CLI bundle against the fake Jira 
     expect(missing.stderr).toMatch(/JIRA_BASE_URL and JIRA_EMAIL and JIRA_PROJECT/)
   }, 60_000)
 
-  it('Data Center: JIRA_PAT with --tracker jira-dc; without the secret, a dry run', async () => {
+  it('Data Center: JIRA_PAT with --tracker jira-dc; without the secret, only a dry run', async () => {
     const cwd = workspace(FILES)
-    const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
+    const refused = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('JIRA_PAT is not set')
+    const dry = await run(process.execPath, [CLI, 'sync', '--tracker', 'jira-dc', '--dry-run', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS' } })
     expect(dry.code).toBe(0)
     expect((JSON.parse(dry.stdout) as JsonReport).dryRun).toBe(true)
     const real = await run(SYSTEM_NODE, [CLI, 'sync', '--tracker', 'jira-dc', '--format', 'json'], { cwd, env: { JIRA_BASE_URL: jira.url, JIRA_PROJECT: 'OPS', JIRA_PAT } })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parsePostmortem } from '../../src/postmortem/parse.js'
 import { collectSyncItems } from '../../src/sync/items.js'
-import { applyWriteBack } from '../../src/sync/writeback.js'
+import { applyWriteBack, itemLinesUnchanged } from '../../src/sync/writeback.js'
 import { postmortemText } from './helpers.js'
 
 const REF = { ref: 'ENG-123', url: 'https://linear.app/acme/issue/ENG-123' }
@@ -43,5 +43,20 @@ describe('applyWriteBack', () => {
   it('escapes brackets in the link text', () => {
     const out = applyWriteBack('- [ ] A :: @ana :: 2026-12-15\n', [{ line: 1, reference: { ref: 'A[1]', url: 'https://x.example/1' } }])
     expect(out.text).toBe('- [ ] A :: @ana :: 2026-12-15 [A\\[1\\]](https://x.example/1)\n')
+  })
+})
+
+describe('itemLinesUnchanged (the file changed while sync ran)', () => {
+  const before = '# T\n\n- [ ] Fix it :: @ana\n  :: 2026-12-15\n- [ ] Other :: @ben :: 2027-01-01\n\nText.\n'
+  const edit = [{ line: 3, reference: REF }]
+  it('true when only other lines changed (before or after the items, without moving them)', () => {
+    expect(itemLinesUnchanged(before, before.replace('Text.', 'Other text.'), edit)).toBe(true)
+    expect(itemLinesUnchanged(before, `${before}More.\n`, edit)).toBe(true)
+  })
+  it('false when an item line or its continuation changed, or the item moved', () => {
+    expect(itemLinesUnchanged(before, before.replace(':: 2026-12-15', ':: 2026-12-20'), edit)).toBe(false)
+    expect(itemLinesUnchanged(before, before.replace('Fix it', 'Fix it now'), edit)).toBe(false)
+    expect(itemLinesUnchanged(before, before.replace('# T\n', '# T\n\nNew.\n'), edit)).toBe(false)
+    expect(itemLinesUnchanged(before, '# T\n', edit)).toBe(false)
   })
 })

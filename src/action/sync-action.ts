@@ -6,7 +6,9 @@
 import * as core from '@actions/core'
 import type { Config } from '../config/types.js'
 import { syncConfigOf } from '../config/sync.js'
-import { errorMessage, errorStatus } from '../github/client.js'
+import { errorStatus } from '../github/client.js'
+import { errorMessage } from '../util/error-message.js'
+import { networkFailure } from '../util/network-error.js'
 import type { SyncAdapters, SyncRunResult } from '../modes/sync.js'
 import { runSync } from '../modes/sync.js'
 import { writeJobSummary } from '../report/job-summary.js'
@@ -48,7 +50,10 @@ function report(result: SyncRunResult): void {
     core.error(r.error, { file: r.plan.item.path, startLine: r.plan.item.line, title: 'reliability-loop sync' })
   }
   for (const t of result.orphans) core.warning(`Open ticket ${t.ref} (${t.url}) has no action item any more: close it, or restore its item.`)
-  for (const w of result.warnings) core.warning(w)
+  // Items lint rejects are annotated on their lines; the other warnings have no single place.
+  const onLines = new Set(result.itemWarnings.map((w) => w.warning))
+  for (const w of result.itemWarnings) core.warning(w.warning, { file: w.path, startLine: w.line, title: 'reliability-loop sync' })
+  for (const w of result.warnings) if (!onLines.has(w)) core.warning(w)
 }
 
 export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResult | undefined> {
@@ -56,6 +61,11 @@ export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResu
   const found = resolveConnection(sync.tracker, ctx.credentials, sync, SYNC_INPUT_NAMES)
   if ('incomplete' in found) {
     core.setFailed(`${found.incomplete}. Pass the secrets as inputs (see docs/sync.md), or set dry-run: true.`)
+    return undefined
+  }
+  if ('absent' in found && !ctx.dryRun) {
+    // A misnamed secret must fail the weekly job, not turn it into a green dry run.
+    core.setFailed(`A sync that writes needs the ${sync.tracker} credentials, and ${found.variable} is not set; nothing was planned or written. Pass the secret as that input (see docs/sync.md), or set dry-run: true to plan from the postmortems alone.`)
     return undefined
   }
   const connection = 'connection' in found ? found.connection : undefined
@@ -67,7 +77,8 @@ export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResu
   try {
     result = await runSync(ctx.config, { dryRun, trackerKind: sync.tracker, ...(ctx.lineUrl && { lineUrl: ctx.lineUrl }) }, { ...ctx.adapters, ...(tracker && { tracker }) })
   } catch (error) {
-    const status = errorStatus(error)
+    // A request that never reached the tracker has no status worth showing (Octokit says 500).
+    const status = networkFailure(error) ? undefined : errorStatus(error)
     const hint = status === 401 || status === 403 ? ' Check the secret and its permissions (docs/sync.md).' : ''
     core.setFailed(`Could not sync with ${sync.tracker}: ${status !== undefined ? `${status} ` : ''}${errorMessage(error)}. Nothing was written.${hint}`)
     return undefined

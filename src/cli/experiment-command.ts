@@ -2,7 +2,7 @@
 // hypothesis, metrics, guardrails and a way back, kept as docs/experiments/EXP-*.md.
 
 import { Command, Option } from 'commander'
-import { discoverExperiments } from '../experiments/discover.js'
+import { discoverExperiments, type DiscoveredExperiment } from '../experiments/discover.js'
 import { EXPERIMENT_STATUSES, type ExperimentStatus } from '../experiments/model.js'
 import { runExperimentValidation } from '../modes/experiment.js'
 import { formatExperimentList, formatExperimentProblems, toExperimentListJson, toExperimentValidationJson } from '../report/experiments.js'
@@ -13,6 +13,7 @@ import { experimentNewCommand, type NewOptions } from './experiment-new.js'
 import type { CliDeps, CliIo } from './io.js'
 import { collect } from './lint-command.js'
 import { resolveLintPaths } from './paths.js'
+import { sanitizeText } from '../util/sanitize.js'
 
 const FORMATS = ['text', 'json'] as const
 
@@ -100,6 +101,25 @@ function statusesOf(values: readonly string[] | undefined): Set<ExperimentStatus
   return wanted
 }
 
+/**
+ * The experiments with what the table shows made safe for a terminal: names, owners, ids and paths come
+ * from files anyone can commit, so no escape sequence, control character or workflow command gets through.
+ */
+function safeToPrint(experiments: readonly DiscoveredExperiment[]): DiscoveredExperiment[] {
+  const clean = (text: string): string => sanitizeText(text, { multiline: false })
+  return experiments.map((e) => {
+    const doc = e.doc && {
+      ...e.doc,
+      id: clean(e.doc.id),
+      name: clean(e.doc.name),
+      owner: clean(e.doc.owner),
+      created: clean(e.doc.created),
+      change: { ...e.doc.change, type: clean(e.doc.change.type) as typeof e.doc.change.type }
+    }
+    return { ...e, path: clean(e.path), ...(doc && { doc }) }
+  })
+}
+
 export async function experimentListCommand(options: ListOptions, ctx: ExperimentCliContext): Promise<ExitCode> {
   const statuses = statusesOf(options.status)
   const found = await discoverExperiments(ctx.files, ctx.settings.paths)
@@ -108,7 +128,7 @@ export async function experimentListCommand(options: ListOptions, ctx: Experimen
     ctx.io.stdout(`${JSON.stringify(toExperimentListJson(shown), null, 2)}\n`)
   } else {
     if (found.length === 0) ctx.io.stderr(`warning: no experiment docs found matching ${ctx.settings.paths.join(', ')} under ${ctx.root}\n`)
-    else ctx.io.stdout(formatExperimentList(shown, { color: colorFor(ctx.io, options.color), ...(ctx.io.isTTY && ctx.io.columns ? { width: ctx.io.columns } : {}) }))
+    else ctx.io.stdout(formatExperimentList(safeToPrint(shown), { color: colorFor(ctx.io, options.color), ...(ctx.io.isTTY && ctx.io.columns ? { width: ctx.io.columns } : {}) }))
   }
   return EXIT.OK
 }

@@ -4,20 +4,24 @@
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { loadConfig, type ConfigOverride } from '../config/load.js'
-import { errorMessage, errorStatus } from '../github/client.js'
+import { errorStatus } from '../github/client.js'
+import { errorMessage } from '../util/error-message.js'
 import { syncConfigOf } from '../config/sync.js'
 import { nodeRepoFiles } from '../io/node-files.js'
-import { replaceFileAtomic } from '../io/atomic-write.js'
+import { replaceRepoFileAtomic } from '../io/atomic-write.js'
 import { runSync } from '../modes/sync.js'
 import { formatSyncJson } from '../report/sync-json.js'
 import { formatSyncText } from '../report/sync-text.js'
 import { credentialsFromEnvironment, ENV_NAMES, githubWebUrl, resolveConnection, type TrackerConnection } from '../sync/connection.js'
 import { createTracker } from '../sync/trackers/create-tracker.js'
 import { TRACKER_KINDS, type TrackerKind } from '../sync/trackers/tracker.js'
+import { networkFailure } from '../util/network-error.js'
+import { UnexpectedResponseError } from '../util/vendor-response.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { readConfigText, resolveRoot } from './lint-command.js'
-import { NO_PROGRESS, isCI, isDebug, progressLine, shouldUseColor } from './terminal.js'
+import { NO_SYNC_PROGRESS, syncProgressLine } from './sync-progress.js'
+import { isCI, isDebug, shouldUseColor } from './terminal.js'
 
 export const SYNC_FORMATS = ['text', 'json'] as const
 export type SyncFormat = (typeof SYNC_FORMATS)[number]
@@ -43,7 +47,8 @@ Credentials come from the environment (never from flags, so they stay out of she
   linear    LINEAR_API_KEY, LINEAR_TEAM (team key), LINEAR_API_URL
   jira      JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT
   jira-dc   JIRA_BASE_URL, JIRA_PAT, JIRA_PROJECT
-Without the tracker's secret the run is a dry run planned from the postmortems alone.
+Without the tracker's secret only \`--dry-run\` works (planned from the postmortems alone); a run that
+would write exits 2 naming the missing variable.
 
 Examples:
   $ reliability-loop sync                                   # GitHub Issues of $GITHUB_REPOSITORY
@@ -54,7 +59,7 @@ Examples:
 Exit codes:
   0  every item is in sync (or the dry run planned without problems)
   1  some items failed; the others were done, and the next run completes the job without duplicates
-  2  usage or configuration error: bad option or config, incomplete credentials
+  2  usage or configuration error: bad option or config, missing or incomplete credentials
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -70,7 +75,7 @@ export function addSyncCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .summary('make every open action item exactly one ticket (GitHub, Linear, Jira)')
     .description('Create, update and close tickets so that every open action item of the postmortems has exactly one.')
     .addOption(new Option('-t, --tracker <tracker>', 'where tickets live (default: sync.tracker from the config, else github)').choices(TRACKER_KINDS))
-    .option('-n, --dry-run', 'print the plan; write no ticket and change no file (the default without credentials)')
+    .option('-n, --dry-run', 'print the plan; write no ticket and change no file (works without credentials)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SYNC_FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root; config and postmortem paths are relative to it (default: current directory)')
@@ -95,15 +100,17 @@ function lineUrlOf(env: CliIo['env'], connection: TrackerConnection | undefined)
 
 /** A tracker that cannot be read stops the run before anything is written: say why and what to do. */
 function trackerFailure(error: unknown, kind: TrackerKind): { message: string; hint: string; code: ExitCode } | undefined {
-  const status = errorStatus(error)
   const message = errorMessage(error)
+  // Octokit gives a request that never reached the service status 500: it is a network problem, not a server's answer.
+  if (networkFailure(error)) return { message: `could not reach the ${kind} tracker (${message}); nothing was written`, hint: 'check the base URL, the network and any proxy, then run again', code: EXIT.PROBLEMS }
+  const status = errorStatus(error)
   if (status === 401 || status === 403) {
     return { message: `the ${kind} tracker refused the credentials (${status}: ${message}); nothing was written`, hint: 'check the token and its permissions (see docs/sync.md)', code: EXIT.USAGE }
   }
   if (status === 404) {
     return { message: `${message}; nothing was written`, hint: 'check the team or project key, the repository and the base URL (config sync:, or the environment)', code: EXIT.USAGE }
   }
-  if (status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
+  if (error instanceof UnexpectedResponseError || status !== undefined || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
     return { message: `could not read the ${kind} tracker (${status !== undefined ? `${status}: ` : ''}${message}); nothing was written`, hint: 'check the base URL and the network, then run again', code: EXIT.PROBLEMS }
   }
   return undefined
@@ -127,10 +134,15 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
   if ('incomplete' in found) {
     throw new UsageError(found.incomplete, 'set the missing environment variables (see "reliability-loop sync --help"), or pass --dry-run to plan without credentials')
   }
+  // A run that was meant to write but has no secret must not pass for a green dry run (a misnamed secret
+  // in a weekly job would stay unnoticed forever).
+  if ('absent' in found && options.dryRun !== true) {
+    throw new UsageError(`a sync that writes needs the ${kind} credentials, and ${found.variable} is not set; nothing was planned or written`, `set ${found.variable} (see "reliability-loop sync --help"), or pass --dry-run to plan from the postmortems alone`)
+  }
   const connection = 'connection' in found ? found.connection : undefined
   const dryRun = options.dryRun === true || connection === undefined
   if ('absent' in found && options.format === 'text') {
-    io.stderr(`note: ${found.absent}: ${options.dryRun ? '' : 'dry run, '}planned from the postmortems alone, without asking ${kind}\n`)
+    io.stderr(`note: ${found.absent}: planned from the postmortems alone, without asking ${kind}\n`)
   }
 
   const now = deps.now ?? (() => new Date())
@@ -144,8 +156,9 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       })
     : undefined
 
-  const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && !dryRun
-  const progress = showProgress ? progressLine(io.stderr, { label: 'syncing' }) : NO_PROGRESS
+  // Whenever the tracker is asked (a dry run with credentials too), so a slow one never looks like a hang.
+  const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && tracker !== undefined
+  const progress = showProgress ? syncProgressLine(io.stderr, kind) : NO_SYNC_PROGRESS
   const lineUrl = lineUrlOf(io.env, connection)
   let result
   try {
@@ -154,9 +167,10 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       { dryRun, trackerKind: kind, ...(lineUrl && { lineUrl }) },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceFileAtomic(path.join(root, file), text),
+        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
         ...(tracker && { tracker }),
-        onProgress: progress.update
+        onProgress: progress.update,
+        onPhase: progress.phase
       }
     )
   } catch (error) {

@@ -72,6 +72,12 @@ export const syncSchema = {
       description: 'When a ticket was closed in the tracker but its item is still open, tick the item in the write-back (otherwise it is only reported).',
       default: false
     },
+    'require-valid-items': {
+      type: 'boolean',
+      description:
+        'Skip action items that `lint` rejects (PM007: no owner, no due date, no checkbox; PM009: a placeholder such as `@TBD` on the item’s line) instead of opening their tickets with a warning.',
+      default: false
+    },
     concurrency: {
       type: 'integer',
       minimum: 1,

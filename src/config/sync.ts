@@ -27,6 +27,7 @@ export function defaultSyncConfig(levels: readonly string[] = ['Sev1', 'Sev2', '
     owners: {},
     writeBack: 'commit',
     tickClosed: false,
+    requireValidItems: false,
     concurrency: 4,
     github: { milestones: false },
     linear: { apiUrl: DEFAULT_LINEAR_API_URL },
@@ -50,6 +51,7 @@ export function resolveSync(section: Dict | undefined, report: ReportConfigIssue
   if (typeof s['severity-labels'] === 'boolean') sync.severityLabels = s['severity-labels']
   if (typeof s['write-back'] === 'string') sync.writeBack = s['write-back'] as SyncWriteBack
   if (typeof s['tick-closed'] === 'boolean') sync.tickClosed = s['tick-closed']
+  if (typeof s['require-valid-items'] === 'boolean') sync.requireValidItems = s['require-valid-items']
   if (typeof s.concurrency === 'number') sync.concurrency = s.concurrency
 
   if (s.priorities !== undefined) {

@@ -94,6 +94,8 @@ export interface SyncConfig {
   owners: Record<string, { email?: string; github?: string; linear?: string; jira?: string }>
   writeBack: SyncWriteBack
   tickClosed: boolean
+  /** Skip items that lint rejects (PM007, PM009 on the item's line) instead of planning them with a warning. */
+  requireValidItems: boolean
   concurrency: number
   github: { repository?: string; milestones: boolean }
   linear: { team?: string; apiUrl: string }

@@ -5,6 +5,8 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import { networkFailure, NOT_SENT_CODES } from '../util/network-error.js'
+import { sanitizeVendorBody } from '../util/sanitize.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 type OctokitPlugin = NonNullable<Parameters<typeof getOctokit>[2]>
@@ -76,6 +78,12 @@ function attemptGuard(timeoutMs: number, log: GitHubClientLog): OctokitPlugin {
         return await request(options)
       } catch (error) {
         if (error instanceof Error) {
+          // Octokit makes the response body the message when it is not JSON: a proxy's megabyte error page,
+          // escape sequences, lines a runner would obey. Cut and cleaned here, before anything prints it.
+          error.message = sanitizeVendorBody(error.message)
+          // Octokit reports a request that never reached GitHub as status 500: say what happened instead.
+          const network = networkFailure(error)
+          if (network) error.message = NOT_SENT_CODES.has(network.code) ? `${network.text}: the request did not reach GitHub` : network.text
           if (signal.aborted && ours.has(signal)) error.message = `no response from GitHub within ${timeoutMs / 1000} s`
           const status = (error as { status?: unknown }).status
           if (typeof status !== 'number' || status >= 500) {
@@ -142,6 +150,5 @@ export function errorStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
+/** Kept for the modules that import it from here; the one definition is in util/error-message.ts. */
+export { errorMessage } from '../util/error-message.js'

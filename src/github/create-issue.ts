@@ -26,5 +26,5 @@ export async function createIssue(client: GitHubClient, request: CreateIssueRequ
     ...(request.milestone !== undefined && { milestone: request.milestone }),
     request: { retries: 0 }
   })
-  return toIssueRecord(data)
+  return toIssueRecord(data, `GitHub create issue in ${request.owner}/${request.repo}`)
 }

@@ -1,5 +1,6 @@
+import { expectShape } from '../util/vendor-response.js'
 import type { GitHubClient } from './client.js'
-import type { MilestoneRecord } from './list-milestones.js'
+import { isMilestone, type MilestoneRecord } from './list-milestones.js'
 
 /** Creates an open milestone due on a date (YYYY-MM-DD). */
 export async function createMilestone(client: GitHubClient, request: { owner: string; repo: string; title: string; dueOn: string }): Promise<MilestoneRecord> {
@@ -9,5 +10,6 @@ export async function createMilestone(client: GitHubClient, request: { owner: st
     title: request.title,
     due_on: `${request.dueOn}T00:00:00Z`
   })
-  return { number: data.number, title: data.title }
+  const milestone = expectShape(data as unknown, isMilestone, 'GitHub create milestone', 'a milestone with number and title')
+  return { number: milestone.number, title: milestone.title }
 }

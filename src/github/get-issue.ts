@@ -5,7 +5,7 @@ import { toIssueRecord, type IssueRecord } from './list-issues.js'
 export async function getIssue(client: GitHubClient, request: { owner: string; repo: string; number: number }): Promise<IssueRecord | undefined> {
   try {
     const { data } = await client.rest.issues.get({ owner: request.owner, repo: request.repo, issue_number: request.number })
-    return toIssueRecord(data)
+    return toIssueRecord(data, `GitHub get issue #${request.number}`)
   } catch (error) {
     const status = errorStatus(error)
     if (status === 404 || status === 410) return undefined

@@ -1,3 +1,4 @@
+import { expectShape, isArrayOf, isOptionalArrayOf, isOptionalString, isRecord, isString } from '../util/vendor-response.js'
 import type { GitHubClient } from './client.js'
 
 /** The fields of an issue that sync reads. */
@@ -34,7 +35,26 @@ type RawIssue = {
   pull_request?: unknown
 }
 
-export function toIssueRecord(issue: RawIssue): IssueRecord {
+function isRawIssue(value: unknown): value is RawIssue {
+  if (!isRecord(value)) return false
+  const { number, title, body, state, state_reason: stateReason, html_url: htmlUrl, assignees, milestone } = value
+  return (
+    Number.isInteger(number) &&
+    isString(title) &&
+    isOptionalString(body) &&
+    isString(state) &&
+    isOptionalString(stateReason) &&
+    isString(htmlUrl) &&
+    isOptionalArrayOf(assignees, (a): a is { login: string } | null => a === null || (isRecord(a) && isString(a.login))) &&
+    (milestone === undefined || milestone === null || (isRecord(milestone) && Number.isInteger(milestone.number) && isString(milestone.title)))
+  )
+}
+
+const ISSUE_SHAPE = 'an issue with number, title, state and html_url'
+
+/** The fields sync reads of an issue GitHub answered with; an UnexpectedResponseError when they are not there. */
+export function toIssueRecord(data: unknown, what = 'GitHub issue'): IssueRecord {
+  const issue = expectShape(data, isRawIssue, what, ISSUE_SHAPE)
   const record: IssueRecord = {
     number: issue.number,
     title: issue.title,
@@ -59,8 +79,10 @@ export async function listIssues(client: GitHubClient, request: ListIssuesReques
     per_page: 100,
     ...(request.since !== undefined && { since: request.since, sort: 'updated' as const, direction: 'desc' as const })
   })
+  const what = `GitHub list issues of ${request.owner}/${request.repo}`
   for await (const page of pages) {
-    for (const issue of page.data) if (issue.pull_request === undefined) issues.push(toIssueRecord(issue as RawIssue))
+    const data = expectShape(page.data as unknown, (v): v is unknown[] => isArrayOf(v, isRecord), what, 'an array of issues')
+    for (const issue of data) if (isRecord(issue) && issue.pull_request === undefined) issues.push(toIssueRecord(issue, what))
   }
   return issues
 }

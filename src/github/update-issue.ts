@@ -26,5 +26,5 @@ export async function updateIssue(client: GitHubClient, request: UpdateIssueRequ
     ...(request.milestone !== undefined && { milestone: request.milestone }),
     ...(request.close === true && { state: 'closed' as const, state_reason: 'completed' as const })
   })
-  return toIssueRecord(data)
+  return toIssueRecord(data, `GitHub update issue #${request.number}`)
 }

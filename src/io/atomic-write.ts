@@ -2,8 +2,8 @@
 // move it into place. `createFileAtomic` also refuses to replace a file that exists.
 
 import { randomBytes } from 'node:crypto'
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 
 /** Thrown by createFileAtomic when the file is already there. */
 export class FileExistsError extends Error {
@@ -59,4 +59,39 @@ export async function replaceFileAtomic(file: string, text: string): Promise<voi
     await unlink(temp).catch(() => {})
     throw error
   }
+}
+
+/** Thrown by replaceRepoFileAtomic when the path leads, through a symbolic link, outside the repository. */
+export class OutsideRepositoryError extends Error {
+  override readonly name = 'OutsideRepositoryError'
+}
+
+/** Whether `path` is `root` or below it (both already resolved). */
+function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+/**
+ * Replaces the repository file `file` (relative to `root`) atomically without turning a symbolic link into a
+ * regular file: a link (of the file, or of a folder on its path) is written through to its target when
+ * that target is inside the repository, and refused with a message when it points outside (a committed
+ * link must not make the tool write wherever it points).
+ */
+export async function replaceRepoFileAtomic(root: string, file: string, text: string): Promise<void> {
+  const path = join(root, file)
+  let target: string
+  try {
+    target = await realpath(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    // A new file, or a dangling link: the folder decides where it would land.
+    if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) throw new OutsideRepositoryError(`${file} is a symbolic link to a file that does not exist; not written`)
+    target = join(await realpath(dirname(path)), basename(path))
+  }
+  const realRoot = await realpath(root)
+  if (!isWithin(realRoot, target)) {
+    throw new OutsideRepositoryError(`${file} leads through a symbolic link to ${target}, outside the repository; not written (replace the link with the file itself, or point it inside the repository)`)
+  }
+  await replaceFileAtomic(target, text)
 }

@@ -9,10 +9,12 @@ import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import { executePlan, type ExecuteOptions, type ItemResult } from '../sync/execute.js'
+import { findItemProblems, itemLocation, type ItemProblems } from '../sync/item-checks.js'
 import { collectSyncItems, type ItemReference, type SkippedItem, type SyncItem } from '../sync/items.js'
-import { planSync, planWithoutTracker, type PlanSettings, type SyncPlan } from '../sync/plan.js'
+import { planSync, planWithoutTracker, type PlanItem, type PlanSettings, type SyncPlan } from '../sync/plan.js'
 import type { OwnerIdentity, PriorityLevel, Ticket, Tracker, TrackerKind } from '../sync/trackers/tracker.js'
-import { applyWriteBack, writeBackEdits } from '../sync/writeback.js'
+import { applyWriteBack, itemLinesUnchanged, writeBackEdits, type WriteBackEdit } from '../sync/writeback.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface SyncAdapters {
   files: RepoFiles
@@ -21,7 +23,12 @@ export interface SyncAdapters {
   /** Undefined when there are no credentials: then the run can only be a dry run, planned from the postmortems alone. */
   tracker?: Tracker
   onProgress?: (progress: { done: number; total: number }) => void
+  /** Told when the run enters a stage that may take a while (for a progress line). */
+  onPhase?: (phase: SyncPhase) => void
 }
+
+/** The stages that wait on the tracker or the disk: asking what exists, writing tickets, writing references back. */
+export type SyncPhase = 'looking-up' | 'writing' | 'writing-back'
 
 export interface SyncRequest {
   /** Plan only: no ticket is written and no file changed. */
@@ -47,6 +54,8 @@ export interface SyncRunResult {
   skipped: SkippedItem[]
   /** Owners that could not be resolved, unreadable postmortems, write-back problems. */
   warnings: string[]
+  /** The warnings about items lint rejects, with their place (the Action annotates the items' lines). */
+  itemWarnings: Array<{ path: string; line: number; warning: string }>
   /** Files the write-back changed (repository-relative). */
   changedFiles: string[]
   counts: SyncCounts
@@ -84,7 +93,7 @@ async function readPostmortems(config: Config, files: RepoFiles, warnings: strin
     try {
       bytes = await files.read(path)
     } catch (error) {
-      warnings.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)}); its action items were not synced`)
+      warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)
       continue
     }
     const pm = parsePostmortem(bytes, path, options)
@@ -135,19 +144,97 @@ async function plan(items: SyncItem[], sync: SyncConfig, request: SyncRequest, t
   return planSync({ items, tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: resolution.assignees, settings })
 }
 
+/**
+ * Items that lint rejects (PM007, PM009 on the item's line) are planned with a warning naming the rule; with
+ * `sync.require-valid-items` no ticket is created or rewritten from them (they are skipped, or their ticket
+ * left as it is). A ticket without an owner or a due date is never made quietly. Ticked items are only
+ * ever closed, so what they lack does not matter.
+ */
+function screenInvalidItems(
+  plan: SyncPlan,
+  problems: ItemProblems,
+  sync: SyncConfig,
+  out: { skipped: SkippedItem[]; warnings: string[]; itemWarnings: SyncRunResult['itemWarnings'] }
+): SyncPlan {
+  const items: PlanItem[] = []
+  for (const planned of plan.items) {
+    const { item } = planned
+    const found = item.checked ? undefined : problems.get(itemLocation(item.path, item.line))
+    if (!found) {
+      items.push(planned)
+      continue
+    }
+    const what = found.map((p) => `${p.rule} ${p.message}`).join(' ')
+    if (!sync.requireValidItems) {
+      const warning = `${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`
+      out.warnings.push(warning)
+      out.itemWarnings.push({ path: item.path, line: item.line, warning })
+      items.push(planned)
+    } else if (planned.action === 'create') {
+      out.skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` })
+    } else if (planned.action === 'update') {
+      const { draft: _draft, changes: _changes, ...rest } = planned
+      items.push({ ...rest, action: 'unchanged', reason: `not updated from an item lint rejects (${found.map((p) => p.rule).join(', ')}; sync.require-valid-items is on)` })
+    } else {
+      items.push(planned)
+    }
+  }
+  return { ...plan, items }
+}
+
+/**
+ * Writes one file's ticket references. The file is read again just before writing: when someone edited it
+ * while the run talked to the tracker, the references go into the current text if the items' lines are
+ * still as they were; otherwise the file is left alone with a warning (its tickets exist, and the next run
+ * finds them by key and writes the references). Returns whether the file was written.
+ */
+async function writeBackFile(path: string, original: string | undefined, edits: readonly WriteBackEdit[], adapters: SyncAdapters, warnings: string[]): Promise<boolean> {
+  if (original === undefined) {
+    warnings.push(`${path}: not written back (the file could not be decoded as text)`)
+    return false
+  }
+  const planned = applyWriteBack(original, edits)
+  for (const s of planned.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
+  if (planned.applied === 0) return false
+  const later = `its tickets exist, and the next run finds them by key and writes the references`
+  let current: string | undefined
+  try {
+    current = exactText(await adapters.files.read(path))
+  } catch (error) {
+    warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`)
+    return false
+  }
+  if (current !== original && (current === undefined || !itemLinesUnchanged(original, current, edits))) {
+    warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`)
+    return false
+  }
+  const edited = current === original ? planned : applyWriteBack(current, edits)
+  try {
+    await adapters.writeFile(path, edited.text)
+    return true
+  } catch (error) {
+    warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`)
+    return false
+  }
+}
+
 export async function runSync(config: Config, request: SyncRequest, adapters: SyncAdapters): Promise<SyncRunResult> {
   const sync = syncConfigOf(config)
   const warnings: string[] = []
   const read = await readPostmortems(config, adapters.files, warnings)
-  const { items, skipped } = collectSyncItems(read.map((r) => r.pm))
+  const postmortems = read.map((r) => r.pm)
+  const { items, skipped } = collectSyncItems(postmortems)
   if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
 
-  const syncPlan = await plan(items, sync, request, adapters.tracker, warnings)
+  if (adapters.tracker) adapters.onPhase?.('looking-up')
+  const itemWarnings: SyncRunResult['itemWarnings'] = []
+  const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, { skipped, warnings, itemWarnings })
 
   let results: ItemResult[]
   if (request.dryRun || !adapters.tracker) {
     results = syncPlan.items.map((p) => (p.ticket ? { plan: p, ticket: p.ticket } : { plan: p }))
   } else {
+    adapters.onPhase?.('writing')
     results = await executePlan(syncPlan.items, adapters.tracker, {
       concurrency: sync.concurrency,
       attempts: request.execute?.attempts ?? 3,
@@ -160,21 +247,10 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
   const changedFiles: string[] = []
   if (!request.dryRun && sync.writeBack !== 'off') {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]))
-    for (const [path, edits] of writeBackEdits(results)) {
-      const text = texts.get(path)
-      if (text === undefined) {
-        warnings.push(`${path}: not written back (the file could not be decoded as text)`)
-        continue
-      }
-      const edited = applyWriteBack(text, edits)
-      for (const s of edited.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
-      if (edited.applied === 0) continue
-      try {
-        await adapters.writeFile(path, edited.text)
-        changedFiles.push(path)
-      } catch (error) {
-        warnings.push(`${path}: the write-back failed (${error instanceof Error ? error.message : String(error)}); the next run matches these items by their key`)
-      }
+    const edits = writeBackEdits(results)
+    if (edits.size > 0) adapters.onPhase?.('writing-back')
+    for (const [path, fileEdits] of edits) {
+      if (await writeBackFile(path, texts.get(path), fileEdits, adapters, warnings)) changedFiles.push(path)
     }
   }
 
@@ -186,6 +262,7 @@ export async function runSync(config: Config, request: SyncRequest, adapters: Sy
     orphans: syncPlan.orphans,
     skipped,
     warnings,
+    itemWarnings,
     changedFiles,
     counts: countResults(results, request.dryRun)
   }

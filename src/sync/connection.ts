@@ -85,8 +85,8 @@ export const SECRET_SOURCES: ReadonlyArray<keyof CredentialSources> = ['githubTo
 
 export type ConnectionResult =
   | { connection: TrackerConnection }
-  /** No secret at all: a dry run planned from the postmortems alone. */
-  | { absent: string }
+  /** No secret at all: only a dry run, planned from the postmortems alone, is possible. `variable`: the secret's name. */
+  | { absent: string; variable: string }
   /** A secret without what goes with it: a mistake to report, not a reason for a dry run. */
   | { incomplete: string }
 
@@ -105,7 +105,7 @@ export function resolveConnection(kind: TrackerKind, sources: CredentialSources,
   switch (kind) {
     case 'github': {
       const token = given(sources.githubToken)
-      if (!token) return { absent: `no GitHub token (${names.githubToken})` }
+      if (!token) return { absent: `no GitHub token (${names.githubToken})`, variable: names.githubToken }
       const repository = sync.github.repository ?? given(sources.githubRepository)
       const [owner, repo, ...rest] = (repository ?? '').split('/')
       if (!owner || !repo || rest.length > 0) return need(['githubRepository'], 'GitHub Issues (owner/repo, or sync.github.repository in the config)')
@@ -113,14 +113,14 @@ export function resolveConnection(kind: TrackerKind, sources: CredentialSources,
     }
     case 'linear': {
       const apiKey = given(sources.linearApiKey)
-      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})` }
+      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})`, variable: names.linearApiKey }
       const team = given(sources.linearTeam) ?? sync.linear.team
       if (!team) return need(['linearTeam'], 'Linear (the team key, or sync.linear.team in the config)')
       return { connection: { kind, apiKey, team, apiUrl: given(sources.linearApiUrl) ?? sync.linear.apiUrl } }
     }
     case 'jira': {
       const apiToken = given(sources.jiraApiToken)
-      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})` }
+      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})`, variable: names.jiraApiToken }
       const baseUrl = given(sources.jiraBaseUrl) ?? sync.jira.baseUrl
       const email = given(sources.jiraEmail)
       const project = given(sources.jiraProject) ?? sync.jira.project
@@ -138,7 +138,7 @@ export function resolveConnection(kind: TrackerKind, sources: CredentialSources,
     }
     case 'jira-dc': {
       const pat = given(sources.jiraPat)
-      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})` }
+      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})`, variable: names.jiraPat }
       const baseUrl = given(sources.jiraBaseUrl) ?? sync.jira.baseUrl
       const project = given(sources.jiraProject) ?? sync.jira.project
       if (!baseUrl || !project) {

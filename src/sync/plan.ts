@@ -8,6 +8,7 @@
 // An item with no ticket is created only when it is open; a ticket whose item is gone is reported, never
 // closed or deleted.
 
+import { sanitizeText } from '../util/sanitize.js'
 import type { SyncItem } from './items.js'
 import { digestOfKey, postmortemOfKey } from './keys.js'
 import {
@@ -74,8 +75,9 @@ export interface SyncPlan {
 
 const MAX_TITLE = 250
 
+/** `PM-7: <summary>` on one line, without control characters (a title is shown in terminals and logs). */
 export function ticketTitle(item: SyncItem): string {
-  const title = `${item.postmortemId}: ${item.summary.replace(/\s+/g, ' ')}`
+  const title = `${item.postmortemId}: ${sanitizeText(item.summary, { multiline: false }).replace(/\s+/g, ' ')}`
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`
 }
 

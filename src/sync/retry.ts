@@ -10,6 +10,9 @@
 //   other 4xx → not retried.
 
 import pRetry, { AbortError } from 'p-retry'
+import { sanitizeText, sanitizeVendorBody } from '../util/sanitize.js'
+import { describeBody } from '../util/vendor-response.js'
+import { networkFailure, NOT_SENT_CODES } from '../util/network-error.js'
 
 export interface HttpPolicy {
   /** Retries after the first attempt (default 4). */
@@ -43,9 +46,11 @@ export class HttpRequestError extends Error {
     message: string,
     readonly status: number | undefined,
     readonly ambiguous: boolean,
-    readonly body?: unknown
+    readonly body?: unknown,
+    /** The network error underneath, when there was one (see util/network-error.ts). */
+    cause?: unknown
   ) {
-    super(message)
+    super(message, cause === undefined ? undefined : { cause })
   }
 }
 
@@ -96,19 +101,36 @@ class RetryableFailure extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
-    readonly waitMs?: number
+    readonly waitMs?: number,
+    /** The request never left (connection refused, no such host): nothing happened. */
+    readonly notSent = false,
+    cause?: unknown
   ) {
-    super(message)
+    super(message, cause === undefined ? undefined : { cause })
   }
 }
 
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/
 
-function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error)
+/**
+ * The network error's message and its cause, cleaned: parts of it (a header, a host name) can come from
+ * the server. A known failure is said in words with the place: `connection refused (127.0.0.1:8443)`.
+ */
+function causeText(error: unknown, place?: string): string {
+  const network = networkFailure(error, place)
+  if (network) return network.text
+  if (!(error instanceof Error)) return sanitizeVendorBody(String(error))
   const cause = (error as { cause?: unknown }).cause
   const code = cause !== null && typeof cause === 'object' ? String((cause as { code?: unknown }).code ?? '') : ''
-  return `${error.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ''})` : ''}`
+  return sanitizeVendorBody(`${error.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ''})` : ''}`)
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host
+  } catch {
+    return undefined
+  }
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -141,12 +163,13 @@ export async function sendWithRetry(
         signal: AbortSignal.timeout(policy.timeoutMs)
       })
     } catch (error) {
-      const text = causeText(error)
+      const network = networkFailure(error)
+      const text = causeText(error, hostOf(request.url))
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
       const message = `${request.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1000} s` : text}`
-      if (NOT_SENT.test(text)) throw new RetryableFailure(message, undefined)
-      if (request.idempotent) throw new RetryableFailure(message, undefined)
-      throw new AbortError(new HttpRequestError(message, undefined, true))
+      if (network ? NOT_SENT_CODES.has(network.code) : NOT_SENT.test(text)) throw new RetryableFailure(message, undefined, undefined, true, error)
+      if (request.idempotent) throw new RetryableFailure(message, undefined, undefined, false, error)
+      throw new AbortError(new HttpRequestError(message, undefined, true, undefined, error))
     }
     let json: unknown
     try {
@@ -162,7 +185,8 @@ export async function sendWithRetry(
       throw new RetryableFailure(`${request.what}: rate limited (${response.status})`, response.status, retryAfterMs(response.headers, { rateLimited: true }) ?? policy.baseDelayMs)
     }
     if (response.status >= 500) {
-      const message = `${request.what}: ${response.status} ${response.statusText || 'server error'}`
+      // The body says what went wrong, but it is the vendor's text: a short, cleaned excerpt only.
+      const message = `${request.what}: ${response.status} ${sanitizeText(response.statusText, { maxLength: 80, multiline: false }) || 'server error'}${json === undefined ? '' : ` (${describeBody(json)})`}`
       if (request.idempotent) throw new RetryableFailure(message, response.status, retryAfterMs(response.headers, { rateLimited: false }))
       throw new AbortError(new HttpRequestError(message, response.status, true, json))
     }
@@ -189,8 +213,8 @@ export async function sendWithRetry(
       const tooLong = error.waitMs !== undefined && error.waitMs > policy.maxRetryAfterMs
       const message = tooLong ? `${error.message}: asked to wait ${Math.ceil(error.waitMs / 1000)} s, longer than this run waits` : `${error.message}; gave up after ${policy.retries} retries`
       // Rate limits and unsent requests did nothing; a retried idempotent request is as ambiguous as its last attempt.
-      const ambiguous = error.status === undefined ? !NOT_SENT.test(error.message) : error.status >= 500
-      throw new HttpRequestError(message, error.status, ambiguous)
+      const ambiguous = error.status === undefined ? !error.notSent : error.status >= 500
+      throw new HttpRequestError(message, error.status, ambiguous, undefined, error.cause)
     }
     throw error
   }

@@ -55,10 +55,10 @@ function referenceOffset(lines: readonly string[], first: number): { line: numbe
   return undefined
 }
 
-export function applyWriteBack(source: string, edits: readonly WriteBackEdit[]): WriteBackResult {
+/** The text's lines and, separately, each line's own ending (so CRLF files stay CRLF) and the BOM. */
+function splitLines(source: string): { bom: string; lines: string[]; endings: string[] } {
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : ''
   const body = bom ? source.slice(1) : source
-  // Split keeping each line's own ending, so CRLF files stay CRLF.
   const parts = body.split(/(\r\n|\n|\r)/)
   const lines: string[] = []
   const endings: string[] = []
@@ -66,6 +66,32 @@ export function applyWriteBack(source: string, edits: readonly WriteBackEdit[]):
     lines.push(parts[i] ?? '')
     endings.push(parts[i + 1] ?? '')
   }
+  return { bom, lines, endings }
+}
+
+/** An item's lines: its first line and the continuation lines up to the next block. */
+function itemBlock(lines: readonly string[], first: number): string[] {
+  const block = [lines[first] ?? '']
+  for (let i = first + 1; i < lines.length && !NEXT_BLOCK_RE.test(lines[i] ?? ''); i++) block.push(lines[i] ?? '')
+  return block
+}
+
+/**
+ * Whether the edits made against `before` can be applied to `after` (the file as it is now, when someone
+ * changed it while sync ran): every edited item's lines are still there, at the same place, unchanged.
+ */
+export function itemLinesUnchanged(before: string, after: string, edits: readonly WriteBackEdit[]): boolean {
+  const a = splitLines(before).lines
+  const b = splitLines(after).lines
+  return edits.every((edit) => {
+    const x = itemBlock(a, edit.line - 1)
+    const y = itemBlock(b, edit.line - 1)
+    return edit.line - 1 < b.length && x.length === y.length && x.every((line, i) => line === y[i])
+  })
+}
+
+export function applyWriteBack(source: string, edits: readonly WriteBackEdit[]): WriteBackResult {
+  const { bom, lines, endings } = splitLines(source)
   const result: WriteBackResult = { text: source, applied: 0, skipped: [] }
   for (const edit of edits) {
     const index = edit.line - 1

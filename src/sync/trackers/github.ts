@@ -15,6 +15,7 @@ import { listMilestones, type MilestoneRecord } from '../../github/list-mileston
 import { updateIssue } from '../../github/update-issue.js'
 import type { ItemReference } from '../items.js'
 import { isItemKey } from '../keys.js'
+import { networkFailure, NOT_SENT_CODES } from '../../util/network-error.js'
 import { markdownDescription } from './description.js'
 import type {
   AssigneeResolution,
@@ -29,6 +30,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export interface GitHubTrackerOptions {
   client: GitHubClient
@@ -76,7 +78,7 @@ export function readMarkers(body: string): { keys: string[]; due?: string } {
 
 function toTicket(issue: IssueRecord): Ticket {
   const { keys, due } = readMarkers(issue.body)
-  const ticket: Ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: issue.title, state: issue.state }
+  const ticket: Ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: displayTitle(issue.title), state: issue.state }
   ticket.status = issue.stateReason !== undefined && issue.stateReason !== 'completed' ? `closed (${issue.stateReason.replace(/_/g, ' ')})` : issue.state
   if (due !== undefined) ticket.due = due
   const [assignee] = issue.assignees
@@ -231,6 +233,9 @@ export class GitHubTracker implements Tracker {
   classify(error: unknown): FailureKind {
     const status = errorStatus(error)
     if (status === undefined) return 'fatal'
+    // A request that never left (nothing listening, no such host) did nothing: Octokit calls it 500 too.
+    const network = networkFailure(error)
+    if (network && NOT_SENT_CODES.has(network.code)) return 'retryable'
     // Octokit reports timeouts and dropped connections as 500 too: the request may have been carried out.
     if (status >= 500) return 'ambiguous'
     if (status === 429 || (status === 403 && /rate limit/i.test(error instanceof Error ? error.message : ''))) return 'retryable'

@@ -11,6 +11,8 @@
 import type { ItemReference } from '../items.js'
 import { isItemKey, keyLabel } from '../keys.js'
 import { HttpRequestError, sendWithRetry, type HttpPolicy } from '../retry.js'
+import { sanitizeVendorBody } from '../../util/sanitize.js'
+import { expectShape, isArrayOf, isOptionalArrayOf, isOptionalString, isRecord, isString } from '../../util/vendor-response.js'
 import { adfDescription, wikiDescription } from './description.js'
 import type {
   AssigneeResolution,
@@ -26,6 +28,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export type JiraAuth = { flavour: 'cloud'; email: string; apiToken: string } | { flavour: 'dc'; pat: string }
 
@@ -72,6 +75,44 @@ interface IssueJson {
   properties?: Record<string, unknown>
 }
 
+function isIssueJson(value: unknown): value is IssueJson {
+  if (!isRecord(value) || !isString(value.id) || !isString(value.key)) return false
+  const fields = value.fields
+  if (fields === undefined) return true
+  if (!isRecord(fields) || !isOptionalString(fields.summary) || !isOptionalString(fields.duedate) || !isOptionalArrayOf(fields.labels, isString)) return false
+  return [fields.status, fields.assignee].every((f) => f === undefined || f === null || isRecord(f)) && (value.properties === undefined || isRecord(value.properties))
+}
+const ISSUE_SHAPE = 'an issue with id and key'
+
+interface SearchPage {
+  issues?: IssueJson[]
+  nextPageToken?: string
+  isLast?: boolean
+  total?: number
+}
+const isSearchPage = (v: unknown): v is SearchPage => isRecord(v) && isOptionalArrayOf(v.issues, isIssueJson) && isOptionalString(v.nextPageToken)
+
+interface UserJson {
+  accountId?: string
+  name?: string
+  emailAddress?: string
+  active?: boolean
+}
+const isUserList = (v: unknown): v is UserJson[] => isArrayOf(v, isRecord)
+
+interface TransitionJson {
+  id: string
+  name: string
+  to?: { statusCategory?: { key?: string } }
+}
+const isTransitions = (v: unknown): v is { transitions?: TransitionJson[] } =>
+  isRecord(v) && isOptionalArrayOf(v.transitions, (t): t is TransitionJson => isRecord(t) && isString(t.id) && isString(t.name) && (t.to === undefined || isRecord(t.to)))
+
+/** What a create answers: the new issue's id and key (`OPS-7`). */
+const isCreated = (v: unknown): v is { id: string; key: string } => isRecord(v) && isString(v.id) && v.id !== '' && isString(v.key) && /^[A-Z][A-Z0-9_]*-\d+$/i.test(v.key)
+
+const anything = (_v: unknown): _v is unknown => true
+
 export const JIRA_CAPABILITIES: TrackerCapabilities = { dueDate: 'field', priority: true, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: false }
 
 /** A JQL string literal. */
@@ -104,7 +145,8 @@ export class JiraTracker implements Tracker {
     return { authorization, accept: 'application/json', 'content-type': 'application/json' }
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, idempotent: boolean, what: string): Promise<T> {
+  /** One request; a successful answer is checked with `shape` (what it must look like, and how to say so). */
+  private async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, idempotent: boolean, what: string, shape: { guard: (v: unknown) => v is T; expected: string }): Promise<T> {
     const response = await sendWithRetry(
       this.options.fetch,
       { url: `${this.api}${path}`, method, headers: this.headers(), ...(body !== undefined && { body: JSON.stringify(body) }), idempotent, what: `Jira ${what}` },
@@ -112,11 +154,11 @@ export class JiraTracker implements Tracker {
     )
     if (response.status >= 400) {
       const json = (response.json ?? {}) as { errorMessages?: string[]; errors?: Record<string, string> }
-      const details = [...(json.errorMessages ?? []), ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${message}`)].join('; ')
+      const details = sanitizeVendorBody([...(json.errorMessages ?? []), ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${String(message)}`)].join('; '))
       const hint = response.status === 401 ? (this.cloud ? ' (check JIRA_EMAIL and JIRA_API_TOKEN)' : ' (check the personal access token)') : ''
       throw new JiraError(`Jira ${what}: ${response.status} ${details || 'error'}${hint}`, response.status)
     }
-    return response.json as T
+    return expectShape(response.json, shape.guard, `Jira ${what}`, shape.expected)
   }
 
   async resolveAssignees(owners: readonly OwnerIdentity[]): Promise<AssigneeResolution> {
@@ -133,7 +175,7 @@ export class JiraTracker implements Tracker {
           return
         }
         const param = this.cloud ? 'query' : 'username'
-        const users = await this.call<Array<{ accountId?: string; name?: string; emailAddress?: string; active?: boolean }>>('GET', `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, undefined, true, 'user search')
+        const users = await this.call('GET', `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, undefined, true, 'user search', { guard: isUserList, expected: 'a list of users' })
         const active = users.filter((u) => u.active !== false)
         // Email addresses may be hidden by the users' privacy settings; one match is then good enough.
         const match = active.find((u) => u.emailAddress?.toLowerCase() === o.email?.toLowerCase()) ?? (active.length === 1 ? active[0] : undefined)
@@ -158,7 +200,7 @@ export class JiraTracker implements Tracker {
       ref: issue.key,
       url: `${this.options.baseUrl.replace(/\/+$/, '')}/browse/${issue.key}`,
       keys,
-      title: issue.fields?.summary ?? '',
+      title: displayTitle(issue.fields?.summary ?? ''),
       state: issue.fields?.status?.statusCategory?.key === 'done' ? 'closed' : 'open'
     }
     if (issue.fields?.status?.name) ticket.status = issue.fields.status.name
@@ -179,7 +221,7 @@ export class JiraTracker implements Tracker {
       const body = this.cloud
         ? { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, ...(token !== undefined && { nextPageToken: token }), ...(reconcile.length > 0 && { reconcileIssues: reconcile }) }
         : { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, startAt }
-      const page = await this.call<{ issues?: IssueJson[]; nextPageToken?: string; isLast?: boolean; total?: number }>('POST', this.cloud ? '/search/jql' : '/search', body, true, 'search')
+      const page = await this.call('POST', this.cloud ? '/search/jql' : '/search', body, true, 'search', { guard: isSearchPage, expected: 'a page of issues, each with id and key' })
       const issues = page.issues ?? []
       tickets.push(...issues.map((i) => this.toTicket(i)))
       if (this.cloud) {
@@ -219,7 +261,7 @@ export class JiraTracker implements Tracker {
     // Issues by key are read directly, which unlike search is consistent.
     for (const [key, raws] of wanted) {
       try {
-        const issue = await this.call<IssueJson>('GET', `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(',')}&properties=${PROPERTY_KEY}`, undefined, true, `get ${key}`)
+        const issue = await this.call('GET', `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(',')}&properties=${PROPERTY_KEY}`, undefined, true, `get ${key}`, { guard: isIssueJson, expected: ISSUE_SHAPE })
         tickets.push(this.toTicket(issue))
       } catch (error) {
         if (!(error instanceof JiraError) || error.status !== 404) throw error
@@ -252,7 +294,11 @@ export class JiraTracker implements Tracker {
   private async knownPriorities(): Promise<Set<string> | undefined> {
     this.priorityNames ??= (async () => {
       try {
-        const json = await this.call<{ values?: Array<{ name: string }> } | Array<{ name: string }>>('GET', this.cloud ? '/priority/search?maxResults=100' : '/priority', undefined, true, 'priorities')
+        const hasName = (p: unknown): p is { name: string } => isRecord(p) && isString(p.name)
+        const json = await this.call('GET', this.cloud ? '/priority/search?maxResults=100' : '/priority', undefined, true, 'priorities', {
+          guard: (v): v is { values?: Array<{ name: string }> } | Array<{ name: string }> => isArrayOf(v, hasName) || (isRecord(v) && isOptionalArrayOf(v.values, hasName)),
+          expected: 'a list of priorities'
+        })
         const list = Array.isArray(json) ? json : (json.values ?? [])
         return new Set(list.map((p) => p.name))
       } catch {
@@ -289,7 +335,7 @@ export class JiraTracker implements Tracker {
   async create(draft: TicketDraft): Promise<Ticket> {
     this.keyOfLabel.set(keyLabel(draft.key), draft.key)
     const body = { fields: await this.fields(draft, true), properties: [{ key: PROPERTY_KEY, value: { key: draft.key } }] }
-    const created = await this.call<{ id: string; key: string }>('POST', '/issue', body, false, 'create issue')
+    const created = await this.call('POST', '/issue', body, false, 'create issue', { guard: isCreated, expected: 'the new issue’s id and key; the issue may have been created, and the next run finds it by its key' })
     const ticket: Ticket = {
       id: created.id,
       ref: created.key,
@@ -308,7 +354,7 @@ export class JiraTracker implements Tracker {
     this.keyOfLabel.set(keyLabel(draft.key), draft.key)
     const body: Record<string, unknown> = { fields: await this.fields(draft, false, changes) }
     if (changes.includes('key')) body.properties = [{ key: PROPERTY_KEY, value: { key: draft.key } }]
-    await this.call('PUT', `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`)
+    await this.call('PUT', `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`, { guard: anything, expected: 'nothing' })
     const updated: Ticket = { ...ticket, title: draft.title, keys: changes.includes('key') ? [draft.key] : ticket.keys }
     if (draft.due !== undefined) updated.due = draft.due
     else delete updated.due
@@ -317,22 +363,19 @@ export class JiraTracker implements Tracker {
   }
 
   async close(ticket: Ticket): Promise<Ticket> {
-    const { transitions } = await this.call<{ transitions?: Array<{ id: string; name: string; to?: { statusCategory?: { key?: string } } }> }>(
-      'GET',
-      `/issue/${encodeURIComponent(ticket.ref)}/transitions`,
-      undefined,
-      true,
-      `transitions of ${ticket.ref}`
-    )
+    const { transitions } = await this.call('GET', `/issue/${encodeURIComponent(ticket.ref)}/transitions`, undefined, true, `transitions of ${ticket.ref}`, {
+      guard: isTransitions,
+      expected: 'a list of transitions, each with id and name'
+    })
     const toDone = (transitions ?? []).filter((t) => t.to?.statusCategory?.key === 'done')
     const transition = toDone.find((t) => /^(done|close|resolve)/i.test(t.name)) ?? toDone[0]
     if (!transition) {
       // A close repeated after a lost answer finds the issue done already.
-      const issue = await this.call<IssueJson>('GET', `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, undefined, true, `get ${ticket.ref}`)
+      const issue = await this.call('GET', `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, undefined, true, `get ${ticket.ref}`, { guard: isIssueJson, expected: ISSUE_SHAPE })
       if (issue.fields?.status?.statusCategory?.key === 'done') return { ...ticket, state: 'closed' }
       throw new JiraError(`Jira ${ticket.ref}: no transition leads to a status in the Done category from its current status; close it by hand or adjust the workflow`, 409)
     }
-    await this.call('POST', `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`)
+    await this.call('POST', `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`, { guard: anything, expected: 'nothing' })
     return { ...ticket, state: 'closed' }
   }
 

@@ -2,6 +2,8 @@
 // policy (retry.ts) with Linear's way of saying "rate limited" (a GraphQL error whose extensions.type
 // is `ratelimited`, with HTTP 200, 400 or 429), and GraphQL errors turned into LinearError.
 
+import { sanitizeVendorBody } from '../../util/sanitize.js'
+import { UnexpectedResponseError } from '../../util/vendor-response.js'
 import { HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../retry.js'
 
 export interface GraphQLErrorEntry {
@@ -41,8 +43,14 @@ function errorsOf(json: unknown): GraphQLErrorEntry[] {
 
 const isRateLimited = (response: HttpResponse): boolean => errorsOf(response.json).some((e) => e.extensions?.type === 'ratelimited' || e.extensions?.code === 'RATELIMITED')
 
+/** What `data` must look like for the code that reads it, and how to say so when it does not. */
+export interface DataShape<T> {
+  guard: (data: unknown) => data is T
+  expected: string
+}
+
 export interface GraphQLResult<T> {
-  data: T | null
+  data: T
   /** Errors that came with data (e.g. one alias not found); empty when all went well. */
   errors: GraphQLErrorEntry[]
 }
@@ -53,8 +61,15 @@ export class LinearClient {
   /**
    * Sends one document. `partial` accepts errors alongside data (aliased reads where some are not found);
    * otherwise any error throws. `idempotent`: safe to send twice (reads; creates with a client-chosen id).
+   * `shape`: what the answer's `data` must look like; anything else (a garbage body, no data) is an
+   * UnexpectedResponseError, never an empty result.
    */
-  async request<T>(operationName: string, query: string, variables: Record<string, unknown>, options: { idempotent: boolean; partial?: boolean }): Promise<GraphQLResult<T>> {
+  async request<T>(
+    operationName: string,
+    query: string,
+    variables: Record<string, unknown>,
+    options: { idempotent: boolean; partial?: boolean; shape: DataShape<T> }
+  ): Promise<GraphQLResult<T>> {
     const response = await sendWithRetry(
       this.options.fetch,
       {
@@ -69,15 +84,16 @@ export class LinearClient {
       isRateLimited
     )
     const errors = errorsOf(response.json)
-    const data = response.json !== null && typeof response.json === 'object' ? ((response.json as { data?: T | null }).data ?? null) : null
+    const data: unknown = response.json !== null && typeof response.json === 'object' ? ((response.json as { data?: unknown }).data ?? null) : null
     const auth = errors.some((e) => e.extensions?.type === 'authentication error' || e.extensions?.code === 'AUTHENTICATION_ERROR')
     if (auth || response.status === 401 || response.status === 403) {
-      throw new LinearError(`Linear ${operationName}: ${errors[0]?.message ?? 'not authenticated'} (check the API key; it is sent without "Bearer")`, 401, errors)
+      throw new LinearError(`Linear ${operationName}: ${sanitizeVendorBody(String(errors[0]?.message ?? 'not authenticated'))} (check the API key; it is sent without "Bearer")`, 401, errors)
     }
     if (response.status >= 400 || (errors.length > 0 && !(options.partial && data !== null))) {
-      const message = errors.map((e) => e.extensions?.userPresentableMessage ?? e.message).join('; ') || `HTTP ${response.status}`
+      const message = sanitizeVendorBody(errors.map((e) => String(e.extensions?.userPresentableMessage ?? e.message)).join('; ')) || `HTTP ${response.status}`
       throw new LinearError(`Linear ${operationName}: ${message}`, response.status, errors)
     }
+    if (!options.shape.guard(data)) throw new UnexpectedResponseError(`Linear ${operationName}`, options.shape.expected, response.json)
     return { data, errors }
   }
 }

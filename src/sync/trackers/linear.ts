@@ -9,7 +9,8 @@ import type { ItemReference } from '../items.js'
 import { deterministicUuid, isItemKey } from '../keys.js'
 import { HttpRequestError } from '../retry.js'
 import { markdownDescription } from './description.js'
-import { LinearClient, LinearError, type LinearClientOptions } from './linear-client.js'
+import { isArrayOf, isOptionalString, isRecord, isString } from '../../util/vendor-response.js'
+import { LinearClient, LinearError, type DataShape, type LinearClientOptions } from './linear-client.js'
 import type {
   AssigneeResolution,
   FailureKind,
@@ -24,6 +25,7 @@ import type {
   Tracker,
   TrackerCapabilities
 } from './tracker.js'
+import { displayTitle } from './tracker.js'
 
 export interface LinearTrackerOptions extends LinearClientOptions {
   /** Team key, e.g. `ENG`. */
@@ -114,6 +116,66 @@ interface Setup {
   doneStateId: string
 }
 
+// What the code reads of each answer (see linear-client.ts: anything else is an UnexpectedResponseError).
+const isIssueNode = (v: unknown): v is IssueNode =>
+  isRecord(v) &&
+  isString(v.id) &&
+  isString(v.identifier) &&
+  isString(v.url) &&
+  isString(v.title) &&
+  isOptionalString(v.dueDate) &&
+  (v.assignee === null || v.assignee === undefined || (isRecord(v.assignee) && isString(v.assignee.id))) &&
+  isRecord(v.state) &&
+  isString(v.state.type) &&
+  isRecord(v.attachments) &&
+  isArrayOf(v.attachments.nodes, (a): a is { url: string; metadata: Record<string, unknown> | null } => isRecord(a) && (a.metadata === null || a.metadata === undefined || isRecord(a.metadata)))
+
+function isPage<T>(v: unknown, node: (n: unknown) => n is T): v is Page<T> {
+  return isRecord(v) && isArrayOf(v.nodes, node) && isRecord(v.pageInfo) && typeof v.pageInfo.hasNextPage === 'boolean' && isOptionalString(v.pageInfo.endCursor)
+}
+
+type LabelNode = { id: string; name: string; team: { id: string } | null }
+const isLabelNode = (l: unknown): l is LabelNode => isRecord(l) && isString(l.id) && isString(l.name) && (l.team === null || l.team === undefined || (isRecord(l.team) && isString(l.team.id)))
+type TeamNode = { id: string; key: string; states: { nodes: Array<{ id: string; type: string; position: number }> } }
+const isTeamNode = (t: unknown): t is TeamNode =>
+  isRecord(t) &&
+  isString(t.id) &&
+  isString(t.key) &&
+  isRecord(t.states) &&
+  isArrayOf(t.states.nodes, (s): s is TeamNode['states']['nodes'][number] => isRecord(s) && isString(s.id) && isString(s.type) && typeof s.position === 'number')
+
+const SETUP_SHAPE: DataShape<{ teams: { nodes: TeamNode[] }; issueLabels: { nodes: LabelNode[] } }> = {
+  guard: (d): d is { teams: { nodes: TeamNode[] }; issueLabels: { nodes: LabelNode[] } } => isRecord(d) && isRecord(d.teams) && isArrayOf(d.teams.nodes, isTeamNode) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+  expected: 'teams and issueLabels'
+}
+const LABELS_SHAPE: DataShape<{ issueLabels: { nodes: LabelNode[] } }> = {
+  guard: (d): d is { issueLabels: { nodes: LabelNode[] } } => isRecord(d) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+  expected: 'issueLabels'
+}
+type UserNode = { id: string; email: string; active: boolean }
+const USERS_SHAPE: DataShape<{ users: Page<UserNode> }> = {
+  guard: (d): d is { users: Page<UserNode> } => isRecord(d) && isPage(d.users, (u): u is UserNode => isRecord(u) && isString(u.id) && isString(u.email) && typeof u.active === 'boolean'),
+  expected: 'a page of users with id, email and active'
+}
+const ISSUES_SHAPE: DataShape<{ issues: Page<IssueNode> }> = {
+  guard: (d): d is { issues: Page<IssueNode> } => isRecord(d) && isPage(d.issues, isIssueNode),
+  expected: 'a page of issues'
+}
+const REFERENCES_SHAPE: DataShape<Record<string, IssueNode | null>> = {
+  guard: (d): d is Record<string, IssueNode | null> => isRecord(d) && Object.values(d).every((n) => n === null || isIssueNode(n)),
+  expected: 'the referenced issues'
+}
+function payloadShape<F extends string>(field: F): DataShape<Record<F, { issue: IssueNode | null }>> {
+  return {
+    guard: (d): d is Record<F, { issue: IssueNode | null }> => isRecord(d) && isRecord(d[field]) && (d[field].issue === null || isIssueNode(d[field].issue)),
+    expected: `${field} with the issue`
+  }
+}
+const CREATE_SHAPE = payloadShape('issueCreate')
+const UPDATE_SHAPE = payloadShape('issueUpdate')
+/** Answers whose data the code does not read (the write's success is the absence of errors). */
+const ANY_DATA: DataShape<unknown> = { guard: (_d): _d is unknown => true, expected: 'anything' }
+
 const PRIORITY: Record<PriorityLevel, number> = { urgent: 1, high: 2, medium: 3, low: 4, none: 0 }
 const METADATA_KEY = 'reliabilityLoopKey'
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -141,16 +203,13 @@ export class LinearTracker implements Tracker {
 
   private async loadSetup(): Promise<Setup> {
     const names = [...new Set([...this.options.labels, ...(this.options.otherLabels ?? [])])]
-    const { data } = await this.client.request<{
-      teams: { nodes: Array<{ id: string; key: string; states: { nodes: Array<{ id: string; type: string; position: number }> } }> }
-      issueLabels: { nodes: Array<{ id: string; name: string; team: { id: string } | null }> }
-    }>('SyncSetup', SETUP, { team: this.options.team, labels: names }, { idempotent: true })
-    const team = data?.teams.nodes[0]
+    const { data } = await this.client.request('SyncSetup', SETUP, { team: this.options.team, labels: names }, { idempotent: true, shape: SETUP_SHAPE })
+    const team = data.teams.nodes[0]
     if (!team) throw new LinearError(`Linear has no team with the key "${this.options.team}" (check sync.linear.team or LINEAR_TEAM)`, 404, [])
     const done = team.states.nodes.filter((s) => s.type === 'completed').sort((a, b) => a.position - b.position)[0]
     if (!done) throw new LinearError(`Linear team ${team.key} has no workflow state of type "completed" to move finished items to`, 404, [])
     // A team label wins over a workspace label of the same name.
-    for (const label of [...(data?.issueLabels.nodes ?? [])].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
+    for (const label of [...data.issueLabels.nodes].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
       if (label.team === null || label.team.id === team.id) this.labelIds.set(label.name, Promise.resolve(label.id))
     }
     return { teamId: team.id, doneStateId: done.id }
@@ -176,17 +235,12 @@ export class LinearTracker implements Tracker {
   private async createLabel(name: string, teamId: string): Promise<string> {
     const id = deterministicUuid(`label:${teamId}:${name}`)
     try {
-      await this.client.request('SyncCreateLabel', CREATE_LABEL, { input: { id, name, teamId } }, { idempotent: true })
+      await this.client.request('SyncCreateLabel', CREATE_LABEL, { input: { id, name, teamId } }, { idempotent: true, shape: ANY_DATA })
       return id
     } catch (error) {
       if (!(error instanceof LinearError) || !error.isInputError) throw error
-      const { data } = await this.client.request<{ issueLabels: { nodes: Array<{ id: string; name: string; team: { id: string } | null }> } }>(
-        'SyncSetup',
-        SETUP,
-        { team: this.options.team, labels: [name] },
-        { idempotent: true }
-      )
-      const found = data?.issueLabels.nodes.find((l) => l.name === name && (l.team === null || l.team.id === teamId))
+      const { data } = await this.client.request('SyncSetup', SETUP, { team: this.options.team, labels: [name] }, { idempotent: true, shape: LABELS_SHAPE })
+      const found = data.issueLabels.nodes.find((l) => l.name === name && (l.team === null || l.team.id === teamId))
       if (!found) throw error
       return found.id
     }
@@ -208,14 +262,14 @@ export class LinearTracker implements Tracker {
     const emails = [...byEmail.keys()]
     let after: string | null = null
     for (;;) {
-      const { data }: { data: { users: Page<{ id: string; email: string; active: boolean }> } | null } = await this.client.request('SyncUsers', USERS, { emails, after }, { idempotent: true })
-      for (const user of data?.users.nodes ?? []) {
+      const { data }: { data: { users: Page<UserNode> } } = await this.client.request('SyncUsers', USERS, { emails, after }, { idempotent: true, shape: USERS_SHAPE })
+      for (const user of data.users.nodes) {
         const names = byEmail.get(user.email.toLowerCase())
         if (!names || !user.active) continue
         for (const name of names) assignees.set(name, user.id)
         byEmail.delete(user.email.toLowerCase())
       }
-      if (!data?.users.pageInfo.hasNextPage) break
+      if (!data.users.pageInfo.hasNextPage) break
       after = data.users.pageInfo.endCursor
     }
     for (const [email, names] of byEmail) for (const name of names) warnings.push(`owner ${name}: no active Linear user with the email ${email}`)
@@ -235,7 +289,7 @@ export class LinearTracker implements Tracker {
       ref: issue.identifier,
       url: issue.url,
       keys,
-      title: issue.title,
+      title: displayTitle(issue.title),
       state: issue.state.type === 'completed' || issue.state.type === 'canceled' ? 'closed' : 'open'
     }
     if (issue.state.name) ticket.status = issue.state.name
@@ -248,9 +302,9 @@ export class LinearTracker implements Tracker {
     const tickets: Ticket[] = []
     let after: string | null = null
     for (;;) {
-      const { data }: { data: { issues: Page<IssueNode> } | null } = await this.client.request('SyncIssues', ISSUES, { filter, after }, { idempotent: true })
-      for (const node of data?.issues.nodes ?? []) tickets.push(this.toTicket(node))
-      if (!data?.issues.pageInfo.hasNextPage) return tickets
+      const { data }: { data: { issues: Page<IssueNode> } } = await this.client.request('SyncIssues', ISSUES, { filter, after }, { idempotent: true, shape: ISSUES_SHAPE })
+      for (const node of data.issues.nodes) tickets.push(this.toTicket(node))
+      if (!data.issues.pageInfo.hasNextPage) return tickets
       after = data.issues.pageInfo.endCursor
     }
   }
@@ -280,9 +334,9 @@ export class LinearTracker implements Tracker {
     for (let start = 0; start < identifiers.length; start += 50) {
       const chunk = identifiers.slice(start, start + 50)
       const variables = Object.fromEntries(chunk.map((id, i) => [`r${i}`, id]))
-      const { data } = await this.client.request<Record<string, IssueNode | null>>('SyncReferences', referencesQuery(chunk.length), variables, { idempotent: true, partial: true })
+      const { data } = await this.client.request('SyncReferences', referencesQuery(chunk.length), variables, { idempotent: true, partial: true, shape: REFERENCES_SHAPE })
       chunk.forEach((identifier, i) => {
-        const node = data?.[`r${i}`]
+        const node = data[`r${i}`]
         if (node) tickets.push(this.toTicket(node))
         else for (const raw of wanted.get(identifier) ?? []) unresolved.set(raw, 'not-found')
       })
@@ -323,14 +377,14 @@ export class LinearTracker implements Tracker {
     if (draft.priority !== undefined) issue.priority = PRIORITY[draft.priority]
     const attachment = this.attachment(id, draft)
     try {
-      const { data } = await this.client.request<{ issueCreate: { issue: IssueNode | null } }>(
+      const { data } = await this.client.request(
         'SyncCreateIssue',
         attachment ? CREATE : CREATE_WITHOUT_ATTACHMENT,
         attachment ? { issue, attachment } : { issue },
         // The id is ours: repeating the request cannot make a second issue.
-        { idempotent: true }
+        { idempotent: true, shape: CREATE_SHAPE }
       )
-      const node = data?.issueCreate.issue
+      const node = data.issueCreate.issue
       if (!node) throw new LinearError('Linear SyncCreateIssue: no issue in the answer', 500, [])
       return this.toTicket(node)
     } catch (error) {
@@ -338,7 +392,7 @@ export class LinearTracker implements Tracker {
       if (!(error instanceof LinearError) || !error.isInputError) throw error
       const [existing] = await this.recheck([draft.key])
       if (!existing) throw error
-      if (attachment && !existing.keys.includes(draft.key)) await this.client.request('SyncAttach', ATTACH, { attachment }, { idempotent: true })
+      if (attachment && !existing.keys.includes(draft.key)) await this.client.request('SyncAttach', ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA })
       return { ...existing, keys: existing.keys.includes(draft.key) ? existing.keys : [...existing.keys, draft.key] }
     }
   }
@@ -346,18 +400,18 @@ export class LinearTracker implements Tracker {
   async update(ticket: Ticket, draft: TicketDraft, changes: readonly TicketField[]): Promise<Ticket> {
     const input: Record<string, unknown> = { title: draft.title, description: markdownDescription(draft.content), dueDate: draft.due ?? null }
     if (changes.includes('assignee') && draft.assignee !== undefined) input.assigneeId = draft.assignee
-    const { data } = await this.client.request<{ issueUpdate: { issue: IssueNode | null } }>('SyncUpdateIssue', UPDATE, { id: ticket.id, input }, { idempotent: true })
+    const { data } = await this.client.request('SyncUpdateIssue', UPDATE, { id: ticket.id, input }, { idempotent: true, shape: UPDATE_SHAPE })
     const attachment = changes.includes('key') ? this.attachment(ticket.id, draft) : undefined
-    if (attachment) await this.client.request('SyncAttach', ATTACH, { attachment }, { idempotent: true })
-    const node = data?.issueUpdate.issue
+    if (attachment) await this.client.request('SyncAttach', ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA })
+    const node = data.issueUpdate.issue
     const updated = node ? this.toTicket(node) : ticket
     return attachment && !updated.keys.includes(draft.key) ? { ...updated, keys: [...updated.keys, draft.key] } : updated
   }
 
   async close(ticket: Ticket): Promise<Ticket> {
     const setup = await this.prepare()
-    const { data } = await this.client.request<{ issueUpdate: { issue: IssueNode | null } }>('SyncUpdateIssue', UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true })
-    const node = data?.issueUpdate.issue
+    const { data } = await this.client.request('SyncUpdateIssue', UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true, shape: UPDATE_SHAPE })
+    const node = data.issueUpdate.issue
     return node ? this.toTicket(node) : { ...ticket, state: 'closed' }
   }
 

@@ -1,6 +1,7 @@
 // The one interface every issue tracker sits behind. The planner and the executor only ever see these
 // types; which vendor answers is the adapter's business.
 
+import { sanitizeText } from '../../util/sanitize.js'
 import type { ItemReference } from '../items.js'
 
 export type TrackerKind = 'github' | 'linear' | 'jira' | 'jira-dc'
@@ -142,4 +143,13 @@ export function normaliseUrl(url: string): string {
   } catch {
     return url.replace(/[?#].*$/, '').replace(/\/+$/, '')
   }
+}
+
+/**
+ * A ticket's title as the tracker holds it, made safe to print: anyone with access to the tracker can
+ * write escape sequences or a line starting `::` (a workflow command in the Action's log) into it.
+ * The titles sync writes are the same text (see ticketTitle), so a clean title still compares equal.
+ */
+export function displayTitle(title: string): string {
+  return sanitizeText(title, { multiline: false })
 }
