@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse6(serialize(base, options), options);
-        relative3 = parse6(serialize(relative3, options), options);
+        relative4 = parse6(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -30483,7 +30483,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content3 = lines[i][1];
@@ -30641,7 +30641,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -37033,12 +37033,12 @@ var init_json_with_bigint = __esm({
       return text6.replace(
         stringsOrLargeNumbers,
         (match, digits2, fractional, exponential) => {
-          const isString = match[0] === '"';
-          const isNoise = isString && noiseValueWithQuotes.test(match);
+          const isString2 = match[0] === '"';
+          const isNoise = isString2 && noiseValueWithQuotes.test(match);
           if (isNoise) return match.substring(0, match.length - 1) + 'n"';
           const hasFractionalOrExponential = fractional || exponential;
           const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
-          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          const isStandardValue = isString2 || hasFractionalOrExponential || isLessThanMaxSafeInt;
           if (isStandardValue) return match;
           return '"' + match + 'n"';
         }
@@ -41882,6 +41882,87 @@ var init_dist_bundle7 = __esm({
   }
 });
 
+// src/util/network-error.ts
+function placeOf(e) {
+  if (typeof e.address === "string") return typeof e.port === "number" || typeof e.port === "string" ? `${e.address}:${e.port}` : e.address;
+  if (typeof e.hostname === "string") return e.hostname;
+  if (typeof e.host === "string") return e.host;
+  const [first] = Array.isArray(e.errors) ? e.errors : [];
+  return first !== null && typeof first === "object" ? placeOf(first) : void 0;
+}
+function networkFailure(error2, fallbackPlace) {
+  let current = error2;
+  for (let depth = 0; depth < 6 && current !== null && typeof current === "object"; depth++) {
+    const e = current;
+    const code = typeof e.code === "string" ? e.code : void 0;
+    const description = code !== void 0 ? DESCRIPTIONS[code] : void 0;
+    if (code !== void 0 && description !== void 0) {
+      const place = placeOf(e) ?? fallbackPlace;
+      return { code, text: `${description}${place !== void 0 ? ` (${place})` : ""}` };
+    }
+    current = e.cause;
+  }
+  return void 0;
+}
+var DESCRIPTIONS, NOT_SENT_CODES;
+var init_network_error = __esm({
+  "src/util/network-error.ts"() {
+    "use strict";
+    DESCRIPTIONS = {
+      ECONNREFUSED: "connection refused",
+      ENOTFOUND: "host not found",
+      EAI_AGAIN: "host name lookup failed",
+      ECONNRESET: "connection reset",
+      ETIMEDOUT: "connection timed out",
+      UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+      EHOSTUNREACH: "host unreachable",
+      ENETUNREACH: "network unreachable",
+      EPIPE: "connection closed",
+      UND_ERR_SOCKET: "connection closed",
+      CERT_HAS_EXPIRED: "TLS certificate expired",
+      DEPTH_ZERO_SELF_SIGNED_CERT: "TLS certificate not trusted (self-signed)",
+      SELF_SIGNED_CERT_IN_CHAIN: "TLS certificate not trusted (self-signed in chain)",
+      UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS certificate not trusted",
+      ERR_TLS_CERT_ALTNAME_INVALID: "TLS certificate is for another host"
+    };
+    NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+  }
+});
+
+// src/util/sanitize.ts
+function sanitizeText(text6, options = {}) {
+  let clean = text6.replace(ESCAPE_SEQUENCE, "").replace(/\r\n?/g, "\n").replace(CONTROL, "");
+  if (options.multiline === false) clean = clean.replace(/\s*\n\s*/g, " ");
+  const max = options.maxLength;
+  if (max !== void 0 && clean.length > max) {
+    clean = `${clean.slice(0, max)}… (${clean.length - max} more characters cut)`;
+  }
+  return clean.replace(WORKFLOW_COMMAND, "$1:​");
+}
+function sanitizeVendorBody(body) {
+  return sanitizeText(body, { maxLength: VENDOR_BODY_LIMIT, multiline: false });
+}
+var ESCAPE_SEQUENCE, CONTROL, WORKFLOW_COMMAND, VENDOR_BODY_LIMIT;
+var init_sanitize = __esm({
+  "src/util/sanitize.ts"() {
+    "use strict";
+    ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+    CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+    WORKFLOW_COMMAND = /^(\s*):(?=:)/gm;
+    VENDOR_BODY_LIMIT = 500;
+  }
+});
+
+// src/util/error-message.ts
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+var init_error_message = __esm({
+  "src/util/error-message.ts"() {
+    "use strict";
+  }
+});
+
 // src/github/client.ts
 function attemptGuard(timeoutMs, log2) {
   const ours = /* @__PURE__ */ new WeakSet();
@@ -41899,6 +41980,9 @@ function attemptGuard(timeoutMs, log2) {
         return await request2(options);
       } catch (error2) {
         if (error2 instanceof Error) {
+          error2.message = sanitizeVendorBody(error2.message);
+          const network = networkFailure(error2);
+          if (network) error2.message = NOT_SENT_CODES.has(network.code) ? `${network.text}: the request did not reach GitHub` : network.text;
           if (signal.aborted && ours.has(signal)) error2.message = `no response from GitHub within ${timeoutMs / 1e3} s`;
           const status = error2.status;
           if (typeof status !== "number" || status >= 500) {
@@ -41959,9 +42043,6 @@ function errorStatus(error2) {
   const status = error2 !== null && typeof error2 === "object" ? error2.status : void 0;
   return typeof status === "number" ? status : void 0;
 }
-function errorMessage(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
 var UNPACED_LIMITER, DO_NOT_RETRY;
 var init_client = __esm({
   "src/github/client.ts"() {
@@ -41969,6 +42050,9 @@ var init_client = __esm({
     init_github();
     init_dist_bundle6();
     init_dist_bundle7();
+    init_network_error();
+    init_sanitize();
+    init_error_message();
     UNPACED_LIMITER = { key: () => ({ schedule: (_options, task) => task() }) };
     DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
   }
@@ -42390,6 +42474,30 @@ var init_keys = __esm({
   }
 });
 
+// src/sync/trackers/tracker.ts
+function normaliseReferenceId(id) {
+  return id.replace(/^#/, "").toUpperCase();
+}
+function normaliseUrl(url) {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return url.replace(/[?#].*$/, "").replace(/\/+$/, "");
+  }
+}
+function displayTitle(title) {
+  return sanitizeText(title, { multiline: false });
+}
+var TRACKER_NAMES;
+var init_tracker = __esm({
+  "src/sync/trackers/tracker.ts"() {
+    "use strict";
+    init_sanitize();
+    TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
+  }
+});
+
 // node_modules/is-network-error/index.js
 function isNetworkError(error2) {
   const isValid = error2 && isError(error2) && error2.name === "TypeError" && typeof error2.message === "string";
@@ -42602,6 +42710,46 @@ var init_p_retry = __esm({
   }
 });
 
+// src/util/vendor-response.ts
+function describeBody(body) {
+  if (body === void 0) return "an empty body";
+  let text6;
+  try {
+    text6 = typeof body === "string" ? body : JSON.stringify(body) ?? String(body);
+  } catch {
+    text6 = String(body);
+  }
+  return `"${sanitizeVendorBody(text6.length > 200 ? `${text6.slice(0, 200)}…` : text6)}"`;
+}
+function isRecord(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
+}
+function isArrayOf(value3, entry) {
+  return Array.isArray(value3) && value3.every((v) => entry(v));
+}
+function isOptionalArrayOf(value3, entry) {
+  return value3 === void 0 || value3 === null || isArrayOf(value3, entry);
+}
+function expectShape(value3, guard, what, expected) {
+  if (guard(value3)) return value3;
+  throw new UnexpectedResponseError(what, expected, value3);
+}
+var UnexpectedResponseError, isString, isOptionalString;
+var init_vendor_response = __esm({
+  "src/util/vendor-response.ts"() {
+    "use strict";
+    init_sanitize();
+    UnexpectedResponseError = class extends Error {
+      name = "UnexpectedResponseError";
+      constructor(what, expected, body) {
+        super(`${what}: unexpected answer (expected ${expected}); got ${describeBody(body)}`);
+      }
+    };
+    isString = (value3) => typeof value3 === "string";
+    isOptionalString = (value3) => value3 === void 0 || value3 === null || typeof value3 === "string";
+  }
+});
+
 // src/sync/retry.ts
 function retryAfterMs(headers, options) {
   const now = options.now ?? Date.now();
@@ -42621,11 +42769,20 @@ function retryAfterMs(headers, options) {
   }
   return void 0;
 }
-function causeText(error2) {
-  if (!(error2 instanceof Error)) return String(error2);
+function causeText(error2, place) {
+  const network = networkFailure(error2, place);
+  if (network) return network.text;
+  if (!(error2 instanceof Error)) return sanitizeVendorBody(String(error2));
   const cause = error2.cause;
   const code = cause !== null && typeof cause === "object" ? String(cause.code ?? "") : "";
-  return `${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`;
+  return sanitizeVendorBody(`${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`);
+}
+function hostOf(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return void 0;
+  }
 }
 async function readJson(response) {
   const text6 = await response.text();
@@ -42647,12 +42804,13 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
         signal: AbortSignal.timeout(policy.timeoutMs)
       });
     } catch (error2) {
-      const text6 = causeText(error2);
+      const network = networkFailure(error2);
+      const text6 = causeText(error2, hostOf(request2.url));
       const timedOut = error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
       const message2 = `${request2.what}: ${timedOut ? `no response within ${policy.timeoutMs / 1e3} s` : text6}`;
-      if (NOT_SENT.test(text6)) throw new RetryableFailure(message2, void 0);
-      if (request2.idempotent) throw new RetryableFailure(message2, void 0);
-      throw new AbortError(new HttpRequestError(message2, void 0, true));
+      if (network ? NOT_SENT_CODES.has(network.code) : NOT_SENT.test(text6)) throw new RetryableFailure(message2, void 0, void 0, true, error2);
+      if (request2.idempotent) throw new RetryableFailure(message2, void 0, void 0, false, error2);
+      throw new AbortError(new HttpRequestError(message2, void 0, true, void 0, error2));
     }
     let json;
     try {
@@ -42667,7 +42825,7 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
       throw new RetryableFailure(`${request2.what}: rate limited (${response.status})`, response.status, retryAfterMs(response.headers, { rateLimited: true }) ?? policy.baseDelayMs);
     }
     if (response.status >= 500) {
-      const message2 = `${request2.what}: ${response.status} ${response.statusText || "server error"}`;
+      const message2 = `${request2.what}: ${response.status} ${sanitizeText(response.statusText, { maxLength: 80, multiline: false }) || "server error"}${json === void 0 ? "" : ` (${describeBody(json)})`}`;
       if (request2.idempotent) throw new RetryableFailure(message2, response.status, retryAfterMs(response.headers, { rateLimited: false }));
       throw new AbortError(new HttpRequestError(message2, response.status, true, json));
     }
@@ -42692,8 +42850,8 @@ async function sendWithRetry(fetchFn, request2, policy, rateLimited = () => fals
     if (error2 instanceof RetryableFailure) {
       const tooLong = error2.waitMs !== void 0 && error2.waitMs > policy.maxRetryAfterMs;
       const message2 = tooLong ? `${error2.message}: asked to wait ${Math.ceil(error2.waitMs / 1e3)} s, longer than this run waits` : `${error2.message}; gave up after ${policy.retries} retries`;
-      const ambiguous = error2.status === void 0 ? !NOT_SENT.test(error2.message) : error2.status >= 500;
-      throw new HttpRequestError(message2, error2.status, ambiguous);
+      const ambiguous = error2.status === void 0 ? !error2.notSent : error2.status >= 500;
+      throw new HttpRequestError(message2, error2.status, ambiguous, void 0, error2.cause);
     }
     throw error2;
   }
@@ -42703,6 +42861,9 @@ var init_retry = __esm({
   "src/sync/retry.ts"() {
     "use strict";
     init_p_retry();
+    init_sanitize();
+    init_vendor_response();
+    init_network_error();
     DEFAULT_HTTP_POLICY = {
       retries: 4,
       baseDelayMs: 1e3,
@@ -42712,8 +42873,8 @@ var init_retry = __esm({
       sleep: (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))
     };
     HttpRequestError = class extends Error {
-      constructor(message2, status, ambiguous, body) {
-        super(message2);
+      constructor(message2, status, ambiguous, body, cause) {
+        super(message2, cause === void 0 ? void 0 : { cause });
         this.status = status;
         this.ambiguous = ambiguous;
         this.body = body;
@@ -42724,13 +42885,15 @@ var init_retry = __esm({
       name = "HttpRequestError";
     };
     RetryableFailure = class extends Error {
-      constructor(message2, status, waitMs) {
-        super(message2);
+      constructor(message2, status, waitMs, notSent = false, cause) {
+        super(message2, cause === void 0 ? void 0 : { cause });
         this.status = status;
         this.waitMs = waitMs;
+        this.notSent = notSent;
       }
       status;
       waitMs;
+      notSent;
     };
     NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/;
   }
@@ -42754,7 +42917,13 @@ var init_check_assignee = __esm({
 });
 
 // src/github/list-issues.ts
-function toIssueRecord(issue2) {
+function isRawIssue(value3) {
+  if (!isRecord(value3)) return false;
+  const { number, title, body, state, state_reason: stateReason, html_url: htmlUrl, assignees, milestone } = value3;
+  return Number.isInteger(number) && isString(title) && isOptionalString(body) && isString(state) && isOptionalString(stateReason) && isString(htmlUrl) && isOptionalArrayOf(assignees, (a) => a === null || isRecord(a) && isString(a.login)) && (milestone === void 0 || milestone === null || isRecord(milestone) && Number.isInteger(milestone.number) && isString(milestone.title));
+}
+function toIssueRecord(data, what = "GitHub issue") {
+  const issue2 = expectShape(data, isRawIssue, what, ISSUE_SHAPE);
   const record = {
     number: issue2.number,
     title: issue2.title,
@@ -42777,14 +42946,19 @@ async function listIssues(client, request2) {
     per_page: 100,
     ...request2.since !== void 0 && { since: request2.since, sort: "updated", direction: "desc" }
   });
+  const what = `GitHub list issues of ${request2.owner}/${request2.repo}`;
   for await (const page of pages) {
-    for (const issue2 of page.data) if (issue2.pull_request === void 0) issues.push(toIssueRecord(issue2));
+    const data = expectShape(page.data, (v) => isArrayOf(v, isRecord), what, "an array of issues");
+    for (const issue2 of data) if (isRecord(issue2) && issue2.pull_request === void 0) issues.push(toIssueRecord(issue2, what));
   }
   return issues;
 }
+var ISSUE_SHAPE;
 var init_list_issues = __esm({
   "src/github/list-issues.ts"() {
     "use strict";
+    init_vendor_response();
+    ISSUE_SHAPE = "an issue with number, title, state and html_url";
   }
 });
 
@@ -42800,12 +42974,32 @@ async function createIssue(client, request2) {
     ...request2.milestone !== void 0 && { milestone: request2.milestone },
     request: { retries: 0 }
   });
-  return toIssueRecord(data);
+  return toIssueRecord(data, `GitHub create issue in ${request2.owner}/${request2.repo}`);
 }
 var init_create_issue = __esm({
   "src/github/create-issue.ts"() {
     "use strict";
     init_list_issues();
+  }
+});
+
+// src/github/list-milestones.ts
+function isMilestone(value3) {
+  return isRecord(value3) && Number.isInteger(value3.number) && isString(value3.title);
+}
+async function listMilestones(client, request2) {
+  const all2 = [];
+  const pages = client.paginate.iterator(client.rest.issues.listMilestones, { owner: request2.owner, repo: request2.repo, state: "all", per_page: 100 });
+  for await (const page of pages) {
+    const data = expectShape(page.data, (v) => isArrayOf(v, isMilestone), "GitHub list milestones", "an array of milestones with number and title");
+    for (const m of data) all2.push({ number: m.number, title: m.title });
+  }
+  return all2;
+}
+var init_list_milestones = __esm({
+  "src/github/list-milestones.ts"() {
+    "use strict";
+    init_vendor_response();
   }
 });
 
@@ -42817,11 +43011,14 @@ async function createMilestone(client, request2) {
     title: request2.title,
     due_on: `${request2.dueOn}T00:00:00Z`
   });
-  return { number: data.number, title: data.title };
+  const milestone = expectShape(data, isMilestone, "GitHub create milestone", "a milestone with number and title");
+  return { number: milestone.number, title: milestone.title };
 }
 var init_create_milestone = __esm({
   "src/github/create-milestone.ts"() {
     "use strict";
+    init_vendor_response();
+    init_list_milestones();
   }
 });
 
@@ -42829,7 +43026,7 @@ var init_create_milestone = __esm({
 async function getIssue(client, request2) {
   try {
     const { data } = await client.rest.issues.get({ owner: request2.owner, repo: request2.repo, issue_number: request2.number });
-    return toIssueRecord(data);
+    return toIssueRecord(data, `GitHub get issue #${request2.number}`);
   } catch (error2) {
     const status = errorStatus(error2);
     if (status === 404 || status === 410) return void 0;
@@ -42841,19 +43038,6 @@ var init_get_issue = __esm({
     "use strict";
     init_client();
     init_list_issues();
-  }
-});
-
-// src/github/list-milestones.ts
-async function listMilestones(client, request2) {
-  const all2 = [];
-  const pages = client.paginate.iterator(client.rest.issues.listMilestones, { owner: request2.owner, repo: request2.repo, state: "all", per_page: 100 });
-  for await (const page of pages) for (const m of page.data) all2.push({ number: m.number, title: m.title });
-  return all2;
-}
-var init_list_milestones = __esm({
-  "src/github/list-milestones.ts"() {
-    "use strict";
   }
 });
 
@@ -42869,7 +43053,7 @@ async function updateIssue(client, request2) {
     ...request2.milestone !== void 0 && { milestone: request2.milestone },
     ...request2.close === true && { state: "closed", state_reason: "completed" }
   });
-  return toIssueRecord(data);
+  return toIssueRecord(data, `GitHub update issue #${request2.number}`);
 }
 var init_update_issue = __esm({
   "src/github/update-issue.ts"() {
@@ -42953,7 +43137,7 @@ function readMarkers(body) {
 }
 function toTicket(issue2) {
   const { keys, due } = readMarkers(issue2.body);
-  const ticket = { id: String(issue2.number), ref: `#${issue2.number}`, url: issue2.htmlUrl, keys, title: issue2.title, state: issue2.state };
+  const ticket = { id: String(issue2.number), ref: `#${issue2.number}`, url: issue2.htmlUrl, keys, title: displayTitle(issue2.title), state: issue2.state };
   ticket.status = issue2.stateReason !== void 0 && issue2.stateReason !== "completed" ? `closed (${issue2.stateReason.replace(/_/g, " ")})` : issue2.state;
   if (due !== void 0) ticket.due = due;
   const [assignee] = issue2.assignees;
@@ -42984,7 +43168,9 @@ var init_github2 = __esm({
     init_list_milestones();
     init_update_issue();
     init_keys();
+    init_network_error();
     init_description();
+    init_tracker();
     MARKER_RE = /<!--\s*reliability-loop:((?:\s*[a-z]+=[^\s>]+)+)\s*-->/g;
     LOGIN_RE = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
     RECHECK_SKEW_MS = 5 * 6e4;
@@ -43112,6 +43298,8 @@ var init_github2 = __esm({
       classify(error2) {
         const status = errorStatus(error2);
         if (status === void 0) return "fatal";
+        const network = networkFailure(error2);
+        if (network && NOT_SENT_CODES.has(network.code)) return "retryable";
         if (status >= 500) return "ambiguous";
         if (status === 429 || status === 403 && /rate limit/i.test(error2 instanceof Error ? error2.message : "")) return "retryable";
         return "fatal";
@@ -43121,16 +43309,26 @@ var init_github2 = __esm({
 });
 
 // src/sync/trackers/jira.ts
+function isIssueJson(value3) {
+  if (!isRecord(value3) || !isString(value3.id) || !isString(value3.key)) return false;
+  const fields = value3.fields;
+  if (fields === void 0) return true;
+  if (!isRecord(fields) || !isOptionalString(fields.summary) || !isOptionalString(fields.duedate) || !isOptionalArrayOf(fields.labels, isString)) return false;
+  return [fields.status, fields.assignee].every((f) => f === void 0 || f === null || isRecord(f)) && (value3.properties === void 0 || isRecord(value3.properties));
+}
 function quote(value3) {
   return `"${value3.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
-var JiraError, PROPERTY_KEY, FIELDS, PAGE, JIRA_CAPABILITIES, JiraTracker;
+var JiraError, PROPERTY_KEY, FIELDS, PAGE, ISSUE_SHAPE2, isSearchPage, isUserList, isTransitions, isCreated, anything, JIRA_CAPABILITIES, JiraTracker;
 var init_jira = __esm({
   "src/sync/trackers/jira.ts"() {
     "use strict";
     init_keys();
     init_retry();
+    init_sanitize();
+    init_vendor_response();
     init_description();
+    init_tracker();
     JiraError = class extends Error {
       constructor(message2, status) {
         super(message2);
@@ -43142,6 +43340,12 @@ var init_jira = __esm({
     PROPERTY_KEY = "reliability-loop";
     FIELDS = ["summary", "status", "duedate", "assignee", "labels"];
     PAGE = 100;
+    ISSUE_SHAPE2 = "an issue with id and key";
+    isSearchPage = (v) => isRecord(v) && isOptionalArrayOf(v.issues, isIssueJson) && isOptionalString(v.nextPageToken);
+    isUserList = (v) => isArrayOf(v, isRecord);
+    isTransitions = (v) => isRecord(v) && isOptionalArrayOf(v.transitions, (t) => isRecord(t) && isString(t.id) && isString(t.name) && (t.to === void 0 || isRecord(t.to)));
+    isCreated = (v) => isRecord(v) && isString(v.id) && v.id !== "" && isString(v.key) && /^[A-Z][A-Z0-9_]*-\d+$/i.test(v.key);
+    anything = (_v) => true;
     JIRA_CAPABILITIES = { dueDate: "field", priority: true, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: false };
     JiraTracker = class {
       constructor(options) {
@@ -43166,7 +43370,8 @@ var init_jira = __esm({
         const authorization = auth2.flavour === "cloud" ? `Basic ${Buffer.from(`${auth2.email}:${auth2.apiToken}`).toString("base64")}` : `Bearer ${auth2.pat}`;
         return { authorization, accept: "application/json", "content-type": "application/json" };
       }
-      async call(method, path5, body, idempotent, what) {
+      /** One request; a successful answer is checked with `shape` (what it must look like, and how to say so). */
+      async call(method, path5, body, idempotent, what, shape) {
         const response = await sendWithRetry(
           this.options.fetch,
           { url: `${this.api}${path5}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
@@ -43174,11 +43379,11 @@ var init_jira = __esm({
         );
         if (response.status >= 400) {
           const json = response.json ?? {};
-          const details = [...json.errorMessages ?? [], ...Object.entries(json.errors ?? {}).map(([field, message2]) => `${field}: ${message2}`)].join("; ");
+          const details = sanitizeVendorBody([...json.errorMessages ?? [], ...Object.entries(json.errors ?? {}).map(([field, message2]) => `${field}: ${String(message2)}`)].join("; "));
           const hint = response.status === 401 ? this.cloud ? " (check JIRA_EMAIL and JIRA_API_TOKEN)" : " (check the personal access token)" : "";
           throw new JiraError(`Jira ${what}: ${response.status} ${details || "error"}${hint}`, response.status);
         }
-        return response.json;
+        return expectShape(response.json, shape.guard, `Jira ${what}`, shape.expected);
       }
       async resolveAssignees(owners) {
         const assignees = /* @__PURE__ */ new Map();
@@ -43194,7 +43399,7 @@ var init_jira = __esm({
               return;
             }
             const param = this.cloud ? "query" : "username";
-            const users = await this.call("GET", `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, void 0, true, "user search");
+            const users = await this.call("GET", `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, void 0, true, "user search", { guard: isUserList, expected: "a list of users" });
             const active = users.filter((u) => u.active !== false);
             const match = active.find((u) => u.emailAddress?.toLowerCase() === o.email?.toLowerCase()) ?? (active.length === 1 ? active[0] : void 0);
             const id = this.cloud ? match?.accountId : match?.name;
@@ -43217,7 +43422,7 @@ var init_jira = __esm({
           ref: issue2.key,
           url: `${this.options.baseUrl.replace(/\/+$/, "")}/browse/${issue2.key}`,
           keys,
-          title: issue2.fields?.summary ?? "",
+          title: displayTitle(issue2.fields?.summary ?? ""),
           state: issue2.fields?.status?.statusCategory?.key === "done" ? "closed" : "open"
         };
         if (issue2.fields?.status?.name) ticket.status = issue2.fields.status.name;
@@ -43234,7 +43439,7 @@ var init_jira = __esm({
         let startAt = 0;
         for (; ; ) {
           const body = this.cloud ? { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, ...token !== void 0 && { nextPageToken: token }, ...reconcile.length > 0 && { reconcileIssues: reconcile } } : { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, startAt };
-          const page = await this.call("POST", this.cloud ? "/search/jql" : "/search", body, true, "search");
+          const page = await this.call("POST", this.cloud ? "/search/jql" : "/search", body, true, "search", { guard: isSearchPage, expected: "a page of issues, each with id and key" });
           const issues = page.issues ?? [];
           tickets.push(...issues.map((i) => this.toTicket(i)));
           if (this.cloud) {
@@ -43271,7 +43476,7 @@ var init_jira = __esm({
         }
         for (const [key, raws] of wanted) {
           try {
-            const issue2 = await this.call("GET", `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(",")}&properties=${PROPERTY_KEY}`, void 0, true, `get ${key}`);
+            const issue2 = await this.call("GET", `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(",")}&properties=${PROPERTY_KEY}`, void 0, true, `get ${key}`, { guard: isIssueJson, expected: ISSUE_SHAPE2 });
             tickets.push(this.toTicket(issue2));
           } catch (error2) {
             if (!(error2 instanceof JiraError) || error2.status !== 404) throw error2;
@@ -43302,7 +43507,11 @@ var init_jira = __esm({
       async knownPriorities() {
         this.priorityNames ??= (async () => {
           try {
-            const json = await this.call("GET", this.cloud ? "/priority/search?maxResults=100" : "/priority", void 0, true, "priorities");
+            const hasName = (p) => isRecord(p) && isString(p.name);
+            const json = await this.call("GET", this.cloud ? "/priority/search?maxResults=100" : "/priority", void 0, true, "priorities", {
+              guard: (v) => isArrayOf(v, hasName) || isRecord(v) && isOptionalArrayOf(v.values, hasName),
+              expected: "a list of priorities"
+            });
             const list2 = Array.isArray(json) ? json : json.values ?? [];
             return new Set(list2.map((p) => p.name));
           } catch {
@@ -43336,7 +43545,7 @@ var init_jira = __esm({
       async create(draft) {
         this.keyOfLabel.set(keyLabel(draft.key), draft.key);
         const body = { fields: await this.fields(draft, true), properties: [{ key: PROPERTY_KEY, value: { key: draft.key } }] };
-        const created = await this.call("POST", "/issue", body, false, "create issue");
+        const created = await this.call("POST", "/issue", body, false, "create issue", { guard: isCreated, expected: "the new issue’s id and key; the issue may have been created, and the next run finds it by its key" });
         const ticket = {
           id: created.id,
           ref: created.key,
@@ -43354,7 +43563,7 @@ var init_jira = __esm({
         this.keyOfLabel.set(keyLabel(draft.key), draft.key);
         const body = { fields: await this.fields(draft, false, changes) };
         if (changes.includes("key")) body.properties = [{ key: PROPERTY_KEY, value: { key: draft.key } }];
-        await this.call("PUT", `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`);
+        await this.call("PUT", `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`, { guard: anything, expected: "nothing" });
         const updated = { ...ticket, title: draft.title, keys: changes.includes("key") ? [draft.key] : ticket.keys };
         if (draft.due !== void 0) updated.due = draft.due;
         else delete updated.due;
@@ -43362,21 +43571,18 @@ var init_jira = __esm({
         return updated;
       }
       async close(ticket) {
-        const { transitions } = await this.call(
-          "GET",
-          `/issue/${encodeURIComponent(ticket.ref)}/transitions`,
-          void 0,
-          true,
-          `transitions of ${ticket.ref}`
-        );
+        const { transitions } = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, void 0, true, `transitions of ${ticket.ref}`, {
+          guard: isTransitions,
+          expected: "a list of transitions, each with id and name"
+        });
         const toDone = (transitions ?? []).filter((t) => t.to?.statusCategory?.key === "done");
         const transition = toDone.find((t) => /^(done|close|resolve)/i.test(t.name)) ?? toDone[0];
         if (!transition) {
-          const issue2 = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, void 0, true, `get ${ticket.ref}`);
+          const issue2 = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, void 0, true, `get ${ticket.ref}`, { guard: isIssueJson, expected: ISSUE_SHAPE2 });
           if (issue2.fields?.status?.statusCategory?.key === "done") return { ...ticket, state: "closed" };
           throw new JiraError(`Jira ${ticket.ref}: no transition leads to a status in the Done category from its current status; close it by hand or adjust the workflow`, 409);
         }
-        await this.call("POST", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`);
+        await this.call("POST", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`, { guard: anything, expected: "nothing" });
         return { ...ticket, state: "closed" };
       }
       classify(error2) {
@@ -43397,6 +43603,8 @@ var LinearError, isRateLimited, LinearClient;
 var init_linear_client = __esm({
   "src/sync/trackers/linear-client.ts"() {
     "use strict";
+    init_sanitize();
+    init_vendor_response();
     init_retry();
     LinearError = class extends Error {
       constructor(message2, status, errors) {
@@ -43420,6 +43628,8 @@ var init_linear_client = __esm({
       /**
        * Sends one document. `partial` accepts errors alongside data (aliased reads where some are not found);
        * otherwise any error throws. `idempotent`: safe to send twice (reads; creates with a client-chosen id).
+       * `shape`: what the answer's `data` must look like; anything else (a garbage body, no data) is an
+       * UnexpectedResponseError, never an empty result.
        */
       async request(operationName, query, variables, options) {
         const response = await sendWithRetry(
@@ -43439,12 +43649,13 @@ var init_linear_client = __esm({
         const data = response.json !== null && typeof response.json === "object" ? response.json.data ?? null : null;
         const auth2 = errors.some((e) => e.extensions?.type === "authentication error" || e.extensions?.code === "AUTHENTICATION_ERROR");
         if (auth2 || response.status === 401 || response.status === 403) {
-          throw new LinearError(`Linear ${operationName}: ${errors[0]?.message ?? "not authenticated"} (check the API key; it is sent without "Bearer")`, 401, errors);
+          throw new LinearError(`Linear ${operationName}: ${sanitizeVendorBody(String(errors[0]?.message ?? "not authenticated"))} (check the API key; it is sent without "Bearer")`, 401, errors);
         }
         if (response.status >= 400 || errors.length > 0 && !(options.partial && data !== null)) {
-          const message2 = errors.map((e) => e.extensions?.userPresentableMessage ?? e.message).join("; ") || `HTTP ${response.status}`;
+          const message2 = sanitizeVendorBody(errors.map((e) => String(e.extensions?.userPresentableMessage ?? e.message)).join("; ")) || `HTTP ${response.status}`;
           throw new LinearError(`Linear ${operationName}: ${message2}`, response.status, errors);
         }
+        if (!options.shape.guard(data)) throw new UnexpectedResponseError(`Linear ${operationName}`, options.shape.expected, response.json);
         return { data, errors };
       }
     };
@@ -43460,14 +43671,25 @@ ${fields}
 }
 ${TICKET_FIELDS}`;
 }
-var TICKET_FIELDS, SETUP, USERS, CREATE_LABEL, ISSUES, CREATE, CREATE_WITHOUT_ATTACHMENT, UPDATE, ATTACH, PRIORITY, METADATA_KEY, UUID_RE, LINEAR_CAPABILITIES, LinearTracker;
+function isPage(v, node2) {
+  return isRecord(v) && isArrayOf(v.nodes, node2) && isRecord(v.pageInfo) && typeof v.pageInfo.hasNextPage === "boolean" && isOptionalString(v.pageInfo.endCursor);
+}
+function payloadShape(field) {
+  return {
+    guard: (d) => isRecord(d) && isRecord(d[field]) && (d[field].issue === null || isIssueNode(d[field].issue)),
+    expected: `${field} with the issue`
+  };
+}
+var TICKET_FIELDS, SETUP, USERS, CREATE_LABEL, ISSUES, CREATE, CREATE_WITHOUT_ATTACHMENT, UPDATE, ATTACH, isIssueNode, isLabelNode, isTeamNode, SETUP_SHAPE, LABELS_SHAPE, USERS_SHAPE, ISSUES_SHAPE, REFERENCES_SHAPE, CREATE_SHAPE, UPDATE_SHAPE, ANY_DATA, PRIORITY, METADATA_KEY, UUID_RE, LINEAR_CAPABILITIES, LinearTracker;
 var init_linear = __esm({
   "src/sync/trackers/linear.ts"() {
     "use strict";
     init_keys();
     init_retry();
     init_description();
+    init_vendor_response();
     init_linear_client();
+    init_tracker();
     TICKET_FIELDS = `fragment Ticket on Issue {
   id
   identifier
@@ -43511,6 +43733,32 @@ ${TICKET_FIELDS}`;
     ATTACH = `mutation SyncAttach($attachment: AttachmentCreateInput!) {
   attachmentCreate(input: $attachment) { success }
 }`;
+    isIssueNode = (v) => isRecord(v) && isString(v.id) && isString(v.identifier) && isString(v.url) && isString(v.title) && isOptionalString(v.dueDate) && (v.assignee === null || v.assignee === void 0 || isRecord(v.assignee) && isString(v.assignee.id)) && isRecord(v.state) && isString(v.state.type) && isRecord(v.attachments) && isArrayOf(v.attachments.nodes, (a) => isRecord(a) && (a.metadata === null || a.metadata === void 0 || isRecord(a.metadata)));
+    isLabelNode = (l) => isRecord(l) && isString(l.id) && isString(l.name) && (l.team === null || l.team === void 0 || isRecord(l.team) && isString(l.team.id));
+    isTeamNode = (t) => isRecord(t) && isString(t.id) && isString(t.key) && isRecord(t.states) && isArrayOf(t.states.nodes, (s) => isRecord(s) && isString(s.id) && isString(s.type) && typeof s.position === "number");
+    SETUP_SHAPE = {
+      guard: (d) => isRecord(d) && isRecord(d.teams) && isArrayOf(d.teams.nodes, isTeamNode) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+      expected: "teams and issueLabels"
+    };
+    LABELS_SHAPE = {
+      guard: (d) => isRecord(d) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+      expected: "issueLabels"
+    };
+    USERS_SHAPE = {
+      guard: (d) => isRecord(d) && isPage(d.users, (u) => isRecord(u) && isString(u.id) && isString(u.email) && typeof u.active === "boolean"),
+      expected: "a page of users with id, email and active"
+    };
+    ISSUES_SHAPE = {
+      guard: (d) => isRecord(d) && isPage(d.issues, isIssueNode),
+      expected: "a page of issues"
+    };
+    REFERENCES_SHAPE = {
+      guard: (d) => isRecord(d) && Object.values(d).every((n) => n === null || isIssueNode(n)),
+      expected: "the referenced issues"
+    };
+    CREATE_SHAPE = payloadShape("issueCreate");
+    UPDATE_SHAPE = payloadShape("issueUpdate");
+    ANY_DATA = { guard: (_d) => true, expected: "anything" };
     PRIORITY = { urgent: 1, high: 2, medium: 3, low: 4, none: 0 };
     METADATA_KEY = "reliabilityLoopKey";
     UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43535,12 +43783,12 @@ ${TICKET_FIELDS}`;
       }
       async loadSetup() {
         const names = [.../* @__PURE__ */ new Set([...this.options.labels, ...this.options.otherLabels ?? []])];
-        const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: names }, { idempotent: true });
-        const team = data?.teams.nodes[0];
+        const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: names }, { idempotent: true, shape: SETUP_SHAPE });
+        const team = data.teams.nodes[0];
         if (!team) throw new LinearError(`Linear has no team with the key "${this.options.team}" (check sync.linear.team or LINEAR_TEAM)`, 404, []);
         const done = team.states.nodes.filter((s) => s.type === "completed").sort((a, b) => a.position - b.position)[0];
         if (!done) throw new LinearError(`Linear team ${team.key} has no workflow state of type "completed" to move finished items to`, 404, []);
-        for (const label2 of [...data?.issueLabels.nodes ?? []].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
+        for (const label2 of [...data.issueLabels.nodes].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
           if (label2.team === null || label2.team.id === team.id) this.labelIds.set(label2.name, Promise.resolve(label2.id));
         }
         return { teamId: team.id, doneStateId: done.id };
@@ -43563,17 +43811,12 @@ ${TICKET_FIELDS}`;
       async createLabel(name2, teamId) {
         const id = deterministicUuid(`label:${teamId}:${name2}`);
         try {
-          await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name: name2, teamId } }, { idempotent: true });
+          await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name: name2, teamId } }, { idempotent: true, shape: ANY_DATA });
           return id;
         } catch (error2) {
           if (!(error2 instanceof LinearError) || !error2.isInputError) throw error2;
-          const { data } = await this.client.request(
-            "SyncSetup",
-            SETUP,
-            { team: this.options.team, labels: [name2] },
-            { idempotent: true }
-          );
-          const found = data?.issueLabels.nodes.find((l) => l.name === name2 && (l.team === null || l.team.id === teamId));
+          const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: [name2] }, { idempotent: true, shape: LABELS_SHAPE });
+          const found = data.issueLabels.nodes.find((l) => l.name === name2 && (l.team === null || l.team.id === teamId));
           if (!found) throw error2;
           return found.id;
         }
@@ -43594,14 +43837,14 @@ ${TICKET_FIELDS}`;
         const emails = [...byEmail.keys()];
         let after = null;
         for (; ; ) {
-          const { data } = await this.client.request("SyncUsers", USERS, { emails, after }, { idempotent: true });
-          for (const user of data?.users.nodes ?? []) {
+          const { data } = await this.client.request("SyncUsers", USERS, { emails, after }, { idempotent: true, shape: USERS_SHAPE });
+          for (const user of data.users.nodes) {
             const names = byEmail.get(user.email.toLowerCase());
             if (!names || !user.active) continue;
             for (const name2 of names) assignees.set(name2, user.id);
             byEmail.delete(user.email.toLowerCase());
           }
-          if (!data?.users.pageInfo.hasNextPage) break;
+          if (!data.users.pageInfo.hasNextPage) break;
           after = data.users.pageInfo.endCursor;
         }
         for (const [email, names] of byEmail) for (const name2 of names) warnings.push(`owner ${name2}: no active Linear user with the email ${email}`);
@@ -43620,7 +43863,7 @@ ${TICKET_FIELDS}`;
           ref: issue2.identifier,
           url: issue2.url,
           keys,
-          title: issue2.title,
+          title: displayTitle(issue2.title),
           state: issue2.state.type === "completed" || issue2.state.type === "canceled" ? "closed" : "open"
         };
         if (issue2.state.name) ticket.status = issue2.state.name;
@@ -43632,9 +43875,9 @@ ${TICKET_FIELDS}`;
         const tickets = [];
         let after = null;
         for (; ; ) {
-          const { data } = await this.client.request("SyncIssues", ISSUES, { filter, after }, { idempotent: true });
-          for (const node2 of data?.issues.nodes ?? []) tickets.push(this.toTicket(node2));
-          if (!data?.issues.pageInfo.hasNextPage) return tickets;
+          const { data } = await this.client.request("SyncIssues", ISSUES, { filter, after }, { idempotent: true, shape: ISSUES_SHAPE });
+          for (const node2 of data.issues.nodes) tickets.push(this.toTicket(node2));
+          if (!data.issues.pageInfo.hasNextPage) return tickets;
           after = data.issues.pageInfo.endCursor;
         }
       }
@@ -43662,9 +43905,9 @@ ${TICKET_FIELDS}`;
         for (let start = 0; start < identifiers.length; start += 50) {
           const chunk = identifiers.slice(start, start + 50);
           const variables = Object.fromEntries(chunk.map((id, i) => [`r${i}`, id]));
-          const { data } = await this.client.request("SyncReferences", referencesQuery(chunk.length), variables, { idempotent: true, partial: true });
+          const { data } = await this.client.request("SyncReferences", referencesQuery(chunk.length), variables, { idempotent: true, partial: true, shape: REFERENCES_SHAPE });
           chunk.forEach((identifier, i) => {
-            const node2 = data?.[`r${i}`];
+            const node2 = data[`r${i}`];
             if (node2) tickets.push(this.toTicket(node2));
             else for (const raw of wanted.get(identifier) ?? []) unresolved.set(raw, "not-found");
           });
@@ -43707,33 +43950,33 @@ ${TICKET_FIELDS}`;
             attachment ? CREATE : CREATE_WITHOUT_ATTACHMENT,
             attachment ? { issue: issue2, attachment } : { issue: issue2 },
             // The id is ours: repeating the request cannot make a second issue.
-            { idempotent: true }
+            { idempotent: true, shape: CREATE_SHAPE }
           );
-          const node2 = data?.issueCreate.issue;
+          const node2 = data.issueCreate.issue;
           if (!node2) throw new LinearError("Linear SyncCreateIssue: no issue in the answer", 500, []);
           return this.toTicket(node2);
         } catch (error2) {
           if (!(error2 instanceof LinearError) || !error2.isInputError) throw error2;
           const [existing] = await this.recheck([draft.key]);
           if (!existing) throw error2;
-          if (attachment && !existing.keys.includes(draft.key)) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true });
+          if (attachment && !existing.keys.includes(draft.key)) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA });
           return { ...existing, keys: existing.keys.includes(draft.key) ? existing.keys : [...existing.keys, draft.key] };
         }
       }
       async update(ticket, draft, changes) {
         const input = { title: draft.title, description: markdownDescription(draft.content), dueDate: draft.due ?? null };
         if (changes.includes("assignee") && draft.assignee !== void 0) input.assigneeId = draft.assignee;
-        const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input }, { idempotent: true });
+        const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input }, { idempotent: true, shape: UPDATE_SHAPE });
         const attachment = changes.includes("key") ? this.attachment(ticket.id, draft) : void 0;
-        if (attachment) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true });
-        const node2 = data?.issueUpdate.issue;
+        if (attachment) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA });
+        const node2 = data.issueUpdate.issue;
         const updated = node2 ? this.toTicket(node2) : ticket;
         return attachment && !updated.keys.includes(draft.key) ? { ...updated, keys: [...updated.keys, draft.key] } : updated;
       }
       async close(ticket) {
         const setup = await this.prepare();
-        const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true });
-        const node2 = data?.issueUpdate.issue;
+        const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true, shape: UPDATE_SHAPE });
+        const node2 = data.issueUpdate.issue;
         return node2 ? this.toTicket(node2) : { ...ticket, state: "closed" };
       }
       classify(error2) {
@@ -60378,11 +60621,11 @@ var require_token_manager = __commonJS({
         return this.currentToken;
       }
       notifyError(error2, isRetryable) {
-        const errorMessage3 = error2 instanceof Error ? error2.message : String(error2);
+        const errorMessage2 = error2 instanceof Error ? error2.message : String(error2);
         if (!this.listener) {
-          throw new Error(`TokenManager is not running but received an error: ${errorMessage3}`);
+          throw new Error(`TokenManager is not running but received an error: ${errorMessage2}`);
         }
-        this.listener.onError(new IDPError(errorMessage3, isRetryable));
+        this.listener.onError(new IDPError(errorMessage2, isRetryable));
       }
     };
     exports.TokenManager = TokenManager;
@@ -64782,13 +65025,13 @@ var require_client2 = __commonJS({
         return cp.subscribe({
           onNext: (credentials) => {
             this.reAuthenticate(credentials).catch((error2) => {
-              const errorMessage3 = error2 instanceof Error ? error2.message : String(error2);
-              cp.onReAuthenticationError(new authx_1.CredentialsError(errorMessage3));
+              const errorMessage2 = error2 instanceof Error ? error2.message : String(error2);
+              cp.onReAuthenticationError(new authx_1.CredentialsError(errorMessage2));
             });
           },
           onError: (e) => {
-            const errorMessage3 = `Error from streaming credentials provider: ${e.message}`;
-            cp.onReAuthenticationError(new authx_1.UnableToObtainNewCredentialsError(errorMessage3));
+            const errorMessage2 = `Error from streaming credentials provider: ${e.message}`;
+            cp.onReAuthenticationError(new authx_1.UnableToObtainNewCredentialsError(errorMessage2));
           }
         });
       }
@@ -75844,6 +76087,7 @@ function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
     owners: {},
     writeBack: "commit",
     tickClosed: false,
+    requireValidItems: false,
     concurrency: 4,
     github: { milestones: false },
     linear: { apiUrl: DEFAULT_LINEAR_API_URL },
@@ -75863,6 +76107,7 @@ function resolveSync(section, report4, config) {
   if (typeof s["severity-labels"] === "boolean") sync2.severityLabels = s["severity-labels"];
   if (typeof s["write-back"] === "string") sync2.writeBack = s["write-back"];
   if (typeof s["tick-closed"] === "boolean") sync2.tickClosed = s["tick-closed"];
+  if (typeof s["require-valid-items"] === "boolean") sync2.requireValidItems = s["require-valid-items"];
   if (typeof s.concurrency === "number") sync2.concurrency = s.concurrency;
   if (s.priorities !== void 0) {
     const byKey = new Map(levels.map((l) => [severityKey(l), l]));
@@ -76807,6 +77052,11 @@ var syncSchema = {
     "tick-closed": {
       type: "boolean",
       description: "When a ticket was closed in the tracker but its item is still open, tick the item in the write-back (otherwise it is only reported).",
+      default: false
+    },
+    "require-valid-items": {
+      type: "boolean",
+      description: "Skip action items that `lint` rejects (PM007: no owner, no due date, no checkbox; PM009: a placeholder such as `@TBD` on the item’s line) instead of opening their tickets with a warning.",
       default: false
     },
     concurrency: {
@@ -78301,8 +78551,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative3] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
+  const [crawler, relative4] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative4) : [];
 }
 
 // src/action/lint-action.ts
@@ -79052,6 +79302,9 @@ var RULES = Object.freeze([
   uniqueIdRule
 ]);
 var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function ruleById(id) {
+  return BY_ID.get(id.trim().toUpperCase());
+}
 
 // src/report/json.ts
 function compareText(a, b) {
@@ -89719,12 +89972,12 @@ function workerPoolExecutor(root, concurrency, fallback) {
 // src/io/node-files.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join2, relative as relative2, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join2, relative as relative3, sep as sep4 } from "node:path";
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";
-import { link, mkdir as mkdir2, rename as rename2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join } from "node:path";
+import { link, lstat as lstat2, mkdir as mkdir2, realpath as realpath2, rename as rename2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname2, isAbsolute as isAbsolute3, join, relative as relative2 } from "node:path";
 async function writeTemp(file, text6) {
   await mkdir2(dirname2(file), { recursive: true });
   const temp = join(dirname2(file), `.${basename3(file)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -89740,6 +89993,29 @@ async function replaceFileAtomic(file, text6) {
     });
     throw error2;
   }
+}
+var OutsideRepositoryError = class extends Error {
+  name = "OutsideRepositoryError";
+};
+function isWithin(root, path5) {
+  const rel = relative2(root, path5);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
+}
+async function replaceRepoFileAtomic(root, file, text6) {
+  const path5 = join(root, file);
+  let target;
+  try {
+    target = await realpath2(path5);
+  } catch (error2) {
+    if (error2.code !== "ENOENT") throw error2;
+    if ((await lstat2(path5).catch(() => void 0))?.isSymbolicLink()) throw new OutsideRepositoryError(`${file} is a symbolic link to a file that does not exist; not written`);
+    target = join(await realpath2(dirname2(path5)), basename3(path5));
+  }
+  const realRoot = await realpath2(root);
+  if (!isWithin(realRoot, target)) {
+    throw new OutsideRepositoryError(`${file} leads through a symbolic link to ${target}, outside the repository; not written (replace the link with the file itself, or point it inside the repository)`);
+  }
+  await replaceFileAtomic(target, text6);
 }
 
 // src/io/node-files.ts
@@ -89796,7 +90072,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "0b31bc195632843f" : "source";
+var BUILD_ID = true ? "6f26728db05841da" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -91847,11 +92123,10 @@ function summarise(experiments) {
   return { files: experiments.length, invalid, problems };
 }
 
-// src/main.ts
-import { join as join10 } from "node:path";
-
 // src/action/sync-action.ts
 init_client();
+init_error_message();
+init_network_error();
 
 // src/sync/execute.ts
 init_p_limit();
@@ -91953,6 +92228,31 @@ async function executePlan(items, tracker, options) {
   );
 }
 
+// src/sync/item-checks.ts
+var ITEM_RULES = ["PM007", "PM009"];
+function itemLocation(path5, line) {
+  return `${path5}:${line}`;
+}
+function findItemProblems(postmortems, lint) {
+  const problems = /* @__PURE__ */ new Map();
+  const ctx = { config: lint, today: "", pathExists: () => false };
+  for (const pm2 of postmortems) {
+    const itemLines = new Set(pm2.actionItems.map((i) => i.position.line));
+    if (itemLines.size === 0) continue;
+    const disabled = new Set(pm2.disabledRules);
+    for (const id of ITEM_RULES) {
+      const rule = ruleById(id);
+      if (!rule || rule.scope !== "file" || disabled.has(rule.id) || ruleSetting(rule, lint) === "off") continue;
+      for (const report4 of rule.check(pm2, ctx)) {
+        if (!itemLines.has(report4.line)) continue;
+        const at = itemLocation(pm2.path, report4.line);
+        problems.set(at, [...problems.get(at) ?? [], { rule: rule.id, message: report4.message }]);
+      }
+    }
+  }
+  return problems;
+}
+
 // src/sync/items.ts
 init_keys();
 function referenceOf(item) {
@@ -92008,26 +92308,12 @@ function collectSyncItems(postmortems) {
 }
 
 // src/sync/plan.ts
+init_sanitize();
 init_keys();
-
-// src/sync/trackers/tracker.ts
-var TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
-function normaliseReferenceId(id) {
-  return id.replace(/^#/, "").toUpperCase();
-}
-function normaliseUrl(url) {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
-  } catch {
-    return url.replace(/[?#].*$/, "").replace(/\/+$/, "");
-  }
-}
-
-// src/sync/plan.ts
+init_tracker();
 var MAX_TITLE = 250;
 function ticketTitle(item) {
-  const title = `${item.postmortemId}: ${item.summary.replace(/\s+/g, " ")}`;
+  const title = `${item.postmortemId}: ${sanitizeText(item.summary, { multiline: false }).replace(/\s+/g, " ")}`;
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
 }
 function draftFor(item, input) {
@@ -92229,7 +92515,7 @@ function referenceOffset(lines, first) {
   }
   return void 0;
 }
-function applyWriteBack(source, edits) {
+function splitLines(source) {
   const bom = source.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? source.slice(1) : source;
   const parts = body.split(/(\r\n|\n|\r)/);
@@ -92239,6 +92525,24 @@ function applyWriteBack(source, edits) {
     lines.push(parts[i] ?? "");
     endings.push(parts[i + 1] ?? "");
   }
+  return { bom, lines, endings };
+}
+function itemBlock(lines, first) {
+  const block = [lines[first] ?? ""];
+  for (let i = first + 1; i < lines.length && !NEXT_BLOCK_RE.test(lines[i] ?? ""); i++) block.push(lines[i] ?? "");
+  return block;
+}
+function itemLinesUnchanged(before, after, edits) {
+  const a = splitLines(before).lines;
+  const b = splitLines(after).lines;
+  return edits.every((edit) => {
+    const x = itemBlock(a, edit.line - 1);
+    const y = itemBlock(b, edit.line - 1);
+    return edit.line - 1 < b.length && x.length === y.length && x.every((line, i) => line === y[i]);
+  });
+}
+function applyWriteBack(source, edits) {
+  const { bom, lines, endings } = splitLines(source);
   const result = { text: source, applied: 0, skipped: [] };
   for (const edit of edits) {
     const index2 = edit.line - 1;
@@ -92288,6 +92592,7 @@ function writeBackEdits(results) {
 }
 
 // src/modes/sync.ts
+init_error_message();
 function exactText(bytes) {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -92304,7 +92609,7 @@ async function readPostmortems2(config, files, warnings) {
     try {
       bytes = await files.read(path5);
     } catch (error2) {
-      warnings.push(`${path5}: cannot read the file (${error2 instanceof Error ? error2.message : String(error2)}); its action items were not synced`);
+      warnings.push(`${path5}: cannot read the file (${errorMessage(error2)}); its action items were not synced`);
       continue;
     }
     const pm2 = parsePostmortem(bytes, path5, options);
@@ -92347,17 +92652,76 @@ async function plan(items, sync2, request2, tracker, warnings) {
   warnings.push(...resolution.warnings);
   return planSync({ items, tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: resolution.assignees, settings });
 }
+function screenInvalidItems(plan2, problems, sync2, out) {
+  const items = [];
+  for (const planned of plan2.items) {
+    const { item } = planned;
+    const found = item.checked ? void 0 : problems.get(itemLocation(item.path, item.line));
+    if (!found) {
+      items.push(planned);
+      continue;
+    }
+    const what = found.map((p) => `${p.rule} ${p.message}`).join(" ");
+    if (!sync2.requireValidItems) {
+      const warning2 = `${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`;
+      out.warnings.push(warning2);
+      out.itemWarnings.push({ path: item.path, line: item.line, warning: warning2 });
+      items.push(planned);
+    } else if (planned.action === "create") {
+      out.skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` });
+    } else if (planned.action === "update") {
+      const { draft: _draft, changes: _changes, ...rest } = planned;
+      items.push({ ...rest, action: "unchanged", reason: `not updated from an item lint rejects (${found.map((p) => p.rule).join(", ")}; sync.require-valid-items is on)` });
+    } else {
+      items.push(planned);
+    }
+  }
+  return { ...plan2, items };
+}
+async function writeBackFile(path5, original, edits, adapters, warnings) {
+  if (original === void 0) {
+    warnings.push(`${path5}: not written back (the file could not be decoded as text)`);
+    return false;
+  }
+  const planned = applyWriteBack(original, edits);
+  for (const s of planned.skipped) warnings.push(`${path5}:${s.line}: not written back: ${s.reason}`);
+  if (planned.applied === 0) return false;
+  const later = `its tickets exist, and the next run finds them by key and writes the references`;
+  let current;
+  try {
+    current = exactText(await adapters.files.read(path5));
+  } catch (error2) {
+    warnings.push(`${path5}: not written back: the file could not be read again (${errorMessage(error2)}); ${later}`);
+    return false;
+  }
+  if (current !== original && (current === void 0 || !itemLinesUnchanged(original, current, edits))) {
+    warnings.push(`${path5}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`);
+    return false;
+  }
+  const edited = current === original ? planned : applyWriteBack(current, edits);
+  try {
+    await adapters.writeFile(path5, edited.text);
+    return true;
+  } catch (error2) {
+    warnings.push(`${path5}: the write-back failed (${errorMessage(error2)}); ${later}`);
+    return false;
+  }
+}
 async function runSync(config, request2, adapters) {
   const sync2 = syncConfigOf(config);
   const warnings = [];
   const read = await readPostmortems2(config, adapters.files, warnings);
-  const { items, skipped } = collectSyncItems(read.map((r) => r.pm));
+  const postmortems = read.map((r) => r.pm);
+  const { items, skipped } = collectSyncItems(postmortems);
   if (!request2.dryRun && !adapters.tracker) throw new Error("a sync that writes needs the tracker’s credentials; without them only a dry run is possible");
-  const syncPlan = await plan(items, sync2, request2, adapters.tracker, warnings);
+  if (adapters.tracker) adapters.onPhase?.("looking-up");
+  const itemWarnings = [];
+  const syncPlan = screenInvalidItems(await plan(items, sync2, request2, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync2, { skipped, warnings, itemWarnings });
   let results;
   if (request2.dryRun || !adapters.tracker) {
     results = syncPlan.items.map((p) => p.ticket ? { plan: p, ticket: p.ticket } : { plan: p });
   } else {
+    adapters.onPhase?.("writing");
     results = await executePlan(syncPlan.items, adapters.tracker, {
       concurrency: sync2.concurrency,
       attempts: request2.execute?.attempts ?? 3,
@@ -92369,21 +92733,10 @@ async function runSync(config, request2, adapters) {
   const changedFiles2 = [];
   if (!request2.dryRun && sync2.writeBack !== "off") {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]));
-    for (const [path5, edits] of writeBackEdits(results)) {
-      const text6 = texts.get(path5);
-      if (text6 === void 0) {
-        warnings.push(`${path5}: not written back (the file could not be decoded as text)`);
-        continue;
-      }
-      const edited = applyWriteBack(text6, edits);
-      for (const s of edited.skipped) warnings.push(`${path5}:${s.line}: not written back: ${s.reason}`);
-      if (edited.applied === 0) continue;
-      try {
-        await adapters.writeFile(path5, edited.text);
-        changedFiles2.push(path5);
-      } catch (error2) {
-        warnings.push(`${path5}: the write-back failed (${error2 instanceof Error ? error2.message : String(error2)}); the next run matches these items by their key`);
-      }
+    const edits = writeBackEdits(results);
+    if (edits.size > 0) adapters.onPhase?.("writing-back");
+    for (const [path5, fileEdits] of edits) {
+      if (await writeBackFile(path5, texts.get(path5), fileEdits, adapters, warnings)) changedFiles2.push(path5);
     }
   }
   return {
@@ -92394,6 +92747,7 @@ async function runSync(config, request2, adapters) {
     orphans: syncPlan.orphans,
     skipped,
     warnings,
+    itemWarnings,
     changedFiles: changedFiles2,
     counts: countResults(results, request2.dryRun)
   };
@@ -92521,7 +92875,7 @@ function resolveConnection(kind, sources, sync2, names) {
   switch (kind) {
     case "github": {
       const token = given(sources.githubToken);
-      if (!token) return { absent: `no GitHub token (${names.githubToken})` };
+      if (!token) return { absent: `no GitHub token (${names.githubToken})`, variable: names.githubToken };
       const repository = sync2.github.repository ?? given(sources.githubRepository);
       const [owner, repo, ...rest] = (repository ?? "").split("/");
       if (!owner || !repo || rest.length > 0) return need(["githubRepository"], "GitHub Issues (owner/repo, or sync.github.repository in the config)");
@@ -92529,14 +92883,14 @@ function resolveConnection(kind, sources, sync2, names) {
     }
     case "linear": {
       const apiKey = given(sources.linearApiKey);
-      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})` };
+      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})`, variable: names.linearApiKey };
       const team = given(sources.linearTeam) ?? sync2.linear.team;
       if (!team) return need(["linearTeam"], "Linear (the team key, or sync.linear.team in the config)");
       return { connection: { kind, apiKey, team, apiUrl: given(sources.linearApiUrl) ?? sync2.linear.apiUrl } };
     }
     case "jira": {
       const apiToken = given(sources.jiraApiToken);
-      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})` };
+      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})`, variable: names.jiraApiToken };
       const baseUrl2 = given(sources.jiraBaseUrl) ?? sync2.jira.baseUrl;
       const email = given(sources.jiraEmail);
       const project = given(sources.jiraProject) ?? sync2.jira.project;
@@ -92550,7 +92904,7 @@ function resolveConnection(kind, sources, sync2, names) {
     }
     case "jira-dc": {
       const pat = given(sources.jiraPat);
-      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})` };
+      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})`, variable: names.jiraPat };
       const baseUrl2 = given(sources.jiraBaseUrl) ?? sync2.jira.baseUrl;
       const project = given(sources.jiraProject) ?? sync2.jira.project;
       if (!baseUrl2 || !project) {
@@ -92586,13 +92940,19 @@ function report3(result) {
     error(r.error, { file: r.plan.item.path, startLine: r.plan.item.line, title: "reliability-loop sync" });
   }
   for (const t of result.orphans) warning(`Open ticket ${t.ref} (${t.url}) has no action item any more: close it, or restore its item.`);
-  for (const w of result.warnings) warning(w);
+  const onLines = new Set(result.itemWarnings.map((w) => w.warning));
+  for (const w of result.itemWarnings) warning(w.warning, { file: w.path, startLine: w.line, title: "reliability-loop sync" });
+  for (const w of result.warnings) if (!onLines.has(w)) warning(w);
 }
 async function runSyncAction(ctx) {
   const sync2 = syncConfigOf(ctx.config);
   const found = resolveConnection(sync2.tracker, ctx.credentials, sync2, SYNC_INPUT_NAMES);
   if ("incomplete" in found) {
     setFailed(`${found.incomplete}. Pass the secrets as inputs (see docs/sync.md), or set dry-run: true.`);
+    return void 0;
+  }
+  if ("absent" in found && !ctx.dryRun) {
+    setFailed(`A sync that writes needs the ${sync2.tracker} credentials, and ${found.variable} is not set; nothing was planned or written. Pass the secret as that input (see docs/sync.md), or set dry-run: true to plan from the postmortems alone.`);
     return void 0;
   }
   const connection = "connection" in found ? found.connection : void 0;
@@ -92603,7 +92963,7 @@ async function runSyncAction(ctx) {
   try {
     result = await runSync(ctx.config, { dryRun, trackerKind: sync2.tracker, ...ctx.lineUrl && { lineUrl: ctx.lineUrl } }, { ...ctx.adapters, ...tracker && { tracker } });
   } catch (error2) {
-    const status = errorStatus(error2);
+    const status = networkFailure(error2) ? void 0 : errorStatus(error2);
     const hint = status === 401 || status === 403 ? " Check the secret and its permissions (docs/sync.md)." : "";
     setFailed(`Could not sync with ${sync2.tracker}: ${status !== void 0 ? `${status} ` : ""}${errorMessage(error2)}. Nothing was written.${hint}`);
     return void 0;
@@ -92627,27 +92987,8 @@ async function runSyncAction(ctx) {
 
 // src/llm/chat-completions.ts
 init_p_retry();
-
-// src/util/error-message.ts
-function errorMessage2(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
-// src/util/sanitize.ts
-var ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-var WORKFLOW_COMMAND = /^(\s*):(?=:)/gm;
-function sanitizeText(text6, options = {}) {
-  let clean = text6.replace(ESCAPE_SEQUENCE, "").replace(/\r\n?/g, "\n").replace(CONTROL, "");
-  if (options.multiline === false) clean = clean.replace(/\s*\n\s*/g, " ");
-  const max = options.maxLength;
-  if (max !== void 0 && clean.length > max) {
-    clean = `${clean.slice(0, max)}… (${clean.length - max} more characters cut)`;
-  }
-  return clean.replace(WORKFLOW_COMMAND, "$1:​");
-}
-
-// src/llm/chat-completions.ts
+init_error_message();
+init_sanitize();
 var OPENAI_BASE_URL = "https://api.openai.com/v1";
 var TransientError = class extends Error {
   constructor(message2, status, retryAfterMs3, unreachable = false) {
@@ -92667,7 +93008,7 @@ var UNREACHABLE_CODES = {
   EHOSTUNREACH: "host unreachable",
   ENETUNREACH: "network unreachable"
 };
-function networkFailure(error2, url, timeoutMs) {
+function networkFailure2(error2, url, timeoutMs) {
   const e = error2 ?? {};
   if (e.name === "TimeoutError" || e.name === "AbortError") return new TransientError(`no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1e3)} s`);
   const code = typeof e.cause?.code === "string" ? e.cause.code : void 0;
@@ -92740,7 +93081,7 @@ function createChatClient(options) {
     try {
       response = await doFetch(url, { method: "POST", headers, body: JSON.stringify(request2), signal: AbortSignal.timeout(timeoutMs) });
     } catch (error2) {
-      throw networkFailure(error2, url, timeoutMs);
+      throw networkFailure2(error2, url, timeoutMs);
     }
     if (response.status === 429 || response.status >= 500) {
       const wait = retryAfterMs2(response.headers);
@@ -92755,7 +93096,7 @@ function createChatClient(options) {
     try {
       body = await response.json();
     } catch (error2) {
-      throw new AbortError(new FinalError(`the reply is not JSON: ${errorMessage2(error2)}`, response.status));
+      throw new AbortError(new FinalError(`the reply is not JSON: ${errorMessage(error2)}`, response.status));
     }
     return replyOf(body);
   };
@@ -92776,7 +93117,7 @@ function createChatClient(options) {
       });
     } catch (error2) {
       const status = error2 instanceof TransientError || error2 instanceof FinalError ? error2.status : void 0;
-      const outcome = { ok: false, message: errorMessage2(error2) };
+      const outcome = { ok: false, message: errorMessage(error2) };
       if (status !== void 0) outcome.status = status;
       if (error2 instanceof TransientError && error2.unreachable) outcome.unreachable = true;
       return outcome;
@@ -92836,6 +93177,9 @@ function isOnScale(dimension, score) {
 function describeScale(dimension) {
   return dimension.scale === "1-5" ? "a whole number from 1 (worst) to 5 (best)" : "a number from 0 (worst) to 1 (best)";
 }
+
+// src/audit/llm-scorer.ts
+init_sanitize();
 
 // src/audit/scores.ts
 function scored(score, reason) {
@@ -94575,6 +94919,7 @@ function renderAuditSummary(result, link2) {
 }
 
 // src/action/audit-action.ts
+init_error_message();
 var MAX_ANNOTATIONS = 10;
 async function runAuditAction(ctx) {
   const audit = auditConfigOf(ctx.config);
@@ -94610,7 +94955,7 @@ async function runAuditAction(ctx) {
   try {
     await writeJobSummary(renderAuditSummary(result, ctx.link));
   } catch (error2) {
-    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
+    warning(`Could not write the job summary: ${errorMessage(error2)}`);
   }
   const outcome = auditOutcome({ sampledCount: result.draw.length, unscored: result.unscored, breaches: result.breaches, ...result.failBelow !== void 0 && { failBelow: result.failBelow }, ...result.llm && { llm: result.llm } });
   if (outcome.warning !== void 0) warning(`${outcome.warning}.`);
@@ -94777,6 +95122,7 @@ function inPeriod(ms, period) {
 }
 
 // src/review/quality.ts
+init_error_message();
 var SOURCE_ORDER = ["incidents", "postmortems", "action-items", "audits", "experiments", "bypasses"];
 function compareNotes(a, b) {
   return SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) || compareText2(a.path ?? "", b.path ?? "") || (a.line ?? 0) - (b.line ?? 0) || compareText2(a.message, b.message);
@@ -94786,7 +95132,7 @@ function compareText2(a, b) {
 }
 function errorText2(error2) {
   const fields = error2 !== null && typeof error2 === "object" ? error2 : {};
-  const message2 = typeof fields.message === "string" ? fields.message : errorMessage2(error2);
+  const message2 = typeof fields.message === "string" ? fields.message : errorMessage(error2);
   const code = fields.code;
   if (typeof code !== "string" || !/^E[A-Z0-9]+$/.test(code) || !message2.startsWith(`${code}:`)) return message2;
   return message2.replace(/, [a-z_]+ '[^']*'(?: -> '[^']*')?$/, "");
@@ -95292,6 +95638,8 @@ function experimentsInPeriod(docs, period) {
 }
 
 // src/review/packet.ts
+init_tracker();
+init_sanitize();
 function rag(value3, band2) {
   return value3 >= band2.red ? "red" : value3 >= band2.amber ? "amber" : "green";
 }
@@ -95486,6 +95834,7 @@ function trackerStatusOf(tracker, items, lookup, settings) {
 }
 
 // src/modes/review.ts
+init_tracker();
 async function readIncidents(settings, period, adapters, notes) {
   const paths = await adapters.files.glob(settings.incidents.paths);
   const firstNeeded = (last) => firstRecordNeeded(last, settings.incidents, period);
@@ -95676,6 +96025,7 @@ async function runReview(config, request2, adapters) {
 }
 
 // src/review/render-markdown.ts
+init_tracker();
 var RAG_MARK = { red: "🔴 red", amber: "🟠 amber", green: "🟢 green" };
 function cell4(value3) {
   if (value3 === void 0 || value3 === "") return "–";
@@ -95871,6 +96221,7 @@ function renderPacketMarkdown(packet, options = {}) {
 }
 
 // src/action/review-action.ts
+init_error_message();
 var INPUT_OF_FLAG = { "--month": "review-month", "--since": "review-since", "--until": "review-until", "--days": "review-days" };
 async function runReviewAction(ctx) {
   const now = ctx.now();
@@ -95901,7 +96252,7 @@ async function runReviewAction(ctx) {
   try {
     await writeJobSummary(markdown);
   } catch (error2) {
-    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
+    warning(`Could not write the job summary: ${errorMessage(error2)}`);
   }
   const statuses = packet.summary.map((a) => a.status);
   setOutput("review-file", file);
@@ -96121,6 +96472,7 @@ GROUP BY repository, snapshot_date`
 
 // src/io/export-bigquery.ts
 init_retry();
+init_sanitize();
 var dict9 = (value3) => value3 !== null && typeof value3 === "object" && !Array.isArray(value3) ? value3 : {};
 var bqType = { STRING: "STRING", INTEGER: "INTEGER", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" };
 var fieldsOf = (columns) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? "REQUIRED" : "NULLABLE", description: c.description }));
@@ -96344,12 +96696,13 @@ INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, finge
 import { mkdir as mkdir6, mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname6, join as join7 } from "node:path";
+init_error_message();
 var DUCKDB_INSTALL_HINT = "DuckDB is an optional dependency of the CLI: install it with `npm install @duckdb/node-api` (or choose --to bigquery|snowflake)";
 async function loadDuckDb() {
   try {
     return await import("@duckdb/node-api");
   } catch (error2) {
-    throw new WarehouseError(`cannot load DuckDB (@duckdb/node-api): ${errorMessage2(error2).split("\n")[0]}`, DUCKDB_INSTALL_HINT, true);
+    throw new WarehouseError(`cannot load DuckDB (@duckdb/node-api): ${errorMessage(error2).split("\n")[0]}`, DUCKDB_INSTALL_HINT, true);
   }
 }
 var quote2 = (text6) => `'${text6.replace(/'/g, "''")}'`;
@@ -96363,7 +96716,7 @@ async function openDuckDbWarehouse(absPath, shownPath) {
     instance = await duckdb.DuckDBInstance.create(absPath);
     connection = await instance.connect();
   } catch (error2) {
-    throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage2(error2).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
+    throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error2).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
   }
   const dialect = duckdbDialect();
   const scratch3 = await mkdtemp(join7(tmpdir(), "reliability-loop-export-"));
@@ -96413,7 +96766,7 @@ async function openDuckDbWarehouse(absPath, shownPath) {
         await connection.run("COMMIT");
       } catch (error2) {
         await connection.run("ROLLBACK").catch(() => void 0);
-        throw new WarehouseError(`DuckDB refused the rows of ${table2.name}: ${errorMessage2(error2).split("\n")[0]}`, "this is a bug if the table was created by reliability-loop; otherwise check the table's columns");
+        throw new WarehouseError(`DuckDB refused the rows of ${table2.name}: ${errorMessage(error2).split("\n")[0]}`, "this is a bug if the table was created by reliability-loop; otherwise check the table's columns");
       } finally {
         await rm2(file, { force: true });
       }
@@ -96444,6 +96797,8 @@ async function openDuckDbWarehouse(absPath, shownPath) {
 // src/io/export-snowflake.ts
 import { createHash as createHash6, createPrivateKey, createPublicKey, createSign, randomUUID as randomUUID3 } from "node:crypto";
 init_retry();
+init_error_message();
+init_sanitize();
 var dict10 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 function jwtAccountName(account) {
   const name2 = account.replace(/\.snowflakecomputing\.com$/i, "");
@@ -96454,7 +96809,7 @@ function snowflakeJwt(settings, nowMs) {
   try {
     key = createPrivateKey({ key: settings.privateKey ?? "", format: "pem", ...settings.passphrase !== void 0 && settings.passphrase !== "" && { passphrase: settings.passphrase } });
   } catch (error2) {
-    throw new WarehouseError(`SNOWFLAKE_PRIVATE_KEY cannot be read as a PEM private key (${errorMessage2(error2).split("\n")[0]})`, "give the PKCS#8 PEM key (-----BEGIN PRIVATE KEY----- or ENCRYPTED PRIVATE KEY with SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)", true);
+    throw new WarehouseError(`SNOWFLAKE_PRIVATE_KEY cannot be read as a PEM private key (${errorMessage(error2).split("\n")[0]})`, "give the PKCS#8 PEM key (-----BEGIN PRIVATE KEY----- or ENCRYPTED PRIVATE KEY with SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)", true);
   }
   const der = createPublicKey(key).export({ type: "spki", format: "der" });
   const fingerprint2 = `SHA256:${createHash6("sha256").update(der).digest("base64")}`;
@@ -96600,6 +96955,7 @@ WHEN NOT MATCHED THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S
 
 // src/io/google-auth.ts
 init_retry();
+init_error_message();
 import { createSign as createSign2 } from "node:crypto";
 import { readFile as readFile4 } from "node:fs/promises";
 var BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery";
@@ -96635,7 +96991,7 @@ async function serviceAccountToken(key, fetchFn, policy) {
   try {
     signature = createSign2("RSA-SHA256").update(`${header}.${claims}`).sign(privateKey, "base64url");
   } catch (error2) {
-    throw new GoogleAuthError(`the service-account key's private_key cannot sign (${errorMessage2(error2).split("\n")[0]})`);
+    throw new GoogleAuthError(`the service-account key's private_key cannot sign (${errorMessage(error2).split("\n")[0]})`);
   }
   const body = new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: `${header}.${claims}.${signature}` }).toString();
   return tokenOf(await postToken(fetchFn, policy, tokenUri, body, "application/x-www-form-urlencoded", `the token exchange for ${email}`), "access_token", "the token endpoint");
@@ -96654,7 +97010,7 @@ async function subjectToken(source, fetchFn, policy) {
   };
   const file = str2(source, "file");
   if (file !== void 0) return fromText(await readFile4(file, "utf8").catch((e) => {
-    throw new GoogleAuthError(`cannot read the subject token file: ${errorMessage2(e)}`);
+    throw new GoogleAuthError(`cannot read the subject token file: ${errorMessage(e)}`);
   }));
   const url = str2(source, "url");
   if (url === void 0) throw new GoogleAuthError("the external_account credentials name neither a credential_source file nor url (only those two are supported)");
@@ -96699,7 +97055,7 @@ async function googleAccessToken(env, fetchFn = fetch, policy = DEFAULT_HTTP_POL
     try {
       text6 = await readFile4(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8");
     } catch (error2) {
-      throw new GoogleAuthError(`cannot read the credentials file named by GOOGLE_APPLICATION_CREDENTIALS: ${errorMessage2(error2).replace(/'[^']*'/, "the file")}`);
+      throw new GoogleAuthError(`cannot read the credentials file named by GOOGLE_APPLICATION_CREDENTIALS: ${errorMessage(error2).replace(/'[^']*'/, "the file")}`);
     }
   } else throw new GoogleAuthError(`no BigQuery credentials: ${GOOGLE_CREDENTIAL_HINT}`);
   let cred;
@@ -97431,6 +97787,8 @@ async function runExport(config, request2, adapters, warehouse) {
 }
 
 // src/action/export-action.ts
+init_error_message();
+init_sanitize();
 function summaryMarkdown(result) {
   const rows = result.tables.map((t) => `| \`${t.table}\` | ${t.files} | ${t.sent_files} | ${t.rows} | ${t.unchanged_files} | ${t.removed_files} | ${t.left_out} |`);
   const problems = result.problems.slice(0, 50).map((p) => `- \`${p.source}${p.line === void 0 ? "" : `:${p.line}`}\`: ${sanitizeText(p.message, { multiline: false, maxLength: 300 })}`);
@@ -97478,7 +97836,7 @@ async function runExportAction(ctx) {
   try {
     await writeJobSummary(summaryMarkdown(result));
   } catch (error2) {
-    warning(`Could not write the job summary: ${errorMessage2(error2)}`);
+    warning(`Could not write the job summary: ${errorMessage(error2)}`);
   }
   const sent = result.tables.reduce((n, t) => n + t.rows, 0);
   const leftOut = result.tables.reduce((n, t) => n + t.left_out, 0);
@@ -97631,7 +97989,7 @@ async function syncMode(inputs, runner) {
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...repository !== void 0 && { githubRepository: repository } },
     ...link2 && { lineUrl: (path5, line) => lineUrl(link2, path5, line) },
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path5, text6) => replaceFileAtomic(join10(config.root, path5), text6) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path5, text6) => replaceRepoFileAtomic(config.root, path5, text6) },
     now: () => /* @__PURE__ */ new Date()
   });
 }

@@ -8,39 +8,38 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-YH5TAUHA.js";
-import "./cli-TXOQVEDI.js";
+} from "./cli-HCFDZYOX.js";
+import "./cli-OETWRYVR.js";
 import "./cli-YCR4GTMK.js";
 import {
   parseExperimentDoc
-} from "./cli-7JBKV5C7.js";
+} from "./cli-B332P2HQ.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
 import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
   sendWithRetry
-} from "./cli-LX5XBQVM.js";
+} from "./cli-YW3TWOHG.js";
 import "./cli-7J3Z5ETF.js";
+import "./cli-G7SUBHGO.js";
 import {
-  errorMessage,
   ndjsonFileSource,
   readNdjson,
-  recordOf,
-  sanitizeText
-} from "./cli-YBP55FQ3.js";
+  recordOf
+} from "./cli-E3CUJF6X.js";
 import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
   resolveRoot
-} from "./cli-LJRIPZQF.js";
-import "./cli-MY5P6QWZ.js";
-import "./cli-ZECGGFIF.js";
+} from "./cli-CDMU3ZJY.js";
+import "./cli-KBHHEDEB.js";
+import "./cli-LOBLEYOU.js";
 import {
   EXPORT_TARGETS,
   auditConfigOf,
@@ -48,7 +47,7 @@ import {
   exportConfigOf,
   loadConfig,
   reviewConfigOf
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   EXIT,
   NO_PROGRESS,
@@ -59,6 +58,12 @@ import {
   progressLine
 } from "./cli-LO3OCXTE.js";
 import "./cli-YLWRLJDD.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
+import {
+  sanitizeText
+} from "./cli-Q4UO6FBE.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/export-command.ts

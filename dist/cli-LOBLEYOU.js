@@ -8,8 +8,8 @@ import {
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";
-import { link, mkdir, rename, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 var FileExistsError = class extends Error {
   constructor(path) {
     super(`${path} already exists`);
@@ -57,11 +57,34 @@ async function replaceFileAtomic(file, text) {
     throw error;
   }
 }
+var OutsideRepositoryError = class extends Error {
+  name = "OutsideRepositoryError";
+};
+function isWithin(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
+}
+async function replaceRepoFileAtomic(root, file, text) {
+  const path = join(root, file);
+  let target;
+  try {
+    target = await realpath(path);
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    if ((await lstat(path).catch(() => void 0))?.isSymbolicLink()) throw new OutsideRepositoryError(`${file} is a symbolic link to a file that does not exist; not written`);
+    target = join(await realpath(dirname(path)), basename(path));
+  }
+  const realRoot = await realpath(root);
+  if (!isWithin(realRoot, target)) {
+    throw new OutsideRepositoryError(`${file} leads through a symbolic link to ${target}, outside the repository; not written (replace the link with the file itself, or point it inside the repository)`);
+  }
+  await replaceFileAtomic(target, text);
+}
 
 // src/io/node-files.ts
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, sep } from "node:path";
 function nodeRepoFiles(root) {
   return {
     async glob(patterns) {
@@ -101,6 +124,7 @@ export {
   FileExistsError,
   createFileAtomic,
   replaceFileAtomic,
+  replaceRepoFileAtomic,
   nodeRepoFiles,
   jsonFileCacheStore
 };

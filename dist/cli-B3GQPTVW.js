@@ -860,6 +860,9 @@ var RULES = Object.freeze([
   uniqueIdRule
 ]);
 var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function ruleById(id) {
+  return BY_ID.get(id.trim().toUpperCase());
+}
 
 // node_modules/bail/index.js
 function bail(error) {
@@ -11222,7 +11225,9 @@ export {
   isRealDate,
   parsePostmortem,
   RULES,
+  ruleById,
   parseOptionsOf,
+  ruleSetting,
   compareFindings,
   lintFile,
   lintProject

@@ -7,7 +7,7 @@ import {
 } from "./cli-AU6KXWWY.js";
 import {
   discoverExperiments
-} from "./cli-DAZ37OO7.js";
+} from "./cli-JCR4YYTK.js";
 import {
   CHANGE_TYPES,
   EXPERIMENT_OUTCOMES,
@@ -15,26 +15,26 @@ import {
   decodeDoc,
   isFinished,
   parseExperimentDoc
-} from "./cli-7JBKV5C7.js";
+} from "./cli-B332P2HQ.js";
 import {
   collect,
   readConfigText,
   resolveLintPaths,
   resolveRoot
-} from "./cli-LJRIPZQF.js";
-import "./cli-MY5P6QWZ.js";
+} from "./cli-CDMU3ZJY.js";
+import "./cli-KBHHEDEB.js";
 import {
   FileExistsError,
   createFileAtomic,
   nodeRepoFiles,
   replaceFileAtomic
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
 import {
   ansi,
   experimentConfigOf,
   loadConfig,
   plural
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   EXIT,
   Option,
@@ -43,6 +43,9 @@ import {
   shouldUseColor
 } from "./cli-LO3OCXTE.js";
 import "./cli-QCVQTLV6.js";
+import {
+  sanitizeText
+} from "./cli-Q4UO6FBE.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -911,6 +914,20 @@ function statusesOf(values) {
   }
   return wanted;
 }
+function safeToPrint(experiments) {
+  const clean = (text) => sanitizeText(text, { multiline: false });
+  return experiments.map((e) => {
+    const doc = e.doc && {
+      ...e.doc,
+      id: clean(e.doc.id),
+      name: clean(e.doc.name),
+      owner: clean(e.doc.owner),
+      created: clean(e.doc.created),
+      change: { ...e.doc.change, type: clean(e.doc.change.type) }
+    };
+    return { ...e, path: clean(e.path), ...doc && { doc } };
+  });
+}
 async function experimentListCommand(options, ctx) {
   const statuses = statusesOf(options.status);
   const found = await discoverExperiments(ctx.files, ctx.settings.paths);
@@ -921,7 +938,7 @@ async function experimentListCommand(options, ctx) {
   } else {
     if (found.length === 0) ctx.io.stderr(`warning: no experiment docs found matching ${ctx.settings.paths.join(", ")} under ${ctx.root}
 `);
-    else ctx.io.stdout(formatExperimentList(shown, { color: colorFor(ctx.io, options.color), ...ctx.io.isTTY && ctx.io.columns ? { width: ctx.io.columns } : {} }));
+    else ctx.io.stdout(formatExperimentList(safeToPrint(shown), { color: colorFor(ctx.io, options.color), ...ctx.io.isTTY && ctx.io.columns ? { width: ctx.io.columns } : {} }));
   }
   return EXIT.OK;
 }

@@ -16,32 +16,32 @@ import {
 } from "./cli-AU6KXWWY.js";
 import {
   DEFAULT_EXPERIMENT_PATHS
-} from "./cli-DAZ37OO7.js";
+} from "./cli-JCR4YYTK.js";
 import {
   parseExperimentDoc
-} from "./cli-7JBKV5C7.js";
+} from "./cli-B332P2HQ.js";
 import {
   RULES,
   parseOptionsOf,
   parsePostmortem
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
 import {
   createGitHubClient,
-  errorMessage,
   errorStatus,
   require_tunnel,
   require_undici
-} from "./cli-4MAFKJMI.js";
+} from "./cli-HIEROXGC.js";
+import "./cli-G7SUBHGO.js";
 import {
   nodeRepoFiles
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,
   gateConfigOf,
   loadConfig,
   plural
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   ConfigError,
   Option,
@@ -52,8 +52,12 @@ import {
   shouldUseColor
 } from "./cli-LO3OCXTE.js";
 import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
+import {
   pLimit
 } from "./cli-QCVQTLV6.js";
+import "./cli-Q4UO6FBE.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";

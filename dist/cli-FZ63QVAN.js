@@ -3,51 +3,59 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   ENV_NAMES,
-  TRACKER_KINDS,
   credentialsFromEnvironment,
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-5T3UC53R.js";
+} from "./cli-32G7WXQT.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-44X7ZRGT.js";
+import "./cli-B3GQPTVW.js";
 import {
   createTracker
-} from "./cli-FJRAG6QL.js";
-import "./cli-LX5XBQVM.js";
+} from "./cli-TPJ5FRKB.js";
+import {
+  TRACKER_KINDS
+} from "./cli-ZOINX7CQ.js";
+import {
+  UnexpectedResponseError
+} from "./cli-YW3TWOHG.js";
 import "./cli-7J3Z5ETF.js";
 import {
-  errorMessage,
   errorStatus
-} from "./cli-4MAFKJMI.js";
+} from "./cli-HIEROXGC.js";
+import {
+  networkFailure
+} from "./cli-G7SUBHGO.js";
 import {
   readConfigText,
   resolveRoot
-} from "./cli-LJRIPZQF.js";
-import "./cli-MY5P6QWZ.js";
+} from "./cli-CDMU3ZJY.js";
+import "./cli-KBHHEDEB.js";
 import {
   nodeRepoFiles,
-  replaceFileAtomic
-} from "./cli-ZECGGFIF.js";
+  replaceRepoFileAtomic
+} from "./cli-LOBLEYOU.js";
 import {
   ansi,
   loadConfig,
   plural,
   syncConfigOf
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   EXIT,
   InvalidArgumentError,
-  NO_PROGRESS,
   Option,
   UsageError,
   isCI,
   isDebug,
-  progressLine,
   shouldUseColor
 } from "./cli-LO3OCXTE.js";
 import "./cli-YLWRLJDD.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-QCVQTLV6.js";
+import "./cli-Q4UO6FBE.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/sync-command.ts
@@ -158,6 +166,59 @@ function formatSyncText(result, options) {
 `;
 }
 
+// src/cli/sync-progress.ts
+var ERASE_LINE = "\r\x1B[2K";
+var NO_SYNC_PROGRESS = { phase: () => {
+}, update: () => {
+}, clear: () => {
+} };
+function syncProgressLine(write, tracker, options = {}) {
+  const now = options.now ?? Date.now;
+  const showAfter = options.showAfterMs ?? 2e3;
+  let label2;
+  let since = now();
+  let lastDraw = -Infinity;
+  let shown = false;
+  const draw = () => {
+    if (label2 === void 0) return;
+    const waited = now() - since;
+    lastDraw = now();
+    shown = true;
+    write(`${ERASE_LINE}${label2}${waited >= showAfter ? ` ${Math.floor(waited / 1e3)} s` : ""}`);
+  };
+  let timer;
+  const restartClock = () => {
+    clearInterval(timer);
+    timer = setInterval(draw, options.tickMs ?? 1e3);
+    timer.unref();
+  };
+  const labels = {
+    "looking-up": `asking ${tracker} which tickets exist…`,
+    writing: "syncing…",
+    "writing-back": "writing ticket references…"
+  };
+  return {
+    phase(phase) {
+      label2 = labels[phase];
+      since = now();
+      restartClock();
+      draw();
+    },
+    update({ done, total }) {
+      if (total === 0) return;
+      label2 = `syncing ${done}/${total}…`;
+      if (done < total && now() - lastDraw < 80) return;
+      draw();
+    },
+    clear() {
+      clearInterval(timer);
+      label2 = void 0;
+      if (shown) write(ERASE_LINE);
+      shown = false;
+    }
+  };
+}
+
 // src/cli/sync-command.ts
 var SYNC_FORMATS = ["text", "json"];
 var SYNC_HELP_AFTER = `
@@ -170,7 +231,8 @@ Credentials come from the environment (never from flags, so they stay out of she
   linear    LINEAR_API_KEY, LINEAR_TEAM (team key), LINEAR_API_URL
   jira      JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PROJECT
   jira-dc   JIRA_BASE_URL, JIRA_PAT, JIRA_PROJECT
-Without the tracker's secret the run is a dry run planned from the postmortems alone.
+Without the tracker's secret only \`--dry-run\` works (planned from the postmortems alone); a run that
+would write exits 2 naming the missing variable.
 
 Examples:
   $ reliability-loop sync                                   # GitHub Issues of $GITHUB_REPOSITORY
@@ -181,7 +243,7 @@ Examples:
 Exit codes:
   0  every item is in sync (or the dry run planned without problems)
   1  some items failed; the others were done, and the next run completes the job without duplicates
-  2  usage or configuration error: bad option or config, incomplete credentials
+  2  usage or configuration error: bad option or config, missing or incomplete credentials
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `;
 function positiveSeconds(value) {
@@ -190,7 +252,7 @@ function positiveSeconds(value) {
   return n;
 }
 function addSyncCommand(program, io, deps, done) {
-  return program.command("sync").summary("make every open action item exactly one ticket (GitHub, Linear, Jira)").description("Create, update and close tickets so that every open action item of the postmortems has exactly one.").addOption(new Option("-t, --tracker <tracker>", "where tickets live (default: sync.tracker from the config, else github)").choices(TRACKER_KINDS)).option("-n, --dry-run", "print the plan; write no ticket and change no file (the default without credentials)").addOption(new Option("-f, --format <format>", "report format").choices(SYNC_FORMATS).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; config and postmortem paths are relative to it (default: current directory)").option("--no-write-back", "do not write ticket references into the postmortems").option("--timeout <seconds>", "longest wait for one tracker response before retrying (default 30)", positiveSeconds).option("--color", "colour the table even when stdout is not a terminal").option("--no-color", "never colour the table (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", SYNC_HELP_AFTER).action(async (options) => {
+  return program.command("sync").summary("make every open action item exactly one ticket (GitHub, Linear, Jira)").description("Create, update and close tickets so that every open action item of the postmortems has exactly one.").addOption(new Option("-t, --tracker <tracker>", "where tickets live (default: sync.tracker from the config, else github)").choices(TRACKER_KINDS)).option("-n, --dry-run", "print the plan; write no ticket and change no file (works without credentials)").addOption(new Option("-f, --format <format>", "report format").choices(SYNC_FORMATS).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; config and postmortem paths are relative to it (default: current directory)").option("--no-write-back", "do not write ticket references into the postmortems").option("--timeout <seconds>", "longest wait for one tracker response before retrying (default 30)", positiveSeconds).option("--color", "colour the table even when stdout is not a terminal").option("--no-color", "never colour the table (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", SYNC_HELP_AFTER).action(async (options) => {
     done(await syncCommand(options, io, deps));
   });
 }
@@ -202,15 +264,16 @@ function lineUrlOf(env, connection) {
   return (file, line) => `${web}/${repository}/blob/${ref}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
 }
 function trackerFailure(error, kind) {
-  const status = errorStatus(error);
   const message = errorMessage(error);
+  if (networkFailure(error)) return { message: `could not reach the ${kind} tracker (${message}); nothing was written`, hint: "check the base URL, the network and any proxy, then run again", code: EXIT.PROBLEMS };
+  const status = errorStatus(error);
   if (status === 401 || status === 403) {
     return { message: `the ${kind} tracker refused the credentials (${status}: ${message}); nothing was written`, hint: "check the token and its permissions (see docs/sync.md)", code: EXIT.USAGE };
   }
   if (status === 404) {
     return { message: `${message}; nothing was written`, hint: "check the team or project key, the repository and the base URL (config sync:, or the environment)", code: EXIT.USAGE };
   }
-  if (status !== void 0 || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
+  if (error instanceof UnexpectedResponseError || status !== void 0 || /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket|timed? ?out|no response/i.test(message)) {
     return { message: `could not read the ${kind} tracker (${status !== void 0 ? `${status}: ` : ""}${message}); nothing was written`, hint: "check the base URL and the network, then run again", code: EXIT.PROBLEMS };
   }
   return void 0;
@@ -232,10 +295,13 @@ async function syncCommand(options, io, deps) {
   if ("incomplete" in found) {
     throw new UsageError(found.incomplete, 'set the missing environment variables (see "reliability-loop sync --help"), or pass --dry-run to plan without credentials');
   }
+  if ("absent" in found && options.dryRun !== true) {
+    throw new UsageError(`a sync that writes needs the ${kind} credentials, and ${found.variable} is not set; nothing was planned or written`, `set ${found.variable} (see "reliability-loop sync --help"), or pass --dry-run to plan from the postmortems alone`);
+  }
   const connection = "connection" in found ? found.connection : void 0;
   const dryRun = options.dryRun === true || connection === void 0;
   if ("absent" in found && options.format === "text") {
-    io.stderr(`note: ${found.absent}: ${options.dryRun ? "" : "dry run, "}planned from the postmortems alone, without asking ${kind}
+    io.stderr(`note: ${found.absent}: planned from the postmortems alone, without asking ${kind}
 `);
   }
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
@@ -248,8 +314,8 @@ async function syncCommand(options, io, deps) {
 `) },
     ...options.timeout !== void 0 && { transport: { timeoutMs: options.timeout * 1e3 } }
   }) : void 0;
-  const showProgress = options.format === "text" && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && !dryRun;
-  const progress = showProgress ? progressLine(io.stderr, { label: "syncing" }) : NO_PROGRESS;
+  const showProgress = options.format === "text" && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env) && tracker !== void 0;
+  const progress = showProgress ? syncProgressLine(io.stderr, kind) : NO_SYNC_PROGRESS;
   const lineUrl = lineUrlOf(io.env, connection);
   let result;
   try {
@@ -258,9 +324,10 @@ async function syncCommand(options, io, deps) {
       { dryRun, trackerKind: kind, ...lineUrl && { lineUrl } },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceFileAtomic(path.join(root, file), text),
+        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
         ...tracker && { tracker },
-        onProgress: progress.update
+        onProgress: progress.update,
+        onPhase: progress.phase
       }
     );
   } catch (error) {

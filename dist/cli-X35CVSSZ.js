@@ -2,7 +2,6 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
-  errorMessage,
   formatRecords,
   lineSegments,
   ndjsonFileSource,
@@ -11,9 +10,8 @@ import {
   readNdjsonBatches,
   recordKey,
   recordOf,
-  sanitizeText,
   storeFilePath
-} from "./cli-YBP55FQ3.js";
+} from "./cli-E3CUJF6X.js";
 import {
   coreCount
 } from "./cli-BU6EMFDS.js";
@@ -21,13 +19,13 @@ import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-LJRIPZQF.js";
+} from "./cli-CDMU3ZJY.js";
 import {
   VERSION
-} from "./cli-MY5P6QWZ.js";
+} from "./cli-KBHHEDEB.js";
 import {
   nodeRepoFiles
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
 import {
   AUDIT_SCORERS,
   ansi,
@@ -36,7 +34,7 @@ import {
   plural,
   require_ajv,
   scaleBounds
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   ConfigError,
   EXIT,
@@ -53,8 +51,14 @@ import {
   pRetry
 } from "./cli-YLWRLJDD.js";
 import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
+import {
   pLimit
 } from "./cli-QCVQTLV6.js";
+import {
+  sanitizeText
+} from "./cli-Q4UO6FBE.js";
 import {
   __commonJS,
   __require,

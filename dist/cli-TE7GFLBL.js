@@ -6937,6 +6937,7 @@ function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
     owners: {},
     writeBack: "commit",
     tickClosed: false,
+    requireValidItems: false,
     concurrency: 4,
     github: { milestones: false },
     linear: { apiUrl: DEFAULT_LINEAR_API_URL },
@@ -6956,6 +6957,7 @@ function resolveSync(section, report, config) {
   if (typeof s["severity-labels"] === "boolean") sync.severityLabels = s["severity-labels"];
   if (typeof s["write-back"] === "string") sync.writeBack = s["write-back"];
   if (typeof s["tick-closed"] === "boolean") sync.tickClosed = s["tick-closed"];
+  if (typeof s["require-valid-items"] === "boolean") sync.requireValidItems = s["require-valid-items"];
   if (typeof s.concurrency === "number") sync.concurrency = s.concurrency;
   if (s.priorities !== void 0) {
     const byKey = new Map(levels.map((l) => [severityKey(l), l]));
@@ -8146,6 +8148,11 @@ var syncSchema = {
     "tick-closed": {
       type: "boolean",
       description: "When a ticket was closed in the tracker but its item is still open, tick the item in the write-back (otherwise it is only reported).",
+      default: false
+    },
+    "require-valid-items": {
+      type: "boolean",
+      description: "Skip action items that `lint` rejects (PM007: no owner, no due date, no checkbox; PM009: a placeholder such as `@TBD` on the item’s line) instead of opening their tickets with a warning.",
       default: false
     },
     concurrency: {

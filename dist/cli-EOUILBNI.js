@@ -22,52 +22,52 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-YH5TAUHA.js";
-import "./cli-TXOQVEDI.js";
+} from "./cli-HCFDZYOX.js";
+import "./cli-OETWRYVR.js";
 import "./cli-YCR4GTMK.js";
 import {
   discoverExperiments
-} from "./cli-DAZ37OO7.js";
-import "./cli-7JBKV5C7.js";
+} from "./cli-JCR4YYTK.js";
+import "./cli-B332P2HQ.js";
 import {
   ENV_NAMES,
-  TRACKER_NAMES,
   credentialsFromEnvironment,
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-5T3UC53R.js";
+} from "./cli-32G7WXQT.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
+import {
+  TRACKER_NAMES
+} from "./cli-ZOINX7CQ.js";
 import "./cli-7J3Z5ETF.js";
 import {
-  errorMessage,
   jsonSyntaxProblem,
   readNdjson,
   recordKey,
-  recordOf,
-  sanitizeText
-} from "./cli-YBP55FQ3.js";
+  recordOf
+} from "./cli-E3CUJF6X.js";
 import "./cli-BU6EMFDS.js";
 import {
   readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-LJRIPZQF.js";
-import "./cli-MY5P6QWZ.js";
+} from "./cli-CDMU3ZJY.js";
+import "./cli-KBHHEDEB.js";
 import {
   replaceFileAtomic
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
 import {
   loadConfig,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -75,7 +75,13 @@ import {
   UsageError,
   isDebug
 } from "./cli-LO3OCXTE.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-QCVQTLV6.js";
+import {
+  sanitizeText
+} from "./cli-Q4UO6FBE.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/review-command.ts
@@ -1032,7 +1038,7 @@ function reviewTracker(config, credentials, names, env, disabled) {
       kind: sync.tracker,
       // The trackers' HTTP clients are loaded only when a tracker is read: most reviews never do.
       lookup: async (request) => {
-        const { createTracker } = await import("./cli-DW3GUCU4.js");
+        const { createTracker } = await import("./cli-TJMM2EIX.js");
         return createTracker(connection, { ...env, sync }).lookup(request);
       }
     };

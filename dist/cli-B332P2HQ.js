@@ -8,7 +8,7 @@ import {
   formatKeyPath,
   pointerSegments,
   require_ajv
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   require_dist
 } from "./cli-LO3OCXTE.js";

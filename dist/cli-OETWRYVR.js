@@ -5,17 +5,17 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-MY5P6QWZ.js";
+} from "./cli-KBHHEDEB.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
 
 // src/io/node-adapters.ts
 import { join } from "node:path";

@@ -2,6 +2,13 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  NOT_SENT_CODES,
+  networkFailure
+} from "./cli-G7SUBHGO.js";
+import {
+  sanitizeVendorBody
+} from "./cli-Q4UO6FBE.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -25700,6 +25707,9 @@ function attemptGuard(timeoutMs, log) {
         return await request2(options);
       } catch (error) {
         if (error instanceof Error) {
+          error.message = sanitizeVendorBody(error.message);
+          const network = networkFailure(error);
+          if (network) error.message = NOT_SENT_CODES.has(network.code) ? `${network.text}: the request did not reach GitHub` : network.text;
           if (signal.aborted && ours.has(signal)) error.message = `no response from GitHub within ${timeoutMs / 1e3} s`;
           const status = error.status;
           if (typeof status !== "number" || status >= 500) {
@@ -25760,14 +25770,10 @@ function errorStatus(error) {
   const status = error !== null && typeof error === "object" ? error.status : void 0;
   return typeof status === "number" ? status : void 0;
 }
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export {
   require_tunnel2 as require_tunnel,
   require_undici,
   createGitHubClient,
-  errorStatus,
-  errorMessage
+  errorStatus
 };

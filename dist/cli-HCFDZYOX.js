@@ -4,24 +4,26 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-TXOQVEDI.js";
+} from "./cli-OETWRYVR.js";
 import {
   runGit
 } from "./cli-YCR4GTMK.js";
 import {
   isRealDate
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
-  errorMessage,
   ndjsonFileSource,
   oversizedProblem,
   parseLine
-} from "./cli-YBP55FQ3.js";
+} from "./cli-E3CUJF6X.js";
 import {
   nodeRepoFiles
-} from "./cli-ZECGGFIF.js";
+} from "./cli-LOBLEYOU.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";

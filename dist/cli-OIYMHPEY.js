@@ -4,16 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-TXOQVEDI.js";
+} from "./cli-OETWRYVR.js";
 import {
   RULES
-} from "./cli-44X7ZRGT.js";
+} from "./cli-B3GQPTVW.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-MY5P6QWZ.js";
-import "./cli-ZECGGFIF.js";
+} from "./cli-KBHHEDEB.js";
+import "./cli-LOBLEYOU.js";
 import {
   Command,
   CommanderError,
@@ -44,13 +44,13 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-NAYKTHZF.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-ZURSK7K7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-KE4KEF22.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-PATAI7JP.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-7PNZZSBV.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-HXD6SXXY.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-GD2CVLMB.js")).addExportCommand]
+  ["lint", async () => (await import("./cli-ICNZFVEJ.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-6THIH2TN.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-6NR2CSCZ.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-FZ63QVAN.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-X35CVSSZ.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-EOUILBNI.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-KCKHVOX6.js")).addExportCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

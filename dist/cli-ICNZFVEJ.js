@@ -8,9 +8,9 @@ import {
   lintCommand,
   readConfigText,
   resolveRoot
-} from "./cli-LJRIPZQF.js";
-import "./cli-MY5P6QWZ.js";
-import "./cli-IDPRNWMH.js";
+} from "./cli-CDMU3ZJY.js";
+import "./cli-KBHHEDEB.js";
+import "./cli-TE7GFLBL.js";
 import "./cli-LO3OCXTE.js";
 import "./cli-EZXOBCIM.js";
 export {

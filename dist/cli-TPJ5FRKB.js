@@ -2,10 +2,20 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  displayTitle
+} from "./cli-ZOINX7CQ.js";
+import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
+  UnexpectedResponseError,
+  expectShape,
+  isArrayOf,
+  isOptionalArrayOf,
+  isOptionalString,
+  isRecord,
+  isString,
   sendWithRetry
-} from "./cli-LX5XBQVM.js";
+} from "./cli-YW3TWOHG.js";
 import {
   deterministicUuid,
   isItemKey,
@@ -14,10 +24,17 @@ import {
 import {
   createGitHubClient,
   errorStatus
-} from "./cli-4MAFKJMI.js";
+} from "./cli-HIEROXGC.js";
+import {
+  NOT_SENT_CODES,
+  networkFailure
+} from "./cli-G7SUBHGO.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
+import {
+  sanitizeVendorBody
+} from "./cli-Q4UO6FBE.js";
 
 // src/github/check-assignee.ts
 async function canBeAssigned(client, request) {
@@ -31,7 +48,14 @@ async function canBeAssigned(client, request) {
 }
 
 // src/github/list-issues.ts
-function toIssueRecord(issue) {
+function isRawIssue(value) {
+  if (!isRecord(value)) return false;
+  const { number, title, body, state, state_reason: stateReason, html_url: htmlUrl, assignees, milestone } = value;
+  return Number.isInteger(number) && isString(title) && isOptionalString(body) && isString(state) && isOptionalString(stateReason) && isString(htmlUrl) && isOptionalArrayOf(assignees, (a) => a === null || isRecord(a) && isString(a.login)) && (milestone === void 0 || milestone === null || isRecord(milestone) && Number.isInteger(milestone.number) && isString(milestone.title));
+}
+var ISSUE_SHAPE = "an issue with number, title, state and html_url";
+function toIssueRecord(data, what = "GitHub issue") {
+  const issue = expectShape(data, isRawIssue, what, ISSUE_SHAPE);
   const record = {
     number: issue.number,
     title: issue.title,
@@ -54,8 +78,10 @@ async function listIssues(client, request) {
     per_page: 100,
     ...request.since !== void 0 && { since: request.since, sort: "updated", direction: "desc" }
   });
+  const what = `GitHub list issues of ${request.owner}/${request.repo}`;
   for await (const page of pages) {
-    for (const issue of page.data) if (issue.pull_request === void 0) issues.push(toIssueRecord(issue));
+    const data = expectShape(page.data, (v) => isArrayOf(v, isRecord), what, "an array of issues");
+    for (const issue of data) if (isRecord(issue) && issue.pull_request === void 0) issues.push(toIssueRecord(issue, what));
   }
   return issues;
 }
@@ -72,7 +98,21 @@ async function createIssue(client, request) {
     ...request.milestone !== void 0 && { milestone: request.milestone },
     request: { retries: 0 }
   });
-  return toIssueRecord(data);
+  return toIssueRecord(data, `GitHub create issue in ${request.owner}/${request.repo}`);
+}
+
+// src/github/list-milestones.ts
+function isMilestone(value) {
+  return isRecord(value) && Number.isInteger(value.number) && isString(value.title);
+}
+async function listMilestones(client, request) {
+  const all = [];
+  const pages = client.paginate.iterator(client.rest.issues.listMilestones, { owner: request.owner, repo: request.repo, state: "all", per_page: 100 });
+  for await (const page of pages) {
+    const data = expectShape(page.data, (v) => isArrayOf(v, isMilestone), "GitHub list milestones", "an array of milestones with number and title");
+    for (const m of data) all.push({ number: m.number, title: m.title });
+  }
+  return all;
 }
 
 // src/github/create-milestone.ts
@@ -83,27 +123,20 @@ async function createMilestone(client, request) {
     title: request.title,
     due_on: `${request.dueOn}T00:00:00Z`
   });
-  return { number: data.number, title: data.title };
+  const milestone = expectShape(data, isMilestone, "GitHub create milestone", "a milestone with number and title");
+  return { number: milestone.number, title: milestone.title };
 }
 
 // src/github/get-issue.ts
 async function getIssue(client, request) {
   try {
     const { data } = await client.rest.issues.get({ owner: request.owner, repo: request.repo, issue_number: request.number });
-    return toIssueRecord(data);
+    return toIssueRecord(data, `GitHub get issue #${request.number}`);
   } catch (error) {
     const status = errorStatus(error);
     if (status === 404 || status === 410) return void 0;
     throw error;
   }
-}
-
-// src/github/list-milestones.ts
-async function listMilestones(client, request) {
-  const all = [];
-  const pages = client.paginate.iterator(client.rest.issues.listMilestones, { owner: request.owner, repo: request.repo, state: "all", per_page: 100 });
-  for await (const page of pages) for (const m of page.data) all.push({ number: m.number, title: m.title });
-  return all;
 }
 
 // src/github/update-issue.ts
@@ -118,7 +151,7 @@ async function updateIssue(client, request) {
     ...request.milestone !== void 0 && { milestone: request.milestone },
     ...request.close === true && { state: "closed", state_reason: "completed" }
   });
-  return toIssueRecord(data);
+  return toIssueRecord(data, `GitHub update issue #${request.number}`);
 }
 
 // src/sync/trackers/description.ts
@@ -193,7 +226,7 @@ function readMarkers(body) {
 }
 function toTicket(issue) {
   const { keys, due } = readMarkers(issue.body);
-  const ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: issue.title, state: issue.state };
+  const ticket = { id: String(issue.number), ref: `#${issue.number}`, url: issue.htmlUrl, keys, title: displayTitle(issue.title), state: issue.state };
   ticket.status = issue.stateReason !== void 0 && issue.stateReason !== "completed" ? `closed (${issue.stateReason.replace(/_/g, " ")})` : issue.state;
   if (due !== void 0) ticket.due = due;
   const [assignee] = issue.assignees;
@@ -334,6 +367,8 @@ var GitHubTracker = class {
   classify(error) {
     const status = errorStatus(error);
     if (status === void 0) return "fatal";
+    const network = networkFailure(error);
+    if (network && NOT_SENT_CODES.has(network.code)) return "retryable";
     if (status >= 500) return "ambiguous";
     if (status === 429 || status === 403 && /rate limit/i.test(error instanceof Error ? error.message : "")) return "retryable";
     return "fatal";
@@ -352,6 +387,19 @@ var JiraError = class extends Error {
 var PROPERTY_KEY = "reliability-loop";
 var FIELDS = ["summary", "status", "duedate", "assignee", "labels"];
 var PAGE = 100;
+function isIssueJson(value) {
+  if (!isRecord(value) || !isString(value.id) || !isString(value.key)) return false;
+  const fields = value.fields;
+  if (fields === void 0) return true;
+  if (!isRecord(fields) || !isOptionalString(fields.summary) || !isOptionalString(fields.duedate) || !isOptionalArrayOf(fields.labels, isString)) return false;
+  return [fields.status, fields.assignee].every((f) => f === void 0 || f === null || isRecord(f)) && (value.properties === void 0 || isRecord(value.properties));
+}
+var ISSUE_SHAPE2 = "an issue with id and key";
+var isSearchPage = (v) => isRecord(v) && isOptionalArrayOf(v.issues, isIssueJson) && isOptionalString(v.nextPageToken);
+var isUserList = (v) => isArrayOf(v, isRecord);
+var isTransitions = (v) => isRecord(v) && isOptionalArrayOf(v.transitions, (t) => isRecord(t) && isString(t.id) && isString(t.name) && (t.to === void 0 || isRecord(t.to)));
+var isCreated = (v) => isRecord(v) && isString(v.id) && v.id !== "" && isString(v.key) && /^[A-Z][A-Z0-9_]*-\d+$/i.test(v.key);
+var anything = (_v) => true;
 var JIRA_CAPABILITIES = { dueDate: "field", priority: true, keyStoredOnCreate: true, idempotentCreate: false, recheckConsistent: false };
 function quote(value) {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
@@ -379,7 +427,8 @@ var JiraTracker = class {
     const authorization = auth.flavour === "cloud" ? `Basic ${Buffer.from(`${auth.email}:${auth.apiToken}`).toString("base64")}` : `Bearer ${auth.pat}`;
     return { authorization, accept: "application/json", "content-type": "application/json" };
   }
-  async call(method, path, body, idempotent, what) {
+  /** One request; a successful answer is checked with `shape` (what it must look like, and how to say so). */
+  async call(method, path, body, idempotent, what, shape) {
     const response = await sendWithRetry(
       this.options.fetch,
       { url: `${this.api}${path}`, method, headers: this.headers(), ...body !== void 0 && { body: JSON.stringify(body) }, idempotent, what: `Jira ${what}` },
@@ -387,11 +436,11 @@ var JiraTracker = class {
     );
     if (response.status >= 400) {
       const json = response.json ?? {};
-      const details = [...json.errorMessages ?? [], ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${message}`)].join("; ");
+      const details = sanitizeVendorBody([...json.errorMessages ?? [], ...Object.entries(json.errors ?? {}).map(([field, message]) => `${field}: ${String(message)}`)].join("; "));
       const hint = response.status === 401 ? this.cloud ? " (check JIRA_EMAIL and JIRA_API_TOKEN)" : " (check the personal access token)" : "";
       throw new JiraError(`Jira ${what}: ${response.status} ${details || "error"}${hint}`, response.status);
     }
-    return response.json;
+    return expectShape(response.json, shape.guard, `Jira ${what}`, shape.expected);
   }
   async resolveAssignees(owners) {
     const assignees = /* @__PURE__ */ new Map();
@@ -407,7 +456,7 @@ var JiraTracker = class {
           return;
         }
         const param = this.cloud ? "query" : "username";
-        const users = await this.call("GET", `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, void 0, true, "user search");
+        const users = await this.call("GET", `/user/search?${param}=${encodeURIComponent(o.email)}&maxResults=10`, void 0, true, "user search", { guard: isUserList, expected: "a list of users" });
         const active = users.filter((u) => u.active !== false);
         const match = active.find((u) => u.emailAddress?.toLowerCase() === o.email?.toLowerCase()) ?? (active.length === 1 ? active[0] : void 0);
         const id = this.cloud ? match?.accountId : match?.name;
@@ -430,7 +479,7 @@ var JiraTracker = class {
       ref: issue.key,
       url: `${this.options.baseUrl.replace(/\/+$/, "")}/browse/${issue.key}`,
       keys,
-      title: issue.fields?.summary ?? "",
+      title: displayTitle(issue.fields?.summary ?? ""),
       state: issue.fields?.status?.statusCategory?.key === "done" ? "closed" : "open"
     };
     if (issue.fields?.status?.name) ticket.status = issue.fields.status.name;
@@ -447,7 +496,7 @@ var JiraTracker = class {
     let startAt = 0;
     for (; ; ) {
       const body = this.cloud ? { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, ...token !== void 0 && { nextPageToken: token }, ...reconcile.length > 0 && { reconcileIssues: reconcile } } : { jql, fields: FIELDS, properties: [PROPERTY_KEY], maxResults: PAGE, startAt };
-      const page = await this.call("POST", this.cloud ? "/search/jql" : "/search", body, true, "search");
+      const page = await this.call("POST", this.cloud ? "/search/jql" : "/search", body, true, "search", { guard: isSearchPage, expected: "a page of issues, each with id and key" });
       const issues = page.issues ?? [];
       tickets.push(...issues.map((i) => this.toTicket(i)));
       if (this.cloud) {
@@ -484,7 +533,7 @@ var JiraTracker = class {
     }
     for (const [key, raws] of wanted) {
       try {
-        const issue = await this.call("GET", `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(",")}&properties=${PROPERTY_KEY}`, void 0, true, `get ${key}`);
+        const issue = await this.call("GET", `/issue/${encodeURIComponent(key)}?fields=${FIELDS.join(",")}&properties=${PROPERTY_KEY}`, void 0, true, `get ${key}`, { guard: isIssueJson, expected: ISSUE_SHAPE2 });
         tickets.push(this.toTicket(issue));
       } catch (error) {
         if (!(error instanceof JiraError) || error.status !== 404) throw error;
@@ -515,7 +564,11 @@ var JiraTracker = class {
   async knownPriorities() {
     this.priorityNames ??= (async () => {
       try {
-        const json = await this.call("GET", this.cloud ? "/priority/search?maxResults=100" : "/priority", void 0, true, "priorities");
+        const hasName = (p) => isRecord(p) && isString(p.name);
+        const json = await this.call("GET", this.cloud ? "/priority/search?maxResults=100" : "/priority", void 0, true, "priorities", {
+          guard: (v) => isArrayOf(v, hasName) || isRecord(v) && isOptionalArrayOf(v.values, hasName),
+          expected: "a list of priorities"
+        });
         const list = Array.isArray(json) ? json : json.values ?? [];
         return new Set(list.map((p) => p.name));
       } catch {
@@ -549,7 +602,7 @@ var JiraTracker = class {
   async create(draft) {
     this.keyOfLabel.set(keyLabel(draft.key), draft.key);
     const body = { fields: await this.fields(draft, true), properties: [{ key: PROPERTY_KEY, value: { key: draft.key } }] };
-    const created = await this.call("POST", "/issue", body, false, "create issue");
+    const created = await this.call("POST", "/issue", body, false, "create issue", { guard: isCreated, expected: "the new issue’s id and key; the issue may have been created, and the next run finds it by its key" });
     const ticket = {
       id: created.id,
       ref: created.key,
@@ -567,7 +620,7 @@ var JiraTracker = class {
     this.keyOfLabel.set(keyLabel(draft.key), draft.key);
     const body = { fields: await this.fields(draft, false, changes) };
     if (changes.includes("key")) body.properties = [{ key: PROPERTY_KEY, value: { key: draft.key } }];
-    await this.call("PUT", `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`);
+    await this.call("PUT", `/issue/${encodeURIComponent(ticket.ref)}`, body, true, `edit ${ticket.ref}`, { guard: anything, expected: "nothing" });
     const updated = { ...ticket, title: draft.title, keys: changes.includes("key") ? [draft.key] : ticket.keys };
     if (draft.due !== void 0) updated.due = draft.due;
     else delete updated.due;
@@ -575,21 +628,18 @@ var JiraTracker = class {
     return updated;
   }
   async close(ticket) {
-    const { transitions } = await this.call(
-      "GET",
-      `/issue/${encodeURIComponent(ticket.ref)}/transitions`,
-      void 0,
-      true,
-      `transitions of ${ticket.ref}`
-    );
+    const { transitions } = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, void 0, true, `transitions of ${ticket.ref}`, {
+      guard: isTransitions,
+      expected: "a list of transitions, each with id and name"
+    });
     const toDone = (transitions ?? []).filter((t) => t.to?.statusCategory?.key === "done");
     const transition = toDone.find((t) => /^(done|close|resolve)/i.test(t.name)) ?? toDone[0];
     if (!transition) {
-      const issue = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, void 0, true, `get ${ticket.ref}`);
+      const issue = await this.call("GET", `/issue/${encodeURIComponent(ticket.ref)}?fields=status`, void 0, true, `get ${ticket.ref}`, { guard: isIssueJson, expected: ISSUE_SHAPE2 });
       if (issue.fields?.status?.statusCategory?.key === "done") return { ...ticket, state: "closed" };
       throw new JiraError(`Jira ${ticket.ref}: no transition leads to a status in the Done category from its current status; close it by hand or adjust the workflow`, 409);
     }
-    await this.call("POST", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`);
+    await this.call("POST", `/issue/${encodeURIComponent(ticket.ref)}/transitions`, { transition: { id: transition.id } }, false, `transition ${ticket.ref}`, { guard: anything, expected: "nothing" });
     return { ...ticket, state: "closed" };
   }
   classify(error) {
@@ -626,6 +676,8 @@ var LinearClient = class {
   /**
    * Sends one document. `partial` accepts errors alongside data (aliased reads where some are not found);
    * otherwise any error throws. `idempotent`: safe to send twice (reads; creates with a client-chosen id).
+   * `shape`: what the answer's `data` must look like; anything else (a garbage body, no data) is an
+   * UnexpectedResponseError, never an empty result.
    */
   async request(operationName, query, variables, options) {
     const response = await sendWithRetry(
@@ -645,12 +697,13 @@ var LinearClient = class {
     const data = response.json !== null && typeof response.json === "object" ? response.json.data ?? null : null;
     const auth = errors.some((e) => e.extensions?.type === "authentication error" || e.extensions?.code === "AUTHENTICATION_ERROR");
     if (auth || response.status === 401 || response.status === 403) {
-      throw new LinearError(`Linear ${operationName}: ${errors[0]?.message ?? "not authenticated"} (check the API key; it is sent without "Bearer")`, 401, errors);
+      throw new LinearError(`Linear ${operationName}: ${sanitizeVendorBody(String(errors[0]?.message ?? "not authenticated"))} (check the API key; it is sent without "Bearer")`, 401, errors);
     }
     if (response.status >= 400 || errors.length > 0 && !(options.partial && data !== null)) {
-      const message = errors.map((e) => e.extensions?.userPresentableMessage ?? e.message).join("; ") || `HTTP ${response.status}`;
+      const message = sanitizeVendorBody(errors.map((e) => String(e.extensions?.userPresentableMessage ?? e.message)).join("; ")) || `HTTP ${response.status}`;
       throw new LinearError(`Linear ${operationName}: ${message}`, response.status, errors);
     }
+    if (!options.shape.guard(data)) throw new UnexpectedResponseError(`Linear ${operationName}`, options.shape.expected, response.json);
     return { data, errors };
   }
 };
@@ -707,6 +760,41 @@ ${fields}
 }
 ${TICKET_FIELDS}`;
 }
+var isIssueNode = (v) => isRecord(v) && isString(v.id) && isString(v.identifier) && isString(v.url) && isString(v.title) && isOptionalString(v.dueDate) && (v.assignee === null || v.assignee === void 0 || isRecord(v.assignee) && isString(v.assignee.id)) && isRecord(v.state) && isString(v.state.type) && isRecord(v.attachments) && isArrayOf(v.attachments.nodes, (a) => isRecord(a) && (a.metadata === null || a.metadata === void 0 || isRecord(a.metadata)));
+function isPage(v, node) {
+  return isRecord(v) && isArrayOf(v.nodes, node) && isRecord(v.pageInfo) && typeof v.pageInfo.hasNextPage === "boolean" && isOptionalString(v.pageInfo.endCursor);
+}
+var isLabelNode = (l) => isRecord(l) && isString(l.id) && isString(l.name) && (l.team === null || l.team === void 0 || isRecord(l.team) && isString(l.team.id));
+var isTeamNode = (t) => isRecord(t) && isString(t.id) && isString(t.key) && isRecord(t.states) && isArrayOf(t.states.nodes, (s) => isRecord(s) && isString(s.id) && isString(s.type) && typeof s.position === "number");
+var SETUP_SHAPE = {
+  guard: (d) => isRecord(d) && isRecord(d.teams) && isArrayOf(d.teams.nodes, isTeamNode) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+  expected: "teams and issueLabels"
+};
+var LABELS_SHAPE = {
+  guard: (d) => isRecord(d) && isRecord(d.issueLabels) && isArrayOf(d.issueLabels.nodes, isLabelNode),
+  expected: "issueLabels"
+};
+var USERS_SHAPE = {
+  guard: (d) => isRecord(d) && isPage(d.users, (u) => isRecord(u) && isString(u.id) && isString(u.email) && typeof u.active === "boolean"),
+  expected: "a page of users with id, email and active"
+};
+var ISSUES_SHAPE = {
+  guard: (d) => isRecord(d) && isPage(d.issues, isIssueNode),
+  expected: "a page of issues"
+};
+var REFERENCES_SHAPE = {
+  guard: (d) => isRecord(d) && Object.values(d).every((n) => n === null || isIssueNode(n)),
+  expected: "the referenced issues"
+};
+function payloadShape(field) {
+  return {
+    guard: (d) => isRecord(d) && isRecord(d[field]) && (d[field].issue === null || isIssueNode(d[field].issue)),
+    expected: `${field} with the issue`
+  };
+}
+var CREATE_SHAPE = payloadShape("issueCreate");
+var UPDATE_SHAPE = payloadShape("issueUpdate");
+var ANY_DATA = { guard: (_d) => true, expected: "anything" };
 var PRIORITY = { urgent: 1, high: 2, medium: 3, low: 4, none: 0 };
 var METADATA_KEY = "reliabilityLoopKey";
 var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -731,12 +819,12 @@ var LinearTracker = class {
   }
   async loadSetup() {
     const names = [.../* @__PURE__ */ new Set([...this.options.labels, ...this.options.otherLabels ?? []])];
-    const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: names }, { idempotent: true });
-    const team = data?.teams.nodes[0];
+    const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: names }, { idempotent: true, shape: SETUP_SHAPE });
+    const team = data.teams.nodes[0];
     if (!team) throw new LinearError(`Linear has no team with the key "${this.options.team}" (check sync.linear.team or LINEAR_TEAM)`, 404, []);
     const done = team.states.nodes.filter((s) => s.type === "completed").sort((a, b) => a.position - b.position)[0];
     if (!done) throw new LinearError(`Linear team ${team.key} has no workflow state of type "completed" to move finished items to`, 404, []);
-    for (const label of [...data?.issueLabels.nodes ?? []].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
+    for (const label of [...data.issueLabels.nodes].sort((a, b) => (a.team ? 1 : 0) - (b.team ? 1 : 0))) {
       if (label.team === null || label.team.id === team.id) this.labelIds.set(label.name, Promise.resolve(label.id));
     }
     return { teamId: team.id, doneStateId: done.id };
@@ -759,17 +847,12 @@ var LinearTracker = class {
   async createLabel(name, teamId) {
     const id = deterministicUuid(`label:${teamId}:${name}`);
     try {
-      await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name, teamId } }, { idempotent: true });
+      await this.client.request("SyncCreateLabel", CREATE_LABEL, { input: { id, name, teamId } }, { idempotent: true, shape: ANY_DATA });
       return id;
     } catch (error) {
       if (!(error instanceof LinearError) || !error.isInputError) throw error;
-      const { data } = await this.client.request(
-        "SyncSetup",
-        SETUP,
-        { team: this.options.team, labels: [name] },
-        { idempotent: true }
-      );
-      const found = data?.issueLabels.nodes.find((l) => l.name === name && (l.team === null || l.team.id === teamId));
+      const { data } = await this.client.request("SyncSetup", SETUP, { team: this.options.team, labels: [name] }, { idempotent: true, shape: LABELS_SHAPE });
+      const found = data.issueLabels.nodes.find((l) => l.name === name && (l.team === null || l.team.id === teamId));
       if (!found) throw error;
       return found.id;
     }
@@ -790,14 +873,14 @@ var LinearTracker = class {
     const emails = [...byEmail.keys()];
     let after = null;
     for (; ; ) {
-      const { data } = await this.client.request("SyncUsers", USERS, { emails, after }, { idempotent: true });
-      for (const user of data?.users.nodes ?? []) {
+      const { data } = await this.client.request("SyncUsers", USERS, { emails, after }, { idempotent: true, shape: USERS_SHAPE });
+      for (const user of data.users.nodes) {
         const names = byEmail.get(user.email.toLowerCase());
         if (!names || !user.active) continue;
         for (const name of names) assignees.set(name, user.id);
         byEmail.delete(user.email.toLowerCase());
       }
-      if (!data?.users.pageInfo.hasNextPage) break;
+      if (!data.users.pageInfo.hasNextPage) break;
       after = data.users.pageInfo.endCursor;
     }
     for (const [email, names] of byEmail) for (const name of names) warnings.push(`owner ${name}: no active Linear user with the email ${email}`);
@@ -816,7 +899,7 @@ var LinearTracker = class {
       ref: issue.identifier,
       url: issue.url,
       keys,
-      title: issue.title,
+      title: displayTitle(issue.title),
       state: issue.state.type === "completed" || issue.state.type === "canceled" ? "closed" : "open"
     };
     if (issue.state.name) ticket.status = issue.state.name;
@@ -828,9 +911,9 @@ var LinearTracker = class {
     const tickets = [];
     let after = null;
     for (; ; ) {
-      const { data } = await this.client.request("SyncIssues", ISSUES, { filter, after }, { idempotent: true });
-      for (const node of data?.issues.nodes ?? []) tickets.push(this.toTicket(node));
-      if (!data?.issues.pageInfo.hasNextPage) return tickets;
+      const { data } = await this.client.request("SyncIssues", ISSUES, { filter, after }, { idempotent: true, shape: ISSUES_SHAPE });
+      for (const node of data.issues.nodes) tickets.push(this.toTicket(node));
+      if (!data.issues.pageInfo.hasNextPage) return tickets;
       after = data.issues.pageInfo.endCursor;
     }
   }
@@ -858,9 +941,9 @@ var LinearTracker = class {
     for (let start = 0; start < identifiers.length; start += 50) {
       const chunk = identifiers.slice(start, start + 50);
       const variables = Object.fromEntries(chunk.map((id, i) => [`r${i}`, id]));
-      const { data } = await this.client.request("SyncReferences", referencesQuery(chunk.length), variables, { idempotent: true, partial: true });
+      const { data } = await this.client.request("SyncReferences", referencesQuery(chunk.length), variables, { idempotent: true, partial: true, shape: REFERENCES_SHAPE });
       chunk.forEach((identifier, i) => {
-        const node = data?.[`r${i}`];
+        const node = data[`r${i}`];
         if (node) tickets.push(this.toTicket(node));
         else for (const raw of wanted.get(identifier) ?? []) unresolved.set(raw, "not-found");
       });
@@ -903,33 +986,33 @@ var LinearTracker = class {
         attachment ? CREATE : CREATE_WITHOUT_ATTACHMENT,
         attachment ? { issue, attachment } : { issue },
         // The id is ours: repeating the request cannot make a second issue.
-        { idempotent: true }
+        { idempotent: true, shape: CREATE_SHAPE }
       );
-      const node = data?.issueCreate.issue;
+      const node = data.issueCreate.issue;
       if (!node) throw new LinearError("Linear SyncCreateIssue: no issue in the answer", 500, []);
       return this.toTicket(node);
     } catch (error) {
       if (!(error instanceof LinearError) || !error.isInputError) throw error;
       const [existing] = await this.recheck([draft.key]);
       if (!existing) throw error;
-      if (attachment && !existing.keys.includes(draft.key)) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true });
+      if (attachment && !existing.keys.includes(draft.key)) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA });
       return { ...existing, keys: existing.keys.includes(draft.key) ? existing.keys : [...existing.keys, draft.key] };
     }
   }
   async update(ticket, draft, changes) {
     const input = { title: draft.title, description: markdownDescription(draft.content), dueDate: draft.due ?? null };
     if (changes.includes("assignee") && draft.assignee !== void 0) input.assigneeId = draft.assignee;
-    const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input }, { idempotent: true });
+    const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input }, { idempotent: true, shape: UPDATE_SHAPE });
     const attachment = changes.includes("key") ? this.attachment(ticket.id, draft) : void 0;
-    if (attachment) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true });
-    const node = data?.issueUpdate.issue;
+    if (attachment) await this.client.request("SyncAttach", ATTACH, { attachment }, { idempotent: true, shape: ANY_DATA });
+    const node = data.issueUpdate.issue;
     const updated = node ? this.toTicket(node) : ticket;
     return attachment && !updated.keys.includes(draft.key) ? { ...updated, keys: [...updated.keys, draft.key] } : updated;
   }
   async close(ticket) {
     const setup = await this.prepare();
-    const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true });
-    const node = data?.issueUpdate.issue;
+    const { data } = await this.client.request("SyncUpdateIssue", UPDATE, { id: ticket.id, input: { stateId: setup.doneStateId } }, { idempotent: true, shape: UPDATE_SHAPE });
+    const node = data.issueUpdate.issue;
     return node ? this.toTicket(node) : { ...ticket, state: "closed" };
   }
   classify(error) {

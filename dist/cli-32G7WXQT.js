@@ -6,33 +6,30 @@ import {
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
-  parsePostmortem
-} from "./cli-44X7ZRGT.js";
+  parsePostmortem,
+  ruleById,
+  ruleSetting
+} from "./cli-B3GQPTVW.js";
+import {
+  normaliseReferenceId,
+  normaliseUrl
+} from "./cli-ZOINX7CQ.js";
 import {
   digestOfKey,
   postmortemOfKey
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
-
-// src/sync/trackers/tracker.ts
-var TRACKER_KINDS = ["github", "linear", "jira", "jira-dc"];
-var TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
-function normaliseReferenceId(id) {
-  return id.replace(/^#/, "").toUpperCase();
-}
-function normaliseUrl(url) {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, "")}`;
-  } catch {
-    return url.replace(/[?#].*$/, "").replace(/\/+$/, "");
-  }
-}
+import {
+  sanitizeText
+} from "./cli-Q4UO6FBE.js";
 
 // src/sync/execute.ts
 function defaultBackoffMs(attempt) {
@@ -133,10 +130,35 @@ async function executePlan(items, tracker, options) {
   );
 }
 
+// src/sync/item-checks.ts
+var ITEM_RULES = ["PM007", "PM009"];
+function itemLocation(path, line) {
+  return `${path}:${line}`;
+}
+function findItemProblems(postmortems, lint) {
+  const problems = /* @__PURE__ */ new Map();
+  const ctx = { config: lint, today: "", pathExists: () => false };
+  for (const pm of postmortems) {
+    const itemLines = new Set(pm.actionItems.map((i) => i.position.line));
+    if (itemLines.size === 0) continue;
+    const disabled = new Set(pm.disabledRules);
+    for (const id of ITEM_RULES) {
+      const rule = ruleById(id);
+      if (!rule || rule.scope !== "file" || disabled.has(rule.id) || ruleSetting(rule, lint) === "off") continue;
+      for (const report of rule.check(pm, ctx)) {
+        if (!itemLines.has(report.line)) continue;
+        const at = itemLocation(pm.path, report.line);
+        problems.set(at, [...problems.get(at) ?? [], { rule: rule.id, message: report.message }]);
+      }
+    }
+  }
+  return problems;
+}
+
 // src/sync/plan.ts
 var MAX_TITLE = 250;
 function ticketTitle(item) {
-  const title = `${item.postmortemId}: ${item.summary.replace(/\s+/g, " ")}`;
+  const title = `${item.postmortemId}: ${sanitizeText(item.summary, { multiline: false }).replace(/\s+/g, " ")}`;
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE - 1)}…`;
 }
 function draftFor(item, input) {
@@ -338,7 +360,7 @@ function referenceOffset(lines, first) {
   }
   return void 0;
 }
-function applyWriteBack(source, edits) {
+function splitLines(source) {
   const bom = source.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = bom ? source.slice(1) : source;
   const parts = body.split(/(\r\n|\n|\r)/);
@@ -348,6 +370,24 @@ function applyWriteBack(source, edits) {
     lines.push(parts[i] ?? "");
     endings.push(parts[i + 1] ?? "");
   }
+  return { bom, lines, endings };
+}
+function itemBlock(lines, first) {
+  const block = [lines[first] ?? ""];
+  for (let i = first + 1; i < lines.length && !NEXT_BLOCK_RE.test(lines[i] ?? ""); i++) block.push(lines[i] ?? "");
+  return block;
+}
+function itemLinesUnchanged(before, after, edits) {
+  const a = splitLines(before).lines;
+  const b = splitLines(after).lines;
+  return edits.every((edit) => {
+    const x = itemBlock(a, edit.line - 1);
+    const y = itemBlock(b, edit.line - 1);
+    return edit.line - 1 < b.length && x.length === y.length && x.every((line, i) => line === y[i]);
+  });
+}
+function applyWriteBack(source, edits) {
+  const { bom, lines, endings } = splitLines(source);
   const result = { text: source, applied: 0, skipped: [] };
   for (const edit of edits) {
     const index = edit.line - 1;
@@ -413,7 +453,7 @@ async function readPostmortems(config, files, warnings) {
     try {
       bytes = await files.read(path);
     } catch (error) {
-      warnings.push(`${path}: cannot read the file (${error instanceof Error ? error.message : String(error)}); its action items were not synced`);
+      warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`);
       continue;
     }
     const pm = parsePostmortem(bytes, path, options);
@@ -456,17 +496,76 @@ async function plan(items, sync, request, tracker, warnings) {
   warnings.push(...resolution.warnings);
   return planSync({ items, tickets: lookup.tickets, unresolved: lookup.unresolved, assignees: resolution.assignees, settings });
 }
+function screenInvalidItems(plan2, problems, sync, out) {
+  const items = [];
+  for (const planned of plan2.items) {
+    const { item } = planned;
+    const found = item.checked ? void 0 : problems.get(itemLocation(item.path, item.line));
+    if (!found) {
+      items.push(planned);
+      continue;
+    }
+    const what = found.map((p) => `${p.rule} ${p.message}`).join(" ");
+    if (!sync.requireValidItems) {
+      const warning = `${itemLocation(item.path, item.line)}: ${what} Planned anyway; set sync.require-valid-items: true to skip such items.`;
+      out.warnings.push(warning);
+      out.itemWarnings.push({ path: item.path, line: item.line, warning });
+      items.push(planned);
+    } else if (planned.action === "create") {
+      out.skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: `${what} (sync.require-valid-items is on)` });
+    } else if (planned.action === "update") {
+      const { draft: _draft, changes: _changes, ...rest } = planned;
+      items.push({ ...rest, action: "unchanged", reason: `not updated from an item lint rejects (${found.map((p) => p.rule).join(", ")}; sync.require-valid-items is on)` });
+    } else {
+      items.push(planned);
+    }
+  }
+  return { ...plan2, items };
+}
+async function writeBackFile(path, original, edits, adapters, warnings) {
+  if (original === void 0) {
+    warnings.push(`${path}: not written back (the file could not be decoded as text)`);
+    return false;
+  }
+  const planned = applyWriteBack(original, edits);
+  for (const s of planned.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`);
+  if (planned.applied === 0) return false;
+  const later = `its tickets exist, and the next run finds them by key and writes the references`;
+  let current;
+  try {
+    current = exactText(await adapters.files.read(path));
+  } catch (error) {
+    warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`);
+    return false;
+  }
+  if (current !== original && (current === void 0 || !itemLinesUnchanged(original, current, edits))) {
+    warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`);
+    return false;
+  }
+  const edited = current === original ? planned : applyWriteBack(current, edits);
+  try {
+    await adapters.writeFile(path, edited.text);
+    return true;
+  } catch (error) {
+    warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`);
+    return false;
+  }
+}
 async function runSync(config, request, adapters) {
   const sync = syncConfigOf(config);
   const warnings = [];
   const read = await readPostmortems(config, adapters.files, warnings);
-  const { items, skipped } = collectSyncItems(read.map((r) => r.pm));
+  const postmortems = read.map((r) => r.pm);
+  const { items, skipped } = collectSyncItems(postmortems);
   if (!request.dryRun && !adapters.tracker) throw new Error("a sync that writes needs the tracker’s credentials; without them only a dry run is possible");
-  const syncPlan = await plan(items, sync, request, adapters.tracker, warnings);
+  if (adapters.tracker) adapters.onPhase?.("looking-up");
+  const itemWarnings = [];
+  const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, { skipped, warnings, itemWarnings });
   let results;
   if (request.dryRun || !adapters.tracker) {
     results = syncPlan.items.map((p) => p.ticket ? { plan: p, ticket: p.ticket } : { plan: p });
   } else {
+    adapters.onPhase?.("writing");
     results = await executePlan(syncPlan.items, adapters.tracker, {
       concurrency: sync.concurrency,
       attempts: request.execute?.attempts ?? 3,
@@ -478,21 +577,10 @@ async function runSync(config, request, adapters) {
   const changedFiles = [];
   if (!request.dryRun && sync.writeBack !== "off") {
     const texts = new Map(read.map((r) => [r.pm.path, r.text]));
-    for (const [path, edits] of writeBackEdits(results)) {
-      const text = texts.get(path);
-      if (text === void 0) {
-        warnings.push(`${path}: not written back (the file could not be decoded as text)`);
-        continue;
-      }
-      const edited = applyWriteBack(text, edits);
-      for (const s of edited.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`);
-      if (edited.applied === 0) continue;
-      try {
-        await adapters.writeFile(path, edited.text);
-        changedFiles.push(path);
-      } catch (error) {
-        warnings.push(`${path}: the write-back failed (${error instanceof Error ? error.message : String(error)}); the next run matches these items by their key`);
-      }
+    const edits = writeBackEdits(results);
+    if (edits.size > 0) adapters.onPhase?.("writing-back");
+    for (const [path, fileEdits] of edits) {
+      if (await writeBackFile(path, texts.get(path), fileEdits, adapters, warnings)) changedFiles.push(path);
     }
   }
   return {
@@ -503,6 +591,7 @@ async function runSync(config, request, adapters) {
     orphans: syncPlan.orphans,
     skipped,
     warnings,
+    itemWarnings,
     changedFiles,
     counts: countResults(results, request.dryRun)
   };
@@ -539,7 +628,7 @@ function resolveConnection(kind, sources, sync, names) {
   switch (kind) {
     case "github": {
       const token = given(sources.githubToken);
-      if (!token) return { absent: `no GitHub token (${names.githubToken})` };
+      if (!token) return { absent: `no GitHub token (${names.githubToken})`, variable: names.githubToken };
       const repository = sync.github.repository ?? given(sources.githubRepository);
       const [owner, repo, ...rest] = (repository ?? "").split("/");
       if (!owner || !repo || rest.length > 0) return need(["githubRepository"], "GitHub Issues (owner/repo, or sync.github.repository in the config)");
@@ -547,14 +636,14 @@ function resolveConnection(kind, sources, sync, names) {
     }
     case "linear": {
       const apiKey = given(sources.linearApiKey);
-      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})` };
+      if (!apiKey) return { absent: `no Linear API key (${names.linearApiKey})`, variable: names.linearApiKey };
       const team = given(sources.linearTeam) ?? sync.linear.team;
       if (!team) return need(["linearTeam"], "Linear (the team key, or sync.linear.team in the config)");
       return { connection: { kind, apiKey, team, apiUrl: given(sources.linearApiUrl) ?? sync.linear.apiUrl } };
     }
     case "jira": {
       const apiToken = given(sources.jiraApiToken);
-      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})` };
+      if (!apiToken) return { absent: `no Jira API token (${names.jiraApiToken})`, variable: names.jiraApiToken };
       const baseUrl = given(sources.jiraBaseUrl) ?? sync.jira.baseUrl;
       const email = given(sources.jiraEmail);
       const project = given(sources.jiraProject) ?? sync.jira.project;
@@ -568,7 +657,7 @@ function resolveConnection(kind, sources, sync, names) {
     }
     case "jira-dc": {
       const pat = given(sources.jiraPat);
-      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})` };
+      if (!pat) return { absent: `no Jira personal access token (${names.jiraPat})`, variable: names.jiraPat };
       const baseUrl = given(sources.jiraBaseUrl) ?? sync.jira.baseUrl;
       const project = given(sources.jiraProject) ?? sync.jira.project;
       if (!baseUrl || !project) {
@@ -588,8 +677,6 @@ function githubWebUrl(apiUrl) {
 }
 
 export {
-  TRACKER_KINDS,
-  TRACKER_NAMES,
   planSync,
   planSettingsOf,
   runSync,

@@ -6,13 +6,13 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-MY5P6QWZ.js";
+} from "./cli-KBHHEDEB.js";
 import {
   formatText,
   loadConfig,
   parseRuleSettings,
   plural
-} from "./cli-IDPRNWMH.js";
+} from "./cli-TE7GFLBL.js";
 import {
   ConfigError,
   EXIT,
