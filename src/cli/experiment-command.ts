@@ -128,7 +128,7 @@ export async function experimentValidateCommand(paths: readonly string[], option
 function withConfigOptions(command: Command): Command {
   return command
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
 }
 
 function formatOption(): Option {

@@ -1,6 +1,6 @@
 // `reliability-loop lint [paths…]`: options, config, running the lint mode, writing the report.
 
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { ConfigError } from '../config/errors.js'
@@ -15,7 +15,7 @@ import { VERSION } from '../version.js'
 import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
-import { resolveLintPaths } from './paths.js'
+import { resolveLintPaths, resolveRoot } from './paths.js'
 import { NO_PROGRESS, isCI, progressLine, shouldUseColor } from './terminal.js'
 
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github']
@@ -70,7 +70,7 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--rule <id=setting>', 'set a rule to off, warning or error, e.g. PM009=off (repeatable)', collect)
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber)
@@ -96,14 +96,8 @@ export function readConfigText(file: string): string | undefined {
   }
 }
 
-export function resolveRoot(root: string | undefined, cwd: string): string {
-  if (root === undefined) return cwd
-  const abs = path.resolve(cwd, root)
-  const stat = statSync(abs, { throwIfNoEntry: false })
-  if (!stat) throw new UsageError(`--root ${root}: no such directory`)
-  if (!stat.isDirectory()) throw new UsageError(`--root ${root}: not a directory`)
-  return abs
-}
+// Every mode's commands import it from here.
+export { resolveRoot } from './paths.js'
 
 function onlyErrors(result: LintResult): LintResult {
   return { findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0 } }

@@ -1,10 +1,38 @@
-// Turns `reliability-loop lint [paths…]` arguments into repository-relative globs for runLint.
+// Where a CLI run works: the repository root (--root, or found upward from the current directory), and
+// `reliability-loop lint [paths…]` arguments turned into repository-relative globs for runLint.
 // Arguments are relative to the current directory, as in any shell command; they must lie inside --root.
 
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { escapePath, isDynamicPattern } from 'tinyglobby'
 import { UsageError } from './errors.js'
+
+/** The files that mark a repository root besides `.git` (a folder, or a file in worktrees and submodules). */
+const ROOT_MARKERS = ['.git', '.github/reliability.yml', '.github/reliability.yaml']
+
+/**
+ * The repository root for a run started in `cwd`: the nearest folder upward that holds `.git` or a
+ * `.github/reliability.yml` (so a nested project with its own config is its own root); `cwd` itself when
+ * there is none. Found without running git, so it costs a few stats and works without git installed.
+ */
+export function findRepositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; ) {
+    if (ROOT_MARKERS.some((marker) => existsSync(path.join(dir, marker)))) return dir
+    const parent = path.dirname(dir)
+    if (parent === dir) return path.resolve(cwd)
+    dir = parent
+  }
+}
+
+/** The --root of every mode: the given folder (relative to the current directory), or the repository root found upward. */
+export function resolveRoot(root: string | undefined, cwd: string): string {
+  if (root === undefined) return findRepositoryRoot(cwd)
+  const abs = path.resolve(cwd, root)
+  const stat = statSync(abs, { throwIfNoEntry: false })
+  if (!stat) throw new UsageError(`--root ${root}: no such directory`)
+  if (!stat.isDirectory()) throw new UsageError(`--root ${root}: not a directory`)
+  return abs
+}
 
 /** What a directory argument lints below it. */
 export const DIRECTORY_PATTERN = '**/PM-*.md'
