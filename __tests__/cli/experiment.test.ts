@@ -225,6 +225,16 @@ describe('experiment validate', () => {
     expect(missing.stderr).toContain('nope.md: no such file or directory')
   })
 
+  it('exits 2 for a glob or directory that matches no experiment doc', async () => {
+    const root = repo({ 'docs/notes/a.md': '' })
+    const glob = await cli(['experiment', 'validate', 'docs/experiments/EXP-1999-*.md'], { cwd: root })
+    expect(glob.code).toBe(2)
+    expect(glob.stderr.split('\n')[0]).toBe('error: no files match docs/experiments/EXP-1999-*.md')
+    const dir = await cli(['experiment', 'validate', 'docs/notes'], { cwd: root })
+    expect(dir.code).toBe(2)
+    expect(dir.stderr.split('\n')[0]).toBe('error: no files match docs/notes (docs/notes/**/EXP-*.md in the repository)')
+  })
+
   it('reports a config error with exit 2', async () => {
     const root = repo({ '.github/reliability.yml': 'experiment:\n  dirs: x\n' })
     const { code, stderr } = await cli(['experiment', 'validate'], { cwd: root })

@@ -12,7 +12,7 @@ import { colorFor, experimentContext, type ConfigOptions, type ExperimentCliCont
 import { experimentNewCommand, type NewOptions } from './experiment-new.js'
 import type { CliDeps, CliIo } from './io.js'
 import { collect } from './lint-command.js'
-import { resolveLintPaths } from './paths.js'
+import { requireMatches, resolvePathArguments } from './paths.js'
 
 const FORMATS = ['text', 'json'] as const
 
@@ -114,7 +114,9 @@ export async function experimentListCommand(options: ListOptions, ctx: Experimen
 }
 
 export async function experimentValidateCommand(paths: readonly string[], options: ValidateOptions, ctx: ExperimentCliContext): Promise<ExitCode> {
-  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: '**/EXP-*.md' }) : undefined
+  const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: '**/EXP-*.md' }) : undefined
+  if (pathArgs) await requireMatches(pathArgs, ctx.files.glob)
+  const patterns = pathArgs?.map((a) => a.pattern)
   const result = await runExperimentValidation(ctx.settings, ctx.files, patterns ? { paths: patterns } : {})
   if (result.summary.files === 0) {
     ctx.io.stderr(`warning: no experiment docs found matching ${(patterns ?? ctx.settings.paths).join(', ')} under ${ctx.root}\n`)

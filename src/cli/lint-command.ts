@@ -9,13 +9,13 @@ import type { OutputFormat } from '../config/types.js'
 import type { LintResult } from '../lint/types.js'
 import { formatJson } from '../report/json.js'
 import { PROJECT_URL, formatSarif, ruleHelpUri } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { formatText, plural } from '../report/text.js'
 import { formatWorkflowCommands } from '../report/workflow-commands.js'
 import { VERSION } from '../version.js'
 import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
-import { resolveLintPaths, resolveRoot } from './paths.js'
+import { requireMatches, resolvePathArguments, resolveRoot } from './paths.js'
 import { NO_PROGRESS, isCI, progressLine, shouldUseColor } from './terminal.js'
 
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github']
@@ -117,11 +117,13 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
     readFile: readConfigText
   })
 
-  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: io.cwd, root }) : undefined
+  const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: io.cwd, root }) : undefined
+  const patterns = pathArgs?.map((a) => a.pattern)
 
   const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env)
   const progress = showProgress ? progressLine(io.stderr) : NO_PROGRESS
   const adapters = deps.createAdapters(config, { onProgress: progress.update, ...(deps.now ? { now: deps.now } : {}) })
+  if (pathArgs) await requireMatches(pathArgs, adapters.files.glob)
   let result
   try {
     result = await deps.runLint(config, patterns ? { paths: patterns } : {}, adapters)
@@ -130,12 +132,17 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   }
 
   if (result.files.length === 0) {
-    const looked = patterns ?? config.lint.postmortems.paths
-    io.stderr(`warning: no postmortems found matching ${looked.join(', ')} under ${root}\n`)
+    // Nothing linted is not a clean result: the postmortems are elsewhere, or the config points nowhere.
+    throw new UsageError(
+      `no postmortems match ${config.lint.postmortems.paths.join(', ')} under ${root}`,
+      'set postmortems.paths in .github/reliability.yml to where your postmortems are, pass --root <dir>, or pass the files to lint'
+    )
   }
 
   const shown = options.quiet ? onlyErrors(result) : result
-  const report = formatReport(shown, options, io, deps)
+  const hiddenWarnings = result.summary.warnings - shown.summary.warnings
+  const report = formatReport(shown, options, io, deps, hiddenWarnings)
+  if (hiddenWarnings > 0 && options.format !== 'text') io.stderr(`note: ${plural(hiddenWarnings, 'warning')} hidden by --quiet\n`)
   if (options.output === undefined) io.stdout(report)
   else writeOutputFile(io.cwd, options.output, report)
 
@@ -147,7 +154,7 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   return code
 }
 
-function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps: CliDeps): string {
+function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps: CliDeps, hiddenWarnings: number): string {
   switch (options.format) {
     case 'json':
       return formatJson(result)
@@ -163,7 +170,7 @@ function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps:
     case 'text': {
       // A report written to a file is not read on this terminal: colour only when --color asks for it.
       const color = options.output === undefined ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true
-      return formatText(result, { color })
+      return formatText(result, { color, hiddenWarnings })
     }
   }
 }

@@ -43,6 +43,15 @@ function outside(rel: string): boolean {
   return rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)
 }
 
+/** One command-line path argument and the repository-relative glob it became. */
+export interface PathArgument {
+  /** As typed. */
+  arg: string
+  pattern: string
+  /** An existing file: it matches by construction, so it needs no check that it matches something. */
+  isFile: boolean
+}
+
 /**
  * One glob per argument:
  * - an existing file → that file (escaped, so `PM-7 (draft).md` is not read as a pattern); it is linted
@@ -51,20 +60,20 @@ function outside(rel: string): boolean {
  * - otherwise, something that looks like a glob → the glob;
  * - otherwise a UsageError naming the path.
  */
-export function resolveLintPaths(args: readonly string[], options: { cwd: string; root: string; directoryPattern?: string }): string[] {
+export function resolvePathArguments(args: readonly string[], options: { cwd: string; root: string; directoryPattern?: string }): PathArgument[] {
   const { cwd, root } = options
   const directoryPattern = options.directoryPattern ?? DIRECTORY_PATTERN
   const outsideError = (arg: string) =>
     new UsageError(`${arg} is outside the repository root ${root}`, 'pass --root <dir> with the repository that contains it')
-  return args.map((arg) => {
+  return args.map((arg): PathArgument => {
     if (arg.trim() === '') throw new UsageError('an empty path was given', 'remove the empty argument, or run without paths to lint the configured postmortems')
     const abs = path.resolve(cwd, arg)
     const stat = statSync(abs, { throwIfNoEntry: false })
     if (stat) {
       const rel = toPosix(path.relative(root, abs))
       if (outside(rel)) throw outsideError(arg)
-      if (stat.isDirectory()) return rel === '' ? directoryPattern : `${escapePath(rel)}/${directoryPattern}`
-      if (stat.isFile()) return escapePath(rel)
+      if (stat.isDirectory()) return { arg, pattern: rel === '' ? directoryPattern : `${escapePath(rel)}/${directoryPattern}`, isFile: false }
+      if (stat.isFile()) return { arg, pattern: escapePath(rel), isFile: true }
       throw new UsageError(`${arg} is not a file or directory`)
     }
     if (isDynamicPattern(arg)) {
@@ -77,11 +86,31 @@ export function resolveLintPaths(args: readonly string[], options: { cwd: string
         pattern = path.posix.normalize(base === '' ? toPosix(arg) : `${escapePath(base)}/${toPosix(arg)}`)
       }
       if (outside(pattern)) throw outsideError(arg)
-      return pattern.startsWith('./') ? pattern.slice(2) : pattern
+      return { arg, pattern: pattern.startsWith('./') ? pattern.slice(2) : pattern, isFile: false }
     }
     throw new UsageError(
       `${arg}: no such file or directory`,
       `paths are relative to the current directory (${cwd}); run without paths to lint the configured postmortems`
     )
   })
+}
+
+/** The globs of `resolvePathArguments`, for callers that need no more. */
+export function resolveLintPaths(args: readonly string[], options: { cwd: string; root: string; directoryPattern?: string }): string[] {
+  return resolvePathArguments(args, options).map((a) => a.pattern)
+}
+
+/**
+ * A glob or directory argument that matches no file is a mistake (a typo, a shell that expanded the
+ * glob elsewhere), not a clean run: a UsageError naming each such argument, as ESLint does.
+ */
+export async function requireMatches(args: readonly PathArgument[], glob: (patterns: readonly string[]) => Promise<readonly string[]>, what = 'files'): Promise<void> {
+  const unmatched: PathArgument[] = []
+  for (const a of args) if (!a.isFile && (await glob([a.pattern])).length === 0) unmatched.push(a)
+  if (unmatched.length === 0) return
+  const lines = unmatched.map((a) => `no ${what} match ${a.arg}${a.pattern === a.arg ? '' : ` (${a.pattern} in the repository)`}`)
+  throw new UsageError(
+    lines.join('\nerror: '),
+    'check the spelling; quote globs so the shell passes them on (\'docs/postmortems/PM-9*.md\'); paths are relative to the current directory'
+  )
 }

@@ -14,6 +14,8 @@ import { sortFindings } from './json.js'
 export interface TextOptions {
   /** Emit ANSI colour codes. The caller decides (TTY, NO_COLOR, FORCE_COLOR, --color). */
   color: boolean
+  /** Warnings left out of `result` (--quiet): the summary says how many, so "no problems" is never said over them. */
+  hiddenWarnings?: number
 }
 
 type Paint = (text: string) => string
@@ -71,10 +73,12 @@ export function formatText(result: LintResult, options: TextOptions): string {
 
   const errors = result.findings.filter((f) => f.severity === 'error').length
   const warnings = result.findings.length - errors
+  const hidden = options.hiddenWarnings ?? 0
+  const hiddenNote = hidden > 0 ? ` (${plural(hidden, 'warning')} hidden by --quiet)` : ''
   if (result.findings.length === 0) {
-    return `${c.green(`✔ ${plural(result.summary.files, 'postmortem')}, no problems`)}\n`
+    return `${c.green(`✔ ${plural(result.summary.files, 'postmortem')}, no ${hidden > 0 ? 'errors' : 'problems'}${hiddenNote}`)}\n`
   }
-  const summary = `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(byFile.size, 'file')}`
+  const summary = `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(byFile.size, 'file')}${hiddenNote}`
   const paintSummary = errors > 0 ? c.red : c.yellow
   return `${blocks.join('\n')}\n${c.bold(paintSummary(summary))}\n`
 }
