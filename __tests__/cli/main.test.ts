@@ -386,6 +386,18 @@ describe('lint options', () => {
     expect(stderr).toMatch(/^error: \.github\/reliability\.yml:\d+:\d+: invalid YAML/)
   })
 
+  it('a configured path outside the repository exits 2 at file:line:col, and nothing is written there', async () => {
+    const parent = repo({ 'repo/.github/reliability.yml': 'lint:\n  cache-dir: ../outside\n', [`repo/${PM}/PM-7.md`]: GOOD })
+    const { code, stderr } = await cli(['lint'], { cwd: path.join(parent, 'repo') })
+    expect(code).toBe(2)
+    expect(stderr).toContain('error: .github/reliability.yml:2:14: lint.cache-dir: "../outside" leaves the repository')
+    expect(existsSync(path.join(parent, 'outside'))).toBe(false)
+    const absolute = repo({ '.github/reliability.yml': 'postmortems:\n  paths: [/tmp/x/*.md]\n', [`${PM}/PM-7.md`]: GOOD })
+    const abs = await cli(['lint'], { cwd: absolute })
+    expect(abs.code).toBe(2)
+    expect(abs.stderr).toContain('error: .github/reliability.yml:2:11: postmortems.paths[0]: "/tmp/x/*.md" is an absolute path')
+  })
+
   it('a --config file that does not exist exits 2', async () => {
     const { code, stderr } = await cli(['lint', '--config', 'nope.yml'], { cwd: good })
     expect(code).toBe(2)

@@ -48,7 +48,8 @@ Examples:
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  usage or configuration error: unknown option, bad value, invalid config, path not found
+  2  usage or configuration error: unknown option, bad value, invalid config, a path or glob
+     that matches nothing (or no postmortem found at all)
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 

@@ -12,6 +12,7 @@ import { sectionKey } from '../postmortem/sections.js'
 import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS, defaultLintConfig } from './defaults.js'
 import { ConfigError, type ConfigIssue } from './errors.js'
+import { checkRepositoryPaths } from './repo-paths.js'
 import { configSchema, type ConfigDocument } from './schema.js'
 import type { Config } from './types.js'
 
@@ -63,13 +64,25 @@ export function loadConfig(options: LoadConfigOptions): Config {
   }
   if (issues.length > 0) throw new ConfigError(issues)
 
+  // Checked apart, so a section's own check of the same key does not report it twice.
+  const pathIssues: ConfigIssue[] = []
+  const reportPath = issueReporter(layers, pathIssues)
+  checkRepositoryPaths(mergeLayers(layers), (segments, at, message) => reportPath(segments, at, message))
+
   const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues)
-  if (issues.length > 0) throw new ConfigError(issues)
+  if (issues.length > 0) throw semanticError(pathIssues, issues)
 
   const config: Config = file === undefined ? { root, lint } : { root, configFile: file.label, lint }
   resolveModeSections(layers, config, issues)
-  if (issues.length > 0) throw new ConfigError(issues)
+  if (issues.length > 0 || pathIssues.length > 0) throw semanticError(pathIssues, issues)
   return config
+}
+
+/** Every problem found after the schema; a path outside the repository replaces a section's own message for that key. */
+function semanticError(pathIssues: readonly ConfigIssue[], issues: readonly ConfigIssue[]): ConfigError {
+  const byKey = new Map(pathIssues.map((i) => [i.key, i]))
+  const merged = issues.map((i) => byKey.get(i.key) ?? i)
+  return new ConfigError([...merged, ...pathIssues.filter((i) => !merged.includes(i))])
 }
 
 /**
