@@ -1,9 +1,9 @@
 // `reliability-loop lint [paths…]`: options, config, running the lint mode, writing the report.
 
-import { readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { ConfigError } from '../config/errors.js'
+import { NODE_MODULES_CACHE_DIR, defaultLintConfig } from '../config/defaults.js'
 import { loadConfig, parseRuleSettings, type ConfigOverride } from '../config/load.js'
 import type { OutputFormat } from '../config/types.js'
 import type { LintResult } from '../lint/types.js'
@@ -12,6 +12,8 @@ import { PROJECT_URL, formatSarif, ruleHelpUri } from '../report/sarif.js'
 import { formatText, plural } from '../report/text.js'
 import { formatWorkflowCommands } from '../report/workflow-commands.js'
 import { VERSION } from '../version.js'
+import { readConfigText } from '../io/config-file.js'
+import { defaultCacheDirFor, showsAsUntracked } from '../io/lint-cache-dir.js'
 import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
@@ -19,6 +21,8 @@ import { requireMatches, resolvePathArguments, resolveRoot } from './paths.js'
 import { NO_PROGRESS, isCI, progressLine, shouldUseColor } from './terminal.js'
 
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github']
+
+const DEFAULT_CACHE_DIR = defaultLintConfig().cacheDir
 
 export interface LintOptions {
   format: OutputFormat
@@ -48,8 +52,7 @@ Examples:
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  usage or configuration error: unknown option, bad value, invalid config, a path or glob
-     that matches nothing (or no postmortem found at all)
+  2  usage or configuration error: bad option or config, a path or glob that matches nothing
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -85,17 +88,8 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
     })
 }
 
-/** Reads a config file; undefined when there is none (loadConfig decides whether that is an error). */
-export function readConfigText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new ConfigError({ file, key: '', message: `cannot read the config file: ${reason}` })
-  }
-}
+// Every mode's commands import the one config-file reader from here.
+export { readConfigText } from '../io/config-file.js'
 
 // Every mode's commands import it from here.
 export { resolveRoot } from './paths.js'
@@ -111,12 +105,15 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   if (options.rule !== undefined) overrides.push({ source: '--rule', values: parseRuleSettings(options.rule, '--rule') })
   if (options.cache === false) overrides.push({ source: '--no-cache', values: { lint: { cache: false } } })
   if (options.concurrency !== undefined) overrides.push({ source: '--concurrency', values: { lint: { concurrency: options.concurrency } } })
+  const defaultCacheDir = defaultCacheDirFor(root)
   const config = loadConfig({
     root,
     ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
     overrides,
-    readFile: readConfigText
+    readFile: readConfigText,
+    ...(defaultCacheDir !== undefined && { defaultCacheDir })
   })
+  const cacheDirBefore = config.lint.cache && existsSync(path.join(root, config.lint.cacheDir))
 
   const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: io.cwd, root }) : undefined
   const patterns = pathArgs?.map((a) => a.pattern)
@@ -138,6 +135,10 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
       `no postmortems match ${config.lint.postmortems.paths.join(', ')} under ${root}`,
       'set postmortems.paths in .github/reliability.yml to where your postmortems are, pass --root <dir>, or pass the files to lint'
     )
+  }
+
+  if (config.lint.cache && !cacheDirBefore && config.lint.cacheDir === DEFAULT_CACHE_DIR && showsAsUntracked(root, config.lint.cacheDir)) {
+    io.stderr(`note: the lint cache is in ${config.lint.cacheDir}/; add that line to .gitignore, or set lint.cache-dir (e.g. ${NODE_MODULES_CACHE_DIR})\n`)
   }
 
   const shown = options.quiet ? onlyErrors(result) : result

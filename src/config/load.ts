@@ -37,6 +37,8 @@ export interface LoadConfigOptions {
   readFile: (absPath: string) => string | undefined
   /** Rule ids that may appear under `lint.rules`; defaults to PM001–PM011. */
   knownRules?: readonly string[]
+  /** `lint.cache-dir` when no source sets it (the entries pass NODE_MODULES_CACHE_DIR where node_modules exists). */
+  defaultCacheDir?: string
 }
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error']
@@ -69,7 +71,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
   const reportPath = issueReporter(layers, pathIssues)
   checkRepositoryPaths(mergeLayers(layers), (segments, at, message) => reportPath(segments, at, message))
 
-  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues)
+  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues, options.defaultCacheDir)
   if (issues.length > 0) throw semanticError(pathIssues, issues)
 
   const config: Config = file === undefined ? { root, lint } : { root, configFile: file.label, lint }
@@ -422,7 +424,7 @@ function resolveModeSections(layers: readonly Layer[], config: Config, issues: C
   config.sections = sections
 }
 
-function resolveLint(layers: readonly Layer[], knownRules: readonly string[], issues: ConfigIssue[]): Config['lint'] {
+function resolveLint(layers: readonly Layer[], knownRules: readonly string[], issues: ConfigIssue[], defaultCacheDir?: string): Config['lint'] {
   const defaults = defaultLintConfig()
   const merged = mergeLayers(layers)
   const pm = (isPlainObject(merged.postmortems) ? merged.postmortems : {}) as NonNullable<ConfigDocument['postmortems']>
@@ -519,7 +521,7 @@ function resolveLint(layers: readonly Layer[], knownRules: readonly string[], is
     rules,
     linkedSeverities,
     cache: lint.cache ?? defaults.cache,
-    cacheDir: lint['cache-dir'] ?? defaults.cacheDir,
+    cacheDir: lint['cache-dir'] ?? defaultCacheDir ?? defaults.cacheDir,
     concurrency: lint.concurrency ?? defaults.concurrency
   }
 }
