@@ -536,6 +536,22 @@ describe('lint paths', () => {
   })
 })
 
+describe('text report width', () => {
+  it('fits the rows to the terminal (no padding past its columns) and pads nothing when piped', async () => {
+    const finding = (line: number, message: string) => ({ path: `${PM}/PM-7.md`, line, column: 1, rule: 'PM003', severity: 'error' as const, message })
+    const findings = [finding(1, 'x'.repeat(200)), finding(2, 'Short.'), finding(3, 'A little longer message.')]
+    const runLint: CliDeps['runLint'] = async () => ({ findings, summary: { files: 1, errors: 3, warnings: 0 }, files: [`${PM}/PM-7.md`], cacheHits: 0 })
+    let stdout = ''
+    await main(['lint'], { stdout: (t) => void (stdout += t), stderr: () => {}, env: { NO_COLOR: '1' }, cwd: good, isTTY: true, columns: 100 }, { now: NOW, runLint })
+    const rows = stdout.split('\n').filter((l) => /^ +\d+:\d+/.test(l))
+    expect(rows[0]).toBe(`  1:1  error  ${'x'.repeat(200)}  PM003`)
+    for (const row of rows.slice(1)) expect(row.length).toBeLessThan(100)
+    expect(rows[1]?.indexOf('PM003')).toBe(rows[2]?.indexOf('PM003'))
+    const piped = await cli(['lint'], { cwd: good, deps: { runLint } })
+    expect(piped.stdout.split('\n').filter((l) => /^ +\d+:\d+/.test(l))).toEqual([`  1:1  error  ${'x'.repeat(200)}  PM003`, '  2:1  error  Short.  PM003', '  3:1  error  A little longer message.  PM003'])
+  })
+})
+
 describe('colour and progress', () => {
   it('colours the text report on a terminal only', async () => {
     expect((await cli(['lint'], { cwd: mixed, isTTY: true })).stdout).toMatch(ANSI_RE)

@@ -172,7 +172,9 @@ function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps:
     case 'text': {
       // A report written to a file is not read on this terminal: colour only when --color asks for it.
       const color = options.output === undefined ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true
-      return formatText(result, { color, hiddenWarnings })
+      // Rows fit the terminal they are shown on; in a file or a pipe nothing is padded.
+      const width = options.output === undefined && io.isTTY && io.columns !== undefined ? io.columns : undefined
+      return formatText(result, { color, hiddenWarnings, ...(width !== undefined && { width }) })
     }
   }
 }

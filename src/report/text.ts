@@ -16,6 +16,11 @@ export interface TextOptions {
   color: boolean
   /** Warnings left out of `result` (--quiet): the summary says how many, so "no problems" is never said over them. */
   hiddenWarnings?: number
+  /**
+   * Columns of the terminal the report is shown on: messages are padded to align the rule ids only as far
+   * as a row still fits. Undefined (not a terminal: a file, a pipe, CI) means no padding after messages.
+   */
+  width?: number
 }
 
 type Paint = (text: string) => string
@@ -60,7 +65,10 @@ export function formatText(result: LintResult, options: TextOptions): string {
     const columnWidth = Math.max(...findings.map((f) => String(f.column).length))
     const severityWidth = Math.max(...findings.map((f) => f.severity.length))
     const messages = findings.map((f) => oneLine(f.message))
-    const messageWidth = Math.max(...messages.map((m) => m.length))
+    const ruleWidth = Math.max(...findings.map((f) => f.rule.length))
+    // `  line:col  severity  message  rule`; one column spare, as a row exactly as wide as the terminal wraps in some.
+    const room = options.width === undefined ? 0 : options.width - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2) - 2 - ruleWidth - 1
+    const messageWidth = Math.min(Math.max(...messages.map((m) => m.length)), Math.max(0, room))
     const rows = findings.map((f, i) => {
       const position = `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`
       const severity = f.severity.padEnd(severityWidth)
