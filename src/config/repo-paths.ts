@@ -2,6 +2,7 @@
 // merged configuration before any section is resolved: a path that leaves the repository (`../x`, an
 // absolute `/tmp/x`, a drive letter) is a config error at its key, never read, written or rewritten.
 
+import { isDict } from '../util/dict.js'
 import { isInsideRepo } from '../util/repo-path.js'
 import type { ConfigSegment, ReportConfigIssue } from './mode-sections.js'
 
@@ -36,10 +37,6 @@ export function outsideRepositoryReason(value: string): string | undefined {
   // `docs/**/../../x` normalises to something inside, but a glob engine may walk the `..` after `**`.
   if (slashed.split('/').includes('..')) return 'has a ".." segment'
   return undefined
-}
-
-function isDict(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 /** Reports each configured path of `merged` (the merged, schema-valid document) that leaves the repository. */

@@ -1,6 +1,7 @@
 // What the schema cannot say about a schema-valid experiment: dates that exist and come in order,
 // metric names that are unique, and results that match the metrics one to one.
 
+import { isDict } from '../util/dict.js'
 import type { ExperimentProblem, SourcePosition } from './model.js'
 import { locate } from './schema-problems.js'
 
@@ -65,10 +66,6 @@ export function consistencyProblems(
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/
-
-function isDict(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 function nameOf(entry: unknown): string | undefined {
   return isDict(entry) && typeof entry.name === 'string' ? entry.name : undefined
