@@ -7,7 +7,7 @@ import path from 'node:path'
 import { escapePath, isDynamicPattern } from 'tinyglobby'
 import { UsageError } from './errors.js'
 
-/** The files that mark a repository root besides `.git` (a folder, or a file in worktrees and submodules). */
+/** What marks a repository root: `.git` (a folder, or a file in worktrees and submodules) or the config file. */
 const ROOT_MARKERS = ['.git', '.github/reliability.yml', '.github/reliability.yaml']
 
 /**
