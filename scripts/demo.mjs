@@ -13,10 +13,23 @@ if (!existsSync(cli)) {
   process.exit(1)
 }
 
+// Colour as the CLI decides it (src/cli/terminal.ts): FORCE_COLOR (`0`/`false` off), then NO_COLOR, then
+// only on a terminal that is not TERM=dumb. Piped into a file or `less`, the demo is plain text.
+function shouldUseColor(env, isTTY) {
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return !(force === '0' || force.toLowerCase() === 'false')
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  return Boolean(isTTY) && env.TERM !== 'dumb'
+}
+const color = shouldUseColor(process.env, process.stdout.isTTY)
+const bold = (text) => (color ? `\u001b[1m${text}\u001b[0m` : text)
+/** The environment of every CLI run: its colour follows the demo's own decision. */
+const withColor = (env) => ({ ...env, FORCE_COLOR: color ? '1' : '0' })
+
 let unexpected = 0
 function step(title, args, expectedExit, cwd = root, env = process.env) {
-  console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')}\u001b[0m   # ${title}`)
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit', env: { ...env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } })
+  console.log(`\n${bold(`$ reliability-loop ${args.join(' ')}`)}   # ${title}`)
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd, stdio: 'inherit', env: withColor(env) })
   const note = run.status === expectedExit ? 'as expected' : `expected ${expectedExit}`
   console.log(`(exit code ${run.status}: ${note})`)
   if (run.status !== expectedExit) unexpected++
@@ -83,8 +96,8 @@ function syncDemo() {
 function reviewDemo() {
   console.log('\nreliability-loop demo: the review mode, October 2026 (examples/review/reliability.yml)')
   const args = ['review', '--month', '2026-10', '--config', 'examples/review/reliability.yml']
-  console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')} | head -60\u001b[0m   # the monthly packet, as committed to docs/reviews/2026-10.md`)
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' })
+  console.log(`\n${bold(`$ reliability-loop ${args.join(' ')} | head -60`)}   # the monthly packet, as committed to docs/reviews/2026-10.md`)
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: withColor(process.env) })
   const lines = run.stdout.split('\n')
   console.log(lines.slice(0, 60).join('\n'))
   if (lines.length > 60) console.log(`… (${lines.length - 60} more lines: the audit chart and table, experiments, bypasses, data quality, decisions)`)
@@ -100,8 +113,8 @@ function auditDemo() {
   console.log('\nreliability-loop demo: the audit mode on logs/missions/, October 2026 (rules scorer, dry run)')
   step('a reproducible sample scored on the rubric: which missions broke policy, and why', ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run'], 0)
   const args = ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run', '--format', 'json']
-  console.log(`\n\u001b[1m$ reliability-loop ${args.join(' ')}\u001b[0m   # the same as JSON (shortened here)`)
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' })
+  console.log(`\n${bold(`$ reliability-loop ${args.join(' ')}`)}   # the same as JSON (shortened here)`)
+  const run = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: withColor(process.env) })
   let report
   try {
     report = JSON.parse(run.stdout)

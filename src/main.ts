@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { describeEvent, type ActionEvent } from './action/event.js'
-import { INPUT_NAMES, InputError, parseActionInputs, SECRET_INPUTS, type ActionInputs, type RawInputs } from './action/inputs.js'
+import { ACTION_MODES, INPUT_NAMES, InputError, inputsForOtherModes, parseActionInputs, SECRET_INPUTS, type ActionInputs, type ActionMode, type RawInputs } from './action/inputs.js'
 import { runLintAction } from './action/lint-action.js'
 import { loadConfig } from './config/load.js'
 import { ConfigError } from './config/errors.js'
@@ -26,9 +26,11 @@ import { runExportAction } from './action/export-action.js'
 import { EXPORT_SECRETS } from './io/export-warehouse.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 import { reviewTracker } from './io/review-tracker.js'
+import { readConfigText } from './io/config-file.js'
+import { defaultCacheDirFor } from './io/lint-cache-dir.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'export'] as const
+export const AVAILABLE_MODES = ACTION_MODES
 export const PLANNED_MODES: readonly string[] = []
 
 /** What the runner tells the Action through the environment. */
@@ -71,17 +73,6 @@ function readEventPayload(path: string | undefined): unknown {
   }
 }
 
-/** The config loader's file access: undefined for a file that is not there, an error for one that cannot be read. */
-function readTextFile(absPath: string): string | undefined {
-  try {
-    return readFileSync(absPath, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    throw error
-  }
-}
-
 function repositoryOf(runner: RunnerEnvironment, payload: unknown): { owner: string; repo: string } {
   const fromPayload = (payload as { repository?: { full_name?: unknown } } | null)?.repository?.full_name
   const full = runner.repository ?? (typeof fromPayload === 'string' ? fromPayload : '')
@@ -101,11 +92,13 @@ function unknownModeMessage(mode: string): string {
 
 /** The workspace's configuration, merged with the inputs' overrides; every mode but gate reads it this way. */
 function loadWorkspaceConfig(inputs: ActionInputs, runner: RunnerEnvironment): Config {
+  const defaultCacheDir = defaultCacheDirFor(runner.workspace)
   return loadConfig({
     root: runner.workspace,
     ...(inputs.configPath !== undefined && { configPath: inputs.configPath }),
     overrides: inputs.overrides,
-    readFile: readTextFile
+    readFile: readConfigText,
+    ...(defaultCacheDir !== undefined && { defaultCacheDir })
   })
 }
 
@@ -239,6 +232,17 @@ function reportConfigError(error: ConfigError): void {
   core.setFailed(`Invalid configuration: ${error.message}`)
 }
 
+/** One runner per mode, as the CLI's MODES table: adding a mode is adding a line here and to ACTION_MODES. */
+const MODE_RUNNERS: Readonly<Record<ActionMode, (inputs: ActionInputs, runner: RunnerEnvironment) => Promise<void>>> = {
+  lint: lintMode,
+  experiment: experimentMode,
+  gate: gateMode,
+  sync: syncMode,
+  audit: auditMode,
+  review: reviewMode,
+  export: exportMode
+}
+
 export async function run(): Promise<void> {
   try {
     const raw = readInputs()
@@ -246,31 +250,15 @@ export async function run(): Promise<void> {
     for (const name of SECRET_INPUTS) if (raw[name]) core.setSecret(raw[name])
     const inputs = parseActionInputs(raw)
     const runner = readRunnerEnvironment(process.env)
-    switch (inputs.mode) {
-      case 'lint':
-        await lintMode(inputs, runner)
-        break
-      case 'gate':
-        await gateMode(inputs, runner)
-        break
-      case 'experiment':
-        await experimentMode(inputs, runner)
-        break
-      case 'sync':
-        await syncMode(inputs, runner)
-        break
-      case 'audit':
-        await auditMode(inputs, runner)
-        break
-      case 'review':
-        await reviewMode(inputs, runner)
-        break
-      case 'export':
-        await exportMode(inputs, runner)
-        break
-      default:
-        core.setFailed(unknownModeMessage(inputs.mode))
+    const mode = ACTION_MODES.find((m) => m === inputs.mode)
+    if (mode === undefined) {
+      core.setFailed(unknownModeMessage(inputs.mode))
+      return
     }
+    for (const { input, modes } of inputsForOtherModes(raw, mode)) {
+      core.warning(`input ${input} is read by mode ${modes.join(' and ')}, not by mode ${mode}: it has no effect here; remove it from this step's \`with:\``)
+    }
+    await MODE_RUNNERS[mode](inputs, runner)
   } catch (error) {
     if (error instanceof ConfigError) reportConfigError(error)
     else if (error instanceof InputError) core.setFailed(error.message)

@@ -82,6 +82,13 @@ describe.each(NODES)('experiment through dist/cli.js on %s', (node) => {
     expect(valid.status).toBe(0)
     expect(valid.stdout).toBe('✔ 4 experiment docs, no problems\n')
 
+    // A proposed experiment cannot be concluded: it starts running first.
+    const early = run(['experiment', 'conclude', doc.id.slice(0, 8), '--outcome', 'won', '--result', 'duplicate_refunds_per_1000:0'])
+    expect(early.status).toBe(2)
+    expect(early.stderr).toContain('is still proposed: it never ran, so it cannot have won')
+    const file = path.join(repo, doc.path)
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: proposed$/m, 'status: running'))
+
     const concluded = run(['experiment', 'conclude', doc.id.slice(0, 8), '--outcome', 'won', '--result', 'duplicate_refunds_per_1000:0', '--audit-period', '2026-12'])
     expect(concluded.stderr).toBe('')
     expect(concluded.status).toBe(0)

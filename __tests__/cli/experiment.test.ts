@@ -225,6 +225,16 @@ describe('experiment validate', () => {
     expect(missing.stderr).toContain('nope.md: no such file or directory')
   })
 
+  it('exits 2 for a glob or directory that matches no experiment doc', async () => {
+    const root = repo({ 'docs/notes/a.md': '' })
+    const glob = await cli(['experiment', 'validate', 'docs/experiments/EXP-1999-*.md'], { cwd: root })
+    expect(glob.code).toBe(2)
+    expect(glob.stderr.split('\n')[0]).toBe('error: no files match docs/experiments/EXP-1999-*.md')
+    const dir = await cli(['experiment', 'validate', 'docs/notes'], { cwd: root })
+    expect(dir.code).toBe(2)
+    expect(dir.stderr.split('\n')[0]).toBe('error: no files match docs/notes (docs/notes/**/EXP-*.md in the repository)')
+  })
+
   it('reports a config error with exit 2', async () => {
     const root = repo({ '.github/reliability.yml': 'experiment:\n  dirs: x\n' })
     const { code, stderr } = await cli(['experiment', 'validate'], { cwd: root })
@@ -387,6 +397,11 @@ describe('experiment new', () => {
   })
 })
 
+/** What a team does when a proposed experiment starts: its status becomes running. */
+function startExperiment(file: string): void {
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: proposed$/m, 'status: running'))
+}
+
 describe('experiment conclude', () => {
   it('records outcome, results (target met worked out) and the audit period by id prefix', async () => {
     const root = repo()
@@ -434,6 +449,20 @@ describe('experiment conclude', () => {
     expect(forced.stdout).toContain('concluded, outcome lost (0 of 3 targets met)')
   })
 
+  it('refuses to conclude an experiment that never ran (status proposed), writing nothing', async () => {
+    const root = repo()
+    const file = path.join(root, EXAMPLES, 'EXP-2026-11-18-refund-tool-no-agent-retry.md')
+    const before = readFileSync(file, 'utf8')
+    const argv = ['experiment', 'conclude', '32c3', '--outcome', 'won', '--result', 'duplicate_refunds_per_1000:0:met', '--result', 'refund_resolution_rate:0.9:met']
+    for (const extra of [[], ['--force']]) {
+      const refused = await cli([...argv, ...extra], { cwd: root })
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('error: docs/experiments/EXP-2026-11-18-refund-tool-no-agent-retry.md is still proposed: it never ran, so it cannot have won')
+      expect(refused.stderr).toContain('hint: set status: running in its front matter when it starts')
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before)
+  })
+
   it('finds by path too, and explains unknown and ambiguous ids', async () => {
     const root = repo()
     const byPath = await cli(['experiment', 'conclude', 'EXP-2026-11-12-billing-tone-canary.md', '--root', root, '--outcome', 'inconclusive', '--result', 'billing_csat:4.4:missed', '--result', 'escalation_rate:0.12:met', '--result', 'answer_tokens_median:150'], {
@@ -465,6 +494,7 @@ describe('experiment conclude', () => {
   it('asks whether a target was met when it cannot be worked out, or says to add :met or :missed', async () => {
     const root = repo()
     expect((await cli(NEW_FLAGS, { cwd: root })).code).toBe(0)
+    startExperiment(path.join(root, NEW_PATH))
     // task_success_rate: baseline 0.78, target 0.78: which way is better cannot be told.
     const argv = ['experiment', 'conclude', '6f1d', '--outcome', 'won', '--result', 'missions_hitting_step_cap:0.002', '--result', 'task_success_rate:0.79']
     const script = await cli(argv, { cwd: root })
@@ -482,6 +512,7 @@ describe('experiment conclude', () => {
 
   it('on a terminal asks for the outcome and each observed value', async () => {
     const root = repo()
+    startExperiment(path.join(root, EXAMPLES, 'EXP-2026-11-18-refund-tool-no-agent-retry.md'))
     const { code, stderr } = await cli(['experiment', 'conclude', '32c3'], { cwd: root, typed: ['great', 'won', '0', '0.95'] })
     expect(stderr).toContain('Outcome (won, lost, inconclusive, rolled-back): ')
     expect(stderr).toContain('Observed duplicate_refunds_per_1000 (baseline 1.9, target 0): ')

@@ -239,10 +239,10 @@ describe('lint --format json', () => {
   })
 
   it('keeps stdout pure JSON when there are warnings to print (they go to stderr)', async () => {
-    const { code, stdout, stderr } = await cli(['lint', '--format', 'json', 'docs/**/PM-404*.md'], { cwd: good, stderrIsTTY: true })
+    const { code, stdout, stderr } = await cli(['lint', '--format', 'json', '-q'], { cwd: warnsOnly, stderrIsTTY: true })
     expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toEqual({ findings: [], summary: { files: 0, errors: 0, warnings: 0 } })
-    expect(stderr).toContain('warning: no postmortems found matching docs/**/PM-404*.md')
+    expect(JSON.parse(stdout)).toEqual({ findings: [], summary: { files: 2, errors: 0, warnings: 0 } })
+    expect(stderr).toBe('note: 1 warning hidden by --quiet\n')
   })
 
   it('-f is --format', async () => {
@@ -301,7 +301,18 @@ describe('lint options', () => {
     const json = await cli(['lint', '-q', '--format', 'json'], { cwd: mixed })
     expect(JSON.parse(json.stdout)).toMatchObject({ findings: [{ rule: 'PM002' }], summary: { files: 3, errors: 1, warnings: 0 } })
     const clean = await cli(['lint', '-q'], { cwd: warnsOnly })
-    expect(clean).toMatchObject({ code: 0, stdout: '✔ 2 postmortems, no problems\n' })
+    expect(clean).toMatchObject({ code: 0, stdout: '✔ 2 postmortems, no errors (1 warning hidden by --quiet)\n' })
+  })
+
+  it('--quiet says how many warnings it hid: in the text summary, on stderr for other formats', async () => {
+    const text = await cli(['lint', '--quiet'], { cwd: mixed })
+    expect(text.stdout).toContain('✖ 1 problem (1 error, 0 warnings) in 1 file (1 warning hidden by --quiet)')
+    const json = await cli(['lint', '-q', '--format', 'json'], { cwd: warnsOnly })
+    expect(json.stderr).toBe('note: 1 warning hidden by --quiet\n')
+    expect(JSON.parse(json.stdout)).toMatchObject({ findings: [], summary: { warnings: 0 } })
+    // Nothing hidden: nothing said.
+    const none = await cli(['lint', '-q'], { cwd: good })
+    expect(none).toMatchObject({ code: 0, stdout: '✔ 1 postmortem, no problems\n', stderr: '' })
   })
 
   it('--max-warnings fails the run when warnings exceed it', async () => {
@@ -373,6 +384,18 @@ describe('lint options', () => {
     const { code, stderr } = await cli(['lint'], { cwd: root })
     expect(code).toBe(2)
     expect(stderr).toMatch(/^error: \.github\/reliability\.yml:\d+:\d+: invalid YAML/)
+  })
+
+  it('a configured path outside the repository exits 2 at file:line:col, and nothing is written there', async () => {
+    const parent = repo({ 'repo/.github/reliability.yml': 'lint:\n  cache-dir: ../outside\n', [`repo/${PM}/PM-7.md`]: GOOD })
+    const { code, stderr } = await cli(['lint'], { cwd: path.join(parent, 'repo') })
+    expect(code).toBe(2)
+    expect(stderr).toContain('error: .github/reliability.yml:2:14: lint.cache-dir: "../outside" leaves the repository')
+    expect(existsSync(path.join(parent, 'outside'))).toBe(false)
+    const absolute = repo({ '.github/reliability.yml': 'postmortems:\n  paths: [/tmp/x/*.md]\n', [`${PM}/PM-7.md`]: GOOD })
+    const abs = await cli(['lint'], { cwd: absolute })
+    expect(abs.code).toBe(2)
+    expect(abs.stderr).toContain('error: .github/reliability.yml:2:11: postmortems.paths[0]: "/tmp/x/*.md" is an absolute path')
   })
 
   it('a --config file that does not exist exits 2', async () => {
@@ -483,12 +506,49 @@ describe('lint paths', () => {
     expect(stderr).toContain('is outside the repository root')
   })
 
-  it('warns (on stderr) when nothing matches', async () => {
+  it('exits 2 when the configured globs match nothing: no "0 postmortems, no problems"', async () => {
     const empty = repo({ 'README.md': '' })
     const { code, stdout, stderr } = await cli(['lint'], { cwd: empty })
-    expect(code).toBe(0)
-    expect(stdout).toBe('✔ 0 postmortems, no problems\n')
-    expect(stderr).toBe(`warning: no postmortems found matching docs/postmortems/**/PM-*.md under ${empty}\n`)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.split('\n')[0]).toBe(`error: no postmortems match docs/postmortems/**/PM-*.md under ${empty}`)
+    expect(stderr).toContain('hint: set postmortems.paths in .github/reliability.yml')
+  })
+
+  it('exits 2 with "no files match <pattern>" for a glob argument that matches nothing, naming each', async () => {
+    const { code, stdout, stderr } = await cli(['lint', `${PM}/PM-4*.md`, `${PM}/PM-[79].md`, 'docs/postmortems/X-*.md'], { cwd: mixed })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.split('\n')[0]).toBe(`error: no files match ${PM}/PM-4*.md`)
+    expect(stderr).not.toContain('PM-[79]')
+    expect(stderr).toContain('error: no files match docs/postmortems/X-*.md\n')
+    expect(stderr).toContain('hint: check the spelling')
+  })
+
+  it('exits 2 for a glob that matches nothing from a subfolder, and for a directory without postmortems', async () => {
+    const root = repo({ '.git/HEAD': '', [`${PM}/PM-7.md`]: GOOD, 'notes/readme.md': '' })
+    const sub = await cli(['lint', 'PM-4*.md'], { cwd: path.join(root, PM) })
+    expect(sub.code).toBe(2)
+    expect(sub.stderr.split('\n')[0]).toBe(`error: no files match PM-4*.md (${PM}/PM-4*.md in the repository)`)
+    const dir = await cli(['lint', 'notes'], { cwd: root })
+    expect(dir.code).toBe(2)
+    expect(dir.stderr.split('\n')[0]).toBe('error: no files match notes (notes/**/PM-*.md in the repository)')
+  })
+})
+
+describe('text report width', () => {
+  it('fits the rows to the terminal (no padding past its columns) and pads nothing when piped', async () => {
+    const finding = (line: number, message: string) => ({ path: `${PM}/PM-7.md`, line, column: 1, rule: 'PM003', severity: 'error' as const, message })
+    const findings = [finding(1, 'x'.repeat(200)), finding(2, 'Short.'), finding(3, 'A little longer message.')]
+    const runLint: CliDeps['runLint'] = async () => ({ findings, summary: { files: 1, errors: 3, warnings: 0 }, files: [`${PM}/PM-7.md`], cacheHits: 0 })
+    let stdout = ''
+    await main(['lint'], { stdout: (t) => void (stdout += t), stderr: () => {}, env: { NO_COLOR: '1' }, cwd: good, isTTY: true, columns: 100 }, { now: NOW, runLint })
+    const rows = stdout.split('\n').filter((l) => /^ +\d+:\d+/.test(l))
+    expect(rows[0]).toBe(`  1:1  error  ${'x'.repeat(200)}  PM003`)
+    for (const row of rows.slice(1)) expect(row.length).toBeLessThan(100)
+    expect(rows[1]?.indexOf('PM003')).toBe(rows[2]?.indexOf('PM003'))
+    const piped = await cli(['lint'], { cwd: good, deps: { runLint } })
+    expect(piped.stdout.split('\n').filter((l) => /^ +\d+:\d+/.test(l))).toEqual([`  1:1  error  ${'x'.repeat(200)}  PM003`, '  2:1  error  Short.  PM003', '  3:1  error  A little longer message.  PM003'])
   })
 })
 

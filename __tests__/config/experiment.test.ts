@@ -35,7 +35,7 @@ describe('experiment: config section', () => {
       return []
     }
     expect(issues('experiment:\n  dirs: x\n')).toEqual([expect.stringMatching(/^2: experiment.dirs: unknown key \(did you mean "dir"\?\)/)])
-    expect(issues('experiment:\n  template: ../outside.md\n')).toEqual(['2: experiment.template: must be a path inside the repository, relative to its root'])
+    expect(issues('experiment:\n  template: ../outside.md\n')).toEqual(['2: experiment.template: "../outside.md" leaves the repository: paths and globs here are relative to the repository root and stay inside it'])
     expect(issues('experiment:\n  paths: []\n')).toEqual([expect.stringMatching(/^2: experiment.paths: must not be an empty list/)])
   })
 })

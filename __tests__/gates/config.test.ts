@@ -83,7 +83,7 @@ describe('gate: configuration', () => {
     expect(issuesOf(() => load('gate:\n  checks: { drills: same, sev1-actions: same }\n  sev1-actions:\n    severities: [Sev9]\n  bypass: { log: ../outside.ndjson }\n'))).toEqual([
       '.github/reliability.yml:2: gate.checks.sev1-actions: "same" is already the check name of the drills gate; each gate needs its own',
       '.github/reliability.yml:4: gate.sev1-actions.severities[0]: "Sev9" is not one of postmortems.severity-levels (Sev1, Sev2, Sev3, Sev4)',
-      '.github/reliability.yml:5: gate.bypass.log: must be a file inside the repository'
+      '.github/reliability.yml:5: gate.bypass.log: "../outside.ndjson" leaves the repository: paths and globs here are relative to the repository root and stay inside it'
     ])
   })
 

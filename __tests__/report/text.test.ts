@@ -20,8 +20,8 @@ function result(findings: Finding[] = FINDINGS, files = 3): LintResult {
 const ANSI_RE = /\u001b\[\d+m/g
 
 describe('formatText', () => {
-  it('groups findings by file, aligned like eslint stylish, with a summary line', () => {
-    expect(formatText(result(), { color: false })).toBe(
+  it('groups findings by file, aligned like eslint stylish on a wide terminal, with a summary line', () => {
+    expect(formatText(result(), { color: false, width: 200 })).toBe(
       [
         'docs/postmortems/PM-10.md',
         '  3:1  warning  Section "Timeline" comes after "Root Cause".  PM005',
@@ -35,6 +35,29 @@ describe('formatText', () => {
         ''
       ].join('\n')
     )
+  })
+
+  it('pads nothing after messages when not on a terminal (a file, a pipe, CI)', () => {
+    expect(formatText(result(), { color: false }).split('\n').slice(4, 7)).toEqual([
+      '   1:1   error  Title is missing.  PM001',
+      '   1:1   error  Metadata "Severity" is missing.  PM002',
+      '  12:15  error  Action item "x" has no owner.  PM007'
+    ])
+  })
+
+  it('on a narrow terminal, pads no row past its width; one long message does not widen the others', () => {
+    const long = 'x'.repeat(200)
+    const findings: Finding[] = [
+      { path: 'a.md', line: 1, column: 1, rule: 'PM001', severity: 'error', message: long },
+      { path: 'a.md', line: 2, column: 1, rule: 'PM002', severity: 'error', message: 'Short.' },
+      { path: 'a.md', line: 3, column: 1, rule: 'PM003', severity: 'error', message: 'A little longer message.' }
+    ]
+    const rows = formatText(result(findings), { color: false, width: 100 }).split('\n').slice(1, 4)
+    expect(rows[0]).toBe(`  1:1  error  ${long}  PM001`)
+    for (const row of rows.slice(1)) expect(row.length).toBeLessThan(100)
+    // The short rows still align their rule ids with each other.
+    expect(rows[1]?.indexOf('PM002')).toBe(rows[2]?.indexOf('PM003'))
+    expect(rows[1]?.indexOf('PM002')).toBeGreaterThan('  2:1  error  A little longer message.'.length)
   })
 
   it('says how many postmortems were clean', () => {

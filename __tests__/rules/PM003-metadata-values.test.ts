@@ -20,7 +20,7 @@ describe('PM003 metadata-values', () => {
       '3:9 Date "2026-02-30" is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-11-27.'
     ])
     const reports = check(metadataValuesRule, withMetadata('- Date: last Tuesday\n- Severity: Sev2\n- Owners: @a'))
-    expect(reports[0]?.message).toBe('Date "last Tuesday" is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-11-27.')
+    expect(reports[0]?.message).toBe('Date "last Tuesday" is not in the YYYY-MM-DD format; write it as YYYY-MM-DD, e.g. 2026-11-27.')
   })
 
   test('reports a date after today', () => {

@@ -57,7 +57,7 @@ describe('PM007 action-item-format', () => {
   test('reports a due date that is not a real date, at the date', () => {
     expect(summarize(check(actionItemFormatRule, items('- [ ] Add a retry budget :: @maria.chen :: 2026-02-30', '- [ ] Add an alert :: @a :: next week')))).toEqual([
       '4:44 Action item "Add a retry budget" has due date "2026-02-30", which is not a real YYYY-MM-DD date; write e.g. 2026-12-15.',
-      '5:29 Action item "Add an alert" has due date "next", which is not a real YYYY-MM-DD date; write e.g. 2026-12-15.'
+      '5:29 Action item "Add an alert" has due date "next week", which is not a real YYYY-MM-DD date; write e.g. 2026-12-15.'
     ])
   })
 

@@ -26,6 +26,54 @@ export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
 
+/** Every mode the Action runs; main.ts dispatches through a table with exactly these keys. */
+export const ACTION_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'export'] as const
+export type ActionMode = (typeof ACTION_MODES)[number]
+
+// Read by every mode: which mode, the token, the config file and its overrides (postmortems.paths and
+// lint.rules are settings every mode that reads postmortems shares).
+const COMMON_INPUTS: readonly InputName[] = ['mode', 'token', 'config', 'paths', 'rules']
+const TRACKER_INPUTS: readonly InputName[] = ['tracker', 'linear-api-key', 'linear-team', 'linear-api-url', 'jira-base-url', 'jira-email', 'jira-api-token', 'jira-project', 'jira-pat']
+
+/** The inputs each mode reads besides the common ones: an input set for no mode that runs is ignored, and said so. */
+export const MODE_INPUTS: Readonly<Record<ActionMode, readonly InputName[]>> = {
+  lint: ['fail-on', 'changed-only', 'check-run', 'check-name'],
+  experiment: ['fail-on'],
+  gate: ['drill-result'],
+  sync: [...SYNC_INPUTS],
+  audit: [...AUDIT_INPUTS, 'dry-run'],
+  // The packet reads ticket status with the sync mode's tracker and credentials.
+  review: [...REVIEW_INPUTS, ...TRACKER_INPUTS],
+  export: [...EXPORT_INPUTS, 'dry-run']
+}
+
+/** action.yml's defaults (but `token`'s expression): a value equal to one of these was not set by the workflow. A test keeps them equal. */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
+  mode: 'lint',
+  config: '.github/reliability.yml',
+  'fail-on': 'error',
+  'changed-only': 'true',
+  'check-run': 'auto',
+  'check-name': 'reliability/lint',
+  'dry-run': 'false',
+  'review-write': 'true'
+}
+
+/**
+ * Inputs given a value (other than action.yml's default, `defaults`) that `mode` does not read, each with
+ * the modes that do: `drill-result` under `mode: lint` would otherwise be ignored in silence.
+ */
+export function inputsForOtherModes(raw: RawInputs, mode: ActionMode, defaults: Readonly<Partial<Record<InputName, string>>> = INPUT_DEFAULTS): Array<{ input: InputName; modes: ActionMode[] }> {
+  const read = new Set<InputName>([...COMMON_INPUTS, ...MODE_INPUTS[mode]])
+  const found: Array<{ input: InputName; modes: ActionMode[] }> = []
+  for (const input of INPUT_NAMES) {
+    const value = (raw[input] ?? '').trim()
+    if (read.has(input) || value === '' || value === (defaults[input] ?? '').trim()) continue
+    found.push({ input, modes: ACTION_MODES.filter((m) => MODE_INPUTS[m].includes(input)) })
+  }
+  return found
+}
+
 export const FAIL_ON = ['error', 'warning', 'never'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 export const CHECK_RUN_POLICIES = ['auto', 'always', 'never'] as const

@@ -100,7 +100,7 @@ export function addAuditCommand(program: Command, io: CliIo, deps: CliDeps, done
     .addOption(new Option('-f, --format <format>', 'report format').choices(AUDIT_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; globs, the config and the output directory are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; globs, the config and the output directory are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--color', 'colour the text report even when stdout is not a terminal')
     .option('--no-color', 'never colour the text report')
     .addHelpText('after', AUDIT_HELP_AFTER)

@@ -12,7 +12,7 @@ import { colorFor, experimentContext, type ConfigOptions, type ExperimentCliCont
 import { experimentNewCommand, type NewOptions } from './experiment-new.js'
 import type { CliDeps, CliIo } from './io.js'
 import { collect } from './lint-command.js'
-import { resolveLintPaths } from './paths.js'
+import { requireMatches, resolvePathArguments } from './paths.js'
 import { sanitizeText } from '../util/sanitize.js'
 
 const FORMATS = ['text', 'json'] as const
@@ -134,7 +134,9 @@ export async function experimentListCommand(options: ListOptions, ctx: Experimen
 }
 
 export async function experimentValidateCommand(paths: readonly string[], options: ValidateOptions, ctx: ExperimentCliContext): Promise<ExitCode> {
-  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: '**/EXP-*.md' }) : undefined
+  const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: '**/EXP-*.md' }) : undefined
+  if (pathArgs) await requireMatches(pathArgs, ctx.files.glob)
+  const patterns = pathArgs?.map((a) => a.pattern)
   const result = await runExperimentValidation(ctx.settings, ctx.files, patterns ? { paths: patterns } : {})
   if (result.summary.files === 0) {
     ctx.io.stderr(`warning: no experiment docs found matching ${(patterns ?? ctx.settings.paths).join(', ')} under ${ctx.root}\n`)
@@ -148,7 +150,7 @@ export async function experimentValidateCommand(paths: readonly string[], option
 function withConfigOptions(command: Command): Command {
   return command
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
 }
 
 function formatOption(): Option {

@@ -2,7 +2,7 @@
 // period in the experiment's doc, and moves it to status concluded or rolled-back.
 
 import path from 'node:path'
-import { concludeExperimentText, statusAfter, type Conclusion } from '../experiments/conclude.js'
+import { concludeExperimentText, conclusionRefusal, statusAfter, type Conclusion } from '../experiments/conclude.js'
 import { discoverExperiments } from '../experiments/discover.js'
 import { decodeDoc } from '../experiments/front-matter.js'
 import { frontMatterValuesOf } from '../experiments/front-matter-values.js'
@@ -140,6 +140,13 @@ export async function experimentConcludeCommand(query: string, options: Conclude
       `${doc.path} is already ${doc.status}${doc.concluded ? ` (${doc.concluded})` : ''} with outcome ${doc.outcome ?? '?'}`,
       'pass --force to record a new conclusion over it'
     )
+  }
+
+  // Before asking anything: no answer would make it concludable.
+  const refusal = conclusionRefusal(doc.status, options.outcome === undefined ? undefined : outcomeOf(options.outcome))
+  if (refusal !== undefined) {
+    ctx.prompter?.close()
+    throw new UsageError(`${doc.path} ${refusal}`, 'set status: running in its front matter when it starts, or status: abandoned if it will not run')
   }
 
   let conclusion: Conclusion

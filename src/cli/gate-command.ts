@@ -3,7 +3,6 @@
 //   --pr <number|url>      a pull request through the API (GITHUB_TOKEN), as the Action would judge it
 // Exit codes: 0 pass, 1 fail, 3 pending, 2 usage or configuration error.
 
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, Option } from 'commander'
 import { ConfigError } from '../config/errors.js'
@@ -16,6 +15,7 @@ import { getFileAtRef } from '../github/get-file-at-ref.js'
 import { getPullRequest, type PullRequestDetails } from '../github/get-pull-request.js'
 import { apiCommitFiles, createGitHubGateSources } from '../io/gate-github-sources.js'
 import { createLocalGateSources } from '../io/gate-local-sources.js'
+import { readConfigText } from '../io/config-file.js'
 import { commitFiles, fileAtCommit, GitError, mergeBase, resolveCommit, runGit, workTreeRoot } from '../io/git.js'
 import { runGate, type GateRunResult } from '../modes/gate.js'
 import { formatGateJson, formatGateText } from '../report/gate-report.js'
@@ -93,19 +93,9 @@ export async function gateCommand(options: GateOptions, io: CliIo, deps: Pick<Cl
   return run.result === 'pass' ? GATE_EXIT.PASS : run.result === 'fail' ? GATE_EXIT.FAIL : GATE_EXIT.PENDING
 }
 
-function readConfigFile(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    throw new ConfigError({ file, key: '', message: `cannot read the config file: ${errorMessage(error)}` })
-  }
-}
-
 /** --config: a file of the working tree, read as it is (the user asked for it). */
 function configFromFile(root: string, file: string, cwd: string): Config {
-  return loadConfig({ root, configPath: path.resolve(cwd, file), readFile: readConfigFile })
+  return loadConfig({ root, configPath: path.resolve(cwd, file), readFile: readConfigText })
 }
 
 async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Promise<{ run: GateRunResult; policy: string }> {

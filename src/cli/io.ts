@@ -8,7 +8,7 @@ export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
   env: Readonly<Record<string, string | undefined>>
-  /** Absolute working directory: command-line paths are relative to it, and it is the default --root. */
+  /** Absolute working directory: command-line paths are relative to it, and the repository root is found upward from it. */
   cwd: string
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean

@@ -1,24 +1,28 @@
 // `reliability-loop lint [paths…]`: options, config, running the lint mode, writing the report.
 
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { ConfigError } from '../config/errors.js'
+import { NODE_MODULES_CACHE_DIR, defaultLintConfig } from '../config/defaults.js'
 import { loadConfig, parseRuleSettings, type ConfigOverride } from '../config/load.js'
 import type { OutputFormat } from '../config/types.js'
 import type { LintResult } from '../lint/types.js'
 import { formatJson } from '../report/json.js'
 import { PROJECT_URL, formatSarif, ruleHelpUri } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { formatText, plural } from '../report/text.js'
 import { formatWorkflowCommands } from '../report/workflow-commands.js'
 import { VERSION } from '../version.js'
+import { readConfigText } from '../io/config-file.js'
+import { defaultCacheDirFor, showsAsUntracked } from '../io/lint-cache-dir.js'
 import { writeOutputFile } from './output-file.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
-import { resolveLintPaths } from './paths.js'
+import { requireMatches, resolvePathArguments, resolveRoot } from './paths.js'
 import { NO_PROGRESS, isCI, progressLine, shouldUseColor } from './terminal.js'
 
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github']
+
+const DEFAULT_CACHE_DIR = defaultLintConfig().cacheDir
 
 export interface LintOptions {
   format: OutputFormat
@@ -48,7 +52,7 @@ Examples:
 Exit codes:
   0  no errors (and no more warnings than --max-warnings)
   1  errors found, or more warnings than --max-warnings
-  2  usage or configuration error: unknown option, bad value, invalid config, path not found
+  2  usage or configuration error: bad option or config, a path or glob that matches nothing
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `
 
@@ -70,7 +74,7 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; config and reported paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--rule <id=setting>', 'set a rule to off, warning or error, e.g. PM009=off (repeatable)', collect)
     .option('-q, --quiet', 'report errors only, not warnings')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', wholeNumber)
@@ -84,26 +88,11 @@ export function addLintCommand(program: Command, io: CliIo, deps: CliDeps, done:
     })
 }
 
-/** Reads a config file; undefined when there is none (loadConfig decides whether that is an error). */
-export function readConfigText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new ConfigError({ file, key: '', message: `cannot read the config file: ${reason}` })
-  }
-}
+// Every mode's commands import the one config-file reader from here.
+export { readConfigText } from '../io/config-file.js'
 
-export function resolveRoot(root: string | undefined, cwd: string): string {
-  if (root === undefined) return cwd
-  const abs = path.resolve(cwd, root)
-  const stat = statSync(abs, { throwIfNoEntry: false })
-  if (!stat) throw new UsageError(`--root ${root}: no such directory`)
-  if (!stat.isDirectory()) throw new UsageError(`--root ${root}: not a directory`)
-  return abs
-}
+// Every mode's commands import it from here.
+export { resolveRoot } from './paths.js'
 
 function onlyErrors(result: LintResult): LintResult {
   return { findings: result.findings.filter((f) => f.severity === 'error'), summary: { ...result.summary, warnings: 0 } }
@@ -116,18 +105,23 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   if (options.rule !== undefined) overrides.push({ source: '--rule', values: parseRuleSettings(options.rule, '--rule') })
   if (options.cache === false) overrides.push({ source: '--no-cache', values: { lint: { cache: false } } })
   if (options.concurrency !== undefined) overrides.push({ source: '--concurrency', values: { lint: { concurrency: options.concurrency } } })
+  const defaultCacheDir = defaultCacheDirFor(root)
   const config = loadConfig({
     root,
     ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }),
     overrides,
-    readFile: readConfigText
+    readFile: readConfigText,
+    ...(defaultCacheDir !== undefined && { defaultCacheDir })
   })
+  const cacheDirBefore = config.lint.cache && existsSync(path.join(root, config.lint.cacheDir))
 
-  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: io.cwd, root }) : undefined
+  const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: io.cwd, root }) : undefined
+  const patterns = pathArgs?.map((a) => a.pattern)
 
   const showProgress = options.format === 'text' && (io.stderrIsTTY ?? io.isTTY) && !isCI(io.env)
   const progress = showProgress ? progressLine(io.stderr) : NO_PROGRESS
   const adapters = deps.createAdapters(config, { onProgress: progress.update, ...(deps.now ? { now: deps.now } : {}) })
+  if (pathArgs) await requireMatches(pathArgs, adapters.files.glob)
   let result
   try {
     result = await deps.runLint(config, patterns ? { paths: patterns } : {}, adapters)
@@ -136,12 +130,21 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   }
 
   if (result.files.length === 0) {
-    const looked = patterns ?? config.lint.postmortems.paths
-    io.stderr(`warning: no postmortems found matching ${looked.join(', ')} under ${root}\n`)
+    // Nothing linted is not a clean result: the postmortems are elsewhere, or the config points nowhere.
+    throw new UsageError(
+      `no postmortems match ${config.lint.postmortems.paths.join(', ')} under ${root}`,
+      'set postmortems.paths in .github/reliability.yml to where your postmortems are, pass --root <dir>, or pass the files to lint'
+    )
+  }
+
+  if (config.lint.cache && !cacheDirBefore && config.lint.cacheDir === DEFAULT_CACHE_DIR && showsAsUntracked(root, config.lint.cacheDir)) {
+    io.stderr(`note: the lint cache is in ${config.lint.cacheDir}/; add that line to .gitignore, or set lint.cache-dir (e.g. ${NODE_MODULES_CACHE_DIR})\n`)
   }
 
   const shown = options.quiet ? onlyErrors(result) : result
-  const report = formatReport(shown, options, io, deps)
+  const hiddenWarnings = result.summary.warnings - shown.summary.warnings
+  const report = formatReport(shown, options, io, deps, hiddenWarnings)
+  if (hiddenWarnings > 0 && options.format !== 'text') io.stderr(`note: ${plural(hiddenWarnings, 'warning')} hidden by --quiet\n`)
   if (options.output === undefined) io.stdout(report)
   else writeOutputFile(io.cwd, options.output, report)
 
@@ -153,7 +156,7 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
   return code
 }
 
-function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps: CliDeps): string {
+function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps: CliDeps, hiddenWarnings: number): string {
   switch (options.format) {
     case 'json':
       return formatJson(result)
@@ -169,7 +172,9 @@ function formatReport(result: LintResult, options: LintOptions, io: CliIo, deps:
     case 'text': {
       // A report written to a file is not read on this terminal: colour only when --color asks for it.
       const color = options.output === undefined ? shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }) : options.color === true
-      return formatText(result, { color })
+      // Rows fit the terminal they are shown on; in a file or a pipe nothing is padded.
+      const width = options.output === undefined && io.isTTY && io.columns !== undefined ? io.columns : undefined
+      return formatText(result, { color, hiddenWarnings, ...(width !== undefined && { width }) })
     }
   }
 }

@@ -78,7 +78,7 @@ export function addReviewCommand(program: Command, io: CliIo, deps: CliDeps, don
     .option('-o, --output <file>', 'write the packet to this file instead of stdout')
     .option('--write', 'write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; sources and the output directory are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; sources and the output directory are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--no-tracker', 'do not read the synced action items\' tickets from the tracker, even with credentials')
     .addHelpText('after', REVIEW_HELP_AFTER)
     .action(async (options: ReviewOptions) => {

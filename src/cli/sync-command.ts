@@ -78,7 +78,7 @@ export function addSyncCommand(program: Command, io: CliIo, deps: CliDeps, done:
     .option('-n, --dry-run', 'print the plan; write no ticket and change no file (works without credentials)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SYNC_FORMATS).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; config and postmortem paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; config and postmortem paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--no-write-back', 'do not write ticket references into the postmortems')
     .option('--timeout <seconds>', 'longest wait for one tracker response before retrying (default 30)', positiveSeconds)
     .option('--color', 'colour the table even when stdout is not a terminal')

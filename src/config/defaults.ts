@@ -40,3 +40,10 @@ export function defaultLintConfig(): LintConfig {
     concurrency: 0
   }
 }
+
+/**
+ * Where the lint cache goes when the config names no `lint.cache-dir` and the repository has node_modules:
+ * the folder build tools share (ESLint, Babel, Prettier use it), ignored wherever node_modules is.
+ * The entries choose it (they can look at the disk); without node_modules the default above applies.
+ */
+export const NODE_MODULES_CACHE_DIR = 'node_modules/.cache/reliability-loop'

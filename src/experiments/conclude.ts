@@ -19,6 +19,22 @@ export function statusAfter(outcome: ExperimentOutcome): ExperimentStatus {
   return outcome === 'rolled-back' ? 'rolled-back' : 'concluded'
 }
 
+const NEVER_RAN: Record<ExperimentOutcome, string> = {
+  won: 'cannot have won',
+  lost: 'cannot have lost',
+  inconclusive: 'has no result to call inconclusive',
+  'rolled-back': 'has nothing to roll back'
+}
+
+/**
+ * Why an experiment in `status` cannot end with `outcome` (undefined when it can): one still `proposed`
+ * never ran, so any outcome would be a record of something that did not happen.
+ */
+export function conclusionRefusal(status: ExperimentStatus, outcome: ExperimentOutcome | undefined): string | undefined {
+  if (status !== 'proposed') return undefined
+  return `is still proposed: it never ran, so it ${outcome === undefined ? 'has no outcome to record' : NEVER_RAN[outcome]}`
+}
+
 /** `key: value` as top-level YAML, without the final newline. */
 function entryText(key: string, value: unknown): string {
   return new Document({ [key]: value }).toString({ lineWidth: 0 }).replace(/\n+$/, '')

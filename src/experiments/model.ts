@@ -110,6 +110,12 @@ export interface ExperimentProblem {
   key?: string
 }
 
+/** The problems of `more` at keys `reported` does not already cover (the same key, or one below it). */
+export function notAlreadyReported(more: readonly ExperimentProblem[], reported: readonly ExperimentProblem[]): ExperimentProblem[] {
+  const keys = reported.map((p) => p.key).filter((key): key is string => key !== undefined)
+  return more.filter((p) => p.key === undefined || !keys.some((key) => key === p.key || p.key?.startsWith(`${key}.`) || p.key?.startsWith(`${key}[`)))
+}
+
 export function isFinished(status: ExperimentStatus): boolean {
   return (FINISHED_STATUSES as readonly ExperimentStatus[]).includes(status)
 }

@@ -3,7 +3,7 @@
 
 import { consistencyProblems } from './consistency.js'
 import { decodeDoc, readFrontMatter } from './front-matter.js'
-import type { ExperimentDoc, ExperimentFrontMatter, ExperimentProblem, ExperimentResult, SourcePosition } from './model.js'
+import { notAlreadyReported, type ExperimentDoc, type ExperimentFrontMatter, type ExperimentProblem, type ExperimentResult, type SourcePosition } from './model.js'
 import { schemaProblems } from './schema-problems.js'
 
 export interface ParsedExperimentDoc {
@@ -34,11 +34,15 @@ function parse(input: string | Uint8Array, path: string): ParsedExperimentDoc {
 
   const fallback = { line: 1, column: 1 }
   const invalid = schemaProblems(frontMatter.values, frontMatter.positions, fallback)
-  if (invalid.length > 0) return { problems: invalid, unvalidated: { values: frontMatter.values, positions: frontMatter.positions } }
+  // Checked whether or not the schema passed, so one run reports every problem.
+  const inconsistent = consistencyProblems(frontMatter.values, frontMatter.positions, fallback)
+  if (invalid.length > 0) {
+    return { problems: [...invalid, ...notAlreadyReported(inconsistent, invalid)], unvalidated: { values: frontMatter.values, positions: frontMatter.positions } }
+  }
 
   const fm = toFrontMatter(frontMatter.values as Record<string, unknown>)
   const doc: ExperimentDoc = { ...fm, path, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions }
-  return { doc, problems: consistencyProblems(fm, frontMatter.positions, fallback) }
+  return { doc, problems: inconsistent }
 }
 
 /** Schema-valid front matter (kebab-case) → the model (camelCase). */

@@ -1,7 +1,7 @@
 // Everything wrong with one experiment doc: unreadable text, schema violations, inconsistencies and a
 // rollback plan that is not real. What `experiment validate` and the Action's experiment mode report.
 
-import type { ExperimentDoc, ExperimentProblem } from './model.js'
+import { notAlreadyReported, type ExperimentDoc, type ExperimentProblem } from './model.js'
 import { parseExperimentDoc, type ParsedExperimentDoc } from './parse.js'
 import { checkRollbackPlan } from './rollback.js'
 
@@ -21,8 +21,7 @@ export function withRollbackProblems(parsed: ParsedExperimentDoc): ValidatedExpe
   else if (parsed.unvalidated && hasRollbackMap(parsed.unvalidated.values)) {
     const { values, positions } = parsed.unvalidated
     const partial = { rollback: (values as { rollback: unknown }).rollback, positions } as unknown as ExperimentDoc
-    const reported = parsed.problems.map((p) => p.key).filter((key): key is string => key !== undefined)
-    rollback = checkRollbackPlan(partial).filter((p) => !reported.some((key) => key === p.key || p.key.startsWith(`${key}.`) || p.key.startsWith(`${key}[`)))
+    rollback = notAlreadyReported(checkRollbackPlan(partial), parsed.problems)
   }
   const problems = [...parsed.problems, ...rollback].sort((a, b) => a.line - b.line || a.column - b.column)
   return parsed.doc ? { doc: parsed.doc, problems } : { problems }

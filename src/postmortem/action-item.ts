@@ -71,12 +71,33 @@ export function parseActionItem(
   }
   const dueField = fields[2]?.trim()
   if (dueField) {
-    // The template's `<due YYYY-MM-DD>` is sometimes copied with its word: `due 2026-12-15`.
-    const m = /^(?:due:?\s+)?(\S+)\s*(.*)$/i.exec(dueField)
-    item.due = m?.[1] ?? dueField
-    item.dueValid = parseIsoDate(item.due) !== undefined
-    const ticket = parseTicket([m?.[2] ?? '', ...fields.slice(3)].filter(Boolean).join(' '))
+    const { due, rest } = splitDue(dueField)
+    item.due = due
+    item.dueValid = parseIsoDate(due) !== undefined
+    const ticket = parseTicket([rest, ...fields.slice(3)].filter(Boolean).join(' '))
     if (ticket) item.ticket = ticket
   }
   return item
+}
+
+// A date-like first word (`2026-12-15`, `12/15/2026`) is the due date and what follows is the ticket.
+const DATE_LIKE_RE = /^\d[\d./-]*$/
+
+/**
+ * The due date and what follows it. The template's `<due YYYY-MM-DD>` is sometimes copied with its word
+ * (`due 2026-12-15`). A due date in words (`end of Q4`) is kept whole, so it is reported as written, with
+ * a recognisable ticket at its end (`next sprint ENG-12`) kept apart.
+ */
+function splitDue(field: string): { due: string; rest: string } {
+  const text = field.replace(/^due:?\s+/i, '')
+  const first = /^(\S+)\s*(.*)$/.exec(text)
+  if (first && DATE_LIKE_RE.test(first[1] ?? '')) return { due: first[1] ?? text, rest: first[2] ?? '' }
+  const last = /^(.*\S)\s+(\S+)$/.exec(text)
+  if (last && isTicketRef(last[2] ?? '')) return { due: last[1] ?? text, rest: last[2] ?? '' }
+  return { due: text, rest: '' }
+}
+
+function isTicketRef(word: string): boolean {
+  const ticket = parseTicket(word)
+  return ticket?.id !== undefined || ticket?.url !== undefined
 }

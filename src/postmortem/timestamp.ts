@@ -65,6 +65,27 @@ export function parseIsoDate(value: string): string | undefined {
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : undefined
 }
 
+/**
+ * Why a value is not a YYYY-MM-DD date and how to write it, for messages: a date written in another
+ * format is named as such, with the days a `11/07/2026` could mean; a YYYY-MM-DD that does not exist is
+ * not a real date. `example` is a date to show when there is nothing better.
+ */
+export function dateProblem(value: string, example: string): string {
+  const trimmed = value.trim()
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `is not a real calendar date; write it as YYYY-MM-DD, e.g. ${example}`
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed)
+  const readings: string[] = []
+  if (numeric) {
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])]
+    for (const [month, day] of [[a, b], [b, a]] as const) {
+      const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      if (isRealDate(year, month, day) && !readings.includes(iso)) readings.push(iso)
+    }
+  }
+  const fix = readings.length === 0 ? `YYYY-MM-DD, e.g. ${example}` : readings.length === 1 ? readings[0] : `${readings.join(' or ')}, whichever it means`
+  return `is not in the YYYY-MM-DD format; write it as ${fix}`
+}
+
 const ZONE_STATEMENT_RE =
   /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi
 

@@ -14,6 +14,13 @@ import { sortFindings } from './json.js'
 export interface TextOptions {
   /** Emit ANSI colour codes. The caller decides (TTY, NO_COLOR, FORCE_COLOR, --color). */
   color: boolean
+  /** Warnings left out of `result` (--quiet): the summary says how many, so "no problems" is never said over them. */
+  hiddenWarnings?: number
+  /**
+   * Columns of the terminal the report is shown on: messages are padded to align the rule ids only as far
+   * as a row still fits. Undefined (not a terminal: a file, a pipe, CI) means no padding after messages.
+   */
+  width?: number
 }
 
 type Paint = (text: string) => string
@@ -58,7 +65,10 @@ export function formatText(result: LintResult, options: TextOptions): string {
     const columnWidth = Math.max(...findings.map((f) => String(f.column).length))
     const severityWidth = Math.max(...findings.map((f) => f.severity.length))
     const messages = findings.map((f) => oneLine(f.message))
-    const messageWidth = Math.max(...messages.map((m) => m.length))
+    const ruleWidth = Math.max(...findings.map((f) => f.rule.length))
+    // `  line:col  severity  message  rule`; one column spare, as a row exactly as wide as the terminal wraps in some.
+    const room = options.width === undefined ? 0 : options.width - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2) - 2 - ruleWidth - 1
+    const messageWidth = Math.min(Math.max(...messages.map((m) => m.length)), Math.max(0, room))
     const rows = findings.map((f, i) => {
       const position = `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`
       const severity = f.severity.padEnd(severityWidth)
@@ -71,10 +81,12 @@ export function formatText(result: LintResult, options: TextOptions): string {
 
   const errors = result.findings.filter((f) => f.severity === 'error').length
   const warnings = result.findings.length - errors
+  const hidden = options.hiddenWarnings ?? 0
+  const hiddenNote = hidden > 0 ? ` (${plural(hidden, 'warning')} hidden by --quiet)` : ''
   if (result.findings.length === 0) {
-    return `${c.green(`✔ ${plural(result.summary.files, 'postmortem')}, no problems`)}\n`
+    return `${c.green(`✔ ${plural(result.summary.files, 'postmortem')}, no ${hidden > 0 ? 'errors' : 'problems'}${hiddenNote}`)}\n`
   }
-  const summary = `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(byFile.size, 'file')}`
+  const summary = `✖ ${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${plural(byFile.size, 'file')}${hiddenNote}`
   const paintSummary = errors > 0 ? c.red : c.yellow
   return `${blocks.join('\n')}\n${c.bold(paintSummary(summary))}\n`
 }

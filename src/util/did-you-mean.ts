@@ -1,9 +1,20 @@
 // "Did you mean …?" for misspelt keys and names.
 
-/** A likely intended name: same letters ignoring case and separators (`auditPeriod`), or within two edits. */
+/** Lower case without separators or a plural ending: `Linked_Severities` → `linkedseverity`. */
+function stem(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\s_-]/g, '')
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '')
+}
+
+/**
+ * A likely intended name: the same letters ignoring case, separators and a plural `s`/`ies`
+ * (`auditPeriod`, `linked-severity` for `linked-severities`), or within two edits.
+ */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  const squash = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '')
-  const exact = candidates.find((c) => squash(c) === squash(name))
+  const exact = candidates.find((c) => stem(c) === stem(name))
   if (exact) return exact
   let best: { candidate: string; distance: number } | undefined
   for (const candidate of candidates) {

@@ -1,4 +1,5 @@
 import type { MetadataField, Postmortem } from '../../postmortem/model.js'
+import { dateProblem } from '../../postmortem/timestamp.js'
 import type { FileRule, RuleReport } from '../types.js'
 
 /** Column of `value` on the field's line (after the key), falling back to the field's own column. */
@@ -29,7 +30,7 @@ export const metadataValuesRule: FileRule = {
         reports.push({
           line: dateField.position.line,
           column: columnOf(pm, dateField, dateField.raw),
-          message: `Date "${dateField.raw}" is not a real calendar date; write it as YYYY-MM-DD, e.g. ${ctx.today}.`
+          message: `Date "${dateField.raw}" ${dateProblem(dateField.raw, ctx.today)}.`
         })
       } else if (md.date > ctx.today) {
         reports.push({
