@@ -56,6 +56,8 @@ export interface GateConfig {
   }
   rollbackPlan: {
     paths: string[]
+    /** What an experiment doc without `change.paths` covers, by its `change.type`. */
+    typePaths: Record<'prompt' | 'tool' | 'model' | 'policy', string[]>
   }
   bypass: {
     label: string
