@@ -62,6 +62,10 @@ export const gateSchema = {
           description: 'With `source: check`: the name of the drill check run.',
           default: 'drills'
         },
+        'suite-paths': globList(
+          'Globs of the files that define the drills besides the drill workflow file (e.g. `drills/**`, `.github/actions/drills/**`). A green drill run proves nothing when the pull request edits the drills, so a change to the drill workflow file (`source: workflow`) or to one of these fails the drills gate until a reviewer has looked and the bypass is applied.',
+          []
+        ),
         paths: {
           type: 'array',
           description:

@@ -42,6 +42,8 @@ export interface GateConfig {
     workflow: string
     /** Check-run name, for source `check`. */
     check: string
+    /** Globs of files that define the drills besides the drill workflow file; a change to one fails the drills gate. */
+    suitePaths: string[]
     /** Globs whose change makes the drills expected; undefined = from the drill workflow's path filters, or always. */
     paths?: string[]
     skippedCountsAsSuccess: boolean

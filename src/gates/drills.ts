@@ -1,7 +1,9 @@
 // Gate 1: the drill suite is green for the pull request's head commit. Pure: what was observed (a job
 // result, a workflow run, a check run, nothing yet) comes in; the verdict goes out, naming what it read.
 
+import picomatch from 'picomatch'
 import type { GateConfig } from '../config/types.js'
+import type { ChangedFile } from './rollback-plan.js'
 import type { GateVerdict } from './types.js'
 
 export type JobResult = 'success' | 'failure' | 'cancelled' | 'skipped'
@@ -45,7 +47,49 @@ function runLink(run: DrillRun): string {
 
 const short = (sha: string) => sha.slice(0, 7)
 
-export function evaluateDrills(observation: DrillObservation, settings: GateConfig['drills']): GateVerdict {
+/** The drill workflow's file, when the policy names one by file name (a numeric id names no file). */
+export function drillWorkflowFile(settings: GateConfig['drills']): string | undefined {
+  return settings.source === 'workflow' && !/^\d+$/.test(settings.workflow) ? `.github/workflows/${settings.workflow}` : undefined
+}
+
+/** The changed files that define the drills: the drill workflow file and `gate.drills.suite-paths`. */
+export function editedDrillFiles(files: readonly ChangedFile[], settings: GateConfig['drills']): ChangedFile[] {
+  const workflow = drillWorkflowFile(settings)
+  const globs = [...(workflow !== undefined ? [workflow] : []), ...settings.suitePaths]
+  if (globs.length === 0) return []
+  const isSuite = picomatch(globs, { dot: true })
+  return files.filter((f) => isSuite(f.path))
+}
+
+/**
+ * The verdict on the drills. `edited`: drill files the change touches; then whatever the run says, the
+ * gate fails for a reviewer to look (a pull request could make its own drills green), unless bypassed.
+ */
+export function evaluateDrills(observation: DrillObservation, settings: GateConfig['drills'], edited: readonly ChangedFile[] = []): GateVerdict {
+  const observed = evaluateObservation(observation, settings)
+  if (edited.length === 0) return observed
+  const list = edited.map((f) => `\`${f.path}\`${f.status === 'removed' ? ' (removed)' : ''}`).join(', ')
+  return {
+    id: 'drills',
+    conclusion: 'failure',
+    title: 'Drill suite changed by this pull request',
+    summary:
+      `This change edits the drills themselves (${list}), so their result cannot vouch for it: a reviewer must look at the drill change. ` +
+      'Once reviewed, a user allowed to bypass (`gate.bypass`) applies the bypass label. ' +
+      `What the drills reported: ${observed.title}. ${observed.summary}`,
+    // A removed file has no line to carry an annotation.
+    annotations: edited.filter((f) => f.status !== 'removed').map((f) => ({
+      path: f.path,
+      start_line: 1,
+      end_line: 1,
+      annotation_level: 'failure',
+      title: 'Drill suite changed',
+      message: 'This pull request edits the drills; their green result proves nothing until a reviewer has looked at the change (then the bypass label lets it pass).'
+    }))
+  }
+}
+
+function evaluateObservation(observation: DrillObservation, settings: GateConfig['drills']): GateVerdict {
   const verdict = (conclusion: GateVerdict['conclusion'], title: string, summary: string): GateVerdict => ({ id: 'drills', conclusion, title, summary, annotations: [] })
   const skippedNote = settings.skippedCountsAsSuccess
     ? '`gate.drills.skipped-counts-as-success` is on, so a skipped drill run passes.'

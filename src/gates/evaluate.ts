@@ -5,7 +5,7 @@ import { GATE_IDS } from '../config/gate.js'
 import type { GateConfig, GateId } from '../config/types.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { applyBypass, type BypassContext, type BypassRecord, type LabelApplication, type TeamMemberships } from './bypass.js'
-import { evaluateDrills, type DrillObservation } from './drills.js'
+import { editedDrillFiles, evaluateDrills, type DrillObservation } from './drills.js'
 import { evaluateRollbackPlan, type ChangedFiles, type ExperimentDocInput } from './rollback-plan.js'
 import { evaluateSev1Actions } from './sev1-actions.js'
 import { overallResult, type GateLinks, type GatePullRequest, type GateResult, type GateVerdict } from './types.js'
@@ -43,7 +43,7 @@ export interface GateEvaluation {
 export function evaluateGates(inputs: GateInputs): GateEvaluation {
   const { settings } = inputs
   const verdicts: GateVerdict[] = [
-    evaluateDrills(inputs.drill, settings.drills),
+    evaluateDrills(inputs.drill, settings.drills, editedDrillFiles(inputs.changed.files, settings.drills)),
     evaluateSev1Actions({
       postmortems: inputs.postmortems,
       ...(inputs.basePostmortems !== undefined && { basePostmortems: inputs.basePostmortems }),
