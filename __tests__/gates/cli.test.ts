@@ -104,7 +104,7 @@ describe('gate --local', () => {
   test('the policy comes from --base, not from the working tree; --config overrides it on purpose', async () => {
     const root = exampleRepo()
     cpSync(path.join(EXAMPLES, 'change'), root, { recursive: true })
-    write(root, { '.github/reliability.yml': 'gate:\n  rollback-plan: { paths: ["nothing/**"] }\n' })
+    write(root, { '.github/reliability.yml': 'gate:\n  drills: { source: job }\n  rollback-plan: { paths: ["nothing/**"] }\n' })
     let r = await cli(['gate', '--local', '--base', 'main', '--format', 'json'], root)
     expect(r.code).toBe(1)
     r = await cli(['gate', '--local', '--base', 'main', '--format', 'json', '--config', '.github/reliability.yml'], root)
@@ -157,7 +157,7 @@ describeWithContract('gate --pr (dry run against the fake GitHub API)', () => {
   beforeEach(() => {
     fake.reset()
     fake.gate.reset()
-    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n' })
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n', '.github/workflows/drills.yml': 'on: [pull_request]\njobs: {}\n' })
     fake.gate.setFiles(HEAD, { 'prompts/a.md': 'v2', 'docs/experiments/EXP-1.md': experimentDoc(), 'docs/postmortems/PM-1.md': postmortem(1, 'Sev1', ['- [x] Done :: @ana :: 2024-01-01']) })
     fake.gate.pulls.set(5, { number: 5, headSha: HEAD, baseSha: BASE, title: 'Prompt v2' })
     fake.setPullRequestFiles(5, [{ filename: 'prompts/a.md', status: 'modified' }, { filename: 'docs/experiments/EXP-1.md', status: 'added' }])

@@ -58,7 +58,7 @@ describe('gate: configuration', () => {
 `)
     expect(config.gate).toEqual({
       checkNames: { drills: 'ci/drills', 'sev1-actions': 'reliability/sev1-actions', 'rollback-plan': 'reliability/rollback-plan' },
-      drills: { source: 'check', workflow: 'drills.yml', check: 'agent-drills', suitePaths: ['drills/**'], paths: ['agents/**'], skippedCountsAsSuccess: true, neverRanTimeoutSeconds: 60, pollIntervalSeconds: 10 },
+      drills: { source: 'check', sourceExplicit: true, workflow: 'drills.yml', check: 'agent-drills', suitePaths: ['drills/**'], paths: ['agents/**'], skippedCountsAsSuccess: true, neverRanTimeoutSeconds: 60, pollIntervalSeconds: 10 },
       sev1Actions: { severities: ['Sev1', 'Sev2'], block: 'overdue', fixLabel: 'hotfix' },
       rollbackPlan: { paths: ['prompts/**'], typePaths: { prompt: ['prompts/**'], tool: ['tools/**'], model: ['agents/*/model.yaml'], policy: [] } },
       bypass: { label: 'emergency', users: ['Ana'], teams: ['acme/sre'], log: 'audit/bypass.ndjson' }

@@ -202,7 +202,8 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     ...(subject.pullRequest !== undefined && { pullRequest: subject.pullRequest }),
     ...(runUrl !== undefined && { runUrl }),
     links: { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha },
-    pathFiltersApply: subject.event !== 'merge_group'
+    pathFiltersApply: subject.event !== 'merge_group',
+    ...(ctx.drillResult !== '' && { drillResult: ctx.drillResult })
   }
   const now = ctx.now ?? Date.now
   const sources = createGitHubGateSources({
@@ -214,7 +215,6 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     ...(subject.pullRequest !== undefined && { pullNumber: subject.pullRequest.number }),
     change: subject.change,
     head: nodeRepoFiles(runner.workspace),
-    drillResult: ctx.drillResult,
     ...(subject.triggeringRun !== undefined && { triggeringRun: subject.triggeringRun }),
     mayWait: true,
     sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
@@ -224,7 +224,9 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
 
   let evaluation: GateEvaluation | GateRunResult
   try {
-    evaluation = await runGate(config, request, sources, () => new Date(now()))
+    const run = await runGate(config, request, sources, () => new Date(now()))
+    for (const warning of run.warnings) core.warning(warning)
+    evaluation = run
   } catch (error) {
     evaluation = failAllGates(
       'Gate could not be evaluated',

@@ -87,6 +87,7 @@ export async function gateCommand(options: GateOptions, io: CliIo, deps: Pick<Cl
   if (options.local !== true && options.pr === undefined) throw new UsageError('say what to gate: --local --base <ref> or --pr <number|url>', 'run "reliability-loop gate --help" for examples')
   const now = deps.now ?? (() => new Date())
   const { run, policy } = options.local === true ? await gateLocal(options, io, now) : await gatePullRequest(options, io, now)
+  for (const warning of run.warnings) io.stderr(`warning: ${warning}\n`)
 
   if (options.format === 'json') io.stdout(formatGateJson(run.result, run.verdicts))
   else io.stdout(formatGateText(run.result, run.verdicts, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), policy, notes: run.notes }))
@@ -133,8 +134,9 @@ async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Prom
     config = await loadConfigAtRef({ root, readAtRef: async (file) => (await fileAtCommit(root, base, file))?.toString('utf8') })
     policy = config.configFile ? `\`${config.configFile}\` at ${options.base} (\`${short}\`)` : `built-in defaults (no .github/reliability.yml at ${options.base}, \`${short}\`)`
   }
-  const sources = createLocalGateSources({ root, mergeBase: since, ...(options.drillResult !== undefined && { drillResult: options.drillResult }) })
-  const run = await runGate(config, { event: 'local', ...(head !== undefined && { headSha: head }), configCommit: base, pathFiltersApply: true }, sources, now)
+  const sources = createLocalGateSources({ root, mergeBase: since })
+  const request = { event: 'local', ...(head !== undefined && { headSha: head }), configCommit: base, pathFiltersApply: true, ...(options.drillResult !== undefined && { drillResult: options.drillResult }) }
+  const run = await runGate(config, request, sources, now)
   return { run, policy }
 }
 
@@ -235,7 +237,6 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
     pullNumber: pr.number,
     change: { kind: 'pull-request', number: pr.number },
     head,
-    drillResult: options.drillResult ?? '',
     missingDrillResult: 'unknown',
     mayWait: false,
     sleep: async () => {},
@@ -252,7 +253,8 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
         headSha: pr.headSha,
         configCommit: pr.baseSha,
         links: { serverUrl: webUrl, repository: `${owner}/${repo}`, sha: pr.headSha },
-        pathFiltersApply: true
+        pathFiltersApply: true,
+        ...(options.drillResult !== undefined && { drillResult: options.drillResult })
       },
       sources,
       now

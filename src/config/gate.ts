@@ -18,7 +18,7 @@ export function defaultGateConfig(levels: readonly string[] = ['Sev1']): GateCon
   const mostSevere = levels.find((l) => severityKey(l) === severityKey('Sev1')) ?? levels[0] ?? 'Sev1'
   return {
     checkNames: { ...DEFAULT_GATE_CHECK_NAMES },
-    drills: { source: 'workflow', workflow: 'drills.yml', check: 'drills', suitePaths: [], skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
+    drills: { source: 'workflow', sourceExplicit: false, workflow: 'drills.yml', check: 'drills', suitePaths: [], skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
     sev1Actions: { severities: [mostSevere], block: 'open', fixLabel: 'reliability-fix' },
     rollbackPlan: { paths: ['prompts/**', 'tools/**', 'agents/**'], typePaths: { prompt: ['prompts/**'], tool: ['tools/**'], model: [], policy: [] } },
     bypass: { label: 'reliability-bypass', users: [], teams: [], log: 'reliability/bypass-log.ndjson' }
@@ -69,6 +69,7 @@ export function resolveGate(section: Dict | undefined, report: ReportConfigIssue
     checkNames,
     drills: {
       source: (drills.source as GateConfig['drills']['source'] | undefined) ?? defaults.drills.source,
+      sourceExplicit: typeof drills.source === 'string',
       workflow: typeof drills.workflow === 'string' ? drills.workflow.replace(/^\.github\/workflows\//, '') : defaults.drills.workflow,
       check: typeof drills.check === 'string' ? drills.check : defaults.drills.check,
       suitePaths: strings(drills['suite-paths']) ?? defaults.drills.suitePaths,

@@ -38,6 +38,8 @@ export interface GateConfig {
   checkNames: Record<GateId, string>
   drills: {
     source: DrillSource
+    /** Whether the policy names the source (else `source` is the default, and a `drill-result` input means `job`). */
+    sourceExplicit: boolean
     /** Workflow file name (`drills.yml`) or numeric id, for source `workflow`. */
     workflow: string
     /** Check-run name, for source `check`. */

@@ -37,6 +37,8 @@ export type DrillObservation =
   | { kind: 'not-applicable'; reason: string }
   /** The source could not be read (API error, unknown workflow). */
   | { kind: 'error'; message: string }
+  /** The drill workflow file does not exist at the base commit: no run of it can come. */
+  | { kind: 'missing-workflow'; file: string; baseCommit?: string }
 
 const PENDING_STATUSES = new Set(['queued', 'in_progress', 'waiting', 'requested', 'pending'])
 
@@ -46,6 +48,22 @@ function runLink(run: DrillRun): string {
 }
 
 const short = (sha: string) => sha.slice(0, 7)
+
+/**
+ * The drill settings for this run: an explicit drill result (the `drill-result` input, `--drill-result`)
+ * means `source: job` unless the policy names another source, which then wins with a warning.
+ */
+export function drillSettingsFor(settings: GateConfig['drills'], drillResult: string | undefined): { settings: GateConfig['drills']; warning?: string } {
+  const given = drillResult?.trim() ?? ''
+  if (given === '' || settings.source === 'job') return { settings }
+  if (!settings.sourceExplicit) return { settings: { ...settings, source: 'job' } }
+  return {
+    settings,
+    warning:
+      `The \`drill-result\` input ("${given}") is ignored: the policy sets \`gate.drills.source: ${settings.source}\`. ` +
+      'Remove the input, or set `gate.drills.source: job` on the base branch to gate on it.'
+  }
+}
 
 /** The drill workflow's file, when the policy names one by file name (a numeric id names no file). */
 export function drillWorkflowFile(settings: GateConfig['drills']): string | undefined {
@@ -110,6 +128,14 @@ function evaluateObservation(observation: DrillObservation, settings: GateConfig
       return verdict('success', 'Drills not applicable', observation.reason)
     case 'error':
       return verdict('failure', 'Drill result could not be read', observation.message)
+    case 'missing-workflow':
+      return verdict(
+        'failure',
+        'Drill workflow not found',
+        `\`${observation.file}\` does not exist at the base commit${observation.baseCommit !== undefined ? ` ${short(observation.baseCommit)}` : ''}, so no run of it can come. ` +
+          'Set `gate.drills.workflow` (in the policy on the base branch) to the file name of your drill workflow under `.github/workflows`, ' +
+          'or read the drills from elsewhere with `gate.drills.source: check` (a check run) or `job` (the `drill-result` input).'
+      )
     case 'none': {
       const what = `No ${observation.source} \`${observation.name}\` exists for the head commit ${short(observation.headSha)}`
       if (observation.timedOut) {

@@ -8,7 +8,7 @@ import { gateConfigOf } from '../config/gate.js'
 import type { Config, GateConfig } from '../config/types.js'
 import type { LabelApplication, TeamMemberships } from '../gates/bypass.js'
 import { describeFilter, filterExpectsRun, workflowPathFilter } from '../gates/drill-paths.js'
-import type { DrillObservation } from '../gates/drills.js'
+import { drillSettingsFor, drillWorkflowFile, type DrillObservation } from '../gates/drills.js'
 import { evaluateGates, type GateEvaluation } from '../gates/evaluate.js'
 import { changedExperimentDocs, type ChangedFiles, type ExperimentDocInput } from '../gates/rollback-plan.js'
 import type { GateLinks, GatePullRequest } from '../gates/types.js'
@@ -26,8 +26,11 @@ export interface GateSources {
   head: Pick<RepoFiles, 'glob' | 'read'>
   /** A file's text at the base commit; undefined when it does not exist there. */
   readBase: (path: string) => Promise<string | undefined>
-  /** How the drills went for the head commit; may wait for a run to start (bounded by the settings). */
-  observeDrills: (settings: GateConfig['drills']) => Promise<DrillObservation>
+  /**
+   * How the drills went for the head commit; may wait for a run to start (bounded by the settings).
+   * `drillResult`: the explicit drill result given to this run, read with `source: job`.
+   */
+  observeDrills: (settings: GateConfig['drills'], drillResult: string | undefined) => Promise<DrillObservation>
   /** Who last applied a label to the pull request; asked only when it carries the bypass label. */
   labelApplication?: (label: string) => Promise<LabelApplication | undefined>
   /** The user's membership in each team (`org/slug`). */
@@ -50,9 +53,13 @@ export interface GateRequest {
    * requests; merge groups run every workflow that listens to `merge_group`.
    */
   pathFiltersApply: boolean
+  /** The explicit drill result (the `drill-result` input, `--drill-result`); undefined or '' when not given. */
+  drillResult?: string
 }
 
 export interface GateRunResult extends GateEvaluation {
+  /** Things the caller should show as warnings (also among the notes). */
+  warnings: string[]
   changed: ChangedFiles
   /** How many postmortems were read (for the summary). */
   postmortems: number
@@ -79,14 +86,22 @@ async function readPostmortems(files: Pick<RepoFiles, 'glob' | 'read'>, paths: r
 }
 
 async function drillObservation(settings: GateConfig['drills'], changed: ChangedFiles, request: GateRequest, sources: GateSources): Promise<DrillObservation> {
+  const file = drillWorkflowFile(settings)
+  // Read once: whether the workflow exists at the base (no run of a missing one can come, so do not
+  // wait for it) and its path filters. Unreadable (an API error): unknown, so the drills stay expected.
+  const workflowText = file === undefined ? undefined : await sources.readBase(file).then(
+    (text) => ({ text }),
+    () => undefined
+  )
+  if (file !== undefined && workflowText !== undefined && workflowText.text === undefined) {
+    return { kind: 'missing-workflow', file, ...(request.configCommit !== undefined && { baseCommit: request.configCommit }) }
+  }
   if (settings.paths !== undefined) {
     if (!filterExpectsRun({ kind: 'paths', patterns: settings.paths }, changed)) {
       return { kind: 'not-applicable', reason: `No changed file matches \`gate.drills.paths\` (${settings.paths.map((p) => `\`${p}\``).join(', ')}), so the drills are not expected for this change.` }
     }
-  } else if (settings.source === 'workflow' && request.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
-    const file = `.github/workflows/${settings.workflow}`
-    // Unreadable: the filters are unknown, so the drills stay expected.
-    const text = await sources.readBase(file).catch(() => undefined)
+  } else if (file !== undefined && request.pathFiltersApply) {
+    const text = workflowText?.text
     const filter = text === undefined ? undefined : workflowPathFilter(text)
     if (filter && !filterExpectsRun(filter, changed)) {
       return {
@@ -95,7 +110,7 @@ async function drillObservation(settings: GateConfig['drills'], changed: Changed
       }
     }
   }
-  return sources.observeDrills(settings)
+  return sources.observeDrills(settings, request.drillResult)
 }
 
 /** YYYY-MM-DD in UTC. */
@@ -104,7 +119,10 @@ function isoDay(date: Date): string {
 }
 
 export async function runGate(config: Config, request: GateRequest, sources: GateSources, now: () => Date): Promise<GateRunResult> {
-  const settings = gateConfigOf(config)
+  const policy = gateConfigOf(config)
+  const drills = drillSettingsFor(policy.drills, request.drillResult)
+  const settings = { ...policy, drills: drills.settings }
+  const warnings = drills.warning !== undefined ? [drills.warning] : []
   const changed = await sources.changedFiles()
 
   const postmortemGlobs = config.lint.postmortems.paths
@@ -158,7 +176,7 @@ export async function runGate(config: Config, request: GateRequest, sources: Gat
     ...(request.links !== undefined && { links: request.links }),
     ...(bypass !== undefined && { bypass })
   })
-  return { ...evaluation, changed, postmortems: postmortems.length }
+  return { ...evaluation, notes: [...warnings, ...evaluation.notes], warnings, changed, postmortems: postmortems.length }
 }
 
 async function readBasePostmortems(paths: readonly string[], sources: GateSources, config: Config): Promise<Postmortem[]> {
