@@ -140,6 +140,32 @@ describe('gate --local', () => {
   })
 })
 
+describe('gate --local --base <unknown ref>: hints that apply to this repository', () => {
+  test('without a remote: close branch names, and no git fetch', async () => {
+    const root = exampleRepo()
+    git(root, 'branch', 'maint')
+    const r = await cli(['gate', '--local', '--base', 'mian'], root)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('--base mian: no such branch, tag or commit')
+    expect(r.stderr).toMatch(/did you mean main\b/)
+    expect(r.stderr).toContain('maint')
+    expect(r.stderr).not.toContain('git fetch')
+    expect(r.stderr).toContain('no remote')
+  })
+
+  test('with a remote: the fetch command for that remote', async () => {
+    const root = exampleRepo()
+    const bare = mkdtempSync(path.join(tmpdir(), 'rl-bare-'))
+    temps.push(bare)
+    git(bare, 'init', '-q', '--bare')
+    git(root, 'remote', 'add', 'upstream', bare)
+    const r = await cli(['gate', '--local', '--base', 'upstream/release-7'], root)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('git fetch upstream release-7')
+    expect(r.stderr).not.toContain('git fetch origin')
+  })
+})
+
 describeWithContract('gate --pr (dry run against the fake GitHub API)', () => {
   const TOKEN = 'ghs_cli_token'
   const HEAD = 'a1'.repeat(20)

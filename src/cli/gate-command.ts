@@ -15,6 +15,7 @@ import { errorMessage, errorStatus, createGitHubClient, type GitHubClient } from
 import { getFileAtRef } from '../github/get-file-at-ref.js'
 import { getPullRequest, type PullRequestDetails } from '../github/get-pull-request.js'
 import { apiCommitFiles, createGitHubGateSources } from '../io/gate-github-sources.js'
+import { refsInRepository, unknownRefHint } from '../io/gate-base-ref.js'
 import { createLocalGateSources } from '../io/gate-local-sources.js'
 import { commitFiles, fileAtCommit, GitError, mergeBase, resolveCommit, runGit, workTreeRoot } from '../io/git.js'
 import { runGate, type GateRunResult } from '../modes/gate.js'
@@ -115,7 +116,7 @@ async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Prom
   const root = await workTreeRoot(io.cwd)
   if (root === undefined) throw new UsageError(`${io.cwd} is not inside a git working tree`, 'run gate --local from a checkout of the repository, or use --pr <number|url>')
   const base = await resolveCommit(root, options.base)
-  if (base === undefined) throw new UsageError(`--base ${options.base}: no such branch, tag or commit in ${root}`, `fetch it first (git fetch origin ${options.base.replace(/^origin\//, '')}) or name a local branch`)
+  if (base === undefined) throw new UsageError(`--base ${options.base}: no such branch, tag or commit in ${root}`, unknownRefHint(options.base, await refsInRepository(root)))
   const head = await resolveCommit(root, 'HEAD')
   let since: string
   try {
