@@ -2,10 +2,11 @@
 // with real pull_request, workflow_run and merge_group payloads. What is checked is what GitHub would
 // see: the check runs on the head commit, the job summary, the outputs, the exit code, the requests.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describeWithContract, FakeGitHub, type StoredCheckRun } from '../helpers/github-server.js'
-import { ActionRunner, ensureBundle, examplePayload, type ActionRun } from '../helpers/run-action.js'
+import { ActionRunner, ensureBundle, examplePayload, runActionBundle, writeWorkspace, type ActionRun } from '../helpers/run-action.js'
 import { experimentDoc, postmortem } from './fixtures.js'
 
 const TOKEN = 'ghs_gateTokenThatMustNeverBePrinted'
@@ -314,11 +315,47 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(byName(fake.checkRuns)['reliability/rollback-plan']).toMatchObject({ conclusion: 'neutral', output: { title: 'Bypassed: No experiment doc for a prompt/tool change' } })
     const record = JSON.parse(r.outputs.bypass ?? '') as Record<string, unknown>
     expect(record).toMatchObject({ repository: 'Codertocat/Hello-World', pull_request: PR, head_sha: HEAD, actor: 'ana', allowed_as: 'user', gates: ['rollback-plan'], reason: 'refunds are failing in production', event: 'pull_request', config_commit: BASE, run_url: 'https://github.com/Codertocat/Hello-World/actions/runs/4242' })
-    const log = readFileSync(join(r.workspace, 'reliability/bypass-log.ndjson'), 'utf8')
-    expect(log).toBe(`{"earlier":true}\n${r.outputs.bypass}\n`)
+    // The record goes under RUNNER_TEMP for the workflow to upload; the checkout's log is left as committed.
+    expect(readFileSync(join(dirname(r.workspace), 'reliability-loop/bypass-log.ndjson'), 'utf8')).toBe(`${r.outputs.bypass}\n`)
+    expect(readFileSync(join(r.workspace, 'reliability/bypass-log.ndjson'), 'utf8')).toBe('{"earlier":true}')
     expect(r.summary).toContain('**Bypassed** by @ana (listed user)')
-    expect(r.summary).toContain('appended to `reliability/bypass-log.ndjson`')
+    expect(r.summary).toContain('written to `$RUNNER_TEMP/reliability-loop/bypass-log.ndjson`')
     expect(fake.requestsFor('teams/get-membership-for-user-in-org')).toEqual([])
+  })
+
+  test.each([
+    ['the log file', 'reliability/bypass-log.ndjson', (secret: string) => secret],
+    ['the log folder', 'reliability', (secret: string) => dirname(secret)]
+  ])('a bypass log committed as a symlink (%s) to a secret outside is never followed', async (_name, linkPath, linkTarget) => {
+    fake.setPullRequestFiles(PR, [{ filename: 'prompts/research.md', status: 'modified' }])
+    fake.gate.issueEvents.set(PR, [{ label: 'reliability-bypass', actor: 'ana', createdAt: '2024-06-01T10:00:00Z' }])
+    const scratch = mkdtempSync(join(tmpdir(), 'rl-gate-link-'))
+    const outside = mkdtempSync(join(tmpdir(), 'rl-gate-secret-'))
+    try {
+      const secret = join(outside, 'bypass-log.ndjson')
+      writeFileSync(secret, 'GITHUB_APP_PRIVATE_KEY=-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA\n')
+      const workspace = writeWorkspace(scratch, { 'prompts/research.md': 'v43' })
+      mkdirSync(join(workspace, dirname(linkPath)), { recursive: true })
+      symlinkSync(linkTarget(secret), join(workspace, linkPath))
+      const r = await runActionBundle(scratch, {
+        workspace,
+        eventName: 'pull_request',
+        payload: pullRequestPayload({ labels: ['reliability-bypass'], body: 'Bypass-Reason: hotfix' }),
+        with: { mode: 'gate' },
+        token: TOKEN,
+        sha: MERGE,
+        repository: `${fake.owner}/${fake.repo}`,
+        apiUrl: fake.url
+      })
+      expect(r.outputs.result).toBe('pass')
+      expect(readFileSync(secret, 'utf8')).toBe('GITHUB_APP_PRIVATE_KEY=-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA\n')
+      expect(readFileSync(join(scratch, 'reliability-loop/bypass-log.ndjson'), 'utf8')).toBe(`${r.outputs.bypass}\n`)
+      expect(`${r.stdout}${r.stderr}${r.summary}`).not.toContain('MIIEpAIBAAKCAQEA')
+      expect(r.warnings.map((w) => w.message).join('\n')).toContain('symbolic link')
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+      rmSync(outside, { recursive: true, force: true })
+    }
   })
 
   test('bypass by a member of an allowed team', async () => {

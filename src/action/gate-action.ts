@@ -3,13 +3,13 @@
 // job summary, the outputs (`result`, `failed-gates`, `bypass`), the bypass log and the step's result.
 // Every path ends with the three checks reported, so a required check is never left waiting.
 
-import path from 'node:path'
 import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE_CHECK_NAMES } from '../config/gate-schema.js'
 import { gateConfigOf } from '../config/gate.js'
 import { loadConfigAtRef } from '../config/load-at-ref.js'
 import type { Config, GateId } from '../config/types.js'
+import type { BypassRecord } from '../gates/bypass.js'
 import { failAllGates, type GateEvaluation } from '../gates/evaluate.js'
 import { failedGates, type GatePullRequest, type GateVerdict } from '../gates/types.js'
 import { errorMessage, errorStatus, type GitHubClient } from '../github/client.js'
@@ -20,7 +20,7 @@ import { listCheckRunsForRef, type CheckRunSummary } from '../github/list-check-
 import { findOpenPullRequestsByHead } from '../github/list-open-pull-requests.js'
 import { listPullRequestsForCommit } from '../github/list-pull-requests-for-commit.js'
 import { updateCheckRun } from '../github/update-check-run.js'
-import { appendBypassRecord } from '../io/bypass-log.js'
+import { BYPASS_RECORD_PATH, writeBypassRecord } from '../io/bypass-log.js'
 import { createGitHubGateSources, type ChangeSource } from '../io/gate-github-sources.js'
 import { resolveCommit } from '../io/git.js'
 import { nodeRepoFiles } from '../io/node-files.js'
@@ -34,6 +34,8 @@ export interface GateRunner {
   eventName: string
   serverUrl: string
   runId?: string
+  /** RUNNER_TEMP: where the bypass record is written (never the workspace, which the pull request controls). */
+  tempDir?: string
 }
 
 export interface GateActionContext {
@@ -253,14 +255,7 @@ async function report(
   let bypassLine = ''
   if (evaluation.bypassRecord && bypassLog) {
     bypassLine = JSON.stringify(evaluation.bypassRecord)
-    const file = path.join(ctx.runner.workspace, bypassLog)
-    try {
-      const done = await appendBypassRecord(file, evaluation.bypassRecord)
-      notes.push(done === 'appended' ? `The bypass was appended to \`${bypassLog}\` in the workspace; commit it from the workflow to keep it (see docs/gate.md).` : `This bypass is already in \`${bypassLog}\`.`)
-    } catch (error) {
-      core.warning(`Could not write the bypass log ${bypassLog}: ${errorMessage(error)}`)
-      notes.push(`The bypass log \`${bypassLog}\` could not be written (${errorMessage(error)}); the record:\n\n\`\`\`json\n${bypassLine}\n\`\`\``)
-    }
+    notes.push(await keepBypassRecord(ctx.runner, bypassLog, evaluation.bypassRecord, bypassLine))
   }
 
   const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, policy, runUrl)
@@ -275,6 +270,24 @@ async function report(
   setOutputs(result, failed, bypassLine)
   if (result === 'fail') core.setFailed(`Gate failed: ${failed.map((id) => checkNames[id]).join(', ')}. See the check runs and the job summary.`)
   else if (result === 'pending') core.notice(`Gate pending: ${verdicts.filter((v) => v.conclusion === 'pending').map((v) => `${checkNames[v.id]} (${v.title})`).join(', ')}. It is evaluated again when the drill workflow completes.`)
+}
+
+/** Writes the record under RUNNER_TEMP for the workflow to upload or commit; returns the sentence for the summary. */
+async function keepBypassRecord(runner: GateRunner, bypassLog: string, record: BypassRecord, line: string): Promise<string> {
+  const inline = `\n\n\`\`\`json\n${line}\n\`\`\``
+  if (runner.tempDir === undefined) {
+    core.warning('RUNNER_TEMP is not set, so the bypass record was not written to a file; it is in the `bypass` output and the job summary.')
+    return `The bypass record was not written to a file (RUNNER_TEMP is not set); the record:${inline}`
+  }
+  try {
+    const done = await writeBypassRecord({ tempDir: runner.tempDir, workspace: runner.workspace, repositoryLog: bypassLog }, record)
+    if (done.skippedLog !== undefined) core.warning(`The bypass log in the checkout was not read for duplicates: ${done.skippedLog}.`)
+    if (done.outcome === 'already-logged') return `This bypass is already in \`${bypassLog}\`.`
+    return `The bypass record was written to \`$RUNNER_TEMP/${BYPASS_RECORD_PATH}\` (the shipped workflow uploads it as an artifact; docs/gate.md shows how to commit it to \`${bypassLog}\`).`
+  } catch (error) {
+    core.warning(`Could not write the bypass record: ${errorMessage(error)}`)
+    return `The bypass record could not be written (${errorMessage(error)}); the record:${inline}`
+  }
 }
 
 function setOutputs(result: string, failed: readonly string[], bypass: string): void {
