@@ -44,7 +44,7 @@ async function cli(args: string[], cwd: string, env: Record<string, string> = {}
   let stderr = ''
   const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, cwd, isTTY: false }
   const code = await main(args, io, { now: () => new Date('2024-06-10T12:00:00Z') })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { result: string; gates: Array<{ id: string; conclusion: string; title: string; summary: string }> } }
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { result: string; gates: Array<{ id: string; conclusion: string; title: string; summary: string; details: unknown }> } }
 }
 
 describe('gate --local', () => {
@@ -63,7 +63,17 @@ describe('gate --local', () => {
       ]
     })
     expect(Object.keys(r.json())).toEqual(['result', 'gates'])
-    expect(Object.keys(r.json().gates[0] ?? {})).toEqual(['id', 'conclusion', 'title', 'summary'])
+    expect(Object.keys(r.json().gates[0] ?? {})).toEqual(['id', 'conclusion', 'title', 'summary', 'details'])
+    // The data, not only the words: which files are gated and what covers them.
+    expect(r.json().gates[2]?.details).toEqual({
+      gate: 'rollback-plan',
+      gatedGlobs: ['prompts/**', 'tools/**', 'agents/**'],
+      experimentGlobs: ['docs/experiments/**/EXP-*.md'],
+      truncated: false,
+      gated: [{ path: 'prompts/support-agent.md', status: 'modified' }],
+      docs: []
+    })
+    expect(r.json().gates[0]?.details).toEqual({ gate: 'drills', observation: { kind: 'job', result: 'success' }, skippedCountsAsSuccess: false, edited: [] })
 
     cpSync(path.join(EXAMPLES, 'experiment'), root, { recursive: true })
     git(root, 'add', '-A')
@@ -72,6 +82,12 @@ describe('gate --local', () => {
     expect(r.code).toBe(0)
     expect(r.json().result).toBe('pass')
     expect(r.json().gates[2]?.title).toBe('Rollback plan present (1 experiment doc)')
+    expect(r.json().gates[2]?.details).toMatchObject({ gated: [{ path: 'prompts/support-agent.md', coveredBy: 'docs/experiments/EXP-2024-06-03-shorter-support-answers.md' }] })
+
+    // The text report is written as text: no markdown tables, links or emphasis to strip.
+    r = await cli(['gate', '--local', '--base', 'main', '--drill-result', 'success'], root)
+    expect(r.stdout).toContain('    `prompts/support-agent.md`  ·  `docs/experiments/EXP-2024-06-03-shorter-support-answers.md`')
+    expect(r.stdout).not.toMatch(/\| ---|\]\(|\*\*[A-Za-z]|<br>/)
   })
 
   test('text report; without --drill-result the drill gate is unknown (neutral) and does not decide the exit code', async () => {

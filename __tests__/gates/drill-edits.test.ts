@@ -4,6 +4,10 @@
 import { defaultGateConfig } from '../../src/config/gate.js'
 import { evaluateGates, type GateInputs } from '../../src/gates/evaluate.js'
 import type { GateConfig } from '../../src/config/types.js'
+import { renderVerdictMarkdown } from '../../src/report/gate-report.js'
+import type { GateVerdict } from '../../src/gates/types.js'
+
+const summary = (v: GateVerdict | undefined) => (v ? renderVerdictMarkdown(v) : '')
 
 const HEAD = 'a'.repeat(40)
 const green = { kind: 'run' as const, run: { kind: 'workflow run' as const, name: 'drills.yml', id: 901, status: 'completed', conclusion: 'success', headSha: HEAD } }
@@ -24,8 +28,8 @@ describe('gate: a pull request that edits its own drills', () => {
     const v = drills(inputs(['.github/workflows/drills.yml', 'src/app.ts']))
     expect(v?.conclusion).toBe('failure')
     expect(v?.title).toBe('Drill suite changed by this pull request')
-    expect(v?.summary).toContain('`.github/workflows/drills.yml`')
-    expect(v?.summary).toMatch(/reviewer must look/)
+    expect(summary(v)).toContain('`.github/workflows/drills.yml`')
+    expect(summary(v)).toMatch(/reviewer must look/)
     expect(v?.annotations).toEqual([expect.objectContaining({ path: '.github/workflows/drills.yml', annotation_level: 'failure' })])
   })
 

@@ -7,11 +7,10 @@ import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE_CHECK_NAMES } from '../config/gate-schema.js'
 import { gateConfigOf } from '../config/gate.js'
-import { loadConfigAtRef } from '../config/load-at-ref.js'
-import type { Config, GateId } from '../config/types.js'
+import type { GateId } from '../config/types.js'
 import type { BypassRecord } from '../gates/bypass.js'
 import { failAllGates, type GateEvaluation } from '../gates/evaluate.js'
-import { failedGates, type GatePullRequest, type GateVerdict } from '../gates/types.js'
+import { failedGates, type GateLinks, type GatePullRequest, type GateVerdict } from '../gates/types.js'
 import { errorMessage, errorStatus, type GitHubClient } from '../github/client.js'
 import { createCheckRun } from '../github/create-check-run.js'
 import { getFileAtRef } from '../github/get-file-at-ref.js'
@@ -24,7 +23,7 @@ import { BYPASS_RECORD_PATH, writeBypassRecord } from '../io/bypass-log.js'
 import { createGitHubGateSources, type ChangeSource } from '../io/gate-github-sources.js'
 import { resolveCommit } from '../io/git.js'
 import { nodeRepoFiles } from '../io/node-files.js'
-import { runGate, type GateRequest, type GateRunResult } from '../modes/gate.js'
+import { GateInputsUnreadableError, PolicyUnavailableError, runGateAtBase, type GateAtBaseResult, type GateRequest } from '../modes/gate.js'
 import { renderCheckRunSummary, renderGateJobSummary } from '../report/gate-report.js'
 import { writeJobSummary } from '../report/job-summary.js'
 import { describeGateEvent, GATE_EVENTS, type GateTarget } from './gate-event.js'
@@ -173,29 +172,7 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
   const runUrl = runner.runId !== undefined ? `${runner.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runner.runId}` : undefined
   const configLabel = ctx.configPath ?? '.github/reliability.yml'
   const prNote = subject.pullRequest ? ` (base of #${subject.pullRequest.number})` : ''
-
-  let config: Config
-  let policy: string
-  try {
-    config = await loadConfigAtRef({
-      root: runner.workspace,
-      ...(ctx.configPath !== undefined && { configPath: ctx.configPath }),
-      readAtRef: (file) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha })
-    })
-    policy = config.configFile
-      ? `\`${config.configFile}\` at base commit \`${short(subject.baseSha)}\`${prNote}`
-      : `built-in defaults (no \`${configLabel}\` at base commit \`${short(subject.baseSha)}\`${prNote})`
-  } catch (error) {
-    const why =
-      error instanceof ConfigError
-        ? `The gate configuration at the base commit ${short(subject.baseSha)} is invalid:\n\n\`\`\`\n${error.message}\n\`\`\`\n\nFix it on the base branch; a pull request cannot change the policy that judges it.`
-        : `The gate configuration could not be read from the base commit ${short(subject.baseSha)}: ${errorStatus(error) ?? 'error'} ${errorMessage(error)}. Re-run the job; the token needs \`contents: read\`.`
-    await report(ctx, github, subject, failAllGates('Gate policy unavailable', why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short(subject.baseSha)}\` (unreadable)`, runUrl)
-    return
-  }
-  core.info(`Policy: ${policy.replace(/`/g, '')}`)
-
-  const settings = gateConfigOf(config)
+  const links: GateLinks = { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha }
   const request: GateRequest = {
     event: subject.event,
     repository: `${owner}/${repo}`,
@@ -203,7 +180,6 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     configCommit: subject.baseSha,
     ...(subject.pullRequest !== undefined && { pullRequest: subject.pullRequest }),
     ...(runUrl !== undefined && { runUrl }),
-    links: { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha },
     pathFiltersApply: subject.event !== 'merge_group',
     ...(ctx.drillResult !== '' && { drillResult: ctx.drillResult })
   }
@@ -223,19 +199,39 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     now,
     log: core.info
   })
-
-  let evaluation: GateEvaluation | GateRunResult
-  try {
-    const run = await runGate(config, request, sources, () => new Date(now()))
-    for (const warning of run.warnings) core.warning(warning)
-    evaluation = run
-  } catch (error) {
-    evaluation = failAllGates(
-      'Gate could not be evaluated',
-      `Reading the pull request failed: ${errorStatus(error) ?? 'error'} ${errorMessage(error)}. Re-run the job; a gate that cannot read its inputs does not pass.`
-    )
+  const policySource = {
+    root: runner.workspace,
+    ...(ctx.configPath !== undefined && { configPath: ctx.configPath }),
+    readAtBase: (file: string) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha }),
+    baseLabel: `base commit \`${short(subject.baseSha)}\`${prNote}`
   }
-  await report(ctx, github, subject, evaluation, settings.checkNames, policy, runUrl, settings.bypass.log)
+
+  let outcome: GateAtBaseResult
+  try {
+    outcome = await runGateAtBase(policySource, request, sources, () => new Date(now()))
+  } catch (error) {
+    if (error instanceof PolicyUnavailableError) {
+      const cause = error.cause
+      const why =
+        cause instanceof ConfigError
+          ? { reason: `The gate configuration at the base commit ${short(subject.baseSha)} is invalid:`, detail: cause.message, action: 'Fix it on the base branch; a pull request cannot change the policy that judges it.' }
+          : { reason: `The gate configuration could not be read from the base commit ${short(subject.baseSha)}: ${errorStatus(cause) ?? 'error'} ${errorMessage(cause)}.`, action: 'Re-run the job; the token needs `contents: read`.' }
+      await report(ctx, github, subject, failAllGates('Gate policy unavailable', why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short(subject.baseSha)}\` (unreadable)`, runUrl, links)
+      return
+    }
+    if (!(error instanceof GateInputsUnreadableError)) throw error
+    // The policy was read; reading the change failed. Every gate fails rather than pass unread.
+    const evaluation = failAllGates('Gate could not be evaluated', {
+      reason: `Reading the pull request failed: ${errorStatus(error.cause) ?? 'error'} ${errorMessage(error.cause)}.`,
+      action: 'Re-run the job; a gate that cannot read its inputs does not pass.'
+    })
+    await report(ctx, github, subject, evaluation, gateConfigOf(error.config).checkNames, error.policy, runUrl, links)
+    return
+  }
+  core.info(`Policy: ${outcome.policy.replace(/`/g, '')}`)
+  for (const warning of outcome.run.warnings) core.warning(warning)
+  const settings = gateConfigOf(outcome.config)
+  await report(ctx, github, subject, outcome.run, settings.checkNames, outcome.policy, runUrl, links, settings.bypass.log)
 }
 
 async function report(
@@ -246,6 +242,7 @@ async function report(
   checkNames: Record<GateId, string>,
   policy: string,
   runUrl: string | undefined,
+  links: GateLinks,
   bypassLog?: string
 ): Promise<void> {
   const { verdicts, result } = evaluation
@@ -258,10 +255,12 @@ async function report(
     notes.push(await keepBypassRecord(ctx.runner, bypassLog, evaluation.bypassRecord, bypassLine))
   }
 
-  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, policy, runUrl)
+  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, { policy, links }, runUrl)
   notes.push(...checks.notes)
   try {
-    await writeJobSummary(renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls }))
+    await writeJobSummary(
+      renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls, links, ...(evaluation.bypass !== undefined && { bypass: evaluation.bypass }) })
+    )
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
@@ -307,7 +306,7 @@ async function reportCheckRuns(
   subject: Subject,
   verdicts: readonly GateVerdict[],
   checkNames: Record<GateId, string>,
-  policy: string,
+  context: { policy: string; links: GateLinks },
   runUrl: string | undefined
 ): Promise<{ urls: Partial<Record<GateId, string>>; notes: string[] }> {
   const { owner, repo } = ctx
@@ -328,7 +327,7 @@ async function reportCheckRuns(
       headSha: subject.headSha,
       ...(verdict.conclusion !== 'pending' && { conclusion: verdict.conclusion }),
       title: verdict.title,
-      summary: renderCheckRunSummary(verdict, { policy }),
+      summary: renderCheckRunSummary(verdict, context),
       annotations: verdict.annotations,
       ...(runUrl !== undefined && { detailsUrl: runUrl })
     }

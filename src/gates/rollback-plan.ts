@@ -7,9 +7,8 @@ import picomatch from 'picomatch'
 import type { GateConfig } from '../config/types.js'
 import { parseExperimentDoc } from '../experiments/parse.js'
 import { checkRollbackPlan } from '../experiments/rollback.js'
-import { cell as markdownCell, lineUrl } from '../report/job-summary.js'
-import { plural } from '../report/text.js'
-import type { GateAnnotation, GateLinks, GateVerdict } from './types.js'
+import { plural } from '../util/plural.js'
+import type { GateAnnotation, GateVerdict, RollbackPlanDetails } from './types.js'
 
 export interface ChangedFile {
   path: string
@@ -32,7 +31,6 @@ export interface RollbackPlanInput {
   settings: GateConfig['rollbackPlan']
   /** `experiment.paths`: what counts as an experiment doc. */
   experimentGlobs: readonly string[]
-  links?: GateLinks
 }
 
 /** The experiment docs a change adds or modifies (paths matching the experiment globs): the ones the gate reads. */
@@ -40,8 +38,6 @@ export function changedExperimentDocs(changed: ChangedFiles, experimentGlobs: re
   const isDoc = picomatch([...experimentGlobs], { dot: true })
   return changed.files.filter((f) => f.status !== 'removed' && isDoc(f.path)).map((f) => f.path)
 }
-
-const MAX_LISTED = 30
 
 /** Statuses in which an experiment can still stand behind a change: the ones a rollback plan is for. */
 export const COVERING_STATUSES: readonly string[] = ['proposed', 'running']
@@ -120,101 +116,48 @@ function assessDoc(input: ExperimentDocInput, settings: GateConfig['rollbackPlan
   return { ...assessed, state: COVERING_STATUSES.includes(doc.status) ? 'covers' : 'finished', plan, problems: warnings }
 }
 
-const BROKEN: ReadonlySet<DocAssessment['state']> = new Set(['unreadable', 'invalid', 'no-rollback-plan'])
+export const BROKEN_DOC_STATES: ReadonlySet<DocAssessment['state']> = new Set(['unreadable', 'invalid', 'no-rollback-plan'])
 
 export function evaluateRollbackPlan(input: RollbackPlanInput): GateVerdict {
-  const { settings, changed, links } = input
+  const { settings, changed } = input
   const { gated, docs } = assessRollbackCoverage(input)
-  const globs = settings.paths.map((g) => `\`${g}\``).join(', ')
-  const verdict = (conclusion: GateVerdict['conclusion'], title: string, summary: string, annotations: GateAnnotation[] = []): GateVerdict => ({
-    id: 'rollback-plan',
-    conclusion,
-    title,
-    summary,
-    annotations
-  })
+  const details: RollbackPlanDetails = { gate: 'rollback-plan', gatedGlobs: [...settings.paths], experimentGlobs: [...input.experimentGlobs], truncated: changed.truncated, gated, docs }
+  const verdict = (conclusion: GateVerdict['conclusion'], title: string, annotations: GateAnnotation[] = []): GateVerdict => ({ id: 'rollback-plan', conclusion, title, details, annotations })
 
   if (gated.length === 0) {
-    if (changed.truncated) {
-      return verdict(
-        'failure',
-        'Changed files could not all be listed',
-        `This change has more files than GitHub lists (3000), and none of those listed match ${globs}; the gate cannot tell whether the rest do. Split the pull request.`
-      )
-    }
-    return verdict('success', 'Not applicable: no prompt, tool or agent changes', `No changed file matches ${globs}, so no experiment doc is needed.`)
+    // A truncated list may hide gated files: the gate cannot pass what it cannot see.
+    if (changed.truncated) return verdict('failure', 'Changed files could not all be listed')
+    return verdict('success', 'Not applicable: no prompt, tool or agent changes')
   }
 
-  const link = (path: string, line: number) => (links ? `[${markdownCell(`${path}:${line}`)}](${lineUrl(links, path, line)})` : markdownCell(`${path}:${line}`))
-  const gatedList = `${gated
-    .slice(0, MAX_LISTED)
-    .map((f) => `- \`${f.path}\`${f.status === 'removed' ? ' (removed)' : ''}`)
-    .join('\n')}${gated.length > MAX_LISTED ? `\n- …and ${gated.length - MAX_LISTED} more` : ''}`
-  const intro = `This change touches ${plural(gated.length, 'file')} matching ${globs}:\n\n${gatedList}`
   const uncovered = gated.filter((f) => f.coveredBy === undefined)
   // Annotations on the uncovered files say why the gate wants a doc; removed files cannot carry one.
   const onUncovered = (message: string): GateAnnotation[] =>
     uncovered
       .filter((f) => f.status !== 'removed')
       .map((f) => ({ path: f.path, start_line: 1, end_line: 1, annotation_level: 'failure', title: 'Experiment doc with a rollback plan needed', message }))
-  const howToCover =
-    `Add or change an experiment doc matching ${input.experimentGlobs.map((g) => `\`${g}\``).join(', ')} with \`status: proposed\` or \`running\`, a real \`rollback:\` (trigger, steps, owner), ` +
-    'and a `change:` that covers the file: `change.paths: ["<glob>"]`, or a `change.type` whose paths (`gate.rollback-plan.type-paths`) match it.'
 
   if (docs.length === 0) {
     const message = `Changes to ${settings.paths.join(', ')} need an experiment doc (${input.experimentGlobs.join(', ')}) with a rollback plan (trigger, steps, owner) that covers this file, in the same pull request.`
-    return verdict(
-      'failure',
-      'No experiment doc for a prompt/tool change',
-      `${intro}\n\nIt must add or change an experiment doc (markdown with YAML front matter: \`id\`, \`name\`, \`owner\`, \`hypothesis\`, \`metrics\`, \`rollback\`), and none was added or changed. ${howToCover}`,
-      onUncovered(message)
-    )
+    return verdict('failure', 'No experiment doc for a prompt/tool change', onUncovered(message))
   }
 
   const annotations: GateAnnotation[] = []
-  const docRows = docs.map((d) => {
-    const cellPath = `\`${markdownCell(d.path)}\``
-    const problems = d.problems.map((p) => `${link(d.path, p.line)} ${markdownCell(p.message)}`).join('<br>')
-    const what = d.changeType !== undefined ? `${d.changeType}, ${d.status ?? ''}` : '—'
-    const scope = d.globs.length > 0 ? `${d.globs.map((g) => `\`${markdownCell(g)}\``).join(', ')} (${d.globsFrom ?? ''})` : d.globsFrom === 'change.type' ? `nothing: add \`change.paths\`` : '—'
-    switch (d.state) {
-      case 'unreadable':
-        annotations.push({ path: d.path, start_line: 1, end_line: 1, annotation_level: 'failure', title: 'Experiment doc unreadable', message: d.problems[0]?.message ?? '' })
-        return `| ${cellPath} | — | — | ❌ cannot be read: ${markdownCell(d.problems[0]?.message ?? '')} |`
-      case 'invalid':
-        for (const p of d.problems) annotations.push({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: 'failure', title: 'Invalid experiment doc', message: p.message })
-        return `| ${cellPath} | — | — | ❌ invalid: ${problems} |`
-      case 'no-rollback-plan':
-        for (const p of d.problems) annotations.push({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: 'failure', title: 'Rollback plan not real', message: p.message })
-        return `| ${cellPath} | ${markdownCell(what)} | ${scope} | ❌ rollback plan not real: ${problems} |`
-      default: {
-        for (const p of d.problems) annotations.push({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: 'warning', title: 'Experiment doc', message: p.message })
-        const plan = d.plan ? `✅ rollback when ${markdownCell(d.plan.trigger)}; ${plural(d.plan.steps, 'step')}; owner ${markdownCell(d.plan.owner)}` : ''
-        const note =
-          d.state === 'finished'
-            ? ` — covers nothing: status \`${d.status ?? ''}\` (only \`proposed\` or \`running\` experiments cover a change)`
-            : d.state === 'covers-nothing'
-              ? ' — covers none of the gated files'
-              : ''
-        return `| ${cellPath} | ${markdownCell(what)} | ${scope} | ${plan}${note} |`
-      }
-    }
-  })
-  const coverageRows = gated
-    .slice(0, MAX_LISTED)
-    .map((f) => `| \`${markdownCell(f.path)}\`${f.status === 'removed' ? ' (removed)' : ''} | ${f.coveredBy !== undefined ? `\`${markdownCell(f.coveredBy)}\`` : '❌ not covered'} |`)
-  const coverage = `| Gated file | Covered by |\n| --- | --- |\n${coverageRows.join('\n')}${gated.length > MAX_LISTED ? `\n\n…and ${gated.length - MAX_LISTED} more.` : ''}`
-  const docTable = `| Experiment doc | Change, status | Covers | Rollback plan |\n| --- | --- | --- | --- |\n${docRows.join('\n')}`
-  const body = `${coverage}\n\nExperiment docs this change adds or modifies:\n\n${docTable}`
+  for (const d of docs) {
+    const at = (level: GateAnnotation['annotation_level'], title: string) =>
+      d.problems.map((p): GateAnnotation => ({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: level, title, message: p.message }))
+    if (d.state === 'unreadable') annotations.push(...at('failure', 'Experiment doc unreadable'))
+    else if (d.state === 'invalid') annotations.push(...at('failure', 'Invalid experiment doc'))
+    else if (d.state === 'no-rollback-plan') annotations.push(...at('failure', 'Rollback plan not real'))
+    // Other problems (consistency of status, outcome, dates) are the experiment mode's to fail on.
+    else annotations.push(...at('warning', 'Experiment doc'))
+  }
 
-  const broken = docs.filter((d) => BROKEN.has(d.state))
+  const broken = docs.filter((d) => BROKEN_DOC_STATES.has(d.state))
   if (broken.length === 0 && uncovered.length === 0) {
-    const covering = docs.filter((d) => d.state === 'covers').length
-    return verdict('success', `Rollback plan present (${plural(covering, 'experiment doc')})`, `Every gated file this change touches is covered by a proposed or running experiment with a real rollback plan:\n\n${body}`, annotations)
+    return verdict('success', `Rollback plan present (${plural(docs.filter((d) => d.state === 'covers').length, 'experiment doc')})`, annotations)
   }
   const uncoveredMessage = `No experiment doc this change adds or modifies covers this file with a real rollback plan (status proposed or running, and change.paths or change.type matching it); see ${docs.map((d) => d.path).join(', ')}.`
   const title = broken.length > 0 ? `${plural(broken.length, 'experiment doc')} without a real rollback plan` : `${plural(uncovered.length, 'gated file')} not covered by an experiment doc`
-  const brokenNote = broken.length > 0 ? 'Every experiment doc it adds or changes must be valid and have a real rollback plan (a trigger, concrete steps and an owner; not `TBD`, `N/A`, `none` or `-`). ' : ''
-  const uncoveredNote = uncovered.length > 0 ? `${plural(uncovered.length, 'gated file')} ${uncovered.length === 1 ? 'is' : 'are'} not covered. ${howToCover}` : ''
-  return verdict('failure', title, `${intro}\n\n${brokenNote}${uncoveredNote}\n\n${body}`, [...annotations, ...onUncovered(uncoveredMessage)])
+  return verdict('failure', title, [...annotations, ...onUncovered(uncoveredMessage)])
 }

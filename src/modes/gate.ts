@@ -5,18 +5,20 @@
 import pLimit from 'p-limit'
 import picomatch from 'picomatch'
 import { gateConfigOf } from '../config/gate.js'
+import { loadConfigAtRef } from '../config/load-at-ref.js'
 import type { Config, GateConfig } from '../config/types.js'
 import type { LabelApplication, TeamMemberships } from '../gates/bypass.js'
 import { describeFilter, filterExpectsRun, workflowPathFilter } from '../gates/drill-paths.js'
 import { drillSettingsFor, drillWorkflowFile, type DrillObservation } from '../gates/drills.js'
 import { evaluateGates, type GateEvaluation } from '../gates/evaluate.js'
 import { changedExperimentDocs, type ChangedFiles, type ExperimentDocInput } from '../gates/rollback-plan.js'
-import type { GateLinks, GatePullRequest } from '../gates/types.js'
+import type { GatePullRequest } from '../gates/types.js'
 import { DEFAULT_EXPERIMENT_PATHS } from '../experiments/discover.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem } from '../postmortem/parse.js'
+import { errorMessage } from '../util/error-message.js'
 
 /** Everything the gate mode reads, from wherever the caller reads it. */
 export interface GateSources {
@@ -47,7 +49,6 @@ export interface GateRequest {
   /** The commit the policy was read from (the base), named in the summary and the bypass record. */
   configCommit?: string
   runUrl?: string
-  links?: GateLinks
   /**
    * Whether the drill workflow's path filters decide if it runs for this event. They do for pull
    * requests; merge groups run every workflow that listens to `merge_group`.
@@ -173,7 +174,6 @@ export async function runGate(config: Config, request: GateRequest, sources: Gat
     experimentGlobs,
     today: isoDay(now()),
     ...(pr !== undefined && { pullRequest: pr }),
-    ...(request.links !== undefined && { links: request.links }),
     ...(bypass !== undefined && { bypass })
   })
   return { ...evaluation, notes: [...warnings, ...evaluation.notes], warnings, changed, postmortems: postmortems.length }
@@ -198,6 +198,73 @@ async function readExperimentDoc(files: Pick<RepoFiles, 'read'>, path: string): 
   try {
     return { path, content: await files.read(path) }
   } catch (error) {
-    return { path, readError: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }
+    return { path, readError: `cannot read the file: ${errorMessage(error)}` }
+  }
+}
+
+/** Where the policy comes from: the base commit (as both the Action and the CLI judge), or a file given on purpose. */
+export interface PolicySource {
+  /** The repository root (where a configured path is resolved). */
+  root: string
+  /** The `config` input / a configured path at the base; undefined: `.github/reliability.yml`, then `.yaml`. */
+  configPath?: string
+  /** A file at the base commit; undefined when it is not there. */
+  readAtBase: (file: string) => Promise<string | undefined>
+  /** How the base is named in the summary, e.g. "base commit `abc1234` (base of #17)". */
+  baseLabel: string
+  /** A policy given instead of the base's (the CLI's --config), with how to name it. */
+  override?: { config: Config; label: string }
+}
+
+/** The policy could not be read or is invalid: `cause` is the ConfigError or the read error. */
+export class PolicyUnavailableError extends Error {
+  override readonly name = 'PolicyUnavailableError'
+  constructor(override readonly cause: unknown) {
+    super(errorMessage(cause))
+  }
+}
+
+export interface GateAtBaseResult {
+  config: Config
+  /** Where the policy came from, for the summary (markdown code spans). */
+  policy: string
+  run: GateRunResult
+}
+
+/**
+ * The gate as the Action and the CLI run it: the policy from the base commit (a pull request cannot
+ * change the policy that judges it), then the three gates. Throws PolicyUnavailableError when the policy
+ * cannot be had, GateInputsUnreadableError when the change, its files or the drills cannot be read.
+ */
+export async function runGateAtBase(policySource: PolicySource, request: GateRequest, sources: GateSources, now: () => Date): Promise<GateAtBaseResult> {
+  let config: Config
+  let policy: string
+  if (policySource.override) {
+    ;({ config } = policySource.override)
+    policy = policySource.override.label
+  } else {
+    try {
+      config = await loadConfigAtRef({ root: policySource.root, ...(policySource.configPath !== undefined && { configPath: policySource.configPath }), readAtRef: policySource.readAtBase })
+    } catch (error) {
+      throw new PolicyUnavailableError(error)
+    }
+    policy = config.configFile ? `\`${config.configFile}\` at ${policySource.baseLabel}` : `built-in defaults (no \`${policySource.configPath ?? '.github/reliability.yml'}\` at ${policySource.baseLabel})`
+  }
+  try {
+    return { config, policy, run: await runGate(config, request, sources, now) }
+  } catch (error) {
+    throw new GateInputsUnreadableError(error, config, policy)
+  }
+}
+
+/** The policy was read, but the change, the files or the drills could not be: `cause` says why. */
+export class GateInputsUnreadableError extends Error {
+  override readonly name = 'GateInputsUnreadableError'
+  constructor(
+    override readonly cause: unknown,
+    readonly config: Config,
+    readonly policy: string
+  ) {
+    super(errorMessage(cause))
   }
 }
