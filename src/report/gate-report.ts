@@ -9,6 +9,7 @@ import type { GateId } from '../config/types.js'
 import type { BypassDecision } from '../gates/bypass.js'
 import type { GateConclusion, GateDetails, GateLinks, GateResult, GateVerdict } from '../gates/types.js'
 import { bypassSentence, markdownStyle, textStyle, verdictBody } from './gate-details.js'
+import { sanitizeText } from '../util/sanitize.js'
 import { ansi } from './text.js'
 
 export interface GateJsonReport {
@@ -104,12 +105,13 @@ export function formatGateText(
   const out: string[] = []
   for (const v of verdicts) {
     out.push(`${paint[v.conclusion](`${mark[v.conclusion]} ${v.id}`)}  ${c.bold(v.title)}  ${c.dim(`(${v.conclusion})`)}`)
-    const body = verdictBody(v, textStyle).trim()
+    // Item texts, doc fields and the bypass reason come from the pull request: no escapes reach the terminal.
+    const body = sanitizeText(verdictBody(v, textStyle)).trim()
     if (body !== '') out.push(body.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line}`)).join('\n'))
     out.push('')
   }
-  if (options.bypass !== undefined) out.push(bypassSentence(options.bypass, textStyle), '')
-  for (const note of options.notes ?? []) out.push(note, '')
+  if (options.bypass !== undefined) out.push(sanitizeText(bypassSentence(options.bypass, textStyle)), '')
+  for (const note of options.notes ?? []) out.push(sanitizeText(note), '')
   out.push(c.dim(`Policy: ${options.policy}.`))
   const resultPaint = result === 'pass' ? c.green : result === 'fail' ? c.red : c.yellow
   out.push(resultPaint(c.bold(`gate: ${result}`)))
