@@ -45,7 +45,9 @@ tool changes come with an experiment doc that has a real rollback plan). The pol
 .github/reliability.yml) is read from the base, as in the Action. Nothing is posted.
 
 --local compares the working tree (committed, staged, unstaged and untracked changes) with the merge
-base of --base and HEAD, using git only. The drill gate is "unknown" unless --drill-result says.
+base of --base and HEAD, using git only. The drill gate is "unknown" unless --drill-result says
+(which means gate.drills.source: job unless the policy names another source), and fails at once when
+the policy's drill workflow (gate.drills.workflow) does not exist at --base.
 --pr reads the pull request through the GitHub API with the token in GITHUB_TOKEN (GITHUB_API_URL for
 GitHub Enterprise Server); when the head commit is in the local repository its files are read from
 git, otherwise through the API.
