@@ -44,6 +44,8 @@ interface RunnerEnvironment {
   serverUrl: string
   apiUrl: string
   runId?: string
+  /** RUNNER_TEMP: files only this job sees (the gate's bypass record). */
+  tempDir?: string
 }
 
 function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment {
@@ -55,6 +57,7 @@ function readRunnerEnvironment(env: NodeJS.ProcessEnv): RunnerEnvironment {
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com'
   }
   if (env.GITHUB_EVENT_PATH) runner.eventPath = env.GITHUB_EVENT_PATH
+  if (env.RUNNER_TEMP) runner.tempDir = env.RUNNER_TEMP
   if (env.GITHUB_REPOSITORY) runner.repository = env.GITHUB_REPOSITORY
   if (env.GITHUB_RUN_ID) runner.runId = env.GITHUB_RUN_ID
   return runner

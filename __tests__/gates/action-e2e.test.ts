@@ -2,10 +2,11 @@
 // with real pull_request, workflow_run and merge_group payloads. What is checked is what GitHub would
 // see: the check runs on the head commit, the job summary, the outputs, the exit code, the requests.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describeWithContract, FakeGitHub, type StoredCheckRun } from '../helpers/github-server.js'
-import { ActionRunner, ensureBundle, examplePayload, type ActionRun } from '../helpers/run-action.js'
+import { ActionRunner, ensureBundle, examplePayload, runActionBundle, writeWorkspace, type ActionRun } from '../helpers/run-action.js'
 import { experimentDoc, postmortem } from './fixtures.js'
 
 const TOKEN = 'ghs_gateTokenThatMustNeverBePrinted'
@@ -20,6 +21,7 @@ const POLICY = `gate:
   drills: { workflow: drills.yml }
   bypass: { users: [ana], teams: [acme/sre] }
 `
+const DRILLS_WORKFLOW = 'name: ci\non: [pull_request]\njobs:\n  drills:\n    runs-on: ubuntu-latest\n    steps: [{ run: npm run drills }]\n'
 const CLOSED_SEV1 = postmortem(1, 'Sev1', ['- [x] Lower the step cap to 25 :: @maria.chen :: 2024-03-05'])
 const OPEN_SEV1 = postmortem(2, 'Sev1', ['- [ ] Cap tool retries in the router :: @ana :: 2024-04-01 [ENG-12](https://tracker.example.com/ENG-12)'])
 
@@ -75,7 +77,7 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
   beforeEach(() => {
     fake.reset()
     fake.gate.reset()
-    fake.gate.setFiles(BASE, { '.github/reliability.yml': POLICY })
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': POLICY, '.github/workflows/drills.yml': DRILLS_WORKFLOW })
     fake.setPullRequestFiles(PR, [{ filename: 'prompts/research.md', status: 'modified' }, { filename: DOC, status: 'added' }])
     fake.gate.pulls.set(PR, { number: PR, headSha: HEAD, baseSha: BASE, body: 'Shorter research prompt.' })
     fake.gate.workflows.set('drills.yml', [{ id: 901, headSha: HEAD, status: 'completed', conclusion: 'success' }])
@@ -225,7 +227,7 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
   test('the Action waits (bounded) for a drill run that has not started, and reads it once it appears', async () => {
     fake.gate.workflows.set('drills.yml', [])
     fake.gate.commitDates.set(HEAD, new Date().toISOString())
-    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml, never-ran-timeout: 60, poll-interval: 5 }\n' })
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml, never-ran-timeout: 60, poll-interval: 5 }\n', '.github/workflows/drills.yml': DRILLS_WORKFLOW })
     const appear = setTimeout(() => fake.gate.workflows.set('drills.yml', [{ id: 904, headSha: HEAD, status: 'completed', conclusion: 'success' }]), 2000)
     const r = await run()
     clearTimeout(appear)
@@ -252,6 +254,39 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(fake.requestsFor('checks/list-for-ref')[0]?.query).toMatchObject({ check_name: 'agent-drills', filter: 'latest' })
     expect(byName(fake.checkRuns)['reliability/drills']?.output.summary).toContain('check run agent-drills')
   })
+
+  test('an explicit drill-result input means source: job when the policy names no source', async () => {
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  bypass: { users: [ana] }\n', '.github/workflows/drills.yml': DRILLS_WORKFLOW })
+    const r = await run({ with: { 'drill-result': 'failure' } })
+    expect(byName(fake.checkRuns)['reliability/drills']).toMatchObject({ conclusion: 'failure', output: { title: 'Drills failed' } })
+    expect(byName(fake.checkRuns)['reliability/drills']?.output.summary).toContain("Read the drill job's result: `failure`")
+    expect(fake.requestsFor('actions/list-workflow-runs')).toEqual([])
+    expect(r.warnings).toEqual([])
+  })
+
+  test('a drill-result input with a policy naming another source is ignored with a warning', async () => {
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { source: workflow, workflow: drills.yml }\n', '.github/workflows/drills.yml': DRILLS_WORKFLOW })
+    const r = await run({ with: { 'drill-result': 'failure' } })
+    expect(r.code).toBe(0)
+    expect(byName(fake.checkRuns)['reliability/drills']?.conclusion).toBe('success')
+    expect(r.warnings.map((w) => w.message).join('\n')).toContain('`drill-result` input ("failure") is ignored: the policy sets `gate.drills.source: workflow`')
+    expect(r.summary).toContain('`drill-result` input ("failure") is ignored')
+  })
+
+  test('a drill workflow that does not exist at the base commit fails at once, naming the file and the config key', async () => {
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drill-suite.yml }\n' })
+    fake.gate.workflows.set('drill-suite.yml', [])
+    fake.gate.commitDates.set(HEAD, new Date().toISOString())
+    const started = Date.now()
+    const r = await run()
+    expect(Date.now() - started).toBeLessThan(15_000)
+    const drills = byName(fake.checkRuns)['reliability/drills']
+    expect(drills).toMatchObject({ conclusion: 'failure', output: { title: 'Drill workflow not found' } })
+    expect(drills?.output.summary).toContain('`.github/workflows/drill-suite.yml`')
+    expect(drills?.output.summary).toContain('`gate.drills.workflow`')
+    expect(fake.requestsFor('actions/list-workflow-runs')).toEqual([])
+    expect(r.outputs['failed-gates']).toBe('drills')
+  }, 20_000)
 
   test('fork PR with a read-only token: evaluates, fails the job, writes the summary, does not crash', async () => {
     fake.readOnly = true
@@ -280,11 +315,47 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(byName(fake.checkRuns)['reliability/rollback-plan']).toMatchObject({ conclusion: 'neutral', output: { title: 'Bypassed: No experiment doc for a prompt/tool change' } })
     const record = JSON.parse(r.outputs.bypass ?? '') as Record<string, unknown>
     expect(record).toMatchObject({ repository: 'Codertocat/Hello-World', pull_request: PR, head_sha: HEAD, actor: 'ana', allowed_as: 'user', gates: ['rollback-plan'], reason: 'refunds are failing in production', event: 'pull_request', config_commit: BASE, run_url: 'https://github.com/Codertocat/Hello-World/actions/runs/4242' })
-    const log = readFileSync(join(r.workspace, 'reliability/bypass-log.ndjson'), 'utf8')
-    expect(log).toBe(`{"earlier":true}\n${r.outputs.bypass}\n`)
+    // The record goes under RUNNER_TEMP for the workflow to upload; the checkout's log is left as committed.
+    expect(readFileSync(join(dirname(r.workspace), 'reliability-loop/bypass-log.ndjson'), 'utf8')).toBe(`${r.outputs.bypass}\n`)
+    expect(readFileSync(join(r.workspace, 'reliability/bypass-log.ndjson'), 'utf8')).toBe('{"earlier":true}')
     expect(r.summary).toContain('**Bypassed** by @ana (listed user)')
-    expect(r.summary).toContain('appended to `reliability/bypass-log.ndjson`')
+    expect(r.summary).toContain('written to `$RUNNER_TEMP/reliability-loop/bypass-log.ndjson`')
     expect(fake.requestsFor('teams/get-membership-for-user-in-org')).toEqual([])
+  })
+
+  test.each([
+    ['the log file', 'reliability/bypass-log.ndjson', (secret: string) => secret],
+    ['the log folder', 'reliability', (secret: string) => dirname(secret)]
+  ])('a bypass log committed as a symlink (%s) to a secret outside is never followed', async (_name, linkPath, linkTarget) => {
+    fake.setPullRequestFiles(PR, [{ filename: 'prompts/research.md', status: 'modified' }])
+    fake.gate.issueEvents.set(PR, [{ label: 'reliability-bypass', actor: 'ana', createdAt: '2024-06-01T10:00:00Z' }])
+    const scratch = mkdtempSync(join(tmpdir(), 'rl-gate-link-'))
+    const outside = mkdtempSync(join(tmpdir(), 'rl-gate-secret-'))
+    try {
+      const secret = join(outside, 'bypass-log.ndjson')
+      writeFileSync(secret, 'GITHUB_APP_PRIVATE_KEY=-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA\n')
+      const workspace = writeWorkspace(scratch, { 'prompts/research.md': 'v43' })
+      mkdirSync(join(workspace, dirname(linkPath)), { recursive: true })
+      symlinkSync(linkTarget(secret), join(workspace, linkPath))
+      const r = await runActionBundle(scratch, {
+        workspace,
+        eventName: 'pull_request',
+        payload: pullRequestPayload({ labels: ['reliability-bypass'], body: 'Bypass-Reason: hotfix' }),
+        with: { mode: 'gate' },
+        token: TOKEN,
+        sha: MERGE,
+        repository: `${fake.owner}/${fake.repo}`,
+        apiUrl: fake.url
+      })
+      expect(r.outputs.result).toBe('pass')
+      expect(readFileSync(secret, 'utf8')).toBe('GITHUB_APP_PRIVATE_KEY=-----BEGIN RSA PRIVATE KEY-----MIIEpAIBAAKCAQEA\n')
+      expect(readFileSync(join(scratch, 'reliability-loop/bypass-log.ndjson'), 'utf8')).toBe(`${r.outputs.bypass}\n`)
+      expect(`${r.stdout}${r.stderr}${r.summary}`).not.toContain('MIIEpAIBAAKCAQEA')
+      expect(r.warnings.map((w) => w.message).join('\n')).toContain('symbolic link')
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+      rmSync(outside, { recursive: true, force: true })
+    }
   })
 
   test('bypass by a member of an allowed team', async () => {
@@ -330,7 +401,7 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(fake.checkRuns[0]?.output.summary).toContain('gate.sev1-actions.block: must be one of open, overdue')
 
     fake.reset()
-    fake.gate.setFiles(BASE, { '.github/reliability.yml': POLICY })
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': POLICY, '.github/workflows/drills.yml': DRILLS_WORKFLOW })
     fake.inject('repos/get-content', { kind: 'rate-limit', resetInSeconds: 3600 })
     r = await run()
     expect(r.code).toBe(1)
@@ -343,7 +414,7 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     const QUEUE_BASE = '380387fbc80638b734a49e1be1c4dfec1c01b33c'
     const payload = examplePayload('merge_group', 'checks_requested') as { merge_group: Record<string, unknown> }
     expect(payload.merge_group).toMatchObject({ head_sha: GROUP, base_sha: QUEUE_BASE, head_ref: expect.stringContaining('/pr-104-') })
-    fake.gate.setFiles(QUEUE_BASE, { '.github/reliability.yml': POLICY })
+    fake.gate.setFiles(QUEUE_BASE, { '.github/reliability.yml': POLICY, '.github/workflows/drills.yml': DRILLS_WORKFLOW })
     fake.gate.comparisons.set(`${QUEUE_BASE}...${GROUP}`, [{ filename: 'prompts/research.md' }, { filename: DOC, status: 'added' }])
     // The queued PR fixes the open Sev1 item: its label and reference count in the queue too.
     fake.gate.pulls.set(104, { number: 104, headSha: '5'.repeat(40), baseSha: QUEUE_BASE, labels: ['reliability-fix'], body: 'Fixes ENG-12' })
@@ -354,8 +425,8 @@ describeWithContract('the gate mode of the Action bundle (dist/index.js on Node 
     expect(fake.checkRuns.map((c) => `${c.head_sha} ${c.conclusion ?? ''}`)).toEqual([`${GROUP} success`, `${GROUP} success`, `${GROUP} success`])
     expect(fake.requestsFor('pulls/get').map((q) => q.path)).toEqual(['/repos/Codertocat/Hello-World/pulls/104'])
     expect(fake.requestsFor('repos/compare-commits-with-basehead')).toHaveLength(1)
-    // Path filters do not decide for merge groups: the workflow file is not read.
-    expect(fake.requestsFor('repos/get-content')).toHaveLength(1)
+    // The policy, and the drill workflow file (it must exist at the base; its path filters do not decide for merge groups).
+    expect(fake.requestsFor('repos/get-content')).toHaveLength(2)
   })
 
   test.each([

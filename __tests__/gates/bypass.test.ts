@@ -1,17 +1,22 @@
 import { defaultGateConfig } from '../../src/config/gate.js'
 import { applyBypass, authorizeBypass, bypassReason } from '../../src/gates/bypass.js'
 import type { GateVerdict } from '../../src/gates/types.js'
+import { bypassSentence, markdownStyle } from '../../src/report/gate-details.js'
+import { renderVerdictMarkdown } from '../../src/report/gate-report.js'
 
 const settings = { ...defaultGateConfig().bypass, users: ['Ana'], teams: ['acme/sre'] }
+const why = { gate: 'not-evaluated' as const, reason: 'why' }
 const failing: GateVerdict = {
   id: 'rollback-plan',
   conclusion: 'failure',
   title: 'No experiment doc',
-  summary: 'why',
+  details: why,
   annotations: [{ path: 'prompts/a.md', start_line: 1, end_line: 1, annotation_level: 'failure', message: 'm' }]
 }
-const passing: GateVerdict = { id: 'drills', conclusion: 'success', title: 'Drills passed', summary: 'ok', annotations: [] }
-const pending: GateVerdict = { id: 'sev1-actions', conclusion: 'pending', title: 'x', summary: 'y', annotations: [] }
+const passing: GateVerdict = { id: 'drills', conclusion: 'success', title: 'Drills passed', details: { gate: 'not-evaluated', reason: 'ok' }, annotations: [] }
+const pending: GateVerdict = { id: 'sev1-actions', conclusion: 'pending', title: 'x', details: { gate: 'not-evaluated', reason: 'y' }, annotations: [] }
+/** The sentence the reports show for a decision (markdown). */
+const note = (out: ReturnType<typeof applyBypass>) => (out.decision ? bypassSentence(out.decision, markdownStyle()) : undefined)
 const context = { repository: 'o/r', pullRequest: 7, headSha: 'a'.repeat(40), event: 'pull_request', now: '2024-06-01T10:00:00.000Z', body: 'Hotfix.\n\nBypass-Reason: checkout is down, drill infra broken', configCommit: 'b'.repeat(40) }
 const application = { actor: 'ana', at: '2024-06-01T09:59:00Z', eventId: 101 }
 
@@ -40,7 +45,7 @@ describe('gate: bypass', () => {
       event: 'pull_request',
       config_commit: 'b'.repeat(40)
     })
-    expect(out.note).toContain('**Bypassed** by @ana (listed user)')
+    expect(note(out)).toContain('**Bypassed** by @ana (listed user)')
   })
 
   test('by a member of an allowed team', () => {
@@ -53,20 +58,20 @@ describe('gate: bypass', () => {
     const out = applyBypass({ verdicts: [failing], settings, labelled: true, application: { ...application, actor: 'mallory' }, memberships: { 'acme/sre': false }, context })
     expect(out.verdicts[0]?.conclusion).toBe('failure')
     expect(out.record).toBeUndefined()
-    expect(out.note).toBe('**Bypass refused:** the label `reliability-bypass` was applied by @mallory, who is not allowed to bypass. Allowed to bypass: @Ana, team acme/sre.')
-    expect(out.verdicts[0]?.summary.startsWith(out.note ?? '')).toBe(true)
+    expect(note(out)).toBe('**Bypass refused:** the label `reliability-bypass` was applied by @mallory, who is not allowed to bypass. Allowed to bypass: @Ana, team acme/sre.')
+    expect(renderVerdictMarkdown(out.verdicts[0] as GateVerdict).startsWith(note(out) ?? '-')).toBe(true)
   })
 
   test('unknown team membership and unknown labeller refuse, saying why', () => {
     const unknown = applyBypass({ verdicts: [failing], settings, labelled: true, application: { ...application, actor: 'li' }, memberships: { 'acme/sre': { unknown: '403' } }, context })
-    expect(unknown.note).toContain('membership of @li in acme/sre could not be read (403)')
-    expect(applyBypass({ verdicts: [failing], settings, labelled: true, memberships: {}, context }).note).toContain('who applied it is unknown')
+    expect(note(unknown)).toContain('membership of @li in acme/sre could not be read (403)')
+    expect(note(applyBypass({ verdicts: [failing], settings, labelled: true, memberships: {}, context }))).toContain('who applied it is unknown')
   })
 
   test('nothing failing: no record', () => {
     const out = applyBypass({ verdicts: [passing], settings, labelled: true, application, memberships: {}, context })
     expect(out.record).toBeUndefined()
-    expect(out.note).toContain('nothing was bypassed')
+    expect(note(out)).toContain('nothing was bypassed')
   })
 
   test('reasons: Bypass-Reason lines in their usual spellings; none is recorded as missing', () => {

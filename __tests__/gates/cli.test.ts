@@ -44,7 +44,7 @@ async function cli(args: string[], cwd: string, env: Record<string, string> = {}
   let stderr = ''
   const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env, cwd, isTTY: false }
   const code = await main(args, io, { now: () => new Date('2024-06-10T12:00:00Z') })
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { result: string; gates: Array<{ id: string; conclusion: string; title: string; summary: string }> } }
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { result: string; gates: Array<{ id: string; conclusion: string; title: string; summary: string; details: unknown }> } }
 }
 
 describe('gate --local', () => {
@@ -63,7 +63,17 @@ describe('gate --local', () => {
       ]
     })
     expect(Object.keys(r.json())).toEqual(['result', 'gates'])
-    expect(Object.keys(r.json().gates[0] ?? {})).toEqual(['id', 'conclusion', 'title', 'summary'])
+    expect(Object.keys(r.json().gates[0] ?? {})).toEqual(['id', 'conclusion', 'title', 'summary', 'details'])
+    // The data, not only the words: which files are gated and what covers them.
+    expect(r.json().gates[2]?.details).toEqual({
+      gate: 'rollback-plan',
+      gatedGlobs: ['prompts/**', 'tools/**', 'agents/**'],
+      experimentGlobs: ['docs/experiments/**/EXP-*.md'],
+      truncated: false,
+      gated: [{ path: 'prompts/support-agent.md', status: 'modified' }],
+      docs: []
+    })
+    expect(r.json().gates[0]?.details).toEqual({ gate: 'drills', observation: { kind: 'job', result: 'success' }, skippedCountsAsSuccess: false, edited: [] })
 
     cpSync(path.join(EXAMPLES, 'experiment'), root, { recursive: true })
     git(root, 'add', '-A')
@@ -72,6 +82,12 @@ describe('gate --local', () => {
     expect(r.code).toBe(0)
     expect(r.json().result).toBe('pass')
     expect(r.json().gates[2]?.title).toBe('Rollback plan present (1 experiment doc)')
+    expect(r.json().gates[2]?.details).toMatchObject({ gated: [{ path: 'prompts/support-agent.md', coveredBy: 'docs/experiments/EXP-2024-06-03-shorter-support-answers.md' }] })
+
+    // The text report is written as text: no markdown tables, links or emphasis to strip.
+    r = await cli(['gate', '--local', '--base', 'main', '--drill-result', 'success'], root)
+    expect(r.stdout).toContain('    `prompts/support-agent.md`  ·  `docs/experiments/EXP-2024-06-03-shorter-support-answers.md`')
+    expect(r.stdout).not.toMatch(/\| ---|\]\(|\*\*[A-Za-z]|<br>/)
   })
 
   test('text report; without --drill-result the drill gate is unknown (neutral) and does not decide the exit code', async () => {
@@ -104,7 +120,7 @@ describe('gate --local', () => {
   test('the policy comes from --base, not from the working tree; --config overrides it on purpose', async () => {
     const root = exampleRepo()
     cpSync(path.join(EXAMPLES, 'change'), root, { recursive: true })
-    write(root, { '.github/reliability.yml': 'gate:\n  rollback-plan: { paths: ["nothing/**"] }\n' })
+    write(root, { '.github/reliability.yml': 'gate:\n  drills: { source: job }\n  rollback-plan: { paths: ["nothing/**"] }\n' })
     let r = await cli(['gate', '--local', '--base', 'main', '--format', 'json'], root)
     expect(r.code).toBe(1)
     r = await cli(['gate', '--local', '--base', 'main', '--format', 'json', '--config', '.github/reliability.yml'], root)
@@ -140,6 +156,32 @@ describe('gate --local', () => {
   })
 })
 
+describe('gate --local --base <unknown ref>: hints that apply to this repository', () => {
+  test('without a remote: close branch names, and no git fetch', async () => {
+    const root = exampleRepo()
+    git(root, 'branch', 'maint')
+    const r = await cli(['gate', '--local', '--base', 'mian'], root)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('--base mian: no such branch, tag or commit')
+    expect(r.stderr).toMatch(/did you mean main\b/)
+    expect(r.stderr).toContain('maint')
+    expect(r.stderr).not.toContain('git fetch')
+    expect(r.stderr).toContain('no remote')
+  })
+
+  test('with a remote: the fetch command for that remote', async () => {
+    const root = exampleRepo()
+    const bare = mkdtempSync(path.join(tmpdir(), 'rl-bare-'))
+    temps.push(bare)
+    git(bare, 'init', '-q', '--bare')
+    git(root, 'remote', 'add', 'upstream', bare)
+    const r = await cli(['gate', '--local', '--base', 'upstream/release-7'], root)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('git fetch upstream release-7')
+    expect(r.stderr).not.toContain('git fetch origin')
+  })
+})
+
 describeWithContract('gate --pr (dry run against the fake GitHub API)', () => {
   const TOKEN = 'ghs_cli_token'
   const HEAD = 'a1'.repeat(20)
@@ -157,7 +199,7 @@ describeWithContract('gate --pr (dry run against the fake GitHub API)', () => {
   beforeEach(() => {
     fake.reset()
     fake.gate.reset()
-    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n' })
+    fake.gate.setFiles(BASE, { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n', '.github/workflows/drills.yml': 'on: [pull_request]\njobs: {}\n' })
     fake.gate.setFiles(HEAD, { 'prompts/a.md': 'v2', 'docs/experiments/EXP-1.md': experimentDoc(), 'docs/postmortems/PM-1.md': postmortem(1, 'Sev1', ['- [x] Done :: @ana :: 2024-01-01']) })
     fake.gate.pulls.set(5, { number: 5, headSha: HEAD, baseSha: BASE, title: 'Prompt v2' })
     fake.setPullRequestFiles(5, [{ filename: 'prompts/a.md', status: 'modified' }, { filename: 'docs/experiments/EXP-1.md', status: 'added' }])

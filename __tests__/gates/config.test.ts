@@ -33,6 +33,7 @@ describe('gate: configuration', () => {
     expect(g.drills.properties.source.default).toBe(d.drills.source)
     expect(g.drills.properties.workflow.default).toBe(d.drills.workflow)
     expect(g.drills.properties.check.default).toBe(d.drills.check)
+    expect(g.drills.properties['suite-paths'].default).toEqual(d.drills.suitePaths)
     expect(g.drills.properties['skipped-counts-as-success'].default).toBe(d.drills.skippedCountsAsSuccess)
     expect(g.drills.properties['never-ran-timeout'].default).toBe(d.drills.neverRanTimeoutSeconds)
     expect(g.drills.properties['poll-interval'].default).toBe(d.drills.pollIntervalSeconds)
@@ -40,6 +41,7 @@ describe('gate: configuration', () => {
     expect(g['sev1-actions'].properties.block.default).toBe(d.sev1Actions.block)
     expect(g['sev1-actions'].properties['fix-label'].default).toBe(d.sev1Actions.fixLabel)
     expect(g['rollback-plan'].properties.paths.default).toEqual(d.rollbackPlan.paths)
+    for (const type of ['prompt', 'tool', 'model', 'policy'] as const) expect(g['rollback-plan'].properties['type-paths'].properties[type].default).toEqual(d.rollbackPlan.typePaths[type])
     expect(g.bypass.properties.label.default).toBe(d.bypass.label)
     expect(g.bypass.properties.users.default).toEqual(d.bypass.users)
     expect(g.bypass.properties.teams.default).toEqual(d.bypass.teams)
@@ -49,16 +51,16 @@ describe('gate: configuration', () => {
   test('every setting is read, severities take the configured spelling, @ is dropped from users', () => {
     const config = load(`gate:
   checks: { drills: ci/drills }
-  drills: { source: check, check: agent-drills, paths: ["agents/**"], skipped-counts-as-success: true, never-ran-timeout: 60, poll-interval: 10 }
+  drills: { source: check, check: agent-drills, suite-paths: ["drills/**"], paths: ["agents/**"], skipped-counts-as-success: true, never-ran-timeout: 60, poll-interval: 10 }
   sev1-actions: { severities: [sev-1, SEV2], block: overdue, fix-label: hotfix }
-  rollback-plan: { paths: ["prompts/**"] }
+  rollback-plan: { paths: ["prompts/**"], type-paths: { prompt: ["prompts/**"], model: ["agents/*/model.yaml"] } }
   bypass: { label: emergency, users: ["@Ana"], teams: [acme/sre], log: audit/bypass.ndjson }
 `)
     expect(config.gate).toEqual({
       checkNames: { drills: 'ci/drills', 'sev1-actions': 'reliability/sev1-actions', 'rollback-plan': 'reliability/rollback-plan' },
-      drills: { source: 'check', workflow: 'drills.yml', check: 'agent-drills', paths: ['agents/**'], skippedCountsAsSuccess: true, neverRanTimeoutSeconds: 60, pollIntervalSeconds: 10 },
+      drills: { source: 'check', sourceExplicit: true, workflow: 'drills.yml', check: 'agent-drills', suitePaths: ['drills/**'], paths: ['agents/**'], skippedCountsAsSuccess: true, neverRanTimeoutSeconds: 60, pollIntervalSeconds: 10 },
       sev1Actions: { severities: ['Sev1', 'Sev2'], block: 'overdue', fixLabel: 'hotfix' },
-      rollbackPlan: { paths: ['prompts/**'] },
+      rollbackPlan: { paths: ['prompts/**'], typePaths: { prompt: ['prompts/**'], tool: ['tools/**'], model: ['agents/*/model.yaml'], policy: [] } },
       bypass: { label: 'emergency', users: ['Ana'], teams: ['acme/sre'], log: 'audit/bypass.ndjson' }
     })
   })

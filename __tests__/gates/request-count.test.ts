@@ -28,7 +28,7 @@ describeWithContract('API requests of one gate evaluation (300 changed files, 20
 
   test('counts and prints them', async () => {
     const files: Record<string, string> = {}
-    const base: Record<string, string> = { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n' }
+    const base: Record<string, string> = { '.github/reliability.yml': 'gate:\n  drills: { workflow: drills.yml }\n', '.github/workflows/drills.yml': 'on: [pull_request]\njobs: {}\n' }
     for (let i = 1; i <= 200; i++) {
       const sev1 = i <= 20
       const item = `- [${sev1 && i > 5 ? 'x' : ' '}] Follow-up ${i} :: @ana :: 2024-04-01`

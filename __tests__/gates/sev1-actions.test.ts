@@ -2,6 +2,10 @@ import { defaultGateConfig } from '../../src/config/gate.js'
 import { evaluateSev1Actions } from '../../src/gates/sev1-actions.js'
 import { parsePostmortem } from '../../src/postmortem/parse.js'
 import { postmortem } from './fixtures.js'
+import { renderVerdictMarkdown } from '../../src/report/gate-report.js'
+import type { GateVerdict } from '../../src/gates/types.js'
+
+const summary = (v: GateVerdict) => renderVerdictMarkdown(v, links)
 
 const settings = defaultGateConfig().sev1Actions
 const pm = (path: string, severity: string, items: string[]) => parsePostmortem(postmortem(1, severity, items), path)
@@ -13,12 +17,12 @@ const TODAY = '2024-06-01'
 
 describe('gate: no open Sev1 action items', () => {
   test('an unchecked item of a Sev1 postmortem fails, listing item, owner, due date and a link to the line', () => {
-    const v = evaluateSev1Actions({ postmortems: [pm('docs/postmortems/PM-1.md', 'Sev1', [OPEN, DONE])], settings, today: TODAY, links })
+    const v = evaluateSev1Actions({ postmortems: [pm('docs/postmortems/PM-1.md', 'Sev1', [OPEN, DONE])], settings, today: TODAY })
     expect(v.conclusion).toBe('failure')
     expect(v.title).toBe('1 open Sev1 action item in 1 postmortem')
     const line = v.annotations[0]?.start_line ?? 0
-    expect(v.summary).toContain(`[docs/postmortems/PM-1.md:${line}](https://github.com/o/r/blob/${'f'.repeat(40)}/docs/postmortems/PM-1.md#L${line})`)
-    expect(v.summary).toContain('| Cap tool retries in the router | @ana | 2024-04-01 (overdue) |')
+    expect(summary(v)).toContain(`[docs/postmortems/PM-1.md:${line}](https://github.com/o/r/blob/${'f'.repeat(40)}/docs/postmortems/PM-1.md#L${line})`)
+    expect(summary(v)).toContain('| Cap tool retries in the router | @ana | 2024-04-01 (overdue) |')
     expect(v.annotations).toEqual([
       expect.objectContaining({ path: 'docs/postmortems/PM-1.md', start_line: line, annotation_level: 'failure', title: 'Open Sev1 action item' })
     ])
@@ -32,8 +36,8 @@ describe('gate: no open Sev1 action items', () => {
       today: TODAY
     })
     expect(v).toMatchObject({ conclusion: 'success', title: 'No open Sev1 action items' })
-    expect(v.summary).toContain('Checked 1 Sev1 postmortem of 2 postmortems')
-    expect(v.summary).toContain('1 action item without a checkbox')
+    expect(summary(v)).toContain('Checked 1 Sev1 postmortem of 2 postmortems')
+    expect(summary(v)).toContain('1 action item without a checkbox')
   })
 
   test('blocking severities are configurable', () => {
@@ -53,8 +57,8 @@ describe('gate: no open Sev1 action items', () => {
     const head = pm('docs/postmortems/PM-1.md', 'Sev1', [OPEN.replace('- [ ]', '- [x]'), DONE])
     const v = evaluateSev1Actions({ postmortems: [head], basePostmortems: [base], settings, today: TODAY })
     expect(v).toMatchObject({ conclusion: 'success', title: 'No open Sev1 action items (1 closed by this change)' })
-    expect(v.summary).toContain('### Closed by this change')
-    expect(v.summary).toContain('Cap tool retries in the router')
+    expect(summary(v)).toContain('### Closed by this change')
+    expect(summary(v)).toContain('Cap tool retries in the router')
   })
 
   test('no deadlock: the fix label passes the items the pull request references, by ticket, URL or line', () => {
@@ -65,8 +69,8 @@ describe('gate: no open Sev1 action items', () => {
     let v = evaluateSev1Actions({ postmortems: pms, settings, today: TODAY, pullRequest: pr('Fixes ENG-12') })
     expect(v.conclusion).toBe('failure')
     expect(v.title).toBe('1 open Sev1 action item in 1 postmortem')
-    expect(v.summary).toContain('### Passed by the fix label')
-    expect(v.summary).toContain('referenced as `ENG-12` by this pull request, labelled `reliability-fix`')
+    expect(summary(v)).toContain('### Passed by the fix label')
+    expect(summary(v)).toContain('referenced as `ENG-12` by this pull request, labelled `reliability-fix`')
     // Both referenced (the second by its line): passes, and says why.
     v = evaluateSev1Actions({ postmortems: pms, settings, today: TODAY, pullRequest: pr(`Fixes https://tracker.example.com/ENG-12 and docs/postmortems/PM-1.md#L${line}`) })
     expect(v).toMatchObject({ conclusion: 'success', title: 'No blocking Sev1 action items (2 passed by reliability-fix)' })
@@ -79,7 +83,7 @@ describe('gate: no open Sev1 action items', () => {
   test('a long list stays within one screen: 40 rows, then a count', () => {
     const items = Array.from({ length: 45 }, (_, i) => `- [ ] Item ${i} :: @ana :: 2024-04-01`)
     const v = evaluateSev1Actions({ postmortems: [pm('a.md', 'Sev1', items)], settings, today: TODAY })
-    expect(v.summary).toContain('…and 5 more items.')
+    expect(summary(v)).toContain('…and 5 more items.')
     expect(v.annotations).toHaveLength(45)
   })
 })

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { DEFAULT_GATE_CHECK_NAMES } from '../../src/config/gate-schema.js'
+import { BYPASS_RECORD_PATH } from '../../src/io/bypass-log.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 
@@ -20,6 +21,11 @@ describe('gate: workflow and docs', () => {
     const steps = workflow.jobs.gate?.steps ?? []
     expect(steps.find((s) => s.uses?.startsWith('reliability-loop/'))?.with).toMatchObject({ mode: 'gate' })
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.ref).toContain('github.event.workflow_run.head_sha')
+  })
+
+  test('the bypass record is uploaded from RUNNER_TEMP, where the Action writes it, never from the checkout', () => {
+    const upload = (workflow.jobs.gate?.steps ?? []).find((s) => s.uses?.startsWith('actions/upload-artifact'))
+    expect(upload?.with?.path).toBe(`\${{ runner.temp }}/${BYPASS_RECORD_PATH}`)
   })
 
   test('docs/gate.md names the exact default check names', () => {

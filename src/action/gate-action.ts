@@ -3,15 +3,14 @@
 // job summary, the outputs (`result`, `failed-gates`, `bypass`), the bypass log and the step's result.
 // Every path ends with the three checks reported, so a required check is never left waiting.
 
-import path from 'node:path'
 import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE_CHECK_NAMES } from '../config/gate-schema.js'
 import { gateConfigOf } from '../config/gate.js'
-import { loadConfigAtRef } from '../config/load-at-ref.js'
-import type { Config, GateId } from '../config/types.js'
+import type { GateId } from '../config/types.js'
+import type { BypassRecord } from '../gates/bypass.js'
 import { failAllGates, type GateEvaluation } from '../gates/evaluate.js'
-import { failedGates, type GatePullRequest, type GateVerdict } from '../gates/types.js'
+import { failedGates, type GateLinks, type GatePullRequest, type GateVerdict } from '../gates/types.js'
 import { errorMessage, errorStatus, type GitHubClient } from '../github/client.js'
 import { createCheckRun } from '../github/create-check-run.js'
 import { getFileAtRef } from '../github/get-file-at-ref.js'
@@ -20,11 +19,11 @@ import { listCheckRunsForRef, type CheckRunSummary } from '../github/list-check-
 import { findOpenPullRequestsByHead } from '../github/list-open-pull-requests.js'
 import { listPullRequestsForCommit } from '../github/list-pull-requests-for-commit.js'
 import { updateCheckRun } from '../github/update-check-run.js'
-import { appendBypassRecord } from '../io/bypass-log.js'
+import { BYPASS_RECORD_PATH, writeBypassRecord } from '../io/bypass-log.js'
 import { createGitHubGateSources, type ChangeSource } from '../io/gate-github-sources.js'
 import { resolveCommit } from '../io/git.js'
 import { nodeRepoFiles } from '../io/node-files.js'
-import { runGate, type GateRequest, type GateRunResult } from '../modes/gate.js'
+import { GateInputsUnreadableError, PolicyUnavailableError, runGateAtBase, type GateAtBaseResult, type GateRequest } from '../modes/gate.js'
 import { renderCheckRunSummary, renderGateJobSummary } from '../report/gate-report.js'
 import { writeJobSummary } from '../report/job-summary.js'
 import { describeGateEvent, GATE_EVENTS, type GateTarget } from './gate-event.js'
@@ -34,6 +33,8 @@ export interface GateRunner {
   eventName: string
   serverUrl: string
   runId?: string
+  /** RUNNER_TEMP: where the bypass record is written (never the workspace, which the pull request controls). */
+  tempDir?: string
 }
 
 export interface GateActionContext {
@@ -171,29 +172,7 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
   const runUrl = runner.runId !== undefined ? `${runner.serverUrl.replace(/\/+$/, '')}/${owner}/${repo}/actions/runs/${runner.runId}` : undefined
   const configLabel = ctx.configPath ?? '.github/reliability.yml'
   const prNote = subject.pullRequest ? ` (base of #${subject.pullRequest.number})` : ''
-
-  let config: Config
-  let policy: string
-  try {
-    config = await loadConfigAtRef({
-      root: runner.workspace,
-      ...(ctx.configPath !== undefined && { configPath: ctx.configPath }),
-      readAtRef: (file) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha })
-    })
-    policy = config.configFile
-      ? `\`${config.configFile}\` at base commit \`${short(subject.baseSha)}\`${prNote}`
-      : `built-in defaults (no \`${configLabel}\` at base commit \`${short(subject.baseSha)}\`${prNote})`
-  } catch (error) {
-    const why =
-      error instanceof ConfigError
-        ? `The gate configuration at the base commit ${short(subject.baseSha)} is invalid:\n\n\`\`\`\n${error.message}\n\`\`\`\n\nFix it on the base branch; a pull request cannot change the policy that judges it.`
-        : `The gate configuration could not be read from the base commit ${short(subject.baseSha)}: ${errorStatus(error) ?? 'error'} ${errorMessage(error)}. Re-run the job; the token needs \`contents: read\`.`
-    await report(ctx, github, subject, failAllGates('Gate policy unavailable', why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short(subject.baseSha)}\` (unreadable)`, runUrl)
-    return
-  }
-  core.info(`Policy: ${policy.replace(/`/g, '')}`)
-
-  const settings = gateConfigOf(config)
+  const links: GateLinks = { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha }
   const request: GateRequest = {
     event: subject.event,
     repository: `${owner}/${repo}`,
@@ -201,8 +180,8 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     configCommit: subject.baseSha,
     ...(subject.pullRequest !== undefined && { pullRequest: subject.pullRequest }),
     ...(runUrl !== undefined && { runUrl }),
-    links: { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha },
-    pathFiltersApply: subject.event !== 'merge_group'
+    pathFiltersApply: subject.event !== 'merge_group',
+    ...(ctx.drillResult !== '' && { drillResult: ctx.drillResult })
   }
   const now = ctx.now ?? Date.now
   const sources = createGitHubGateSources({
@@ -214,24 +193,45 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
     ...(subject.pullRequest !== undefined && { pullNumber: subject.pullRequest.number }),
     change: subject.change,
     head: nodeRepoFiles(runner.workspace),
-    drillResult: ctx.drillResult,
     ...(subject.triggeringRun !== undefined && { triggeringRun: subject.triggeringRun }),
     mayWait: true,
     sleep: ctx.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now,
     log: core.info
   })
-
-  let evaluation: GateEvaluation | GateRunResult
-  try {
-    evaluation = await runGate(config, request, sources, () => new Date(now()))
-  } catch (error) {
-    evaluation = failAllGates(
-      'Gate could not be evaluated',
-      `Reading the pull request failed: ${errorStatus(error) ?? 'error'} ${errorMessage(error)}. Re-run the job; a gate that cannot read its inputs does not pass.`
-    )
+  const policySource = {
+    root: runner.workspace,
+    ...(ctx.configPath !== undefined && { configPath: ctx.configPath }),
+    readAtBase: (file: string) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha }),
+    baseLabel: `base commit \`${short(subject.baseSha)}\`${prNote}`
   }
-  await report(ctx, github, subject, evaluation, settings.checkNames, policy, runUrl, settings.bypass.log)
+
+  let outcome: GateAtBaseResult
+  try {
+    outcome = await runGateAtBase(policySource, request, sources, () => new Date(now()))
+  } catch (error) {
+    if (error instanceof PolicyUnavailableError) {
+      const cause = error.cause
+      const why =
+        cause instanceof ConfigError
+          ? { reason: `The gate configuration at the base commit ${short(subject.baseSha)} is invalid:`, detail: cause.message, action: 'Fix it on the base branch; a pull request cannot change the policy that judges it.' }
+          : { reason: `The gate configuration could not be read from the base commit ${short(subject.baseSha)}: ${errorStatus(cause) ?? 'error'} ${errorMessage(cause)}.`, action: 'Re-run the job; the token needs `contents: read`.' }
+      await report(ctx, github, subject, failAllGates('Gate policy unavailable', why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short(subject.baseSha)}\` (unreadable)`, runUrl, links)
+      return
+    }
+    if (!(error instanceof GateInputsUnreadableError)) throw error
+    // The policy was read; reading the change failed. Every gate fails rather than pass unread.
+    const evaluation = failAllGates('Gate could not be evaluated', {
+      reason: `Reading the pull request failed: ${errorStatus(error.cause) ?? 'error'} ${errorMessage(error.cause)}.`,
+      action: 'Re-run the job; a gate that cannot read its inputs does not pass.'
+    })
+    await report(ctx, github, subject, evaluation, gateConfigOf(error.config).checkNames, error.policy, runUrl, links)
+    return
+  }
+  core.info(`Policy: ${outcome.policy.replace(/`/g, '')}`)
+  for (const warning of outcome.run.warnings) core.warning(warning)
+  const settings = gateConfigOf(outcome.config)
+  await report(ctx, github, subject, outcome.run, settings.checkNames, outcome.policy, runUrl, links, settings.bypass.log)
 }
 
 async function report(
@@ -242,6 +242,7 @@ async function report(
   checkNames: Record<GateId, string>,
   policy: string,
   runUrl: string | undefined,
+  links: GateLinks,
   bypassLog?: string
 ): Promise<void> {
   const { verdicts, result } = evaluation
@@ -251,20 +252,15 @@ async function report(
   let bypassLine = ''
   if (evaluation.bypassRecord && bypassLog) {
     bypassLine = JSON.stringify(evaluation.bypassRecord)
-    const file = path.join(ctx.runner.workspace, bypassLog)
-    try {
-      const done = await appendBypassRecord(file, evaluation.bypassRecord)
-      notes.push(done === 'appended' ? `The bypass was appended to \`${bypassLog}\` in the workspace; commit it from the workflow to keep it (see docs/gate.md).` : `This bypass is already in \`${bypassLog}\`.`)
-    } catch (error) {
-      core.warning(`Could not write the bypass log ${bypassLog}: ${errorMessage(error)}`)
-      notes.push(`The bypass log \`${bypassLog}\` could not be written (${errorMessage(error)}); the record:\n\n\`\`\`json\n${bypassLine}\n\`\`\``)
-    }
+    notes.push(await keepBypassRecord(ctx.runner, bypassLog, evaluation.bypassRecord, bypassLine))
   }
 
-  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, policy, runUrl)
+  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, { policy, links }, runUrl)
   notes.push(...checks.notes)
   try {
-    await writeJobSummary(renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls }))
+    await writeJobSummary(
+      renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls, links, ...(evaluation.bypass !== undefined && { bypass: evaluation.bypass }) })
+    )
   } catch (error) {
     core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
@@ -273,6 +269,24 @@ async function report(
   setOutputs(result, failed, bypassLine)
   if (result === 'fail') core.setFailed(`Gate failed: ${failed.map((id) => checkNames[id]).join(', ')}. See the check runs and the job summary.`)
   else if (result === 'pending') core.notice(`Gate pending: ${verdicts.filter((v) => v.conclusion === 'pending').map((v) => `${checkNames[v.id]} (${v.title})`).join(', ')}. It is evaluated again when the drill workflow completes.`)
+}
+
+/** Writes the record under RUNNER_TEMP for the workflow to upload or commit; returns the sentence for the summary. */
+async function keepBypassRecord(runner: GateRunner, bypassLog: string, record: BypassRecord, line: string): Promise<string> {
+  const inline = `\n\n\`\`\`json\n${line}\n\`\`\``
+  if (runner.tempDir === undefined) {
+    core.warning('RUNNER_TEMP is not set, so the bypass record was not written to a file; it is in the `bypass` output and the job summary.')
+    return `The bypass record was not written to a file (RUNNER_TEMP is not set); the record:${inline}`
+  }
+  try {
+    const done = await writeBypassRecord({ tempDir: runner.tempDir, workspace: runner.workspace, repositoryLog: bypassLog }, record)
+    if (done.skippedLog !== undefined) core.warning(`The bypass log in the checkout was not read for duplicates: ${done.skippedLog}.`)
+    if (done.outcome === 'already-logged') return `This bypass is already in \`${bypassLog}\`.`
+    return `The bypass record was written to \`$RUNNER_TEMP/${BYPASS_RECORD_PATH}\` (the shipped workflow uploads it as an artifact; docs/gate.md shows how to commit it to \`${bypassLog}\`).`
+  } catch (error) {
+    core.warning(`Could not write the bypass record: ${errorMessage(error)}`)
+    return `The bypass record could not be written (${errorMessage(error)}); the record:${inline}`
+  }
 }
 
 function setOutputs(result: string, failed: readonly string[], bypass: string): void {
@@ -292,7 +306,7 @@ async function reportCheckRuns(
   subject: Subject,
   verdicts: readonly GateVerdict[],
   checkNames: Record<GateId, string>,
-  policy: string,
+  context: { policy: string; links: GateLinks },
   runUrl: string | undefined
 ): Promise<{ urls: Partial<Record<GateId, string>>; notes: string[] }> {
   const { owner, repo } = ctx
@@ -313,7 +327,7 @@ async function reportCheckRuns(
       headSha: subject.headSha,
       ...(verdict.conclusion !== 'pending' && { conclusion: verdict.conclusion }),
       title: verdict.title,
-      summary: renderCheckRunSummary(verdict, { policy }),
+      summary: renderCheckRunSummary(verdict, context),
       annotations: verdict.annotations,
       ...(runUrl !== undefined && { detailsUrl: runUrl })
     }

@@ -6,18 +6,19 @@
 import path from 'node:path'
 import { Command, Option } from 'commander'
 import { ConfigError } from '../config/errors.js'
-import { loadConfigAtRef } from '../config/load-at-ref.js'
 import { loadConfig } from '../config/load.js'
 import type { Config } from '../config/types.js'
 import { JOB_RESULTS, type JobResult } from '../gates/drills.js'
+import type { GateLinks } from '../gates/types.js'
 import { errorMessage, errorStatus, createGitHubClient, type GitHubClient } from '../github/client.js'
 import { getFileAtRef } from '../github/get-file-at-ref.js'
 import { getPullRequest, type PullRequestDetails } from '../github/get-pull-request.js'
 import { apiCommitFiles, createGitHubGateSources } from '../io/gate-github-sources.js'
+import { refsInRepository, unknownRefHint } from '../io/gate-base-ref.js'
 import { createLocalGateSources } from '../io/gate-local-sources.js'
 import { readConfigText } from '../io/config-file.js'
 import { commitFiles, fileAtCommit, GitError, mergeBase, resolveCommit, runGit, workTreeRoot } from '../io/git.js'
-import { runGate, type GateRunResult } from '../modes/gate.js'
+import { GateInputsUnreadableError, PolicyUnavailableError, runGateAtBase, type GateAtBaseResult, type GateRunResult, type PolicySource } from '../modes/gate.js'
 import { formatGateJson, formatGateText } from '../report/gate-report.js'
 import { UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
@@ -44,7 +45,9 @@ tool changes come with an experiment doc that has a real rollback plan). The pol
 .github/reliability.yml) is read from the base, as in the Action. Nothing is posted.
 
 --local compares the working tree (committed, staged, unstaged and untracked changes) with the merge
-base of --base and HEAD, using git only. The drill gate is "unknown" unless --drill-result says.
+base of --base and HEAD, using git only. The drill gate is "unknown" unless --drill-result says
+(which means gate.drills.source: job unless the policy names another source), and fails at once when
+the policy's drill workflow (gate.drills.workflow) does not exist at --base.
 --pr reads the pull request through the GitHub API with the token in GITHUB_TOKEN (GITHUB_API_URL for
 GitHub Enterprise Server); when the head commit is in the local repository its files are read from
 git, otherwise through the API.
@@ -86,10 +89,16 @@ export async function gateCommand(options: GateOptions, io: CliIo, deps: Pick<Cl
   if (options.local === true && options.pr !== undefined) throw new UsageError('--local and --pr cannot be used together', 'choose one: --local --base <ref> for this checkout, or --pr <number|url> for a pull request')
   if (options.local !== true && options.pr === undefined) throw new UsageError('say what to gate: --local --base <ref> or --pr <number|url>', 'run "reliability-loop gate --help" for examples')
   const now = deps.now ?? (() => new Date())
-  const { run, policy } = options.local === true ? await gateLocal(options, io, now) : await gatePullRequest(options, io, now)
+  const { run, policy, links } = options.local === true ? await gateLocal(options, io, now) : await gatePullRequest(options, io, now)
+  for (const warning of run.warnings) io.stderr(`warning: ${warning}\n`)
 
-  if (options.format === 'json') io.stdout(formatGateJson(run.result, run.verdicts))
-  else io.stdout(formatGateText(run.result, run.verdicts, { color: shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY }), policy, notes: run.notes }))
+  if (options.format === 'json') io.stdout(formatGateJson(run.result, run.verdicts, links))
+  else {
+    const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: io.isTTY })
+    // The warnings went to stderr; the notes under the report are the rest.
+    const notes = run.notes.filter((n) => !run.warnings.includes(n))
+    io.stdout(formatGateText(run.result, run.verdicts, { color, policy, notes, ...(run.bypass !== undefined && { bypass: run.bypass }) }))
+  }
   return run.result === 'pass' ? GATE_EXIT.PASS : run.result === 'fail' ? GATE_EXIT.FAIL : GATE_EXIT.PENDING
 }
 
@@ -98,13 +107,27 @@ function configFromFile(root: string, file: string, cwd: string): Config {
   return loadConfig({ root, configPath: path.resolve(cwd, file), readFile: readConfigText })
 }
 
-async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Promise<{ run: GateRunResult; policy: string }> {
+/** What a CLI gate run produced: the verdicts, the policy line, and where links point (--pr). */
+interface CliGateRun {
+  run: GateRunResult
+  policy: string
+  links?: GateLinks
+}
+
+/** --config: the working tree's file, named as such. */
+function overrideOf(root: string, options: GateOptions, cwd: string): PolicySource['override'] {
+  if (options.config === undefined) return undefined
+  const config = configFromFile(root, options.config, cwd)
+  return { config, label: `\`${config.configFile ?? options.config}\` from the working tree (--config)` }
+}
+
+async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Promise<CliGateRun> {
   if (options.base === undefined) throw new UsageError('--local needs --base <ref>', 'e.g. --base origin/main (the branch the change will merge into)')
   if (options.repo !== undefined) throw new UsageError('--repo only applies to --pr')
   const root = await workTreeRoot(io.cwd)
   if (root === undefined) throw new UsageError(`${io.cwd} is not inside a git working tree`, 'run gate --local from a checkout of the repository, or use --pr <number|url>')
   const base = await resolveCommit(root, options.base)
-  if (base === undefined) throw new UsageError(`--base ${options.base}: no such branch, tag or commit in ${root}`, `fetch it first (git fetch origin ${options.base.replace(/^origin\//, '')}) or name a local branch`)
+  if (base === undefined) throw new UsageError(`--base ${options.base}: no such branch, tag or commit in ${root}`, unknownRefHint(options.base, await refsInRepository(root)))
   const head = await resolveCommit(root, 'HEAD')
   let since: string
   try {
@@ -113,19 +136,28 @@ async function gateLocal(options: GateOptions, io: CliIo, now: () => Date): Prom
     throw new UsageError(`--base ${options.base} shares no history with HEAD: ${error instanceof GitError ? error.stderr : errorMessage(error)}`)
   }
 
-  const short = base.slice(0, 7)
-  let config: Config
-  let policy: string
-  if (options.config !== undefined) {
-    config = configFromFile(root, options.config, io.cwd)
-    policy = `\`${config.configFile ?? options.config}\` from the working tree (--config)`
-  } else {
-    config = await loadConfigAtRef({ root, readAtRef: async (file) => (await fileAtCommit(root, base, file))?.toString('utf8') })
-    policy = config.configFile ? `\`${config.configFile}\` at ${options.base} (\`${short}\`)` : `built-in defaults (no .github/reliability.yml at ${options.base}, \`${short}\`)`
+  const override = overrideOf(root, options, io.cwd)
+  const policySource: PolicySource = {
+    root,
+    readAtBase: async (file) => (await fileAtCommit(root, base, file))?.toString('utf8'),
+    baseLabel: `${options.base} (\`${base.slice(0, 7)}\`)`,
+    ...(override !== undefined && { override })
   }
-  const sources = createLocalGateSources({ root, mergeBase: since, ...(options.drillResult !== undefined && { drillResult: options.drillResult }) })
-  const run = await runGate(config, { event: 'local', ...(head !== undefined && { headSha: head }), configCommit: base, pathFiltersApply: true }, sources, now)
-  return { run, policy }
+  const sources = createLocalGateSources({ root, mergeBase: since })
+  const request = { event: 'local', ...(head !== undefined && { headSha: head }), configCommit: base, pathFiltersApply: true, ...(options.drillResult !== undefined && { drillResult: options.drillResult }) }
+  return atBase(() => runGateAtBase(policySource, request, sources, now), (error) => error)
+}
+
+/** The CLI's reading of runGateAtBase's errors: an invalid policy is a configuration error (exit 2), the rest as `readFailure` says. */
+async function atBase(run: () => Promise<GateAtBaseResult>, readFailure: (error: unknown, what: string) => unknown): Promise<CliGateRun> {
+  try {
+    const { run: result, policy } = await run()
+    return { run: result, policy }
+  } catch (error) {
+    if (error instanceof PolicyUnavailableError) throw error.cause instanceof ConfigError ? error.cause : readFailure(error.cause, 'cannot read the policy at the base commit')
+    if (error instanceof GateInputsUnreadableError) throw readFailure(error.cause, 'cannot read the change')
+    throw error
+  }
 }
 
 interface PullRequestRef {
@@ -175,7 +207,7 @@ function apiFailure(what: string, error: unknown): UsageError {
   return new UsageError(`${what}: ${status ?? 'error'} ${errorMessage(error)}`, hint)
 }
 
-async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date): Promise<{ run: GateRunResult; policy: string }> {
+async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date): Promise<CliGateRun> {
   if (options.base !== undefined) throw new UsageError('--base only applies to --local', 'with --pr the base is the pull request’s own base commit')
   const ref = await parsePullRequestRef(options, io)
   const token = io.env.GITHUB_TOKEN || io.env.GH_TOKEN
@@ -197,19 +229,12 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
   const short = pr.baseSha.slice(0, 7)
   const tree = await workTreeRoot(io.cwd)
   const root = tree ?? io.cwd
-  let config: Config
-  let policy: string
-  try {
-    if (options.config !== undefined) {
-      config = configFromFile(root, options.config, io.cwd)
-      policy = `\`${config.configFile ?? options.config}\` from the working tree (--config)`
-    } else {
-      config = await loadConfigAtRef({ root, readAtRef: (file) => getFileAtRef(client, { owner, repo, path: file, ref: pr.baseSha }) })
-      policy = config.configFile ? `\`${config.configFile}\` at base commit \`${short}\` of #${pr.number}` : `built-in defaults (no .github/reliability.yml at base commit \`${short}\` of #${pr.number})`
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) throw error
-    throw apiFailure(`cannot read the policy at the base commit ${short}`, error)
+  const override = overrideOf(root, options, io.cwd)
+  const policySource: PolicySource = {
+    root,
+    readAtBase: (file) => getFileAtRef(client, { owner, repo, path: file, ref: pr.baseSha }),
+    baseLabel: `base commit \`${short}\` of #${pr.number}`,
+    ...(override !== undefined && { override })
   }
 
   // The head's files from local git when the commit is here (e.g. after `gh pr checkout`), else through the API.
@@ -225,31 +250,22 @@ async function gatePullRequest(options: GateOptions, io: CliIo, now: () => Date)
     pullNumber: pr.number,
     change: { kind: 'pull-request', number: pr.number },
     head,
-    drillResult: options.drillResult ?? '',
     missingDrillResult: 'unknown',
     mayWait: false,
     sleep: async () => {},
     now: () => now().getTime(),
     log: () => {}
   })
-  try {
-    const run = await runGate(
-      config,
-      {
-        event: 'dry-run',
-        pullRequest: { number: pr.number, url: pr.htmlUrl, title: pr.title, body: pr.body, labels: pr.labels },
-        repository: `${owner}/${repo}`,
-        headSha: pr.headSha,
-        configCommit: pr.baseSha,
-        links: { serverUrl: webUrl, repository: `${owner}/${repo}`, sha: pr.headSha },
-        pathFiltersApply: true
-      },
-      sources,
-      now
-    )
-    return { run, policy }
-  } catch (error) {
-    if (errorStatus(error) !== undefined) throw apiFailure(`cannot read ${owner}/${repo}#${pr.number}`, error)
-    throw error
+  const request = {
+    event: 'dry-run',
+    pullRequest: { number: pr.number, url: pr.htmlUrl, title: pr.title, body: pr.body, labels: pr.labels },
+    repository: `${owner}/${repo}`,
+    headSha: pr.headSha,
+    configCommit: pr.baseSha,
+    pathFiltersApply: true,
+    ...(options.drillResult !== undefined && { drillResult: options.drillResult })
   }
+  const readFailure = (error: unknown, what: string) => (errorStatus(error) !== undefined ? apiFailure(`${what} of ${owner}/${repo}#${pr.number}`, error) : error)
+  const result = await atBase(() => runGateAtBase(policySource, request, sources, now), readFailure)
+  return { ...result, links: { serverUrl: webUrl, repository: `${owner}/${repo}`, sha: pr.headSha } }
 }

@@ -62,6 +62,10 @@ export const gateSchema = {
           description: 'With `source: check`: the name of the drill check run.',
           default: 'drills'
         },
+        'suite-paths': globList(
+          'Globs of the files that define the drills besides the drill workflow file (e.g. `drills/**`, `.github/actions/drills/**`). A green drill run proves nothing when the pull request edits the drills, so a change to the drill workflow file (`source: workflow`) or to one of these fails the drills gate until a reviewer has looked and the bypass is applied.',
+          []
+        ),
         paths: {
           type: 'array',
           description:
@@ -122,7 +126,19 @@ export const gateSchema = {
         'Gate 3: a pull request changing prompts, tools or agents adds or changes an experiment doc (a file matching `experiment.paths`) with a real rollback plan.',
       additionalProperties: false,
       properties: {
-        paths: globList('Globs of the files whose change needs an experiment doc.', ['prompts/**', 'tools/**', 'agents/**'])
+        paths: globList('Globs of the files whose change needs an experiment doc.', ['prompts/**', 'tools/**', 'agents/**']),
+        'type-paths': {
+          type: 'object',
+          description:
+            'What an experiment doc covers when its front matter has no `change.paths`, by its `change.type`. A gated file passes only when an experiment doc the change adds or modifies, with status `proposed` or `running`, covers it.',
+          additionalProperties: false,
+          properties: {
+            prompt: globList('Globs a `change.type: prompt` experiment covers.', ['prompts/**']),
+            tool: globList('Globs a `change.type: tool` experiment covers.', ['tools/**']),
+            model: globList('Globs a `change.type: model` experiment covers.', []),
+            policy: globList('Globs a `change.type: policy` experiment covers.', [])
+          }
+        }
       }
     },
     bypass: {

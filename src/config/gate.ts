@@ -18,9 +18,9 @@ export function defaultGateConfig(levels: readonly string[] = ['Sev1']): GateCon
   const mostSevere = levels.find((l) => severityKey(l) === severityKey('Sev1')) ?? levels[0] ?? 'Sev1'
   return {
     checkNames: { ...DEFAULT_GATE_CHECK_NAMES },
-    drills: { source: 'workflow', workflow: 'drills.yml', check: 'drills', skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
+    drills: { source: 'workflow', sourceExplicit: false, workflow: 'drills.yml', check: 'drills', suitePaths: [], skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
     sev1Actions: { severities: [mostSevere], block: 'open', fixLabel: 'reliability-fix' },
-    rollbackPlan: { paths: ['prompts/**', 'tools/**', 'agents/**'] },
+    rollbackPlan: { paths: ['prompts/**', 'tools/**', 'agents/**'], typePaths: { prompt: ['prompts/**'], tool: ['tools/**'], model: [], policy: [] } },
     bypass: { label: 'reliability-bypass', users: [], teams: [], log: 'reliability/bypass-log.ndjson' }
   }
 }
@@ -38,6 +38,7 @@ export function resolveGate(section: Dict | undefined, report: ReportConfigIssue
   const drills = dict(s.drills)
   const sev1 = dict(s['sev1-actions'])
   const rollback = dict(s['rollback-plan'])
+  const typePaths = dict(rollback['type-paths'])
   const bypass = dict(s.bypass)
 
   const checkNames = { ...defaults.checkNames }
@@ -68,8 +69,10 @@ export function resolveGate(section: Dict | undefined, report: ReportConfigIssue
     checkNames,
     drills: {
       source: (drills.source as GateConfig['drills']['source'] | undefined) ?? defaults.drills.source,
+      sourceExplicit: typeof drills.source === 'string',
       workflow: typeof drills.workflow === 'string' ? drills.workflow.replace(/^\.github\/workflows\//, '') : defaults.drills.workflow,
       check: typeof drills.check === 'string' ? drills.check : defaults.drills.check,
+      suitePaths: strings(drills['suite-paths']) ?? defaults.drills.suitePaths,
       ...(drillPaths !== undefined && { paths: drillPaths }),
       skippedCountsAsSuccess: typeof drills['skipped-counts-as-success'] === 'boolean' ? drills['skipped-counts-as-success'] : defaults.drills.skippedCountsAsSuccess,
       neverRanTimeoutSeconds: typeof drills['never-ran-timeout'] === 'number' ? drills['never-ran-timeout'] : defaults.drills.neverRanTimeoutSeconds,
@@ -80,7 +83,15 @@ export function resolveGate(section: Dict | undefined, report: ReportConfigIssue
       block: (sev1.block as GateConfig['sev1Actions']['block'] | undefined) ?? defaults.sev1Actions.block,
       fixLabel: typeof sev1['fix-label'] === 'string' ? sev1['fix-label'] : defaults.sev1Actions.fixLabel
     },
-    rollbackPlan: { paths: strings(rollback.paths) ?? defaults.rollbackPlan.paths },
+    rollbackPlan: {
+      paths: strings(rollback.paths) ?? defaults.rollbackPlan.paths,
+      typePaths: {
+        prompt: strings(typePaths.prompt) ?? defaults.rollbackPlan.typePaths.prompt,
+        tool: strings(typePaths.tool) ?? defaults.rollbackPlan.typePaths.tool,
+        model: strings(typePaths.model) ?? defaults.rollbackPlan.typePaths.model,
+        policy: strings(typePaths.policy) ?? defaults.rollbackPlan.typePaths.policy
+      }
+    },
     bypass: {
       label: typeof bypass.label === 'string' ? bypass.label : defaults.bypass.label,
       users: (strings(bypass.users) ?? defaults.bypass.users).map((u) => u.replace(/^@/, '')),

@@ -38,10 +38,14 @@ export interface GateConfig {
   checkNames: Record<GateId, string>
   drills: {
     source: DrillSource
+    /** Whether the policy names the source (else `source` is the default, and a `drill-result` input means `job`). */
+    sourceExplicit: boolean
     /** Workflow file name (`drills.yml`) or numeric id, for source `workflow`. */
     workflow: string
     /** Check-run name, for source `check`. */
     check: string
+    /** Globs of files that define the drills besides the drill workflow file; a change to one fails the drills gate. */
+    suitePaths: string[]
     /** Globs whose change makes the drills expected; undefined = from the drill workflow's path filters, or always. */
     paths?: string[]
     skippedCountsAsSuccess: boolean
@@ -56,6 +60,8 @@ export interface GateConfig {
   }
   rollbackPlan: {
     paths: string[]
+    /** What an experiment doc without `change.paths` covers, by its `change.type`. */
+    typePaths: Record<'prompt' | 'tool' | 'model' | 'policy', string[]>
   }
   bypass: {
     label: string

@@ -26,6 +26,8 @@ export interface ExperimentChange {
   ref: string
   /** One line on what the change does, optional. */
   description?: string
+  /** Globs of the files the experiment changes; the merge gate's rollback-plan check reads them. */
+  paths?: string[]
 }
 
 export interface ExperimentMetric {

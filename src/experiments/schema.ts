@@ -40,7 +40,15 @@ export const experimentSchema = {
       properties: {
         type: { enum: [...CHANGE_TYPES], description: '`prompt`, `tool`, `model` or `policy`.' },
         ref: text('Exactly which change: a prompt version (support-agent@v43), a commit, a pull request, a model id.'),
-        description: text('One line on what the change does.')
+        description: text('One line on what the change does.'),
+        paths: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          description:
+            'Globs (repository-relative) of the files this experiment changes, e.g. `prompts/support-agent.md`. The merge gate accepts a change to a gated file only with a proposed or running experiment doc that covers it; without `paths`, the files `change.type` implies (`gate.rollback-plan.type-paths`).',
+          items: text('A glob relative to the repository root, e.g. `prompts/support-*.md`.')
+        }
       }
     },
     hypothesis: text('What we expect to happen, and why, in a sentence or two.'),

@@ -63,12 +63,27 @@ export interface BypassInput {
   context: BypassContext
 }
 
+/** What was decided about the bypass label, for the reports to word. */
+export type BypassDecision =
+  | { kind: 'nothing-failed'; label: string }
+  | {
+      kind: 'refused'
+      label: string
+      /** Who applied the label; undefined when the labelling event could not be found. */
+      actor?: string
+      /** Team memberships that could not be read, as `membership of @x in org/team could not be read (…)`. */
+      unknownMemberships: string[]
+      allowedUsers: string[]
+      allowedTeams: string[]
+    }
+  | { kind: 'accepted'; label: string; actor: string; allowedAs: string; at: string; gates: GateId[]; reason?: string }
+
 export interface BypassOutcome {
   verdicts: GateVerdict[]
   /** Set when failures were bypassed: to be appended to the bypass log. */
   record?: BypassRecord
-  /** Markdown for the job summary; undefined when the label is absent. */
-  note?: string
+  /** Undefined when the label is absent. */
+  decision?: BypassDecision
 }
 
 const REASON_RE = /^\s*(?:[-*]\s*)?(?:\*\*)?bypass[- ]reason(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/im
@@ -92,30 +107,22 @@ export function authorizeBypass(actor: string, settings: GateConfig['bypass'], m
   return { notes }
 }
 
-function allowedList(settings: GateConfig['bypass']): string {
-  const who = [...settings.users.map((u) => `@${u}`), ...settings.teams.map((t) => `team ${t}`)]
-  return who.length > 0 ? who.join(', ') : 'nobody (`gate.bypass.users` and `gate.bypass.teams` are empty)'
-}
-
 export function applyBypass(input: BypassInput): BypassOutcome {
   const { settings, context } = input
   const verdicts = [...input.verdicts]
   if (!input.labelled) return { verdicts }
   const failing = verdicts.filter((v) => v.conclusion === 'failure')
-  const label = `\`${settings.label}\``
-  if (failing.length === 0) return { verdicts, note: `The bypass label ${label} is present, but no gate failed: nothing was bypassed.` }
+  const { label } = settings
+  if (failing.length === 0) return { verdicts, decision: { kind: 'nothing-failed', label } }
 
-  const refuse = (why: string): BypassOutcome => {
-    const note = `**Bypass refused:** ${why} Allowed to bypass: ${allowedList(settings)}.`
-    return { verdicts: verdicts.map((v) => (v.conclusion === 'failure' ? { ...v, summary: `${note}\n\n${v.summary}` } : v)), note }
+  const refuse = (actor: string | undefined, unknownMemberships: string[]): BypassOutcome => {
+    const decision: BypassDecision = { kind: 'refused', label, ...(actor !== undefined && { actor }), unknownMemberships, allowedUsers: [...settings.users], allowedTeams: [...settings.teams] }
+    return { verdicts: verdicts.map((v) => (v.conclusion === 'failure' ? { ...v, bypass: decision } : v)), decision }
   }
-  if (!input.application) return refuse(`the label ${label} is on the pull request, but the event that applied it could not be found, so who applied it is unknown.`)
+  if (!input.application) return refuse(undefined, [])
   const { actor } = input.application
   const auth = authorizeBypass(actor, settings, input.memberships)
-  if (auth.allowedAs === undefined) {
-    const unknown = auth.notes.length > 0 ? ` (${auth.notes.join('; ')})` : ''
-    return refuse(`the label ${label} was applied by @${actor}, who is not allowed to bypass${unknown}.`)
-  }
+  if (auth.allowedAs === undefined) return refuse(actor, auth.notes)
 
   const reason = bypassReason(context.body)
   const gates = failing.map((v) => v.id)
@@ -126,7 +133,7 @@ export function applyBypass(input: BypassInput): BypassOutcome {
     head_sha: context.headSha,
     actor,
     allowed_as: auth.allowedAs,
-    label: settings.label,
+    label,
     labeled_at: input.application.at,
     ...(input.application.eventId !== undefined && { label_event_id: input.application.eventId }),
     gates,
@@ -135,8 +142,7 @@ export function applyBypass(input: BypassInput): BypassOutcome {
     ...(context.configCommit !== undefined && { config_commit: context.configCommit }),
     ...(context.runUrl !== undefined && { run_url: context.runUrl })
   }
-  const why = reason ? `Reason: ${reason}` : 'No reason was given; add a line `Bypass-Reason: …` to the pull request description for the record.'
-  const note = `**Bypassed** by @${actor} (${auth.allowedAs === 'user' ? 'listed user' : auth.allowedAs.replace(/^team:/, 'member of ')}) with the label ${label} at ${input.application.at}: ${gates.join(', ')}. ${why}`
+  const decision: BypassDecision = { kind: 'accepted', label, actor, allowedAs: auth.allowedAs, at: input.application.at, gates, ...(reason !== undefined && { reason }) }
   return {
     verdicts: verdicts.map((v): GateVerdict =>
       v.conclusion === 'failure'
@@ -144,13 +150,13 @@ export function applyBypass(input: BypassInput): BypassOutcome {
             ...v,
             conclusion: 'neutral',
             title: `Bypassed: ${v.title}`,
-            summary: `${note}\n\n${v.summary}`,
+            bypass: decision,
             // Still shown, but no longer as what fails the check.
             annotations: v.annotations.map((a) => (a.annotation_level === 'failure' ? { ...a, annotation_level: 'warning' } : a))
           }
         : v
     ),
     record,
-    note
+    decision
   }
 }

@@ -4,11 +4,11 @@
 import { GATE_IDS } from '../config/gate.js'
 import type { GateConfig, GateId } from '../config/types.js'
 import type { Postmortem } from '../postmortem/model.js'
-import { applyBypass, type BypassContext, type BypassRecord, type LabelApplication, type TeamMemberships } from './bypass.js'
-import { evaluateDrills, type DrillObservation } from './drills.js'
+import { applyBypass, type BypassContext, type BypassDecision, type BypassRecord, type LabelApplication, type TeamMemberships } from './bypass.js'
+import { editedDrillFiles, evaluateDrills, type DrillObservation } from './drills.js'
 import { evaluateRollbackPlan, type ChangedFiles, type ExperimentDocInput } from './rollback-plan.js'
 import { evaluateSev1Actions } from './sev1-actions.js'
-import { overallResult, type GateLinks, type GatePullRequest, type GateResult, type GateVerdict } from './types.js'
+import { overallResult, type GatePullRequest, type GateResult, type GateVerdict, type NotEvaluatedDetails } from './types.js'
 
 export interface GateInputs {
   settings: GateConfig
@@ -25,7 +25,6 @@ export interface GateInputs {
   /** YYYY-MM-DD */
   today: string
   pullRequest?: GatePullRequest
-  links?: GateLinks
   /** Present when the pull request carries the bypass label. */
   bypass?: { application?: LabelApplication; memberships: TeamMemberships; context: BypassContext }
 }
@@ -36,28 +35,28 @@ export interface GateEvaluation {
   verdicts: GateVerdict[]
   /** Set when failures were bypassed. */
   bypassRecord?: BypassRecord
-  /** Sentences for the summary (bypass decisions). */
+  /** What was decided about the bypass label, when the pull request carries it. */
+  bypass?: BypassDecision
+  /** Sentences for the summary (warnings about the inputs). */
   notes: string[]
 }
 
 export function evaluateGates(inputs: GateInputs): GateEvaluation {
   const { settings } = inputs
   const verdicts: GateVerdict[] = [
-    evaluateDrills(inputs.drill, settings.drills),
+    evaluateDrills(inputs.drill, settings.drills, editedDrillFiles(inputs.changed.files, settings.drills)),
     evaluateSev1Actions({
       postmortems: inputs.postmortems,
       ...(inputs.basePostmortems !== undefined && { basePostmortems: inputs.basePostmortems }),
       settings: settings.sev1Actions,
       today: inputs.today,
-      ...(inputs.pullRequest !== undefined && { pullRequest: inputs.pullRequest }),
-      ...(inputs.links !== undefined && { links: inputs.links })
+      ...(inputs.pullRequest !== undefined && { pullRequest: inputs.pullRequest })
     }),
     evaluateRollbackPlan({
       changed: inputs.changed,
       docs: inputs.experimentDocs,
       settings: settings.rollbackPlan,
-      experimentGlobs: inputs.experimentGlobs,
-      ...(inputs.links !== undefined && { links: inputs.links })
+      experimentGlobs: inputs.experimentGlobs
     })
   ]
   if (!inputs.bypass) return { result: overallResult(verdicts), verdicts, notes: [] }
@@ -74,7 +73,8 @@ export function evaluateGates(inputs: GateInputs): GateEvaluation {
     result: overallResult(outcome.verdicts),
     verdicts: outcome.verdicts,
     ...(outcome.record !== undefined && { bypassRecord: outcome.record }),
-    notes: outcome.note !== undefined ? [outcome.note] : []
+    ...(outcome.decision !== undefined && { bypass: outcome.decision }),
+    notes: []
   }
 }
 
@@ -82,7 +82,8 @@ export function evaluateGates(inputs: GateInputs): GateEvaluation {
  * Every gate failing for one reason (the policy could not be read, the event cannot be gated): the
  * checks are still reported, so a required check never waits forever for a run that will not come.
  */
-export function failAllGates(title: string, summary: string): GateEvaluation {
-  const verdicts = GATE_IDS.map((id: GateId): GateVerdict => ({ id, conclusion: 'failure', title, summary, annotations: [] }))
+export function failAllGates(title: string, why: Omit<NotEvaluatedDetails, 'gate'>): GateEvaluation {
+  const details: NotEvaluatedDetails = { gate: 'not-evaluated', ...why }
+  const verdicts = GATE_IDS.map((id: GateId): GateVerdict => ({ id, conclusion: 'failure', title, details, annotations: [] }))
   return { result: 'fail', verdicts, notes: [] }
 }

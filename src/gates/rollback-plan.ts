@@ -7,9 +7,8 @@ import picomatch from 'picomatch'
 import type { GateConfig } from '../config/types.js'
 import { parseExperimentDoc } from '../experiments/parse.js'
 import { checkRollbackPlan } from '../experiments/rollback.js'
-import { cell as markdownCell, lineUrl } from '../report/job-summary.js'
-import { plural } from '../report/text.js'
-import type { GateAnnotation, GateLinks, GateVerdict } from './types.js'
+import { plural } from '../util/plural.js'
+import type { GateAnnotation, GateVerdict, RollbackPlanDetails } from './types.js'
 
 export interface ChangedFile {
   path: string
@@ -32,7 +31,6 @@ export interface RollbackPlanInput {
   settings: GateConfig['rollbackPlan']
   /** `experiment.paths`: what counts as an experiment doc. */
   experimentGlobs: readonly string[]
-  links?: GateLinks
 }
 
 /** The experiment docs a change adds or modifies (paths matching the experiment globs): the ones the gate reads. */
@@ -41,96 +39,125 @@ export function changedExperimentDocs(changed: ChangedFiles, experimentGlobs: re
   return changed.files.filter((f) => f.status !== 'removed' && isDoc(f.path)).map((f) => f.path)
 }
 
-const MAX_LISTED = 30
+/** Statuses in which an experiment can still stand behind a change: the ones a rollback plan is for. */
+export const COVERING_STATUSES: readonly string[] = ['proposed', 'running']
+
+/** One experiment doc the change adds or modifies, as the gate judged it. */
+export interface DocAssessment {
+  path: string
+  /**
+   * `covers`: valid, real rollback plan, proposed or running, and its paths match some gated file.
+   * `covers-nothing`: would cover, but none of the gated files match its paths.
+   * `finished`: its status (concluded, rolled-back, abandoned) means it covers no new change.
+   * `unreadable` / `invalid` / `no-rollback-plan`: it cannot cover anything, and fails the gate.
+   */
+  state: 'covers' | 'covers-nothing' | 'finished' | 'unreadable' | 'invalid' | 'no-rollback-plan'
+  status?: string
+  changeType?: string
+  /** The globs it covers, and where they come from. */
+  globs: string[]
+  globsFrom?: 'change.paths' | 'change.type'
+  /** The gated files it covers. */
+  covers: string[]
+  plan?: { trigger: string; steps: number; owner: string }
+  problems: Array<{ line: number; message: string }>
+}
+
+/** A gated file and the first doc that covers it (in the order the docs were given). */
+export interface GatedFileCoverage extends ChangedFile {
+  coveredBy?: string
+}
+
+export interface RollbackCoverage {
+  gated: GatedFileCoverage[]
+  docs: DocAssessment[]
+}
+
+/** Pure: which changed docs cover which gated files. */
+export function assessRollbackCoverage(input: Pick<RollbackPlanInput, 'changed' | 'docs' | 'settings'>): RollbackCoverage {
+  const isGated = picomatch(input.settings.paths, { dot: true })
+  const gated: GatedFileCoverage[] = input.changed.files.filter((f) => isGated(f.path)).map((f) => ({ ...f }))
+  const docs = input.docs.map((doc) => assessDoc(doc, input.settings))
+  for (const doc of docs) {
+    if (doc.state !== 'covers') continue
+    const matches = picomatch(doc.globs, { dot: true })
+    for (const file of gated) {
+      if (!matches(file.path)) continue
+      doc.covers.push(file.path)
+      file.coveredBy ??= doc.path
+    }
+    if (doc.covers.length === 0) doc.state = 'covers-nothing'
+  }
+  return { gated, docs }
+}
+
+function assessDoc(input: ExperimentDocInput, settings: GateConfig['rollbackPlan']): DocAssessment {
+  const base = { path: input.path, globs: [] as string[], covers: [] as string[] }
+  if ('readError' in input) return { ...base, state: 'unreadable', problems: [{ line: 1, message: input.readError }] }
+  const parsed = parseExperimentDoc(input.content, input.path)
+  if (!parsed.doc) {
+    const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, message: 'not an experiment doc (no front matter)' }]
+    return { ...base, state: 'invalid', problems: problems.map((p) => ({ line: p.line, message: p.message })) }
+  }
+  const { doc } = parsed
+  const explicit = doc.change.paths
+  const assessed = {
+    ...base,
+    status: doc.status,
+    changeType: doc.change.type,
+    globs: explicit ?? settings.typePaths[doc.change.type],
+    globsFrom: explicit !== undefined ? ('change.paths' as const) : ('change.type' as const)
+  }
+  const rollback = checkRollbackPlan(doc)
+  if (rollback.length > 0) return { ...assessed, state: 'no-rollback-plan', problems: rollback.map((p) => ({ line: p.line, message: p.message })) }
+  // Other problems (consistency of status, outcome, dates) are the experiment mode's to fail on; kept as warnings.
+  const warnings = parsed.problems.map((p) => ({ line: p.line, message: p.message }))
+  const plan = { trigger: doc.rollback.trigger, steps: doc.rollback.steps.length, owner: doc.rollback.owner }
+  return { ...assessed, state: COVERING_STATUSES.includes(doc.status) ? 'covers' : 'finished', plan, problems: warnings }
+}
+
+export const BROKEN_DOC_STATES: ReadonlySet<DocAssessment['state']> = new Set(['unreadable', 'invalid', 'no-rollback-plan'])
 
 export function evaluateRollbackPlan(input: RollbackPlanInput): GateVerdict {
-  const { settings, changed, links } = input
-  const isGated = picomatch(settings.paths, { dot: true })
-  const gated = changed.files.filter((f) => isGated(f.path))
-  const globs = settings.paths.map((g) => `\`${g}\``).join(', ')
-  const verdict = (conclusion: GateVerdict['conclusion'], title: string, summary: string, annotations: GateAnnotation[] = []): GateVerdict => ({
-    id: 'rollback-plan',
-    conclusion,
-    title,
-    summary,
-    annotations
-  })
+  const { settings, changed } = input
+  const { gated, docs } = assessRollbackCoverage(input)
+  const details: RollbackPlanDetails = { gate: 'rollback-plan', gatedGlobs: [...settings.paths], experimentGlobs: [...input.experimentGlobs], truncated: changed.truncated, gated, docs }
+  const verdict = (conclusion: GateVerdict['conclusion'], title: string, annotations: GateAnnotation[] = []): GateVerdict => ({ id: 'rollback-plan', conclusion, title, details, annotations })
 
   if (gated.length === 0) {
-    if (changed.truncated) {
-      return verdict(
-        'failure',
-        'Changed files could not all be listed',
-        `This change has more files than GitHub lists (3000), and none of those listed match ${globs}; the gate cannot tell whether the rest do. Split the pull request.`
-      )
-    }
-    return verdict('success', 'Not applicable: no prompt, tool or agent changes', `No changed file matches ${globs}, so no experiment doc is needed.`)
+    // A truncated list may hide gated files: the gate cannot pass what it cannot see.
+    if (changed.truncated) return verdict('failure', 'Changed files could not all be listed')
+    return verdict('success', 'Not applicable: no prompt, tool or agent changes')
   }
 
-  const link = (path: string, line: number) => (links ? `[${markdownCell(`${path}:${line}`)}](${lineUrl(links, path, line)})` : markdownCell(`${path}:${line}`))
-  const gatedList = `${gated
-    .slice(0, MAX_LISTED)
-    .map((f) => `- \`${f.path}\`${f.status === 'removed' ? ' (removed)' : ''}`)
-    .join('\n')}${gated.length > MAX_LISTED ? `\n- …and ${gated.length - MAX_LISTED} more` : ''}`
-  const intro = `This change touches ${plural(gated.length, 'file')} matching ${globs}:\n\n${gatedList}`
-  // Annotations on the gated files say why the gate wants a doc; removed files cannot carry one.
-  const onGatedFiles = (message: string): GateAnnotation[] =>
-    gated
+  const uncovered = gated.filter((f) => f.coveredBy === undefined)
+  // Annotations on the uncovered files say why the gate wants a doc; removed files cannot carry one.
+  const onUncovered = (message: string): GateAnnotation[] =>
+    uncovered
       .filter((f) => f.status !== 'removed')
       .map((f) => ({ path: f.path, start_line: 1, end_line: 1, annotation_level: 'failure', title: 'Experiment doc with a rollback plan needed', message }))
 
-  if (input.docs.length === 0) {
-    const docs = input.experimentGlobs.map((g) => `\`${g}\``).join(', ')
-    const message = `Changes to ${settings.paths.join(', ')} need an experiment doc (${input.experimentGlobs.join(', ')}) with a rollback plan (trigger, steps, owner) in the same pull request.`
-    return verdict(
-      'failure',
-      'No experiment doc for a prompt/tool change',
-      `${intro}\n\nIt must add or change an experiment doc matching ${docs} (markdown with YAML front matter: \`id\`, \`name\`, \`owner\`, \`hypothesis\`, \`metrics\`, \`rollback\`), and none was added or changed. ` +
-        'Add one whose `rollback:` names a trigger (when to roll back), the steps (how) and an owner (who).',
-      onGatedFiles(message)
-    )
+  if (docs.length === 0) {
+    const message = `Changes to ${settings.paths.join(', ')} need an experiment doc (${input.experimentGlobs.join(', ')}) with a rollback plan (trigger, steps, owner) that covers this file, in the same pull request.`
+    return verdict('failure', 'No experiment doc for a prompt/tool change', onUncovered(message))
   }
 
   const annotations: GateAnnotation[] = []
-  const rows: string[] = []
-  let good = 0
-  for (const input_ of input.docs) {
-    const { path } = input_
-    if ('readError' in input_) {
-      rows.push(`| \`${markdownCell(path)}\` | ❌ cannot be read: ${markdownCell(input_.readError)} |`)
-      annotations.push({ path, start_line: 1, end_line: 1, annotation_level: 'failure', title: 'Experiment doc unreadable', message: input_.readError })
-      continue
-    }
-    const parsed = parseExperimentDoc(input_.content, path)
-    if (!parsed.doc) {
-      const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, column: 1, message: 'not an experiment doc (no front matter)' }]
-      rows.push(`| \`${markdownCell(path)}\` | ❌ invalid: ${problems.map((p) => `${link(path, p.line)} ${markdownCell(p.message)}`).join('<br>')} |`)
-      for (const p of problems) annotations.push({ path, start_line: p.line, end_line: p.line, annotation_level: 'failure', title: 'Invalid experiment doc', message: p.message })
-      continue
-    }
-    const rollback = checkRollbackPlan(parsed.doc)
-    if (rollback.length > 0) {
-      rows.push(`| \`${markdownCell(path)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link(path, p.line)} ${markdownCell(p.message)}`).join('<br>')} |`)
-      for (const p of rollback) annotations.push({ path, start_line: p.line, end_line: p.line, annotation_level: 'failure', title: 'Rollback plan not real', message: p.message })
-    } else {
-      good++
-      const plan = parsed.doc.rollback
-      rows.push(`| \`${markdownCell(path)}\` | ✅ rollback when ${markdownCell(plan.trigger)}; ${plural(plan.steps.length, 'step')}; owner ${markdownCell(plan.owner)} |`)
-    }
-    // Other problems (consistency of status, outcome, dates) are the experiment mode's to fail on; shown here as warnings.
-    for (const p of parsed.problems) annotations.push({ path, start_line: p.line, end_line: p.line, annotation_level: 'warning', title: 'Experiment doc', message: p.message })
+  for (const d of docs) {
+    const at = (level: GateAnnotation['annotation_level'], title: string) =>
+      d.problems.map((p): GateAnnotation => ({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: level, title, message: p.message }))
+    if (d.state === 'unreadable') annotations.push(...at('failure', 'Experiment doc unreadable'))
+    else if (d.state === 'invalid') annotations.push(...at('failure', 'Invalid experiment doc'))
+    else if (d.state === 'no-rollback-plan') annotations.push(...at('failure', 'Rollback plan not real'))
+    // Other problems (consistency of status, outcome, dates) are the experiment mode's to fail on.
+    else annotations.push(...at('warning', 'Experiment doc'))
   }
 
-  const bad = input.docs.length - good
-  const table = `| Experiment doc | Rollback plan |\n| --- | --- |\n${rows.join('\n')}`
-  if (bad === 0) {
-    return verdict('success', `Rollback plan present (${plural(good, 'experiment doc')})`, `${intro}\n\nand adds or changes:\n\n${table}`, annotations)
+  const broken = docs.filter((d) => BROKEN_DOC_STATES.has(d.state))
+  if (broken.length === 0 && uncovered.length === 0) {
+    return verdict('success', `Rollback plan present (${plural(docs.filter((d) => d.state === 'covers').length, 'experiment doc')})`, annotations)
   }
-  const message = `The experiment doc${input.docs.length === 1 ? '' : 's'} changed with this file ${bad === 1 && input.docs.length === 1 ? 'has' : 'have'} no real rollback plan; see ${input.docs.map((d) => d.path).join(', ')}.`
-  return verdict(
-    'failure',
-    `${plural(bad, 'experiment doc')} without a real rollback plan`,
-    `${intro}\n\nEvery experiment doc it adds or changes must have a real rollback plan (a trigger, concrete steps and an owner; not \`TBD\`, \`N/A\`, \`none\` or \`-\`):\n\n${table}`,
-    [...annotations, ...onGatedFiles(message)]
-  )
+  const uncoveredMessage = `No experiment doc this change adds or modifies covers this file with a real rollback plan (status proposed or running, and change.paths or change.type matching it); see ${docs.map((d) => d.path).join(', ')}.`
+  const title = broken.length > 0 ? `${plural(broken.length, 'experiment doc')} without a real rollback plan` : `${plural(uncovered.length, 'gated file')} not covered by an experiment doc`
+  return verdict('failure', title, [...annotations, ...onUncovered(uncoveredMessage)])
 }

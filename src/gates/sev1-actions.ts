@@ -7,9 +7,8 @@
 import type { GateConfig } from '../config/types.js'
 import type { ActionItem, Postmortem } from '../postmortem/model.js'
 import { severityIn } from '../postmortem/severity.js'
-import { cell as markdownCell, lineUrl } from '../report/job-summary.js'
-import { plural } from '../report/text.js'
-import type { GateAnnotation, GateLinks, GatePullRequest, GateVerdict } from './types.js'
+import { plural } from '../util/plural.js'
+import type { GateAnnotation, GateItem, GatePullRequest, GateVerdict, Sev1ActionsDetails } from './types.js'
 
 export interface Sev1ActionsInput {
   /** Every postmortem at the head commit (or working tree). */
@@ -20,19 +19,15 @@ export interface Sev1ActionsInput {
   /** YYYY-MM-DD, for `block: overdue`. */
   today: string
   pullRequest?: GatePullRequest
-  links?: GateLinks
 }
 
 interface OpenItem {
   postmortem: Postmortem
   item: ActionItem
   overdue: boolean
-  /** Why the item does not block, when it does not. */
-  exemptBy?: string
+  /** Why the item does not block, when it does not: not yet overdue, or the reference the fix label honours. */
+  exemptBy?: { notYetDue: true } | { reference: string }
 }
-
-/** Items listed in full in a summary; the rest are counted (a check run summary holds 65535 characters). */
-const MAX_LISTED = 40
 
 function itemKey(item: ActionItem): string {
   return item.summary.toLowerCase().replace(/\s+/g, ' ').trim()
@@ -69,7 +64,7 @@ function isOverdue(item: ActionItem, today: string): boolean {
 }
 
 export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
-  const { settings, pullRequest, links } = input
+  const { settings, pullRequest } = input
   const levels = settings.severities
   const levelNames = levels.join('/')
   const blocking = input.postmortems.filter((pm) => severityIn(pm.metadata.severity, levels))
@@ -86,10 +81,10 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
       }
       if (item.checked) continue
       const entry: OpenItem = { postmortem, item, overdue: isOverdue(item, input.today) }
-      if (settings.block === 'overdue' && !entry.overdue) entry.exemptBy = 'not overdue'
+      if (settings.block === 'overdue' && !entry.overdue) entry.exemptBy = { notYetDue: true }
       else if (fixLabelled) {
-        const ref = referencedIn(prText, postmortem.path, item)
-        if (ref !== undefined) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``
+        const reference = referencedIn(prText, postmortem.path, item)
+        if (reference !== undefined) entry.exemptBy = { reference }
       }
       open.push(entry)
     }
@@ -97,40 +92,22 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
 
   const closed = closedByChange(input, levels)
   const blockers = open.filter((o) => o.exemptBy === undefined)
-  const exempted = open.filter((o) => o.exemptBy !== undefined && o.exemptBy !== 'not overdue')
-  const notYetDue = open.filter((o) => o.exemptBy === 'not overdue')
+  const exempted = open.filter((o) => o.exemptBy !== undefined && 'reference' in o.exemptBy)
+  const notYetDue = open.filter((o) => o.exemptBy !== undefined && 'notYetDue' in o.exemptBy)
 
-  const where = (o: OpenItem) => {
-    const loc = `${o.postmortem.path}:${o.item.position.line}`
-    return links ? `[${markdownCell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : markdownCell(loc)
+  const details: Sev1ActionsDetails = {
+    gate: 'sev1-actions',
+    severities: [...levels],
+    block: settings.block,
+    fixLabel: settings.fixLabel,
+    postmortems: input.postmortems.length,
+    blockingPostmortems: blocking.length,
+    blocking: blockers.map(gateItem),
+    passedByFixLabel: exempted.map((o) => ({ ...gateItem(o), reference: o.exemptBy !== undefined && 'reference' in o.exemptBy ? o.exemptBy.reference : '' })),
+    closedByChange: closed.map((c) => ({ ...gateItem({ postmortem: c.postmortem, item: c.item, overdue: false }) })),
+    notYetDue: notYetDue.length,
+    untracked
   }
-  const table = (items: readonly OpenItem[], extra?: (o: OpenItem) => string) => {
-    const rows = items.slice(0, MAX_LISTED).map(
-      (o) =>
-        `| ${where(o)} | ${markdownCell(o.item.summary || o.item.raw)} | ${markdownCell(o.item.ownerRaw ?? '—')} | ${markdownCell(o.item.due ?? '—')}${o.overdue && o.item.due ? ' (overdue)' : ''} |${extra ? ` ${markdownCell(extra(o))} |` : ''}`
-    )
-    const more = items.length > MAX_LISTED ? `\n\n…and ${plural(items.length - MAX_LISTED, 'more item')}.` : ''
-    return `| Item | Action | Owner | Due |${extra ? ' Note |' : ''}\n| --- | --- | --- | --- |${extra ? ' --- |' : ''}\n${rows.join('\n')}${more}`
-  }
-
-  const parts: string[] = []
-  const policy = settings.block === 'open' ? `every unchecked action item of a ${levelNames} postmortem blocks` : `unchecked action items of ${levelNames} postmortems block once overdue (or without a valid due date)`
-  parts.push(`Checked ${plural(blocking.length, `${levelNames} postmortem`)} of ${plural(input.postmortems.length, 'postmortem')} (policy \`block: ${settings.block}\`: ${policy}).`)
-  if (blockers.length > 0) {
-    parts.push(`### Blocking\n\n${table(blockers)}`)
-    const how = [
-      'tick the item’s box in the postmortem once it is done (this pull request may do it)',
-      `or, for the pull request that fixes it, add the label \`${settings.fixLabel}\` and reference the item in the description by its ticket or as \`path#Lline\` (e.g. \`${blockers[0] ? itemReferences(blockers[0].postmortem.path, blockers[0].item)[0] : ''}\`)`
-    ]
-    parts.push(`To unblock: ${how.join(', ')}.`)
-  }
-  if (exempted.length > 0) parts.push(`### Passed by the fix label\n\n${table(exempted, (o) => o.exemptBy ?? '')}`)
-  if (closed.length > 0) {
-    const list = closed.slice(0, MAX_LISTED).map((c) => `- ${markdownCell(c.item.summary)} (${c.path}:${c.item.position.line})`)
-    parts.push(`### Closed by this change\n\n${list.join('\n')}${closed.length > MAX_LISTED ? `\n- …and ${closed.length - MAX_LISTED} more` : ''}`)
-  }
-  if (notYetDue.length > 0) parts.push(`${plural(notYetDue.length, 'open item')} not yet overdue do not block under \`block: overdue\`.`)
-  if (untracked > 0) parts.push(`${plural(untracked, 'action item')} without a checkbox cannot be ticked and are not counted here; the lint mode reports them (PM007).`)
 
   const annotations: GateAnnotation[] = [
     ...blockers.map(
@@ -143,14 +120,14 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
         message: `${o.item.summary || o.item.raw}${o.item.ownerRaw ? ` (owner ${o.item.ownerRaw}` : ' (no owner'}${o.item.due ? `, due ${o.item.due})` : ')'} blocks merges until it is checked.`
       })
     ),
-    ...exempted.map(
+    ...details.passedByFixLabel.map(
       (o): GateAnnotation => ({
-        path: o.postmortem.path,
-        start_line: o.item.position.line,
-        end_line: o.item.position.line,
+        path: o.path,
+        start_line: o.line,
+        end_line: o.line,
         annotation_level: 'notice',
         title: 'Open action item passed by the fix label',
-        message: `${o.item.summary}: ${o.exemptBy ?? ''}`
+        message: `${o.action}: referenced as ${o.reference} by this pull request, labelled ${settings.fixLabel}`
       })
     )
   ]
@@ -159,24 +136,37 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
     blockers.length > 0
       ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, 'postmortem')}`
       : exempted.length > 0
-        ? `No blocking ${levelNames} action items (${exempted.length} passed by \`${settings.fixLabel}\`)`
+        ? `No blocking ${levelNames} action items (${exempted.length} passed by ${settings.fixLabel})`
         : closed.length > 0
           ? `No open ${levelNames} action items (${closed.length} closed by this change)`
           : `No open ${levelNames} action items`
-  return { id: 'sev1-actions', conclusion: blockers.length > 0 ? 'failure' : 'success', title: verdictTitle.replace(/`/g, ''), summary: parts.join('\n\n'), annotations }
+  return { id: 'sev1-actions', conclusion: blockers.length > 0 ? 'failure' : 'success', title: verdictTitle, details, annotations }
+}
+
+function gateItem(o: OpenItem): GateItem {
+  const { item, postmortem } = o
+  return {
+    path: postmortem.path,
+    line: item.position.line,
+    action: item.summary || item.raw,
+    ...(item.ownerRaw !== undefined && { owner: item.ownerRaw }),
+    ...(item.due !== undefined && { due: item.due }),
+    overdue: o.overdue,
+    ...(postmortem.metadata.severity?.label !== undefined && { severity: postmortem.metadata.severity.label })
+  }
 }
 
 /** Items of blocking postmortems that were open at the base and are checked at the head. */
-function closedByChange(input: Sev1ActionsInput, levels: readonly string[]): Array<{ path: string; item: ActionItem }> {
+function closedByChange(input: Sev1ActionsInput, levels: readonly string[]): Array<{ postmortem: Postmortem; item: ActionItem }> {
   if (!input.basePostmortems) return []
   const heads = new Map(input.postmortems.map((pm) => [pm.path, pm]))
-  const closed: Array<{ path: string; item: ActionItem }> = []
+  const closed: Array<{ postmortem: Postmortem; item: ActionItem }> = []
   for (const base of input.basePostmortems) {
     if (!severityIn(base.metadata.severity, levels)) continue
     const head = heads.get(base.path)
     if (!head) continue
     const wasOpen = new Set(base.actionItems.filter((i) => i.kind === 'task' && !i.checked).map(itemKey))
-    for (const item of head.actionItems) if (item.kind === 'task' && item.checked && wasOpen.has(itemKey(item))) closed.push({ path: head.path, item })
+    for (const item of head.actionItems) if (item.kind === 'task' && item.checked && wasOpen.has(itemKey(item))) closed.push({ postmortem: head, item })
   }
   return closed
 }

@@ -1,8 +1,11 @@
-// What the gates produce. Pure data: the Action turns verdicts into check runs and a job summary, the
-// CLI into text or JSON.
+// What the gates produce. Pure data: each verdict carries what the gate read and decided (items, paths,
+// runs, reasons) in `details`; src/report/gate-report.ts words it as markdown for the check runs and the
+// job summary, as text for the CLI, and as JSON.
 
 import type { GateId } from '../config/types.js'
-import type { CheckRunAnnotation } from '../github/create-check-run.js'
+import type { BypassDecision } from './bypass.js'
+import type { DrillObservation } from './drills.js'
+import type { ChangedFile, DocAssessment, GatedFileCoverage } from './rollback-plan.js'
 
 export type { GateId } from '../config/types.js'
 
@@ -10,16 +13,86 @@ export type { GateId } from '../config/types.js'
 export type GateConclusion = 'success' | 'failure' | 'neutral' | 'pending'
 export type GateResult = 'pass' | 'fail' | 'pending'
 
-/** Same shape as a check-run annotation, so verdicts go to the Checks API as they are. */
-export type GateAnnotation = CheckRunAnnotation
+/** The shape of a check-run annotation, so verdicts go to the Checks API as they are. */
+export interface GateAnnotation {
+  path: string
+  start_line: number
+  end_line: number
+  start_column?: number
+  end_column?: number
+  annotation_level: 'notice' | 'warning' | 'failure'
+  message: string
+  title?: string
+}
+
+/** An action item as the Sev1 gate lists it. */
+export interface GateItem {
+  path: string
+  line: number
+  /** The item's text. */
+  action: string
+  owner?: string
+  due?: string
+  /** Past its due date, or without a valid one. */
+  overdue: boolean
+  /** The postmortem's severity as written. */
+  severity?: string
+}
+
+export interface DrillsDetails {
+  gate: 'drills'
+  observation: DrillObservation
+  skippedCountsAsSuccess: boolean
+  /** Drill files the change edits: then the gate fails whatever the run says. */
+  edited: ChangedFile[]
+}
+
+export interface Sev1ActionsDetails {
+  gate: 'sev1-actions'
+  severities: string[]
+  block: 'open' | 'overdue'
+  fixLabel: string
+  postmortems: number
+  blockingPostmortems: number
+  blocking: GateItem[]
+  /** Open items the fix label lets pass, with the reference the pull request made. */
+  passedByFixLabel: Array<GateItem & { reference: string }>
+  closedByChange: GateItem[]
+  notYetDue: number
+  /** Action items without a checkbox (not counted). */
+  untracked: number
+}
+
+export interface RollbackPlanDetails {
+  gate: 'rollback-plan'
+  gatedGlobs: string[]
+  experimentGlobs: string[]
+  /** The changed-file list was cut short by GitHub. */
+  truncated: boolean
+  gated: GatedFileCoverage[]
+  docs: DocAssessment[]
+}
+
+/** The gate could not be evaluated (no policy, an unreadable pull request): `reason` says why. */
+export interface NotEvaluatedDetails {
+  gate: 'not-evaluated'
+  reason: string
+  /** Verbatim text shown as a block (e.g. the configuration error). */
+  detail?: string
+  /** What to do next. */
+  action?: string
+}
+
+export type GateDetails = DrillsDetails | Sev1ActionsDetails | RollbackPlanDetails | NotEvaluatedDetails
 
 export interface GateVerdict {
   id: GateId
   conclusion: GateConclusion
   /** One line: the check run's title. */
   title: string
-  /** Markdown that explains the verdict in one screen: the check run's summary. */
-  summary: string
+  details: GateDetails
+  /** Set when the bypass label was looked at for this (failing) gate. */
+  bypass?: BypassDecision
   annotations: GateAnnotation[]
 }
 

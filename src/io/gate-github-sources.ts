@@ -34,8 +34,6 @@ export interface GitHubGateOptions {
   pullNumber?: number
   change: ChangeSource
   head: Pick<RepoFiles, 'glob' | 'read'>
-  /** For `drills.source: job`: the drill-result input (`success`, `failure`, `cancelled`, `skipped`), or '' when not given. */
-  drillResult: string
   /** With `drills.source: job` and no drill result: fail the gate (the Action: misconfigured) or report it unknown (`gate --pr`). */
   missingDrillResult?: 'fail' | 'unknown'
   /** The completed drill run this evaluation was triggered by (`workflow_run`), read from the event instead of listed. */
@@ -54,7 +52,7 @@ export function createGitHubGateSources(options: GitHubGateOptions): GateSources
     changedFiles: () => changedFiles(options),
     head: options.head,
     readBase: (path) => getFileAtRef(client, { owner, repo, path, ref: options.baseSha }),
-    observeDrills: (settings) => observeDrills(options, settings),
+    observeDrills: (settings, drillResult) => observeDrills(options, settings, drillResult ?? ''),
     ...(options.pullNumber !== undefined && {
       labelApplication: (label: string) => labelApplication(options, options.pullNumber ?? 0, label),
       teamMemberships: (user: string, teams: readonly string[]) => teamMemberships(client, user, teams)
@@ -78,10 +76,10 @@ async function changedFiles(options: GitHubGateOptions): Promise<ChangedFiles> {
   return compared
 }
 
-async function observeDrills(options: GitHubGateOptions, settings: GateConfig['drills']): Promise<DrillObservation> {
+async function observeDrills(options: GitHubGateOptions, settings: GateConfig['drills'], drillResult: string): Promise<DrillObservation> {
   const { client, owner, repo, headSha } = options
   if (settings.source === 'job') {
-    const result = options.drillResult.trim().toLowerCase()
+    const result = drillResult.trim().toLowerCase()
     if ((JOB_RESULTS as readonly string[]).includes(result)) return { kind: 'job', result: result as JobResult }
     if (result === '' && options.missingDrillResult === 'unknown') {
       return { kind: 'unknown', reason: '`gate.drills.source` is `job`: the drill job’s result is only known inside the workflow; pass `--drill-result success|failure|skipped` to include it.' }
@@ -91,7 +89,7 @@ async function observeDrills(options: GitHubGateOptions, settings: GateConfig['d
       message:
         result === ''
           ? '`gate.drills.source` is `job`, but the `drill-result` input is empty: pass `drill-result: ${{ needs.<drill job>.result }}` and make the gate job `needs:` the drill job with `if: always()`.'
-          : `The \`drill-result\` input is "${options.drillResult}"; expected success, failure, cancelled or skipped (\`\${{ needs.<drill job>.result }}\`).`
+          : `The \`drill-result\` input is "${drillResult}"; expected success, failure, cancelled or skipped (\`\${{ needs.<drill job>.result }}\`).`
     }
   }
 

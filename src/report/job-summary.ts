@@ -6,20 +6,13 @@ import * as core from '@actions/core'
 import type { LintResult } from '../lint/types.js'
 import { findingTitle } from './annotations.js'
 import { sortFindings } from './json.js'
+import { cell, lineUrl, type SourceLink } from './markdown.js'
 import { plural } from './text.js'
+
+export { cell, lineUrl, type SourceLink } from './markdown.js'
 
 /** Rows the job summary shows before saying how many more there are (GitHub caps a step's summary at 1 MiB). */
 export const SUMMARY_MAX_ROWS = 1000
-const MAX_MESSAGE_CHARS = 1000
-
-export interface SourceLink {
-  /** `https://github.com` or a GHES host (the runner's GITHUB_SERVER_URL). */
-  serverUrl: string
-  /** `owner/repo` */
-  repository: string
-  /** The commit the findings are about: on pull requests the head commit. */
-  sha: string
-}
 
 export interface LintSummaryReport {
   result: LintResult
@@ -36,22 +29,6 @@ export interface SummaryLimits {
   maxRows?: number
   /** Total length to stay within (the Checks API takes 65535 characters of summary). */
   maxChars?: number
-}
-
-/** A table cell: pipes and line breaks would end the cell; `<`/`&` would be read as HTML. */
-export function cell(text: string): string {
-  const short = text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text
-  return short
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>')
-}
-
-export function lineUrl(link: SourceLink, path: string, line: number): string {
-  const encodedPath = path.split('/').map(encodeURIComponent).join('/')
-  return `${link.serverUrl.replace(/\/+$/, '')}/${link.repository}/blob/${link.sha}/${encodedPath}#L${line}`
 }
 
 function headline(report: LintSummaryReport): string {

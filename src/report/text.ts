@@ -9,6 +9,7 @@
 // or `✔ 12 postmortems, no problems`.
 
 import type { Finding, LintResult } from '../lint/types.js'
+import { plural } from '../util/plural.js'
 import { sortFindings } from './json.js'
 
 export interface TextOptions {
@@ -41,9 +42,7 @@ export function ansi(enabled: boolean) {
   }
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
-}
+export { plural }
 
 /** One line per finding: newlines and tabs in a message would break the columns. */
 function oneLine(message: string): string {
