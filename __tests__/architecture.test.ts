@@ -19,15 +19,6 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Breach id → the issue item that removes it (and who is on it, when someone is). */
 const KNOWN_BREACHES: Record<string, string> = {
-  // Gates render their own markdown with report/ and return check-run output (issue 12, "Make the layers a
-  // test": gates stop importing report/job-summary.ts; "Evaluation returns data": gates return typed
-  // verdicts, report/gate-report.ts renders them; the gate work is on it).
-  'src/gates/rollback-plan.ts → src/report/job-summary.ts': 'issue 12: gates return verdicts, report/ renders them',
-  'src/gates/rollback-plan.ts → src/report/text.ts': 'issue 12: gates return verdicts, report/ renders them',
-  'src/gates/sev1-actions.ts → src/report/job-summary.ts': 'issue 12: gates return verdicts, report/ renders them',
-  'src/gates/sev1-actions.ts → src/report/text.ts': 'issue 12: gates return verdicts, report/ renders them',
-  'src/gates/types.ts → src/github/create-check-run.ts': 'issue 12: gates return typed verdicts, not check-run output',
-
   // The lint worker pool and its thread's entry live in lint/ and touch the disk (existsSync of the worker
   // bundle, of linked files). Not assigned yet: move both to io/ beside audit-worker-pool.ts and
   // audit-worker.ts (issue 12, "Make the layers a test").

@@ -602,10 +602,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message2, code, data) {
+      constructor(message2, code2, data) {
         super(message2);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -628,12 +628,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message2, code, { headers, data }) {
+      constructor(message2, code2, { headers, data }) {
         super(message2);
         this.name = "RequestRetryError";
         this.message = message2 || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -644,12 +644,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message2, code, { headers, data }) {
+      constructor(message2, code2, { headers, data }) {
         super(message2);
         this.name = "ResponseError";
         this.message = message2 || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -859,8 +859,8 @@ var require_tree = __commonJS({
         if (index2 === void 0 || index2 >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index2);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index2);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index2) {
@@ -881,11 +881,11 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (true) {
-          const code = key.charCodeAt(index2);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index2);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code) {
+          if (node2.code === code2) {
             if (length === ++index2) {
               node2.value = value3;
               break;
@@ -895,7 +895,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value3, index2);
               break;
             }
-          } else if (node2.code < code) {
+          } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -919,19 +919,19 @@ var require_tree = __commonJS({
         let index2 = 0;
         let node2 = this;
         while (node2 !== null && index2 < keylength) {
-          let code = key[index2];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index2];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node2 !== null) {
-            if (code === node2.code) {
+            if (code2 === node2.code) {
               if (keylength === ++index2) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code ? node2.left : node2.right;
+            node2 = node2.code < code2 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1638,11 +1638,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4130,9 +4130,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4723,8 +4723,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart3 = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -4750,8 +4750,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position2
@@ -5798,7 +5798,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5873,7 +5873,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5968,11 +5968,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5995,10 +5995,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6015,7 +6015,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants3.ERROR[ret], data);
+        return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6195,7 +6195,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6217,7 +6217,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6253,13 +6253,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -7042,9 +7042,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7054,8 +7054,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7260,8 +7260,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9199,7 +9199,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9211,7 +9211,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -11954,8 +11954,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16110,8 +16110,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value3) {
       for (let i = 0; i < value3.length; ++i) {
-        const code = value3.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value3.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16119,26 +16119,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name2) {
       for (let i = 0; i < name2.length; ++i) {
-        const code = name2.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name2.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16154,31 +16154,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value3.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value3.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path5) {
       for (let i = 0; i < path5.length; ++i) {
-        const code = path5.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path5.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16189,8 +16189,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16200,10 +16200,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16977,37 +16977,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17276,7 +17276,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17284,12 +17284,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17314,25 +17314,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17457,8 +17457,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17645,8 +17645,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17732,11 +17732,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17748,7 +17748,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17763,8 +17763,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18002,17 +18002,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18026,7 +18026,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18272,15 +18272,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message2;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message2 = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message2 = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message: message2 }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -19191,9 +19191,9 @@ var require_code = __commonJS({
     };
     exports.Name = Name;
     var _Code = class extends _CodeOrName {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this._items = typeof code === "string" ? [code] : code;
+        this._items = typeof code2 === "string" ? [code2] : code2;
       }
       toString() {
         return this.str;
@@ -19220,13 +19220,13 @@ var require_code = __commonJS({
     exports._Code = _Code;
     exports.nil = new _Code("");
     function _(strs, ...args) {
-      const code = [strs[0]];
+      const code2 = [strs[0]];
       let i = 0;
       while (i < args.length) {
-        addCodeArg(code, args[i]);
-        code.push(strs[++i]);
+        addCodeArg(code2, args[i]);
+        code2.push(strs[++i]);
       }
-      return new _Code(code);
+      return new _Code(code2);
     }
     exports._ = _;
     var plus = new _Code("+");
@@ -19242,13 +19242,13 @@ var require_code = __commonJS({
       return new _Code(expr);
     }
     exports.str = str3;
-    function addCodeArg(code, arg) {
+    function addCodeArg(code2, arg) {
       if (arg instanceof _Code)
-        code.push(...arg._items);
+        code2.push(...arg._items);
       else if (arg instanceof Name)
-        code.push(arg);
+        code2.push(arg);
       else
-        code.push(interpolate(arg));
+        code2.push(interpolate(arg));
     }
     exports.addCodeArg = addCodeArg;
     function optimize(expr) {
@@ -19432,7 +19432,7 @@ var require_scope = __commonJS({
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
-        let code = code_1.nil;
+        let code2 = code_1.nil;
         for (const prefix in values) {
           const vs = values[prefix];
           if (!vs)
@@ -19445,16 +19445,16 @@ var require_scope = __commonJS({
             let c = valueCode(name2);
             if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c};${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${def} ${name2} = ${c};${this.opts._n}`;
             } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
-              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+              code2 = (0, code_1._)`${code2}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name2);
             }
             nameSet.set(name2, UsedValueState.Completed);
           });
         }
-        return code;
+        return code2;
       }
     };
     exports.ValueScope = ValueScope;
@@ -19539,11 +19539,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19560,10 +19560,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -19614,9 +19614,9 @@ var require_codegen = __commonJS({
       }
     };
     var AnyCode = class extends Node2 {
-      constructor(code) {
+      constructor(code2) {
         super();
-        this.code = code;
+        this.code = code2;
       }
       render({ _n }) {
         return `${this.code};` + _n;
@@ -19624,8 +19624,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -19638,7 +19638,7 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts) {
-        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+        return this.nodes.reduce((code2, n) => code2 + n.render(opts), "");
       }
       optimizeNodes() {
         const { nodes } = this;
@@ -19654,12 +19654,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19686,10 +19686,10 @@ var require_codegen = __commonJS({
         this.condition = condition2;
       }
       render(opts) {
-        let code = `if(${this.condition})` + super.render(opts);
+        let code2 = `if(${this.condition})` + super.render(opts);
         if (this.else)
-          code += "else " + this.else.render(opts);
-        return code;
+          code2 += "else " + this.else.render(opts);
+        return code2;
       }
       optimizeNodes() {
         super.optimizeNodes();
@@ -19712,12 +19712,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -19740,10 +19740,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -19779,10 +19779,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -19810,12 +19810,12 @@ var require_codegen = __commonJS({
     Return.kind = "return";
     var Try = class extends BlockNode {
       render(opts) {
-        let code = "try" + super.render(opts);
+        let code2 = "try" + super.render(opts);
         if (this.catch)
-          code += this.catch.render(opts);
+          code2 += this.catch.render(opts);
         if (this.finally)
-          code += this.finally.render(opts);
-        return code;
+          code2 += this.finally.render(opts);
+        return code2;
       }
       optimizeNodes() {
         var _a, _b;
@@ -19824,11 +19824,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -19932,18 +19932,18 @@ var require_codegen = __commonJS({
       }
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
-        const code = ["{"];
+        const code2 = ["{"];
         for (const [key, value3] of keyValues) {
-          if (code.length > 1)
-            code.push(",");
-          code.push(key);
+          if (code2.length > 1)
+            code2.push(",");
+          code2.push(key);
           if (key !== value3 || this.opts.es5) {
-            code.push(":");
-            (0, code_1.addCodeArg)(code, value3);
+            code2.push(":");
+            (0, code_1.addCodeArg)(code2, value3);
           }
         }
-        code.push("}");
-        return new code_1._Code(code);
+        code2.push("}");
+        return new code_1._Code(code2);
       }
       // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
       if(condition2, thenBody, elseBody) {
@@ -20129,7 +20129,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20144,14 +20144,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -22262,22 +22262,22 @@ var require_utils2 = __commonJS({
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
-      let code = 0;
+      let code2 = 0;
       let i = 0;
       for (i = 0; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (code === 48) {
+        code2 = input[i].charCodeAt(0);
+        if (code2 === 48) {
           continue;
         }
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
         break;
       }
       for (i += 1; i < input.length; i++) {
-        code = input[i].charCodeAt(0);
-        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+        code2 = input[i].charCodeAt(0);
+        if (!(code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 70 || code2 >= 97 && code2 <= 102)) {
           return "";
         }
         acc += input[i];
@@ -22550,15 +22550,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22589,15 +22589,15 @@ var require_utils2 = __commonJS({
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22624,15 +22624,15 @@ var require_utils2 = __commonJS({
         if (isAllowed(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -22677,15 +22677,15 @@ var require_utils2 = __commonJS({
         if (isQueryFragmentCharacter(ch)) {
           output += ch;
         } else {
-          const code = input.charCodeAt(i);
-          if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-          } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
-          } else if (code <= 56319 && i + 1 < input.length) {
+          const code2 = input.charCodeAt(i);
+          if (code2 < 128) {
+            output += isEscapeSafe(code2) ? ch : BYTE_HEX[code2];
+          } else if (code2 < 55296 || code2 > 57343) {
+            output += percentEncodeNonAscii(code2);
+          } else if (code2 <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code2 - 55296 << 10) + (low - 56320));
               i++;
             } else {
               output += percentEncodeNonAscii(65533);
@@ -23040,50 +23040,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse6(serialize(base, options), options);
-        relative4 = parse6(serialize(relative4, options), options);
+        relative5 = parse6(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23091,7 +23091,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25643,8 +25643,8 @@ var require_format = __commonJS({
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            const code2 = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code: code2 });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -27214,8 +27214,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str3 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str3 += "\\0";
                     break;
@@ -27241,8 +27241,8 @@ var require_stringifyString = __commonJS({
                     str3 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str3 += "\\x" + code2.substr(2);
                     else
                       str3 += json.substr(i, 6);
                 }
@@ -29741,22 +29741,22 @@ var require_errors3 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message2) {
+      constructor(name2, pos, code2, message2) {
         super();
         this.name = name2;
-        this.code = code;
+        this.code = code2;
         this.message = message2;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLParseError", pos, code, message2);
+      constructor(pos, code2, message2) {
+        super("YAMLParseError", pos, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message2) {
-        super("YAMLWarning", pos, code, message2);
+      constructor(pos, code2, message2) {
+        super("YAMLWarning", pos, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -30665,7 +30665,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value3;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -30863,9 +30863,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok2 ? parseInt(cc, 16) : NaN;
+      const code2 = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -31187,12 +31187,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message2, warning2) => {
+        this.onError = (source, code2, message2, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message2));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message2));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message2));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -31354,12 +31354,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message2) => {
+        const _onError = (pos, code2, message2) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message2);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message2);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -33700,8 +33700,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -33731,38 +33731,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index2 >= length;
       const peek = () => str3.charCodeAt(index2 + 1);
       const advance2 = () => {
-        prev = code;
+        prev = code2;
         return str3.charCodeAt(++index2);
       };
       while (index2 < length) {
-        code = advance2();
+        code2 = advance2();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance2();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance2();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance2())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance2())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance2();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance2()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance2()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -33771,7 +33771,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -33780,7 +33780,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -33795,7 +33795,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -33808,27 +33808,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance2())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance2())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance2();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -33838,7 +33838,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -33847,7 +33847,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -33855,7 +33855,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance2())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -33874,26 +33874,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance2())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance2())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance2();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -33958,7 +33958,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -34005,7 +34005,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -34013,7 +34013,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -34222,7 +34222,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -34268,8 +34268,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -34398,16 +34398,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push2({ type: "paren", extglob: true, value: value3, output: "" });
           decrement("parens");
@@ -34627,15 +34627,15 @@ var require_parse2 = __commonJS({
         }
         if (value3 === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value: value3,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push2(open3);
+          braces.push(open4);
+          push2(open4);
           continue;
         }
         if (value3 === "}") {
@@ -34965,7 +34965,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -35023,11 +35023,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse6 = require_parse2();
     var utils = require_utils3();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob2, options, returnState = false) => {
+    var picomatch7 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch6(input, options, returnState));
+        const fns = glob2.map((input) => picomatch7(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -35043,16 +35043,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const regex2 = isState ? picomatch7.compileRe(glob2, options) : picomatch7.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch6.test(input, regex2, options, { glob: glob2, posix: posix2 });
+        const { isMatch, match, output } = picomatch7.test(input, regex2, options, { glob: glob2, posix: posix2 });
         const result = { glob: glob2, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -35078,7 +35078,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch7.test = (input, regex2, options, { glob: glob2, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -35095,24 +35095,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input, regex2, options, posix2);
+          match = picomatch7.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch6.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
+    picomatch7.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch7.makeRe(glob2, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+    picomatch7.isMatch = (str3, patterns, options) => picomatch7(patterns, options)(str3);
+    picomatch7.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
       return parse6(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input, options) => scan(input, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch7.scan = (input, options) => scan(input, options);
+    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -35123,13 +35123,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch6.toRegex(source, options);
+      const regex2 = picomatch7.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch7.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -35140,9 +35140,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input, options);
       }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options) => {
+    picomatch7.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -35151,8 +35151,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants3;
-    module.exports = picomatch6;
+    picomatch7.constants = constants4;
+    module.exports = picomatch7;
   }
 });
 
@@ -35162,14 +35162,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils3();
-    function picomatch6(glob2, options, returnState = false) {
+    function picomatch7(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
+    Object.assign(picomatch7, pico);
+    module.exports = picomatch7;
   }
 });
 
@@ -36227,7 +36227,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject2(value3) {
+function isPlainObject(value3) {
   if (typeof value3 !== "object" || value3 === null) return false;
   if (Object.prototype.toString.call(value3) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value3);
@@ -36238,7 +36238,7 @@ function isPlainObject2(value3) {
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
+    if (isPlainObject(options[key])) {
       if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
@@ -36549,8 +36549,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index2 < len) {
-    const code = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index2);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -36561,7 +36561,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index2++;
   }
   const valueEnd = whitespace === -1 ? index2 : whitespace;
@@ -36583,14 +36583,14 @@ function parseParameters(header, type, index2, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index2 < len) {
-      const code = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index2);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value3 = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value3 : value3.toLowerCase();
@@ -36602,16 +36602,16 @@ function parseParameters(header, type, index2, len, stopFlags) {
           const quotedStart = ++index2;
           let escaped = false;
           while (index2 < len) {
-            const code2 = header.charCodeAt(index2);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index2);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
               index2++;
               let stop2 = 0;
               while (index2 < len) {
-                const code3 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index2);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -36622,7 +36622,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index2 + 1 < len) {
+            if (code3 === BSLASH && index2 + 1 < len) {
               escaped = true;
               index2 += 2;
               continue;
@@ -36635,8 +36635,8 @@ function parseParameters(header, type, index2, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index2 < len) {
-          const code2 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index2);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -36663,7 +36663,7 @@ function parseParameters(header, type, index2, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index2++;
     }
   }
@@ -36701,20 +36701,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code = 128; code <= 255; code++) {
-      CHAR_MAP[code] |= LOWER_CASE;
+    for (let code2 = 128; code2 <= 255; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code = 48; code <= 57; code++) {
-      CHAR_MAP[code] |= TOKEN_FLAG;
+    for (let code2 = 48; code2 <= 57; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
-    for (let code = 65; code <= 90; code++) {
-      CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code2 = 65; code2 <= 90; code2++) {
+      CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code = 97; code <= 122; code++) {
-      CHAR_MAP[code] |= TOKEN_FLAG;
+    for (let code2 = 97; code2 <= 122; code2++) {
+      CHAR_MAP[code2] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -37110,7 +37110,7 @@ var init_dist_src = __esm({
 });
 
 // node_modules/@octokit/request/dist-bundle/index.js
-function isPlainObject3(value3) {
+function isPlainObject2(value3) {
   if (typeof value3 !== "object" || value3 === null) return false;
   if (Object.prototype.toString.call(value3) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value3);
@@ -37127,7 +37127,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log2 = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name2, value3]) => [
       name2,
@@ -41894,11 +41894,11 @@ function networkFailure(error2, fallbackPlace) {
   let current = error2;
   for (let depth = 0; depth < 6 && current !== null && typeof current === "object"; depth++) {
     const e = current;
-    const code = typeof e.code === "string" ? e.code : void 0;
-    const description = code !== void 0 ? DESCRIPTIONS[code] : void 0;
-    if (code !== void 0 && description !== void 0) {
+    const code2 = typeof e.code === "string" ? e.code : void 0;
+    const description = code2 !== void 0 ? DESCRIPTIONS[code2] : void 0;
+    if (code2 !== void 0 && description !== void 0) {
       const place = placeOf(e) ?? fallbackPlace;
-      return { code, text: `${description}${place !== void 0 ? ` (${place})` : ""}` };
+      return { code: code2, text: `${description}${place !== void 0 ? ` (${place})` : ""}` };
     }
     current = e.cause;
   }
@@ -42072,7 +42072,7 @@ var require_extend = __commonJS({
       }
       return toStr.call(arr) === "[object Array]";
     };
-    var isPlainObject5 = function isPlainObject6(obj) {
+    var isPlainObject4 = function isPlainObject5(obj) {
       if (!obj || toStr.call(obj) !== "[object Object]") {
         return false;
       }
@@ -42129,12 +42129,12 @@ var require_extend = __commonJS({
             src = getProperty(target, name2);
             copy = getProperty(options, name2);
             if (target !== copy) {
-              if (deep && copy && (isPlainObject5(copy) || (copyIsArray = isArray(copy)))) {
+              if (deep && copy && (isPlainObject4(copy) || (copyIsArray = isArray(copy)))) {
                 if (copyIsArray) {
                   copyIsArray = false;
                   clone = src && isArray(src) ? src : [];
                 } else {
-                  clone = src && isPlainObject5(src) ? src : {};
+                  clone = src && isPlainObject4(src) ? src : {};
                 }
                 setProperty(target, { name: name2, newValue: extend2(deep, clone, copy) });
               } else if (typeof copy !== "undefined") {
@@ -42774,8 +42774,8 @@ function causeText(error2, place) {
   if (network) return network.text;
   if (!(error2 instanceof Error)) return sanitizeVendorBody(String(error2));
   const cause = error2.cause;
-  const code = cause !== null && typeof cause === "object" ? String(cause.code ?? "") : "";
-  return sanitizeVendorBody(`${error2.message}${cause instanceof Error ? ` (${cause.message}${code ? `, ${code}` : ""})` : ""}`);
+  const code2 = cause !== null && typeof cause === "object" ? String(cause.code ?? "") : "";
+  return sanitizeVendorBody(`${error2.message}${cause instanceof Error ? ` (${cause.message}${code2 ? `, ${code2}` : ""})` : ""}`);
 }
 function hostOf(url) {
   try {
@@ -44072,7 +44072,7 @@ var init_create_tracker = __esm({
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants3 = __require("constants");
+    var constants4 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -44096,7 +44096,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module.exports = patch;
     function patch(fs3) {
-      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants4.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs3);
       }
       if (!fs3.lutimes) {
@@ -44198,7 +44198,7 @@ var require_polyfills = __commonJS({
         fs4.lchmod = function(path5, mode, callback2) {
           fs4.open(
             path5,
-            constants3.O_WRONLY | constants3.O_SYMLINK,
+            constants4.O_WRONLY | constants4.O_SYMLINK,
             mode,
             function(err, fd) {
               if (err) {
@@ -44214,7 +44214,7 @@ var require_polyfills = __commonJS({
           );
         };
         fs4.lchmodSync = function(path5, mode) {
-          var fd = fs4.openSync(path5, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
+          var fd = fs4.openSync(path5, constants4.O_WRONLY | constants4.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -44234,9 +44234,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs4) {
-        if (constants3.hasOwnProperty("O_SYMLINK") && fs4.futimes) {
+        if (constants4.hasOwnProperty("O_SYMLINK") && fs4.futimes) {
           fs4.lutimes = function(path5, at, mt, cb) {
-            fs4.open(path5, constants3.O_SYMLINK, function(er, fd) {
+            fs4.open(path5, constants4.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -44249,7 +44249,7 @@ var require_polyfills = __commonJS({
             });
           };
           fs4.lutimesSync = function(path5, at, mt) {
-            var fd = fs4.openSync(path5, constants3.O_SYMLINK);
+            var fd = fs4.openSync(path5, constants4.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -44561,8 +44561,8 @@ var require_graceful_fs = __commonJS({
       fs4.createReadStream = createReadStream3;
       fs4.createWriteStream = createWriteStream;
       var fs$readFile = fs4.readFile;
-      fs4.readFile = readFile6;
-      function readFile6(path5, options, cb) {
+      fs4.readFile = readFile5;
+      function readFile5(path5, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path5, options, cb);
@@ -44596,8 +44596,8 @@ var require_graceful_fs = __commonJS({
       }
       var fs$appendFile = fs4.appendFile;
       if (fs$appendFile)
-        fs4.appendFile = appendFile4;
-      function appendFile4(path5, data, options, cb) {
+        fs4.appendFile = appendFile3;
+      function appendFile3(path5, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$appendFile(path5, data, options, cb);
@@ -44738,7 +44738,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open3(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -44758,7 +44758,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open3(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -44775,8 +44775,8 @@ var require_graceful_fs = __commonJS({
         return new fs4.WriteStream(path5, options);
       }
       var fs$open = fs4.open;
-      fs4.open = open3;
-      function open3(path5, flags, mode, cb) {
+      fs4.open = open4;
+      function open4(path5, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path5, flags, mode, cb);
@@ -45176,12 +45176,12 @@ var require_signal_exit = __commonJS({
         emitter.count -= 1;
       };
       module.exports.unload = unload;
-      emit = function emit2(event, code, signal) {
+      emit = function emit2(event, code2, signal) {
         if (emitter.emitted[event]) {
           return;
         }
         emitter.emitted[event] = true;
-        emitter.emit(event, code, signal);
+        emitter.emit(event, code2, signal);
       };
       sigListeners = {};
       signals.forEach(function(sig) {
@@ -45224,11 +45224,11 @@ var require_signal_exit = __commonJS({
       };
       module.exports.load = load;
       originalProcessReallyExit = process2.reallyExit;
-      processReallyExit = function processReallyExit2(code) {
+      processReallyExit = function processReallyExit2(code2) {
         if (!processOk(global.process)) {
           return;
         }
-        process2.exitCode = code || /* istanbul ignore next */
+        process2.exitCode = code2 || /* istanbul ignore next */
         0;
         emit("exit", process2.exitCode, null);
         emit("afterexit", process2.exitCode, null);
@@ -51086,12 +51086,12 @@ var require_FUNCTION_LOAD = __commonJS({
        * @param code - Library code to load
        * @param options - Function load options
        */
-      parseCommand(parser, code, options) {
+      parseCommand(parser, code2, options) {
         parser.push("FUNCTION", "LOAD");
         if (options?.REPLACE) {
           parser.push("REPLACE");
         }
-        parser.push(code);
+        parser.push(code2);
       },
       transformReply: void 0
     };
@@ -75221,7 +75221,7 @@ var require_dist3 = __commonJS({
 });
 
 // src/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -75535,9 +75535,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -75754,8 +75754,6 @@ function describeEvent(name2, payload, githubSha) {
 }
 
 // src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/postmortem/severity.ts
@@ -75835,6 +75833,10 @@ var gateSchema = {
           description: "With `source: check`: the name of the drill check run.",
           default: "drills"
         },
+        "suite-paths": globList(
+          "Globs of the files that define the drills besides the drill workflow file (e.g. `drills/**`, `.github/actions/drills/**`). A green drill run proves nothing when the pull request edits the drills, so a change to the drill workflow file (`source: workflow`) or to one of these fails the drills gate until a reviewer has looked and the bypass is applied.",
+          []
+        ),
         paths: {
           type: "array",
           description: "Globs of the files whose change makes the drills expected. A pull request changing none of them passes the gate as not applicable. When unset with `source: workflow`, the `paths`/`paths-ignore` filters of the drill workflow’s `pull_request` trigger (on the base branch) are used; otherwise the drills are always expected.",
@@ -75891,7 +75893,18 @@ var gateSchema = {
       description: "Gate 3: a pull request changing prompts, tools or agents adds or changes an experiment doc (a file matching `experiment.paths`) with a real rollback plan.",
       additionalProperties: false,
       properties: {
-        paths: globList("Globs of the files whose change needs an experiment doc.", ["prompts/**", "tools/**", "agents/**"])
+        paths: globList("Globs of the files whose change needs an experiment doc.", ["prompts/**", "tools/**", "agents/**"]),
+        "type-paths": {
+          type: "object",
+          description: "What an experiment doc covers when its front matter has no `change.paths`, by its `change.type`. A gated file passes only when an experiment doc the change adds or modifies, with status `proposed` or `running`, covers it.",
+          additionalProperties: false,
+          properties: {
+            prompt: globList("Globs a `change.type: prompt` experiment covers.", ["prompts/**"]),
+            tool: globList("Globs a `change.type: tool` experiment covers.", ["tools/**"]),
+            model: globList("Globs a `change.type: model` experiment covers.", []),
+            policy: globList("Globs a `change.type: policy` experiment covers.", [])
+          }
+        }
       }
     },
     bypass: {
@@ -75938,9 +75951,9 @@ function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
   return {
     checkNames: { ...DEFAULT_GATE_CHECK_NAMES },
-    drills: { source: "workflow", workflow: "drills.yml", check: "drills", skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
+    drills: { source: "workflow", sourceExplicit: false, workflow: "drills.yml", check: "drills", suitePaths: [], skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
     sev1Actions: { severities: [mostSevere], block: "open", fixLabel: "reliability-fix" },
-    rollbackPlan: { paths: ["prompts/**", "tools/**", "agents/**"] },
+    rollbackPlan: { paths: ["prompts/**", "tools/**", "agents/**"], typePaths: { prompt: ["prompts/**"], tool: ["tools/**"], model: [], policy: [] } },
     bypass: { label: "reliability-bypass", users: [], teams: [], log: "reliability/bypass-log.ndjson" }
   };
 }
@@ -75955,6 +75968,7 @@ function resolveGate(section, report4, config) {
   const drills = dict2(s.drills);
   const sev1 = dict2(s["sev1-actions"]);
   const rollback = dict2(s["rollback-plan"]);
+  const typePaths = dict2(rollback["type-paths"]);
   const bypass = dict2(s.bypass);
   const checkNames = { ...defaults2.checkNames };
   for (const id of GATE_IDS) if (typeof checks[id] === "string") checkNames[id] = checks[id];
@@ -75981,8 +75995,10 @@ function resolveGate(section, report4, config) {
     checkNames,
     drills: {
       source: drills.source ?? defaults2.drills.source,
+      sourceExplicit: typeof drills.source === "string",
       workflow: typeof drills.workflow === "string" ? drills.workflow.replace(/^\.github\/workflows\//, "") : defaults2.drills.workflow,
       check: typeof drills.check === "string" ? drills.check : defaults2.drills.check,
+      suitePaths: strings(drills["suite-paths"]) ?? defaults2.drills.suitePaths,
       ...drillPaths !== void 0 && { paths: drillPaths },
       skippedCountsAsSuccess: typeof drills["skipped-counts-as-success"] === "boolean" ? drills["skipped-counts-as-success"] : defaults2.drills.skippedCountsAsSuccess,
       neverRanTimeoutSeconds: typeof drills["never-ran-timeout"] === "number" ? drills["never-ran-timeout"] : defaults2.drills.neverRanTimeoutSeconds,
@@ -75993,7 +76009,15 @@ function resolveGate(section, report4, config) {
       block: sev1.block ?? defaults2.sev1Actions.block,
       fixLabel: typeof sev1["fix-label"] === "string" ? sev1["fix-label"] : defaults2.sev1Actions.fixLabel
     },
-    rollbackPlan: { paths: strings(rollback.paths) ?? defaults2.rollbackPlan.paths },
+    rollbackPlan: {
+      paths: strings(rollback.paths) ?? defaults2.rollbackPlan.paths,
+      typePaths: {
+        prompt: strings(typePaths.prompt) ?? defaults2.rollbackPlan.typePaths.prompt,
+        tool: strings(typePaths.tool) ?? defaults2.rollbackPlan.typePaths.tool,
+        model: strings(typePaths.model) ?? defaults2.rollbackPlan.typePaths.model,
+        policy: strings(typePaths.policy) ?? defaults2.rollbackPlan.typePaths.policy
+      }
+    },
     bypass: {
       label: typeof bypass.label === "string" ? bypass.label : defaults2.bypass.label,
       users: (strings(bypass.users) ?? defaults2.bypass.users).map((u) => u.replace(/^@/, "")),
@@ -76840,29 +76864,86 @@ var MODE_SECTIONS = [
   exportSection
 ];
 
-// src/util/did-you-mean.ts
-function closestName(name2, candidates) {
-  const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name2));
-  if (exact) return exact;
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
+// src/config/defaults.ts
+var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
+var KNOWN_RULE_IDS = Array.from(
+  { length: 11 },
+  (_, i) => `PM${String(i + 1).padStart(3, "0")}`
+);
+function defaultLintConfig() {
+  return {
+    postmortems: {
+      paths: ["docs/postmortems/**/PM-*.md"],
+      severityLevels: ["Sev1", "Sev2", "Sev3", "Sev4"],
+      sections: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"],
+      sectionAliases: {
+        "Corrective Actions": "Action Items",
+        Remediation: "Action Items",
+        "Follow-up Items": "Action Items",
+        "Next Steps": "Action Items",
+        Impact: "Customer Impact",
+        "User Impact": "Customer Impact",
+        "Root Causes": "Root Cause",
+        Cause: "Root Cause",
+        "Contributing Factors": "Root Cause",
+        Overview: "Summary",
+        "TL;DR": "Summary"
+      }
+    },
+    rules: {},
+    linkedSeverities: ["Sev1", "Sev2"],
+    cache: true,
+    cacheDir: ".reliability-loop-cache",
+    concurrency: 0
+  };
 }
-function editDistance(a, b) {
-  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous2 = current;
+var NODE_MODULES_CACHE_DIR = "node_modules/.cache/reliability-loop";
+
+// src/config/errors.ts
+function formatConfigIssue(issue2) {
+  const where = issue2.line === void 0 ? issue2.file : `${issue2.file}:${issue2.line}${issue2.column === void 0 ? "" : `:${issue2.column}`}`;
+  return issue2.key === "" ? `${where}: ${issue2.message}` : `${where}: ${issue2.key}: ${issue2.message}`;
+}
+var ConfigError = class extends Error {
+  name = "ConfigError";
+  issues;
+  file;
+  line;
+  column;
+  key;
+  constructor(issues) {
+    const list2 = Array.isArray(issues) ? [...issues] : [issues];
+    const first = list2[0];
+    if (first === void 0) throw new TypeError("ConfigError needs at least one issue");
+    super(
+      list2.length === 1 ? formatConfigIssue(first) : `${list2.length} problems in the configuration:
+${list2.map((i) => `  ${formatConfigIssue(i)}`).join("\n")}`
+    );
+    this.issues = list2;
+    this.file = first.file;
+    this.key = first.key;
+    if (first.line !== void 0) this.line = first.line;
+    if (first.column !== void 0) this.column = first.column;
   }
-  return previous2[b.length] ?? 0;
+};
+
+// src/util/dict.ts
+function isDict(value3) {
+  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
+}
+
+// src/postmortem/sections.ts
+function sectionKey(text6) {
+  return text6.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function sectionMatcher(sections, aliases) {
+  const table2 = /* @__PURE__ */ new Map();
+  for (const name2 of sections) table2.set(sectionKey(name2), name2);
+  for (const [alias, target] of Object.entries(aliases)) {
+    const canonical = table2.get(sectionKey(target)) ?? target;
+    if (!table2.has(sectionKey(alias))) table2.set(sectionKey(alias), canonical);
+  }
+  return (heading) => table2.get(sectionKey(heading));
 }
 
 // src/util/key-path.ts
@@ -76910,81 +76991,214 @@ function describeTypes(types) {
   return types.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
 }
 
-// src/postmortem/sections.ts
-function sectionKey(text6) {
-  return text6.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+// src/config/layers.ts
+var ALIASES_PATH = ["postmortems", "section-aliases"];
+var HEADING_MATCHING = "headings are matched ignoring case, punctuation and numbering";
+function sameHeading(a, b) {
+  return sectionKey(a) === sectionKey(b);
 }
-function sectionMatcher(sections, aliases) {
-  const table2 = /* @__PURE__ */ new Map();
-  for (const name2 of sections) table2.set(sectionKey(name2), name2);
-  for (const [alias, target] of Object.entries(aliases)) {
-    const canonical = table2.get(sectionKey(target)) ?? target;
-    if (!table2.has(sectionKey(alias))) table2.set(sectionKey(alias), canonical);
-  }
-  return (heading) => table2.get(sectionKey(heading));
-}
-
-// src/config/defaults.ts
-var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
-var KNOWN_RULE_IDS = Array.from(
-  { length: 11 },
-  (_, i) => `PM${String(i + 1).padStart(3, "0")}`
-);
-function defaultLintConfig() {
-  return {
-    postmortems: {
-      paths: ["docs/postmortems/**/PM-*.md"],
-      severityLevels: ["Sev1", "Sev2", "Sev3", "Sev4"],
-      sections: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"],
-      sectionAliases: {
-        "Corrective Actions": "Action Items",
-        Remediation: "Action Items",
-        "Follow-up Items": "Action Items",
-        "Next Steps": "Action Items",
-        Impact: "Customer Impact",
-        "User Impact": "Customer Impact",
-        "Root Causes": "Root Cause",
-        Cause: "Root Cause",
-        "Contributing Factors": "Root Cause",
-        Overview: "Summary",
-        "TL;DR": "Summary"
+function mergeLayers(layers) {
+  const merged = {};
+  const mergeInto = (target, source, at) => {
+    const isAliases = at.length === 2 && at[0] === ALIASES_PATH[0] && at[1] === ALIASES_PATH[1];
+    for (const [key, value3] of Object.entries(source)) {
+      if (value3 === null && at.length === 0) continue;
+      if (isAliases) {
+        for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
       }
-    },
-    rules: {},
-    linkedSeverities: ["Sev1", "Sev2"],
-    cache: true,
-    cacheDir: ".reliability-loop-cache",
-    concurrency: 0
+      const existing = target[key];
+      if (isDict(value3)) {
+        const into = isDict(existing) ? existing : {};
+        target[key] = into;
+        mergeInto(into, value3, [...at, key]);
+      } else {
+        target[key] = Array.isArray(value3) ? [...value3] : value3;
+      }
+    }
+  };
+  for (const layer of layers) if (isDict(layer.values)) mergeInto(merged, layer.values, []);
+  return merged;
+}
+function getIn(values, segments) {
+  let node2 = values;
+  for (const s of segments) {
+    if (Array.isArray(node2) && typeof s === "number") node2 = node2[s];
+    else if (isDict(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, s) ? node2[s] : void 0;
+    else return void 0;
+  }
+  return node2;
+}
+function ownerPath(segments) {
+  const i = segments.findIndex((s) => typeof s === "number");
+  return i === -1 ? [...segments] : segments.slice(0, i);
+}
+function issueReporter(layers, issues) {
+  return (segments, at, message2, owner = ownerPath(segments)) => {
+    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== void 0);
+    if (!layer) return;
+    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 });
   };
 }
 
-// src/config/errors.ts
-function formatConfigIssue(issue2) {
-  const where = issue2.line === void 0 ? issue2.file : `${issue2.file}:${issue2.line}${issue2.column === void 0 ? "" : `:${issue2.column}`}`;
-  return issue2.key === "" ? `${where}: ${issue2.message}` : `${where}: ${issue2.key}: ${issue2.message}`;
-}
-var ConfigError = class extends Error {
-  name = "ConfigError";
-  issues;
-  file;
-  line;
-  column;
-  key;
-  constructor(issues) {
-    const list2 = Array.isArray(issues) ? [...issues] : [issues];
-    const first = list2[0];
-    if (first === void 0) throw new TypeError("ConfigError needs at least one issue");
-    super(
-      list2.length === 1 ? formatConfigIssue(first) : `${list2.length} problems in the configuration:
-${list2.map((i) => `  ${formatConfigIssue(i)}`).join("\n")}`
-    );
-    this.issues = list2;
-    this.file = first.file;
-    this.key = first.key;
-    if (first.line !== void 0) this.line = first.line;
-    if (first.column !== void 0) this.column = first.column;
+// src/config/lint-section.ts
+function resolveLint(layers, knownRules, issues, defaultCacheDir) {
+  const defaults2 = defaultLintConfig();
+  const merged = mergeLayers(layers);
+  const pm2 = isDict(merged.postmortems) ? merged.postmortems : {};
+  const lint = isDict(merged.lint) ? merged.lint : {};
+  const report4 = issueReporter(layers, issues);
+  const levels = pm2["severity-levels"] ?? defaults2.postmortems.severityLevels;
+  const levelByKey = /* @__PURE__ */ new Map();
+  levels.forEach((level, i) => {
+    const key = severityKey(level);
+    const where = ["postmortems", "severity-levels", i];
+    const same = levelByKey.get(key);
+    if (key === "") report4(where, "value", `"${level}" has no letters or digits`);
+    else if (same !== void 0) report4(where, "value", `"${level}" is the same level as "${same}" (case, spaces, hyphens and underscores are ignored)`);
+    else levelByKey.set(key, level);
+  });
+  const canonicalLevels = [...levelByKey.values()];
+  let linkedSeverities = [];
+  const linked = lint["linked-severities"];
+  if (linked !== void 0) {
+    linked.forEach((raw, i) => {
+      const level = levelByKey.get(severityKey(raw));
+      if (level === void 0) {
+        report4(["lint", "linked-severities", i], "value", `"${raw}" is not one of postmortems.severity-levels (${canonicalLevels.join(", ")})`);
+      } else if (!linkedSeverities.includes(level)) linkedSeverities.push(level);
+    });
+  } else {
+    linkedSeverities = defaults2.linkedSeverities.flatMap((s) => levelByKey.get(severityKey(s)) ?? []);
+    if (linkedSeverities.length === 0) linkedSeverities = canonicalLevels.slice(0, 2);
   }
-};
+  const sections = pm2.sections ?? defaults2.postmortems.sections;
+  const sectionByKey = /* @__PURE__ */ new Map();
+  sections.forEach((section, i) => {
+    const key = sectionKey(section);
+    const where = ["postmortems", "sections", i];
+    const same = sectionByKey.get(key);
+    if (key === "") report4(where, "value", `"${section}" has no letters or digits`);
+    else if (same !== void 0) report4(where, "value", `"${section}" is the same section as "${same}" (${HEADING_MATCHING})`);
+    else sectionByKey.set(key, section);
+  });
+  const sectionAliases = {};
+  for (const [alias, target] of Object.entries(defaults2.postmortems.sectionAliases)) {
+    const section = sectionByKey.get(sectionKey(target));
+    if (section !== void 0 && !sectionByKey.has(sectionKey(alias))) sectionAliases[alias] = section;
+  }
+  for (const layer of layers) {
+    const own5 = getIn(layer.values, ALIASES_PATH);
+    if (!isDict(own5)) continue;
+    const firstSpelling = /* @__PURE__ */ new Map();
+    for (const alias of Object.keys(own5)) {
+      const key = sectionKey(alias);
+      const first = firstSpelling.get(key);
+      const where = [...ALIASES_PATH, alias];
+      const problem = key === "" ? `"${alias}" has no letters or digits` : first !== void 0 ? `same heading as "${first}" (${HEADING_MATCHING})` : void 0;
+      if (problem === void 0) firstSpelling.set(key, alias);
+      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKeyPath(where), message: problem });
+    }
+  }
+  for (const [alias, target] of Object.entries(pm2["section-aliases"] ?? {})) {
+    for (const existing of Object.keys(sectionAliases)) if (sameHeading(existing, alias)) delete sectionAliases[existing];
+    const where = [...ALIASES_PATH, alias];
+    const section = sectionByKey.get(sectionKey(target));
+    const itself = sectionByKey.get(sectionKey(alias));
+    if (section === void 0) {
+      report4(where, "value", `"${target}" is not one of postmortems.sections (${sections.join(", ")})`);
+    } else if (itself !== void 0 && itself !== section) {
+      report4(where, "key", `"${alias}" is itself the template section "${itself}" and cannot stand for "${section}"`);
+    } else sectionAliases[alias] = section;
+  }
+  const rules = {};
+  for (const [id, setting] of Object.entries(lint.rules ?? {})) {
+    if (knownRules.includes(id)) rules[id] = setting;
+    else report4(["lint", "rules", id], "key", `unknown rule; known rules: ${knownRules.join(", ")}`);
+  }
+  return {
+    postmortems: {
+      paths: pm2.paths ?? defaults2.postmortems.paths,
+      severityLevels: canonicalLevels,
+      sections: [...sectionByKey.values()],
+      sectionAliases
+    },
+    rules,
+    linkedSeverities,
+    cache: lint.cache ?? defaults2.cache,
+    cacheDir: lint["cache-dir"] ?? defaultCacheDir ?? defaults2.cacheDir,
+    concurrency: lint.concurrency ?? defaults2.concurrency
+  };
+}
+
+// src/config/repo-paths.ts
+var REPOSITORY_PATH_KEYS = [
+  "postmortems.paths[]",
+  "lint.cache-dir",
+  "gate.drills.paths[]",
+  "gate.rollback-plan.paths[]",
+  "gate.bypass.log",
+  "audit.paths[]",
+  "audit.output-dir",
+  "experiment.dir",
+  "experiment.paths[]",
+  "experiment.template",
+  "review.incidents.paths[]",
+  "review.bypass-log",
+  "review.audit-dir",
+  "review.output-dir"
+];
+function outsideRepositoryReason(value3) {
+  const slashed = value3.replace(/\\/g, "/");
+  if (slashed.trim() === "") return "must not be empty";
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return "is an absolute path";
+  if (!isInsideRepo(slashed)) return "leaves the repository";
+  if (slashed.split("/").includes("..")) return 'has a ".." segment';
+  return void 0;
+}
+function checkRepositoryPaths(merged, report4, keys = REPOSITORY_PATH_KEYS) {
+  for (const key of keys) {
+    const isList = key.endsWith("[]");
+    const segments = (isList ? key.slice(0, -2) : key).split(".");
+    let node2 = merged;
+    for (const segment of segments) node2 = isDict(node2) ? node2[segment] : void 0;
+    const values = isList ? Array.isArray(node2) ? node2.map((v, i) => [[...segments, i], v]) : [] : node2 === void 0 ? [] : [[segments, node2]];
+    for (const [where, value3] of values) {
+      if (typeof value3 !== "string") continue;
+      const reason = outsideRepositoryReason(value3);
+      if (reason !== void 0) report4(where, "value", `"${value3}" ${reason}: paths and globs here are relative to the repository root and stay inside it`);
+    }
+  }
+}
+
+// src/config/schema-issues.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/util/did-you-mean.ts
+function stem(s) {
+  return s.toLowerCase().replace(/[\s_-]/g, "").replace(/ies$/, "y").replace(/s$/, "");
+}
+function closestName(name2, candidates) {
+  const exact = candidates.find((c) => stem(c) === stem(name2));
+  if (exact) return exact;
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  let previous2 = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous2[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous2[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous2 = current;
+  }
+  return previous2[b.length] ?? 0;
+}
 
 // src/config/sync-schema.ts
 var priority = {
@@ -77209,169 +77423,7 @@ var configSchema = {
   }
 };
 
-// src/config/load.ts
-var RULE_SETTINGS = ["off", "warning", "error"];
-function loadConfig(options) {
-  const { root } = options;
-  if (!path.isAbsolute(root)) throw new TypeError(`loadConfig: root must be an absolute path (got "${root}")`);
-  const file = readConfigFile(options);
-  const issues = [];
-  const layers = [];
-  if (file !== void 0) {
-    const parsed = parseConfigText(file.text, file.label);
-    issues.push(...parsed.issues);
-    if (parsed.layer) layers.push(parsed.layer);
-  }
-  for (const override of options.overrides ?? []) {
-    const values = pruneUndefined(override.values);
-    const layer = { source: override.source, values, locate: () => void 0 };
-    const found = schemaIssues(layer);
-    issues.push(...found);
-    if (found.length === 0) layers.push(layer);
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  const config = file === void 0 ? { root, lint } : { root, configFile: file.label, lint };
-  resolveModeSections(layers, config, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  return config;
-}
-function parseRuleSettings(list2, source) {
-  const rules = {};
-  const issues = [];
-  for (const text6 of list2) {
-    const entries = text6.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
-    for (const entry of entries) {
-      const match = /^([^=:]*)[=:](.*)$/.exec(entry);
-      if (!match) {
-        issues.push({ file: source, key: "lint.rules", message: `expected RULE=off|warning|error, e.g. PM009=off (got "${entry}")` });
-        continue;
-      }
-      const id = (match[1] ?? "").toUpperCase();
-      const setting = (match[2] ?? "").toLowerCase();
-      if (!/^PM\d{3}$/.test(id)) {
-        issues.push({ file: source, key: "lint.rules", message: `"${match[1] ?? ""}" is not a rule id; rule ids look like PM009 (in "${entry}")` });
-        continue;
-      }
-      if (!RULE_SETTINGS.includes(setting)) {
-        issues.push({ file: source, key: `lint.rules.${id}`, message: `must be one of ${RULE_SETTINGS.join(", ")} (got "${match[2] ?? ""}")` });
-        continue;
-      }
-      rules[id] = setting;
-    }
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  return { lint: { rules } };
-}
-function readConfigFile(options) {
-  const { root } = options;
-  const label2 = (abs) => {
-    const rel = path.relative(root, abs);
-    return (rel === "" || path.isAbsolute(rel) ? abs : rel).split(path.sep).join("/");
-  };
-  if (options.configPath !== void 0) {
-    const abs = path.resolve(root, options.configPath);
-    const text6 = options.readFile(abs);
-    if (text6 === void 0) {
-      throw new ConfigError({ file: label2(abs), key: "", message: `config file not found (looked for ${abs})` });
-    }
-    return { label: label2(abs), text: text6 };
-  }
-  const found = DEFAULT_CONFIG_PATHS.map((rel) => {
-    const abs = path.resolve(root, rel);
-    return { label: label2(abs), text: options.readFile(abs) };
-  }).filter((f) => f.text !== void 0);
-  const [first, second] = found;
-  if (second !== void 0 && first !== void 0) {
-    throw new ConfigError({
-      file: second.label,
-      key: "",
-      message: `both ${first.label} and ${second.label} exist; keep one of them`
-    });
-  }
-  return first;
-}
-function parseConfigText(raw, file) {
-  const text6 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter, prettyErrors: false });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        key: "",
-        message: `invalid YAML: ${firstLine(e.message)}`
-      }))
-    };
-  }
-  let values;
-  try {
-    values = doc.toJS() ?? {};
-  } catch (e) {
-    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] };
-  }
-  const layer = { source: file, values, locate: locator(doc, at) };
-  const issues = schemaIssues(layer);
-  return issues.length > 0 ? { issues } : { layer, issues };
-}
-function firstLine(message2) {
-  return (message2.split("\n")[0] ?? message2).replace(/ at line \d+, column \d+:?$/, "");
-}
-function locator(doc, at) {
-  return (segments, want) => {
-    let node2 = doc.contents;
-    let offset = rangeStart(node2) ?? 0;
-    for (let i = 0; i < segments.length; i++) {
-      if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
-      const segment = segments[i];
-      const last = i === segments.length - 1;
-      if ((0, import_yaml.isMap)(node2)) {
-        const pair = node2.items.find((p) => keyText(p.key) === String(segment));
-        if (!pair) break;
-        const keyStart = rangeStart(pair.key);
-        const value3 = pair.value;
-        const emptyValue = value3 === null || value3 === void 0 || (0, import_yaml.isScalar)(value3) && value3.range?.[0] === value3.range?.[1];
-        if (last && want === "key" || emptyValue) {
-          offset = keyStart ?? offset;
-          break;
-        }
-        offset = rangeStart(value3) ?? offset;
-        node2 = value3;
-      } else if ((0, import_yaml.isSeq)(node2)) {
-        const item = node2.items[Number(segment)];
-        if (item === void 0) break;
-        offset = rangeStart(item) ?? offset;
-        node2 = item;
-      } else break;
-    }
-    return at(offset);
-  };
-}
-function rangeStart(node2) {
-  if (node2 !== null && typeof node2 === "object" && "range" in node2) {
-    const range = node2.range;
-    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
-  }
-  return void 0;
-}
-function keyText(key) {
-  return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
-}
-function pruneUndefined(value3) {
-  if (Array.isArray(value3)) return value3.map(pruneUndefined);
-  if (isPlainObject(value3)) {
-    const out = {};
-    for (const [k, v] of Object.entries(value3)) if (v !== void 0) out[k] = pruneUndefined(v);
-    return out;
-  }
-  return value3;
-}
+// src/config/schema-issues.ts
 var compiled;
 function validator() {
   compiled ??= new import_ajv.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(configSchema);
@@ -77449,55 +77501,179 @@ function toIssue(error2, layer) {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 };
 }
-function isPlainObject(value3) {
-  return value3 !== null && typeof value3 === "object" && !Array.isArray(value3);
-}
-var ALIASES_PATH = ["postmortems", "section-aliases"];
-var HEADING_MATCHING = "headings are matched ignoring case, punctuation and numbering";
-function sameHeading(a, b) {
-  return sectionKey(a) === sectionKey(b);
-}
-function mergeLayers(layers) {
-  const merged = {};
-  const mergeInto = (target, source, at) => {
-    const isAliases = at.length === 2 && at[0] === ALIASES_PATH[0] && at[1] === ALIASES_PATH[1];
-    for (const [key, value3] of Object.entries(source)) {
-      if (value3 === null && at.length === 0) continue;
-      if (isAliases) {
-        for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
-      }
-      const existing = target[key];
-      if (isPlainObject(value3)) {
-        const into = isPlainObject(existing) ? existing : {};
-        target[key] = into;
-        mergeInto(into, value3, [...at, key]);
-      } else {
-        target[key] = Array.isArray(value3) ? [...value3] : value3;
-      }
-    }
+
+// src/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+function parseConfigText(raw, file) {
+  const text6 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text6, { lineCounter, prettyErrors: false });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
   };
-  for (const layer of layers) if (isPlainObject(layer.values)) mergeInto(merged, layer.values, []);
-  return merged;
-}
-function getIn(values, segments) {
-  let node2 = values;
-  for (const s of segments) {
-    if (Array.isArray(node2) && typeof s === "number") node2 = node2[s];
-    else if (isPlainObject(node2)) node2 = Object.prototype.hasOwnProperty.call(node2, s) ? node2[s] : void 0;
-    else return void 0;
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => ({
+        file,
+        ...at(e.pos[0]),
+        key: "",
+        message: `invalid YAML: ${firstLine(e.message)}`
+      }))
+    };
   }
-  return node2;
+  let values;
+  try {
+    values = doc.toJS() ?? {};
+  } catch (e) {
+    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return { layer: { source: file, values, locate: locator(doc, at) }, issues: [] };
 }
-function ownerPath(segments) {
-  const i = segments.findIndex((s) => typeof s === "number");
-  return i === -1 ? [...segments] : segments.slice(0, i);
+function firstLine(message2) {
+  return (message2.split("\n")[0] ?? message2).replace(/ at line \d+, column \d+:?$/, "");
 }
-function issueReporter(layers, issues) {
-  return (segments, at, message2, owner = ownerPath(segments)) => {
-    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== void 0);
-    if (!layer) return;
-    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message: message2 });
+function locator(doc, at) {
+  return (segments, want) => {
+    let node2 = doc.contents;
+    let offset = rangeStart(node2) ?? 0;
+    for (let i = 0; i < segments.length; i++) {
+      if ((0, import_yaml.isAlias)(node2)) node2 = node2.resolve(doc);
+      const segment = segments[i];
+      const last = i === segments.length - 1;
+      if ((0, import_yaml.isMap)(node2)) {
+        const pair = node2.items.find((p) => keyText(p.key) === String(segment));
+        if (!pair) break;
+        const keyStart = rangeStart(pair.key);
+        const value3 = pair.value;
+        const emptyValue = value3 === null || value3 === void 0 || (0, import_yaml.isScalar)(value3) && value3.range?.[0] === value3.range?.[1];
+        if (last && want === "key" || emptyValue) {
+          offset = keyStart ?? offset;
+          break;
+        }
+        offset = rangeStart(value3) ?? offset;
+        node2 = value3;
+      } else if ((0, import_yaml.isSeq)(node2)) {
+        const item = node2.items[Number(segment)];
+        if (item === void 0) break;
+        offset = rangeStart(item) ?? offset;
+        node2 = item;
+      } else break;
+    }
+    return at(offset);
   };
+}
+function rangeStart(node2) {
+  if (node2 !== null && typeof node2 === "object" && "range" in node2) {
+    const range = node2.range;
+    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
+  }
+  return void 0;
+}
+function keyText(key) {
+  return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
+}
+function pruneUndefined(value3) {
+  if (Array.isArray(value3)) return value3.map(pruneUndefined);
+  if (isDict(value3)) {
+    const out = {};
+    for (const [k, v] of Object.entries(value3)) if (v !== void 0) out[k] = pruneUndefined(v);
+    return out;
+  }
+  return value3;
+}
+
+// src/config/load.ts
+var RULE_SETTINGS = ["off", "warning", "error"];
+function loadConfig(options) {
+  const { root } = options;
+  if (!path.isAbsolute(root)) throw new TypeError(`loadConfig: root must be an absolute path (got "${root}")`);
+  const file = readConfigFile(options);
+  const issues = [];
+  const layers = [];
+  if (file !== void 0) {
+    const parsed = parseConfigText(file.text, file.label);
+    const found = parsed.layer ? schemaIssues(parsed.layer) : parsed.issues;
+    issues.push(...found);
+    if (parsed.layer && found.length === 0) layers.push(parsed.layer);
+  }
+  for (const override of options.overrides ?? []) {
+    const values = pruneUndefined(override.values);
+    const layer = { source: override.source, values, locate: () => void 0 };
+    const found = schemaIssues(layer);
+    issues.push(...found);
+    if (found.length === 0) layers.push(layer);
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  const pathIssues = [];
+  const reportPath = issueReporter(layers, pathIssues);
+  checkRepositoryPaths(mergeLayers(layers), (segments, at, message2) => reportPath(segments, at, message2));
+  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues, options.defaultCacheDir);
+  if (issues.length > 0) throw semanticError(pathIssues, issues);
+  const config = file === void 0 ? { root, lint } : { root, configFile: file.label, lint };
+  resolveModeSections(layers, config, issues);
+  if (issues.length > 0 || pathIssues.length > 0) throw semanticError(pathIssues, issues);
+  return config;
+}
+function semanticError(pathIssues, issues) {
+  const byKey = new Map(pathIssues.map((i) => [i.key, i]));
+  const merged = issues.map((i) => byKey.get(i.key) ?? i);
+  return new ConfigError([...merged, ...pathIssues.filter((i) => !merged.includes(i))]);
+}
+function parseRuleSettings(list2, source) {
+  const rules = {};
+  const issues = [];
+  for (const text6 of list2) {
+    const entries = text6.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+    for (const entry of entries) {
+      const match = /^([^=:]*)[=:](.*)$/.exec(entry);
+      if (!match) {
+        issues.push({ file: source, key: "lint.rules", message: `expected RULE=off|warning|error, e.g. PM009=off (got "${entry}")` });
+        continue;
+      }
+      const id = (match[1] ?? "").toUpperCase();
+      const setting = (match[2] ?? "").toLowerCase();
+      if (!/^PM\d{3}$/.test(id)) {
+        issues.push({ file: source, key: "lint.rules", message: `"${match[1] ?? ""}" is not a rule id; rule ids look like PM009 (in "${entry}")` });
+        continue;
+      }
+      if (!RULE_SETTINGS.includes(setting)) {
+        issues.push({ file: source, key: `lint.rules.${id}`, message: `must be one of ${RULE_SETTINGS.join(", ")} (got "${match[2] ?? ""}")` });
+        continue;
+      }
+      rules[id] = setting;
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { lint: { rules } };
+}
+function readConfigFile(options) {
+  const { root } = options;
+  const label2 = (abs) => {
+    const rel = path.relative(root, abs);
+    return (rel === "" || path.isAbsolute(rel) ? abs : rel).split(path.sep).join("/");
+  };
+  if (options.configPath !== void 0) {
+    const abs = path.resolve(root, options.configPath);
+    const text6 = options.readFile(abs);
+    if (text6 === void 0) {
+      throw new ConfigError({ file: label2(abs), key: "", message: `config file not found (looked for ${abs})` });
+    }
+    return { label: label2(abs), text: text6 };
+  }
+  const found = DEFAULT_CONFIG_PATHS.map((rel) => {
+    const abs = path.resolve(root, rel);
+    return { label: label2(abs), text: options.readFile(abs) };
+  }).filter((f) => f.text !== void 0);
+  const [first, second] = found;
+  if (second !== void 0 && first !== void 0) {
+    throw new ConfigError({
+      file: second.label,
+      key: "",
+      message: `both ${first.label} and ${second.label} exist; keep one of them`
+    });
+  }
+  return first;
 }
 function resolveModeSections(layers, config, issues) {
   const merged = mergeLayers(layers);
@@ -77505,99 +77681,11 @@ function resolveModeSections(layers, config, issues) {
   const sections = [];
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
-    if (isPlainObject(section)) sections.push(mode.key);
-    const value3 = mode.resolve(isPlainObject(section) ? section : void 0, (segments, at, message2) => report4(segments, at, message2), config);
+    if (isDict(section)) sections.push(mode.key);
+    const value3 = mode.resolve(isDict(section) ? section : void 0, (segments, at, message2) => report4(segments, at, message2), config);
     config[mode.key] = value3;
   }
   config.sections = sections;
-}
-function resolveLint(layers, knownRules, issues) {
-  const defaults2 = defaultLintConfig();
-  const merged = mergeLayers(layers);
-  const pm2 = isPlainObject(merged.postmortems) ? merged.postmortems : {};
-  const lint = isPlainObject(merged.lint) ? merged.lint : {};
-  const report4 = issueReporter(layers, issues);
-  const levels = pm2["severity-levels"] ?? defaults2.postmortems.severityLevels;
-  const levelByKey = /* @__PURE__ */ new Map();
-  levels.forEach((level, i) => {
-    const key = severityKey(level);
-    const where = ["postmortems", "severity-levels", i];
-    const same = levelByKey.get(key);
-    if (key === "") report4(where, "value", `"${level}" has no letters or digits`);
-    else if (same !== void 0) report4(where, "value", `"${level}" is the same level as "${same}" (case, spaces, hyphens and underscores are ignored)`);
-    else levelByKey.set(key, level);
-  });
-  const canonicalLevels = [...levelByKey.values()];
-  let linkedSeverities = [];
-  const linked = lint["linked-severities"];
-  if (linked !== void 0) {
-    linked.forEach((raw, i) => {
-      const level = levelByKey.get(severityKey(raw));
-      if (level === void 0) {
-        report4(["lint", "linked-severities", i], "value", `"${raw}" is not one of postmortems.severity-levels (${canonicalLevels.join(", ")})`);
-      } else if (!linkedSeverities.includes(level)) linkedSeverities.push(level);
-    });
-  } else {
-    linkedSeverities = defaults2.linkedSeverities.flatMap((s) => levelByKey.get(severityKey(s)) ?? []);
-    if (linkedSeverities.length === 0) linkedSeverities = canonicalLevels.slice(0, 2);
-  }
-  const sections = pm2.sections ?? defaults2.postmortems.sections;
-  const sectionByKey = /* @__PURE__ */ new Map();
-  sections.forEach((section, i) => {
-    const key = sectionKey(section);
-    const where = ["postmortems", "sections", i];
-    const same = sectionByKey.get(key);
-    if (key === "") report4(where, "value", `"${section}" has no letters or digits`);
-    else if (same !== void 0) report4(where, "value", `"${section}" is the same section as "${same}" (${HEADING_MATCHING})`);
-    else sectionByKey.set(key, section);
-  });
-  const sectionAliases = {};
-  for (const [alias, target] of Object.entries(defaults2.postmortems.sectionAliases)) {
-    const section = sectionByKey.get(sectionKey(target));
-    if (section !== void 0 && !sectionByKey.has(sectionKey(alias))) sectionAliases[alias] = section;
-  }
-  for (const layer of layers) {
-    const own5 = getIn(layer.values, ALIASES_PATH);
-    if (!isPlainObject(own5)) continue;
-    const firstSpelling = /* @__PURE__ */ new Map();
-    for (const alias of Object.keys(own5)) {
-      const key = sectionKey(alias);
-      const first = firstSpelling.get(key);
-      const where = [...ALIASES_PATH, alias];
-      const problem = key === "" ? `"${alias}" has no letters or digits` : first !== void 0 ? `same heading as "${first}" (${HEADING_MATCHING})` : void 0;
-      if (problem === void 0) firstSpelling.set(key, alias);
-      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKeyPath(where), message: problem });
-    }
-  }
-  for (const [alias, target] of Object.entries(pm2["section-aliases"] ?? {})) {
-    for (const existing of Object.keys(sectionAliases)) if (sameHeading(existing, alias)) delete sectionAliases[existing];
-    const where = [...ALIASES_PATH, alias];
-    const section = sectionByKey.get(sectionKey(target));
-    const itself = sectionByKey.get(sectionKey(alias));
-    if (section === void 0) {
-      report4(where, "value", `"${target}" is not one of postmortems.sections (${sections.join(", ")})`);
-    } else if (itself !== void 0 && itself !== section) {
-      report4(where, "key", `"${alias}" is itself the template section "${itself}" and cannot stand for "${section}"`);
-    } else sectionAliases[alias] = section;
-  }
-  const rules = {};
-  for (const [id, setting] of Object.entries(lint.rules ?? {})) {
-    if (knownRules.includes(id)) rules[id] = setting;
-    else report4(["lint", "rules", id], "key", `unknown rule; known rules: ${knownRules.join(", ")}`);
-  }
-  return {
-    postmortems: {
-      paths: pm2.paths ?? defaults2.postmortems.paths,
-      severityLevels: canonicalLevels,
-      sections: [...sectionByKey.values()],
-      sectionAliases
-    },
-    rules,
-    linkedSeverities,
-    cache: lint.cache ?? defaults2.cache,
-    cacheDir: lint["cache-dir"] ?? defaults2.cacheDir,
-    concurrency: lint.concurrency ?? defaults2.concurrency
-  };
 }
 
 // src/audit/period.ts
@@ -77639,6 +77727,39 @@ var AUDIT_INPUTS = ["audit-period", "audit-sample", "audit-seed", "audit-scorer"
 var REVIEW_INPUTS = ["review-month", "review-since", "review-until", "review-days", "review-write"];
 var EXPORT_INPUTS = ["export-to"];
 var INPUT_NAMES = ["mode", "token", "config", "paths", "rules", "fail-on", "changed-only", "check-run", "check-name", "drill-result", ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...EXPORT_INPUTS];
+var ACTION_MODES = ["lint", "experiment", "gate", "sync", "audit", "review", "export"];
+var COMMON_INPUTS = ["mode", "token", "config", "paths", "rules"];
+var TRACKER_INPUTS = ["tracker", "linear-api-key", "linear-team", "linear-api-url", "jira-base-url", "jira-email", "jira-api-token", "jira-project", "jira-pat"];
+var MODE_INPUTS = {
+  lint: ["fail-on", "changed-only", "check-run", "check-name"],
+  experiment: ["fail-on"],
+  gate: ["drill-result"],
+  sync: [...SYNC_INPUTS],
+  audit: [...AUDIT_INPUTS, "dry-run"],
+  // The packet reads ticket status with the sync mode's tracker and credentials.
+  review: [...REVIEW_INPUTS, ...TRACKER_INPUTS],
+  export: [...EXPORT_INPUTS, "dry-run"]
+};
+var INPUT_DEFAULTS = {
+  mode: "lint",
+  config: ".github/reliability.yml",
+  "fail-on": "error",
+  "changed-only": "true",
+  "check-run": "auto",
+  "check-name": "reliability/lint",
+  "dry-run": "false",
+  "review-write": "true"
+};
+function inputsForOtherModes(raw, mode, defaults2 = INPUT_DEFAULTS) {
+  const read = /* @__PURE__ */ new Set([...COMMON_INPUTS, ...MODE_INPUTS[mode]]);
+  const found = [];
+  for (const input of INPUT_NAMES) {
+    const value3 = (raw[input] ?? "").trim();
+    if (read.has(input) || value3 === "" || value3 === (defaults2[input] ?? "").trim()) continue;
+    found.push({ input, modes: ACTION_MODES.filter((m) => MODE_INPUTS[m].includes(input)) });
+  }
+  return found;
+}
 var FAIL_ON = ["error", "warning", "never"];
 var CHECK_RUN_POLICIES = ["auto", "always", "never"];
 var DEFAULT_CHECK_NAME = "reliability/lint";
@@ -78551,8 +78672,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 async function glob(globInput, options) {
-  const [crawler, relative4] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative4) : [];
+  const [crawler, relative5] = getCrawler(globInput, options);
+  return crawler ? formatPaths(await crawler.withPromise(), relative5) : [];
 }
 
 // src/action/lint-action.ts
@@ -78757,6 +78878,211 @@ var requiredMetadataRule = {
   }
 };
 
+// src/postmortem/timestamp.ts
+var ZONE_OFFSETS = {
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  BST: 60,
+  IST: 330,
+  CEST: 120,
+  EET: 120,
+  SAST: 120,
+  EEST: 180,
+  MSK: 180,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  HST: -600,
+  AKST: -540,
+  AKDT: -480,
+  PST: -480,
+  PDT: -420,
+  PT: -480,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  ET: -300
+};
+var MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+var ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}T?)`;
+var TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([AaPp])\.?[Mm]\.?)?`;
+var ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s*[,@]\s*)${TIME})?(?:\s*${ZONE})?(?![\w:-])`, "d");
+var MONTH_FIRST_RE = new RegExp(
+  String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
+  "d"
+);
+var DAY_FIRST_RE = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
+  "d"
+);
+var TIME_ONLY_RE = new RegExp(String.raw`^${TIME}(?:\s*${ZONE})?(?![\w:-])`, "d");
+function zoneOffsetMinutes(zone) {
+  const z = zone.trim();
+  const upper = z.toUpperCase();
+  if (upper in ZONE_OFFSETS) return ZONE_OFFSETS[upper];
+  const numeric = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(z);
+  if (numeric) {
+    const sign = numeric[1] === "-" ? -1 : 1;
+    const hours = Number(numeric[2]);
+    const minutes = Number(numeric[3] ?? "0");
+    if (hours > 14 || minutes > 59) return void 0;
+    return sign * (hours * 60 + minutes);
+  }
+  return void 0;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function isRealDate(year, month, day) {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+function parseIsoDate(value3) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value3.trim());
+  if (!m) return void 0;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
+}
+function dateProblem(value3, example) {
+  const trimmed = value3.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `is not a real calendar date; write it as YYYY-MM-DD, e.g. ${example}`;
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const readings = [];
+  if (numeric) {
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    for (const [month, day] of [[a, b], [b, a]]) {
+      const iso2 = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      if (isRealDate(year, month, day) && !readings.includes(iso2)) readings.push(iso2);
+    }
+  }
+  const fix = readings.length === 0 ? `YYYY-MM-DD, e.g. ${example}` : readings.length === 1 ? readings[0] : `${readings.join(" or ")}, whichever it means`;
+  return `is not in the YYYY-MM-DD format; write it as ${fix}`;
+}
+var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
+function findZoneStatement(text6) {
+  for (const m of text6.matchAll(ZONE_STATEMENT_RE)) {
+    if (m[1] && zoneOffsetMinutes(m[1]) !== void 0) return m[1].toUpperCase();
+  }
+  return void 0;
+}
+function headingZone(text6) {
+  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text6)?.[1];
+  if (bare && zoneOffsetMinutes(bare) !== void 0) return bare.toUpperCase();
+  return findZoneStatement(text6);
+}
+var DATE_ANYWHERE_RE = /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g;
+function findDate(text6) {
+  for (const m of text6.matchAll(DATE_ANYWHERE_RE)) {
+    const ts = parseLeadingTimestamp(m[0]);
+    if (ts?.epochMs !== void 0) return ts.date;
+  }
+  return void 0;
+}
+function pad2(n) {
+  return String(n).padStart(2, "0");
+}
+function buildTime(h, m, s, ampm) {
+  if (h === void 0 || m === void 0) return void 0;
+  let hour = Number(h);
+  const minute = Number(m);
+  const second = s === void 0 ? void 0 : Number(s);
+  const pm2 = ampm?.toLowerCase() === "p";
+  if (ampm && (hour < 1 || hour > 12 && !pm2)) return null;
+  if (ampm && hour <= 12) hour = hour % 12 + (pm2 ? 12 : 0);
+  if (hour > 23 || minute > 59 || second !== void 0 && second > 59) return null;
+  return `${pad2(hour)}:${pad2(minute)}${second === void 0 ? "" : `:${pad2(second)}`}`;
+}
+function addDays(date2, days) {
+  const d = /* @__PURE__ */ new Date(`${date2}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+function epochOf(date2, time, zone) {
+  const offset = zone === void 0 ? 0 : zoneOffsetMinutes(zone);
+  if (offset === void 0) return void 0;
+  const t = time ?? "00:00";
+  const ms = Date.parse(`${date2}T${t.length === 5 ? `${t}:00` : t}Z`);
+  return Number.isNaN(ms) ? void 0 : ms - offset * 6e4;
+}
+function monthNumber(name2) {
+  const lower = name2.toLowerCase();
+  if (lower.length < 3) return void 0;
+  const index2 = MONTH_NAMES.findIndex((full) => full.startsWith(lower));
+  return index2 < 0 ? void 0 : index2 + 1;
+}
+function inferYear(lastDate, month) {
+  if (lastDate === void 0) return void 0;
+  const year = Number(lastDate.slice(0, 4));
+  const lastMonth = Number(lastDate.slice(5, 7));
+  if (month < lastMonth - 6) return year + 1;
+  return month > lastMonth + 6 ? year - 1 : year;
+}
+function zoneOf(m, group, isoT) {
+  const written = m[group];
+  const span = m.indices?.[group];
+  if (written === void 0 || span === void 0) return { raw: m[0] };
+  const before = m[0].slice(0, span[0]);
+  const isRange = !isoT && written.startsWith("-") && /\d$/.test(before);
+  if (!isRange && zoneOffsetMinutes(written) !== void 0) return { zone: written, raw: m[0] };
+  return { raw: before.trimEnd() };
+}
+function parseIso(m, text6) {
+  const { zone, raw } = zoneOf(m, 8, text6[10] === "T");
+  const written = `${m[1]}-${m[2]}-${m[3]}`;
+  const time = buildTime(m[4], m[5], m[6], m[7]);
+  const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null;
+  if (!real) return { raw, date: written, dateInferred: false, real };
+  return { raw, date: written, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: false, real };
+}
+function parseNamedMonth(m, ctx) {
+  const monthFirst = /^[A-Za-z]/.test(m[1] ?? "");
+  const month = monthNumber((monthFirst ? m[1] : m[2]) ?? "");
+  if (month === void 0) return void 0;
+  const day = Number(monthFirst ? m[2] : m[1]);
+  const year = m[3] === void 0 ? inferYear(ctx.lastDate, month) : Number(m[3]);
+  if (year === void 0 || !isRealDate(year, month, day)) return void 0;
+  const time = buildTime(m[4], m[5], m[6], m[7]);
+  if (time === null) return void 0;
+  const { zone, raw } = zoneOf(m, 8, false);
+  const date2 = `${year}-${pad2(month)}-${pad2(day)}`;
+  return { raw, date: date2, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: m[3] === void 0, real: true };
+}
+function parseTimeOnly(m, ctx) {
+  const time = buildTime(m[1], m[2], m[3], m[4]);
+  if (!time || ctx.lastDate === void 0) return void 0;
+  const { zone, raw } = zoneOf(m, 5, false);
+  let date2 = ctx.lastDate;
+  if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date2 = addDays(date2, 1);
+  return { raw, date: date2, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
+}
+function parseParts(text6, ctx) {
+  let m = ISO_RE.exec(text6);
+  if (m) return parseIso(m, text6);
+  if (m = MONTH_FIRST_RE.exec(text6) ?? DAY_FIRST_RE.exec(text6)) return parseNamedMonth(m, ctx);
+  if (m = TIME_ONLY_RE.exec(text6)) return parseTimeOnly(m, ctx);
+  return void 0;
+}
+function parseLeadingTimestamp(input, ctx = {}) {
+  const parts = parseParts(input.replace(/^[\s*_`[]+/, ""), ctx);
+  if (!parts) return void 0;
+  const { real, ...fields } = parts;
+  const ts = { ...fields, raw: fields.raw.trim() };
+  if (!real) return ts;
+  const effectiveZone = parts.zone ?? ctx.defaultZone ?? ctx.lastZone;
+  if (effectiveZone !== void 0) ts.effectiveZone = effectiveZone;
+  const epochMs = epochOf(parts.date, parts.time, effectiveZone);
+  if (epochMs !== void 0) ts.epochMs = epochMs;
+  return ts;
+}
+
 // src/lint/rules/PM003-metadata-values.ts
 function columnOf(pm2, field, value3) {
   const text6 = pm2.lines[field.position.line - 1] ?? "";
@@ -78779,7 +79105,7 @@ var metadataValuesRule = {
         reports.push({
           line: dateField.position.line,
           column: columnOf(pm2, dateField, dateField.raw),
-          message: `Date "${dateField.raw}" is not a real calendar date; write it as YYYY-MM-DD, e.g. ${ctx.today}.`
+          message: `Date "${dateField.raw}" ${dateProblem(dateField.raw, ctx.today)}.`
         });
       } else if (md.date > ctx.today) {
         reports.push({
@@ -79350,24 +79676,7 @@ function checkRunAnnotation(finding) {
   };
 }
 
-// src/report/text.ts
-function ansi(enabled) {
-  const code = (open3, close2) => (text6) => enabled && text6 !== "" ? `\x1B[${open3}m${text6}\x1B[${close2}m` : text6;
-  return {
-    bold: code(1, 22),
-    dim: code(2, 22),
-    underline: code(4, 24),
-    red: code(31, 39),
-    yellow: code(33, 39),
-    green: code(32, 39)
-  };
-}
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-// src/report/job-summary.ts
-var SUMMARY_MAX_ROWS = 1e3;
+// src/report/markdown.ts
 var MAX_MESSAGE_CHARS = 1e3;
 function cell(text6) {
   const short5 = text6.length > MAX_MESSAGE_CHARS ? `${text6.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text6;
@@ -79377,6 +79686,27 @@ function lineUrl(link2, path5, line) {
   const encodedPath = path5.split("/").map(encodeURIComponent).join("/");
   return `${link2.serverUrl.replace(/\/+$/, "")}/${link2.repository}/blob/${link2.sha}/${encodedPath}#L${line}`;
 }
+
+// src/util/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+// src/report/text.ts
+function ansi(enabled) {
+  const code2 = (open4, close2) => (text6) => enabled && text6 !== "" ? `\x1B[${open4}m${text6}\x1B[${close2}m` : text6;
+  return {
+    bold: code2(1, 22),
+    dim: code2(2, 22),
+    underline: code2(4, 24),
+    red: code2(31, 39),
+    yellow: code2(33, 39),
+    green: code2(32, 39)
+  };
+}
+
+// src/report/job-summary.ts
+var SUMMARY_MAX_ROWS = 1e3;
 function headline(report4) {
   const { summary: summary2 } = report4.result;
   if (summary2.files === 0) return "## reliability-loop lint: no postmortems to lint";
@@ -79568,7 +79898,7 @@ function ok() {
 }
 
 // node_modules/is-plain-obj/index.js
-function isPlainObject4(value3) {
+function isPlainObject3(value3) {
   if (typeof value3 !== "object" || value3 === null) {
     return false;
   }
@@ -80068,10 +80398,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set stem(stem) {
-    assertNonEmpty(stem, "stem");
-    assertPart(stem, "stem");
-    this.path = default2.join(this.dirname || "", stem + (this.extname || ""));
+  set stem(stem2) {
+    assertNonEmpty(stem2, "stem");
+    assertPart(stem2, "stem");
+    this.path = default2.join(this.dirname || "", stem2 + (this.extname || ""));
   }
   // Normal prototypal methods.
   /**
@@ -80932,7 +81262,7 @@ var Processor = class _Processor extends CallableInstance {
       } else if (parameters2.length > 0) {
         let [primary, ...rest] = parameters2;
         const currentPrimary = attachers[entryIndex][1];
-        if (isPlainObject4(currentPrimary) && isPlainObject4(primary)) {
+        if (isPlainObject3(currentPrimary) && isPlainObject3(primary)) {
           primary = (0, import_extend.default)(true, currentPrimary, primary);
         }
         attachers[entryIndex] = [plugin, primary, ...rest];
@@ -80959,7 +81289,7 @@ function assertUnfrozen(name2, frozen) {
   }
 }
 function assertNode(node2) {
-  if (!isPlainObject4(node2) || typeof node2.type !== "string") {
+  if (!isPlainObject3(node2) || typeof node2.type !== "string") {
     throw new TypeError("Expected node, got `" + node2 + "`");
   }
 }
@@ -83209,14 +83539,14 @@ function syntaxExtension(all2, extension2) {
     const maybe = hasOwnProperty.call(all2, hook2) ? all2[hook2] : void 0;
     const left = maybe || (all2[hook2] = {});
     const right = extension2[hook2];
-    let code;
+    let code2;
     if (right) {
-      for (code in right) {
-        if (!hasOwnProperty.call(left, code)) left[code] = [];
-        const value3 = right[code];
+      for (code2 in right) {
+        if (!hasOwnProperty.call(left, code2)) left[code2] = [];
+        const value3 = right[code2];
         constructs(
           // @ts-expect-error Looks like a list.
-          left[code],
+          left[code2],
           Array.isArray(value3) ? value3 : value3 ? [value3] : []
         );
       }
@@ -83235,20 +83565,20 @@ function constructs(existing, list2) {
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value3, base) {
-  const code = Number.parseInt(value3, base);
+  const code2 = Number.parseInt(value3, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code < 9 || code === 11 || code > 13 && code < 32 || // Control character (DEL) of C0, and C1 controls.
-    code > 126 && code < 160 || // Lone high surrogates and low surrogates.
-    code > 55295 && code < 57344 || // Noncharacters.
-    code > 64975 && code < 65008 || /* eslint-disable no-bitwise */
-    (code & 65535) === 65535 || (code & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code2 < 9 || code2 === 11 || code2 > 13 && code2 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code2 > 126 && code2 < 160 || // Lone high surrogates and low surrogates.
+    code2 > 55295 && code2 < 57344 || // Noncharacters.
+    code2 > 64975 && code2 < 65008 || /* eslint-disable no-bitwise */
+    (code2 & 65535) === 65535 || (code2 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code > 1114111
+    code2 > 1114111
   ) {
     return "�";
   }
-  return String.fromCodePoint(code);
+  return String.fromCodePoint(code2);
 }
 
 // node_modules/micromark-util-normalize-identifier/index.js
@@ -83260,31 +83590,31 @@ function normalizeIdentifier(value3) {
 var asciiAlpha = regexCheck(/[A-Za-z]/);
 var asciiAlphanumeric = regexCheck(/[\dA-Za-z]/);
 var asciiAtext = regexCheck(/[#-'*+\--9=?A-Z^-~]/);
-function asciiControl(code) {
+function asciiControl(code2) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code !== null && (code < 32 || code === 127)
+    code2 !== null && (code2 < 32 || code2 === 127)
   );
 }
 var asciiDigit = regexCheck(/\d/);
 var asciiHexDigit = regexCheck(/[\dA-Fa-f]/);
 var asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
-function markdownLineEnding(code) {
-  return code !== null && code < -2;
+function markdownLineEnding(code2) {
+  return code2 !== null && code2 < -2;
 }
-function markdownLineEndingOrSpace(code) {
-  return code !== null && (code < 0 || code === 32);
+function markdownLineEndingOrSpace(code2) {
+  return code2 !== null && (code2 < 0 || code2 === 32);
 }
-function markdownSpace(code) {
-  return code === -2 || code === -1 || code === 32;
+function markdownSpace(code2) {
+  return code2 === -2 || code2 === -1 || code2 === 32;
 }
 var unicodePunctuation = regexCheck(new RegExp("\\p{P}|\\p{S}", "u"));
 var unicodeWhitespace = regexCheck(/\s/);
 function regexCheck(regex2) {
   return check;
-  function check(code) {
-    return code !== null && code > -1 && regex2.test(String.fromCharCode(code));
+  function check(code2) {
+    return code2 !== null && code2 > -1 && regex2.test(String.fromCharCode(code2));
   }
 }
 
@@ -83293,43 +83623,43 @@ function factorySpace(effects, ok2, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
   return start;
-  function start(code) {
-    if (markdownSpace(code)) {
+  function start(code2) {
+    if (markdownSpace(code2)) {
       effects.enter(type);
-      return prefix(code);
+      return prefix(code2);
     }
-    return ok2(code);
+    return ok2(code2);
   }
-  function prefix(code) {
-    if (markdownSpace(code) && size++ < limit) {
-      effects.consume(code);
+  function prefix(code2) {
+    if (markdownSpace(code2) && size++ < limit) {
+      effects.consume(code2);
       return prefix;
     }
     effects.exit(type);
-    return ok2(code);
+    return ok2(code2);
   }
 }
 function factorySpaceMinMax(effects, ok2, nok, type, min, max) {
   let size = 0;
   return start;
-  function start(code) {
-    if (max > 0 && markdownSpace(code)) {
+  function start(code2) {
+    if (max > 0 && markdownSpace(code2)) {
       effects.enter(type);
-      return prefix(code);
+      return prefix(code2);
     }
-    return after(code);
+    return after(code2);
   }
-  function prefix(code) {
-    if (markdownSpace(code) && size < max) {
-      effects.consume(code);
+  function prefix(code2) {
+    if (markdownSpace(code2) && size < max) {
+      effects.consume(code2);
       size++;
       return prefix;
     }
     effects.exit(type);
-    return after(code);
+    return after(code2);
   }
-  function after(code) {
-    return size >= min ? ok2(code) : nok(code);
+  function after(code2) {
+    return size >= min ? ok2(code2) : nok(code2);
   }
 }
 
@@ -83341,21 +83671,21 @@ function initializeContent(effects) {
   const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   let previous2;
   return contentStart;
-  function afterContentStartConstruct(code) {
-    if (code === null) {
-      effects.consume(code);
+  function afterContentStartConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return factorySpace(effects, contentStart, "linePrefix");
   }
-  function paragraphInitial(code) {
+  function paragraphInitial(code2) {
     effects.enter("paragraph");
-    return lineStart(code);
+    return lineStart(code2);
   }
-  function lineStart(code) {
+  function lineStart(code2) {
     const token = effects.enter("chunkText", {
       contentType: "text",
       previous: previous2
@@ -83364,21 +83694,21 @@ function initializeContent(effects) {
       previous2.next = token;
     }
     previous2 = token;
-    return data(code);
+    return data(code2);
   }
-  function data(code) {
-    if (code === null) {
+  function data(code2) {
+    if (code2 === null) {
       effects.exit("chunkText");
       effects.exit("paragraph");
-      effects.consume(code);
+      effects.consume(code2);
       return;
     }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
       effects.exit("chunkText");
       return lineStart;
     }
-    effects.consume(code);
+    effects.consume(code2);
     return data;
   }
 }
@@ -83496,15 +83826,15 @@ function initializeDocument(effects) {
   let childToken;
   let lineStartOffset;
   return start;
-  function start(code) {
+  function start(code2) {
     if (continued < stack.length) {
       const item = stack[continued];
       self2.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code2);
     }
-    return checkNewContainers(code);
+    return checkNewContainers(code2);
   }
-  function documentContinue(code) {
+  function documentContinue(code2) {
     continued++;
     if (self2.containerState._closeFlow) {
       self2.containerState._closeFlow = void 0;
@@ -83532,51 +83862,51 @@ function initializeDocument(effects) {
       editMap.add(indexBeforeFlow + 1, 0, self2.events.slice(indexBeforeExits));
       editMap.add(indexBeforeExits, index2 - indexBeforeExits, []);
       editMap.consume(self2.events);
-      return checkNewContainers(code);
+      return checkNewContainers(code2);
     }
-    return start(code);
+    return start(code2);
   }
-  function checkNewContainers(code) {
+  function checkNewContainers(code2) {
     if (continued === stack.length) {
       if (!childFlow) {
-        return documentContinued(code);
+        return documentContinued(code2);
       }
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code);
+        return flowStart(code2);
       }
       self2.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
     self2.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code2);
   }
-  function thereIsANewContainer(code) {
+  function thereIsANewContainer(code2) {
     if (childFlow) {
       closeFlow();
     }
     exitContainers(continued);
-    return documentContinued(code);
+    return documentContinued(code2);
   }
-  function thereIsNoNewContainer(code) {
+  function thereIsNoNewContainer(code2) {
     self2.parser.lazy[self2.now().line] = continued !== stack.length;
     lineStartOffset = self2.now().offset;
-    return flowStart(code);
+    return flowStart(code2);
   }
-  function documentContinued(code) {
+  function documentContinued(code2) {
     self2.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code2);
   }
-  function containerContinue(code) {
+  function containerContinue(code2) {
     continued++;
     stack.push([self2.currentConstruct, self2.containerState]);
-    return documentContinued(code);
+    return documentContinued(code2);
   }
-  function flowStart(code) {
-    if (code === null) {
+  function flowStart(code2) {
+    if (code2 === null) {
       if (childFlow) {
         closeFlow();
       }
       exitContainers(0);
-      effects.consume(code);
+      effects.consume(code2);
       return;
     }
     childFlow = childFlow || self2.parser.flow(self2.now());
@@ -83585,23 +83915,23 @@ function initializeDocument(effects) {
       contentType: "flow",
       previous: childToken
     });
-    return flowContinue(code);
+    return flowContinue(code2);
   }
-  function flowContinue(code) {
-    if (code === null) {
+  function flowContinue(code2) {
+    if (code2 === null) {
       writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
-      effects.consume(code);
+      effects.consume(code2);
       return;
     }
-    if (markdownLineEnding(code)) {
-      effects.consume(code);
+    if (markdownLineEnding(code2)) {
+      effects.consume(code2);
       writeToChild(effects.exit("chunkFlow"));
       continued = 0;
       self2.interrupt = void 0;
       return start;
     }
-    effects.consume(code);
+    effects.consume(code2);
     return flowContinue;
   }
   function writeToChild(token, endOfFile) {
@@ -83676,11 +84006,11 @@ function tokenizeContainer(effects, ok2, nok) {
 }
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code) {
-  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+function classifyCharacter(code2) {
+  if (code2 === null || markdownLineEndingOrSpace(code2) || unicodeWhitespace(code2)) {
     return 1;
   }
-  if (unicodePunctuation(code)) {
+  if (unicodePunctuation(code2)) {
     return 2;
   }
 }
@@ -83710,16 +84040,16 @@ function resolveAllAttention(events, context3) {
   let nextEvents;
   while (++index2 < events.length) {
     if (events[index2][0] === "enter" && events[index2][1].type === "attentionSequence" && events[index2][1]._close) {
-      let open3 = index2;
-      while (open3--) {
-        if (events[open3][0] === "exit" && events[open3][1].type === "attentionSequence" && events[open3][1]._open && // If the markers are the same:
-        context3.sliceSerialize(events[open3][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
-          if ((events[open3][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open3][1].end.offset - events[open3][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
+      let open4 = index2;
+      while (open4--) {
+        if (events[open4][0] === "exit" && events[open4][1].type === "attentionSequence" && events[open4][1]._open && // If the markers are the same:
+        context3.sliceSerialize(events[open4][1]).charCodeAt(0) === context3.sliceSerialize(events[index2][1]).charCodeAt(0)) {
+          if ((events[open4][1]._close || events[index2][1]._open) && (events[index2][1].end.offset - events[index2][1].start.offset) % 3 && !((events[open4][1].end.offset - events[open4][1].start.offset + events[index2][1].end.offset - events[index2][1].start.offset) % 3)) {
             continue;
           }
-          const use = events[open3][1].end.offset - events[open3][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
+          const use = events[open4][1].end.offset - events[open4][1].start.offset > 1 && events[index2][1].end.offset - events[index2][1].start.offset > 1 ? 2 : 1;
           const start = {
-            ...events[open3][1].end
+            ...events[open4][1].end
           };
           const end = {
             ...events[index2][1].start
@@ -83730,7 +84060,7 @@ function resolveAllAttention(events, context3) {
             type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
             end: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             }
           };
           const closingSequence = {
@@ -83743,7 +84073,7 @@ function resolveAllAttention(events, context3) {
           const text6 = {
             type: use > 1 ? "strongText" : "emphasisText",
             start: {
-              ...events[open3][1].end
+              ...events[open4][1].end
             },
             end: {
               ...events[index2][1].start
@@ -83758,26 +84088,26 @@ function resolveAllAttention(events, context3) {
               ...closingSequence.end
             }
           };
-          events[open3][1].end = {
+          events[open4][1].end = {
             ...openingSequence.start
           };
           events[index2][1].start = {
             ...closingSequence.end
           };
           nextEvents = [];
-          if (events[open3][1].end.offset - events[open3][1].start.offset) {
-            nextEvents = push(nextEvents, [["enter", events[open3][1], context3], ["exit", events[open3][1], context3]]);
+          if (events[open4][1].end.offset - events[open4][1].start.offset) {
+            nextEvents = push(nextEvents, [["enter", events[open4][1], context3], ["exit", events[open4][1], context3]]);
           }
           nextEvents = push(nextEvents, [["enter", group, context3], ["enter", openingSequence, context3], ["exit", openingSequence, context3], ["enter", text6, context3]]);
-          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + 1, index2), context3));
+          nextEvents = push(nextEvents, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + 1, index2), context3));
           nextEvents = push(nextEvents, [["exit", text6, context3], ["enter", closingSequence, context3], ["exit", closingSequence, context3], ["exit", group, context3]]);
           let offset = 0;
           if (events[index2][1].end.offset - events[index2][1].start.offset) {
             offset = 2;
             nextEvents = push(nextEvents, [["enter", events[index2][1], context3], ["exit", events[index2][1], context3]]);
           }
-          splice(events, open3 - 1, index2 - open3 + 3, nextEvents);
-          index2 = open3 + nextEvents.length - offset - 2;
+          splice(events, open4 - 1, index2 - open4 + 3, nextEvents);
+          index2 = open4 + nextEvents.length - offset - 2;
           break;
         }
       }
@@ -83797,23 +84127,23 @@ function tokenizeAttention(effects, ok2) {
   const before = classifyCharacter(previous2);
   let marker;
   return start;
-  function start(code) {
-    marker = code;
+  function start(code2) {
+    marker = code2;
     effects.enter("attentionSequence");
-    return inside(code);
+    return inside(code2);
   }
-  function inside(code) {
-    if (code === marker) {
-      effects.consume(code);
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       return inside;
     }
     const token = effects.exit("attentionSequence");
-    const after = classifyCharacter(code);
-    const open3 = !after || after === 2 && before || attentionMarkers2.includes(code) && code !== 42 && code !== 95;
+    const after = classifyCharacter(code2);
+    const open4 = !after || after === 2 && before || attentionMarkers2.includes(code2) && code2 !== 42 && code2 !== 95;
     const close2 = !before || before === 2 && after || attentionMarkers2.includes(previous2) && previous2 !== 42 && previous2 !== 95;
-    token._open = Boolean(marker === 42 ? open3 : open3 && (before || !close2));
-    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open3));
-    return ok2(code);
+    token._open = Boolean(marker === 42 ? open4 : open4 && (before || !close2));
+    token._close = Boolean(marker === 42 ? close2 : close2 && (after || !open4));
+    return ok2(code2);
   }
 }
 function movePoint(point3, offset) {
@@ -83830,96 +84160,96 @@ var autolink = {
 function tokenizeAutolink(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("autolink");
     effects.enter("autolinkMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("autolinkMarker");
     effects.enter("autolinkProtocol");
-    return open3;
+    return open4;
   }
-  function open3(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
+  function open4(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return schemeOrEmailAtext;
     }
-    if (code === 64) {
-      return nok(code);
+    if (code2 === 64) {
+      return nok(code2);
     }
-    return emailAtext(code);
+    return emailAtext(code2);
   }
-  function schemeOrEmailAtext(code) {
-    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
+  function schemeOrEmailAtext(code2) {
+    if (code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) {
       size = 1;
-      return schemeInsideOrEmailAtext(code);
+      return schemeInsideOrEmailAtext(code2);
     }
-    return emailAtext(code);
+    return emailAtext(code2);
   }
-  function schemeInsideOrEmailAtext(code) {
-    if (code === 58) {
-      effects.consume(code);
+  function schemeInsideOrEmailAtext(code2) {
+    if (code2 === 58) {
+      effects.consume(code2);
       size = 0;
       return urlInside;
     }
-    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
-      effects.consume(code);
+    if ((code2 === 43 || code2 === 45 || code2 === 46 || asciiAlphanumeric(code2)) && size++ < 32) {
+      effects.consume(code2);
       return schemeInsideOrEmailAtext;
     }
     size = 0;
-    return emailAtext(code);
+    return emailAtext(code2);
   }
-  function urlInside(code) {
-    if (code === 62) {
+  function urlInside(code2) {
+    if (code2 === 62) {
       effects.exit("autolinkProtocol");
       effects.enter("autolinkMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok2;
     }
-    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
-      return nok(code);
+    if (code2 === null || code2 === 32 || code2 === 60 || asciiControl(code2)) {
+      return nok(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return urlInside;
   }
-  function emailAtext(code) {
-    if (code === 64) {
-      effects.consume(code);
+  function emailAtext(code2) {
+    if (code2 === 64) {
+      effects.consume(code2);
       return emailAtSignOrDot;
     }
-    if (asciiAtext(code)) {
-      effects.consume(code);
+    if (asciiAtext(code2)) {
+      effects.consume(code2);
       return emailAtext;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function emailAtSignOrDot(code) {
-    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
+  function emailAtSignOrDot(code2) {
+    return asciiAlphanumeric(code2) ? emailLabel(code2) : nok(code2);
   }
-  function emailLabel(code) {
-    if (code === 46) {
-      effects.consume(code);
+  function emailLabel(code2) {
+    if (code2 === 46) {
+      effects.consume(code2);
       size = 0;
       return emailAtSignOrDot;
     }
-    if (code === 62) {
+    if (code2 === 62) {
       effects.exit("autolinkProtocol").type = "autolinkEmail";
       effects.enter("autolinkMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("autolinkMarker");
       effects.exit("autolink");
       return ok2;
     }
-    return emailValue(code);
+    return emailValue(code2);
   }
-  function emailValue(code) {
-    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
-      const next = code === 45 ? emailValue : emailLabel;
-      effects.consume(code);
+  function emailValue(code2) {
+    if ((code2 === 45 || asciiAlphanumeric(code2)) && size++ < 63) {
+      const next = code2 === 45 ? emailValue : emailLabel;
+      effects.consume(code2);
       return next;
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -83930,11 +84260,11 @@ var blankLine = {
 };
 function tokenizeBlankLine(effects, ok2, nok) {
   return start;
-  function start(code) {
-    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
+  function start(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, after, "linePrefix")(code2) : after(code2);
   }
-  function after(code) {
-    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
+  function after(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
   }
 }
 
@@ -83950,8 +84280,8 @@ var blockQuote = {
 function tokenizeBlockQuoteStart(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code) {
-    if (code === 62) {
+  function start(code2) {
+    if (code2 === 62) {
       const state = self2.containerState;
       if (!state.open) {
         effects.enter("blockQuote", {
@@ -83961,35 +84291,35 @@ function tokenizeBlockQuoteStart(effects, ok2, nok) {
       }
       effects.enter("blockQuotePrefix");
       effects.enter("blockQuoteMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("blockQuoteMarker");
       return after;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function after(code) {
-    if (markdownSpace(code)) {
+  function after(code2) {
+    if (markdownSpace(code2)) {
       effects.enter("blockQuotePrefixWhitespace");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("blockQuotePrefixWhitespace");
       effects.exit("blockQuotePrefix");
       return ok2;
     }
     effects.exit("blockQuotePrefix");
-    return ok2(code);
+    return ok2(code2);
   }
 }
 function tokenizeBlockQuoteContinuation(effects, ok2, nok) {
   const self2 = this;
   return contStart;
-  function contStart(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+  function contStart(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, contBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
     }
-    return contBefore(code);
+    return contBefore(code2);
   }
-  function contBefore(code) {
-    return effects.attempt(blockQuote, ok2, nok)(code);
+  function contBefore(code2) {
+    return effects.attempt(blockQuote, ok2, nok)(code2);
   }
 }
 function exit(effects) {
@@ -84003,22 +84333,22 @@ var characterEscape = {
 };
 function tokenizeCharacterEscape(effects, ok2, nok) {
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("characterEscape");
     effects.enter("escapeMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("escapeMarker");
     return inside;
   }
-  function inside(code) {
-    if (asciiPunctuation(code)) {
+  function inside(code2) {
+    if (asciiPunctuation(code2)) {
       effects.enter("characterEscapeValue");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("characterEscapeValue");
       effects.exit("characterEscape");
       return ok2;
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -84033,29 +84363,29 @@ function tokenizeCharacterReference(effects, ok2, nok) {
   let max;
   let test;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("characterReference");
     effects.enter("characterReferenceMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("characterReferenceMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
-    if (code === 35) {
+  function open4(code2) {
+    if (code2 === 35) {
       effects.enter("characterReferenceMarkerNumeric");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("characterReferenceMarkerNumeric");
       return numeric;
     }
     effects.enter("characterReferenceValue");
     max = 31;
     test = asciiAlphanumeric;
-    return value3(code);
+    return value3(code2);
   }
-  function numeric(code) {
-    if (code === 88 || code === 120) {
+  function numeric(code2) {
+    if (code2 === 88 || code2 === 120) {
       effects.enter("characterReferenceMarkerHexadecimal");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
       max = 6;
@@ -84065,25 +84395,25 @@ function tokenizeCharacterReference(effects, ok2, nok) {
     effects.enter("characterReferenceValue");
     max = 7;
     test = asciiDigit;
-    return value3(code);
+    return value3(code2);
   }
-  function value3(code) {
-    if (code === 59 && size) {
+  function value3(code2) {
+    if (code2 === 59 && size) {
       const token = effects.exit("characterReferenceValue");
       if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self2.sliceSerialize(token))) {
-        return nok(code);
+        return nok(code2);
       }
       effects.enter("characterReferenceMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("characterReferenceMarker");
       effects.exit("characterReference");
       return ok2;
     }
-    if (test(code) && size++ < max) {
-      effects.consume(code);
+    if (test(code2) && size++ < max) {
+      effects.consume(code2);
       return value3;
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -84095,17 +84425,17 @@ var nonLazyContinuation = {
 function tokenizeNonLazyContinuation(effects, ok2, nok) {
   const self2 = this;
   return start;
-  function start(code) {
-    if (code === null) {
-      return nok(code);
+  function start(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return after;
   }
-  function after(code) {
-    return self2.parser.lazy[self2.now().line] ? nok(code) : ok2(code);
+  function after(code2) {
+    return self2.parser.lazy[self2.now().line] ? nok(code2) : ok2(code2);
   }
 }
 
@@ -84125,149 +84455,149 @@ function tokenizeCodeFenced(effects, ok2, nok) {
   let sizeOpen = 0;
   let marker;
   return start;
-  function start(code) {
-    return beforeSequenceOpen(code);
+  function start(code2) {
+    return beforeSequenceOpen(code2);
   }
-  function beforeSequenceOpen(code) {
+  function beforeSequenceOpen(code2) {
     const tail = self2.events[self2.events.length - 1];
     initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
-    marker = code;
+    marker = code2;
     effects.enter("codeFenced");
     effects.enter("codeFencedFence");
     effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code) {
-    if (code === marker) {
+  function sequenceOpen(code2) {
+    if (code2 === marker) {
       sizeOpen++;
-      effects.consume(code);
+      effects.consume(code2);
       return sequenceOpen;
     }
     if (sizeOpen < 3) {
-      return nok(code);
+      return nok(code2);
     }
     effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
+    return markdownSpace(code2) ? factorySpace(effects, infoBefore, "whitespace")(code2) : infoBefore(code2);
   }
-  function infoBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function infoBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFencedFence");
-      return self2.interrupt ? ok2(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+      return self2.interrupt ? ok2(code2) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
     }
     effects.enter("codeFencedFenceInfo");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return info2(code);
+    return info2(code2);
   }
-  function info2(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function info2(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return infoBefore(code);
+      return infoBefore(code2);
     }
-    if (markdownSpace(code)) {
+    if (markdownSpace(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code);
+      return factorySpace(effects, metaBefore, "whitespace")(code2);
     }
-    if (code === 96 && code === marker) {
-      return nok(code);
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return info2;
   }
-  function metaBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return infoBefore(code);
+  function metaBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return infoBefore(code2);
     }
     effects.enter("codeFencedFenceMeta");
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return meta(code);
+    return meta(code2);
   }
-  function meta(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function meta(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
       effects.exit("codeFencedFenceMeta");
-      return infoBefore(code);
+      return infoBefore(code2);
     }
-    if (code === 96 && code === marker) {
-      return nok(code);
+    if (code2 === 96 && code2 === marker) {
+      return nok(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return meta;
   }
-  function atNonLazyBreak(code) {
-    return effects.attempt(closeStart, after, contentBefore)(code);
+  function atNonLazyBreak(code2) {
+    return effects.attempt(closeStart, after, contentBefore)(code2);
   }
-  function contentBefore(code) {
+  function contentBefore(code2) {
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return contentStart;
   }
-  function contentStart(code) {
-    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
+  function contentStart(code2) {
+    return initialPrefix > 0 && markdownSpace(code2) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code2) : beforeContentChunk(code2);
   }
-  function beforeContentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+  function beforeContentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code2);
     }
     effects.enter("codeFlowValue");
-    return contentChunk(code);
+    return contentChunk(code2);
   }
-  function contentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function contentChunk(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFlowValue");
-      return beforeContentChunk(code);
+      return beforeContentChunk(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return contentChunk;
   }
-  function after(code) {
+  function after(code2) {
     effects.exit("codeFenced");
-    return ok2(code);
+    return ok2(code2);
   }
   function tokenizeCloseStart(effects2, ok3, nok2) {
     let size = 0;
     return startBefore;
-    function startBefore(code) {
+    function startBefore(code2) {
       effects2.enter("lineEnding");
-      effects2.consume(code);
+      effects2.consume(code2);
       effects2.exit("lineEnding");
       return start2;
     }
-    function start2(code) {
+    function start2(code2) {
       effects2.enter("codeFencedFence");
-      return markdownSpace(code) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : beforeSequenceClose(code);
+      return markdownSpace(code2) ? factorySpace(effects2, beforeSequenceClose, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : beforeSequenceClose(code2);
     }
-    function beforeSequenceClose(code) {
-      if (code === marker) {
+    function beforeSequenceClose(code2) {
+      if (code2 === marker) {
         effects2.enter("codeFencedFenceSequence");
-        return sequenceClose(code);
+        return sequenceClose(code2);
       }
-      return nok2(code);
+      return nok2(code2);
     }
-    function sequenceClose(code) {
-      if (code === marker) {
+    function sequenceClose(code2) {
+      if (code2 === marker) {
         size++;
-        effects2.consume(code);
+        effects2.consume(code2);
         return sequenceClose;
       }
       if (size >= sizeOpen) {
         effects2.exit("codeFencedFenceSequence");
-        return markdownSpace(code) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
+        return markdownSpace(code2) ? factorySpace(effects2, sequenceCloseAfter, "whitespace")(code2) : sequenceCloseAfter(code2);
       }
-      return nok2(code);
+      return nok2(code2);
     }
-    function sequenceCloseAfter(code) {
-      if (code === null || markdownLineEnding(code)) {
+    function sequenceCloseAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
         effects2.exit("codeFencedFence");
-        return ok3(code);
+        return ok3(code2);
       }
-      return nok2(code);
+      return nok2(code2);
     }
   }
 }
@@ -84283,50 +84613,50 @@ var furtherStart = {
 };
 function tokenizeCodeIndented(effects, ok2, nok) {
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code2);
   }
-  function atBreak(code) {
-    if (code === null) {
-      return after(code);
+  function atBreak(code2) {
+    if (code2 === null) {
+      return after(code2);
     }
-    if (markdownLineEnding(code)) {
-      return effects.attempt(furtherStart, atBreak, after)(code);
+    if (markdownLineEnding(code2)) {
+      return effects.attempt(furtherStart, atBreak, after)(code2);
     }
     effects.enter("codeFlowValue");
-    return inside(code);
+    return inside(code2);
   }
-  function inside(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function inside(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("codeFlowValue");
-      return atBreak(code);
+      return atBreak(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return inside;
   }
-  function after(code) {
+  function after(code2) {
     effects.exit("codeIndented");
-    return ok2(code);
+    return ok2(code2);
   }
 }
 function tokenizeFurtherStart(effects, ok2, nok) {
   const self2 = this;
   return furtherStart2;
-  function furtherStart2(code) {
+  function furtherStart2(code2) {
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code);
+      return nok(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return furtherStart2;
     }
-    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
+    return factorySpaceMinMax(effects, ok2, onNotEnoughPrefix, "linePrefix", 4, 4)(code2);
   }
-  function onNotEnoughPrefix(code) {
-    return markdownLineEnding(code) ? furtherStart2(code) : nok(code);
+  function onNotEnoughPrefix(code2) {
+    return markdownLineEnding(code2) ? furtherStart2(code2) : nok(code2);
   }
 }
 
@@ -84374,8 +84704,8 @@ function resolveCodeText(events) {
   }
   return events;
 }
-function previous(code) {
-  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+function previous(code2) {
+  return code2 !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 function tokenizeCodeText(effects, ok2, nok) {
   const self2 = this;
@@ -84383,65 +84713,65 @@ function tokenizeCodeText(effects, ok2, nok) {
   let size;
   let token;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("codeText");
     effects.enter("codeTextSequence");
-    return sequenceOpen(code);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code) {
-    if (code === 96) {
-      effects.consume(code);
+  function sequenceOpen(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
       sizeOpen++;
       return sequenceOpen;
     }
     effects.exit("codeTextSequence");
-    return between(code);
+    return between(code2);
   }
-  function between(code) {
-    if (code === null) {
-      return nok(code);
+  function between(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code === 32) {
+    if (code2 === 32) {
       effects.enter("space");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("space");
       return between;
     }
-    if (code === 96) {
+    if (code2 === 96) {
       token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code);
+      return sequenceClose(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return between;
     }
     effects.enter("codeTextData");
-    return data(code);
+    return data(code2);
   }
-  function data(code) {
-    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
+  function data(code2) {
+    if (code2 === null || code2 === 32 || code2 === 96 || markdownLineEnding(code2)) {
       effects.exit("codeTextData");
-      return between(code);
+      return between(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return data;
   }
-  function sequenceClose(code) {
-    if (code === 96) {
-      effects.consume(code);
+  function sequenceClose(code2) {
+    if (code2 === 96) {
+      effects.consume(code2);
       size++;
       return sequenceClose;
     }
     if (size === sizeOpen) {
       effects.exit("codeTextSequence");
       effects.exit("codeText");
-      return ok2(code);
+      return ok2(code2);
     }
     token.type = "codeTextData";
-    return data(code);
+    return data(code2);
   }
 }
 
@@ -84807,30 +85137,30 @@ function resolveContent(events) {
 function tokenizeContent(effects, ok2) {
   let previous2;
   return chunkStart;
-  function chunkStart(code) {
+  function chunkStart(code2) {
     effects.enter("content");
     previous2 = effects.enter("chunkContent", {
       contentType: "content"
     });
-    return chunkInside(code);
+    return chunkInside(code2);
   }
-  function chunkInside(code) {
-    if (code === null) {
-      return contentEnd(code);
+  function chunkInside(code2) {
+    if (code2 === null) {
+      return contentEnd(code2);
     }
-    if (markdownLineEnding(code)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
+    if (markdownLineEnding(code2)) {
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return chunkInside;
   }
-  function contentEnd(code) {
+  function contentEnd(code2) {
     effects.exit("chunkContent");
     effects.exit("content");
-    return ok2(code);
+    return ok2(code2);
   }
-  function contentContinue(code) {
-    effects.consume(code);
+  function contentContinue(code2) {
+    effects.consume(code2);
     effects.exit("chunkContent");
     previous2.next = effects.enter("chunkContent", {
       contentType: "content",
@@ -84843,22 +85173,22 @@ function tokenizeContent(effects, ok2) {
 function tokenizeContinuation(effects, ok2, nok) {
   const self2 = this;
   return startLookahead;
-  function startLookahead(code) {
+  function startLookahead(code2) {
     effects.exit("chunkContent");
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return factorySpace(effects, prefixed, "linePrefix");
   }
-  function prefixed(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
+  function prefixed(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
     }
     const tail = self2.events[self2.events.length - 1];
     if (!self2.parser.constructs.disable.null.includes("codeIndented") && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok2(code);
+      return ok2(code2);
     }
-    return effects.interrupt(self2.parser.constructs.flow, nok, ok2)(code);
+    return effects.interrupt(self2.parser.constructs.flow, nok, ok2)(code2);
   }
 }
 
@@ -84867,17 +85197,17 @@ function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerT
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
-  function start(code) {
-    if (code === 60) {
+  function start(code2) {
+    if (code2 === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit(literalMarkerType);
       return enclosedBefore;
     }
-    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
-      return nok(code);
+    if (code2 === null || code2 === 32 || code2 === 41 || asciiControl(code2)) {
+      return nok(code2);
     }
     effects.enter(type);
     effects.enter(rawType);
@@ -84885,12 +85215,12 @@ function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return raw(code);
+    return raw(code2);
   }
-  function enclosedBefore(code) {
-    if (code === 62) {
+  function enclosedBefore(code2) {
+    if (code2 === 62) {
       effects.enter(literalMarkerType);
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
@@ -84900,57 +85230,57 @@ function factoryDestination(effects, ok2, nok, type, literalType, literalMarkerT
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return enclosed(code);
+    return enclosed(code2);
   }
-  function enclosed(code) {
-    if (code === 62) {
+  function enclosed(code2) {
+    if (code2 === 62) {
       effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code);
+      return enclosedBefore(code2);
     }
-    if (code === null || code === 60 || markdownLineEnding(code)) {
-      return nok(code);
+    if (code2 === null || code2 === 60 || markdownLineEnding(code2)) {
+      return nok(code2);
     }
-    effects.consume(code);
-    return code === 92 ? enclosedEscape : enclosed;
+    effects.consume(code2);
+    return code2 === 92 ? enclosedEscape : enclosed;
   }
-  function enclosedEscape(code) {
-    if (code === 60 || code === 62 || code === 92) {
-      effects.consume(code);
+  function enclosedEscape(code2) {
+    if (code2 === 60 || code2 === 62 || code2 === 92) {
+      effects.consume(code2);
       return enclosed;
     }
-    return enclosed(code);
+    return enclosed(code2);
   }
-  function raw(code) {
-    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
+  function raw(code2) {
+    if (!balance && (code2 === null || code2 === 41 || markdownLineEndingOrSpace(code2))) {
       effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok2(code);
+      return ok2(code2);
     }
-    if (balance < limit && code === 40) {
-      effects.consume(code);
+    if (balance < limit && code2 === 40) {
+      effects.consume(code2);
       balance++;
       return raw;
     }
-    if (code === 41) {
-      effects.consume(code);
+    if (code2 === 41) {
+      effects.consume(code2);
       balance--;
       return raw;
     }
-    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
-      return nok(code);
+    if (code2 === null || code2 === 32 || code2 === 40 || asciiControl(code2)) {
+      return nok(code2);
     }
-    effects.consume(code);
-    return code === 92 ? rawEscape : raw;
+    effects.consume(code2);
+    return code2 === 92 ? rawEscape : raw;
   }
-  function rawEscape(code) {
-    if (code === 40 || code === 41 || code === 92) {
-      effects.consume(code);
+  function rawEscape(code2) {
+    if (code2 === 40 || code2 === 41 || code2 === 92) {
+      effects.consume(code2);
       return raw;
     }
-    return raw(code);
+    return raw(code2);
   }
 }
 
@@ -84960,58 +85290,58 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
   let size = 0;
   let seen;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter(type);
     effects.enter(markerType);
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit(markerType);
     effects.enter(stringType);
     return atBreak;
   }
-  function atBreak(code) {
-    if (size > 999 || code === null || code === 91 || code === 93 && !seen || // To do: remove in the future once we’ve switched from
+  function atBreak(code2) {
+    if (size > 999 || code2 === null || code2 === 91 || code2 === 93 && !seen || // To do: remove in the future once we’ve switched from
     // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
     // which doesn’t need this.
     // Hidden footnotes hook.
     /* c8 ignore next 3 */
-    code === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code);
+    code2 === 94 && !size && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
-    if (code === 93) {
+    if (code2 === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit(markerType);
       effects.exit(type);
       return ok2;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return atBreak;
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return labelInside(code);
+    return labelInside(code2);
   }
-  function labelInside(code) {
-    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
+  function labelInside(code2) {
+    if (code2 === null || code2 === 91 || code2 === 93 || markdownLineEnding(code2) || size++ > 999) {
       effects.exit("chunkString");
-      return atBreak(code);
+      return atBreak(code2);
     }
-    effects.consume(code);
-    if (!seen) seen = !markdownSpace(code);
-    return code === 92 ? labelEscape : labelInside;
+    effects.consume(code2);
+    if (!seen) seen = !markdownSpace(code2);
+    return code2 === 92 ? labelEscape : labelInside;
   }
-  function labelEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
-      effects.consume(code);
+  function labelEscape(code2) {
+    if (code2 === 91 || code2 === 92 || code2 === 93) {
+      effects.consume(code2);
       size++;
       return labelInside;
     }
-    return labelInside(code);
+    return labelInside(code2);
   }
 }
 
@@ -85019,61 +85349,61 @@ function factoryLabel(effects, ok2, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
   let marker;
   return start;
-  function start(code) {
-    if (code === 34 || code === 39 || code === 40) {
+  function start(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
       effects.enter(type);
       effects.enter(markerType);
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit(markerType);
-      marker = code === 40 ? 41 : code;
+      marker = code2 === 40 ? 41 : code2;
       return begin;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function begin(code) {
-    if (code === marker) {
+  function begin(code2) {
+    if (code2 === marker) {
       effects.enter(markerType);
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit(markerType);
       effects.exit(type);
       return ok2;
     }
     effects.enter(stringType);
-    return atBreak(code);
+    return atBreak(code2);
   }
-  function atBreak(code) {
-    if (code === marker) {
+  function atBreak(code2) {
+    if (code2 === marker) {
       effects.exit(stringType);
       return begin(marker);
     }
-    if (code === null) {
-      return nok(code);
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return factorySpace(effects, atBreak, "linePrefix");
     }
     effects.enter("chunkString", {
       contentType: "string"
     });
-    return inside(code);
+    return inside(code2);
   }
-  function inside(code) {
-    if (code === marker || code === null || markdownLineEnding(code)) {
+  function inside(code2) {
+    if (code2 === marker || code2 === null || markdownLineEnding(code2)) {
       effects.exit("chunkString");
-      return atBreak(code);
+      return atBreak(code2);
     }
-    effects.consume(code);
-    return code === 92 ? escape2 : inside;
+    effects.consume(code2);
+    return code2 === 92 ? escape2 : inside;
   }
-  function escape2(code) {
-    if (code === marker || code === 92) {
-      effects.consume(code);
+  function escape2(code2) {
+    if (code2 === marker || code2 === 92) {
+      effects.consume(code2);
       return inside;
     }
-    return inside(code);
+    return inside(code2);
   }
 }
 
@@ -85081,18 +85411,18 @@ function factoryTitle(effects, ok2, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok2) {
   let seen;
   return start;
-  function start(code) {
-    if (markdownLineEnding(code)) {
+  function start(code2) {
+    if (markdownLineEnding(code2)) {
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       seen = true;
       return start;
     }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code2);
     }
-    return ok2(code);
+    return ok2(code2);
   }
 }
 
@@ -85109,11 +85439,11 @@ function tokenizeDefinition(effects, ok2, nok) {
   const self2 = this;
   let identifier;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("definition");
-    return before(code);
+    return before(code2);
   }
-  function before(code) {
+  function before(code2) {
     return factoryLabel.call(
       self2,
       effects,
@@ -85123,22 +85453,22 @@ function tokenizeDefinition(effects, ok2, nok) {
       "definitionLabel",
       "definitionLabelMarker",
       "definitionLabelString"
-    )(code);
+    )(code2);
   }
-  function labelAfter(code) {
+  function labelAfter(code2) {
     identifier = normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1));
-    if (code === 58) {
+    if (code2 === 58) {
       effects.enter("definitionMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("definitionMarker");
       return markerAfter;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function markerAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
+  function markerAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, destinationBefore)(code2) : destinationBefore(code2);
   }
-  function destinationBefore(code) {
+  function destinationBefore(code2) {
     return factoryDestination(
       effects,
       destinationAfter,
@@ -85149,36 +85479,36 @@ function tokenizeDefinition(effects, ok2, nok) {
       "definitionDestinationLiteralMarker",
       "definitionDestinationRaw",
       "definitionDestinationString"
-    )(code);
+    )(code2);
   }
-  function destinationAfter(code) {
-    return effects.attempt(titleBefore, after, after)(code);
+  function destinationAfter(code2) {
+    return effects.attempt(titleBefore, after, after)(code2);
   }
-  function after(code) {
-    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
+  function after(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, afterWhitespace, "whitespace")(code2) : afterWhitespace(code2);
   }
-  function afterWhitespace(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function afterWhitespace(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("definition");
       self2.parser.defined.push(identifier);
-      return ok2(code);
+      return ok2(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 function tokenizeTitleBefore(effects, ok2, nok) {
   return titleBefore2;
-  function titleBefore2(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
+  function titleBefore2(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, beforeMarker)(code2) : nok(code2);
   }
-  function beforeMarker(code) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
+  function beforeMarker(code2) {
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code2);
   }
-  function titleAfter(code) {
-    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
+  function titleAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code2) : titleAfterOptionalWhitespace(code2);
   }
-  function titleAfterOptionalWhitespace(code) {
-    return code === null || markdownLineEnding(code) ? ok2(code) : nok(code);
+  function titleAfterOptionalWhitespace(code2) {
+    return code2 === null || markdownLineEnding(code2) ? ok2(code2) : nok(code2);
   }
 }
 
@@ -85189,17 +85519,17 @@ var hardBreakEscape = {
 };
 function tokenizeHardBreakEscape(effects, ok2, nok) {
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("hardBreakEscape");
-    effects.consume(code);
+    effects.consume(code2);
     return after;
   }
-  function after(code) {
-    if (markdownLineEnding(code)) {
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
       effects.exit("hardBreakEscape");
-      return ok2(code);
+      return ok2(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -85240,54 +85570,54 @@ function resolveHeadingAtx(events, context3) {
 function tokenizeHeadingAtx(effects, ok2, nok) {
   let size = 0;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("atxHeading");
-    return before(code);
+    return before(code2);
   }
-  function before(code) {
+  function before(code2) {
     effects.enter("atxHeadingSequence");
-    return sequenceOpen(code);
+    return sequenceOpen(code2);
   }
-  function sequenceOpen(code) {
-    if (code === 35 && size++ < 6) {
-      effects.consume(code);
+  function sequenceOpen(code2) {
+    if (code2 === 35 && size++ < 6) {
+      effects.consume(code2);
       return sequenceOpen;
     }
-    if (code === null || markdownLineEndingOrSpace(code)) {
+    if (code2 === null || markdownLineEndingOrSpace(code2)) {
       effects.exit("atxHeadingSequence");
-      return atBreak(code);
+      return atBreak(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function atBreak(code) {
-    if (code === 35) {
+  function atBreak(code2) {
+    if (code2 === 35) {
       effects.enter("atxHeadingSequence");
-      return sequenceFurther(code);
+      return sequenceFurther(code2);
     }
-    if (code === null || markdownLineEnding(code)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("atxHeading");
-      return ok2(code);
+      return ok2(code2);
     }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, atBreak, "whitespace")(code);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, atBreak, "whitespace")(code2);
     }
     effects.enter("atxHeadingText");
-    return data(code);
+    return data(code2);
   }
-  function sequenceFurther(code) {
-    if (code === 35) {
-      effects.consume(code);
+  function sequenceFurther(code2) {
+    if (code2 === 35) {
+      effects.consume(code2);
       return sequenceFurther;
     }
     effects.exit("atxHeadingSequence");
-    return atBreak(code);
+    return atBreak(code2);
   }
-  function data(code) {
-    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
+  function data(code2) {
+    if (code2 === null || code2 === 35 || markdownLineEndingOrSpace(code2)) {
       effects.exit("atxHeadingText");
-      return atBreak(code);
+      return atBreak(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return data;
   }
 }
@@ -85392,327 +85722,327 @@ function tokenizeHtmlFlow(effects, ok2, nok) {
   let index2;
   let markerB;
   return start;
-  function start(code) {
-    return before(code);
+  function start(code2) {
+    return before(code2);
   }
-  function before(code) {
+  function before(code2) {
     effects.enter("htmlFlow");
     effects.enter("htmlFlowData");
-    effects.consume(code);
-    return open3;
+    effects.consume(code2);
+    return open4;
   }
-  function open3(code) {
-    if (code === 33) {
-      effects.consume(code);
+  function open4(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
       return declarationOpen;
     }
-    if (code === 47) {
-      effects.consume(code);
+    if (code2 === 47) {
+      effects.consume(code2);
       closingTag = true;
       return tagCloseStart;
     }
-    if (code === 63) {
-      effects.consume(code);
+    if (code2 === 63) {
+      effects.consume(code2);
       marker = 3;
       return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      buffer = String.fromCharCode(code);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function declarationOpen(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       marker = 2;
       return commentOpenInside;
     }
-    if (code === 91) {
-      effects.consume(code);
+    if (code2 === 91) {
+      effects.consume(code2);
       marker = 5;
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       marker = 4;
       return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function commentOpenInside(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return self2.interrupt ? ok2 : continuationDeclarationInside;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function cdataOpenInside(code) {
+  function cdataOpenInside(code2) {
     const value3 = "CDATA[";
-    if (code === value3.charCodeAt(index2++)) {
-      effects.consume(code);
+    if (code2 === value3.charCodeAt(index2++)) {
+      effects.consume(code2);
       if (index2 === value3.length) {
         return self2.interrupt ? ok2 : continuation;
       }
       return cdataOpenInside;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function tagCloseStart(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
-      buffer = String.fromCharCode(code);
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
+      buffer = String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function tagName(code) {
-    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      const slash = code === 47;
+  function tagName(code2) {
+    if (code2 === null || code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      const slash = code2 === 47;
       const name2 = buffer.toLowerCase();
       if (!slash && !closingTag && htmlRawNames.includes(name2)) {
         marker = 1;
-        return self2.interrupt ? ok2(code) : continuation(code);
+        return self2.interrupt ? ok2(code2) : continuation(code2);
       }
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
         marker = 6;
         if (slash) {
-          effects.consume(code);
+          effects.consume(code2);
           return basicSelfClosing;
         }
-        return self2.interrupt ? ok2(code) : continuation(code);
+        return self2.interrupt ? ok2(code2) : continuation(code2);
       }
       marker = 7;
-      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
+      return self2.interrupt && !self2.parser.lazy[self2.now().line] ? nok(code2) : closingTag ? completeClosingTagAfter(code2) : completeAttributeNameBefore(code2);
     }
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
-      buffer += String.fromCharCode(code);
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
       return tagName;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function basicSelfClosing(code) {
-    if (code === 62) {
-      effects.consume(code);
+  function basicSelfClosing(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       return self2.interrupt ? ok2 : continuation;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function completeClosingTagAfter(code) {
-    if (markdownSpace(code)) {
-      effects.consume(code);
+  function completeClosingTagAfter(code2) {
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeClosingTagAfter;
     }
-    return completeEnd(code);
+    return completeEnd(code2);
   }
-  function completeAttributeNameBefore(code) {
-    if (code === 47) {
-      effects.consume(code);
+  function completeAttributeNameBefore(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       return completeEnd;
     }
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
-      effects.consume(code);
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
       return completeAttributeName;
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeNameBefore;
     }
-    return completeEnd(code);
+    return completeEnd(code2);
   }
-  function completeAttributeName(code) {
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
-      effects.consume(code);
+  function completeAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return completeAttributeName;
     }
-    return completeAttributeNameAfter(code);
+    return completeAttributeNameAfter(code2);
   }
-  function completeAttributeNameAfter(code) {
-    if (code === 61) {
-      effects.consume(code);
+  function completeAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
       return completeAttributeValueBefore;
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeNameAfter;
     }
-    return completeAttributeNameBefore(code);
+    return completeAttributeNameBefore(code2);
   }
-  function completeAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
+  function completeAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
     }
-    if (code === 34 || code === 39) {
-      effects.consume(code);
-      markerB = code;
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      markerB = code2;
       return completeAttributeValueQuoted;
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAttributeValueBefore;
     }
-    return completeAttributeValueUnquoted(code);
+    return completeAttributeValueUnquoted(code2);
   }
-  function completeAttributeValueQuoted(code) {
-    if (code === markerB) {
-      effects.consume(code);
+  function completeAttributeValueQuoted(code2) {
+    if (code2 === markerB) {
+      effects.consume(code2);
       markerB = null;
       return completeAttributeValueQuotedAfter;
     }
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
+    if (code2 === null || markdownLineEnding(code2)) {
+      return nok(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return completeAttributeValueQuoted;
   }
-  function completeAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
-      return completeAttributeNameAfter(code);
+  function completeAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 47 || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96 || markdownLineEndingOrSpace(code2)) {
+      return completeAttributeNameAfter(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return completeAttributeValueUnquoted;
   }
-  function completeAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownSpace(code)) {
-      return completeAttributeNameBefore(code);
+  function completeAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownSpace(code2)) {
+      return completeAttributeNameBefore(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function completeEnd(code) {
-    if (code === 62) {
-      effects.consume(code);
+  function completeEnd(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       return completeAfter;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function completeAfter(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return continuation(code);
+  function completeAfter(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuation(code2);
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return completeAfter;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function continuation(code) {
-    if (code === 45 && marker === 2) {
-      effects.consume(code);
+  function continuation(code2) {
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
       return continuationCommentInside;
     }
-    if (code === 60 && marker === 1) {
-      effects.consume(code);
+    if (code2 === 60 && marker === 1) {
+      effects.consume(code2);
       return continuationRawTagOpen;
     }
-    if (code === 62 && marker === 4) {
-      effects.consume(code);
+    if (code2 === 62 && marker === 4) {
+      effects.consume(code2);
       return continuationClose;
     }
-    if (code === 63 && marker === 3) {
-      effects.consume(code);
+    if (code2 === 63 && marker === 3) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    if (code === 93 && marker === 5) {
-      effects.consume(code);
+    if (code2 === 93 && marker === 5) {
+      effects.consume(code2);
       return continuationCdataInside;
     }
-    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
+    if (markdownLineEnding(code2) && (marker === 6 || marker === 7)) {
       effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code2);
     }
-    if (code === null || markdownLineEnding(code)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("htmlFlowData");
-      return continuationStart(code);
+      return continuationStart(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return continuation;
   }
-  function continuationStart(code) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
+  function continuationStart(code2) {
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code2);
   }
-  function continuationStartNonLazy(code) {
+  function continuationStartNonLazy(code2) {
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return continuationBefore;
   }
-  function continuationBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return continuationStart(code);
+  function continuationBefore(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
+      return continuationStart(code2);
     }
     effects.enter("htmlFlowData");
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationCommentInside(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function continuationCommentInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationRawTagOpen(code) {
-    if (code === 47) {
-      effects.consume(code);
+  function continuationRawTagOpen(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       buffer = "";
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationRawEndTag(code) {
-    if (code === 62) {
+  function continuationRawEndTag(code2) {
+    if (code2 === 62) {
       const name2 = buffer.toLowerCase();
       if (htmlRawNames.includes(name2)) {
-        effects.consume(code);
+        effects.consume(code2);
         return continuationClose;
       }
-      return continuation(code);
+      return continuation(code2);
     }
-    if (asciiAlpha(code) && buffer.length < 8) {
-      effects.consume(code);
-      buffer += String.fromCharCode(code);
+    if (asciiAlpha(code2) && buffer.length < 8) {
+      effects.consume(code2);
+      buffer += String.fromCharCode(code2);
       return continuationRawEndTag;
     }
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationCdataInside(code) {
-    if (code === 93) {
-      effects.consume(code);
+  function continuationCdataInside(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationDeclarationInside(code) {
-    if (code === 62) {
-      effects.consume(code);
+  function continuationDeclarationInside(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       return continuationClose;
     }
-    if (code === 45 && marker === 2) {
-      effects.consume(code);
+    if (code2 === 45 && marker === 2) {
+      effects.consume(code2);
       return continuationDeclarationInside;
     }
-    return continuation(code);
+    return continuation(code2);
   }
-  function continuationClose(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function continuationClose(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("htmlFlowData");
-      return continuationAfter(code);
+      return continuationAfter(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return continuationClose;
   }
-  function continuationAfter(code) {
+  function continuationAfter(code2) {
     effects.exit("htmlFlow");
-    return ok2(code);
+    return ok2(code2);
   }
 }
 function tokenizeBlankLineBefore(effects, ok2, nok) {
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return effects.attempt(blankLine, ok2, nok);
   }
@@ -85729,298 +86059,298 @@ function tokenizeHtmlText(effects, ok2, nok) {
   let index2;
   let returnState;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("htmlText");
     effects.enter("htmlTextData");
-    effects.consume(code);
-    return open3;
+    effects.consume(code2);
+    return open4;
   }
-  function open3(code) {
-    if (code === 33) {
-      effects.consume(code);
+  function open4(code2) {
+    if (code2 === 33) {
+      effects.consume(code2);
       return declarationOpen;
     }
-    if (code === 47) {
-      effects.consume(code);
+    if (code2 === 47) {
+      effects.consume(code2);
       return tagCloseStart;
     }
-    if (code === 63) {
-      effects.consume(code);
+    if (code2 === 63) {
+      effects.consume(code2);
       return instruction;
     }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagOpen;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function declarationOpen(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function declarationOpen(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentOpenInside;
     }
-    if (code === 91) {
-      effects.consume(code);
+    if (code2 === 91) {
+      effects.consume(code2);
       index2 = 0;
       return cdataOpenInside;
     }
-    if (asciiAlpha(code)) {
-      effects.consume(code);
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return declaration;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function commentOpenInside(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function commentOpenInside(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentEnd;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function comment(code) {
-    if (code === null) {
-      return nok(code);
+  function comment(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code === 45) {
-      effects.consume(code);
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentClose;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = comment;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return comment;
   }
-  function commentClose(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function commentClose(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return commentEnd;
     }
-    return comment(code);
+    return comment(code2);
   }
-  function commentEnd(code) {
-    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
+  function commentEnd(code2) {
+    return code2 === 62 ? end(code2) : code2 === 45 ? commentClose(code2) : comment(code2);
   }
-  function cdataOpenInside(code) {
+  function cdataOpenInside(code2) {
     const value3 = "CDATA[";
-    if (code === value3.charCodeAt(index2++)) {
-      effects.consume(code);
+    if (code2 === value3.charCodeAt(index2++)) {
+      effects.consume(code2);
       return index2 === value3.length ? cdata : cdataOpenInside;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function cdata(code) {
-    if (code === null) {
-      return nok(code);
+  function cdata(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code === 93) {
-      effects.consume(code);
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataClose;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = cdata;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return cdata;
   }
-  function cdataClose(code) {
-    if (code === 93) {
-      effects.consume(code);
+  function cdataClose(code2) {
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataEnd;
     }
-    return cdata(code);
+    return cdata(code2);
   }
-  function cdataEnd(code) {
-    if (code === 62) {
-      return end(code);
+  function cdataEnd(code2) {
+    if (code2 === 62) {
+      return end(code2);
     }
-    if (code === 93) {
-      effects.consume(code);
+    if (code2 === 93) {
+      effects.consume(code2);
       return cdataEnd;
     }
-    return cdata(code);
+    return cdata(code2);
   }
-  function declaration(code) {
-    if (code === null || code === 62) {
-      return end(code);
+  function declaration(code2) {
+    if (code2 === null || code2 === 62) {
+      return end(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = declaration;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return declaration;
   }
-  function instruction(code) {
-    if (code === null) {
-      return nok(code);
+  function instruction(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (code === 63) {
-      effects.consume(code);
+    if (code2 === 63) {
+      effects.consume(code2);
       return instructionClose;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = instruction;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return instruction;
   }
-  function instructionClose(code) {
-    return code === 62 ? end(code) : instruction(code);
+  function instructionClose(code2) {
+    return code2 === 62 ? end(code2) : instruction(code2);
   }
-  function tagCloseStart(code) {
-    if (asciiAlpha(code)) {
-      effects.consume(code);
+  function tagCloseStart(code2) {
+    if (asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagClose;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function tagClose(code) {
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
+  function tagClose(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagClose;
     }
-    return tagCloseBetween(code);
+    return tagCloseBetween(code2);
   }
-  function tagCloseBetween(code) {
-    if (markdownLineEnding(code)) {
+  function tagCloseBetween(code2) {
+    if (markdownLineEnding(code2)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagCloseBetween;
     }
-    return end(code);
+    return end(code2);
   }
-  function tagOpen(code) {
-    if (code === 45 || asciiAlphanumeric(code)) {
-      effects.consume(code);
+  function tagOpen(code2) {
+    if (code2 === 45 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagOpen;
     }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function tagOpenBetween(code) {
-    if (code === 47) {
-      effects.consume(code);
+  function tagOpenBetween(code2) {
+    if (code2 === 47) {
+      effects.consume(code2);
       return end;
     }
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
-      effects.consume(code);
+    if (code2 === 58 || code2 === 95 || asciiAlpha(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeName;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenBetween;
     }
-    return end(code);
+    return end(code2);
   }
-  function tagOpenAttributeName(code) {
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
-      effects.consume(code);
+  function tagOpenAttributeName(code2) {
+    if (code2 === 45 || code2 === 46 || code2 === 58 || code2 === 95 || asciiAlphanumeric(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeName;
     }
-    return tagOpenAttributeNameAfter(code);
+    return tagOpenAttributeNameAfter(code2);
   }
-  function tagOpenAttributeNameAfter(code) {
-    if (code === 61) {
-      effects.consume(code);
+  function tagOpenAttributeNameAfter(code2) {
+    if (code2 === 61) {
+      effects.consume(code2);
       return tagOpenAttributeValueBefore;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeNameAfter;
     }
-    return tagOpenBetween(code);
+    return tagOpenBetween(code2);
   }
-  function tagOpenAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
+  function tagOpenAttributeValueBefore(code2) {
+    if (code2 === null || code2 === 60 || code2 === 61 || code2 === 62 || code2 === 96) {
+      return nok(code2);
     }
-    if (code === 34 || code === 39) {
-      effects.consume(code);
-      marker = code;
+    if (code2 === 34 || code2 === 39) {
+      effects.consume(code2);
+      marker = code2;
       return tagOpenAttributeValueQuoted;
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    if (markdownSpace(code)) {
-      effects.consume(code);
+    if (markdownSpace(code2)) {
+      effects.consume(code2);
       return tagOpenAttributeValueBefore;
     }
-    effects.consume(code);
+    effects.consume(code2);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuoted(code) {
-    if (code === marker) {
-      effects.consume(code);
+  function tagOpenAttributeValueQuoted(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       marker = void 0;
       return tagOpenAttributeValueQuotedAfter;
     }
-    if (code === null) {
-      return nok(code);
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return tagOpenAttributeValueQuoted;
   }
-  function tagOpenAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
-      return nok(code);
+  function tagOpenAttributeValueUnquoted(code2) {
+    if (code2 === null || code2 === 34 || code2 === 39 || code2 === 60 || code2 === 61 || code2 === 96) {
+      return nok(code2);
     }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    effects.consume(code);
+    effects.consume(code2);
     return tagOpenAttributeValueUnquoted;
   }
-  function tagOpenAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+  function tagOpenAttributeValueQuotedAfter(code2) {
+    if (code2 === 47 || code2 === 62 || markdownLineEndingOrSpace(code2)) {
+      return tagOpenBetween(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function end(code) {
-    if (code === 62) {
-      effects.consume(code);
+  function end(code2) {
+    if (code2 === 62) {
+      effects.consume(code2);
       effects.exit("htmlTextData");
       effects.exit("htmlText");
       return ok2;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function lineEndingBefore(code) {
+  function lineEndingBefore(code2) {
     effects.exit("htmlTextData");
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return lineEndingAfter;
   }
-  function lineEndingAfter(code) {
-    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code) : lineEndingAfterPrefix(code);
+  function lineEndingAfter(code2) {
+    return markdownSpace(code2) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2) : lineEndingAfterPrefix(code2);
   }
-  function lineEndingAfterPrefix(code) {
+  function lineEndingAfterPrefix(code2) {
     effects.enter("htmlTextData");
-    return returnState(code);
+    return returnState(code2);
   }
 }
 
@@ -86060,12 +86390,12 @@ function resolveAllLabelEnd(events) {
 function resolveToLabelEnd(events, context3) {
   let index2 = events.length;
   let offset = 0;
-  let open3;
+  let open4;
   let close2;
   let media;
   while (index2--) {
     const token = events[index2][1];
-    if (open3) {
+    if (open4) {
       if (token.type === "link" || token.type === "labelLink" && token._inactive) {
         break;
       }
@@ -86074,7 +86404,7 @@ function resolveToLabelEnd(events, context3) {
       }
     } else if (close2) {
       if (events[index2][0] === "enter" && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
-        open3 = index2;
+        open4 = index2;
         if (token.type !== "labelLink") {
           offset = 2;
           break;
@@ -86085,9 +86415,9 @@ function resolveToLabelEnd(events, context3) {
     }
   }
   const group = {
-    type: events[open3][1].type === "labelLink" ? "link" : "image",
+    type: events[open4][1].type === "labelLink" ? "link" : "image",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[events.length - 1][1].end
@@ -86096,7 +86426,7 @@ function resolveToLabelEnd(events, context3) {
   const label2 = {
     type: "label",
     start: {
-      ...events[open3][1].start
+      ...events[open4][1].start
     },
     end: {
       ...events[close2][1].end
@@ -86105,20 +86435,20 @@ function resolveToLabelEnd(events, context3) {
   const text6 = {
     type: "labelText",
     start: {
-      ...events[open3 + offset + 2][1].end
+      ...events[open4 + offset + 2][1].end
     },
     end: {
       ...events[close2 - 2][1].start
     }
   };
   media = [["enter", group, context3], ["enter", label2, context3]];
-  media = push(media, events.slice(open3 + 1, open3 + offset + 3));
+  media = push(media, events.slice(open4 + 1, open4 + offset + 3));
   media = push(media, [["enter", text6, context3]]);
-  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open3 + offset + 4, close2 - 3), context3));
+  media = push(media, resolveAll(context3.parser.constructs.insideSpan.null, events.slice(open4 + offset + 4, close2 - 3), context3));
   media = push(media, [["exit", text6, context3], events[close2 - 2], events[close2 - 1], ["exit", label2, context3]]);
   media = push(media, events.slice(close2 + 1));
   media = push(media, [["exit", group, context3]]);
-  splice(events, open3, events.length, media);
+  splice(events, open4, events.length, media);
   return events;
 }
 function tokenizeLabelEnd(effects, ok2, nok) {
@@ -86133,12 +86463,12 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     labelStart = labelStarts[labelStarts.length - 1];
   }
   return start;
-  function start(code) {
+  function start(code2) {
     if (!labelStart) {
-      return nok(code);
+      return nok(code2);
     }
     if (labelStart._inactive) {
-      return labelEndNok(code);
+      return labelEndNok(code2);
     }
     defined = self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize({
       start: labelStart.end,
@@ -86146,107 +86476,107 @@ function tokenizeLabelEnd(effects, ok2, nok) {
     })));
     effects.enter("labelEnd");
     effects.enter("labelMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("labelMarker");
     effects.exit("labelEnd");
     return after;
   }
-  function after(code) {
-    if (code === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
+  function after(code2) {
+    if (code2 === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code2);
     }
-    if (code === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
+    if (code2 === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code2);
     }
-    return defined ? labelEndOk(code) : labelEndNok(code);
+    return defined ? labelEndOk(code2) : labelEndNok(code2);
   }
-  function referenceNotFull(code) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
+  function referenceNotFull(code2) {
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code2);
   }
-  function labelEndOk(code) {
+  function labelEndOk(code2) {
     labelStarts.pop();
-    return ok2(code);
+    return ok2(code2);
   }
-  function labelEndNok(code) {
+  function labelEndNok(code2) {
     labelStart._balanced = true;
-    return nok(code);
+    return nok(code2);
   }
 }
 function tokenizeResource(effects, ok2, nok) {
   return resourceStart;
-  function resourceStart(code) {
+  function resourceStart(code2) {
     effects.enter("resource");
     effects.enter("resourceMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("resourceMarker");
     return resourceBefore;
   }
-  function resourceBefore(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
+  function resourceBefore(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceOpen)(code2) : resourceOpen(code2);
   }
-  function resourceOpen(code) {
-    if (code === 41) {
-      return resourceEnd(code);
+  function resourceOpen(code2) {
+    if (code2 === 41) {
+      return resourceEnd(code2);
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code2);
   }
-  function resourceDestinationAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
+  function resourceDestinationAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceBetween)(code2) : resourceEnd(code2);
   }
-  function resourceDestinationMissing(code) {
-    return nok(code);
+  function resourceDestinationMissing(code2) {
+    return nok(code2);
   }
-  function resourceBetween(code) {
-    if (code === 34 || code === 39 || code === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
+  function resourceBetween(code2) {
+    if (code2 === 34 || code2 === 39 || code2 === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code2);
     }
-    return resourceEnd(code);
+    return resourceEnd(code2);
   }
-  function resourceTitleAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
+  function resourceTitleAfter(code2) {
+    return markdownLineEndingOrSpace(code2) ? factoryWhitespace(effects, resourceEnd)(code2) : resourceEnd(code2);
   }
-  function resourceEnd(code) {
-    if (code === 41) {
+  function resourceEnd(code2) {
+    if (code2 === 41) {
       effects.enter("resourceMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("resourceMarker");
       effects.exit("resource");
       return ok2;
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 function tokenizeReferenceFull(effects, ok2, nok) {
   const self2 = this;
   return referenceFull;
-  function referenceFull(code) {
-    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
+  function referenceFull(code2) {
+    return factoryLabel.call(self2, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code2);
   }
-  function referenceFullAfter(code) {
-    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok2(code) : nok(code);
+  function referenceFullAfter(code2) {
+    return self2.parser.defined.includes(normalizeIdentifier(self2.sliceSerialize(self2.events[self2.events.length - 1][1]).slice(1, -1))) ? ok2(code2) : nok(code2);
   }
-  function referenceFullMissing(code) {
-    return nok(code);
+  function referenceFullMissing(code2) {
+    return nok(code2);
   }
 }
 function tokenizeReferenceCollapsed(effects, ok2, nok) {
   return referenceCollapsedStart;
-  function referenceCollapsedStart(code) {
+  function referenceCollapsedStart(code2) {
     effects.enter("reference");
     effects.enter("referenceMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("referenceMarker");
     return referenceCollapsedOpen;
   }
-  function referenceCollapsedOpen(code) {
-    if (code === 93) {
+  function referenceCollapsedOpen(code2) {
+    if (code2 === 93) {
       effects.enter("referenceMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("referenceMarker");
       effects.exit("reference");
       return ok2;
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -86260,30 +86590,30 @@ function tokenizeLabelStartImage(effects, ok2, nok) {
   const self2 = this;
   let labelImage;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("labelImage");
     effects.enter("labelImageMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("labelImageMarker");
-    return open3;
+    return open4;
   }
-  function open3(code) {
-    if (code === 91) {
+  function open4(code2) {
+    if (code2 === 91) {
       effects.enter("labelMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("labelMarker");
       labelImage = effects.exit("labelImage");
       return after;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code);
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelImage);
-    return ok2(code);
+    return ok2(code2);
   }
 }
 
@@ -86297,21 +86627,21 @@ function tokenizeLabelStartLink(effects, ok2, nok) {
   const self2 = this;
   let labelLink;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("labelLink");
     effects.enter("labelMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("labelMarker");
     labelLink = effects.exit("labelLink");
     return after;
   }
-  function after(code) {
-    if (code === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
-      return nok(code);
+  function after(code2) {
+    if (code2 === 94 && "_hiddenFootnoteSupport" in self2.parser.constructs) {
+      return nok(code2);
     }
     self2._labelStarts = self2._labelStarts || [];
     self2._labelStarts.push(labelLink);
-    return ok2(code);
+    return ok2(code2);
   }
 }
 
@@ -86322,9 +86652,9 @@ var lineEnding = {
 };
 function tokenizeLineEnding(effects, ok2) {
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     return factorySpace(effects, ok2, "linePrefix");
   }
@@ -86339,33 +86669,33 @@ function tokenizeThematicBreak(effects, ok2, nok) {
   let size = 0;
   let marker;
   return start;
-  function start(code) {
+  function start(code2) {
     effects.enter("thematicBreak");
-    return before(code);
+    return before(code2);
   }
-  function before(code) {
-    marker = code;
-    return atBreak(code);
+  function before(code2) {
+    marker = code2;
+    return atBreak(code2);
   }
-  function atBreak(code) {
-    if (code === marker) {
+  function atBreak(code2) {
+    if (code2 === marker) {
       effects.enter("thematicBreakSequence");
-      return sequence(code);
+      return sequence(code2);
     }
-    if (size >= 3 && (code === null || markdownLineEnding(code))) {
+    if (size >= 3 && (code2 === null || markdownLineEnding(code2))) {
       effects.exit("thematicBreak");
-      return ok2(code);
+      return ok2(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function sequence(code) {
-    if (code === marker) {
-      effects.consume(code);
+  function sequence(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       size++;
       return sequence;
     }
     effects.exit("thematicBreakSequence");
-    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
+    return markdownSpace(code2) ? factorySpace(effects, atBreak, "whitespace")(code2) : atBreak(code2);
   }
 }
 
@@ -86392,9 +86722,9 @@ function tokenizeListStart(effects, ok2, nok) {
   let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
   return start;
-  function start(code) {
-    const kind = self2.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self2.containerState.marker || code === self2.containerState.marker : asciiDigit(code)) {
+  function start(code2) {
+    const kind = self2.containerState.type || (code2 === 42 || code2 === 43 || code2 === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self2.containerState.marker || code2 === self2.containerState.marker : asciiDigit(code2)) {
       if (!self2.containerState.type) {
         self2.containerState.type = kind;
         effects.enter(kind, {
@@ -86403,32 +86733,32 @@ function tokenizeListStart(effects, ok2, nok) {
       }
       if (kind === "listUnordered") {
         effects.enter("listItemPrefix");
-        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
+        return code2 === 42 || code2 === 45 ? effects.check(thematicBreak, nok, atMarker)(code2) : atMarker(code2);
       }
-      if (!self2.interrupt || code === 49) {
+      if (!self2.interrupt || code2 === 49) {
         effects.enter("listItemPrefix");
         effects.enter("listItemValue");
-        return inside(code);
+        return inside(code2);
       }
     }
-    return nok(code);
+    return nok(code2);
   }
-  function inside(code) {
-    if (asciiDigit(code) && ++size < 10) {
-      effects.consume(code);
+  function inside(code2) {
+    if (asciiDigit(code2) && ++size < 10) {
+      effects.consume(code2);
       return inside;
     }
-    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code === self2.containerState.marker : code === 41 || code === 46)) {
+    if ((!self2.interrupt || size < 2) && (self2.containerState.marker ? code2 === self2.containerState.marker : code2 === 41 || code2 === 46)) {
       effects.exit("listItemValue");
-      return atMarker(code);
+      return atMarker(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function atMarker(code) {
+  function atMarker(code2) {
     effects.enter("listItemMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("listItemMarker");
-    self2.containerState.marker = self2.containerState.marker || code;
+    self2.containerState.marker = self2.containerState.marker || code2;
     return effects.check(
       blankLine,
       // Can’t be empty when interrupting.
@@ -86436,55 +86766,55 @@ function tokenizeListStart(effects, ok2, nok) {
       effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix)
     );
   }
-  function onBlank(code) {
+  function onBlank(code2) {
     self2.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code);
+    return endOfPrefix(code2);
   }
-  function otherPrefix(code) {
-    if (markdownSpace(code)) {
+  function otherPrefix(code2) {
+    if (markdownSpace(code2)) {
       effects.enter("listItemPrefixWhitespace");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("listItemPrefixWhitespace");
       return endOfPrefix;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function endOfPrefix(code) {
+  function endOfPrefix(code2) {
     self2.containerState.size = initialSize + self2.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok2(code);
+    return ok2(code2);
   }
 }
 function tokenizeListContinuation(effects, ok2, nok) {
   const self2 = this;
   self2.containerState._closeFlow = void 0;
   return effects.check(blankLine, onBlank, notBlank);
-  function onBlank(code) {
+  function onBlank(code2) {
     self2.containerState.furtherBlankLines = self2.containerState.furtherBlankLines || self2.containerState.initialBlankLine;
-    return factorySpace(effects, ok2, "listItemIndent", self2.containerState.size + 1)(code);
+    return factorySpace(effects, ok2, "listItemIndent", self2.containerState.size + 1)(code2);
   }
-  function notBlank(code) {
-    if (self2.containerState.furtherBlankLines || !markdownSpace(code)) {
+  function notBlank(code2) {
+    if (self2.containerState.furtherBlankLines || !markdownSpace(code2)) {
       self2.containerState.furtherBlankLines = void 0;
       self2.containerState.initialBlankLine = void 0;
-      return notInCurrentItem(code);
+      return notInCurrentItem(code2);
     }
     self2.containerState.furtherBlankLines = void 0;
     self2.containerState.initialBlankLine = void 0;
-    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code);
+    return effects.attempt(indentConstruct, ok2, notInCurrentItem)(code2);
   }
-  function notInCurrentItem(code) {
+  function notInCurrentItem(code2) {
     self2.containerState._closeFlow = true;
     self2.interrupt = void 0;
-    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+    return factorySpace(effects, effects.attempt(list, ok2, nok), "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
   }
 }
 function tokenizeIndent(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemIndent", self2.containerState.size + 1);
-  function afterPrefix(code) {
+  function afterPrefix(code2) {
     const tail = self2.events[self2.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok2(code) : nok(code);
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self2.containerState.size ? ok2(code2) : nok(code2);
   }
 }
 function tokenizeListEnd(effects) {
@@ -86493,9 +86823,9 @@ function tokenizeListEnd(effects) {
 function tokenizeListItemPrefixWhitespace(effects, ok2, nok) {
   const self2 = this;
   return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4 + 1);
-  function afterPrefix(code) {
+  function afterPrefix(code2) {
     const tail = self2.events[self2.events.length - 1];
-    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code) : nok(code);
+    return !markdownSpace(code2) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok2(code2) : nok(code2);
   }
 }
 
@@ -86556,7 +86886,7 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
   const self2 = this;
   let marker;
   return start;
-  function start(code) {
+  function start(code2) {
     let index2 = self2.events.length;
     let paragraph;
     while (index2--) {
@@ -86567,29 +86897,29 @@ function tokenizeSetextUnderline(effects, ok2, nok) {
     }
     if (!self2.parser.lazy[self2.now().line] && (self2.interrupt || paragraph)) {
       effects.enter("setextHeadingLine");
-      marker = code;
-      return before(code);
+      marker = code2;
+      return before(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
-  function before(code) {
+  function before(code2) {
     effects.enter("setextHeadingLineSequence");
-    return inside(code);
+    return inside(code2);
   }
-  function inside(code) {
-    if (code === marker) {
-      effects.consume(code);
+  function inside(code2) {
+    if (code2 === marker) {
+      effects.consume(code2);
       return inside;
     }
     effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
+    return markdownSpace(code2) ? factorySpace(effects, after, "lineSuffix")(code2) : after(code2);
   }
-  function after(code) {
-    if (code === null || markdownLineEnding(code)) {
+  function after(code2) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("setextHeadingLine");
-      return ok2(code);
+      return ok2(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 
@@ -86607,24 +86937,24 @@ function initializeFlow(effects) {
     effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content2, afterConstruct)), "linePrefix"))
   );
   return initial;
-  function atBlankEnding(code) {
-    if (code === null) {
-      effects.consume(code);
+  function atBlankEnding(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
       return;
     }
     effects.enter("lineEndingBlank");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEndingBlank");
     self2.currentConstruct = void 0;
     return initial;
   }
-  function afterConstruct(code) {
-    if (code === null) {
-      effects.consume(code);
+  function afterConstruct(code2) {
+    if (code2 === null) {
+      effects.consume(code2);
       return;
     }
     effects.enter("lineEnding");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("lineEnding");
     self2.currentConstruct = void 0;
     return initial;
@@ -86647,31 +86977,31 @@ function initializeFactory(field) {
     const constructs2 = this.parser.constructs[field];
     const text6 = effects.attempt(constructs2, start, notText);
     return start;
-    function start(code) {
-      return atBreak(code) ? text6(code) : notText(code);
+    function start(code2) {
+      return atBreak(code2) ? text6(code2) : notText(code2);
     }
-    function notText(code) {
-      if (code === null) {
-        effects.consume(code);
+    function notText(code2) {
+      if (code2 === null) {
+        effects.consume(code2);
         return;
       }
       effects.enter("data");
-      effects.consume(code);
+      effects.consume(code2);
       return data;
     }
-    function data(code) {
-      if (atBreak(code)) {
+    function data(code2) {
+      if (atBreak(code2)) {
         effects.exit("data");
-        return text6(code);
+        return text6(code2);
       }
-      effects.consume(code);
+      effects.consume(code2);
       return data;
     }
-    function atBreak(code) {
-      if (code === null) {
+    function atBreak(code2) {
+      if (code2 === null) {
         return true;
       }
-      const list2 = constructs2[code];
+      const list2 = constructs2[code2];
       let index2 = -1;
       if (list2) {
         while (++index2 < list2.length) {
@@ -86942,18 +87272,18 @@ function createTokenizer(parser, initialize, from) {
       }
     }
   }
-  function go(code) {
+  function go(code2) {
     consumed = void 0;
-    expectedCode = code;
-    state = state(code);
+    expectedCode = code2;
+    state = state(code2);
   }
-  function consume(code) {
-    if (markdownLineEnding(code)) {
+  function consume(code2) {
+    if (markdownLineEnding(code2)) {
       point3.line++;
       point3.column = 1;
-      point3.offset += code === -3 ? 2 : 1;
+      point3.offset += code2 === -3 ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code !== -1) {
+    } else if (code2 !== -1) {
       point3.column++;
       point3.offset++;
     }
@@ -86969,7 +87299,7 @@ function createTokenizer(parser, initialize, from) {
         point3._index++;
       }
     }
-    context3.previous = code;
+    context3.previous = code2;
     consumed = true;
   }
   function enter(type, fields) {
@@ -87011,16 +87341,16 @@ function createTokenizer(parser, initialize, from) {
       ) : handleMapOfConstructs(constructs2);
       function handleMapOfConstructs(map) {
         return start;
-        function start(code) {
-          const left = code !== null && map[code];
-          const all2 = code !== null && map.null;
+        function start(code2) {
+          const left = code2 !== null && map[code2];
+          const all2 = code2 !== null && map.null;
           const list2 = [
             // To do: add more extension tests.
             /* c8 ignore next 2 */
             ...Array.isArray(left) ? left : left ? [left] : [],
             ...Array.isArray(all2) ? all2 : all2 ? [all2] : []
           ];
-          return handleListOfConstructs(list2)(code);
+          return handleListOfConstructs(list2)(code2);
         }
       }
       function handleListOfConstructs(list2) {
@@ -87033,14 +87363,14 @@ function createTokenizer(parser, initialize, from) {
       }
       function handleConstruct(construct) {
         return start;
-        function start(code) {
+        function start(code2) {
           info2 = store();
           currentConstruct = construct;
           if (!construct.partial) {
             context3.currentConstruct = construct;
           }
           if (construct.name && context3.parser.constructs.disable.null.includes(construct.name)) {
-            return nok(code);
+            return nok(code2);
           }
           return construct.tokenize.call(
             // If we do have fields, create an object w/ `context` as its
@@ -87050,15 +87380,15 @@ function createTokenizer(parser, initialize, from) {
             effects,
             ok2,
             nok
-          )(code);
+          )(code2);
         }
       }
-      function ok2(code) {
+      function ok2(code2) {
         consumed = true;
         onreturn(currentConstruct, info2);
         return returnState;
       }
-      function nok(code) {
+      function nok(code2) {
         consumed = true;
         info2.restore();
         if (++constructIndex < listOfConstructs.length) {
@@ -87230,12 +87560,12 @@ function preprocess() {
       search.lastIndex = startPosition;
       const match = search.exec(value3);
       const endPosition = match && match.index !== void 0 ? match.index : value3.length;
-      const code = value3.charCodeAt(endPosition);
+      const code2 = value3.charCodeAt(endPosition);
       if (!match) {
         buffer = value3.slice(startPosition);
         break;
       }
-      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
+      if (code2 === 10 && startPosition === endPosition && atCarriageReturn) {
         chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
@@ -87247,7 +87577,7 @@ function preprocess() {
           chunks.push(value3.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-        switch (code) {
+        switch (code2) {
           case 0: {
             chunks.push(65533);
             column++;
@@ -87602,8 +87932,8 @@ function compiler(options) {
     events[start][1]._spread = listSpread;
   }
   function opener2(create2, and) {
-    return open3;
-    function open3(token) {
+    return open4;
+    function open4(token) {
       enter.call(this, create2(token), token);
       if (and) and.call(this, token);
     }
@@ -87635,19 +87965,19 @@ function compiler(options) {
   }
   function exit3(token, onExitError) {
     const node2 = this.stack.pop();
-    const open3 = this.tokenStack.pop();
-    if (!open3) {
+    const open4 = this.tokenStack.pop();
+    if (!open4) {
       throw new Error("Cannot close `" + token.type + "` (" + stringifyPosition({
         start: token.start,
         end: token.end
       }) + "): it’s not open");
     }
-    if (open3[0].type !== token.type) {
+    if (open4[0].type !== token.type) {
       if (onExitError) {
-        onExitError.call(this, token, open3[0]);
+        onExitError.call(this, token, open4[0]);
       } else {
-        const handler3 = open3[1] || defaultOnError;
-        handler3.call(this, token, open3[0]);
+        const handler3 = open4[1] || defaultOnError;
+        handler3.call(this, token, open4[0]);
       }
     }
     node2.position.end = point2(token.end);
@@ -88155,13 +88485,13 @@ function frontmatter(options) {
   let index2 = -1;
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
-    const code = fence(matter2, "open").charCodeAt(0);
+    const code2 = fence(matter2, "open").charCodeAt(0);
     const construct = createConstruct(matter2);
-    const existing = flow3[code];
+    const existing = flow3[code2];
     if (Array.isArray(existing)) {
       existing.push(construct);
     } else {
-      flow3[code] = [construct];
+      flow3[code2] = [construct];
     }
   }
   return {
@@ -88199,7 +88529,7 @@ function createConstruct(matter2) {
   function tokenizeFrontmatter(effects, ok2, nok) {
     const self2 = this;
     return start;
-    function start(code) {
+    function start(code2) {
       const position2 = self2.now();
       if (
         // Indent not allowed.
@@ -88208,119 +88538,119 @@ function createConstruct(matter2) {
       ) {
         buffer = fence(matter2, "open");
         bufferIndex = 0;
-        if (code === buffer.charCodeAt(bufferIndex)) {
+        if (code2 === buffer.charCodeAt(bufferIndex)) {
           effects.enter(frontmatterType);
           effects.enter(fenceType);
           effects.enter(sequenceType);
-          return openSequence(code);
+          return openSequence(code2);
         }
       }
-      return nok(code);
+      return nok(code2);
     }
-    function openSequence(code) {
+    function openSequence(code2) {
       if (bufferIndex === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code)) {
+        if (markdownSpace(code2)) {
           effects.enter("whitespace");
-          return openSequenceWhitespace(code);
+          return openSequenceWhitespace(code2);
         }
-        return openAfter(code);
+        return openAfter(code2);
       }
-      if (code === buffer.charCodeAt(bufferIndex++)) {
-        effects.consume(code);
+      if (code2 === buffer.charCodeAt(bufferIndex++)) {
+        effects.consume(code2);
         return openSequence;
       }
-      return nok(code);
+      return nok(code2);
     }
-    function openSequenceWhitespace(code) {
-      if (markdownSpace(code)) {
-        effects.consume(code);
+    function openSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
         return openSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return openAfter(code);
+      return openAfter(code2);
     }
-    function openAfter(code) {
-      if (markdownLineEnding(code)) {
+    function openAfter(code2) {
+      if (markdownLineEnding(code2)) {
         effects.exit(fenceType);
         effects.enter("lineEnding");
-        effects.consume(code);
+        effects.consume(code2);
         effects.exit("lineEnding");
         buffer = fence(matter2, "close");
         bufferIndex = 0;
         return effects.attempt(closingFenceConstruct, after, contentStart);
       }
-      return nok(code);
+      return nok(code2);
     }
-    function contentStart(code) {
-      if (code === null || markdownLineEnding(code)) {
-        return contentEnd(code);
+    function contentStart(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
+        return contentEnd(code2);
       }
       effects.enter(valueType);
-      return contentInside(code);
+      return contentInside(code2);
     }
-    function contentInside(code) {
-      if (code === null || markdownLineEnding(code)) {
+    function contentInside(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
         effects.exit(valueType);
-        return contentEnd(code);
+        return contentEnd(code2);
       }
-      effects.consume(code);
+      effects.consume(code2);
       return contentInside;
     }
-    function contentEnd(code) {
-      if (code === null) {
-        return nok(code);
+    function contentEnd(code2) {
+      if (code2 === null) {
+        return nok(code2);
       }
       effects.enter("lineEnding");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("lineEnding");
       return effects.attempt(closingFenceConstruct, after, contentStart);
     }
-    function after(code) {
+    function after(code2) {
       effects.exit(frontmatterType);
-      return ok2(code);
+      return ok2(code2);
     }
   }
   function tokenizeClosingFence(effects, ok2, nok) {
     let bufferIndex2 = 0;
     return closeStart;
-    function closeStart(code) {
-      if (code === buffer.charCodeAt(bufferIndex2)) {
+    function closeStart(code2) {
+      if (code2 === buffer.charCodeAt(bufferIndex2)) {
         effects.enter(fenceType);
         effects.enter(sequenceType);
-        return closeSequence(code);
+        return closeSequence(code2);
       }
-      return nok(code);
+      return nok(code2);
     }
-    function closeSequence(code) {
+    function closeSequence(code2) {
       if (bufferIndex2 === buffer.length) {
         effects.exit(sequenceType);
-        if (markdownSpace(code)) {
+        if (markdownSpace(code2)) {
           effects.enter("whitespace");
-          return closeSequenceWhitespace(code);
+          return closeSequenceWhitespace(code2);
         }
-        return closeAfter(code);
+        return closeAfter(code2);
       }
-      if (code === buffer.charCodeAt(bufferIndex2++)) {
-        effects.consume(code);
+      if (code2 === buffer.charCodeAt(bufferIndex2++)) {
+        effects.consume(code2);
         return closeSequence;
       }
-      return nok(code);
+      return nok(code2);
     }
-    function closeSequenceWhitespace(code) {
-      if (markdownSpace(code)) {
-        effects.consume(code);
+    function closeSequenceWhitespace(code2) {
+      if (markdownSpace(code2)) {
+        effects.consume(code2);
         return closeSequenceWhitespace;
       }
       effects.exit("whitespace");
-      return closeAfter(code);
+      return closeAfter(code2);
     }
-    function closeAfter(code) {
-      if (code === null || markdownLineEnding(code)) {
+    function closeAfter(code2) {
+      if (code2 === null || markdownLineEnding(code2)) {
         effects.exit(fenceType);
-        return ok2(code);
+        return ok2(code2);
       }
-      return nok(code);
+      return nok(code2);
     }
   }
 }
@@ -88357,8 +88687,8 @@ function frontmatterFromMarkdown(options) {
   return { enter, exit: exit3 };
 }
 function opener(matter2) {
-  return open3;
-  function open3(token) {
+  return open4;
+  function open4(token) {
     this.enter({ type: matter2.type, value: "" }, token);
     this.buffer();
   }
@@ -88382,21 +88712,21 @@ function frontmatterToMarkdown(options) {
   while (++index2 < matters.length) {
     const matter2 = matters[index2];
     handlers[matter2.type] = handler2(matter2);
-    const open3 = fence2(matter2, "open");
+    const open4 = fence2(matter2, "open");
     unsafe.push({
       atBreak: true,
-      character: open3.charAt(0),
-      after: escapeStringRegexp(open3.charAt(1))
+      character: open4.charAt(0),
+      after: escapeStringRegexp(open4.charAt(1))
     });
   }
   return { unsafe, handlers };
 }
 function handler2(matter2) {
-  const open3 = fence2(matter2, "open");
+  const open4 = fence2(matter2, "open");
   const close2 = fence2(matter2, "close");
   return handle;
   function handle(node2) {
-    return open3 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
+    return open4 + (node2.value ? "\n" + node2.value : "") + "\n" + close2;
   }
 }
 function fence2(matter2, prop) {
@@ -88557,7 +88887,7 @@ function tokenizeTable(effects, ok2, nok) {
   let sizeB = 0;
   let seen;
   return start;
-  function start(code) {
+  function start(code2) {
     let index2 = self2.events.length - 1;
     while (index2 > -1) {
       const {
@@ -88573,202 +88903,202 @@ function tokenizeTable(effects, ok2, nok) {
     const tail = index2 > -1 ? self2.events[index2][1].type : null;
     const next = tail === "tableHead" || tail === "tableRow" ? bodyRowStart : headRowBefore;
     if (next === bodyRowStart && self2.parser.lazy[self2.now().line]) {
-      return nok(code);
+      return nok(code2);
     }
-    return next(code);
+    return next(code2);
   }
-  function headRowBefore(code) {
+  function headRowBefore(code2) {
     effects.enter("tableHead");
     effects.enter("tableRow");
-    return headRowStart(code);
+    return headRowStart(code2);
   }
-  function headRowStart(code) {
-    if (code === 124) {
-      return headRowBreak(code);
+  function headRowStart(code2) {
+    if (code2 === 124) {
+      return headRowBreak(code2);
     }
     seen = true;
     sizeB += 1;
-    return headRowBreak(code);
+    return headRowBreak(code2);
   }
-  function headRowBreak(code) {
-    if (code === null) {
-      return nok(code);
+  function headRowBreak(code2) {
+    if (code2 === null) {
+      return nok(code2);
     }
-    if (markdownLineEnding(code)) {
+    if (markdownLineEnding(code2)) {
       if (sizeB > 1) {
         sizeB = 0;
         self2.interrupt = true;
         effects.exit("tableRow");
         effects.enter("lineEnding");
-        effects.consume(code);
+        effects.consume(code2);
         effects.exit("lineEnding");
         return headDelimiterStart;
       }
-      return nok(code);
+      return nok(code2);
     }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headRowBreak, "whitespace")(code);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headRowBreak, "whitespace")(code2);
     }
     sizeB += 1;
     if (seen) {
       seen = false;
       size += 1;
     }
-    if (code === 124) {
+    if (code2 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("tableCellDivider");
       seen = true;
       return headRowBreak;
     }
     effects.enter("data");
-    return headRowData(code);
+    return headRowData(code2);
   }
-  function headRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+  function headRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
       effects.exit("data");
-      return headRowBreak(code);
+      return headRowBreak(code2);
     }
-    effects.consume(code);
-    return code === 92 ? headRowEscape : headRowData;
+    effects.consume(code2);
+    return code2 === 92 ? headRowEscape : headRowData;
   }
-  function headRowEscape(code) {
-    if (code === 92 || code === 124) {
-      effects.consume(code);
+  function headRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
       return headRowData;
     }
-    return headRowData(code);
+    return headRowData(code2);
   }
-  function headDelimiterStart(code) {
+  function headDelimiterStart(code2) {
     self2.interrupt = false;
     if (self2.parser.lazy[self2.now().line]) {
-      return nok(code);
+      return nok(code2);
     }
     effects.enter("tableDelimiterRow");
     seen = false;
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self2.parser.constructs.disable.null.includes("codeIndented") ? void 0 : 4)(code2);
     }
-    return headDelimiterBefore(code);
+    return headDelimiterBefore(code2);
   }
-  function headDelimiterBefore(code) {
-    if (code === 45 || code === 58) {
-      return headDelimiterValueBefore(code);
+  function headDelimiterBefore(code2) {
+    if (code2 === 45 || code2 === 58) {
+      return headDelimiterValueBefore(code2);
     }
-    if (code === 124) {
+    if (code2 === 124) {
       seen = true;
       effects.enter("tableCellDivider");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("tableCellDivider");
       return headDelimiterCellBefore;
     }
-    return headDelimiterNok(code);
+    return headDelimiterNok(code2);
   }
-  function headDelimiterCellBefore(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code);
+  function headDelimiterCellBefore(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code2);
     }
-    return headDelimiterValueBefore(code);
+    return headDelimiterValueBefore(code2);
   }
-  function headDelimiterValueBefore(code) {
-    if (code === 58) {
+  function headDelimiterValueBefore(code2) {
+    if (code2 === 58) {
       sizeB += 1;
       seen = true;
       effects.enter("tableDelimiterMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("tableDelimiterMarker");
       return headDelimiterLeftAlignmentAfter;
     }
-    if (code === 45) {
+    if (code2 === 45) {
       sizeB += 1;
-      return headDelimiterLeftAlignmentAfter(code);
+      return headDelimiterLeftAlignmentAfter(code2);
     }
-    if (code === null || markdownLineEnding(code)) {
-      return headDelimiterCellAfter(code);
+    if (code2 === null || markdownLineEnding(code2)) {
+      return headDelimiterCellAfter(code2);
     }
-    return headDelimiterNok(code);
+    return headDelimiterNok(code2);
   }
-  function headDelimiterLeftAlignmentAfter(code) {
-    if (code === 45) {
+  function headDelimiterLeftAlignmentAfter(code2) {
+    if (code2 === 45) {
       effects.enter("tableDelimiterFiller");
-      return headDelimiterFiller(code);
+      return headDelimiterFiller(code2);
     }
-    return headDelimiterNok(code);
+    return headDelimiterNok(code2);
   }
-  function headDelimiterFiller(code) {
-    if (code === 45) {
-      effects.consume(code);
+  function headDelimiterFiller(code2) {
+    if (code2 === 45) {
+      effects.consume(code2);
       return headDelimiterFiller;
     }
-    if (code === 58) {
+    if (code2 === 58) {
       seen = true;
       effects.exit("tableDelimiterFiller");
       effects.enter("tableDelimiterMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("tableDelimiterMarker");
       return headDelimiterRightAlignmentAfter;
     }
     effects.exit("tableDelimiterFiller");
-    return headDelimiterRightAlignmentAfter(code);
+    return headDelimiterRightAlignmentAfter(code2);
   }
-  function headDelimiterRightAlignmentAfter(code) {
-    if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code);
+  function headDelimiterRightAlignmentAfter(code2) {
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code2);
     }
-    return headDelimiterCellAfter(code);
+    return headDelimiterCellAfter(code2);
   }
-  function headDelimiterCellAfter(code) {
-    if (code === 124) {
-      return headDelimiterBefore(code);
+  function headDelimiterCellAfter(code2) {
+    if (code2 === 124) {
+      return headDelimiterBefore(code2);
     }
-    if (code === null || markdownLineEnding(code)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code);
+        return headDelimiterNok(code2);
       }
       effects.exit("tableDelimiterRow");
       effects.exit("tableHead");
-      return ok2(code);
+      return ok2(code2);
     }
-    return headDelimiterNok(code);
+    return headDelimiterNok(code2);
   }
-  function headDelimiterNok(code) {
-    return nok(code);
+  function headDelimiterNok(code2) {
+    return nok(code2);
   }
-  function bodyRowStart(code) {
+  function bodyRowStart(code2) {
     effects.enter("tableRow");
-    return bodyRowBreak(code);
+    return bodyRowBreak(code2);
   }
-  function bodyRowBreak(code) {
-    if (code === 124) {
+  function bodyRowBreak(code2) {
+    if (code2 === 124) {
       effects.enter("tableCellDivider");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("tableCellDivider");
       return bodyRowBreak;
     }
-    if (code === null || markdownLineEnding(code)) {
+    if (code2 === null || markdownLineEnding(code2)) {
       effects.exit("tableRow");
-      return ok2(code);
+      return ok2(code2);
     }
-    if (markdownSpace(code)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code);
+    if (markdownSpace(code2)) {
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code2);
     }
     effects.enter("data");
-    return bodyRowData(code);
+    return bodyRowData(code2);
   }
-  function bodyRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+  function bodyRowData(code2) {
+    if (code2 === null || code2 === 124 || markdownLineEndingOrSpace(code2)) {
       effects.exit("data");
-      return bodyRowBreak(code);
+      return bodyRowBreak(code2);
     }
-    effects.consume(code);
-    return code === 92 ? bodyRowEscape : bodyRowData;
+    effects.consume(code2);
+    return code2 === 92 ? bodyRowEscape : bodyRowData;
   }
-  function bodyRowEscape(code) {
-    if (code === 92 || code === 124) {
-      effects.consume(code);
+  function bodyRowEscape(code2) {
+    if (code2 === 92 || code2 === 124) {
+      effects.consume(code2);
       return bodyRowData;
     }
-    return bodyRowData(code);
+    return bodyRowData(code2);
   }
 }
 function resolveTable(events, context3) {
@@ -89005,63 +89335,63 @@ function gfmTaskListItem() {
 }
 function tokenizeTasklistCheck(effects, ok2, nok) {
   const self2 = this;
-  return open3;
-  function open3(code) {
+  return open4;
+  function open4(code2) {
     if (
       // Exit if there’s stuff before.
       self2.previous !== null || // Exit if not in the first content that is the first child of a list
       // item.
       !self2._gfmTasklistFirstContentOfListItem
     ) {
-      return nok(code);
+      return nok(code2);
     }
     effects.enter("taskListCheck");
     effects.enter("taskListCheckMarker");
-    effects.consume(code);
+    effects.consume(code2);
     effects.exit("taskListCheckMarker");
     return inside;
   }
-  function inside(code) {
-    if (markdownLineEndingOrSpace(code)) {
+  function inside(code2) {
+    if (markdownLineEndingOrSpace(code2)) {
       effects.enter("taskListCheckValueUnchecked");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("taskListCheckValueUnchecked");
       return close2;
     }
-    if (code === 88 || code === 120) {
+    if (code2 === 88 || code2 === 120) {
       effects.enter("taskListCheckValueChecked");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("taskListCheckValueChecked");
       return close2;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function close2(code) {
-    if (code === 93) {
+  function close2(code2) {
+    if (code2 === 93) {
       effects.enter("taskListCheckMarker");
-      effects.consume(code);
+      effects.consume(code2);
       effects.exit("taskListCheckMarker");
       effects.exit("taskListCheck");
       return after;
     }
-    return nok(code);
+    return nok(code2);
   }
-  function after(code) {
-    if (markdownLineEnding(code)) {
-      return ok2(code);
+  function after(code2) {
+    if (markdownLineEnding(code2)) {
+      return ok2(code2);
     }
-    if (markdownSpace(code)) {
+    if (markdownSpace(code2)) {
       return effects.check({
         tokenize: spaceThenNonSpace
-      }, ok2, nok)(code);
+      }, ok2, nok)(code2);
     }
-    return nok(code);
+    return nok(code2);
   }
 }
 function spaceThenNonSpace(effects, ok2, nok) {
   return factorySpace(effects, after, "whitespace");
-  function after(code) {
-    return code === null ? nok(code) : ok2(code);
+  function after(code2) {
+    return code2 === null ? nok(code2) : ok2(code2);
   }
 }
 
@@ -89197,196 +89527,6 @@ function parseOwnerList(raw) {
     else invalid.push(part.trim());
   }
   return { owners, invalid };
-}
-
-// src/postmortem/timestamp.ts
-var ZONE_OFFSETS = {
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  WET: 0,
-  WEST: 60,
-  CET: 60,
-  BST: 60,
-  IST: 330,
-  CEST: 120,
-  EET: 120,
-  SAST: 120,
-  EEST: 180,
-  MSK: 180,
-  JST: 540,
-  KST: 540,
-  AEST: 600,
-  AEDT: 660,
-  NZST: 720,
-  NZDT: 780,
-  HST: -600,
-  AKST: -540,
-  AKDT: -480,
-  PST: -480,
-  PDT: -420,
-  PT: -480,
-  MST: -420,
-  MDT: -360,
-  CST: -360,
-  CDT: -300,
-  EST: -300,
-  EDT: -240,
-  ET: -300
-};
-var MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-var ZONE = String.raw`(Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,5}T?)`;
-var TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*([AaPp])\.?[Mm]\.?)?`;
-var ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|\s*[,@]\s*)${TIME})?(?:\s*${ZONE})?(?![\w:-])`, "d");
-var MONTH_FIRST_RE = new RegExp(
-  String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
-  "d"
-);
-var DAY_FIRST_RE = new RegExp(
-  String.raw`^(\d{1,2})(?:st|nd|rd|th|\.)?\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?(?:,?\s+(?:at\s+)?${TIME})?(?:\s*${ZONE})?(?![\w:-])`,
-  "d"
-);
-var TIME_ONLY_RE = new RegExp(String.raw`^${TIME}(?:\s*${ZONE})?(?![\w:-])`, "d");
-function zoneOffsetMinutes(zone) {
-  const z = zone.trim();
-  const upper = z.toUpperCase();
-  if (upper in ZONE_OFFSETS) return ZONE_OFFSETS[upper];
-  const numeric = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(z);
-  if (numeric) {
-    const sign = numeric[1] === "-" ? -1 : 1;
-    const hours = Number(numeric[2]);
-    const minutes = Number(numeric[3] ?? "0");
-    if (hours > 14 || minutes > 59) return void 0;
-    return sign * (hours * 60 + minutes);
-  }
-  return void 0;
-}
-var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function isRealDate(year, month, day) {
-  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
-}
-function parseIsoDate(value3) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value3.trim());
-  if (!m) return void 0;
-  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
-}
-var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
-function findZoneStatement(text6) {
-  for (const m of text6.matchAll(ZONE_STATEMENT_RE)) {
-    if (m[1] && zoneOffsetMinutes(m[1]) !== void 0) return m[1].toUpperCase();
-  }
-  return void 0;
-}
-function headingZone(text6) {
-  const bare = /\(\s*([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\s*\)\s*$/.exec(text6)?.[1];
-  if (bare && zoneOffsetMinutes(bare) !== void 0) return bare.toUpperCase();
-  return findZoneStatement(text6);
-}
-var DATE_ANYWHERE_RE = /\d{4}-\d{2}-\d{2}|\b[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}/g;
-function findDate(text6) {
-  for (const m of text6.matchAll(DATE_ANYWHERE_RE)) {
-    const ts = parseLeadingTimestamp(m[0]);
-    if (ts?.epochMs !== void 0) return ts.date;
-  }
-  return void 0;
-}
-function pad2(n) {
-  return String(n).padStart(2, "0");
-}
-function buildTime(h, m, s, ampm) {
-  if (h === void 0 || m === void 0) return void 0;
-  let hour = Number(h);
-  const minute = Number(m);
-  const second = s === void 0 ? void 0 : Number(s);
-  const pm2 = ampm?.toLowerCase() === "p";
-  if (ampm && (hour < 1 || hour > 12 && !pm2)) return null;
-  if (ampm && hour <= 12) hour = hour % 12 + (pm2 ? 12 : 0);
-  if (hour > 23 || minute > 59 || second !== void 0 && second > 59) return null;
-  return `${pad2(hour)}:${pad2(minute)}${second === void 0 ? "" : `:${pad2(second)}`}`;
-}
-function addDays(date2, days) {
-  const d = /* @__PURE__ */ new Date(`${date2}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-function epochOf(date2, time, zone) {
-  const offset = zone === void 0 ? 0 : zoneOffsetMinutes(zone);
-  if (offset === void 0) return void 0;
-  const t = time ?? "00:00";
-  const ms = Date.parse(`${date2}T${t.length === 5 ? `${t}:00` : t}Z`);
-  return Number.isNaN(ms) ? void 0 : ms - offset * 6e4;
-}
-function monthNumber(name2) {
-  const lower = name2.toLowerCase();
-  if (lower.length < 3) return void 0;
-  const index2 = MONTH_NAMES.findIndex((full) => full.startsWith(lower));
-  return index2 < 0 ? void 0 : index2 + 1;
-}
-function inferYear(lastDate, month) {
-  if (lastDate === void 0) return void 0;
-  const year = Number(lastDate.slice(0, 4));
-  const lastMonth = Number(lastDate.slice(5, 7));
-  if (month < lastMonth - 6) return year + 1;
-  return month > lastMonth + 6 ? year - 1 : year;
-}
-function zoneOf(m, group, isoT) {
-  const written = m[group];
-  const span = m.indices?.[group];
-  if (written === void 0 || span === void 0) return { raw: m[0] };
-  const before = m[0].slice(0, span[0]);
-  const isRange = !isoT && written.startsWith("-") && /\d$/.test(before);
-  if (!isRange && zoneOffsetMinutes(written) !== void 0) return { zone: written, raw: m[0] };
-  return { raw: before.trimEnd() };
-}
-function parseIso(m, text6) {
-  const { zone, raw } = zoneOf(m, 8, text6[10] === "T");
-  const written = `${m[1]}-${m[2]}-${m[3]}`;
-  const time = buildTime(m[4], m[5], m[6], m[7]);
-  const real = isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) && time !== null;
-  if (!real) return { raw, date: written, dateInferred: false, real };
-  return { raw, date: written, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: false, real };
-}
-function parseNamedMonth(m, ctx) {
-  const monthFirst = /^[A-Za-z]/.test(m[1] ?? "");
-  const month = monthNumber((monthFirst ? m[1] : m[2]) ?? "");
-  if (month === void 0) return void 0;
-  const day = Number(monthFirst ? m[2] : m[1]);
-  const year = m[3] === void 0 ? inferYear(ctx.lastDate, month) : Number(m[3]);
-  if (year === void 0 || !isRealDate(year, month, day)) return void 0;
-  const time = buildTime(m[4], m[5], m[6], m[7]);
-  if (time === null) return void 0;
-  const { zone, raw } = zoneOf(m, 8, false);
-  const date2 = `${year}-${pad2(month)}-${pad2(day)}`;
-  return { raw, date: date2, ...time ? { time } : {}, ...zone ? { zone } : {}, dateInferred: m[3] === void 0, real: true };
-}
-function parseTimeOnly(m, ctx) {
-  const time = buildTime(m[1], m[2], m[3], m[4]);
-  if (!time || ctx.lastDate === void 0) return void 0;
-  const { zone, raw } = zoneOf(m, 5, false);
-  let date2 = ctx.lastDate;
-  if (ctx.lastTime !== void 0 && ctx.lastTime >= "20:00" && time < "04:00") date2 = addDays(date2, 1);
-  return { raw, date: date2, time, ...zone ? { zone } : {}, dateInferred: true, real: true };
-}
-function parseParts(text6, ctx) {
-  let m = ISO_RE.exec(text6);
-  if (m) return parseIso(m, text6);
-  if (m = MONTH_FIRST_RE.exec(text6) ?? DAY_FIRST_RE.exec(text6)) return parseNamedMonth(m, ctx);
-  if (m = TIME_ONLY_RE.exec(text6)) return parseTimeOnly(m, ctx);
-  return void 0;
-}
-function parseLeadingTimestamp(input, ctx = {}) {
-  const parts = parseParts(input.replace(/^[\s*_`[]+/, ""), ctx);
-  if (!parts) return void 0;
-  const { real, ...fields } = parts;
-  const ts = { ...fields, raw: fields.raw.trim() };
-  if (!real) return ts;
-  const effectiveZone = parts.zone ?? ctx.defaultZone ?? ctx.lastZone;
-  if (effectiveZone !== void 0) ts.effectiveZone = effectiveZone;
-  const epochMs = epochOf(parts.date, parts.time, effectiveZone);
-  if (epochMs !== void 0) ts.epochMs = epochMs;
-  return ts;
 }
 
 // src/postmortem/metadata.ts
@@ -89579,13 +89719,26 @@ function parseActionItem(source, kind, checked, position2) {
   }
   const dueField = fields[2]?.trim();
   if (dueField) {
-    const m = /^(?:due:?\s+)?(\S+)\s*(.*)$/i.exec(dueField);
-    item.due = m?.[1] ?? dueField;
-    item.dueValid = parseIsoDate(item.due) !== void 0;
-    const ticket = parseTicket([m?.[2] ?? "", ...fields.slice(3)].filter(Boolean).join(" "));
+    const { due, rest } = splitDue(dueField);
+    item.due = due;
+    item.dueValid = parseIsoDate(due) !== void 0;
+    const ticket = parseTicket([rest, ...fields.slice(3)].filter(Boolean).join(" "));
     if (ticket) item.ticket = ticket;
   }
   return item;
+}
+var DATE_LIKE_RE = /^\d[\d./-]*$/;
+function splitDue(field) {
+  const text6 = field.replace(/^due:?\s+/i, "");
+  const first = /^(\S+)\s*(.*)$/.exec(text6);
+  if (first && DATE_LIKE_RE.test(first[1] ?? "")) return { due: first[1] ?? text6, rest: first[2] ?? "" };
+  const last = /^(.*\S)\s+(\S+)$/.exec(text6);
+  if (last && isTicketRef(last[2] ?? "")) return { due: last[1] ?? text6, rest: last[2] ?? "" };
+  return { due: text6, rest: "" };
+}
+function isTicketRef(word) {
+  const ticket = parseTicket(word);
+  return ticket?.id !== void 0 || ticket?.url !== void 0;
 }
 
 // src/postmortem/parse.ts
@@ -89957,7 +90110,7 @@ function workerPoolExecutor(root, concurrency, fallback) {
                 feed();
               });
               worker.once("error", reject);
-              worker.once("exit", (code) => code === 0 ? resolve3() : reject(new Error(`lint worker exited with code ${code}`)));
+              worker.once("exit", (code2) => code2 === 0 ? resolve3() : reject(new Error(`lint worker exited with code ${code2}`)));
               feed();
             })
           )
@@ -90072,7 +90225,7 @@ import { createHash } from "node:crypto";
 
 // src/version.ts
 var VERSION9 = "0.1.0";
-var BUILD_ID = true ? "6f26728db05841da" : "source";
+var BUILD_ID = true ? "e8baf0cde916d605" : "source";
 
 // src/lint/cache.ts
 var CACHE_FORMAT = 1;
@@ -90207,29 +90360,6 @@ async function runLint(config, request2, adapters) {
   return { findings, summary: { files: files.length, errors, warnings: findings.length - errors }, files, cacheHits };
 }
 
-// src/action/gate-action.ts
-import path3 from "node:path";
-
-// src/config/load-at-ref.ts
-import path2 from "node:path";
-async function loadConfigAtRef(options) {
-  const texts = /* @__PURE__ */ new Map();
-  const candidates = options.configPath !== void 0 ? [options.configPath.replace(/^\.\/+/, "")] : DEFAULT_CONFIG_PATHS;
-  for (const candidate of candidates) {
-    const text6 = await options.readAtRef(candidate);
-    if (text6 !== void 0) {
-      texts.set(path2.resolve(options.root, candidate), text6);
-      break;
-    }
-  }
-  return loadConfig({
-    root: options.root,
-    ...options.configPath !== void 0 && { configPath: options.configPath },
-    ...options.overrides !== void 0 && { overrides: options.overrides },
-    readFile: (abs) => texts.get(abs)
-  });
-}
-
 // src/gates/bypass.ts
 var REASON_RE = /^\s*(?:[-*]\s*)?(?:\*\*)?bypass[- ]reason(?:\*\*)?\s*:\s*(?:\*\*)?\s*(.+?)\s*$/im;
 function bypassReason(body) {
@@ -90247,30 +90377,21 @@ function authorizeBypass(actor, settings, memberships) {
   }
   return { notes };
 }
-function allowedList(settings) {
-  const who = [...settings.users.map((u) => `@${u}`), ...settings.teams.map((t) => `team ${t}`)];
-  return who.length > 0 ? who.join(", ") : "nobody (`gate.bypass.users` and `gate.bypass.teams` are empty)";
-}
 function applyBypass(input) {
   const { settings, context: context3 } = input;
   const verdicts = [...input.verdicts];
   if (!input.labelled) return { verdicts };
   const failing = verdicts.filter((v) => v.conclusion === "failure");
-  const label2 = `\`${settings.label}\``;
-  if (failing.length === 0) return { verdicts, note: `The bypass label ${label2} is present, but no gate failed: nothing was bypassed.` };
-  const refuse = (why2) => {
-    const note2 = `**Bypass refused:** ${why2} Allowed to bypass: ${allowedList(settings)}.`;
-    return { verdicts: verdicts.map((v) => v.conclusion === "failure" ? { ...v, summary: `${note2}
-
-${v.summary}` } : v), note: note2 };
+  const { label: label2 } = settings;
+  if (failing.length === 0) return { verdicts, decision: { kind: "nothing-failed", label: label2 } };
+  const refuse = (actor2, unknownMemberships) => {
+    const decision2 = { kind: "refused", label: label2, ...actor2 !== void 0 && { actor: actor2 }, unknownMemberships, allowedUsers: [...settings.users], allowedTeams: [...settings.teams] };
+    return { verdicts: verdicts.map((v) => v.conclusion === "failure" ? { ...v, bypass: decision2 } : v), decision: decision2 };
   };
-  if (!input.application) return refuse(`the label ${label2} is on the pull request, but the event that applied it could not be found, so who applied it is unknown.`);
+  if (!input.application) return refuse(void 0, []);
   const { actor } = input.application;
   const auth2 = authorizeBypass(actor, settings, input.memberships);
-  if (auth2.allowedAs === void 0) {
-    const unknown = auth2.notes.length > 0 ? ` (${auth2.notes.join("; ")})` : "";
-    return refuse(`the label ${label2} was applied by @${actor}, who is not allowed to bypass${unknown}.`);
-  }
+  if (auth2.allowedAs === void 0) return refuse(actor, auth2.notes);
   const reason = bypassReason(context3.body);
   const gates = failing.map((v) => v.id);
   const record = {
@@ -90280,7 +90401,7 @@ ${v.summary}` } : v), note: note2 };
     head_sha: context3.headSha,
     actor,
     allowed_as: auth2.allowedAs,
-    label: settings.label,
+    label: label2,
     labeled_at: input.application.at,
     ...input.application.eventId !== void 0 && { label_event_id: input.application.eventId },
     gates,
@@ -90289,85 +90410,103 @@ ${v.summary}` } : v), note: note2 };
     ...context3.configCommit !== void 0 && { config_commit: context3.configCommit },
     ...context3.runUrl !== void 0 && { run_url: context3.runUrl }
   };
-  const why = reason ? `Reason: ${reason}` : "No reason was given; add a line `Bypass-Reason: …` to the pull request description for the record.";
-  const note = `**Bypassed** by @${actor} (${auth2.allowedAs === "user" ? "listed user" : auth2.allowedAs.replace(/^team:/, "member of ")}) with the label ${label2} at ${input.application.at}: ${gates.join(", ")}. ${why}`;
+  const decision = { kind: "accepted", label: label2, actor, allowedAs: auth2.allowedAs, at: input.application.at, gates, ...reason !== void 0 && { reason } };
   return {
     verdicts: verdicts.map(
       (v) => v.conclusion === "failure" ? {
         ...v,
         conclusion: "neutral",
         title: `Bypassed: ${v.title}`,
-        summary: `${note}
-
-${v.summary}`,
+        bypass: decision,
         // Still shown, but no longer as what fails the check.
         annotations: v.annotations.map((a) => a.annotation_level === "failure" ? { ...a, annotation_level: "warning" } : a)
       } : v
     ),
     record,
-    note
+    decision
   };
 }
 
 // src/gates/drills.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 var JOB_RESULTS = ["success", "failure", "cancelled", "skipped"];
 var PENDING_STATUSES = /* @__PURE__ */ new Set(["queued", "in_progress", "waiting", "requested", "pending"]);
-function runLink(run2) {
-  const label2 = `${run2.kind} ${run2.name} #${run2.id}${run2.attempt !== void 0 && run2.attempt > 1 ? ` (attempt ${run2.attempt})` : ""}`;
-  return run2.url ? `[${label2}](${run2.url})` : label2;
+function drillSettingsFor(settings, drillResult) {
+  const given2 = drillResult?.trim() ?? "";
+  if (given2 === "" || settings.source === "job") return { settings };
+  if (!settings.sourceExplicit) return { settings: { ...settings, source: "job" } };
+  return {
+    settings,
+    warning: `The \`drill-result\` input ("${given2}") is ignored: the policy sets \`gate.drills.source: ${settings.source}\`. Remove the input, or set \`gate.drills.source: job\` on the base branch to gate on it.`
+  };
 }
-var short3 = (sha) => sha.slice(0, 7);
-function evaluateDrills(observation, settings) {
-  const verdict = (conclusion, title, summary2) => ({ id: "drills", conclusion, title, summary: summary2, annotations: [] });
-  const skippedNote = settings.skippedCountsAsSuccess ? "`gate.drills.skipped-counts-as-success` is on, so a skipped drill run passes." : "A skipped drill proves nothing, so it fails the gate; set `gate.drills.skipped-counts-as-success: true` to let it pass.";
+function drillWorkflowFile(settings) {
+  return settings.source === "workflow" && !/^\d+$/.test(settings.workflow) ? `.github/workflows/${settings.workflow}` : void 0;
+}
+function editedDrillFiles(files, settings) {
+  const workflow = drillWorkflowFile(settings);
+  const globs = [...workflow !== void 0 ? [workflow] : [], ...settings.suitePaths];
+  if (globs.length === 0) return [];
+  const isSuite = (0, import_picomatch3.default)(globs, { dot: true });
+  return files.filter((f) => isSuite(f.path));
+}
+function evaluateDrills(observation, settings, edited = []) {
+  const details = { gate: "drills", observation, skippedCountsAsSuccess: settings.skippedCountsAsSuccess, edited: [...edited] };
+  if (edited.length > 0) {
+    return {
+      id: "drills",
+      conclusion: "failure",
+      title: "Drill suite changed by this pull request",
+      details,
+      // A removed file has no line to carry an annotation.
+      annotations: edited.filter((f) => f.status !== "removed").map((f) => ({
+        path: f.path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: "failure",
+        title: "Drill suite changed",
+        message: "This pull request edits the drills; their green result proves nothing until a reviewer has looked at the change (then the bypass label lets it pass)."
+      }))
+    };
+  }
+  const { conclusion, title } = judgeObservation(observation, settings);
+  return { id: "drills", conclusion, title, details, annotations: [] };
+}
+function judgeObservation(observation, settings) {
+  const skipped = (what) => settings.skippedCountsAsSuccess ? { conclusion: "success", title: `Drills ${what} (counted as success)` } : { conclusion: "failure", title: `Drills ${what}` };
   switch (observation.kind) {
-    case "job": {
-      const read = `Read the drill job's result: \`${observation.result}\`.`;
-      if (observation.result === "success") return verdict("success", "Drills passed", read);
-      if (observation.result === "skipped") {
-        return settings.skippedCountsAsSuccess ? verdict("success", "Drills skipped (counted as success)", `${read} ${skippedNote}`) : verdict("failure", "Drills skipped", `${read} ${skippedNote}`);
-      }
-      return verdict("failure", observation.result === "cancelled" ? "Drills cancelled" : "Drills failed", `${read} The drill suite must pass on the pull request's head commit.`);
-    }
+    case "job":
+      if (observation.result === "success") return { conclusion: "success", title: "Drills passed" };
+      if (observation.result === "skipped") return skipped("skipped");
+      return { conclusion: "failure", title: observation.result === "cancelled" ? "Drills cancelled" : "Drills failed" };
     case "unknown":
-      return verdict("neutral", "Drill result unknown", observation.reason);
+      return { conclusion: "neutral", title: "Drill result unknown" };
     case "not-applicable":
-      return verdict("success", "Drills not applicable", observation.reason);
+      return { conclusion: "success", title: "Drills not applicable" };
     case "error":
-      return verdict("failure", "Drill result could not be read", observation.message);
-    case "none": {
-      const what = `No ${observation.source} \`${observation.name}\` exists for the head commit ${short3(observation.headSha)}`;
-      if (observation.timedOut) {
-        return verdict(
-          "failure",
-          "Drills never ran",
-          `${what}, ${observation.waitedSeconds} s after it was made (\`gate.drills.never-ran-timeout\`: ${observation.timeoutSeconds} s). Check that the drill workflow triggers on this event and branch; when its path filters exclude this change, list the covered paths in \`gate.drills.paths\`.`
-        );
-      }
-      return verdict("pending", "Waiting for the drills to start", `${what} yet. The gate is evaluated again when the drill workflow completes.`);
-    }
+      return { conclusion: "failure", title: "Drill result could not be read" };
+    case "missing-workflow":
+      return { conclusion: "failure", title: "Drill workflow not found" };
+    case "none":
+      return observation.timedOut ? { conclusion: "failure", title: "Drills never ran" } : { conclusion: "pending", title: "Waiting for the drills to start" };
     case "run": {
       const { run: run2 } = observation;
-      const read = `Read ${runLink(run2)} on ${short3(run2.headSha)}: ${run2.status === "completed" ? `\`${run2.conclusion ?? "no conclusion"}\`` : `\`${run2.status}\``}.`;
-      if (run2.status !== "completed") {
-        if (PENDING_STATUSES.has(run2.status)) return verdict("pending", "Drills running", `${read} The gate is evaluated again when it completes.`);
-        return verdict("failure", `Drills ${run2.status}`, `${read} The run cannot complete in this state.`);
-      }
+      if (run2.status !== "completed") return PENDING_STATUSES.has(run2.status) ? { conclusion: "pending", title: "Drills running" } : { conclusion: "failure", title: `Drills ${run2.status}` };
       switch (run2.conclusion) {
         case "success":
-          return verdict("success", "Drills passed", read);
+          return { conclusion: "success", title: "Drills passed" };
         case "skipped":
         case "neutral":
-          return settings.skippedCountsAsSuccess ? verdict("success", `Drills ${run2.conclusion} (counted as success)`, `${read} ${skippedNote}`) : verdict("failure", `Drills ${run2.conclusion}`, `${read} ${skippedNote}`);
+          return skipped(run2.conclusion);
         default:
-          return verdict("failure", run2.conclusion === "failure" || run2.conclusion === null ? "Drills failed" : `Drills ${run2.conclusion.replace(/_/g, " ")}`, `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`);
+          return { conclusion: "failure", title: run2.conclusion === "failure" || run2.conclusion === null ? "Drills failed" : `Drills ${run2.conclusion.replace(/_/g, " ")}` };
       }
     }
   }
 }
 
 // src/gates/rollback-plan.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // src/experiments/schema-problems.ts
 var import_ajv2 = __toESM(require_ajv(), 1);
@@ -90376,6 +90515,10 @@ var import_ajv2 = __toESM(require_ajv(), 1);
 var EXPERIMENT_STATUSES = ["proposed", "running", "concluded", "rolled-back", "abandoned"];
 var EXPERIMENT_OUTCOMES = ["won", "lost", "inconclusive", "rolled-back"];
 var CHANGE_TYPES = ["prompt", "tool", "model", "policy"];
+function notAlreadyReported(more, reported) {
+  const keys = reported.map((p) => p.key).filter((key) => key !== void 0);
+  return more.filter((p) => p.key === void 0 || !keys.some((key) => key === p.key || p.key?.startsWith(`${key}.`) || p.key?.startsWith(`${key}[`)));
+}
 
 // src/experiments/schema.ts
 var DATE = "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$";
@@ -90411,7 +90554,14 @@ var experimentSchema = {
       properties: {
         type: { enum: [...CHANGE_TYPES], description: "`prompt`, `tool`, `model` or `policy`." },
         ref: text4("Exactly which change: a prompt version (support-agent@v43), a commit, a pull request, a model id."),
-        description: text4("One line on what the change does.")
+        description: text4("One line on what the change does."),
+        paths: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description: "Globs (repository-relative) of the files this experiment changes, e.g. `prompts/support-agent.md`. The merge gate accepts a change to a gated file only with a proposed or running experiment doc that covers it; without `paths`, the files `change.type` implies (`gate.rollback-plan.type-paths`).",
+          items: text4("A glob relative to the repository root, e.g. `prompts/support-*.md`.")
+        }
       }
     },
     hypothesis: text4("What we expect to happen, and why, in a sentence or two."),
@@ -90607,35 +90757,50 @@ function isRealDate2(date2) {
   const parsed = /* @__PURE__ */ new Date(`${date2}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date2;
 }
-function consistencyProblems(fm, positions, fallback) {
+function consistencyProblems(values, positions, fallback) {
   const problems = [];
   const add = (segments, key, message2) => problems.push({ ...locate(positions, segments, fallback), key, message: message2 });
+  const fm = isDict(values) ? values : {};
+  const dateOf = (key) => typeof fm[key] === "string" && DAY_RE.test(fm[key]) ? fm[key] : void 0;
   for (const key of ["created", "concluded"]) {
-    const date2 = fm[key];
+    const date2 = dateOf(key);
     if (date2 !== void 0 && !isRealDate2(date2)) add([key], key, `${date2} is not a day in the calendar`);
   }
-  if (fm.concluded !== void 0 && isRealDate2(fm.created) && isRealDate2(fm.concluded) && fm.concluded < fm.created) {
-    add(["concluded"], "concluded", `concluded (${fm.concluded}) is before created (${fm.created})`);
+  const created = dateOf("created");
+  const concluded = dateOf("concluded");
+  if (created !== void 0 && concluded !== void 0 && isRealDate2(created) && isRealDate2(concluded) && concluded < created) {
+    add(["concluded"], "concluded", `concluded (${concluded}) is before created (${created})`);
   }
   const metricNames = /* @__PURE__ */ new Set();
-  fm.metrics.forEach((metric, i) => {
-    if (metricNames.has(metric.name)) add(["metrics", i, "name"], `metrics[${i}].name`, `metric "${metric.name}" is listed more than once`);
-    metricNames.add(metric.name);
+  const metrics = Array.isArray(fm.metrics) ? fm.metrics : [];
+  metrics.forEach((metric, i) => {
+    const name2 = nameOf(metric);
+    if (name2 === void 0) return;
+    if (metricNames.has(name2)) add(["metrics", i, "name"], `metrics[${i}].name`, `metric "${name2}" is listed more than once`);
+    metricNames.add(name2);
   });
-  if (fm.results !== void 0) {
+  const metricsComplete = metrics.length > 0 && metrics.every((m) => nameOf(m) !== void 0);
+  if (Array.isArray(fm.results) && metricsComplete) {
     const reported = /* @__PURE__ */ new Set();
     fm.results.forEach((result, i) => {
-      if (!metricNames.has(result.name)) {
-        add(["results", i, "name"], `results[${i}].name`, `"${result.name}" is not one of the metrics (${[...metricNames].join(", ")})`);
-      } else if (reported.has(result.name)) {
-        add(["results", i, "name"], `results[${i}].name`, `metric "${result.name}" has more than one result`);
+      const name2 = nameOf(result);
+      if (name2 === void 0) return;
+      if (!metricNames.has(name2)) {
+        add(["results", i, "name"], `results[${i}].name`, `"${name2}" is not one of the metrics (${[...metricNames].join(", ")})`);
+      } else if (reported.has(name2)) {
+        add(["results", i, "name"], `results[${i}].name`, `metric "${name2}" has more than one result`);
       }
-      reported.add(result.name);
+      reported.add(name2);
     });
     const missing = [...metricNames].filter((name2) => !reported.has(name2));
-    if (missing.length > 0) add(["results"], "results", `no result for ${missing.map((m) => `"${m}"`).join(", ")}: record one result per metric`);
+    const resultsComplete = fm.results.every((r) => nameOf(r) !== void 0);
+    if (missing.length > 0 && resultsComplete) add(["results"], "results", `no result for ${missing.map((m) => `"${m}"`).join(", ")}: record one result per metric`);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+var DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+function nameOf(entry) {
+  return isDict(entry) && typeof entry.name === "string" ? entry.name : void 0;
 }
 
 // src/experiments/front-matter.ts
@@ -90739,10 +90904,13 @@ function parse4(input, path5) {
   if (!frontMatter || problems.length > 0) return { problems };
   const fallback = { line: 1, column: 1 };
   const invalid = schemaProblems(frontMatter.values, frontMatter.positions, fallback);
-  if (invalid.length > 0) return { problems: invalid, unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
+  const inconsistent = consistencyProblems(frontMatter.values, frontMatter.positions, fallback);
+  if (invalid.length > 0) {
+    return { problems: [...invalid, ...notAlreadyReported(inconsistent, invalid)], unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
+  }
   const fm = toFrontMatter(frontMatter.values);
   const doc = { ...fm, path: path5, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
-  return { doc, problems: consistencyProblems(fm, frontMatter.positions, fallback) };
+  return { doc, problems: inconsistent };
 }
 function toFrontMatter(values) {
   const { "audit-period": auditPeriod, results, ...rest } = values;
@@ -90829,105 +90997,83 @@ function describe(value3) {
 
 // src/gates/rollback-plan.ts
 function changedExperimentDocs(changed, experimentGlobs) {
-  const isDoc = (0, import_picomatch3.default)([...experimentGlobs], { dot: true });
+  const isDoc = (0, import_picomatch4.default)([...experimentGlobs], { dot: true });
   return changed.files.filter((f) => f.status !== "removed" && isDoc(f.path)).map((f) => f.path);
 }
-var MAX_LISTED = 30;
-function evaluateRollbackPlan(input) {
-  const { settings, changed, links } = input;
-  const isGated = (0, import_picomatch3.default)(settings.paths, { dot: true });
-  const gated = changed.files.filter((f) => isGated(f.path));
-  const globs = settings.paths.map((g) => `\`${g}\``).join(", ");
-  const verdict = (conclusion, title, summary2, annotations2 = []) => ({
-    id: "rollback-plan",
-    conclusion,
-    title,
-    summary: summary2,
-    annotations: annotations2
-  });
-  if (gated.length === 0) {
-    if (changed.truncated) {
-      return verdict(
-        "failure",
-        "Changed files could not all be listed",
-        `This change has more files than GitHub lists (3000), and none of those listed match ${globs}; the gate cannot tell whether the rest do. Split the pull request.`
-      );
+var COVERING_STATUSES = ["proposed", "running"];
+function assessRollbackCoverage(input) {
+  const isGated = (0, import_picomatch4.default)(input.settings.paths, { dot: true });
+  const gated = input.changed.files.filter((f) => isGated(f.path)).map((f) => ({ ...f }));
+  const docs = input.docs.map((doc) => assessDoc(doc, input.settings));
+  for (const doc of docs) {
+    if (doc.state !== "covers") continue;
+    const matches = (0, import_picomatch4.default)(doc.globs, { dot: true });
+    for (const file of gated) {
+      if (!matches(file.path)) continue;
+      doc.covers.push(file.path);
+      file.coveredBy ??= doc.path;
     }
-    return verdict("success", "Not applicable: no prompt, tool or agent changes", `No changed file matches ${globs}, so no experiment doc is needed.`);
+    if (doc.covers.length === 0) doc.state = "covers-nothing";
   }
-  const link2 = (path5, line) => links ? `[${cell(`${path5}:${line}`)}](${lineUrl(links, path5, line)})` : cell(`${path5}:${line}`);
-  const gatedList = `${gated.slice(0, MAX_LISTED).map((f) => `- \`${f.path}\`${f.status === "removed" ? " (removed)" : ""}`).join("\n")}${gated.length > MAX_LISTED ? `
-- …and ${gated.length - MAX_LISTED} more` : ""}`;
-  const intro = `This change touches ${plural(gated.length, "file")} matching ${globs}:
-
-${gatedList}`;
-  const onGatedFiles = (message3) => gated.filter((f) => f.status !== "removed").map((f) => ({ path: f.path, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc with a rollback plan needed", message: message3 }));
-  if (input.docs.length === 0) {
-    const docs = input.experimentGlobs.map((g) => `\`${g}\``).join(", ");
-    const message3 = `Changes to ${settings.paths.join(", ")} need an experiment doc (${input.experimentGlobs.join(", ")}) with a rollback plan (trigger, steps, owner) in the same pull request.`;
-    return verdict(
-      "failure",
-      "No experiment doc for a prompt/tool change",
-      `${intro}
-
-It must add or change an experiment doc matching ${docs} (markdown with YAML front matter: \`id\`, \`name\`, \`owner\`, \`hypothesis\`, \`metrics\`, \`rollback\`), and none was added or changed. Add one whose \`rollback:\` names a trigger (when to roll back), the steps (how) and an owner (who).`,
-      onGatedFiles(message3)
-    );
+  return { gated, docs };
+}
+function assessDoc(input, settings) {
+  const base = { path: input.path, globs: [], covers: [] };
+  if ("readError" in input) return { ...base, state: "unreadable", problems: [{ line: 1, message: input.readError }] };
+  const parsed = parseExperimentDoc(input.content, input.path);
+  if (!parsed.doc) {
+    const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, message: "not an experiment doc (no front matter)" }];
+    return { ...base, state: "invalid", problems: problems.map((p) => ({ line: p.line, message: p.message })) };
+  }
+  const { doc } = parsed;
+  const explicit = doc.change.paths;
+  const assessed = {
+    ...base,
+    status: doc.status,
+    changeType: doc.change.type,
+    globs: explicit ?? settings.typePaths[doc.change.type],
+    globsFrom: explicit !== void 0 ? "change.paths" : "change.type"
+  };
+  const rollback = checkRollbackPlan(doc);
+  if (rollback.length > 0) return { ...assessed, state: "no-rollback-plan", problems: rollback.map((p) => ({ line: p.line, message: p.message })) };
+  const warnings = parsed.problems.map((p) => ({ line: p.line, message: p.message }));
+  const plan2 = { trigger: doc.rollback.trigger, steps: doc.rollback.steps.length, owner: doc.rollback.owner };
+  return { ...assessed, state: COVERING_STATUSES.includes(doc.status) ? "covers" : "finished", plan: plan2, problems: warnings };
+}
+var BROKEN_DOC_STATES = /* @__PURE__ */ new Set(["unreadable", "invalid", "no-rollback-plan"]);
+function evaluateRollbackPlan(input) {
+  const { settings, changed } = input;
+  const { gated, docs } = assessRollbackCoverage(input);
+  const details = { gate: "rollback-plan", gatedGlobs: [...settings.paths], experimentGlobs: [...input.experimentGlobs], truncated: changed.truncated, gated, docs };
+  const verdict = (conclusion, title2, annotations2 = []) => ({ id: "rollback-plan", conclusion, title: title2, details, annotations: annotations2 });
+  if (gated.length === 0) {
+    if (changed.truncated) return verdict("failure", "Changed files could not all be listed");
+    return verdict("success", "Not applicable: no prompt, tool or agent changes");
+  }
+  const uncovered = gated.filter((f) => f.coveredBy === void 0);
+  const onUncovered = (message2) => uncovered.filter((f) => f.status !== "removed").map((f) => ({ path: f.path, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc with a rollback plan needed", message: message2 }));
+  if (docs.length === 0) {
+    const message2 = `Changes to ${settings.paths.join(", ")} need an experiment doc (${input.experimentGlobs.join(", ")}) with a rollback plan (trigger, steps, owner) that covers this file, in the same pull request.`;
+    return verdict("failure", "No experiment doc for a prompt/tool change", onUncovered(message2));
   }
   const annotations = [];
-  const rows = [];
-  let good = 0;
-  for (const input_ of input.docs) {
-    const { path: path5 } = input_;
-    if ("readError" in input_) {
-      rows.push(`| \`${cell(path5)}\` | ❌ cannot be read: ${cell(input_.readError)} |`);
-      annotations.push({ path: path5, start_line: 1, end_line: 1, annotation_level: "failure", title: "Experiment doc unreadable", message: input_.readError });
-      continue;
-    }
-    const parsed = parseExperimentDoc(input_.content, path5);
-    if (!parsed.doc) {
-      const problems = parsed.problems.length > 0 ? parsed.problems : [{ line: 1, column: 1, message: "not an experiment doc (no front matter)" }];
-      rows.push(`| \`${cell(path5)}\` | ❌ invalid: ${problems.map((p) => `${link2(path5, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of problems) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Invalid experiment doc", message: p.message });
-      continue;
-    }
-    const rollback = checkRollbackPlan(parsed.doc);
-    if (rollback.length > 0) {
-      rows.push(`| \`${cell(path5)}\` | ❌ rollback plan not real: ${rollback.map((p) => `${link2(path5, p.line)} ${cell(p.message)}`).join("<br>")} |`);
-      for (const p of rollback) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "failure", title: "Rollback plan not real", message: p.message });
-    } else {
-      good++;
-      const plan2 = parsed.doc.rollback;
-      rows.push(`| \`${cell(path5)}\` | ✅ rollback when ${cell(plan2.trigger)}; ${plural(plan2.steps.length, "step")}; owner ${cell(plan2.owner)} |`);
-    }
-    for (const p of parsed.problems) annotations.push({ path: path5, start_line: p.line, end_line: p.line, annotation_level: "warning", title: "Experiment doc", message: p.message });
+  for (const d of docs) {
+    const at = (level, title2) => d.problems.map((p) => ({ path: d.path, start_line: p.line, end_line: p.line, annotation_level: level, title: title2, message: p.message }));
+    if (d.state === "unreadable") annotations.push(...at("failure", "Experiment doc unreadable"));
+    else if (d.state === "invalid") annotations.push(...at("failure", "Invalid experiment doc"));
+    else if (d.state === "no-rollback-plan") annotations.push(...at("failure", "Rollback plan not real"));
+    else annotations.push(...at("warning", "Experiment doc"));
   }
-  const bad = input.docs.length - good;
-  const table2 = `| Experiment doc | Rollback plan |
-| --- | --- |
-${rows.join("\n")}`;
-  if (bad === 0) {
-    return verdict("success", `Rollback plan present (${plural(good, "experiment doc")})`, `${intro}
-
-and adds or changes:
-
-${table2}`, annotations);
+  const broken = docs.filter((d) => BROKEN_DOC_STATES.has(d.state));
+  if (broken.length === 0 && uncovered.length === 0) {
+    return verdict("success", `Rollback plan present (${plural(docs.filter((d) => d.state === "covers").length, "experiment doc")})`, annotations);
   }
-  const message2 = `The experiment doc${input.docs.length === 1 ? "" : "s"} changed with this file ${bad === 1 && input.docs.length === 1 ? "has" : "have"} no real rollback plan; see ${input.docs.map((d) => d.path).join(", ")}.`;
-  return verdict(
-    "failure",
-    `${plural(bad, "experiment doc")} without a real rollback plan`,
-    `${intro}
-
-Every experiment doc it adds or changes must have a real rollback plan (a trigger, concrete steps and an owner; not \`TBD\`, \`N/A\`, \`none\` or \`-\`):
-
-${table2}`,
-    [...annotations, ...onGatedFiles(message2)]
-  );
+  const uncoveredMessage = `No experiment doc this change adds or modifies covers this file with a real rollback plan (status proposed or running, and change.paths or change.type matching it); see ${docs.map((d) => d.path).join(", ")}.`;
+  const title = broken.length > 0 ? `${plural(broken.length, "experiment doc")} without a real rollback plan` : `${plural(uncovered.length, "gated file")} not covered by an experiment doc`;
+  return verdict("failure", title, [...annotations, ...onUncovered(uncoveredMessage)]);
 }
 
 // src/gates/sev1-actions.ts
-var MAX_LISTED2 = 40;
 function itemKey(item) {
   return item.summary.toLowerCase().replace(/\s+/g, " ").trim();
 }
@@ -90956,14 +91102,14 @@ function isOverdue(item, today) {
   return item.due < today;
 }
 function evaluateSev1Actions(input) {
-  const { settings, pullRequest, links } = input;
+  const { settings, pullRequest } = input;
   const levels = settings.severities;
   const levelNames = levels.join("/");
   const blocking = input.postmortems.filter((pm2) => severityIn(pm2.metadata.severity, levels));
   const fixLabelled = pullRequest?.labels.some((l) => l.toLowerCase() === settings.fixLabel.toLowerCase()) ?? false;
   const prText = pullRequest ? `${pullRequest.title}
 ${pullRequest.body}` : "";
-  const open3 = [];
+  const open4 = [];
   let untracked = 0;
   for (const postmortem of blocking) {
     for (const item of postmortem.actionItems) {
@@ -90973,58 +91119,31 @@ ${pullRequest.body}` : "";
       }
       if (item.checked) continue;
       const entry = { postmortem, item, overdue: isOverdue(item, input.today) };
-      if (settings.block === "overdue" && !entry.overdue) entry.exemptBy = "not overdue";
+      if (settings.block === "overdue" && !entry.overdue) entry.exemptBy = { notYetDue: true };
       else if (fixLabelled) {
-        const ref = referencedIn(prText, postmortem.path, item);
-        if (ref !== void 0) entry.exemptBy = `referenced as \`${ref}\` by this pull request, labelled \`${settings.fixLabel}\``;
+        const reference = referencedIn(prText, postmortem.path, item);
+        if (reference !== void 0) entry.exemptBy = { reference };
       }
-      open3.push(entry);
+      open4.push(entry);
     }
   }
   const closed = closedByChange(input, levels);
-  const blockers = open3.filter((o) => o.exemptBy === void 0);
-  const exempted = open3.filter((o) => o.exemptBy !== void 0 && o.exemptBy !== "not overdue");
-  const notYetDue = open3.filter((o) => o.exemptBy === "not overdue");
-  const where = (o) => {
-    const loc = `${o.postmortem.path}:${o.item.position.line}`;
-    return links ? `[${cell(loc)}](${lineUrl(links, o.postmortem.path, o.item.position.line)})` : cell(loc);
+  const blockers = open4.filter((o) => o.exemptBy === void 0);
+  const exempted = open4.filter((o) => o.exemptBy !== void 0 && "reference" in o.exemptBy);
+  const notYetDue = open4.filter((o) => o.exemptBy !== void 0 && "notYetDue" in o.exemptBy);
+  const details = {
+    gate: "sev1-actions",
+    severities: [...levels],
+    block: settings.block,
+    fixLabel: settings.fixLabel,
+    postmortems: input.postmortems.length,
+    blockingPostmortems: blocking.length,
+    blocking: blockers.map(gateItem),
+    passedByFixLabel: exempted.map((o) => ({ ...gateItem(o), reference: o.exemptBy !== void 0 && "reference" in o.exemptBy ? o.exemptBy.reference : "" })),
+    closedByChange: closed.map((c) => ({ ...gateItem({ postmortem: c.postmortem, item: c.item, overdue: false }) })),
+    notYetDue: notYetDue.length,
+    untracked
   };
-  const table2 = (items, extra) => {
-    const rows = items.slice(0, MAX_LISTED2).map(
-      (o) => `| ${where(o)} | ${cell(o.item.summary || o.item.raw)} | ${cell(o.item.ownerRaw ?? "—")} | ${cell(o.item.due ?? "—")}${o.overdue && o.item.due ? " (overdue)" : ""} |${extra ? ` ${cell(extra(o))} |` : ""}`
-    );
-    const more = items.length > MAX_LISTED2 ? `
-
-…and ${plural(items.length - MAX_LISTED2, "more item")}.` : "";
-    return `| Item | Action | Owner | Due |${extra ? " Note |" : ""}
-| --- | --- | --- | --- |${extra ? " --- |" : ""}
-${rows.join("\n")}${more}`;
-  };
-  const parts = [];
-  const policy = settings.block === "open" ? `every unchecked action item of a ${levelNames} postmortem blocks` : `unchecked action items of ${levelNames} postmortems block once overdue (or without a valid due date)`;
-  parts.push(`Checked ${plural(blocking.length, `${levelNames} postmortem`)} of ${plural(input.postmortems.length, "postmortem")} (policy \`block: ${settings.block}\`: ${policy}).`);
-  if (blockers.length > 0) {
-    parts.push(`### Blocking
-
-${table2(blockers)}`);
-    const how = [
-      "tick the item’s box in the postmortem once it is done (this pull request may do it)",
-      `or, for the pull request that fixes it, add the label \`${settings.fixLabel}\` and reference the item in the description by its ticket or as \`path#Lline\` (e.g. \`${blockers[0] ? itemReferences(blockers[0].postmortem.path, blockers[0].item)[0] : ""}\`)`
-    ];
-    parts.push(`To unblock: ${how.join(", ")}.`);
-  }
-  if (exempted.length > 0) parts.push(`### Passed by the fix label
-
-${table2(exempted, (o) => o.exemptBy ?? "")}`);
-  if (closed.length > 0) {
-    const list2 = closed.slice(0, MAX_LISTED2).map((c) => `- ${cell(c.item.summary)} (${c.path}:${c.item.position.line})`);
-    parts.push(`### Closed by this change
-
-${list2.join("\n")}${closed.length > MAX_LISTED2 ? `
-- …and ${closed.length - MAX_LISTED2} more` : ""}`);
-  }
-  if (notYetDue.length > 0) parts.push(`${plural(notYetDue.length, "open item")} not yet overdue do not block under \`block: overdue\`.`);
-  if (untracked > 0) parts.push(`${plural(untracked, "action item")} without a checkbox cannot be ticked and are not counted here; the lint mode reports them (PM007).`);
   const annotations = [
     ...blockers.map(
       (o) => ({
@@ -91036,19 +91155,31 @@ ${list2.join("\n")}${closed.length > MAX_LISTED2 ? `
         message: `${o.item.summary || o.item.raw}${o.item.ownerRaw ? ` (owner ${o.item.ownerRaw}` : " (no owner"}${o.item.due ? `, due ${o.item.due})` : ")"} blocks merges until it is checked.`
       })
     ),
-    ...exempted.map(
+    ...details.passedByFixLabel.map(
       (o) => ({
-        path: o.postmortem.path,
-        start_line: o.item.position.line,
-        end_line: o.item.position.line,
+        path: o.path,
+        start_line: o.line,
+        end_line: o.line,
         annotation_level: "notice",
         title: "Open action item passed by the fix label",
-        message: `${o.item.summary}: ${o.exemptBy ?? ""}`
+        message: `${o.action}: referenced as ${o.reference} by this pull request, labelled ${settings.fixLabel}`
       })
     )
   ];
-  const verdictTitle = blockers.length > 0 ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, "postmortem")}` : exempted.length > 0 ? `No blocking ${levelNames} action items (${exempted.length} passed by \`${settings.fixLabel}\`)` : closed.length > 0 ? `No open ${levelNames} action items (${closed.length} closed by this change)` : `No open ${levelNames} action items`;
-  return { id: "sev1-actions", conclusion: blockers.length > 0 ? "failure" : "success", title: verdictTitle.replace(/`/g, ""), summary: parts.join("\n\n"), annotations };
+  const verdictTitle = blockers.length > 0 ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, "postmortem")}` : exempted.length > 0 ? `No blocking ${levelNames} action items (${exempted.length} passed by ${settings.fixLabel})` : closed.length > 0 ? `No open ${levelNames} action items (${closed.length} closed by this change)` : `No open ${levelNames} action items`;
+  return { id: "sev1-actions", conclusion: blockers.length > 0 ? "failure" : "success", title: verdictTitle, details, annotations };
+}
+function gateItem(o) {
+  const { item, postmortem } = o;
+  return {
+    path: postmortem.path,
+    line: item.position.line,
+    action: item.summary || item.raw,
+    ...item.ownerRaw !== void 0 && { owner: item.ownerRaw },
+    ...item.due !== void 0 && { due: item.due },
+    overdue: o.overdue,
+    ...postmortem.metadata.severity?.label !== void 0 && { severity: postmortem.metadata.severity.label }
+  };
 }
 function closedByChange(input, levels) {
   if (!input.basePostmortems) return [];
@@ -91059,7 +91190,7 @@ function closedByChange(input, levels) {
     const head = heads.get(base.path);
     if (!head) continue;
     const wasOpen = new Set(base.actionItems.filter((i) => i.kind === "task" && !i.checked).map(itemKey));
-    for (const item of head.actionItems) if (item.kind === "task" && item.checked && wasOpen.has(itemKey(item))) closed.push({ path: head.path, item });
+    for (const item of head.actionItems) if (item.kind === "task" && item.checked && wasOpen.has(itemKey(item))) closed.push({ postmortem: head, item });
   }
   return closed;
 }
@@ -91078,21 +91209,19 @@ function failedGates(verdicts) {
 function evaluateGates(inputs) {
   const { settings } = inputs;
   const verdicts = [
-    evaluateDrills(inputs.drill, settings.drills),
+    evaluateDrills(inputs.drill, settings.drills, editedDrillFiles(inputs.changed.files, settings.drills)),
     evaluateSev1Actions({
       postmortems: inputs.postmortems,
       ...inputs.basePostmortems !== void 0 && { basePostmortems: inputs.basePostmortems },
       settings: settings.sev1Actions,
       today: inputs.today,
-      ...inputs.pullRequest !== void 0 && { pullRequest: inputs.pullRequest },
-      ...inputs.links !== void 0 && { links: inputs.links }
+      ...inputs.pullRequest !== void 0 && { pullRequest: inputs.pullRequest }
     }),
     evaluateRollbackPlan({
       changed: inputs.changed,
       docs: inputs.experimentDocs,
       settings: settings.rollbackPlan,
-      experimentGlobs: inputs.experimentGlobs,
-      ...inputs.links !== void 0 && { links: inputs.links }
+      experimentGlobs: inputs.experimentGlobs
     })
   ];
   if (!inputs.bypass) return { result: overallResult(verdicts), verdicts, notes: [] };
@@ -91108,11 +91237,13 @@ function evaluateGates(inputs) {
     result: overallResult(outcome.verdicts),
     verdicts: outcome.verdicts,
     ...outcome.record !== void 0 && { bypassRecord: outcome.record },
-    notes: outcome.note !== void 0 ? [outcome.note] : []
+    ...outcome.decision !== void 0 && { bypass: outcome.decision },
+    notes: []
   };
 }
-function failAllGates(title, summary2) {
-  const verdicts = GATE_IDS.map((id) => ({ id, conclusion: "failure", title, summary: summary2, annotations: [] }));
+function failAllGates(title, why) {
+  const details = { gate: "not-evaluated", ...why };
+  const verdicts = GATE_IDS.map((id) => ({ id, conclusion: "failure", title, details, annotations: [] }));
   return { result: "fail", verdicts, notes: [] };
 }
 
@@ -91235,31 +91366,74 @@ async function updateCheckRun(client, request2) {
 }
 
 // src/io/bypass-log.ts
-import { appendFile as appendFile2, mkdir as mkdir3, readFile as readFile2 } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat3, mkdir as mkdir3, open as open2, realpath as realpath3 } from "node:fs/promises";
+import { dirname as dirname3, join as join4, relative as relative4 } from "node:path";
+var BYPASS_RECORD_PATH = "reliability-loop/bypass-log.ndjson";
+var MAX_LOG_BYTES = 16 * 1024 * 1024;
 function sameBypass(a, b) {
   if (a.pull_request !== b.pull_request || a.head_sha !== b.head_sha || a.repository !== b.repository) return false;
   return b.label_event_id !== void 0 ? a.label_event_id === b.label_event_id : a.actor === b.actor;
 }
-async function appendBypassRecord(file, record) {
-  let existing = "";
-  try {
-    existing = await readFile2(file, "utf8");
-  } catch (error2) {
-    if (error2.code !== "ENOENT") throw error2;
-  }
-  for (const line of existing.split("\n")) {
+function alreadyIn(text6, record) {
+  for (const line of text6.split("\n")) {
     if (line.trim() === "") continue;
     try {
-      if (sameBypass(JSON.parse(line), record)) return "already-logged";
+      if (sameBypass(JSON.parse(line), record)) return true;
     } catch {
     }
   }
-  await mkdir3(dirname3(file), { recursive: true });
-  const prefix = existing !== "" && !existing.endsWith("\n") ? "\n" : "";
-  await appendFile2(file, `${prefix}${JSON.stringify(record)}
+  return false;
+}
+var errnoOf = (error2) => error2.code;
+async function readRepositoryLog(workspace, log2) {
+  if (!isInsideRepo(log2)) return { skipped: `${log2} is not a path inside the repository` };
+  const file = join4(workspace, log2);
+  let root;
+  let folder;
+  try {
+    root = await realpath3(workspace);
+    folder = await realpath3(dirname3(file));
+  } catch (error2) {
+    if (errnoOf(error2) === "ENOENT" || errnoOf(error2) === "ENOTDIR") return void 0;
+    throw error2;
+  }
+  if (folder !== join4(root, dirname3(log2))) return { skipped: `${dirname3(log2)} is a symbolic link (or lies below one); it was not read` };
+  let handle;
+  try {
+    handle = await open2(file, constants3.O_RDONLY | constants3.O_NOFOLLOW | constants3.O_NONBLOCK);
+  } catch (error2) {
+    const code2 = errnoOf(error2);
+    if (code2 === "ENOENT") return void 0;
+    if (code2 === "ELOOP" || code2 === "EMLINK") return { skipped: `${log2} is a symbolic link; it was not read` };
+    throw error2;
+  }
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile()) return { skipped: `${log2} is not a regular file; it was not read` };
+    if (info2.size > MAX_LOG_BYTES) return { skipped: `${log2} is larger than ${MAX_LOG_BYTES} bytes; it was not read` };
+    return { text: await handle.readFile("utf8") };
+  } finally {
+    await handle.close();
+  }
+}
+async function writeBypassRecord(target, record) {
+  const file = join4(target.tempDir, BYPASS_RECORD_PATH);
+  const committed = await readRepositoryLog(target.workspace, target.repositoryLog);
+  const skippedLog = committed !== void 0 && "skipped" in committed ? committed.skipped : void 0;
+  if (committed !== void 0 && "text" in committed && alreadyIn(committed.text, record)) return { outcome: "already-logged", file };
+  const folder = dirname3(file);
+  await mkdir3(folder, { recursive: true });
+  const info2 = await lstat3(folder);
+  if (!info2.isDirectory()) throw new Error(`${relative4(target.tempDir, folder)} under RUNNER_TEMP is not a folder (a link?); the record was not written`);
+  const handle = await open2(file, constants3.O_WRONLY | constants3.O_APPEND | constants3.O_CREAT | constants3.O_NOFOLLOW, 384);
+  try {
+    await handle.writeFile(`${JSON.stringify(record)}
 `, "utf8");
-  return "appended";
+  } finally {
+    await handle.close();
+  }
+  return { outcome: "written", file, ...skippedLog !== void 0 && { skippedLog } };
 }
 
 // src/io/gate-github-sources.ts
@@ -91348,7 +91522,7 @@ function createGitHubGateSources(options) {
     changedFiles: () => changedFiles(options),
     head: options.head,
     readBase: (path5) => getFileAtRef(client, { owner, repo, path: path5, ref: options.baseSha }),
-    observeDrills: (settings) => observeDrills(options, settings),
+    observeDrills: (settings, drillResult) => observeDrills(options, settings, drillResult ?? ""),
     ...options.pullNumber !== void 0 && {
       labelApplication: (label2) => labelApplication(options, options.pullNumber ?? 0, label2),
       teamMemberships: (user, teams) => teamMemberships(client, user, teams)
@@ -91369,17 +91543,17 @@ async function changedFiles(options) {
   if (compared.truncated && change.fallbackPullRequest !== void 0) return fromPullRequest(change.fallbackPullRequest);
   return compared;
 }
-async function observeDrills(options, settings) {
+async function observeDrills(options, settings, drillResult) {
   const { client, owner, repo, headSha } = options;
   if (settings.source === "job") {
-    const result = options.drillResult.trim().toLowerCase();
+    const result = drillResult.trim().toLowerCase();
     if (JOB_RESULTS.includes(result)) return { kind: "job", result };
     if (result === "" && options.missingDrillResult === "unknown") {
       return { kind: "unknown", reason: "`gate.drills.source` is `job`: the drill job’s result is only known inside the workflow; pass `--drill-result success|failure|skipped` to include it." };
     }
     return {
       kind: "error",
-      message: result === "" ? "`gate.drills.source` is `job`, but the `drill-result` input is empty: pass `drill-result: ${{ needs.<drill job>.result }}` and make the gate job `needs:` the drill job with `if: always()`." : `The \`drill-result\` input is "${options.drillResult}"; expected success, failure, cancelled or skipped (\`\${{ needs.<drill job>.result }}\`).`
+      message: result === "" ? "`gate.drills.source` is `job`, but the `drill-result` input is empty: pass `drill-result: ${{ needs.<drill job>.result }}` and make the gate job `needs:` the drill job with `if: always()`." : `The \`drill-result\` input is "${drillResult}"; expected success, failure, cancelled or skipped (\`\${{ needs.<drill job>.result }}\`).`
     };
   }
   const source = settings.source === "workflow" ? "workflow run" : "check run";
@@ -91492,10 +91666,30 @@ async function resolveCommit(root, ref) {
 
 // src/modes/gate.ts
 init_p_limit();
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+
+// src/config/load-at-ref.ts
+import path2 from "node:path";
+async function loadConfigAtRef(options) {
+  const texts = /* @__PURE__ */ new Map();
+  const candidates = options.configPath !== void 0 ? [options.configPath.replace(/^\.\/+/, "")] : DEFAULT_CONFIG_PATHS;
+  for (const candidate of candidates) {
+    const text6 = await options.readAtRef(candidate);
+    if (text6 !== void 0) {
+      texts.set(path2.resolve(options.root, candidate), text6);
+      break;
+    }
+  }
+  return loadConfig({
+    root: options.root,
+    ...options.configPath !== void 0 && { configPath: options.configPath },
+    ...options.overrides !== void 0 && { overrides: options.overrides },
+    readFile: (abs) => texts.get(abs)
+  });
+}
 
 // src/gates/drill-paths.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
 var dict7 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 function workflowPathFilter(workflowText) {
@@ -91517,7 +91711,7 @@ function workflowPathFilter(workflowText) {
   return void 0;
 }
 function matchesList(patterns) {
-  const compiled3 = patterns.map((p) => p.startsWith("!") ? { negated: true, test: (0, import_picomatch4.default)(p.slice(1), { dot: true }) } : { negated: false, test: (0, import_picomatch4.default)(p, { dot: true }) });
+  const compiled3 = patterns.map((p) => p.startsWith("!") ? { negated: true, test: (0, import_picomatch5.default)(p.slice(1), { dot: true }) } : { negated: false, test: (0, import_picomatch5.default)(p, { dot: true }) });
   return (path5) => {
     let included = false;
     for (const c of compiled3) if (c.test(path5)) included = !c.negated;
@@ -91556,6 +91750,7 @@ async function readExperiment(files, path5) {
 }
 
 // src/modes/gate.ts
+init_error_message();
 var READ_CONCURRENCY3 = 16;
 async function readPostmortems(files, paths, config) {
   const options = parseOptionsOf(config.lint);
@@ -91574,13 +91769,20 @@ async function readPostmortems(files, paths, config) {
   return read.filter((pm2) => pm2 !== void 0);
 }
 async function drillObservation(settings, changed, request2, sources) {
+  const file = drillWorkflowFile(settings);
+  const workflowText = file === void 0 ? void 0 : await sources.readBase(file).then(
+    (text6) => ({ text: text6 }),
+    () => void 0
+  );
+  if (file !== void 0 && workflowText !== void 0 && workflowText.text === void 0) {
+    return { kind: "missing-workflow", file, ...request2.configCommit !== void 0 && { baseCommit: request2.configCommit } };
+  }
   if (settings.paths !== void 0) {
     if (!filterExpectsRun({ kind: "paths", patterns: settings.paths }, changed)) {
       return { kind: "not-applicable", reason: `No changed file matches \`gate.drills.paths\` (${settings.paths.map((p) => `\`${p}\``).join(", ")}), so the drills are not expected for this change.` };
     }
-  } else if (settings.source === "workflow" && request2.pathFiltersApply && !/^\d+$/.test(settings.workflow)) {
-    const file = `.github/workflows/${settings.workflow}`;
-    const text6 = await sources.readBase(file).catch(() => void 0);
+  } else if (file !== void 0 && request2.pathFiltersApply) {
+    const text6 = workflowText?.text;
     const filter = text6 === void 0 ? void 0 : workflowPathFilter(text6);
     if (filter && !filterExpectsRun(filter, changed)) {
       return {
@@ -91589,16 +91791,19 @@ async function drillObservation(settings, changed, request2, sources) {
       };
     }
   }
-  return sources.observeDrills(settings);
+  return sources.observeDrills(settings, request2.drillResult);
 }
 function isoDay(date2) {
   return date2.toISOString().slice(0, 10);
 }
 async function runGate(config, request2, sources, now) {
-  const settings = gateConfigOf(config);
+  const policy = gateConfigOf(config);
+  const drills = drillSettingsFor(policy.drills, request2.drillResult);
+  const settings = { ...policy, drills: drills.settings };
+  const warnings = drills.warning !== void 0 ? [drills.warning] : [];
   const changed = await sources.changedFiles();
   const postmortemGlobs = config.lint.postmortems.paths;
-  const isPostmortem = (0, import_picomatch5.default)(postmortemGlobs);
+  const isPostmortem = (0, import_picomatch6.default)(postmortemGlobs);
   const experimentGlobs = config.experiment?.paths ?? DEFAULT_EXPERIMENT_PATHS;
   const docPaths = changedExperimentDocs(changed, experimentGlobs);
   const changedPostmortems = changed.files.filter((f) => f.status !== "removed" && isPostmortem(f.path)).map((f) => f.path);
@@ -91641,10 +91846,9 @@ async function runGate(config, request2, sources, now) {
     experimentGlobs,
     today: isoDay(now()),
     ...pr !== void 0 && { pullRequest: pr },
-    ...request2.links !== void 0 && { links: request2.links },
     ...bypass !== void 0 && { bypass }
   });
-  return { ...evaluation, changed, postmortems: postmortems.length };
+  return { ...evaluation, notes: [...warnings, ...evaluation.notes], warnings, changed, postmortems: postmortems.length };
 }
 async function readBasePostmortems(paths, sources, config) {
   const options = parseOptionsOf(config.lint);
@@ -91663,11 +91867,269 @@ async function readExperimentDoc(files, path5) {
   try {
     return { path: path5, content: await files.read(path5) };
   } catch (error2) {
-    return { path: path5, readError: `cannot read the file: ${error2 instanceof Error ? error2.message : String(error2)}` };
+    return { path: path5, readError: `cannot read the file: ${errorMessage(error2)}` };
+  }
+}
+var PolicyUnavailableError = class extends Error {
+  constructor(cause) {
+    super(errorMessage(cause));
+    this.cause = cause;
+  }
+  cause;
+  name = "PolicyUnavailableError";
+};
+async function runGateAtBase(policySource, request2, sources, now) {
+  let config;
+  let policy;
+  if (policySource.override) {
+    ;
+    ({ config } = policySource.override);
+    policy = policySource.override.label;
+  } else {
+    try {
+      config = await loadConfigAtRef({ root: policySource.root, ...policySource.configPath !== void 0 && { configPath: policySource.configPath }, readAtRef: policySource.readAtBase });
+    } catch (error2) {
+      throw new PolicyUnavailableError(error2);
+    }
+    policy = config.configFile ? `\`${config.configFile}\` at ${policySource.baseLabel}` : `built-in defaults (no \`${policySource.configPath ?? ".github/reliability.yml"}\` at ${policySource.baseLabel})`;
+  }
+  try {
+    return { config, policy, run: await runGate(config, request2, sources, now) };
+  } catch (error2) {
+    throw new GateInputsUnreadableError(error2, config, policy);
+  }
+}
+var GateInputsUnreadableError = class extends Error {
+  constructor(cause, config, policy) {
+    super(errorMessage(cause));
+    this.cause = cause;
+    this.config = config;
+    this.policy = policy;
+  }
+  cause;
+  config;
+  policy;
+  name = "GateInputsUnreadableError";
+};
+
+// src/report/gate-details.ts
+var RAW = "\0raw:";
+function markdownStyle(links) {
+  const escape2 = (c) => c.startsWith(RAW) ? c.slice(RAW.length) : cell(c);
+  return {
+    link: (label2, url) => url ? `[${label2}](${url})` : label2,
+    lineRef: (path5, line) => links ? `[${cell(`${path5}:${line}`)}](${lineUrl(links, path5, line)})` : cell(`${path5}:${line}`),
+    bold: (text6) => `**${text6}**`,
+    heading: (text6) => `### ${text6}`,
+    table: (headers, rows) => [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(escape2).join(" | ")} |`)].join("\n"),
+    raw: (text6) => `${RAW}${text6}`,
+    block: (text6) => `\`\`\`
+${text6}
+\`\`\``,
+    escape: cell,
+    lineBreak: "<br>"
+  };
+}
+var MAX_ITEMS = 40;
+var MAX_FILES = 30;
+var short3 = (sha) => sha.slice(0, 7);
+var code = (text6) => `\`${text6}\``;
+var codes = (list2) => list2.map(code).join(", ");
+function verdictBody(verdict, style) {
+  const body = detailsBody(verdict, style);
+  return verdict.bypass && verdict.bypass.kind !== "nothing-failed" ? `${bypassSentence(verdict.bypass, style)}
+
+${body}` : body;
+}
+function detailsBody(verdict, style) {
+  const { details } = verdict;
+  switch (details.gate) {
+    case "drills":
+      return drillsBody(details, style);
+    case "sev1-actions":
+      return sev1Body(details, style);
+    case "rollback-plan":
+      return rollbackBody(details, style);
+    case "not-evaluated":
+      return notEvaluatedBody(details, style);
+  }
+}
+function notEvaluatedBody(details, style) {
+  return [details.reason, ...details.detail !== void 0 ? [style.block(details.detail)] : [], ...details.action !== void 0 ? [details.action] : []].join("\n\n");
+}
+function runLabel(run2) {
+  return `${run2.kind} ${run2.name} #${run2.id}${run2.attempt !== void 0 && run2.attempt > 1 ? ` (attempt ${run2.attempt})` : ""}`;
+}
+function drillsBody(details, style) {
+  const observed = observationSentences(details, style);
+  if (details.edited.length === 0) return observed;
+  const list2 = details.edited.map((f) => `${code(f.path)}${f.status === "removed" ? " (removed)" : ""}`).join(", ");
+  return `This change edits the drills themselves (${list2}), so their result cannot vouch for it: a reviewer must look at the drill change. Once reviewed, a user allowed to bypass (\`gate.bypass\`) applies the bypass label. What the drills reported: ${observed}`;
+}
+function observationSentences(details, style) {
+  const observation = details.observation;
+  const skippedNote = details.skippedCountsAsSuccess ? "`gate.drills.skipped-counts-as-success` is on, so a skipped drill run passes." : "A skipped drill proves nothing, so it fails the gate; set `gate.drills.skipped-counts-as-success: true` to let it pass.";
+  switch (observation.kind) {
+    case "job": {
+      const read = `Read the drill job's result: ${code(observation.result)}.`;
+      if (observation.result === "success") return read;
+      if (observation.result === "skipped") return `${read} ${skippedNote}`;
+      return `${read} The drill suite must pass on the pull request's head commit.`;
+    }
+    case "unknown":
+      return observation.reason;
+    case "not-applicable":
+      return observation.reason;
+    case "error":
+      return observation.message;
+    case "missing-workflow":
+      return `${code(observation.file)} does not exist at the base commit${observation.baseCommit !== void 0 ? ` ${short3(observation.baseCommit)}` : ""}, so no run of it can come. Set \`gate.drills.workflow\` (in the policy on the base branch) to the file name of your drill workflow under \`.github/workflows\`, or read the drills from elsewhere with \`gate.drills.source: check\` (a check run) or \`job\` (the \`drill-result\` input).`;
+    case "none": {
+      const what = `No ${observation.source} ${code(observation.name)} exists for the head commit ${short3(observation.headSha)}`;
+      if (observation.timedOut) {
+        return `${what}, ${observation.waitedSeconds} s after it was made (\`gate.drills.never-ran-timeout\`: ${observation.timeoutSeconds} s). Check that the drill workflow triggers on this event and branch; when its path filters exclude this change, list the covered paths in \`gate.drills.paths\`.`;
+      }
+      return `${what} yet. The gate is evaluated again when the drill workflow completes.`;
+    }
+    case "run": {
+      const { run: run2 } = observation;
+      const read = `Read ${style.link(runLabel(run2), run2.url)} on ${short3(run2.headSha)}: ${run2.status === "completed" ? code(run2.conclusion ?? "no conclusion") : code(run2.status)}.`;
+      if (run2.status !== "completed") {
+        return ["queued", "in_progress", "waiting", "requested", "pending"].includes(run2.status) ? `${read} The gate is evaluated again when it completes.` : `${read} The run cannot complete in this state.`;
+      }
+      if (run2.conclusion === "success") return read;
+      if (run2.conclusion === "skipped" || run2.conclusion === "neutral") return `${read} ${skippedNote}`;
+      return `${read} The drill suite must pass on the pull request's head commit; re-run it or fix the failure.`;
+    }
+  }
+}
+function itemsTable(items, style, note) {
+  const headers = ["Item", "Action", "Owner", "Due", ...note ? ["Note"] : []];
+  const rows = items.slice(0, MAX_ITEMS).map((i) => [
+    style.raw(style.lineRef(i.path, i.line)),
+    i.action,
+    i.owner ?? "—",
+    `${i.due ?? "—"}${i.overdue && i.due ? " (overdue)" : ""}`,
+    ...note ? [style.raw(note(i))] : []
+  ]);
+  const more = items.length > MAX_ITEMS ? `
+
+…and ${plural(items.length - MAX_ITEMS, "more item")}.` : "";
+  return `${style.table(headers, rows)}${more}`;
+}
+function sev1Body(d, style) {
+  const levels = d.severities.join("/");
+  const policy = d.block === "open" ? `every unchecked action item of a ${levels} postmortem blocks` : `unchecked action items of ${levels} postmortems block once overdue (or without a valid due date)`;
+  const parts = [`Checked ${plural(d.blockingPostmortems, `${levels} postmortem`)} of ${plural(d.postmortems, "postmortem")} (policy \`block: ${d.block}\`: ${policy}).`];
+  if (d.blocking.length > 0) {
+    parts.push(`${style.heading("Blocking")}
+
+${itemsTable(d.blocking, style)}`);
+    const first = d.blocking[0];
+    parts.push(
+      `To unblock: tick the item’s box in the postmortem once it is done (this pull request may do it), or, for the pull request that fixes it, add the label ${code(d.fixLabel)} and reference the item in the description by its ticket or as \`path#Lline\` (e.g. \`${first ? `${first.path}#L${first.line}` : ""}\`).`
+    );
+  }
+  if (d.passedByFixLabel.length > 0) {
+    parts.push(`${style.heading("Passed by the fix label")}
+
+${itemsTable(d.passedByFixLabel, style, (i) => `referenced as ${code(i.reference ?? "")} by this pull request, labelled ${code(d.fixLabel)}`)}`);
+  }
+  if (d.closedByChange.length > 0) {
+    const list2 = d.closedByChange.slice(0, MAX_ITEMS).map((i) => `- ${i.action} (${i.path}:${i.line})`);
+    parts.push(`${style.heading("Closed by this change")}
+
+${list2.join("\n")}${d.closedByChange.length > MAX_ITEMS ? `
+- …and ${d.closedByChange.length - MAX_ITEMS} more` : ""}`);
+  }
+  if (d.notYetDue > 0) parts.push(`${plural(d.notYetDue, "open item")} not yet overdue do not block under \`block: overdue\`.`);
+  if (d.untracked > 0) parts.push(`${plural(d.untracked, "action item")} without a checkbox cannot be ticked and are not counted here; the lint mode reports them (PM007).`);
+  return parts.join("\n\n");
+}
+function docRow(d, style) {
+  const problems = d.problems.map((p) => `${style.lineRef(d.path, p.line)} ${style.escape(p.message)}`).join(style.lineBreak);
+  const what = d.changeType !== void 0 ? `${d.changeType}, ${d.status ?? ""}` : "—";
+  const scope = d.globs.length > 0 ? `${codes(d.globs)} (${d.globsFrom ?? ""})` : d.globsFrom === "change.type" ? "nothing: add `change.paths`" : "—";
+  switch (d.state) {
+    case "unreadable":
+      return [code(d.path), "—", "—", `❌ cannot be read: ${d.problems[0]?.message ?? ""}`];
+    case "invalid":
+      return [code(d.path), "—", "—", style.raw(`❌ invalid: ${problems}`)];
+    case "no-rollback-plan":
+      return [code(d.path), what, style.raw(scope), style.raw(`❌ rollback plan not real: ${problems}`)];
+    default: {
+      const plan2 = d.plan ? `✅ rollback when ${d.plan.trigger}; ${plural(d.plan.steps, "step")}; owner ${d.plan.owner}` : "";
+      const note = d.state === "finished" ? ` — covers nothing: status \`${d.status ?? ""}\` (only \`proposed\` or \`running\` experiments cover a change)` : d.state === "covers-nothing" ? " — covers none of the gated files" : "";
+      return [code(d.path), what, style.raw(scope), `${plan2}${note}`];
+    }
+  }
+}
+function rollbackBody(d, style) {
+  const globs = codes(d.gatedGlobs);
+  if (d.gated.length === 0) {
+    return d.truncated ? `This change has more files than GitHub lists (3000), and none of those listed match ${globs}; the gate cannot tell whether the rest do. Split the pull request.` : `No changed file matches ${globs}, so no experiment doc is needed.`;
+  }
+  const gatedList = `${d.gated.slice(0, MAX_FILES).map((f) => `- ${code(f.path)}${f.status === "removed" ? " (removed)" : ""}`).join("\n")}${d.gated.length > MAX_FILES ? `
+- …and ${d.gated.length - MAX_FILES} more` : ""}`;
+  const intro = `This change touches ${plural(d.gated.length, "file")} matching ${globs}:
+
+${gatedList}`;
+  const howToCover = `Add or change an experiment doc matching ${codes(d.experimentGlobs)} with \`status: proposed\` or \`running\`, a real \`rollback:\` (trigger, steps, owner), and a \`change:\` that covers the file: \`change.paths: ["<glob>"]\`, or a \`change.type\` whose paths (\`gate.rollback-plan.type-paths\`) match it.`;
+  if (d.docs.length === 0) {
+    return `${intro}
+
+It must add or change an experiment doc (markdown with YAML front matter: \`id\`, \`name\`, \`owner\`, \`hypothesis\`, \`metrics\`, \`rollback\`), and none was added or changed. ${howToCover}`;
+  }
+  const coverage = `${style.table(
+    ["Gated file", "Covered by"],
+    d.gated.slice(0, MAX_FILES).map((f) => [style.raw(`${code(f.path)}${f.status === "removed" ? " (removed)" : ""}`), style.raw(f.coveredBy !== void 0 ? code(f.coveredBy) : "❌ not covered")])
+  )}${d.gated.length > MAX_FILES ? `
+
+…and ${d.gated.length - MAX_FILES} more.` : ""}`;
+  const docs = style.table(["Experiment doc", "Change, status", "Covers", "Rollback plan"], d.docs.map((doc) => docRow(doc, style).map((c, i) => i === 0 ? style.raw(c) : c)));
+  const body = `${coverage}
+
+Experiment docs this change adds or modifies:
+
+${docs}`;
+  const broken = d.docs.filter((doc) => BROKEN_DOC_STATES.has(doc.state));
+  const uncovered = d.gated.filter((f) => f.coveredBy === void 0);
+  if (broken.length === 0 && uncovered.length === 0) {
+    return `Every gated file this change touches is covered by a proposed or running experiment with a real rollback plan:
+
+${body}`;
+  }
+  const brokenNote = broken.length > 0 ? "Every experiment doc it adds or changes must be valid and have a real rollback plan (a trigger, concrete steps and an owner; not `TBD`, `N/A`, `none` or `-`). " : "";
+  const uncoveredNote = uncovered.length > 0 ? `${plural(uncovered.length, "gated file")} ${uncovered.length === 1 ? "is" : "are"} not covered. ${howToCover}` : "";
+  return `${intro}
+
+${brokenNote}${uncoveredNote}
+
+${body}`;
+}
+function allowedList(decision) {
+  const who = [...decision.allowedUsers.map((u) => `@${u}`), ...decision.allowedTeams.map((t) => `team ${t}`)];
+  return who.length > 0 ? who.join(", ") : "nobody (`gate.bypass.users` and `gate.bypass.teams` are empty)";
+}
+function bypassSentence(decision, style) {
+  const label2 = code(decision.label);
+  switch (decision.kind) {
+    case "nothing-failed":
+      return `The bypass label ${label2} is present, but no gate failed: nothing was bypassed.`;
+    case "refused": {
+      const why = decision.actor === void 0 ? `the label ${label2} is on the pull request, but the event that applied it could not be found, so who applied it is unknown.` : `the label ${label2} was applied by @${decision.actor}, who is not allowed to bypass${decision.unknownMemberships.length > 0 ? ` (${decision.unknownMemberships.join("; ")})` : ""}.`;
+      return `${style.bold("Bypass refused:")} ${why} Allowed to bypass: ${allowedList(decision)}.`;
+    }
+    case "accepted": {
+      const as = decision.allowedAs === "user" ? "listed user" : decision.allowedAs.replace(/^team:/, "member of ");
+      const why = decision.reason ? `Reason: ${decision.reason}` : "No reason was given; add a line `Bypass-Reason: …` to the pull request description for the record.";
+      return `${style.bold("Bypassed")} by @${decision.actor} (${as}) with the label ${label2} at ${decision.at}: ${decision.gates.join(", ")}. ${why}`;
+    }
   }
 }
 
 // src/report/gate-report.ts
+init_sanitize();
 var GATE_LABELS = {
   drills: "Drill suite green",
   "sev1-actions": "No open Sev1 action items",
@@ -91678,26 +92140,31 @@ var RESULT_ICONS = { pass: "✅", fail: "❌", pending: "⏳" };
 function cell2(text6) {
   return text6.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
+function renderVerdictMarkdown(verdict, links) {
+  return verdictBody(verdict, markdownStyle(links));
+}
 function renderGateJobSummary(result, verdicts, context3) {
+  const style = markdownStyle(context3.links);
   const rows = verdicts.map((v) => {
     const name2 = context3.checkRunUrls?.[v.id] ? `[${cell2(context3.checkNames[v.id])}](${context3.checkRunUrls[v.id]})` : `\`${cell2(context3.checkNames[v.id])}\``;
     return `| ${GATE_LABELS[v.id]} | ${name2} | ${ICONS[v.conclusion]} ${v.conclusion} | ${cell2(v.title)} |`;
   });
   const sections = verdicts.map((v) => `### ${ICONS[v.conclusion]} ${context3.checkNames[v.id]}: ${v.title}
 
-${v.summary}`);
+${verdictBody(v, style)}`);
   return [
     `## ${RESULT_ICONS[result]} reliability-loop gate: ${result}`,
     `Policy: ${context3.policy}.`,
     `| Gate | Check | Result | Title |
 | --- | --- | --- | --- |
 ${rows.join("\n")}`,
+    ...context3.bypass !== void 0 ? [bypassSentence(context3.bypass, style)] : [],
     ...context3.notes ?? [],
     ...sections
   ].join("\n\n") + "\n";
 }
 function renderCheckRunSummary(verdict, context3) {
-  return `${verdict.summary}
+  return `${renderVerdictMarkdown(verdict, context3.links)}
 
 ---
 Policy: ${context3.policy}.`;
@@ -91862,28 +92329,7 @@ async function gate(ctx, github, subject) {
   const runUrl = runner.runId !== void 0 ? `${runner.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runner.runId}` : void 0;
   const configLabel = ctx.configPath ?? ".github/reliability.yml";
   const prNote = subject.pullRequest ? ` (base of #${subject.pullRequest.number})` : "";
-  let config;
-  let policy;
-  try {
-    config = await loadConfigAtRef({
-      root: runner.workspace,
-      ...ctx.configPath !== void 0 && { configPath: ctx.configPath },
-      readAtRef: (file) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha })
-    });
-    policy = config.configFile ? `\`${config.configFile}\` at base commit \`${short4(subject.baseSha)}\`${prNote}` : `built-in defaults (no \`${configLabel}\` at base commit \`${short4(subject.baseSha)}\`${prNote})`;
-  } catch (error2) {
-    const why = error2 instanceof ConfigError ? `The gate configuration at the base commit ${short4(subject.baseSha)} is invalid:
-
-\`\`\`
-${error2.message}
-\`\`\`
-
-Fix it on the base branch; a pull request cannot change the policy that judges it.` : `The gate configuration could not be read from the base commit ${short4(subject.baseSha)}: ${errorStatus(error2) ?? "error"} ${errorMessage(error2)}. Re-run the job; the token needs \`contents: read\`.`;
-    await report2(ctx, github, subject, failAllGates("Gate policy unavailable", why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short4(subject.baseSha)}\` (unreadable)`, runUrl);
-    return;
-  }
-  info(`Policy: ${policy.replace(/`/g, "")}`);
-  const settings = gateConfigOf(config);
+  const links = { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha };
   const request2 = {
     event: subject.event,
     repository: `${owner}/${repo}`,
@@ -91891,8 +92337,8 @@ Fix it on the base branch; a pull request cannot change the policy that judges i
     configCommit: subject.baseSha,
     ...subject.pullRequest !== void 0 && { pullRequest: subject.pullRequest },
     ...runUrl !== void 0 && { runUrl },
-    links: { serverUrl: runner.serverUrl, repository: `${owner}/${repo}`, sha: subject.headSha },
-    pathFiltersApply: subject.event !== "merge_group"
+    pathFiltersApply: subject.event !== "merge_group",
+    ...ctx.drillResult !== "" && { drillResult: ctx.drillResult }
   };
   const now = ctx.now ?? Date.now;
   const sources = createGitHubGateSources({
@@ -91904,48 +92350,56 @@ Fix it on the base branch; a pull request cannot change the policy that judges i
     ...subject.pullRequest !== void 0 && { pullNumber: subject.pullRequest.number },
     change: subject.change,
     head: nodeRepoFiles(runner.workspace),
-    drillResult: ctx.drillResult,
     ...subject.triggeringRun !== void 0 && { triggeringRun: subject.triggeringRun },
     mayWait: true,
     sleep: ctx.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms))),
     now,
     log: info
   });
-  let evaluation;
+  const policySource = {
+    root: runner.workspace,
+    ...ctx.configPath !== void 0 && { configPath: ctx.configPath },
+    readAtBase: (file) => getFileAtRef(github, { owner, repo, path: file, ref: subject.baseSha }),
+    baseLabel: `base commit \`${short4(subject.baseSha)}\`${prNote}`
+  };
+  let outcome;
   try {
-    evaluation = await runGate(config, request2, sources, () => new Date(now()));
+    outcome = await runGateAtBase(policySource, request2, sources, () => new Date(now()));
   } catch (error2) {
-    evaluation = failAllGates(
-      "Gate could not be evaluated",
-      `Reading the pull request failed: ${errorStatus(error2) ?? "error"} ${errorMessage(error2)}. Re-run the job; a gate that cannot read its inputs does not pass.`
-    );
+    if (error2 instanceof PolicyUnavailableError) {
+      const cause = error2.cause;
+      const why = cause instanceof ConfigError ? { reason: `The gate configuration at the base commit ${short4(subject.baseSha)} is invalid:`, detail: cause.message, action: "Fix it on the base branch; a pull request cannot change the policy that judges it." } : { reason: `The gate configuration could not be read from the base commit ${short4(subject.baseSha)}: ${errorStatus(cause) ?? "error"} ${errorMessage(cause)}.`, action: "Re-run the job; the token needs `contents: read`." };
+      await report2(ctx, github, subject, failAllGates("Gate policy unavailable", why), DEFAULT_GATE_CHECK_NAMES, `\`${configLabel}\` at base commit \`${short4(subject.baseSha)}\` (unreadable)`, runUrl, links);
+      return;
+    }
+    if (!(error2 instanceof GateInputsUnreadableError)) throw error2;
+    const evaluation = failAllGates("Gate could not be evaluated", {
+      reason: `Reading the pull request failed: ${errorStatus(error2.cause) ?? "error"} ${errorMessage(error2.cause)}.`,
+      action: "Re-run the job; a gate that cannot read its inputs does not pass."
+    });
+    await report2(ctx, github, subject, evaluation, gateConfigOf(error2.config).checkNames, error2.policy, runUrl, links);
+    return;
   }
-  await report2(ctx, github, subject, evaluation, settings.checkNames, policy, runUrl, settings.bypass.log);
+  info(`Policy: ${outcome.policy.replace(/`/g, "")}`);
+  for (const warning2 of outcome.run.warnings) warning(warning2);
+  const settings = gateConfigOf(outcome.config);
+  await report2(ctx, github, subject, outcome.run, settings.checkNames, outcome.policy, runUrl, links, settings.bypass.log);
 }
-async function report2(ctx, github, subject, evaluation, checkNames, policy, runUrl, bypassLog) {
+async function report2(ctx, github, subject, evaluation, checkNames, policy, runUrl, links, bypassLog) {
   const { verdicts, result } = evaluation;
   for (const v of verdicts) info(`${checkNames[v.id]}: ${v.conclusion} — ${v.title}`);
   const notes = [...evaluation.notes];
   let bypassLine = "";
   if (evaluation.bypassRecord && bypassLog) {
     bypassLine = JSON.stringify(evaluation.bypassRecord);
-    const file = path3.join(ctx.runner.workspace, bypassLog);
-    try {
-      const done = await appendBypassRecord(file, evaluation.bypassRecord);
-      notes.push(done === "appended" ? `The bypass was appended to \`${bypassLog}\` in the workspace; commit it from the workflow to keep it (see docs/gate.md).` : `This bypass is already in \`${bypassLog}\`.`);
-    } catch (error2) {
-      warning(`Could not write the bypass log ${bypassLog}: ${errorMessage(error2)}`);
-      notes.push(`The bypass log \`${bypassLog}\` could not be written (${errorMessage(error2)}); the record:
-
-\`\`\`json
-${bypassLine}
-\`\`\``);
-    }
+    notes.push(await keepBypassRecord(ctx.runner, bypassLog, evaluation.bypassRecord, bypassLine));
   }
-  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, policy, runUrl);
+  const checks = await reportCheckRuns(ctx, github, subject, verdicts, checkNames, { policy, links }, runUrl);
   notes.push(...checks.notes);
   try {
-    await writeJobSummary(renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls }));
+    await writeJobSummary(
+      renderGateJobSummary(result, verdicts, { checkNames, policy, notes, checkRunUrls: checks.urls, links, ...evaluation.bypass !== void 0 && { bypass: evaluation.bypass } })
+    );
   } catch (error2) {
     warning(`Could not write the job summary: ${errorMessage(error2)}`);
   }
@@ -91954,12 +92408,32 @@ ${bypassLine}
   if (result === "fail") setFailed(`Gate failed: ${failed2.map((id) => checkNames[id]).join(", ")}. See the check runs and the job summary.`);
   else if (result === "pending") notice(`Gate pending: ${verdicts.filter((v) => v.conclusion === "pending").map((v) => `${checkNames[v.id]} (${v.title})`).join(", ")}. It is evaluated again when the drill workflow completes.`);
 }
+async function keepBypassRecord(runner, bypassLog, record, line) {
+  const inline = `
+
+\`\`\`json
+${line}
+\`\`\``;
+  if (runner.tempDir === void 0) {
+    warning("RUNNER_TEMP is not set, so the bypass record was not written to a file; it is in the `bypass` output and the job summary.");
+    return `The bypass record was not written to a file (RUNNER_TEMP is not set); the record:${inline}`;
+  }
+  try {
+    const done = await writeBypassRecord({ tempDir: runner.tempDir, workspace: runner.workspace, repositoryLog: bypassLog }, record);
+    if (done.skippedLog !== void 0) warning(`The bypass log in the checkout was not read for duplicates: ${done.skippedLog}.`);
+    if (done.outcome === "already-logged") return `This bypass is already in \`${bypassLog}\`.`;
+    return `The bypass record was written to \`$RUNNER_TEMP/${BYPASS_RECORD_PATH}\` (the shipped workflow uploads it as an artifact; docs/gate.md shows how to commit it to \`${bypassLog}\`).`;
+  } catch (error2) {
+    warning(`Could not write the bypass record: ${errorMessage(error2)}`);
+    return `The bypass record could not be written (${errorMessage(error2)}); the record:${inline}`;
+  }
+}
 function setOutputs(result, failed2, bypass) {
   setOutput("result", result);
   setOutput("failed-gates", failed2.join(","));
   setOutput("bypass", bypass);
 }
-async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, policy, runUrl) {
+async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, context3, runUrl) {
   const { owner, repo } = ctx;
   const urls = {};
   let existing = [];
@@ -91970,7 +92444,7 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
   }
   for (const verdict of verdicts) {
     const name2 = checkNames[verdict.id];
-    const open3 = existing.find((r) => r.name === name2 && r.status !== "completed");
+    const open4 = existing.find((r) => r.name === name2 && r.status !== "completed");
     const request2 = {
       owner,
       repo,
@@ -91978,12 +92452,12 @@ async function reportCheckRuns(ctx, github, subject, verdicts, checkNames, polic
       headSha: subject.headSha,
       ...verdict.conclusion !== "pending" && { conclusion: verdict.conclusion },
       title: verdict.title,
-      summary: renderCheckRunSummary(verdict, { policy }),
+      summary: renderCheckRunSummary(verdict, context3),
       annotations: verdict.annotations,
       ...runUrl !== void 0 && { detailsUrl: runUrl }
     };
     try {
-      const run2 = open3 ? await updateCheckRun(github, { ...request2, checkRunId: open3.id }) : await createCheckRun(github, request2);
+      const run2 = open4 ? await updateCheckRun(github, { ...request2, checkRunId: open4.id }) : await createCheckRun(github, request2);
       if (run2.htmlUrl) urls[verdict.id] = run2.htmlUrl;
     } catch (error2) {
       const status = errorStatus(error2);
@@ -92100,8 +92574,7 @@ function withRollbackProblems(parsed) {
   else if (parsed.unvalidated && hasRollbackMap(parsed.unvalidated.values)) {
     const { values, positions } = parsed.unvalidated;
     const partial = { rollback: values.rollback, positions };
-    const reported = parsed.problems.map((p) => p.key).filter((key) => key !== void 0);
-    rollback = checkRollbackPlan(partial).filter((p) => !reported.some((key) => key === p.key || p.key.startsWith(`${key}.`) || p.key.startsWith(`${key}[`)));
+    rollback = notAlreadyReported(checkRollbackPlan(partial), parsed.problems);
   }
   const problems = [...parsed.problems, ...rollback].sort((a, b) => a.line - b.line || a.column - b.column);
   return parsed.doc ? { doc: parsed.doc, problems } : { problems };
@@ -93011,12 +93484,12 @@ var UNREACHABLE_CODES = {
 function networkFailure2(error2, url, timeoutMs) {
   const e = error2 ?? {};
   if (e.name === "TimeoutError" || e.name === "AbortError") return new TransientError(`no answer from ${new URL(url).host} within ${Math.round(timeoutMs / 1e3)} s`);
-  const code = typeof e.cause?.code === "string" ? e.cause.code : void 0;
+  const code2 = typeof e.cause?.code === "string" ? e.cause.code : void 0;
   const host = new URL(url).host;
-  if (code !== void 0 && code in UNREACHABLE_CODES) {
-    return new TransientError(`could not connect to ${host} (${UNREACHABLE_CODES[code]}): check audit.llm.base-url (or OPENAI_BASE_URL) and that the server is running`, void 0, void 0, true);
+  if (code2 !== void 0 && code2 in UNREACHABLE_CODES) {
+    return new TransientError(`could not connect to ${host} (${UNREACHABLE_CODES[code2]}): check audit.llm.base-url (or OPENAI_BASE_URL) and that the server is running`, void 0, void 0, true);
   }
-  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return new TransientError(`the connection to ${host} was closed before an answer`);
+  if (code2 === "ECONNRESET" || code2 === "UND_ERR_SOCKET") return new TransientError(`the connection to ${host} was closed before an answer`);
   const cause = typeof e.cause?.message === "string" ? `: ${e.cause.message}` : "";
   return new TransientError(sanitizeText(`${typeof e.message === "string" ? e.message : String(error2)}${cause} (${host})`, { multiline: false, maxLength: MAX_ERROR_CHARS }));
 }
@@ -93347,12 +93820,12 @@ function auditOutcome(input) {
 }
 
 // src/io/node-audit-adapters.ts
-import { appendFile as appendFile3, mkdir as mkdir5, open as open2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname5, join as join5 } from "node:path";
+import { appendFile as appendFile2, mkdir as mkdir5, open as open3, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname5, join as join6 } from "node:path";
 
 // src/io/audit-worker-pool.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 
@@ -93417,10 +93890,10 @@ var Walker2 = class {
     this.expect('"');
     const text6 = this.text;
     for (; ; ) {
-      const code = text6.charCodeAt(this.pos);
-      if (Number.isNaN(code) || code < 32) throw new SyntaxStop(this.pos);
-      if (code === 34) break;
-      if (code === 92) {
+      const code2 = text6.charCodeAt(this.pos);
+      if (Number.isNaN(code2) || code2 < 32) throw new SyntaxStop(this.pos);
+      if (code2 === 34) break;
+      if (code2 === 92) {
         const next = text6[this.pos + 1];
         if (next === "u") {
           if (!HEX4.test(text6.slice(this.pos + 2, this.pos + 6))) throw new SyntaxStop(this.pos);
@@ -93483,9 +93956,9 @@ var Walker2 = class {
   }
 };
 function showChar(text6, at) {
-  const code = text6.codePointAt(at);
-  if (code >= 33 && code <= 126) return code === 34 ? `'"'` : `"${String.fromCodePoint(code)}"`;
-  return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const code2 = text6.codePointAt(at);
+  if (code2 >= 33 && code2 <= 126) return code2 === 34 ? `'"'` : `"${String.fromCodePoint(code2)}"`;
+  return `U+${code2.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 function jsonSyntaxProblem(text6) {
   const at = new Walker2(text6).document();
@@ -93852,7 +94325,7 @@ async function runOnWorkers(root, options, job) {
       feed();
     });
     worker.once("error", reject);
-    worker.once("exit", (code) => range === void 0 ? resolve3() : reject(new Error(`audit worker exited with code ${code}`)));
+    worker.once("exit", (code2) => range === void 0 ? resolve3() : reject(new Error(`audit worker exited with code ${code2}`)));
     feed();
   });
   const onThisThread = async () => {
@@ -93872,7 +94345,7 @@ async function runOnWorkers(root, options, job) {
   return results;
 }
 function auditWorkerPool(root, options = {}) {
-  const source = (path5) => ndjsonFileSource(join4(root, path5));
+  const source = (path5) => ndjsonFileSource(join5(root, path5));
   return {
     scan(request2, onProgress) {
       const flagged = request2.flagged;
@@ -93965,7 +94438,7 @@ function transcriptLines(source, maxLineBytes) {
 async function endsWithLineBreak(file) {
   let handle;
   try {
-    handle = await open2(file, "r");
+    handle = await open3(file, "r");
   } catch (error2) {
     if (error2.code === "ENOENT") return true;
     throw error2;
@@ -93985,29 +94458,29 @@ function createNodeAuditAdapters(root, options = {}) {
   const workers = auditWorkerPool(root);
   const adapters = {
     glob: (patterns) => files.glob(patterns),
-    scan: (path5, options2) => scanTranscriptBytes(ndjsonFileSource(join5(root, path5)), { ...options2, path: path5 }),
-    lines: (path5, maxLineBytes) => transcriptLines(ndjsonFileSource(join5(root, path5)), maxLineBytes),
+    scan: (path5, options2) => scanTranscriptBytes(ndjsonFileSource(join6(root, path5)), { ...options2, path: path5 }),
+    lines: (path5, maxLineBytes) => transcriptLines(ndjsonFileSource(join6(root, path5)), maxLineBytes),
     exists: (path5) => files.exists(path5),
     async readText(path5) {
       try {
-        return await readFile3(join5(root, path5), "utf8");
+        return await readFile2(join6(root, path5), "utf8");
       } catch (error2) {
         if (error2.code === "ENOENT") return void 0;
         throw error2;
       }
     },
     async writeText(path5, text6) {
-      const file = join5(root, path5);
+      const file = join6(root, path5);
       await mkdir5(dirname5(file), { recursive: true });
       await writeFile3(file, text6);
     },
     async appendText(path5, text6) {
-      const file = join5(root, path5);
+      const file = join6(root, path5);
       await mkdir5(dirname5(file), { recursive: true });
       const prefix = await endsWithLineBreak(file) ? "" : "\n";
-      await appendFile3(file, prefix + text6);
+      await appendFile2(file, prefix + text6);
     },
-    lock: (path5) => lockFile(join5(root, path5)),
+    lock: (path5) => lockFile(join6(root, path5)),
     now: options.now ?? (() => /* @__PURE__ */ new Date()),
     scanMany: (request2, onProgress) => workers.scan(request2, onProgress),
     readMany: (request2, onProgress) => workers.read(request2, onProgress)
@@ -94979,7 +95452,7 @@ async function runAuditAction(ctx) {
 }
 
 // src/action/review-action.ts
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 
 // src/review/timestamp.ts
 var ISO_START = /^\d{4}-\d{2}-\d{2}/;
@@ -95133,8 +95606,8 @@ function compareText2(a, b) {
 function errorText2(error2) {
   const fields = error2 !== null && typeof error2 === "object" ? error2 : {};
   const message2 = typeof fields.message === "string" ? fields.message : errorMessage(error2);
-  const code = fields.code;
-  if (typeof code !== "string" || !/^E[A-Z0-9]+$/.test(code) || !message2.startsWith(`${code}:`)) return message2;
+  const code2 = fields.code;
+  if (typeof code2 !== "string" || !/^E[A-Z0-9]+$/.test(code2) || !message2.startsWith(`${code2}:`)) return message2;
   return message2.replace(/, [a-z_]+ '[^']*'(?: -> '[^']*')?$/, "");
 }
 
@@ -95472,7 +95945,7 @@ function digestPostmortems(postmortems, lint, period, severityLevels, placements
     const dateMs = dayOf(pm2, placements);
     if (postmortemDayMs(pm2) === void 0) notes.push({ source: "postmortems", path: pm2.path, message: undatedNote(pm2, placements) });
     if (!inBacklogAt(pm2, period, placements)) continue;
-    let open3 = 0;
+    let open4 = 0;
     let overdue = 0;
     let closed = 0;
     for (const a of pm2.actionItems) {
@@ -95481,7 +95954,7 @@ function digestPostmortems(postmortems, lint, period, severityLevels, placements
       if (a.due !== void 0 && !a.dueValid) notes.push({ source: "action-items", path: pm2.path, line: a.position.line, message: `due date "${a.due}" is not a real date` });
       const isOverdue2 = !a.checked && dueMs !== void 0 && dueMs + DAY_MS2 <= period.endMs;
       if (a.checked) closed++;
-      else open3++;
+      else open4++;
       if (isOverdue2) overdue++;
       items.push({
         postmortem: postmortemId(pm2),
@@ -95510,7 +95983,7 @@ function digestPostmortems(postmortems, lint, period, severityLevels, placements
         severity,
         owners: owners2,
         lint: lint.get(pm2.path) ?? { errors: 0, warnings: 0 },
-        openActions: open3,
+        openActions: open4,
         overdueActions: overdue,
         closedActions: closed
       });
@@ -95649,7 +96122,7 @@ function areaStatuses(inputs) {
   const t = inputs.settings.thresholds;
   const most = inputs.severityLevels[0];
   const sev1 = inputs.incidents.filter((i) => severityRank(i.severity, inputs.severityLevels) === 1).length;
-  const open3 = inputs.incidents.filter((i) => !i.resolved).length;
+  const open4 = inputs.incidents.filter((i) => !i.resolved).length;
   const lintErrors = inputs.postmortems.reduce((n, p) => n + p.lint.errors, 0);
   const rolledBack = inputs.experiments.filter((e) => e.activity.includes("rolled-back")).length;
   let biggestDrop = 0;
@@ -95671,7 +96144,7 @@ function areaStatuses(inputs) {
     {
       area: "Incidents",
       status: worst(rag(inputs.incidents.length, t.incidents), rag(sev1, t["sev1-incidents"])),
-      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open3} still open`
+      summary: `${plural2(inputs.incidents.length, "incident")}${most !== void 0 ? `, ${sev1} ${most}` : ""}; ${open4} still open`
     },
     {
       area: "Postmortem hygiene",
@@ -95726,8 +96199,8 @@ function assemblePacket(inputs) {
     if (ttr !== void 0) row.ttrMs = ttr;
     if (i.postmortem !== void 0) {
       row.postmortem = i.postmortem;
-      const open3 = inputs.openActionsByPostmortem.get(i.postmortem);
-      if (open3 !== void 0) row.openActions = open3;
+      const open4 = inputs.openActionsByPostmortem.get(i.postmortem);
+      if (open4 !== void 0) row.openActions = open4;
     }
     return row;
   });
@@ -96241,7 +96714,7 @@ async function runReviewAction(ctx) {
   let file = "";
   if (write) {
     file = `${settings.outputDir}/${period.label}.md`;
-    await replaceFileAtomic(join6(ctx.config.root, file), markdown);
+    await replaceFileAtomic(join7(ctx.config.root, file), markdown);
     info(`Wrote ${file}.`);
   }
   for (const note of packet.dataQuality.slice(0, 10)) {
@@ -96274,7 +96747,7 @@ var WarehouseError = class extends Error {
 };
 
 // src/io/export-warehouse.ts
-import path4 from "node:path";
+import path3 from "node:path";
 
 // src/io/export-bigquery.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
@@ -96695,7 +97168,7 @@ INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, finge
 // src/io/export-duckdb.ts
 import { mkdir as mkdir6, mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname as dirname6, join as join7 } from "node:path";
+import { dirname as dirname6, join as join8 } from "node:path";
 init_error_message();
 var DUCKDB_INSTALL_HINT = "DuckDB is an optional dependency of the CLI: install it with `npm install @duckdb/node-api` (or choose --to bigquery|snowflake)";
 async function loadDuckDb() {
@@ -96719,7 +97192,7 @@ async function openDuckDbWarehouse(absPath, shownPath) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error2).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
   }
   const dialect = duckdbDialect();
-  const scratch3 = await mkdtemp(join7(tmpdir(), "reliability-loop-export-"));
+  const scratch3 = await mkdtemp(join8(tmpdir(), "reliability-loop-export-"));
   const all2 = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
   async function ensureTable(name2, description, columns, changes) {
     const existing = new Set((await all2(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quote2(name2)} AND table_schema = 'main'`)).map((r) => String(r.column_name)));
@@ -96754,7 +97227,7 @@ async function openDuckDbWarehouse(absPath, shownPath) {
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
     async replace(table2, repository, sources, rows, batchId, snapshotDate) {
-      const file = join7(scratch3, `${batchId}.ndjson`);
+      const file = join8(scratch3, `${batchId}.ndjson`);
       await writeFile4(file, rows.map((r) => JSON.stringify(r)).join("\n"));
       const columns = table2.columns.map((c) => `${ident(c.name)}: ${quote2(dialect.type(c.type))}`).join(", ");
       const names = table2.columns.map((c) => ident(c.name)).join(", ");
@@ -96957,7 +97430,7 @@ WHEN NOT MATCHED THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S
 init_retry();
 init_error_message();
 import { createSign as createSign2 } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery";
 var DEFAULT_TOKEN_URI = "https://oauth2.googleapis.com/token";
 var GoogleAuthError = class extends Error {
@@ -97009,7 +97482,7 @@ async function subjectToken(source, fetchFn, policy) {
     throw new GoogleAuthError(`the workload identity subject token has no "${field ?? "value"}" field`);
   };
   const file = str2(source, "file");
-  if (file !== void 0) return fromText(await readFile4(file, "utf8").catch((e) => {
+  if (file !== void 0) return fromText(await readFile3(file, "utf8").catch((e) => {
     throw new GoogleAuthError(`cannot read the subject token file: ${errorMessage(e)}`);
   }));
   const url = str2(source, "url");
@@ -97053,7 +97526,7 @@ async function googleAccessToken(env, fetchFn = fetch, policy = DEFAULT_HTTP_POL
   } else if (env.GOOGLE_APPLICATION_CREDENTIALS !== void 0 && env.GOOGLE_APPLICATION_CREDENTIALS !== "") {
     from = "GOOGLE_APPLICATION_CREDENTIALS";
     try {
-      text6 = await readFile4(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8");
+      text6 = await readFile3(env.GOOGLE_APPLICATION_CREDENTIALS, "utf8");
     } catch (error2) {
       throw new GoogleAuthError(`cannot read the credentials file named by GOOGLE_APPLICATION_CREDENTIALS: ${errorMessage(error2).replace(/'[^']*'/, "the file")}`);
     }
@@ -97083,7 +97556,7 @@ function required(v, variable, key) {
 }
 async function openWarehouse(target, settings, options) {
   const { env } = options;
-  if (target === "duckdb") return openDuckDbWarehouse(path4.join(options.root, settings.duckdbPath), settings.duckdbPath);
+  if (target === "duckdb") return openDuckDbWarehouse(path3.join(options.root, settings.duckdbPath), settings.duckdbPath);
   if (target === "bigquery") {
     const project = required(value2(env, "BIGQUERY_PROJECT", settings.bigquery.project), "BIGQUERY_PROJECT", "export.bigquery.project");
     const dataset = required(value2(env, "BIGQUERY_DATASET", settings.bigquery.dataset), "BIGQUERY_DATASET", "export.bigquery.dataset");
@@ -97128,12 +97601,12 @@ async function openWarehouse(target, settings, options) {
 // src/io/node-export-adapters.ts
 import { createHash as createHash7 } from "node:crypto";
 import { createReadStream as createReadStream2 } from "node:fs";
-import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { readFile as readFile4, stat as stat3 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync3, openSync as openSync3 } from "node:fs";
-import { join as join8, sep as sep5 } from "node:path";
+import { join as join9, sep as sep5 } from "node:path";
 
 // src/io/git-commit-times.ts
 var PATHS_PER_CALL = 200;
@@ -97374,10 +97847,10 @@ function withoutSecrets(message2, url) {
 }
 function describe2(error2) {
   if (typeof error2 !== "object" || error2 === null) return String(error2);
-  const { message: message2, code, errors } = error2;
+  const { message: message2, code: code2, errors } = error2;
   if (typeof message2 === "string" && message2 !== "") return message2;
   if (Array.isArray(errors) && errors.length > 0) return [...new Set(errors.map(describe2))].join("; ");
-  return typeof code === "string" ? code : String(error2);
+  return typeof code2 === "string" ? code2 : String(error2);
 }
 async function streamEntriesFromRedis(url, key, start, end, create2 = createRedisClient) {
   let failure;
@@ -97477,9 +97950,9 @@ function createNodeReviewAdapters(config, options = {}) {
     // `root/path` joined by hand: the paths come from the glob, already normal, and join() normalising
     // ten thousand of them is a measurable share of the review (bench/review.mjs).
     incidentEnds: (path5, firstNeeded) => readIncidentEnds(`${rootPrefix}${path5}`, path5, firstNeeded),
-    openNdjson: (path5) => ndjsonFileSource(join8(root, path5)),
-    recordsFromStart: (path5) => recordsFromStart(join8(root, path5)),
-    recordsFromEnd: (path5) => recordsFromEnd(join8(root, path5)),
+    openNdjson: (path5) => ndjsonFileSource(join9(root, path5)),
+    recordsFromStart: (path5) => recordsFromStart(join9(root, path5)),
+    recordsFromEnd: (path5) => recordsFromEnd(join9(root, path5)),
     lint: (paths) => lintStatus(config, paths),
     commitOf: (locations) => lastCommit(root, locations),
     lastCommitTimes: (paths) => lastCommitTimes(root, paths),
@@ -97491,7 +97964,7 @@ function createNodeReviewAdapters(config, options = {}) {
 var READ_WHOLE_BYTES = 4 << 20;
 async function sha256File(absPath) {
   const hash = createHash7("sha256");
-  if ((await stat3(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile5(absPath)).digest("hex");
+  if ((await stat3(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile4(absPath)).digest("hex");
   for await (const chunk of createReadStream2(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
 }
@@ -97500,9 +97973,9 @@ function createNodeExportAdapters(config) {
   const root = config.root;
   return {
     files: review.files,
-    hashFile: (path5) => sha256File(join9(root, path5)),
+    hashFile: (path5) => sha256File(join10(root, path5)),
     async *ndjsonLines(path5) {
-      for await (const r of readNdjson(ndjsonFileSource(join9(root, path5)))) yield r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value };
+      for await (const r of readNdjson(ndjsonFileSource(join10(root, path5)))) yield r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value };
     },
     incidentEnds: review.incidentEnds,
     recordsFromStart: review.recordsFromStart,
@@ -97869,8 +98342,28 @@ function reviewTracker(config, credentials, names, env, disabled) {
   return { kind: sync2.tracker, notConsulted: "incomplete" in found ? found.incomplete : found.absent };
 }
 
+// src/io/config-file.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+init_error_message();
+function readConfigText(file) {
+  try {
+    return readFileSync2(file, "utf8");
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
+    throw new ConfigError({ file, key: "", message: `cannot read the config file: ${errorMessage(error2)}` });
+  }
+}
+
+// src/io/lint-cache-dir.ts
+import { statSync as statSync2 } from "node:fs";
+import path4 from "node:path";
+function defaultCacheDirFor(root) {
+  return statSync2(path4.join(root, "node_modules"), { throwIfNoEntry: false })?.isDirectory() ? NODE_MODULES_CACHE_DIR : void 0;
+}
+
 // src/main.ts
-var AVAILABLE_MODES = ["lint", "experiment", "gate", "sync", "audit", "review", "export"];
+var AVAILABLE_MODES = ACTION_MODES;
 var PLANNED_MODES = [];
 function readRunnerEnvironment(env) {
   const runner = {
@@ -97881,6 +98374,7 @@ function readRunnerEnvironment(env) {
     apiUrl: env.GITHUB_API_URL || "https://api.github.com"
   };
   if (env.GITHUB_EVENT_PATH) runner.eventPath = env.GITHUB_EVENT_PATH;
+  if (env.RUNNER_TEMP) runner.tempDir = env.RUNNER_TEMP;
   if (env.GITHUB_REPOSITORY) runner.repository = env.GITHUB_REPOSITORY;
   if (env.GITHUB_RUN_ID) runner.runId = env.GITHUB_RUN_ID;
   return runner;
@@ -97891,18 +98385,9 @@ function readInputs() {
 function readEventPayload(path5) {
   if (!path5) return {};
   try {
-    return JSON.parse(readFileSync2(path5, "utf8"));
+    return JSON.parse(readFileSync3(path5, "utf8"));
   } catch (error2) {
     throw new Error(`cannot read the event payload ${path5}: ${error2 instanceof Error ? error2.message : String(error2)}`);
-  }
-}
-function readTextFile(absPath) {
-  try {
-    return readFileSync2(absPath, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-    throw error2;
   }
 }
 function repositoryOf(runner, payload) {
@@ -97921,11 +98406,13 @@ function unknownModeMessage(mode) {
   return `input mode: unknown mode "${mode}"; available: ${available}${planned}.`;
 }
 function loadWorkspaceConfig(inputs, runner) {
+  const defaultCacheDir = defaultCacheDirFor(runner.workspace);
   return loadConfig({
     root: runner.workspace,
     ...inputs.configPath !== void 0 && { configPath: inputs.configPath },
     overrides: inputs.overrides,
-    readFile: readTextFile
+    readFile: readConfigText,
+    ...defaultCacheDir !== void 0 && { defaultCacheDir }
   });
 }
 function githubClient(token, runner) {
@@ -98035,37 +98522,30 @@ function reportConfigError(error2) {
   }
   setFailed(`Invalid configuration: ${error2.message}`);
 }
+var MODE_RUNNERS = {
+  lint: lintMode,
+  experiment: experimentMode,
+  gate: gateMode,
+  sync: syncMode,
+  audit: auditMode,
+  review: reviewMode,
+  export: exportMode
+};
 async function run() {
   try {
     const raw = readInputs();
     for (const name2 of SECRET_INPUTS) if (raw[name2]) setSecret(raw[name2]);
     const inputs = parseActionInputs(raw);
     const runner = readRunnerEnvironment(process.env);
-    switch (inputs.mode) {
-      case "lint":
-        await lintMode(inputs, runner);
-        break;
-      case "gate":
-        await gateMode(inputs, runner);
-        break;
-      case "experiment":
-        await experimentMode(inputs, runner);
-        break;
-      case "sync":
-        await syncMode(inputs, runner);
-        break;
-      case "audit":
-        await auditMode(inputs, runner);
-        break;
-      case "review":
-        await reviewMode(inputs, runner);
-        break;
-      case "export":
-        await exportMode(inputs, runner);
-        break;
-      default:
-        setFailed(unknownModeMessage(inputs.mode));
+    const mode = ACTION_MODES.find((m) => m === inputs.mode);
+    if (mode === void 0) {
+      setFailed(unknownModeMessage(inputs.mode));
+      return;
     }
+    for (const { input, modes } of inputsForOtherModes(raw, mode)) {
+      warning(`input ${input} is read by mode ${modes.join(" and ")}, not by mode ${mode}: it has no effect here; remove it from this step's \`with:\``);
+    }
+    await MODE_RUNNERS[mode](inputs, runner);
   } catch (error2) {
     if (error2 instanceof ConfigError) reportConfigError(error2);
     else if (error2 instanceof InputError) setFailed(error2.message);

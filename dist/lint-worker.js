@@ -17311,6 +17311,21 @@ function parseIsoDate(value2) {
   if (!m) return void 0;
   return isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}-${m[2]}-${m[3]}` : void 0;
 }
+function dateProblem(value2, example) {
+  const trimmed = value2.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return `is not a real calendar date; write it as YYYY-MM-DD, e.g. ${example}`;
+  const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const readings = [];
+  if (numeric) {
+    const [a, b, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
+    for (const [month, day] of [[a, b], [b, a]]) {
+      const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      if (isRealDate(year, month, day) && !readings.includes(iso)) readings.push(iso);
+    }
+  }
+  const fix = readings.length === 0 ? `YYYY-MM-DD, e.g. ${example}` : readings.length === 1 ? readings[0] : `${readings.join(" or ")}, whichever it means`;
+  return `is not in the YYYY-MM-DD format; write it as ${fix}`;
+}
 var ZONE_STATEMENT_RE = /\b(?:times?|timestamps?)\s+(?:(?:are|shown|given|listed)\s+)?(?:in\s+)?([A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?![A-Za-z0-9/+-])/gi;
 function findZoneStatement(text3) {
   for (const m of text3.matchAll(ZONE_STATEMENT_RE)) {
@@ -17618,13 +17633,26 @@ function parseActionItem(source, kind, checked, position2) {
   }
   const dueField = fields[2]?.trim();
   if (dueField) {
-    const m = /^(?:due:?\s+)?(\S+)\s*(.*)$/i.exec(dueField);
-    item.due = m?.[1] ?? dueField;
-    item.dueValid = parseIsoDate(item.due) !== void 0;
-    const ticket = parseTicket([m?.[2] ?? "", ...fields.slice(3)].filter(Boolean).join(" "));
+    const { due, rest } = splitDue(dueField);
+    item.due = due;
+    item.dueValid = parseIsoDate(due) !== void 0;
+    const ticket = parseTicket([rest, ...fields.slice(3)].filter(Boolean).join(" "));
     if (ticket) item.ticket = ticket;
   }
   return item;
+}
+var DATE_LIKE_RE = /^\d[\d./-]*$/;
+function splitDue(field) {
+  const text3 = field.replace(/^due:?\s+/i, "");
+  const first = /^(\S+)\s*(.*)$/.exec(text3);
+  if (first && DATE_LIKE_RE.test(first[1] ?? "")) return { due: first[1] ?? text3, rest: first[2] ?? "" };
+  const last = /^(.*\S)\s+(\S+)$/.exec(text3);
+  if (last && isTicketRef(last[2] ?? "")) return { due: last[1] ?? text3, rest: last[2] ?? "" };
+  return { due: text3, rest: "" };
+}
+function isTicketRef(word) {
+  const ticket = parseTicket(word);
+  return ticket?.id !== void 0 || ticket?.url !== void 0;
 }
 
 // src/postmortem/sections.ts
@@ -18009,7 +18037,7 @@ var metadataValuesRule = {
         reports.push({
           line: dateField.position.line,
           column: columnOf(pm, dateField, dateField.raw),
-          message: `Date "${dateField.raw}" is not a real calendar date; write it as YYYY-MM-DD, e.g. ${ctx.today}.`
+          message: `Date "${dateField.raw}" ${dateProblem(dateField.raw, ctx.today)}.`
         });
       } else if (md.date > ctx.today) {
         reports.push({

@@ -4,6 +4,9 @@
 
 import type { GateConfig, GateId } from '../config/types.js'
 import type { GateVerdict } from './types.js'
+import type { BypassDecision } from './facts.js'
+
+export type { BypassDecision } from './facts.js'
 
 /** Who applied the label and when (the newest `labeled` event for it). */
 export interface LabelApplication {
@@ -62,21 +65,6 @@ export interface BypassInput {
   memberships: TeamMemberships
   context: BypassContext
 }
-
-/** What was decided about the bypass label, for the reports to word. */
-export type BypassDecision =
-  | { kind: 'nothing-failed'; label: string }
-  | {
-      kind: 'refused'
-      label: string
-      /** Who applied the label; undefined when the labelling event could not be found. */
-      actor?: string
-      /** Team memberships that could not be read, as `membership of @x in org/team could not be read (…)`. */
-      unknownMemberships: string[]
-      allowedUsers: string[]
-      allowedTeams: string[]
-    }
-  | { kind: 'accepted'; label: string; actor: string; allowedAs: string; at: string; gates: GateId[]; reason?: string }
 
 export interface BypassOutcome {
   verdicts: GateVerdict[]

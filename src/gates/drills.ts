@@ -3,42 +3,14 @@
 
 import picomatch from 'picomatch'
 import type { GateConfig } from '../config/types.js'
-import type { ChangedFile } from './rollback-plan.js'
+import type { ChangedFile, DrillObservation, DrillRun, JobResult } from './facts.js'
+
+export type { DrillObservation, DrillRun, JobResult } from './facts.js'
 import type { DrillsDetails, GateConclusion, GateVerdict } from './types.js'
 
-export type JobResult = 'success' | 'failure' | 'cancelled' | 'skipped'
 export const JOB_RESULTS: readonly JobResult[] = ['success', 'failure', 'cancelled', 'skipped']
 
-/** A workflow run or check run that the drill source pointed at. */
-export interface DrillRun {
-  kind: 'workflow run' | 'check run'
-  /** Workflow file or check name. */
-  name: string
-  id: number
-  /** `queued`, `in_progress`, `completed`, `waiting`, `requested`, `pending`. */
-  status: string
-  /** Set when completed: `success`, `failure`, `cancelled`, `skipped`, `neutral`, `timed_out`, … */
-  conclusion: string | null
-  url?: string
-  /** Workflow runs: which attempt this is (re-runs). */
-  attempt?: number
-  headSha: string
-}
 
-export type DrillObservation =
-  /** `drill-result: ${{ needs.drills.result }}` or `--drill-result`. */
-  | { kind: 'job'; result: JobResult }
-  /** Nothing says how the drills went (the CLI's --local without --drill-result, or an empty drill-result input). */
-  | { kind: 'unknown'; reason: string }
-  | { kind: 'run'; run: DrillRun }
-  /** No run for the head commit. `timedOut`: the never-ran timeout has passed. */
-  | { kind: 'none'; source: 'workflow run' | 'check run'; name: string; headSha: string; timedOut: boolean; waitedSeconds: number; timeoutSeconds: number }
-  /** The pull request changes nothing the drills cover (their path filters). */
-  | { kind: 'not-applicable'; reason: string }
-  /** The source could not be read (API error, unknown workflow). */
-  | { kind: 'error'; message: string }
-  /** The drill workflow file does not exist at the base commit: no run of it can come. */
-  | { kind: 'missing-workflow'; file: string; baseCommit?: string }
 
 const PENDING_STATUSES = new Set(['queued', 'in_progress', 'waiting', 'requested', 'pending'])
 

@@ -9,18 +9,9 @@ import { parseExperimentDoc } from '../experiments/parse.js'
 import { checkRollbackPlan } from '../experiments/rollback.js'
 import { plural } from '../util/plural.js'
 import type { GateAnnotation, GateVerdict, RollbackPlanDetails } from './types.js'
+import type { ChangedFile, ChangedFiles, DocAssessment, GatedFileCoverage } from './facts.js'
 
-export interface ChangedFile {
-  path: string
-  /** `removed` files count as changes to gated paths (deleting a prompt changes the agent) but are not docs. */
-  status: 'added' | 'modified' | 'removed' | 'renamed'
-}
-
-export interface ChangedFiles {
-  files: ChangedFile[]
-  /** The list may be incomplete (GitHub lists at most 3000 files of a pull request). */
-  truncated: boolean
-}
+export type { ChangedFile, ChangedFiles, DocAssessment, GatedFileCoverage } from './facts.js'
 
 /** An experiment doc the change adds or modifies, as read at the head. */
 export type ExperimentDocInput = { path: string; content: string | Uint8Array } | { path: string; readError: string }
@@ -41,32 +32,6 @@ export function changedExperimentDocs(changed: ChangedFiles, experimentGlobs: re
 
 /** Statuses in which an experiment can still stand behind a change: the ones a rollback plan is for. */
 export const COVERING_STATUSES: readonly string[] = ['proposed', 'running']
-
-/** One experiment doc the change adds or modifies, as the gate judged it. */
-export interface DocAssessment {
-  path: string
-  /**
-   * `covers`: valid, real rollback plan, proposed or running, and its paths match some gated file.
-   * `covers-nothing`: would cover, but none of the gated files match its paths.
-   * `finished`: its status (concluded, rolled-back, abandoned) means it covers no new change.
-   * `unreadable` / `invalid` / `no-rollback-plan`: it cannot cover anything, and fails the gate.
-   */
-  state: 'covers' | 'covers-nothing' | 'finished' | 'unreadable' | 'invalid' | 'no-rollback-plan'
-  status?: string
-  changeType?: string
-  /** The globs it covers, and where they come from. */
-  globs: string[]
-  globsFrom?: 'change.paths' | 'change.type'
-  /** The gated files it covers. */
-  covers: string[]
-  plan?: { trigger: string; steps: number; owner: string }
-  problems: Array<{ line: number; message: string }>
-}
-
-/** A gated file and the first doc that covers it (in the order the docs were given). */
-export interface GatedFileCoverage extends ChangedFile {
-  coveredBy?: string
-}
 
 export interface RollbackCoverage {
   gated: GatedFileCoverage[]

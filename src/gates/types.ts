@@ -3,9 +3,7 @@
 // job summary, as text for the CLI, and as JSON.
 
 import type { GateId } from '../config/types.js'
-import type { BypassDecision } from './bypass.js'
-import type { DrillObservation } from './drills.js'
-import type { ChangedFile, DocAssessment, GatedFileCoverage } from './rollback-plan.js'
+import type { BypassDecision, ChangedFile, DocAssessment, DrillObservation, GatedFileCoverage } from './facts.js'
 
 export type { GateId } from '../config/types.js'
 

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-OETWRYVR.js";
+} from "./cli-JV7G52N2.js";
 import {
   runGit
-} from "./cli-YCR4GTMK.js";
+} from "./cli-X2JCGES3.js";
 import {
   isRealDate
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
@@ -20,7 +20,7 @@ import {
 } from "./cli-E3CUJF6X.js";
 import {
   nodeRepoFiles
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 import {
   errorMessage
 } from "./cli-UJJGCHLM.js";

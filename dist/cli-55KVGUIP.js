@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   glob,
   isInsideRepo
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";

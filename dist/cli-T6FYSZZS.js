@@ -7,12 +7,12 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-32G7WXQT.js";
+} from "./cli-X4VVBNLR.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-B3GQPTVW.js";
+import "./cli-QHBEKRML.js";
 import {
   createTracker
-} from "./cli-TPJ5FRKB.js";
+} from "./cli-6MSW6EZZ.js";
 import {
   TRACKER_KINDS
 } from "./cli-ZOINX7CQ.js";
@@ -22,25 +22,25 @@ import {
 import "./cli-7J3Z5ETF.js";
 import {
   errorStatus
-} from "./cli-HIEROXGC.js";
+} from "./cli-OYYJDXPV.js";
 import {
   networkFailure
 } from "./cli-G7SUBHGO.js";
 import {
-  readConfigText,
   resolveRoot
-} from "./cli-CDMU3ZJY.js";
-import "./cli-KBHHEDEB.js";
+} from "./cli-BRSHQS3H.js";
+import "./cli-GUNBKW73.js";
 import {
   nodeRepoFiles,
   replaceRepoFileAtomic
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 import {
   ansi,
   loadConfig,
   plural,
+  readConfigText,
   syncConfigOf
-} from "./cli-TE7GFLBL.js";
+} from "./cli-APUYO7MS.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -49,13 +49,13 @@ import {
   isCI,
   isDebug,
   shouldUseColor
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import "./cli-YLWRLJDD.js";
+import "./cli-QCVQTLV6.js";
+import "./cli-Q4UO6FBE.js";
 import {
   errorMessage
 } from "./cli-UJJGCHLM.js";
-import "./cli-QCVQTLV6.js";
-import "./cli-Q4UO6FBE.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/sync-command.ts
@@ -252,7 +252,7 @@ function positiveSeconds(value) {
   return n;
 }
 function addSyncCommand(program, io, deps, done) {
-  return program.command("sync").summary("make every open action item exactly one ticket (GitHub, Linear, Jira)").description("Create, update and close tickets so that every open action item of the postmortems has exactly one.").addOption(new Option("-t, --tracker <tracker>", "where tickets live (default: sync.tracker from the config, else github)").choices(TRACKER_KINDS)).option("-n, --dry-run", "print the plan; write no ticket and change no file (works without credentials)").addOption(new Option("-f, --format <format>", "report format").choices(SYNC_FORMATS).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; config and postmortem paths are relative to it (default: current directory)").option("--no-write-back", "do not write ticket references into the postmortems").option("--timeout <seconds>", "longest wait for one tracker response before retrying (default 30)", positiveSeconds).option("--color", "colour the table even when stdout is not a terminal").option("--no-color", "never colour the table (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", SYNC_HELP_AFTER).action(async (options) => {
+  return program.command("sync").summary("make every open action item exactly one ticket (GitHub, Linear, Jira)").description("Create, update and close tickets so that every open action item of the postmortems has exactly one.").addOption(new Option("-t, --tracker <tracker>", "where tickets live (default: sync.tracker from the config, else github)").choices(TRACKER_KINDS)).option("-n, --dry-run", "print the plan; write no ticket and change no file (works without credentials)").addOption(new Option("-f, --format <format>", "report format").choices(SYNC_FORMATS).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; config and postmortem paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").option("--no-write-back", "do not write ticket references into the postmortems").option("--timeout <seconds>", "longest wait for one tracker response before retrying (default 30)", positiveSeconds).option("--color", "colour the table even when stdout is not a terminal").option("--no-color", "never colour the table (NO_COLOR and FORCE_COLOR are honoured too)").addHelpText("after", SYNC_HELP_AFTER).action(async (options) => {
     done(await syncCommand(options, io, deps));
   });
 }

@@ -4,16 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-OETWRYVR.js";
+} from "./cli-JV7G52N2.js";
 import {
   RULES
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-KBHHEDEB.js";
-import "./cli-LOBLEYOU.js";
+} from "./cli-GUNBKW73.js";
+import "./cli-55KVGUIP.js";
 import {
   Command,
   CommanderError,
@@ -21,7 +21,7 @@ import {
   EXIT,
   UsageError,
   isDebug
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/main.ts
@@ -44,13 +44,13 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-ICNZFVEJ.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-6THIH2TN.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-6NR2CSCZ.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-FZ63QVAN.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-X35CVSSZ.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-EOUILBNI.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-KCKHVOX6.js")).addExportCommand]
+  ["lint", async () => (await import("./cli-PXC2JO7D.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-7J7GSECS.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-QLLAVND3.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-T6FYSZZS.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-WKMWCUX5.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-QHJMVCU2.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-U5FG263O.js")).addExportCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -8,19 +8,19 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-HCFDZYOX.js";
-import "./cli-OETWRYVR.js";
-import "./cli-YCR4GTMK.js";
+} from "./cli-OYZYAP7G.js";
+import "./cli-JV7G52N2.js";
+import "./cli-X2JCGES3.js";
 import {
   parseExperimentDoc
-} from "./cli-B332P2HQ.js";
+} from "./cli-SZNP3R6Y.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
@@ -35,19 +35,19 @@ import {
 } from "./cli-E3CUJF6X.js";
 import "./cli-BU6EMFDS.js";
 import {
-  readConfigText,
   resolveRoot
-} from "./cli-CDMU3ZJY.js";
-import "./cli-KBHHEDEB.js";
-import "./cli-LOBLEYOU.js";
+} from "./cli-BRSHQS3H.js";
+import "./cli-GUNBKW73.js";
+import "./cli-55KVGUIP.js";
 import {
   EXPORT_TARGETS,
   auditConfigOf,
   experimentConfigOf,
   exportConfigOf,
   loadConfig,
+  readConfigText,
   reviewConfigOf
-} from "./cli-TE7GFLBL.js";
+} from "./cli-APUYO7MS.js";
 import {
   EXIT,
   NO_PROGRESS,
@@ -56,14 +56,14 @@ import {
   isCI,
   isInsideRepo,
   progressLine
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import "./cli-YLWRLJDD.js";
-import {
-  errorMessage
-} from "./cli-UJJGCHLM.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/export-command.ts

@@ -24,7 +24,7 @@ import {
 import {
   createGitHubClient,
   errorStatus
-} from "./cli-HIEROXGC.js";
+} from "./cli-OYYJDXPV.js";
 import {
   NOT_SENT_CODES,
   networkFailure

@@ -9,7 +9,7 @@ import {
   parsePostmortem,
   ruleById,
   ruleSetting
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import {
   normaliseReferenceId,
   normaliseUrl
@@ -20,16 +20,16 @@ import {
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-TE7GFLBL.js";
-import {
-  errorMessage
-} from "./cli-UJJGCHLM.js";
+} from "./cli-APUYO7MS.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 
 // src/sync/execute.ts
 function defaultBackoffMs(attempt) {

@@ -6,12 +6,13 @@ import {
   describeTypes,
   describeValue,
   formatKeyPath,
+  isDict,
   pointerSegments,
   require_ajv
-} from "./cli-TE7GFLBL.js";
+} from "./cli-APUYO7MS.js";
 import {
   require_dist
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -21,6 +22,10 @@ var EXPERIMENT_STATUSES = ["proposed", "running", "concluded", "rolled-back", "a
 var FINISHED_STATUSES = ["concluded", "rolled-back"];
 var EXPERIMENT_OUTCOMES = ["won", "lost", "inconclusive", "rolled-back"];
 var CHANGE_TYPES = ["prompt", "tool", "model", "policy"];
+function notAlreadyReported(more, reported) {
+  const keys = reported.map((p) => p.key).filter((key) => key !== void 0);
+  return more.filter((p) => p.key === void 0 || !keys.some((key) => key === p.key || p.key?.startsWith(`${key}.`) || p.key?.startsWith(`${key}[`)));
+}
 function isFinished(status) {
   return FINISHED_STATUSES.includes(status);
 }
@@ -148,7 +153,14 @@ var experimentSchema = {
       properties: {
         type: { enum: [...CHANGE_TYPES], description: "`prompt`, `tool`, `model` or `policy`." },
         ref: text("Exactly which change: a prompt version (support-agent@v43), a commit, a pull request, a model id."),
-        description: text("One line on what the change does.")
+        description: text("One line on what the change does."),
+        paths: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description: "Globs (repository-relative) of the files this experiment changes, e.g. `prompts/support-agent.md`. The merge gate accepts a change to a gated file only with a proposed or running experiment doc that covers it; without `paths`, the files `change.type` implies (`gate.rollback-plan.type-paths`).",
+          items: text("A glob relative to the repository root, e.g. `prompts/support-*.md`.")
+        }
       }
     },
     hypothesis: text("What we expect to happen, and why, in a sentence or two."),
@@ -344,35 +356,50 @@ function isRealDate(date) {
   const parsed = /* @__PURE__ */ new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
-function consistencyProblems(fm, positions, fallback) {
+function consistencyProblems(values, positions, fallback) {
   const problems = [];
   const add = (segments, key, message) => problems.push({ ...locate(positions, segments, fallback), key, message });
+  const fm = isDict(values) ? values : {};
+  const dateOf = (key) => typeof fm[key] === "string" && DAY_RE.test(fm[key]) ? fm[key] : void 0;
   for (const key of ["created", "concluded"]) {
-    const date = fm[key];
+    const date = dateOf(key);
     if (date !== void 0 && !isRealDate(date)) add([key], key, `${date} is not a day in the calendar`);
   }
-  if (fm.concluded !== void 0 && isRealDate(fm.created) && isRealDate(fm.concluded) && fm.concluded < fm.created) {
-    add(["concluded"], "concluded", `concluded (${fm.concluded}) is before created (${fm.created})`);
+  const created = dateOf("created");
+  const concluded = dateOf("concluded");
+  if (created !== void 0 && concluded !== void 0 && isRealDate(created) && isRealDate(concluded) && concluded < created) {
+    add(["concluded"], "concluded", `concluded (${concluded}) is before created (${created})`);
   }
   const metricNames = /* @__PURE__ */ new Set();
-  fm.metrics.forEach((metric, i) => {
-    if (metricNames.has(metric.name)) add(["metrics", i, "name"], `metrics[${i}].name`, `metric "${metric.name}" is listed more than once`);
-    metricNames.add(metric.name);
+  const metrics = Array.isArray(fm.metrics) ? fm.metrics : [];
+  metrics.forEach((metric, i) => {
+    const name = nameOf(metric);
+    if (name === void 0) return;
+    if (metricNames.has(name)) add(["metrics", i, "name"], `metrics[${i}].name`, `metric "${name}" is listed more than once`);
+    metricNames.add(name);
   });
-  if (fm.results !== void 0) {
+  const metricsComplete = metrics.length > 0 && metrics.every((m) => nameOf(m) !== void 0);
+  if (Array.isArray(fm.results) && metricsComplete) {
     const reported = /* @__PURE__ */ new Set();
     fm.results.forEach((result, i) => {
-      if (!metricNames.has(result.name)) {
-        add(["results", i, "name"], `results[${i}].name`, `"${result.name}" is not one of the metrics (${[...metricNames].join(", ")})`);
-      } else if (reported.has(result.name)) {
-        add(["results", i, "name"], `results[${i}].name`, `metric "${result.name}" has more than one result`);
+      const name = nameOf(result);
+      if (name === void 0) return;
+      if (!metricNames.has(name)) {
+        add(["results", i, "name"], `results[${i}].name`, `"${name}" is not one of the metrics (${[...metricNames].join(", ")})`);
+      } else if (reported.has(name)) {
+        add(["results", i, "name"], `results[${i}].name`, `metric "${name}" has more than one result`);
       }
-      reported.add(result.name);
+      reported.add(name);
     });
     const missing = [...metricNames].filter((name) => !reported.has(name));
-    if (missing.length > 0) add(["results"], "results", `no result for ${missing.map((m) => `"${m}"`).join(", ")}: record one result per metric`);
+    const resultsComplete = fm.results.every((r) => nameOf(r) !== void 0);
+    if (missing.length > 0 && resultsComplete) add(["results"], "results", `no result for ${missing.map((m) => `"${m}"`).join(", ")}: record one result per metric`);
   }
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+var DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+function nameOf(entry) {
+  return isDict(entry) && typeof entry.name === "string" ? entry.name : void 0;
 }
 
 // src/experiments/parse.ts
@@ -390,10 +417,13 @@ function parse(input, path) {
   if (!frontMatter || problems.length > 0) return { problems };
   const fallback = { line: 1, column: 1 };
   const invalid = schemaProblems(frontMatter.values, frontMatter.positions, fallback);
-  if (invalid.length > 0) return { problems: invalid, unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
+  const inconsistent = consistencyProblems(frontMatter.values, frontMatter.positions, fallback);
+  if (invalid.length > 0) {
+    return { problems: [...invalid, ...notAlreadyReported(inconsistent, invalid)], unvalidated: { values: frontMatter.values, positions: frontMatter.positions } };
+  }
   const fm = toFrontMatter(frontMatter.values);
   const doc = { ...fm, path, body: frontMatter.body, bodyLine: frontMatter.bodyLine, positions: frontMatter.positions };
-  return { doc, problems: consistencyProblems(fm, frontMatter.positions, fallback) };
+  return { doc, problems: inconsistent };
 }
 function toFrontMatter(values) {
   const { "audit-period": auditPeriod, results, ...rest } = values;
@@ -409,6 +439,7 @@ export {
   EXPERIMENT_STATUSES,
   EXPERIMENT_OUTCOMES,
   CHANGE_TYPES,
+  notAlreadyReported,
   isFinished,
   decodeDoc,
   parseExperimentDoc

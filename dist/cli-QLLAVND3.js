@@ -7,45 +7,48 @@ import {
 } from "./cli-AU6KXWWY.js";
 import {
   discoverExperiments
-} from "./cli-JCR4YYTK.js";
+} from "./cli-YPFOEKKH.js";
 import {
   CHANGE_TYPES,
   EXPERIMENT_OUTCOMES,
   EXPERIMENT_STATUSES,
   decodeDoc,
   isFinished,
+  notAlreadyReported,
   parseExperimentDoc
-} from "./cli-B332P2HQ.js";
+} from "./cli-SZNP3R6Y.js";
 import {
   collect,
-  readConfigText,
-  resolveLintPaths,
+  requireMatches,
+  resolvePathArguments,
   resolveRoot
-} from "./cli-CDMU3ZJY.js";
-import "./cli-KBHHEDEB.js";
+} from "./cli-BRSHQS3H.js";
+import "./cli-GUNBKW73.js";
 import {
   FileExistsError,
   createFileAtomic,
   nodeRepoFiles,
   replaceFileAtomic
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 import {
   ansi,
   experimentConfigOf,
   loadConfig,
-  plural
-} from "./cli-TE7GFLBL.js";
+  plural,
+  readConfigText
+} from "./cli-APUYO7MS.js";
 import {
   EXIT,
   Option,
   UsageError,
   require_dist,
   shouldUseColor
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import "./cli-QCVQTLV6.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
+import "./cli-UJJGCHLM.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -57,8 +60,7 @@ function withRollbackProblems(parsed) {
   else if (parsed.unvalidated && hasRollbackMap(parsed.unvalidated.values)) {
     const { values, positions } = parsed.unvalidated;
     const partial = { rollback: values.rollback, positions };
-    const reported = parsed.problems.map((p) => p.key).filter((key) => key !== void 0);
-    rollback = checkRollbackPlan(partial).filter((p) => !reported.some((key) => key === p.key || p.key.startsWith(`${key}.`) || p.key.startsWith(`${key}[`)));
+    rollback = notAlreadyReported(checkRollbackPlan(partial), parsed.problems);
   }
   const problems = [...parsed.problems, ...rollback].sort((a, b) => a.line - b.line || a.column - b.column);
   return parsed.doc ? { doc: parsed.doc, problems } : { problems };
@@ -230,6 +232,16 @@ import path2 from "node:path";
 var import_yaml = __toESM(require_dist(), 1);
 function statusAfter(outcome) {
   return outcome === "rolled-back" ? "rolled-back" : "concluded";
+}
+var NEVER_RAN = {
+  won: "cannot have won",
+  lost: "cannot have lost",
+  inconclusive: "has no result to call inconclusive",
+  "rolled-back": "has nothing to roll back"
+};
+function conclusionRefusal(status, outcome) {
+  if (status !== "proposed") return void 0;
+  return `is still proposed: it never ran, so it ${outcome === void 0 ? "has no outcome to record" : NEVER_RAN[outcome]}`;
 }
 function entryText(key, value) {
   return new import_yaml.Document({ [key]: value }).toString({ lineWidth: 0 }).replace(/\n+$/, "");
@@ -538,6 +550,11 @@ async function experimentConcludeCommand(query, options, ctx) {
       `${doc.path} is already ${doc.status}${doc.concluded ? ` (${doc.concluded})` : ""} with outcome ${doc.outcome ?? "?"}`,
       "pass --force to record a new conclusion over it"
     );
+  }
+  const refusal = conclusionRefusal(doc.status, options.outcome === void 0 ? void 0 : outcomeOf(options.outcome));
+  if (refusal !== void 0) {
+    ctx.prompter?.close();
+    throw new UsageError(`${doc.path} ${refusal}`, "set status: running in its front matter when it starts, or status: abandoned if it will not run");
   }
   let conclusion;
   try {
@@ -943,7 +960,9 @@ async function experimentListCommand(options, ctx) {
   return EXIT.OK;
 }
 async function experimentValidateCommand(paths, options, ctx) {
-  const patterns = paths.length > 0 ? resolveLintPaths(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: "**/EXP-*.md" }) : void 0;
+  const pathArgs = paths.length > 0 ? resolvePathArguments(paths, { cwd: ctx.io.cwd, root: ctx.root, directoryPattern: "**/EXP-*.md" }) : void 0;
+  if (pathArgs) await requireMatches(pathArgs, ctx.files.glob);
+  const patterns = pathArgs?.map((a) => a.pattern);
   const result = await runExperimentValidation(ctx.settings, ctx.files, patterns ? { paths: patterns } : {});
   if (result.summary.files === 0) {
     ctx.io.stderr(`warning: no experiment docs found matching ${(patterns ?? ctx.settings.paths).join(", ")} under ${ctx.root}
@@ -956,7 +975,7 @@ async function experimentValidateCommand(paths, options, ctx) {
   return result.summary.problems > 0 ? EXIT.PROBLEMS : EXIT.OK;
 }
 function withConfigOptions(command) {
-  return command.option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; paths are relative to it (default: current directory)");
+  return command.option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)");
 }
 function formatOption() {
   return new Option("-f, --format <format>", "output format").choices(FORMATS).default("text");

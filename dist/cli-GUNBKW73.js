@@ -3,11 +3,11 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   sortFindings
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "6f26728db05841da" : "source";
+var BUILD_ID = true ? "e8baf0cde916d605" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -8,7 +8,10 @@ import {
   sectionKey,
   severityKey,
   sortFindings
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   __commonJS,
   __toESM
@@ -6919,6 +6922,41 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/config/defaults.ts
+var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
+var KNOWN_RULE_IDS = Array.from(
+  { length: 11 },
+  (_, i) => `PM${String(i + 1).padStart(3, "0")}`
+);
+function defaultLintConfig() {
+  return {
+    postmortems: {
+      paths: ["docs/postmortems/**/PM-*.md"],
+      severityLevels: ["Sev1", "Sev2", "Sev3", "Sev4"],
+      sections: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"],
+      sectionAliases: {
+        "Corrective Actions": "Action Items",
+        Remediation: "Action Items",
+        "Follow-up Items": "Action Items",
+        "Next Steps": "Action Items",
+        Impact: "Customer Impact",
+        "User Impact": "Customer Impact",
+        "Root Causes": "Root Cause",
+        Cause: "Root Cause",
+        "Contributing Factors": "Root Cause",
+        Overview: "Summary",
+        "TL;DR": "Summary"
+      }
+    },
+    rules: {},
+    linkedSeverities: ["Sev1", "Sev2"],
+    cache: true,
+    cacheDir: ".reliability-loop-cache",
+    concurrency: 0
+  };
+}
+var NODE_MODULES_CACHE_DIR = "node_modules/.cache/reliability-loop";
+
 // src/config/sync.ts
 var dict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var DEFAULT_LINEAR_API_URL = "https://api.linear.app/graphql";
@@ -7681,8 +7719,6 @@ var exportSection = {
 };
 
 // src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
 import path from "node:path";
 
 // src/config/gate-schema.ts
@@ -7742,6 +7778,10 @@ var gateSchema = {
           description: "With `source: check`: the name of the drill check run.",
           default: "drills"
         },
+        "suite-paths": globList(
+          "Globs of the files that define the drills besides the drill workflow file (e.g. `drills/**`, `.github/actions/drills/**`). A green drill run proves nothing when the pull request edits the drills, so a change to the drill workflow file (`source: workflow`) or to one of these fails the drills gate until a reviewer has looked and the bypass is applied.",
+          []
+        ),
         paths: {
           type: "array",
           description: "Globs of the files whose change makes the drills expected. A pull request changing none of them passes the gate as not applicable. When unset with `source: workflow`, the `paths`/`paths-ignore` filters of the drill workflow’s `pull_request` trigger (on the base branch) are used; otherwise the drills are always expected.",
@@ -7798,7 +7838,18 @@ var gateSchema = {
       description: "Gate 3: a pull request changing prompts, tools or agents adds or changes an experiment doc (a file matching `experiment.paths`) with a real rollback plan.",
       additionalProperties: false,
       properties: {
-        paths: globList("Globs of the files whose change needs an experiment doc.", ["prompts/**", "tools/**", "agents/**"])
+        paths: globList("Globs of the files whose change needs an experiment doc.", ["prompts/**", "tools/**", "agents/**"]),
+        "type-paths": {
+          type: "object",
+          description: "What an experiment doc covers when its front matter has no `change.paths`, by its `change.type`. A gated file passes only when an experiment doc the change adds or modifies, with status `proposed` or `running`, covers it.",
+          additionalProperties: false,
+          properties: {
+            prompt: globList("Globs a `change.type: prompt` experiment covers.", ["prompts/**"]),
+            tool: globList("Globs a `change.type: tool` experiment covers.", ["tools/**"]),
+            model: globList("Globs a `change.type: model` experiment covers.", []),
+            policy: globList("Globs a `change.type: policy` experiment covers.", [])
+          }
+        }
       }
     },
     bypass: {
@@ -7845,9 +7896,9 @@ function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
   return {
     checkNames: { ...DEFAULT_GATE_CHECK_NAMES },
-    drills: { source: "workflow", workflow: "drills.yml", check: "drills", skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
+    drills: { source: "workflow", sourceExplicit: false, workflow: "drills.yml", check: "drills", suitePaths: [], skippedCountsAsSuccess: false, neverRanTimeoutSeconds: 600, pollIntervalSeconds: 30 },
     sev1Actions: { severities: [mostSevere], block: "open", fixLabel: "reliability-fix" },
-    rollbackPlan: { paths: ["prompts/**", "tools/**", "agents/**"] },
+    rollbackPlan: { paths: ["prompts/**", "tools/**", "agents/**"], typePaths: { prompt: ["prompts/**"], tool: ["tools/**"], model: [], policy: [] } },
     bypass: { label: "reliability-bypass", users: [], teams: [], log: "reliability/bypass-log.ndjson" }
   };
 }
@@ -7862,6 +7913,7 @@ function resolveGate(section, report, config) {
   const drills = dict5(s.drills);
   const sev1 = dict5(s["sev1-actions"]);
   const rollback = dict5(s["rollback-plan"]);
+  const typePaths = dict5(rollback["type-paths"]);
   const bypass = dict5(s.bypass);
   const checkNames = { ...defaults.checkNames };
   for (const id of GATE_IDS) if (typeof checks[id] === "string") checkNames[id] = checks[id];
@@ -7888,8 +7940,10 @@ function resolveGate(section, report, config) {
     checkNames,
     drills: {
       source: drills.source ?? defaults.drills.source,
+      sourceExplicit: typeof drills.source === "string",
       workflow: typeof drills.workflow === "string" ? drills.workflow.replace(/^\.github\/workflows\//, "") : defaults.drills.workflow,
       check: typeof drills.check === "string" ? drills.check : defaults.drills.check,
+      suitePaths: strings(drills["suite-paths"]) ?? defaults.drills.suitePaths,
       ...drillPaths !== void 0 && { paths: drillPaths },
       skippedCountsAsSuccess: typeof drills["skipped-counts-as-success"] === "boolean" ? drills["skipped-counts-as-success"] : defaults.drills.skippedCountsAsSuccess,
       neverRanTimeoutSeconds: typeof drills["never-ran-timeout"] === "number" ? drills["never-ran-timeout"] : defaults.drills.neverRanTimeoutSeconds,
@@ -7900,7 +7954,15 @@ function resolveGate(section, report, config) {
       block: sev1.block ?? defaults.sev1Actions.block,
       fixLabel: typeof sev1["fix-label"] === "string" ? sev1["fix-label"] : defaults.sev1Actions.fixLabel
     },
-    rollbackPlan: { paths: strings(rollback.paths) ?? defaults.rollbackPlan.paths },
+    rollbackPlan: {
+      paths: strings(rollback.paths) ?? defaults.rollbackPlan.paths,
+      typePaths: {
+        prompt: strings(typePaths.prompt) ?? defaults.rollbackPlan.typePaths.prompt,
+        tool: strings(typePaths.tool) ?? defaults.rollbackPlan.typePaths.tool,
+        model: strings(typePaths.model) ?? defaults.rollbackPlan.typePaths.model,
+        policy: strings(typePaths.policy) ?? defaults.rollbackPlan.typePaths.policy
+      }
+    },
     bypass: {
       label: typeof bypass.label === "string" ? bypass.label : defaults.bypass.label,
       users: (strings(bypass.users) ?? defaults.bypass.users).map((u) => u.replace(/^@/, "")),
@@ -7978,29 +8040,9 @@ var MODE_SECTIONS = [
   exportSection
 ];
 
-// src/util/did-you-mean.ts
-function closestName(name2, candidates) {
-  const squash = (s) => s.toLowerCase().replace(/[\s_-]/g, "");
-  const exact = candidates.find((c) => squash(c) === squash(name2));
-  if (exact) return exact;
-  let best;
-  for (const candidate of candidates) {
-    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-function editDistance(a, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+// src/util/dict.ts
+function isDict(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // src/util/key-path.ts
@@ -8048,38 +8090,213 @@ function describeTypes(types) {
   return types.map((t) => TYPE_NAMES[t] ?? t).join(" or ");
 }
 
-// src/config/defaults.ts
-var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
-var KNOWN_RULE_IDS = Array.from(
-  { length: 11 },
-  (_, i) => `PM${String(i + 1).padStart(3, "0")}`
-);
-function defaultLintConfig() {
+// src/config/layers.ts
+var ALIASES_PATH = ["postmortems", "section-aliases"];
+var HEADING_MATCHING = "headings are matched ignoring case, punctuation and numbering";
+function sameHeading(a, b) {
+  return sectionKey(a) === sectionKey(b);
+}
+function mergeLayers(layers) {
+  const merged = {};
+  const mergeInto = (target, source, at) => {
+    const isAliases = at.length === 2 && at[0] === ALIASES_PATH[0] && at[1] === ALIASES_PATH[1];
+    for (const [key, value] of Object.entries(source)) {
+      if (value === null && at.length === 0) continue;
+      if (isAliases) {
+        for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
+      }
+      const existing = target[key];
+      if (isDict(value)) {
+        const into = isDict(existing) ? existing : {};
+        target[key] = into;
+        mergeInto(into, value, [...at, key]);
+      } else {
+        target[key] = Array.isArray(value) ? [...value] : value;
+      }
+    }
+  };
+  for (const layer of layers) if (isDict(layer.values)) mergeInto(merged, layer.values, []);
+  return merged;
+}
+function getIn(values, segments) {
+  let node = values;
+  for (const s of segments) {
+    if (Array.isArray(node) && typeof s === "number") node = node[s];
+    else if (isDict(node)) node = Object.prototype.hasOwnProperty.call(node, s) ? node[s] : void 0;
+    else return void 0;
+  }
+  return node;
+}
+function ownerPath(segments) {
+  const i = segments.findIndex((s) => typeof s === "number");
+  return i === -1 ? [...segments] : segments.slice(0, i);
+}
+function issueReporter(layers, issues) {
+  return (segments, at, message, owner = ownerPath(segments)) => {
+    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== void 0);
+    if (!layer) return;
+    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message });
+  };
+}
+
+// src/config/lint-section.ts
+function resolveLint(layers, knownRules, issues, defaultCacheDir) {
+  const defaults = defaultLintConfig();
+  const merged = mergeLayers(layers);
+  const pm = isDict(merged.postmortems) ? merged.postmortems : {};
+  const lint = isDict(merged.lint) ? merged.lint : {};
+  const report = issueReporter(layers, issues);
+  const levels = pm["severity-levels"] ?? defaults.postmortems.severityLevels;
+  const levelByKey = /* @__PURE__ */ new Map();
+  levels.forEach((level, i) => {
+    const key = severityKey(level);
+    const where = ["postmortems", "severity-levels", i];
+    const same = levelByKey.get(key);
+    if (key === "") report(where, "value", `"${level}" has no letters or digits`);
+    else if (same !== void 0) report(where, "value", `"${level}" is the same level as "${same}" (case, spaces, hyphens and underscores are ignored)`);
+    else levelByKey.set(key, level);
+  });
+  const canonicalLevels = [...levelByKey.values()];
+  let linkedSeverities = [];
+  const linked = lint["linked-severities"];
+  if (linked !== void 0) {
+    linked.forEach((raw, i) => {
+      const level = levelByKey.get(severityKey(raw));
+      if (level === void 0) {
+        report(["lint", "linked-severities", i], "value", `"${raw}" is not one of postmortems.severity-levels (${canonicalLevels.join(", ")})`);
+      } else if (!linkedSeverities.includes(level)) linkedSeverities.push(level);
+    });
+  } else {
+    linkedSeverities = defaults.linkedSeverities.flatMap((s) => levelByKey.get(severityKey(s)) ?? []);
+    if (linkedSeverities.length === 0) linkedSeverities = canonicalLevels.slice(0, 2);
+  }
+  const sections = pm.sections ?? defaults.postmortems.sections;
+  const sectionByKey = /* @__PURE__ */ new Map();
+  sections.forEach((section, i) => {
+    const key = sectionKey(section);
+    const where = ["postmortems", "sections", i];
+    const same = sectionByKey.get(key);
+    if (key === "") report(where, "value", `"${section}" has no letters or digits`);
+    else if (same !== void 0) report(where, "value", `"${section}" is the same section as "${same}" (${HEADING_MATCHING})`);
+    else sectionByKey.set(key, section);
+  });
+  const sectionAliases = {};
+  for (const [alias, target] of Object.entries(defaults.postmortems.sectionAliases)) {
+    const section = sectionByKey.get(sectionKey(target));
+    if (section !== void 0 && !sectionByKey.has(sectionKey(alias))) sectionAliases[alias] = section;
+  }
+  for (const layer of layers) {
+    const own = getIn(layer.values, ALIASES_PATH);
+    if (!isDict(own)) continue;
+    const firstSpelling = /* @__PURE__ */ new Map();
+    for (const alias of Object.keys(own)) {
+      const key = sectionKey(alias);
+      const first = firstSpelling.get(key);
+      const where = [...ALIASES_PATH, alias];
+      const problem = key === "" ? `"${alias}" has no letters or digits` : first !== void 0 ? `same heading as "${first}" (${HEADING_MATCHING})` : void 0;
+      if (problem === void 0) firstSpelling.set(key, alias);
+      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKeyPath(where), message: problem });
+    }
+  }
+  for (const [alias, target] of Object.entries(pm["section-aliases"] ?? {})) {
+    for (const existing of Object.keys(sectionAliases)) if (sameHeading(existing, alias)) delete sectionAliases[existing];
+    const where = [...ALIASES_PATH, alias];
+    const section = sectionByKey.get(sectionKey(target));
+    const itself = sectionByKey.get(sectionKey(alias));
+    if (section === void 0) {
+      report(where, "value", `"${target}" is not one of postmortems.sections (${sections.join(", ")})`);
+    } else if (itself !== void 0 && itself !== section) {
+      report(where, "key", `"${alias}" is itself the template section "${itself}" and cannot stand for "${section}"`);
+    } else sectionAliases[alias] = section;
+  }
+  const rules = {};
+  for (const [id, setting] of Object.entries(lint.rules ?? {})) {
+    if (knownRules.includes(id)) rules[id] = setting;
+    else report(["lint", "rules", id], "key", `unknown rule; known rules: ${knownRules.join(", ")}`);
+  }
   return {
     postmortems: {
-      paths: ["docs/postmortems/**/PM-*.md"],
-      severityLevels: ["Sev1", "Sev2", "Sev3", "Sev4"],
-      sections: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"],
-      sectionAliases: {
-        "Corrective Actions": "Action Items",
-        Remediation: "Action Items",
-        "Follow-up Items": "Action Items",
-        "Next Steps": "Action Items",
-        Impact: "Customer Impact",
-        "User Impact": "Customer Impact",
-        "Root Causes": "Root Cause",
-        Cause: "Root Cause",
-        "Contributing Factors": "Root Cause",
-        Overview: "Summary",
-        "TL;DR": "Summary"
-      }
+      paths: pm.paths ?? defaults.postmortems.paths,
+      severityLevels: canonicalLevels,
+      sections: [...sectionByKey.values()],
+      sectionAliases
     },
-    rules: {},
-    linkedSeverities: ["Sev1", "Sev2"],
-    cache: true,
-    cacheDir: ".reliability-loop-cache",
-    concurrency: 0
+    rules,
+    linkedSeverities,
+    cache: lint.cache ?? defaults.cache,
+    cacheDir: lint["cache-dir"] ?? defaultCacheDir ?? defaults.cacheDir,
+    concurrency: lint.concurrency ?? defaults.concurrency
   };
+}
+
+// src/config/repo-paths.ts
+var REPOSITORY_PATH_KEYS = [
+  "postmortems.paths[]",
+  "lint.cache-dir",
+  "gate.drills.paths[]",
+  "gate.rollback-plan.paths[]",
+  "gate.bypass.log",
+  "audit.paths[]",
+  "audit.output-dir",
+  "experiment.dir",
+  "experiment.paths[]",
+  "experiment.template",
+  "review.incidents.paths[]",
+  "review.bypass-log",
+  "review.audit-dir",
+  "review.output-dir"
+];
+function outsideRepositoryReason(value) {
+  const slashed = value.replace(/\\/g, "/");
+  if (slashed.trim() === "") return "must not be empty";
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return "is an absolute path";
+  if (!isInsideRepo(slashed)) return "leaves the repository";
+  if (slashed.split("/").includes("..")) return 'has a ".." segment';
+  return void 0;
+}
+function checkRepositoryPaths(merged, report, keys = REPOSITORY_PATH_KEYS) {
+  for (const key of keys) {
+    const isList = key.endsWith("[]");
+    const segments = (isList ? key.slice(0, -2) : key).split(".");
+    let node = merged;
+    for (const segment of segments) node = isDict(node) ? node[segment] : void 0;
+    const values = isList ? Array.isArray(node) ? node.map((v, i) => [[...segments, i], v]) : [] : node === void 0 ? [] : [[segments, node]];
+    for (const [where, value] of values) {
+      if (typeof value !== "string") continue;
+      const reason = outsideRepositoryReason(value);
+      if (reason !== void 0) report(where, "value", `"${value}" ${reason}: paths and globs here are relative to the repository root and stay inside it`);
+    }
+  }
+}
+
+// src/config/schema-issues.ts
+var import_ajv = __toESM(require_ajv(), 1);
+
+// src/util/did-you-mean.ts
+function stem(s) {
+  return s.toLowerCase().replace(/[\s_-]/g, "").replace(/ies$/, "y").replace(/s$/, "");
+}
+function closestName(name2, candidates) {
+  const exact = candidates.find((c) => stem(c) === stem(name2));
+  if (exact) return exact;
+  let best;
+  for (const candidate of candidates) {
+    const distance = editDistance(name2.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }
 
 // src/config/sync-schema.ts
@@ -8305,169 +8522,7 @@ var configSchema = {
   }
 };
 
-// src/config/load.ts
-var RULE_SETTINGS = ["off", "warning", "error"];
-function loadConfig(options) {
-  const { root } = options;
-  if (!path.isAbsolute(root)) throw new TypeError(`loadConfig: root must be an absolute path (got "${root}")`);
-  const file = readConfigFile(options);
-  const issues = [];
-  const layers = [];
-  if (file !== void 0) {
-    const parsed = parseConfigText(file.text, file.label);
-    issues.push(...parsed.issues);
-    if (parsed.layer) layers.push(parsed.layer);
-  }
-  for (const override of options.overrides ?? []) {
-    const values = pruneUndefined(override.values);
-    const layer = { source: override.source, values, locate: () => void 0 };
-    const found = schemaIssues(layer);
-    issues.push(...found);
-    if (found.length === 0) layers.push(layer);
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  const config = file === void 0 ? { root, lint } : { root, configFile: file.label, lint };
-  resolveModeSections(layers, config, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  return config;
-}
-function parseRuleSettings(list, source) {
-  const rules = {};
-  const issues = [];
-  for (const text2 of list) {
-    const entries = text2.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
-    for (const entry of entries) {
-      const match = /^([^=:]*)[=:](.*)$/.exec(entry);
-      if (!match) {
-        issues.push({ file: source, key: "lint.rules", message: `expected RULE=off|warning|error, e.g. PM009=off (got "${entry}")` });
-        continue;
-      }
-      const id = (match[1] ?? "").toUpperCase();
-      const setting = (match[2] ?? "").toLowerCase();
-      if (!/^PM\d{3}$/.test(id)) {
-        issues.push({ file: source, key: "lint.rules", message: `"${match[1] ?? ""}" is not a rule id; rule ids look like PM009 (in "${entry}")` });
-        continue;
-      }
-      if (!RULE_SETTINGS.includes(setting)) {
-        issues.push({ file: source, key: `lint.rules.${id}`, message: `must be one of ${RULE_SETTINGS.join(", ")} (got "${match[2] ?? ""}")` });
-        continue;
-      }
-      rules[id] = setting;
-    }
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  return { lint: { rules } };
-}
-function readConfigFile(options) {
-  const { root } = options;
-  const label = (abs) => {
-    const rel = path.relative(root, abs);
-    return (rel === "" || path.isAbsolute(rel) ? abs : rel).split(path.sep).join("/");
-  };
-  if (options.configPath !== void 0) {
-    const abs = path.resolve(root, options.configPath);
-    const text2 = options.readFile(abs);
-    if (text2 === void 0) {
-      throw new ConfigError({ file: label(abs), key: "", message: `config file not found (looked for ${abs})` });
-    }
-    return { label: label(abs), text: text2 };
-  }
-  const found = DEFAULT_CONFIG_PATHS.map((rel) => {
-    const abs = path.resolve(root, rel);
-    return { label: label(abs), text: options.readFile(abs) };
-  }).filter((f) => f.text !== void 0);
-  const [first, second] = found;
-  if (second !== void 0 && first !== void 0) {
-    throw new ConfigError({
-      file: second.label,
-      key: "",
-      message: `both ${first.label} and ${second.label} exist; keep one of them`
-    });
-  }
-  return first;
-}
-function parseConfigText(raw, file) {
-  const text2 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
-  const at = (offset) => {
-    const pos = lineCounter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        key: "",
-        message: `invalid YAML: ${firstLine(e.message)}`
-      }))
-    };
-  }
-  let values;
-  try {
-    values = doc.toJS() ?? {};
-  } catch (e) {
-    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] };
-  }
-  const layer = { source: file, values, locate: locator(doc, at) };
-  const issues = schemaIssues(layer);
-  return issues.length > 0 ? { issues } : { layer, issues };
-}
-function firstLine(message) {
-  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
-}
-function locator(doc, at) {
-  return (segments, want) => {
-    let node = doc.contents;
-    let offset = rangeStart(node) ?? 0;
-    for (let i = 0; i < segments.length; i++) {
-      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
-      const segment = segments[i];
-      const last = i === segments.length - 1;
-      if ((0, import_yaml.isMap)(node)) {
-        const pair = node.items.find((p) => keyText(p.key) === String(segment));
-        if (!pair) break;
-        const keyStart = rangeStart(pair.key);
-        const value = pair.value;
-        const emptyValue = value === null || value === void 0 || (0, import_yaml.isScalar)(value) && value.range?.[0] === value.range?.[1];
-        if (last && want === "key" || emptyValue) {
-          offset = keyStart ?? offset;
-          break;
-        }
-        offset = rangeStart(value) ?? offset;
-        node = value;
-      } else if ((0, import_yaml.isSeq)(node)) {
-        const item = node.items[Number(segment)];
-        if (item === void 0) break;
-        offset = rangeStart(item) ?? offset;
-        node = item;
-      } else break;
-    }
-    return at(offset);
-  };
-}
-function rangeStart(node) {
-  if (node !== null && typeof node === "object" && "range" in node) {
-    const range = node.range;
-    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
-  }
-  return void 0;
-}
-function keyText(key) {
-  return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
-}
-function pruneUndefined(value) {
-  if (Array.isArray(value)) return value.map(pruneUndefined);
-  if (isPlainObject(value)) {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) if (v !== void 0) out[k] = pruneUndefined(v);
-    return out;
-  }
-  return value;
-}
+// src/config/schema-issues.ts
 var compiled;
 function validator() {
   compiled ??= new import_ajv.Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(configSchema);
@@ -8545,55 +8600,179 @@ function toIssue(error, layer) {
   }
   return { file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message };
 }
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-var ALIASES_PATH = ["postmortems", "section-aliases"];
-var HEADING_MATCHING = "headings are matched ignoring case, punctuation and numbering";
-function sameHeading(a, b) {
-  return sectionKey(a) === sectionKey(b);
-}
-function mergeLayers(layers) {
-  const merged = {};
-  const mergeInto = (target, source, at) => {
-    const isAliases = at.length === 2 && at[0] === ALIASES_PATH[0] && at[1] === ALIASES_PATH[1];
-    for (const [key, value] of Object.entries(source)) {
-      if (value === null && at.length === 0) continue;
-      if (isAliases) {
-        for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
-      }
-      const existing = target[key];
-      if (isPlainObject(value)) {
-        const into = isPlainObject(existing) ? existing : {};
-        target[key] = into;
-        mergeInto(into, value, [...at, key]);
-      } else {
-        target[key] = Array.isArray(value) ? [...value] : value;
-      }
-    }
+
+// src/config/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+function parseConfigText(raw, file) {
+  const text2 = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  const at = (offset) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
   };
-  for (const layer of layers) if (isPlainObject(layer.values)) mergeInto(merged, layer.values, []);
-  return merged;
-}
-function getIn(values, segments) {
-  let node = values;
-  for (const s of segments) {
-    if (Array.isArray(node) && typeof s === "number") node = node[s];
-    else if (isPlainObject(node)) node = Object.prototype.hasOwnProperty.call(node, s) ? node[s] : void 0;
-    else return void 0;
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((e) => ({
+        file,
+        ...at(e.pos[0]),
+        key: "",
+        message: `invalid YAML: ${firstLine(e.message)}`
+      }))
+    };
   }
-  return node;
+  let values;
+  try {
+    values = doc.toJS() ?? {};
+  } catch (e) {
+    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return { layer: { source: file, values, locate: locator(doc, at) }, issues: [] };
 }
-function ownerPath(segments) {
-  const i = segments.findIndex((s) => typeof s === "number");
-  return i === -1 ? [...segments] : segments.slice(0, i);
+function firstLine(message) {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "");
 }
-function issueReporter(layers, issues) {
-  return (segments, at, message, owner = ownerPath(segments)) => {
-    const layer = [...layers].reverse().find((l) => getIn(l.values, owner) !== void 0);
-    if (!layer) return;
-    issues.push({ file: layer.source, ...layer.locate(segments, at), key: formatKeyPath(segments), message });
+function locator(doc, at) {
+  return (segments, want) => {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (let i = 0; i < segments.length; i++) {
+      if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+      const segment = segments[i];
+      const last = i === segments.length - 1;
+      if ((0, import_yaml.isMap)(node)) {
+        const pair = node.items.find((p) => keyText(p.key) === String(segment));
+        if (!pair) break;
+        const keyStart = rangeStart(pair.key);
+        const value = pair.value;
+        const emptyValue = value === null || value === void 0 || (0, import_yaml.isScalar)(value) && value.range?.[0] === value.range?.[1];
+        if (last && want === "key" || emptyValue) {
+          offset = keyStart ?? offset;
+          break;
+        }
+        offset = rangeStart(value) ?? offset;
+        node = value;
+      } else if ((0, import_yaml.isSeq)(node)) {
+        const item = node.items[Number(segment)];
+        if (item === void 0) break;
+        offset = rangeStart(item) ?? offset;
+        node = item;
+      } else break;
+    }
+    return at(offset);
   };
+}
+function rangeStart(node) {
+  if (node !== null && typeof node === "object" && "range" in node) {
+    const range = node.range;
+    if (Array.isArray(range) && typeof range[0] === "number") return range[0];
+  }
+  return void 0;
+}
+function keyText(key) {
+  return (0, import_yaml.isScalar)(key) ? String(key.value) : String(key);
+}
+function pruneUndefined(value) {
+  if (Array.isArray(value)) return value.map(pruneUndefined);
+  if (isDict(value)) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) if (v !== void 0) out[k] = pruneUndefined(v);
+    return out;
+  }
+  return value;
+}
+
+// src/config/load.ts
+var RULE_SETTINGS = ["off", "warning", "error"];
+function loadConfig(options) {
+  const { root } = options;
+  if (!path.isAbsolute(root)) throw new TypeError(`loadConfig: root must be an absolute path (got "${root}")`);
+  const file = readConfigFile(options);
+  const issues = [];
+  const layers = [];
+  if (file !== void 0) {
+    const parsed = parseConfigText(file.text, file.label);
+    const found = parsed.layer ? schemaIssues(parsed.layer) : parsed.issues;
+    issues.push(...found);
+    if (parsed.layer && found.length === 0) layers.push(parsed.layer);
+  }
+  for (const override of options.overrides ?? []) {
+    const values = pruneUndefined(override.values);
+    const layer = { source: override.source, values, locate: () => void 0 };
+    const found = schemaIssues(layer);
+    issues.push(...found);
+    if (found.length === 0) layers.push(layer);
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  const pathIssues = [];
+  const reportPath = issueReporter(layers, pathIssues);
+  checkRepositoryPaths(mergeLayers(layers), (segments, at, message) => reportPath(segments, at, message));
+  const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues, options.defaultCacheDir);
+  if (issues.length > 0) throw semanticError(pathIssues, issues);
+  const config = file === void 0 ? { root, lint } : { root, configFile: file.label, lint };
+  resolveModeSections(layers, config, issues);
+  if (issues.length > 0 || pathIssues.length > 0) throw semanticError(pathIssues, issues);
+  return config;
+}
+function semanticError(pathIssues, issues) {
+  const byKey = new Map(pathIssues.map((i) => [i.key, i]));
+  const merged = issues.map((i) => byKey.get(i.key) ?? i);
+  return new ConfigError([...merged, ...pathIssues.filter((i) => !merged.includes(i))]);
+}
+function parseRuleSettings(list, source) {
+  const rules = {};
+  const issues = [];
+  for (const text2 of list) {
+    const entries = text2.replace(/\s*([=:])\s*/g, "$1").split(/[,;\s]+/).filter((e) => e !== "");
+    for (const entry of entries) {
+      const match = /^([^=:]*)[=:](.*)$/.exec(entry);
+      if (!match) {
+        issues.push({ file: source, key: "lint.rules", message: `expected RULE=off|warning|error, e.g. PM009=off (got "${entry}")` });
+        continue;
+      }
+      const id = (match[1] ?? "").toUpperCase();
+      const setting = (match[2] ?? "").toLowerCase();
+      if (!/^PM\d{3}$/.test(id)) {
+        issues.push({ file: source, key: "lint.rules", message: `"${match[1] ?? ""}" is not a rule id; rule ids look like PM009 (in "${entry}")` });
+        continue;
+      }
+      if (!RULE_SETTINGS.includes(setting)) {
+        issues.push({ file: source, key: `lint.rules.${id}`, message: `must be one of ${RULE_SETTINGS.join(", ")} (got "${match[2] ?? ""}")` });
+        continue;
+      }
+      rules[id] = setting;
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { lint: { rules } };
+}
+function readConfigFile(options) {
+  const { root } = options;
+  const label = (abs) => {
+    const rel = path.relative(root, abs);
+    return (rel === "" || path.isAbsolute(rel) ? abs : rel).split(path.sep).join("/");
+  };
+  if (options.configPath !== void 0) {
+    const abs = path.resolve(root, options.configPath);
+    const text2 = options.readFile(abs);
+    if (text2 === void 0) {
+      throw new ConfigError({ file: label(abs), key: "", message: `config file not found (looked for ${abs})` });
+    }
+    return { label: label(abs), text: text2 };
+  }
+  const found = DEFAULT_CONFIG_PATHS.map((rel) => {
+    const abs = path.resolve(root, rel);
+    return { label: label(abs), text: options.readFile(abs) };
+  }).filter((f) => f.text !== void 0);
+  const [first, second] = found;
+  if (second !== void 0 && first !== void 0) {
+    throw new ConfigError({
+      file: second.label,
+      key: "",
+      message: `both ${first.label} and ${second.label} exist; keep one of them`
+    });
+  }
+  return first;
 }
 function resolveModeSections(layers, config, issues) {
   const merged = mergeLayers(layers);
@@ -8601,99 +8780,16 @@ function resolveModeSections(layers, config, issues) {
   const sections = [];
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
-    if (isPlainObject(section)) sections.push(mode.key);
-    const value = mode.resolve(isPlainObject(section) ? section : void 0, (segments, at, message) => report(segments, at, message), config);
+    if (isDict(section)) sections.push(mode.key);
+    const value = mode.resolve(isDict(section) ? section : void 0, (segments, at, message) => report(segments, at, message), config);
     config[mode.key] = value;
   }
   config.sections = sections;
 }
-function resolveLint(layers, knownRules, issues) {
-  const defaults = defaultLintConfig();
-  const merged = mergeLayers(layers);
-  const pm = isPlainObject(merged.postmortems) ? merged.postmortems : {};
-  const lint = isPlainObject(merged.lint) ? merged.lint : {};
-  const report = issueReporter(layers, issues);
-  const levels = pm["severity-levels"] ?? defaults.postmortems.severityLevels;
-  const levelByKey = /* @__PURE__ */ new Map();
-  levels.forEach((level, i) => {
-    const key = severityKey(level);
-    const where = ["postmortems", "severity-levels", i];
-    const same = levelByKey.get(key);
-    if (key === "") report(where, "value", `"${level}" has no letters or digits`);
-    else if (same !== void 0) report(where, "value", `"${level}" is the same level as "${same}" (case, spaces, hyphens and underscores are ignored)`);
-    else levelByKey.set(key, level);
-  });
-  const canonicalLevels = [...levelByKey.values()];
-  let linkedSeverities = [];
-  const linked = lint["linked-severities"];
-  if (linked !== void 0) {
-    linked.forEach((raw, i) => {
-      const level = levelByKey.get(severityKey(raw));
-      if (level === void 0) {
-        report(["lint", "linked-severities", i], "value", `"${raw}" is not one of postmortems.severity-levels (${canonicalLevels.join(", ")})`);
-      } else if (!linkedSeverities.includes(level)) linkedSeverities.push(level);
-    });
-  } else {
-    linkedSeverities = defaults.linkedSeverities.flatMap((s) => levelByKey.get(severityKey(s)) ?? []);
-    if (linkedSeverities.length === 0) linkedSeverities = canonicalLevels.slice(0, 2);
-  }
-  const sections = pm.sections ?? defaults.postmortems.sections;
-  const sectionByKey = /* @__PURE__ */ new Map();
-  sections.forEach((section, i) => {
-    const key = sectionKey(section);
-    const where = ["postmortems", "sections", i];
-    const same = sectionByKey.get(key);
-    if (key === "") report(where, "value", `"${section}" has no letters or digits`);
-    else if (same !== void 0) report(where, "value", `"${section}" is the same section as "${same}" (${HEADING_MATCHING})`);
-    else sectionByKey.set(key, section);
-  });
-  const sectionAliases = {};
-  for (const [alias, target] of Object.entries(defaults.postmortems.sectionAliases)) {
-    const section = sectionByKey.get(sectionKey(target));
-    if (section !== void 0 && !sectionByKey.has(sectionKey(alias))) sectionAliases[alias] = section;
-  }
-  for (const layer of layers) {
-    const own = getIn(layer.values, ALIASES_PATH);
-    if (!isPlainObject(own)) continue;
-    const firstSpelling = /* @__PURE__ */ new Map();
-    for (const alias of Object.keys(own)) {
-      const key = sectionKey(alias);
-      const first = firstSpelling.get(key);
-      const where = [...ALIASES_PATH, alias];
-      const problem = key === "" ? `"${alias}" has no letters or digits` : first !== void 0 ? `same heading as "${first}" (${HEADING_MATCHING})` : void 0;
-      if (problem === void 0) firstSpelling.set(key, alias);
-      else issues.push({ file: layer.source, ...layer.locate(where, "key"), key: formatKeyPath(where), message: problem });
-    }
-  }
-  for (const [alias, target] of Object.entries(pm["section-aliases"] ?? {})) {
-    for (const existing of Object.keys(sectionAliases)) if (sameHeading(existing, alias)) delete sectionAliases[existing];
-    const where = [...ALIASES_PATH, alias];
-    const section = sectionByKey.get(sectionKey(target));
-    const itself = sectionByKey.get(sectionKey(alias));
-    if (section === void 0) {
-      report(where, "value", `"${target}" is not one of postmortems.sections (${sections.join(", ")})`);
-    } else if (itself !== void 0 && itself !== section) {
-      report(where, "key", `"${alias}" is itself the template section "${itself}" and cannot stand for "${section}"`);
-    } else sectionAliases[alias] = section;
-  }
-  const rules = {};
-  for (const [id, setting] of Object.entries(lint.rules ?? {})) {
-    if (knownRules.includes(id)) rules[id] = setting;
-    else report(["lint", "rules", id], "key", `unknown rule; known rules: ${knownRules.join(", ")}`);
-  }
-  return {
-    postmortems: {
-      paths: pm.paths ?? defaults.postmortems.paths,
-      severityLevels: canonicalLevels,
-      sections: [...sectionByKey.values()],
-      sectionAliases
-    },
-    rules,
-    linkedSeverities,
-    cache: lint.cache ?? defaults.cache,
-    cacheDir: lint["cache-dir"] ?? defaults.cacheDir,
-    concurrency: lint.concurrency ?? defaults.concurrency
-  };
+
+// src/util/plural.ts
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 // src/report/text.ts
@@ -8707,9 +8803,6 @@ function ansi(enabled) {
     yellow: code(33, 39),
     green: code(32, 39)
   };
-}
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 function oneLine(message) {
   return message.replace(/\s*[\r\n]+\s*/g, " ").replace(/\t/g, " ");
@@ -8728,7 +8821,9 @@ function formatText(result, options) {
     const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
     const severityWidth = Math.max(...findings.map((f) => f.severity.length));
     const messages = findings.map((f) => oneLine(f.message));
-    const messageWidth = Math.max(...messages.map((m) => m.length));
+    const ruleWidth = Math.max(...findings.map((f) => f.rule.length));
+    const room = options.width === void 0 ? 0 : options.width - (2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2) - 2 - ruleWidth - 1;
+    const messageWidth = Math.min(Math.max(...messages.map((m) => m.length)), Math.max(0, room));
     const rows = findings.map((f, i) => {
       const position = `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`;
       const severity = f.severity.padEnd(severityWidth);
@@ -8742,19 +8837,35 @@ ${rows.join("\n")}
   }
   const errors = result.findings.filter((f) => f.severity === "error").length;
   const warnings = result.findings.length - errors;
+  const hidden = options.hiddenWarnings ?? 0;
+  const hiddenNote = hidden > 0 ? ` (${plural(hidden, "warning")} hidden by --quiet)` : "";
   if (result.findings.length === 0) {
-    return `${c.green(`✔ ${plural(result.summary.files, "postmortem")}, no problems`)}
+    return `${c.green(`✔ ${plural(result.summary.files, "postmortem")}, no ${hidden > 0 ? "errors" : "problems"}${hiddenNote}`)}
 `;
   }
-  const summary = `✖ ${plural(result.findings.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(byFile.size, "file")}`;
+  const summary = `✖ ${plural(result.findings.length, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${plural(byFile.size, "file")}${hiddenNote}`;
   const paintSummary = errors > 0 ? c.red : c.yellow;
   return `${blocks.join("\n")}
 ${c.bold(paintSummary(summary))}
 `;
 }
 
+// src/io/config-file.ts
+import { readFileSync } from "node:fs";
+function readConfigText(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    throw new ConfigError({ file, key: "", message: `cannot read the config file: ${errorMessage(error)}` });
+  }
+}
+
 export {
-  require_ajv,
+  DEFAULT_CONFIG_PATHS,
+  defaultLintConfig,
+  NODE_MODULES_CACHE_DIR,
   gateConfigOf,
   experimentConfigOf,
   syncConfigOf,
@@ -8764,15 +8875,18 @@ export {
   reviewConfigOf,
   EXPORT_TARGETS,
   exportConfigOf,
-  closestName,
+  isDict,
   formatKeyPath,
   pointerSegments,
   describeValue,
   describeTypes,
-  DEFAULT_CONFIG_PATHS,
+  require_ajv,
+  closestName,
+  editDistance,
   loadConfig,
   parseRuleSettings,
-  ansi,
   plural,
-  formatText
+  ansi,
+  formatText,
+  readConfigText
 };

@@ -22,27 +22,27 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-HCFDZYOX.js";
-import "./cli-OETWRYVR.js";
-import "./cli-YCR4GTMK.js";
+} from "./cli-OYZYAP7G.js";
+import "./cli-JV7G52N2.js";
+import "./cli-X2JCGES3.js";
 import {
   discoverExperiments
-} from "./cli-JCR4YYTK.js";
-import "./cli-B332P2HQ.js";
+} from "./cli-YPFOEKKH.js";
+import "./cli-SZNP3R6Y.js";
 import {
   ENV_NAMES,
   credentialsFromEnvironment,
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-32G7WXQT.js";
+} from "./cli-X4VVBNLR.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import {
   TRACKER_NAMES
 } from "./cli-ZOINX7CQ.js";
@@ -55,33 +55,33 @@ import {
 } from "./cli-E3CUJF6X.js";
 import "./cli-BU6EMFDS.js";
 import {
-  readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-CDMU3ZJY.js";
-import "./cli-KBHHEDEB.js";
+} from "./cli-BRSHQS3H.js";
+import "./cli-GUNBKW73.js";
 import {
   replaceFileAtomic
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 import {
   loadConfig,
+  readConfigText,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-TE7GFLBL.js";
+} from "./cli-APUYO7MS.js";
 import {
   EXIT,
   InvalidArgumentError,
   Option,
   UsageError,
   isDebug
-} from "./cli-LO3OCXTE.js";
-import {
-  errorMessage
-} from "./cli-UJJGCHLM.js";
+} from "./cli-7KJTK6ND.js";
 import "./cli-QCVQTLV6.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/review-command.ts
@@ -1038,7 +1038,7 @@ function reviewTracker(config, credentials, names, env, disabled) {
       kind: sync.tracker,
       // The trackers' HTTP clients are loaded only when a tracker is read: most reviews never do.
       lookup: async (request) => {
-        const { createTracker } = await import("./cli-TJMM2EIX.js");
+        const { createTracker } = await import("./cli-XNODN2YP.js");
         return createTracker(connection, { ...env, sync }).lookup(request);
       }
     };
@@ -1076,7 +1076,7 @@ function positiveInteger(value) {
   return Number(value);
 }
 function addReviewCommand(program, io, deps, done) {
-  return program.command("review").summary("build the monthly reliability review packet").description("Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--since <date>", "start of the period: YYYY-MM-DD (UTC) or a time with a zone").option("--until <date>", "end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now").option("--days <n>", "the last n days up to now", positiveInteger).addOption(new Option("-f, --format <format>", "output format").choices(REVIEW_FORMATS).default("markdown")).option("-o, --output <file>", "write the packet to this file instead of stdout").option("--write", "write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; sources and the output directory are relative to it (default: current directory)").option("--no-tracker", "do not read the synced action items' tickets from the tracker, even with credentials").addHelpText("after", REVIEW_HELP_AFTER).action(async (options) => {
+  return program.command("review").summary("build the monthly reliability review packet").description("Build the reliability review packet of a period: incidents, postmortem hygiene, the action-item backlog, audit trends, experiments, gate bypasses and data quality.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--since <date>", "start of the period: YYYY-MM-DD (UTC) or a time with a zone").option("--until <date>", "end of the period: YYYY-MM-DD (inclusive) or a time with a zone (exclusive); default now").option("--days <n>", "the last n days up to now", positiveInteger).addOption(new Option("-f, --format <format>", "output format").choices(REVIEW_FORMATS).default("markdown")).option("-o, --output <file>", "write the packet to this file instead of stdout").option("--write", "write the markdown packet to <review.output-dir>/<period>.md (default docs/reviews/), replacing it").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; sources and the output directory are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").option("--no-tracker", "do not read the synced action items' tickets from the tracker, even with credentials").addHelpText("after", REVIEW_HELP_AFTER).action(async (options) => {
     done(await reviewCommand(options, io, deps));
   });
 }

@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   parseExperimentDoc
-} from "./cli-B332P2HQ.js";
+} from "./cli-SZNP3R6Y.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

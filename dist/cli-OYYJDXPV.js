@@ -25772,8 +25772,6 @@ function errorStatus(error) {
 }
 
 export {
-  require_tunnel2 as require_tunnel,
-  require_undici,
   createGitHubClient,
   errorStatus
 };

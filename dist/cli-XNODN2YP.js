@@ -4,16 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createTracker,
   httpPolicy
-} from "./cli-TPJ5FRKB.js";
+} from "./cli-6MSW6EZZ.js";
 import "./cli-ZOINX7CQ.js";
 import "./cli-YW3TWOHG.js";
 import "./cli-7J3Z5ETF.js";
-import "./cli-HIEROXGC.js";
+import "./cli-OYYJDXPV.js";
 import "./cli-G7SUBHGO.js";
 import "./cli-YLWRLJDD.js";
-import "./cli-UJJGCHLM.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-Q4UO6FBE.js";
+import "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 export {
   createTracker,

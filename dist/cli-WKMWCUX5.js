@@ -16,25 +16,25 @@ import {
   coreCount
 } from "./cli-BU6EMFDS.js";
 import {
-  readConfigText,
   resolveRoot,
   writeOutputFile
-} from "./cli-CDMU3ZJY.js";
+} from "./cli-BRSHQS3H.js";
 import {
   VERSION
-} from "./cli-KBHHEDEB.js";
+} from "./cli-GUNBKW73.js";
 import {
   nodeRepoFiles
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 import {
   AUDIT_SCORERS,
   ansi,
   auditConfigOf,
   loadConfig,
   plural,
+  readConfigText,
   require_ajv,
   scaleBounds
-} from "./cli-TE7GFLBL.js";
+} from "./cli-APUYO7MS.js";
 import {
   ConfigError,
   EXIT,
@@ -45,20 +45,20 @@ import {
   progressLine,
   require_dist,
   shouldUseColor
-} from "./cli-LO3OCXTE.js";
+} from "./cli-7KJTK6ND.js";
 import {
   AbortError,
   pRetry
 } from "./cli-YLWRLJDD.js";
-import {
-  errorMessage
-} from "./cli-UJJGCHLM.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   __commonJS,
   __require,
@@ -3332,7 +3332,7 @@ function period(value) {
   return value.trim();
 }
 function addAuditCommand(program, io, deps, done) {
-  return program.command("audit").summary("sample agent transcripts and score them on a rubric").description("Sample a month of agent transcripts (NDJSON) reproducibly, score them on the rubric with rules, a model or a reviewer, and record the scores.").option("--period <YYYY-MM>", "month to audit, UTC (default: the previous month)", period).option("--sample <n>", "transcripts to sample (default: audit.sample-size, 25)", positiveInteger).option("--seed <seed>", "sampling seed (default: audit.seed)").addOption(new Option("--scorer <scorer>", "score every dimension with this scorer (default: each dimension's own)").choices(AUDIT_SCORERS)).option("--model <model>", "model of the llm scorer (default: audit.llm.model)").option("--fail-below <share>", "exit 1 when a dimension's pass rate is below this share, 0 to 1 (default: audit.fail-below)", shareOf).option("--include-flagged", "always sample the transcripts whose events carry error or policy notes").option("--dry-run", "score and report, but write no records and no review file").addOption(new Option("-f, --format <format>", "report format").choices(AUDIT_FORMATS).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; globs, the config and the output directory are relative to it (default: current directory)").option("--color", "colour the text report even when stdout is not a terminal").option("--no-color", "never colour the text report").addHelpText("after", AUDIT_HELP_AFTER).action(async (options) => {
+  return program.command("audit").summary("sample agent transcripts and score them on a rubric").description("Sample a month of agent transcripts (NDJSON) reproducibly, score them on the rubric with rules, a model or a reviewer, and record the scores.").option("--period <YYYY-MM>", "month to audit, UTC (default: the previous month)", period).option("--sample <n>", "transcripts to sample (default: audit.sample-size, 25)", positiveInteger).option("--seed <seed>", "sampling seed (default: audit.seed)").addOption(new Option("--scorer <scorer>", "score every dimension with this scorer (default: each dimension's own)").choices(AUDIT_SCORERS)).option("--model <model>", "model of the llm scorer (default: audit.llm.model)").option("--fail-below <share>", "exit 1 when a dimension's pass rate is below this share, 0 to 1 (default: audit.fail-below)", shareOf).option("--include-flagged", "always sample the transcripts whose events carry error or policy notes").option("--dry-run", "score and report, but write no records and no review file").addOption(new Option("-f, --format <format>", "report format").choices(AUDIT_FORMATS).default("text")).option("-o, --output <file>", "write the report to a file instead of stdout").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; globs, the config and the output directory are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").option("--color", "colour the text report even when stdout is not a terminal").option("--no-color", "never colour the text report").addHelpText("after", AUDIT_HELP_AFTER).action(async (options) => {
     done(await auditCommand(options, io, deps));
   });
 }

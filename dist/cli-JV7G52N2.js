@@ -5,17 +5,17 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-B3GQPTVW.js";
+} from "./cli-QHBEKRML.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-KBHHEDEB.js";
+} from "./cli-GUNBKW73.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-LOBLEYOU.js";
+} from "./cli-55KVGUIP.js";
 
 // src/io/node-adapters.ts
 import { join } from "node:path";

@@ -6,12 +6,14 @@ import {
   addLintCommand,
   collect,
   lintCommand,
-  readConfigText,
   resolveRoot
-} from "./cli-CDMU3ZJY.js";
-import "./cli-KBHHEDEB.js";
-import "./cli-TE7GFLBL.js";
-import "./cli-LO3OCXTE.js";
+} from "./cli-BRSHQS3H.js";
+import "./cli-GUNBKW73.js";
+import {
+  readConfigText
+} from "./cli-APUYO7MS.js";
+import "./cli-7KJTK6ND.js";
+import "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 export {
   FORMATS,
