@@ -7,7 +7,9 @@ import { reviewConfigOf } from '../config/review.js'
 import { loadConfig } from '../config/load.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import { createNodeReviewAdapters } from '../io/node-review-adapters.js'
-import { runReview } from '../modes/review.js'
+import { reviewWithHistory } from '../modes/publish.js'
+import { renderPacketHtml } from '../report/packet-html.js'
+import { renderPacketView } from '../report/packet-view.js'
 import { PeriodError, resolvePeriod, type ReviewPeriod } from '../review/period.js'
 import { renderPacketJson } from '../review/render-json.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
@@ -19,7 +21,7 @@ import { reviewTracker } from '../io/review-tracker.js'
 import { credentialsFromEnvironment, ENV_NAMES } from '../sync/connection.js'
 import { isDebug } from './terminal.js'
 
-export const REVIEW_FORMATS = ['markdown', 'json'] as const
+export const REVIEW_FORMATS = ['markdown', 'json', 'html'] as const
 
 export interface ReviewOptions {
   month?: string
@@ -51,6 +53,7 @@ Examples:
   $ reliability-loop review --month 2026-10 --write           # write docs/reviews/2026-10.md (replacing it)
   $ reliability-loop review --since 2026-10-01 --until 2026-10-15 --format json | jq '.summary'
   $ reliability-loop review --days 30 --output review.md
+  $ reliability-loop review --month 2026-10 --format html --output review.html   # one file, charts inline
 
 Exit codes:
   0  packet produced
@@ -115,8 +118,9 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     options.tracker === false ? 'not read (--no-tracker)' : undefined
   )
   const adapters = createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) })
-  const packet = await runReview(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
-  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
+  const data = await reviewWithHistory(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
+  const { packet } = data
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir, history: data.history })
 
   if (options.write) {
     const file = `${settings.outputDir}/${period.label}.md`
@@ -127,9 +131,9 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     }
     io.stderr(`wrote ${file}\n`)
   }
-  const report = options.format === 'json' ? renderPacketJson(packet) : markdown
+  const report = options.format === 'json' ? renderPacketJson(packet) : options.format === 'html' ? renderPacketHtml((await renderPacketView(data, 'data')).view) : markdown
   if (options.output !== undefined) writeOutputFile(io.cwd, options.output, report, 'packet')
-  else if (!options.write || options.format === 'json') io.stdout(report)
+  else if (!options.write || options.format !== 'markdown') io.stdout(report)
   if (packet.dataQuality.length > 0 && options.format !== 'json') io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? '' : 's'}; see the packet's "Data quality" section\n`)
   return EXIT.OK
 }

@@ -3,7 +3,7 @@
 // trend window (modes/publish.ts, packetTrends), the months from the audit trend (six, ending with the
 // review's month), so every chart of a packet covers the same months.
 
-import type { IncidentRow } from './packet.js'
+import type { IncidentRow, ReviewPacket } from './packet.js'
 import { severityRank } from './incidents.js'
 import { compareText } from './quality.js'
 
@@ -50,4 +50,10 @@ export function incidentMonths(rows: ReadonlyArray<Pick<IncidentRow, 'start' | '
     }
   })
   return { months: [...months], severities, incidents }
+}
+
+/** A packet and the incidents of its trend months: what the charts and every published channel show. */
+export interface PacketWithHistory {
+  packet: ReviewPacket
+  history: IncidentMonths
 }

@@ -1,0 +1,42 @@
+// The publish mode's data: the packet of a period (the review mode, unchanged) and the incidents of the
+// trend months, from a second review run over the six months ending with the period's, so the charts come
+// from the same readers as the packet. The second run shares the first one's incident reads (each file's
+// ends are read once) and skips what the charts do not need (lint, git, the tracker).
+
+import type { Config } from '../config/types.js'
+import { auditMonths } from '../review/audits.js'
+import { incidentMonths, type PacketWithHistory } from '../review/incident-months.js'
+import type { IncidentEnds } from '../review/incidents.js'
+import { monthPeriod, type ReviewPeriod } from '../review/period.js'
+import { runReview, type ReviewAdapters, type ReviewRequest } from './review.js'
+
+/** The six months ending with the period's audit month, as one period (its end: the later of the two). */
+export function trendWindow(period: ReviewPeriod): ReviewPeriod {
+  const months = auditMonths(period.auditMonth)
+  const first = monthPeriod(months[0] as string)
+  const last = monthPeriod(months[months.length - 1] as string)
+  return { label: `${first.label}_${last.label}`, title: `${first.title} to ${last.title}`, startMs: first.startMs, endMs: Math.max(last.endMs, period.endMs), auditMonth: period.auditMonth }
+}
+
+/** Each incident file's ends read once, however many runs ask. */
+function sharedIncidentEnds(adapters: ReviewAdapters): ReviewAdapters['incidentEnds'] {
+  const read = new Map<string, Promise<IncidentEnds>>()
+  return (path, firstNeeded) => {
+    let ends = read.get(path)
+    if (ends === undefined) {
+      ends = adapters.incidentEnds(path, firstNeeded)
+      read.set(path, ends)
+    }
+    return ends
+  }
+}
+
+export async function reviewWithHistory(config: Config, request: ReviewRequest, adapters: ReviewAdapters): Promise<PacketWithHistory> {
+  const shared: ReviewAdapters = { ...adapters, incidentEnds: sharedIncidentEnds(adapters) }
+  const packet = await runReview(config, request, shared)
+  const { tracker: _tracker, ...withoutTracker } = shared
+  const light: ReviewAdapters = { ...withoutTracker, lint: async () => new Map(), commitOf: async () => undefined }
+  const window = trendWindow(request.period)
+  const wide = await runReview(config, { ...request, period: window }, light)
+  return { packet, history: incidentMonths(wide.incidents, packet.audits.months, config.lint.postmortems.severityLevels) }
+}
