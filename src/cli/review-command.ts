@@ -87,7 +87,7 @@ export function addReviewCommand(program: Command, io: CliIo, deps: CliDeps, don
     })
 }
 
-function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
+function periodOf(options: Pick<ReviewOptions, 'month' | 'since' | 'until' | 'days'>, now: Date): ReviewPeriod {
   try {
     return resolvePeriod(
       {
@@ -104,8 +104,8 @@ function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
   }
 }
 
-export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
-  const now = (deps.now ?? (() => new Date()))()
+/** Config, period and the packet with its trend months: what `review` and `publish` both start from. */
+export async function loadReviewData(options: Pick<ReviewOptions, 'month' | 'since' | 'until' | 'days' | 'config' | 'root' | 'tracker'>, io: CliIo, now: Date) {
   const period = periodOf(options, now)
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
@@ -119,6 +119,12 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
   )
   const adapters = createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) })
   const data = await reviewWithHistory(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
+  return { config, settings, period, root, data }
+}
+
+export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
+  const now = (deps.now ?? (() => new Date()))()
+  const { settings, period, root, data } = await loadReviewData(options, io, now)
   const { packet } = data
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir, history: data.history })
 

@@ -4,6 +4,7 @@ import { experimentSection } from './experiment.js'
 import { syncSection } from './sync.js'
 import { auditSection } from './audit.js'
 import { reviewSection } from './review.js'
+import { publishSection } from './publish.js'
 
 export type ConfigSegment = string | number
 
@@ -26,5 +27,6 @@ export const MODE_SECTIONS: readonly ModeSection[] = [
   experimentSection,
   syncSection,
   auditSection,
-  reviewSection
+  reviewSection,
+  publishSection
 ]

@@ -1,4 +1,5 @@
 import type { RuleSetting } from '../lint/types.js'
+import type { PublishConfig } from './publish-types.js'
 
 /** How postmortems are found and read; shared by every mode that reads postmortems. */
 export interface PostmortemConfig {
@@ -206,4 +207,5 @@ export interface Config {
   sync?: SyncConfig
   audit?: AuditConfig
   review?: ReviewConfig
+  publish?: PublishConfig
 }
