@@ -25,9 +25,15 @@ import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 import { reviewTracker } from './io/review-tracker.js'
+import { runPublishAction } from './action/publish-action.js'
+import { PUBLISH_SECRET_INPUTS } from './action/inputs.js'
+import { publishCredentials } from './publish/credentials.js'
+import { createNodePublishAdapters } from './publish/node-adapters.js'
+import { publishConfigOf } from './config/publish.js'
+import { reviewConfigOf } from './config/review.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review'] as const
+export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'publish'] as const
 export const PLANNED_MODES: readonly string[] = []
 
 /** What the runner tells the Action through the environment. */
@@ -214,6 +220,26 @@ async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
   await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...(tracker && { tracker }) }, now: () => new Date() })
 }
 
+// publish mode: the packet to Confluence, e-mail and Slack; credentials from the inputs, else the environment.
+async function publishMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadWorkspaceConfig(inputs, runner)
+  const env = { ...process.env, ...inputs.publish.credentials }
+  for (const name of ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_PAT', 'SMTP_URL', 'SLACK_WEBHOOK_URL', 'REDIS_URL']) if (env[name]) core.setSecret(env[name] as string)
+  const redisUrl = process.env.REDIS_URL
+  const adapters = createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) })
+  const { repository } = runner
+  const packetUrl = repository === undefined ? undefined : `${runner.serverUrl}/${repository}/blob/HEAD/${reviewConfigOf(config).outputDir}/{period}.md`
+  await runPublishAction({
+    config,
+    inputs: inputs.publish,
+    reviewAdapters: adapters,
+    publishAdapters: createNodePublishAdapters(config.root, publishConfigOf(config).record),
+    credentials: publishCredentials(env),
+    ...(packetUrl !== undefined && { packetUrl }),
+    now: () => new Date()
+  })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -232,7 +258,7 @@ export async function run(): Promise<void> {
   try {
     const raw = readInputs()
     // Before anything can print it.
-    for (const name of SECRET_INPUTS) if (raw[name]) core.setSecret(raw[name])
+    for (const name of [...SECRET_INPUTS, ...PUBLISH_SECRET_INPUTS]) if (raw[name]) core.setSecret(raw[name])
     const inputs = parseActionInputs(raw)
     const runner = readRunnerEnvironment(process.env)
     switch (inputs.mode) {
@@ -253,6 +279,9 @@ export async function run(): Promise<void> {
         break
       case 'review':
         await reviewMode(inputs, runner)
+        break
+      case 'publish':
+        await publishMode(inputs, runner)
         break
       default:
         core.setFailed(unknownModeMessage(inputs.mode))

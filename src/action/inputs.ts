@@ -15,9 +15,12 @@ const AUDIT_INPUTS = ['audit-period', 'audit-sample', 'audit-seed', 'audit-score
 
 // review mode: its inputs.
 const REVIEW_INPUTS = ['review-month', 'review-since', 'review-until', 'review-days', 'review-write'] as const
+// publish mode: its inputs (it also reads `dry-run`); the credentials are secrets.
+const PUBLISH_INPUTS = ['publish-month', 'publish-to', 'publish-force', 'confluence-base-url', 'confluence-email', 'confluence-api-token', 'confluence-pat', 'smtp-url', 'slack-webhook-url'] as const
+export const PUBLISH_SECRET_INPUTS = ['confluence-api-token', 'confluence-pat', 'smtp-url', 'slack-webhook-url'] as const
 
 /** Every input action.yml declares, in its order. */
-export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS] as const
+export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...PUBLISH_INPUTS] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
@@ -49,6 +52,8 @@ export interface ActionInputs {
   audit: AuditInputs
   /** review mode: the period asked for (resolved against the clock by the mode) and whether to write the packet. */
   review: ReviewInputs
+  /** publish mode: the month, channels, force and credentials from the inputs (the environment fills the rest). */
+  publish: PublishInputs
 }
 
 /** An input value the Action cannot use; the message names the input and the accepted values. */
@@ -195,6 +200,35 @@ function reviewInputs(raw: RawInputs): ReviewInputs {
   return inputs
 }
 
+// publish mode
+export interface PublishInputs {
+  month?: string
+  /** Channel names as given (validated by the mode); empty: every configured one. */
+  to: string[]
+  force: boolean
+  dryRun: boolean
+  /** Credential inputs that were set, by environment-variable name (CONFLUENCE_BASE_URL, SMTP_URL, …). */
+  credentials: Record<string, string>
+}
+const PUBLISH_CREDENTIAL_ENV: Record<string, string> = {
+  'confluence-base-url': 'CONFLUENCE_BASE_URL',
+  'confluence-email': 'CONFLUENCE_EMAIL',
+  'confluence-api-token': 'CONFLUENCE_API_TOKEN',
+  'confluence-pat': 'CONFLUENCE_PAT',
+  'smtp-url': 'SMTP_URL',
+  'slack-webhook-url': 'SLACK_WEBHOOK_URL'
+}
+function publishInputs(raw: RawInputs): PublishInputs {
+  const value = (name: InputName) => (raw[name] ?? '').trim()
+  const inputs: PublishInputs = { to: splitList(raw['publish-to'] ?? ''), force: booleanInput('publish-force', raw['publish-force'] ?? '', false), dryRun: booleanInput('dry-run', raw['dry-run'] ?? '', false), credentials: {} }
+  if (value('publish-month') !== '') {
+    if (!isPeriod(value('publish-month'))) throw new InputError('publish-month', `must be a month as YYYY-MM, e.g. 2026-10 (got "${value('publish-month')}")`)
+    inputs.month = value('publish-month')
+  }
+  for (const [input, env] of Object.entries(PUBLISH_CREDENTIAL_ENV)) if (value(input as InputName) !== '') inputs.credentials[env] = value(input as InputName)
+  return inputs
+}
+
 export function parseActionInputs(raw: RawInputs): ActionInputs {
   const overrides: ConfigOverride[] = []
   const paths = splitList(raw.paths)
@@ -213,7 +247,8 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     drillResult: drillResultInput(raw['drill-result']),
     sync: syncInputs(raw, overrides),
     audit: auditInputs(raw, overrides),
-    review: reviewInputs(raw)
+    review: reviewInputs(raw),
+    publish: publishInputs(raw)
   }
   // The default value means "the usual place": then a missing file is fine and `.yaml` is found too.
   if (config !== '' && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ''))) inputs.configPath = config

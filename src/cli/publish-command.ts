@@ -6,7 +6,8 @@ import { publishConfigOf } from '../config/publish.js'
 import { PUBLISH_CHANNELS, type PublishChannel } from '../config/publish-types.js'
 import { buildPublishContent } from '../publish/content.js'
 import { createNodePublishAdapters } from '../publish/node-adapters.js'
-import { publishFailed, publishPacket, type PublishAdapters, type PublishCredentials } from '../publish/run.js'
+import { publishCredentials } from '../publish/credentials.js'
+import { publishFailed, publishPacket, type PublishAdapters } from '../publish/run.js'
 import { renderPublishJson, renderPublishText } from '../publish/report.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
@@ -58,21 +59,6 @@ export function parseChannels(value: string | undefined): PublishChannel[] | und
   const unknown = names.filter((n) => !(PUBLISH_CHANNELS as readonly string[]).includes(n))
   if (unknown.length > 0 || names.length === 0) throw new UsageError(`--to: unknown channel ${unknown.map((u) => `"${u}"`).join(', ') || '(none given)'}`, `channels are ${PUBLISH_CHANNELS.join(', ')}, e.g. --to confluence,email`)
   return [...new Set(names)] as PublishChannel[]
-}
-
-export function publishCredentials(env: Readonly<Record<string, string | undefined>>): PublishCredentials {
-  const value = (name: string): string | undefined => {
-    const v = env[name]?.trim()
-    return v === undefined || v === '' ? undefined : v
-  }
-  const confluence: PublishCredentials['confluence'] = {}
-  for (const [key, name] of [['baseUrl', 'CONFLUENCE_BASE_URL'], ['email', 'CONFLUENCE_EMAIL'], ['apiToken', 'CONFLUENCE_API_TOKEN'], ['pat', 'CONFLUENCE_PAT']] as const) {
-    const v = value(name)
-    if (v !== undefined) confluence[key] = v
-  }
-  const smtpUrl = value('SMTP_URL')
-  const slackWebhookUrl = value('SLACK_WEBHOOK_URL')
-  return { confluence, ...(smtpUrl !== undefined && { smtpUrl }), ...(slackWebhookUrl !== undefined && { slackWebhookUrl }) }
 }
 
 export function addPublishCommand(program: Command, io: CliIo, deps: CliDeps & { publishAdapters?: (root: string, record: string) => PublishAdapters }, done: (code: ExitCode) => void): Command {
