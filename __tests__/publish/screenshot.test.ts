@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The packet's HTML in a real headless browser (Debian's chromium, driven by playwright-core): every image
 // loads and has a real size, and the page is screenshotted. With UPDATE_SCREENSHOT=1 the screenshot of the
 // October example replaces docs/images/review-2026-10.png (the one the README shows).

@@ -1,10 +1,12 @@
 // `reliability-loop publish`: the packet of a month (the same review run as `review`), its charts and HTML,
 // then each requested channel: Confluence, e-mail, Slack. Credentials only from the environment.
 
+import path from 'node:path'
 import { Command, Option } from 'commander'
 import { publishConfigOf } from '../config/publish.js'
 import { PUBLISH_CHANNELS, type PublishChannel } from '../config/publish-types.js'
-import { buildPublishContent } from '../publish/content.js'
+import { buildPublishContent, type PublishContent } from '../publish/content.js'
+import { writeOutputFile } from './output-file.js'
 import { createNodePublishAdapters } from '../publish/node-adapters.js'
 import { publishCredentials } from '../publish/credentials.js'
 import { publishFailed, publishPacket, type PublishAdapters } from '../publish/run.js'
@@ -19,6 +21,7 @@ export interface PublishOptions {
   dryRun?: boolean
   force?: boolean
   format: 'text' | 'json'
+  preview?: string
   config?: string
   root?: string
   tracker?: boolean
@@ -42,6 +45,7 @@ Credentials, from the environment only:
 
 Examples:
   $ reliability-loop publish --month 2026-10 --dry-run            # what would be sent, nothing sent
+  $ reliability-loop publish --month 2026-10 --dry-run --preview out/   # and the HTML + PNGs to look at
   $ reliability-loop publish --month 2026-10 --to confluence,email
   $ reliability-loop publish --month 2026-10 --to email --force   # send the e-mail again
   $ reliability-loop publish --month 2026-10 --format json | jq '.results'
@@ -61,6 +65,14 @@ export function parseChannels(value: string | undefined): PublishChannel[] | und
   return [...new Set(names)] as PublishChannel[]
 }
 
+/** The HTML page (images by file name), the PNGs and the markdown packet, for a look before sending. */
+function writePreview(cwd: string, dir: string, content: PublishContent): string {
+  const html = content.emailHtml.replace(/src="cid:([a-z-]+)"/g, (_m, id: string) => `src="${content.charts.find((c) => c.id === id)?.fileName ?? id}"`)
+  const files: Array<[string, string | Uint8Array]> = [[`${content.period.label}.html`, html], [content.markdownName, content.markdown], ...content.charts.map((c): [string, Uint8Array] => [c.fileName, c.png])]
+  for (const [name, data] of files) writeOutputFile(cwd, path.join(dir, name), data, 'preview')
+  return `wrote ${files.map(([name]) => path.join(dir, name)).join(', ')}\n`
+}
+
 export function addPublishCommand(program: Command, io: CliIo, deps: CliDeps & { publishAdapters?: (root: string, record: string) => PublishAdapters }, done: (code: ExitCode) => void): Command {
   return program
     .command('publish')
@@ -70,6 +82,7 @@ export function addPublishCommand(program: Command, io: CliIo, deps: CliDeps & {
     .option('--to <channels>', `comma-separated channels: ${PUBLISH_CHANNELS.join(', ')} (default: every configured one)`)
     .option('--dry-run', 'print what would be sent or changed; send nothing')
     .option('--force', 'send the e-mail and the Slack summary again for a period already sent')
+    .option('--preview <dir>', 'also write what is sent into <dir>: the HTML page, its chart PNGs and the markdown packet')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
     .option('--root <dir>', 'repository root (default: current directory)')
@@ -88,6 +101,7 @@ export async function publishCommand(options: PublishOptions, io: CliIo, deps: P
   const configured = PUBLISH_CHANNELS.filter((c) => publish[c] !== undefined)
   if (requested === undefined && configured.length === 0) throw new UsageError('no channel is configured: the config has no publish: section with confluence, email or slack', 'add e.g. publish: { email: { to: [ops@example.com], from: reliability@example.com } } to .github/reliability.yml (docs/publish.md)')
   const content = await buildPublishContent(data, { outputDir: settings.outputDir, severityLevels: config.lint.postmortems.severityLevels })
+  if (options.preview !== undefined) io.stderr(writePreview(io.cwd, options.preview, content))
   const adapters = (deps.publishAdapters ?? createNodePublishAdapters)(root, publish.record)
   const results = await publishPacket(content, publish, publishCredentials(io.env), { channels: requested ?? configured, dryRun: options.dryRun === true, force: options.force === true, now }, adapters)
   io.stdout(options.format === 'json' ? renderPublishJson(content, results, options.dryRun === true) : renderPublishText(content, results, options.dryRun === true))
