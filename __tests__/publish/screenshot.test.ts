@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The packet's HTML in a real headless browser (Debian's chromium, driven by playwright-core): every image
 // loads and has a real size, and the page is screenshotted. With UPDATE_SCREENSHOT=1 the screenshot of the
 // October example replaces docs/images/review-2026-10.png (the one the README shows).
@@ -31,7 +30,8 @@ describeWithChromium('the packet HTML in headless Chromium', () => {
     try {
       const page = await browser.newPage()
       await page.goto(`file://${file}`, { waitUntil: 'load' })
-      const images = await page.evaluate(() => [...document.images].map((img) => ({ alt: img.alt, complete: img.complete, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, shownWidth: img.getBoundingClientRect().width })))
+      // Run in the page (a string: this project's TypeScript has no DOM types).
+      const images = (await page.evaluate('[...document.images].map((img) => ({ alt: img.alt, complete: img.complete, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, shownWidth: img.getBoundingClientRect().width }))')) as Array<{ alt: string; complete: boolean; naturalWidth: number; naturalHeight: number; shownWidth: number }>
       expect(images).toHaveLength(3)
       for (const image of images) {
         expect(image.complete).toBe(true)
@@ -40,7 +40,7 @@ describeWithChromium('the packet HTML in headless Chromium', () => {
         expect(image.shownWidth).toBeGreaterThan(400)
         expect(image.alt.length).toBeGreaterThan(40)
       }
-      const statuses = await page.evaluate(() => [...document.querySelectorAll('td span')].map((s) => getComputedStyle(s).backgroundColor))
+      const statuses = (await page.evaluate("[...document.querySelectorAll('td span')].map((s) => getComputedStyle(s).backgroundColor)")) as string[]
       expect(statuses.length).toBeGreaterThanOrEqual(6)
       const shot = await page.screenshot({ fullPage: false })
       expect(shot.subarray(1, 4).toString()).toBe('PNG')
