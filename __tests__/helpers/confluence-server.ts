@@ -116,6 +116,12 @@ export interface Fault {
 export class FakeConfluence {
   readonly email = 'bot@example.com'
   readonly token = 'atl-token-SECRET-123'
+  readonly pat = 'dc-pat-SECRET-456'
+  /** `dc`: Confluence Data Center: Bearer PAT, only the v1 content API, at the server root (no /wiki). */
+  constructor(readonly flavour: 'cloud' | 'dc' = 'cloud') {
+    this.addPage({ id: '123456', spaceId: '9001', title: 'Reliability reviews', body: '<p>Index</p>' })
+  }
+
   readonly spaces = [{ id: '9001', key: 'REL', name: 'Reliability' }]
   readonly pages = new Map<string, FakePage>()
   readonly requests: Array<{ method: string; path: string; op?: ConfluenceOperation }> = []
@@ -124,10 +130,6 @@ export class FakeConfluence {
   private readonly faults = new Map<ConfluenceOperation, Fault[]>()
   private nextId = 100_000
   private server?: Server
-
-  constructor() {
-    this.addPage({ id: '123456', spaceId: '9001', title: 'Reliability reviews', body: '<p>Index</p>' })
-  }
 
   addPage(page: Pick<FakePage, 'id' | 'spaceId' | 'title' | 'body'> & { parentId?: string }): FakePage {
     const full: FakePage = { ...page, version: 1, labels: new Set(), attachments: new Map(), properties: new Map() }
@@ -167,12 +169,17 @@ export class FakeConfluence {
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks)
     const method = req.method ?? 'GET'
-    if (req.headers.authorization !== `Basic ${Buffer.from(`${this.email}:${this.token}`).toString('base64')}`) {
+    const expected = this.flavour === 'dc' ? `Bearer ${this.pat}` : `Basic ${Buffer.from(`${this.email}:${this.token}`).toString('base64')}`
+    if (req.headers.authorization !== expected) {
       this.requests.push({ method, path: url.pathname })
       return this.send(res, 401, { message: 'Unauthorized; scope does not match' })
     }
-    if (url.pathname.startsWith('/wiki/api/v2/')) return this.v2(method, url, raw, res)
-    if (url.pathname.startsWith('/wiki/rest/api/')) return this.v1(method, url, raw, req, res)
+    if (this.flavour === 'dc') {
+      if (url.pathname.startsWith('/rest/api/')) return this.dc(method, new URL(`/wiki${url.pathname}${url.search}`, 'http://localhost'), raw, req, res)
+    } else {
+      if (url.pathname.startsWith('/wiki/api/v2/')) return this.v2(method, url, raw, res)
+      if (url.pathname.startsWith('/wiki/rest/api/')) return this.v1(method, url, raw, req, res)
+    }
     this.requests.push({ method, path: url.pathname })
     this.violations.push(`${method} ${url.pathname}: no such endpoint`)
     this.send(res, 404, { message: 'Not Found' })
@@ -283,6 +290,69 @@ export class FakeConfluence {
         return this.send(res, 200, { id: prop.id, key: prop.key, value: prop.value, version: { number: prop.version } })
       }
     }
+  }
+
+  private dcPageJson(p: FakePage): Record<string, unknown> {
+    return { id: p.id, type: 'page', status: 'current', title: p.title, space: { key: this.spaces.find((x) => x.id === p.spaceId)?.key }, version: { number: p.version, message: p.versionMessage ?? '' }, _links: { webui: `/pages/viewpage.action?pageId=${p.id}`, base: 'http://dc.test' } }
+  }
+
+  /** Data Center's v1 content API (`url` carries a /wiki prefix so the shared v1 calls match). */
+  private async dc(method: string, url: URL, raw: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = url.pathname.slice('/wiki/rest/api'.length)
+    const body = (): Record<string, unknown> => JSON.parse(raw.toString('utf8')) as Record<string, unknown>
+    let m: RegExpExecArray | null
+    if (method === 'GET' && path === '/content') {
+      this.requests.push({ method, path: url.pathname })
+      const space = this.spaces.find((s) => s.key === url.searchParams.get('spaceKey'))
+      const found = [...this.pages.values()].filter((p) => p.spaceId === space?.id && p.title === url.searchParams.get('title'))
+      return this.send(res, 200, { results: found.map((p) => this.dcPageJson(p)), size: found.length })
+    }
+    if (method === 'POST' && path === '/content') {
+      this.requests.push({ method, path: url.pathname, op: 'createPage' })
+      const b = body() as { type?: string; title?: string; space?: { key?: string }; ancestors?: Array<{ id: string }>; body?: { storage?: { value?: string; representation?: string } } }
+      const space = this.spaces.find((s) => s.key === b.space?.key)
+      if (b.type !== 'page' || b.body?.storage?.representation !== 'storage') this.violations.push(`dc createPage: not a page in storage format: ${raw.toString('utf8').slice(0, 200)}`)
+      if (space === undefined) return this.send(res, 404, { message: 'space not found' })
+      const parentId = b.ancestors?.[0]?.id
+      const created = this.addPage({ id: String(this.nextId++), spaceId: space.id, title: String(b.title), body: String(b.body?.storage?.value ?? ''), ...(parentId !== undefined && { parentId }) })
+      return this.send(res, 200, this.dcPageJson(created))
+    }
+    if ((m = /^\/content\/(\d+)$/.exec(path)) !== null && (method === 'GET' || method === 'PUT')) {
+      this.requests.push({ method, path: url.pathname, ...(method === 'PUT' && { op: 'updatePage' as const }) })
+      const page = this.pages.get(m[1] as string)
+      if (page === undefined) return this.send(res, 404, { message: 'No content found' })
+      if (method === 'GET') return this.send(res, 200, this.dcPageJson(page))
+      const b = body() as { type?: string; title?: string; version?: { number?: number; message?: string }; body?: { storage?: { value?: string; representation?: string } } }
+      if (b.type !== 'page' || b.body?.storage?.representation !== 'storage') this.violations.push('dc updatePage: not a page in storage format')
+      if (b.version?.number !== page.version + 1) return this.send(res, 409, { message: 'Version must be incremented on update.' })
+      page.body = String(b.body?.storage?.value ?? '')
+      page.title = String(b.title)
+      page.version = b.version.number
+      if (b.version.message !== undefined) page.versionMessage = b.version.message
+      return this.send(res, 200, this.dcPageJson(page))
+    }
+    if ((m = /^\/content\/(\d+)\/property(?:\/([^/]+))?$/.exec(path)) !== null) {
+      this.requests.push({ method, path: url.pathname })
+      const page = this.pages.get(m[1] as string)
+      if (page === undefined) return this.send(res, 404, { message: 'No content found' })
+      const key = m[2]
+      const prop = key === undefined ? undefined : page.properties.get(key)
+      if (method === 'GET' && key !== undefined) return prop === undefined ? this.send(res, 404, { message: 'property not found' }) : this.send(res, 200, { key: prop.key, value: prop.value, version: { number: prop.version } })
+      const b = body() as { key?: string; value?: Json; version?: { number?: number } }
+      if (method === 'POST' && key === undefined) {
+        const created = { id: String(this.nextId++), key: String(b.key), value: b.value ?? null, version: 1 }
+        page.properties.set(created.key, created)
+        return this.send(res, 200, { key: created.key, value: created.value, version: { number: 1 } })
+      }
+      if (method === 'PUT' && prop !== undefined) {
+        if (b.version?.number !== prop.version + 1) return this.send(res, 409, { message: 'property version must be incremented' })
+        prop.value = b.value ?? null
+        prop.version = b.version.number
+        return this.send(res, 200, { key: prop.key, value: prop.value, version: { number: prop.version } })
+      }
+      return this.send(res, 404, { message: 'property not found' })
+    }
+    return this.v1(method, url, raw, req, res)
   }
 
   private async v1(method: string, url: URL, raw: Buffer, req: IncomingMessage, res: ServerResponse): Promise<void> {

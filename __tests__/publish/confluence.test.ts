@@ -129,3 +129,31 @@ describeWithConfluenceContract('publish: Confluence Cloud', () => {
     expect(stdout).toContain('confluence: failed: Confluence failed (looking up space REL: 502')
   }, 20_000)
 })
+
+describeWithConfluenceContract('publish: Confluence Data Center (personal access token, v1 content API)', () => {
+  it('creates the page, makes no new version for unchanged content and exactly one for a change', async () => {
+    fake = new FakeConfluence('dc')
+    base = await fake.start()
+    try {
+      const root = makeRepo({ ...REVIEW_FILES, '.github/reliability.yml': CONFIG })
+      const env = { CONFLUENCE_PAT: fake.pat, CONFLUENCE_EMAIL: '', CONFLUENCE_API_TOKEN: '' }
+      const first = await publish(root, [], env)
+      expect(first.stdout).toMatch(/confluence: created: created page \d+ "Reliability review 2026-10" \(version 1\) with 3 charts: http:\/\/dc\.test\/pages\/viewpage\.action\?pageId=\d+/)
+      expect(first.code).toBe(0)
+      const [page] = ourPages()
+      expect(page).toMatchObject({ parentId: '123456', version: 1 })
+      expect(page?.attachments.size).toBe(3)
+      expect([...(page?.labels ?? [])]).toEqual(['reliability-review', 'monthly'])
+      expect((await publish(root, [], env)).stdout).toContain('already has this content (version 1); no new version')
+      appendFileSync(path.join(root, 'logs/incidents/c.ndjson'), rec({ ts: '2026-10-31T10:00:00Z', id: 'INC-8', severity: 'Sev3', status: 'resolved', title: 'Still open' }))
+      const changed = await publish(root, [], env)
+      expect(changed.code).toBe(0)
+      expect(page?.version).toBe(2)
+      expect(fake.count('updatePage')).toBe(1)
+      expect(first.stdout + changed.stdout).not.toContain(fake.pat)
+      expect(fake.violations).toEqual([])
+    } finally {
+      await fake.stop()
+    }
+  })
+})
