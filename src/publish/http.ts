@@ -30,6 +30,8 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined
 }
 
+const attempts = (n: number): string => `${n} attempt${n === 1 ? '' : 's'}`
+
 export async function httpRequest(url: string, init: RequestInit, options: HttpOptions): Promise<Response> {
   const retries = options.retries ?? DEFAULT_RETRIES
   const sleep = options.sleep ?? realSleep
@@ -40,14 +42,16 @@ export async function httpRequest(url: string, init: RequestInit, options: HttpO
     try {
       response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined
-      const code = (cause as { code?: string } | undefined)?.code
+      // By name, not instanceof: fetch's DOMException may come from another realm.
+      const name = (error as { name?: string } | undefined)?.name
+      const timedOut = name === 'TimeoutError' || name === 'AbortError'
+      const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause
+      const code = cause?.code
       if (attempt < retries) {
         await sleep(500 * 2 ** attempt)
         continue
       }
-      if (timedOut) throw new ChannelError(`${options.service} at ${options.host} did not answer within ${Math.round(timeoutMs / 1000)} s (${attempt + 1} attempts)`, `that ${options.host} is reachable from this runner`)
+      if (timedOut) throw new ChannelError(`${options.service} at ${options.host} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} (${attempts(attempt + 1)})`, `that ${options.host} is reachable from this runner`)
       throw new ChannelError(`cannot reach ${options.service} at ${options.host}: ${code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`, `the host name and that ${options.host} is reachable from this runner`)
     }
     if (response.status === 429 || response.status >= 500) {
@@ -60,7 +64,7 @@ export async function httpRequest(url: string, init: RequestInit, options: HttpO
       }
       if (response.status === 429) {
         await response.body?.cancel()
-        throw new ChannelError(`${options.service} is rate limiting (429${retryAfterMs(response) !== undefined ? `, Retry-After ${Math.ceil((retryAfterMs(response) as number) / 1000)} s` : ''}) after ${attempt + 1} attempts`, 'run again later')
+        throw new ChannelError(`${options.service} is rate limiting (429${retryAfterMs(response) !== undefined ? `, Retry-After ${Math.ceil((retryAfterMs(response) as number) / 1000)} s` : ''}) after ${attempts(attempt + 1)}`, 'run again later')
       }
     }
     return response
