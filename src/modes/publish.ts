@@ -3,6 +3,7 @@
 // from the same readers as the packet. The second run shares the first one's incident reads (each file's
 // ends are read once) and skips what the charts do not need (lint, git, the tracker).
 
+import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import { auditMonths } from '../review/audits.js'
 import { incidentMonths, type PacketWithHistory } from '../review/incident-months.js'
@@ -31,11 +32,17 @@ function sharedIncidentEnds(adapters: ReviewAdapters): ReviewAdapters['incidentE
   }
 }
 
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
 export async function reviewWithHistory(config: Config, request: ReviewRequest, adapters: ReviewAdapters): Promise<PacketWithHistory> {
   const shared: ReviewAdapters = { ...adapters, incidentEnds: sharedIncidentEnds(adapters) }
   const packet = await runReview(config, request, shared)
   const { tracker: _tracker, ...withoutTracker } = shared
-  const light: ReviewAdapters = { ...withoutTracker, lint: async () => new Map(), commitOf: async () => undefined }
+  // The window run needs only incidents: the other globs (postmortems, experiments) find nothing, so their
+  // files are neither read nor parsed a second time.
+  const incidentGlobs = reviewConfigOf(config).incidents.paths
+  const files: ReviewAdapters['files'] = { ...shared.files, glob: (patterns) => (sameList(patterns, incidentGlobs) ? shared.files.glob(patterns) : Promise.resolve([])) }
+  const light: ReviewAdapters = { ...withoutTracker, files, lint: async () => new Map(), commitOf: async () => undefined }
   const window = trendWindow(request.period)
   const wide = await runReview(config, { ...request, period: window }, light)
   return { packet, history: incidentMonths(wide.incidents, packet.audits.months, config.lint.postmortems.severityLevels) }
