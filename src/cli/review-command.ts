@@ -8,8 +8,6 @@ import { loadConfig } from '../config/load.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import { createNodeReviewAdapters } from '../io/node-review-adapters.js'
 import { reviewWithHistory } from '../modes/publish.js'
-import { renderPacketHtml } from '../report/packet-html.js'
-import { renderPacketView } from '../report/packet-view.js'
 import { PeriodError, resolvePeriod, type ReviewPeriod } from '../review/period.js'
 import { renderPacketJson } from '../review/render-json.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
@@ -122,6 +120,12 @@ export async function loadReviewData(options: Pick<ReviewOptions, 'month' | 'sin
   return { config, settings, period, root, data }
 }
 
+/** The HTML page with the charts inline; loaded on use, so a markdown review does not load the chart renderer. */
+async function packetHtml(data: Awaited<ReturnType<typeof loadReviewData>>['data']): Promise<string> {
+  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import('../report/packet-html.js'), import('../report/packet-view.js')])
+  return renderPacketHtml((await renderPacketView(data, 'data')).view)
+}
+
 export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
   const now = (deps.now ?? (() => new Date()))()
   const { settings, period, root, data } = await loadReviewData(options, io, now)
@@ -137,7 +141,7 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     }
     io.stderr(`wrote ${file}\n`)
   }
-  const report = options.format === 'json' ? renderPacketJson(packet) : options.format === 'html' ? renderPacketHtml((await renderPacketView(data, 'data')).view) : markdown
+  const report = options.format === 'json' ? renderPacketJson(packet) : options.format === 'html' ? await packetHtml(data) : markdown
   if (options.output !== undefined) writeOutputFile(io.cwd, options.output, report, 'packet')
   else if (!options.write || options.format !== 'markdown') io.stdout(report)
   if (packet.dataQuality.length > 0 && options.format !== 'json') io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? '' : 's'}; see the packet's "Data quality" section\n`)
