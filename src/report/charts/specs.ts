@@ -42,16 +42,16 @@ const BASE = {
 const range = (months: readonly string[]): string => (months.length === 0 ? '' : `${months[0]} to ${months[months.length - 1]}`)
 const round = (n: number, digits: number): number => Number(n.toFixed(digits))
 
+function chart(id: ChartId, title: string, alt: string, body: Record<string, unknown>, empty = false): ChartSpec {
+  return { id, fileName: `${id}.png`, title, alt, empty, vegaLite: { ...BASE, title, ...body } }
+}
+
 function noData(id: ChartId, title: string, why: string): ChartSpec {
-  return {
+  return chart(
     id,
-    fileName: `${id}.png`,
     title,
-    alt: `${title}: no data (${why}).`,
-    empty: true,
-    vegaLite: {
-      ...BASE,
-      title,
+    `${title}: no data (${why}).`,
+    {
       data: { values: [{ line: 'no data' }, { line: why }] },
       transform: [{ window: [{ op: 'row_number', as: 'row' }] }],
       mark: { type: 'text', fontSize: 14, color: '#4b5563' },
@@ -60,8 +60,9 @@ function noData(id: ChartId, title: string, why: string): ChartSpec {
         y: { field: 'row', type: 'ordinal', axis: null },
         size: { condition: { test: 'datum.row === 1', value: 22 }, value: 13 }
       }
-    }
-  }
+    },
+    true
+  )
 }
 
 /** Audit means on 0–1, one line per dimension, over the trend months. */
@@ -72,24 +73,15 @@ export function auditMeansChart(audits: AuditTrends): ChartSpec {
   const alt = `${title}. ${audits.dimensions
     .map((d) => `${d.dimension}: ${audits.months.map((m, i) => `${m} ${d.trend[i] === null ? 'no scores' : round(normalise(d.trend[i] as number, d.scale), 2).toFixed(2)}`).join(', ')}`)
     .join('; ')}.`
-  return {
-    id: 'audit-means',
-    fileName: 'audit-means.png',
-    title,
-    alt,
-    empty: false,
-    vegaLite: {
-      ...BASE,
-      title,
-      data: { values },
-      mark: { type: 'line', point: { size: 40 }, strokeWidth: 2 },
-      encoding: {
-        x: { field: 'month', type: 'ordinal', title: 'month', scale: { domain: audits.months } },
-        y: { field: 'mean', type: 'quantitative', title: 'mean score (0–1)', scale: { domain: [0, 1] } },
-        color: { field: 'dimension', type: 'nominal', title: 'dimension' }
-      }
+  return chart('audit-means', title, alt, {
+    data: { values },
+    mark: { type: 'line', point: { size: 40 }, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: 'month', scale: { domain: audits.months } },
+      y: { field: 'mean', type: 'quantitative', title: 'mean score (0–1)', scale: { domain: [0, 1] } },
+      color: { field: 'dimension', type: 'nominal', title: 'dimension' }
     }
-  }
+  })
 }
 
 /** Incidents started per month, stacked by severity. */
@@ -102,25 +94,16 @@ export function incidentsChart(history: IncidentMonths): ChartSpec {
     .map((m) => `${m.month}: ${m.total}${m.total === 0 ? '' : ` (${history.severities.flatMap((s, i) => ((m.bySeverity[i] ?? 0) > 0 ? [`${s} ${m.bySeverity[i]}`] : [])).join(', ')})`}`)
     .join('; ')}.`
   const maxTotal = Math.max(...history.incidents.map((m) => m.total))
-  return {
-    id: 'incidents-by-severity',
-    fileName: 'incidents-by-severity.png',
-    title,
-    alt,
-    empty: false,
-    vegaLite: {
-      ...BASE,
-      title,
-      data: { values },
-      mark: { type: 'bar', width: { band: 0.6 } },
-      encoding: {
-        x: { field: 'month', type: 'ordinal', title: 'month the incident started', scale: { domain: history.months } },
-        y: { field: 'incidents', type: 'quantitative', title: 'incidents', stack: 'zero', axis: { tickMinStep: 1, format: 'd' }, scale: { domain: [0, Math.max(maxTotal, 1)] } },
-        color: { field: 'severity', type: 'nominal', title: 'severity', scale: { domain: history.severities, range: SEVERITY_COLOURS.slice(0, Math.max(history.severities.length, 1)) } },
-        order: { field: 'order', type: 'quantitative' }
-      }
+  return chart('incidents-by-severity', title, alt, {
+    data: { values },
+    mark: { type: 'bar', width: { band: 0.6 } },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: 'month the incident started', scale: { domain: history.months } },
+      y: { field: 'incidents', type: 'quantitative', title: 'incidents', stack: 'zero', axis: { tickMinStep: 1, format: 'd' }, scale: { domain: [0, Math.max(maxTotal, 1)] } },
+      color: { field: 'severity', type: 'nominal', title: 'severity', scale: { domain: history.severities, range: SEVERITY_COLOURS.slice(0, Math.max(history.severities.length, 1)) } },
+      order: { field: 'order', type: 'quantitative' }
     }
-  }
+  })
 }
 
 /** Median and worst time to resolve of the incidents that started in each month and are resolved. */
@@ -140,25 +123,16 @@ export function timeToResolveChart(history: IncidentMonths): ChartSpec {
   const alt = `${title}, in ${unit.name}. ${history.incidents
     .map((m) => (m.ttrMedianMs === null || m.ttrWorstMs === null ? `${m.month}: none resolved` : `${m.month}: median ${round(m.ttrMedianMs / unit.ms, 1)}, worst ${round(m.ttrWorstMs / unit.ms, 1)} (${m.resolved} resolved)`))
     .join('; ')}.`
-  return {
-    id: 'time-to-resolve',
-    fileName: 'time-to-resolve.png',
-    title,
-    alt,
-    empty: false,
-    vegaLite: {
-      ...BASE,
-      title,
-      data: { values },
-      mark: { type: 'line', point: { size: 50 }, strokeWidth: 2 },
-      encoding: {
-        x: { field: 'month', type: 'ordinal', title: 'month the incident started', scale: { domain: history.months } },
-        y: { field: 'value', type: 'quantitative', title: `time to resolve (${unit.name})`, scale: { zero: true } },
-        color: { field: 'measure', type: 'nominal', title: 'measure', scale: { domain: ['median', 'worst'], range: ['#2563eb', '#b91c1c'] } },
-        strokeDash: { field: 'measure', type: 'nominal', scale: { domain: ['median', 'worst'], range: [[1, 0], [5, 3]] } }
-      }
+  return chart('time-to-resolve', title, alt, {
+    data: { values },
+    mark: { type: 'line', point: { size: 50 }, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: 'month the incident started', scale: { domain: history.months } },
+      y: { field: 'value', type: 'quantitative', title: `time to resolve (${unit.name})`, scale: { zero: true } },
+      color: { field: 'measure', type: 'nominal', title: 'measure', scale: { domain: ['median', 'worst'], range: ['#2563eb', '#b91c1c'] } },
+      strokeDash: { field: 'measure', type: 'nominal', scale: { domain: ['median', 'worst'], range: [[1, 0], [5, 3]] } }
     }
-  }
+  })
 }
 
 export function packetChartSpecs(audits: AuditTrends, history: IncidentMonths): ChartSpec[] {
