@@ -236,6 +236,7 @@ async function publishMode(inputs: ActionInputs, runner: RunnerEnvironment): Pro
     publishAdapters: createNodePublishAdapters(config.root, publishConfigOf(config).record),
     credentials: publishCredentials(env),
     ...(packetUrl !== undefined && { packetUrl }),
+    ...(repository !== undefined && { fileUrl: (path: string) => `${runner.serverUrl}/${repository}/blob/HEAD/${path.split('/').map(encodeURIComponent).join('/')}` }),
     now: () => new Date()
   })
 }

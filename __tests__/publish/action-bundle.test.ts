@@ -46,6 +46,8 @@ describeWithConfluenceContract('publish through dist/index.js', () => {
       expect(run.stdout.replaceAll(`::add-mask::${fake.token}`, '')).not.toContain(fake.token)
       const page = [...fake.pages.values()].find((p) => p.title === 'Reliability review 2026-10')
       expect(page?.attachments.size).toBe(3)
+      // Postmortems link to the repository's files.
+      expect(page?.body).toContain('<a href="https://github.com/acme/agents/blob/HEAD/docs/postmortems/PM-7.md">PM-7</a>')
     } finally {
       await fake.stop()
     }

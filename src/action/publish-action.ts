@@ -24,6 +24,8 @@ export interface PublishActionContext {
   credentials: PublishCredentials
   /** Where the packet file is read on the web; `{period}` is replaced. */
   packetUrl?: string
+  /** A repository file on the web (postmortems and experiments link to it from the page and the e-mail). */
+  fileUrl?: (path: string) => string
   now: () => Date
 }
 
@@ -52,7 +54,7 @@ export async function runPublishAction(ctx: PublishActionContext): Promise<void>
   core.info(`Publishing the reliability review of ${period.title} (${period.label}) to ${channels.join(', ')}${ctx.inputs.dryRun ? ' (dry run)' : ''}.`)
   const data = await reviewWithHistory(ctx.config, { period, now }, ctx.reviewAdapters)
   const packetUrl = publish.slack?.packetUrl ?? ctx.packetUrl
-  const content = await buildPublishContent(data, { outputDir: reviewConfigOf(ctx.config).outputDir, severityLevels: ctx.config.lint.postmortems.severityLevels, ...(packetUrl !== undefined && { packetUrl: packetUrl.replace(/\{period\}/g, period.label) }) })
+  const content = await buildPublishContent(data, { outputDir: reviewConfigOf(ctx.config).outputDir, severityLevels: ctx.config.lint.postmortems.severityLevels, ...(ctx.fileUrl !== undefined && { html: { fileUrl: ctx.fileUrl } }), ...(packetUrl !== undefined && { packetUrl: packetUrl.replace(/\{period\}/g, period.label) }) })
   const config = packetUrl !== undefined && publish.slack !== undefined ? { ...publish, slack: { ...publish.slack, packetUrl } } : publish
   const results = await publishPacket(content, config, ctx.credentials, { channels, dryRun: ctx.inputs.dryRun, force: ctx.inputs.force, now }, ctx.publishAdapters)
   for (const r of results) {
