@@ -43,6 +43,7 @@ experimentDemo()
 gateDemo()
 syncDemo()
 reviewDemo()
+publishDemo()
 auditDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
@@ -105,6 +106,18 @@ function reviewDemo() {
   const ok = run.status === 0 && run.stdout.includes('xychart-beta') && run.stdout.includes('## Decisions')
   console.log(`(exit code ${run.status}: ${ok ? 'as expected' : 'expected 0 and a complete packet'})`)
   if (!ok) unexpected++
+}
+
+// publish mode: a dry run of October 2026 (examples/publish/reliability.yml), with the HTML page and the
+// chart PNGs written to a directory to open in a browser. No credentials: nothing is sent.
+function publishDemo() {
+  console.log('\nreliability-loop demo: the publish mode, October 2026, dry run (examples/publish/reliability.yml)')
+  const out = join(tmpdir(), 'reliability-loop-demo-publish')
+  rmSync(out, { recursive: true, force: true })
+  const env = { ...process.env }
+  for (const name of ['CONFLUENCE_BASE_URL', 'CONFLUENCE_EMAIL', 'CONFLUENCE_API_TOKEN', 'CONFLUENCE_PAT', 'SMTP_URL', 'SLACK_WEBHOOK_URL']) delete env[name]
+  step('what Confluence, e-mail and Slack would get; the HTML and the chart PNGs written to look at', ['publish', '--month', '2026-10', '--config', 'examples/publish/reliability.yml', '--dry-run', '--preview', out], 0, root, env)
+  console.log(`(open ${join(out, '2026-10.html')} in a browser: the page the e-mail and Confluence show)`)
 }
 
 // audit mode: October 2026 of the example transcripts in logs/missions/, scored by the rules (notes that

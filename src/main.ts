@@ -28,6 +28,12 @@ import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 import { reviewTracker } from './io/review-tracker.js'
 import { readConfigText } from './io/config-file.js'
 import { defaultCacheDirFor } from './io/lint-cache-dir.js'
+import { runPublishAction } from './action/publish-action.js'
+import { PUBLISH_SECRET_INPUTS } from './action/inputs.js'
+import { publishCredentials } from './publish/credentials.js'
+import { createNodePublishAdapters } from './publish/node-adapters.js'
+import { publishConfigOf } from './config/publish.js'
+import { reviewConfigOf } from './config/review.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
 export const AVAILABLE_MODES = ACTION_MODES
@@ -221,6 +227,27 @@ async function exportMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
   await runExportAction({ config, inputs: inputs.export, env: process.env, ...(runner.repository !== undefined && { repository: runner.repository }), now: () => new Date() })
 }
 
+// publish mode: the packet to Confluence, e-mail and Slack; credentials from the inputs, else the environment.
+async function publishMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadWorkspaceConfig(inputs, runner)
+  const env = { ...process.env, ...inputs.publish.credentials }
+  for (const name of ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_PAT', 'SMTP_URL', 'SLACK_WEBHOOK_URL', 'REDIS_URL']) if (env[name]) core.setSecret(env[name] as string)
+  const redisUrl = process.env.REDIS_URL
+  const adapters = createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) })
+  const { repository } = runner
+  const packetUrl = repository === undefined ? undefined : `${runner.serverUrl}/${repository}/blob/HEAD/${reviewConfigOf(config).outputDir}/{period}.md`
+  await runPublishAction({
+    config,
+    inputs: inputs.publish,
+    reviewAdapters: adapters,
+    publishAdapters: createNodePublishAdapters(config.root, publishConfigOf(config).record),
+    credentials: publishCredentials(env),
+    ...(packetUrl !== undefined && { packetUrl }),
+    ...(repository !== undefined && { fileUrl: (path: string) => `${runner.serverUrl}/${repository}/blob/HEAD/${path.split('/').map(encodeURIComponent).join('/')}` }),
+    now: () => new Date()
+  })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -243,6 +270,7 @@ const MODE_RUNNERS: Readonly<Record<ActionMode, (inputs: ActionInputs, runner: R
   sync: syncMode,
   audit: auditMode,
   review: reviewMode,
+  publish: publishMode,
   export: exportMode
 }
 
@@ -250,7 +278,7 @@ export async function run(): Promise<void> {
   try {
     const raw = readInputs()
     // Before anything can print it.
-    for (const name of SECRET_INPUTS) if (raw[name]) core.setSecret(raw[name])
+    for (const name of [...SECRET_INPUTS, ...PUBLISH_SECRET_INPUTS]) if (raw[name]) core.setSecret(raw[name])
     const inputs = parseActionInputs(raw)
     const runner = readRunnerEnvironment(process.env)
     const mode = ACTION_MODES.find((m) => m === inputs.mode)

@@ -69,7 +69,7 @@ describe('review command', () => {
     expect(bad.stderr).toBe('error: --month must be a month as YYYY-MM, e.g. 2026-10 (got "2026-13")\nhint: e.g. --month 2026-10, --since 2026-10-01 --until 2026-10-31, or --days 30\n')
     expect((await cli(['review', '--month', '2026-10', '--days', '3'], root)).code).toBe(2)
     expect((await cli(['review', '--since', '2026-10-01T10:00'], root)).stderr).toMatch(/no zone/)
-    expect((await cli(['review', '--format', 'html'], root)).code).toBe(2)
+    expect((await cli(['review', '--format', 'pdf'], root)).code).toBe(2)
   })
 
   it('refuses a month that has not started (exit 2), and labels the current one "to date"', async () => {

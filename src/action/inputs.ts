@@ -16,18 +16,21 @@ const AUDIT_INPUTS = ['audit-period', 'audit-sample', 'audit-seed', 'audit-score
 
 // review mode: its inputs.
 const REVIEW_INPUTS = ['review-month', 'review-since', 'review-until', 'review-days', 'review-write'] as const
+// publish mode: its inputs (it also reads `dry-run`); the credentials are secrets.
+const PUBLISH_INPUTS = ['publish-month', 'publish-to', 'publish-force', 'confluence-base-url', 'confluence-email', 'confluence-api-token', 'confluence-pat', 'smtp-url', 'slack-webhook-url'] as const
+export const PUBLISH_SECRET_INPUTS = ['confluence-api-token', 'confluence-pat', 'smtp-url', 'slack-webhook-url'] as const
 
 // export mode: its inputs (it also reads `dry-run`).
 const EXPORT_INPUTS = ['export-to'] as const
 
 /** Every input action.yml declares, in its order. */
-export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...EXPORT_INPUTS] as const
+export const INPUT_NAMES = ['mode', 'token', 'config', 'paths', 'rules', 'fail-on', 'changed-only', 'check-run', 'check-name', 'drill-result', ...SYNC_INPUTS, ...AUDIT_INPUTS, ...REVIEW_INPUTS, ...EXPORT_INPUTS, ...PUBLISH_INPUTS] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 /** Input values as the runner gives them (trimmed strings, '' when unset and without default). */
 export type RawInputs = Readonly<Record<InputName, string>>
 
 /** Every mode the Action runs; main.ts dispatches through a table with exactly these keys. */
-export const ACTION_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'export'] as const
+export const ACTION_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'publish', 'export'] as const
 export type ActionMode = (typeof ACTION_MODES)[number]
 
 // Read by every mode: which mode, the token, the config file and its overrides (postmortems.paths and
@@ -44,6 +47,7 @@ export const MODE_INPUTS: Readonly<Record<ActionMode, readonly InputName[]>> = {
   audit: [...AUDIT_INPUTS, 'dry-run'],
   // The packet reads ticket status with the sync mode's tracker and credentials.
   review: [...REVIEW_INPUTS, ...TRACKER_INPUTS],
+  publish: [...PUBLISH_INPUTS, 'dry-run'],
   export: [...EXPORT_INPUTS, 'dry-run']
 }
 
@@ -56,7 +60,8 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'check-run': 'auto',
   'check-name': 'reliability/lint',
   'dry-run': 'false',
-  'review-write': 'true'
+  'review-write': 'true',
+  'publish-force': 'false'
 }
 
 /**
@@ -103,6 +108,8 @@ export interface ActionInputs {
   review: ReviewInputs
   /** export mode: the warehouse (undefined: export.target) and whether to send nothing. */
   export: { to?: ExportTarget; dryRun: boolean }
+  /** publish mode: the month, channels, force and credentials from the inputs (the environment fills the rest). */
+  publish: PublishInputs
 }
 
 /** An input value the Action cannot use; the message names the input and the accepted values. */
@@ -254,6 +261,35 @@ function exportInputs(raw: RawInputs): { to?: ExportTarget; dryRun: boolean } {
   return { ...(to !== '' && { to: oneOf('export-to', to, EXPORT_TARGETS, 'bigquery') }), dryRun: booleanInput('dry-run', raw['dry-run'], false) }
 }
 
+// publish mode
+export interface PublishInputs {
+  month?: string
+  /** Channel names as given (validated by the mode); empty: every configured one. */
+  to: string[]
+  force: boolean
+  dryRun: boolean
+  /** Credential inputs that were set, by environment-variable name (CONFLUENCE_BASE_URL, SMTP_URL, …). */
+  credentials: Record<string, string>
+}
+const PUBLISH_CREDENTIAL_ENV: Record<string, string> = {
+  'confluence-base-url': 'CONFLUENCE_BASE_URL',
+  'confluence-email': 'CONFLUENCE_EMAIL',
+  'confluence-api-token': 'CONFLUENCE_API_TOKEN',
+  'confluence-pat': 'CONFLUENCE_PAT',
+  'smtp-url': 'SMTP_URL',
+  'slack-webhook-url': 'SLACK_WEBHOOK_URL'
+}
+function publishInputs(raw: RawInputs): PublishInputs {
+  const value = (name: InputName) => (raw[name] ?? '').trim()
+  const inputs: PublishInputs = { to: splitList(raw['publish-to'] ?? ''), force: booleanInput('publish-force', raw['publish-force'] ?? '', false), dryRun: booleanInput('dry-run', raw['dry-run'] ?? '', false), credentials: {} }
+  if (value('publish-month') !== '') {
+    if (!isPeriod(value('publish-month'))) throw new InputError('publish-month', `must be a month as YYYY-MM, e.g. 2026-10 (got "${value('publish-month')}")`)
+    inputs.month = value('publish-month')
+  }
+  for (const [input, env] of Object.entries(PUBLISH_CREDENTIAL_ENV)) if (value(input as InputName) !== '') inputs.credentials[env] = value(input as InputName)
+  return inputs
+}
+
 export function parseActionInputs(raw: RawInputs): ActionInputs {
   const overrides: ConfigOverride[] = []
   const paths = splitList(raw.paths)
@@ -273,7 +309,8 @@ export function parseActionInputs(raw: RawInputs): ActionInputs {
     sync: syncInputs(raw, overrides),
     audit: auditInputs(raw, overrides),
     review: reviewInputs(raw),
-    export: exportInputs(raw)
+    export: exportInputs(raw),
+    publish: publishInputs(raw)
   }
   // The default value means "the usual place": then a missing file is fine and `.yaml` is found too.
   if (config !== '' && !DEFAULT_CONFIG_PATHS.includes(config.replace(/^\.\//, ''))) inputs.configPath = config

@@ -7,7 +7,7 @@ import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import type { ReviewAdapters } from '../modes/review.js'
-import { runReview } from '../modes/review.js'
+import { reviewWithHistory } from '../modes/publish.js'
 import type { ReviewPacket } from '../review/packet.js'
 import { PeriodError, resolvePeriod } from '../review/period.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
@@ -37,8 +37,8 @@ export async function runReviewAction(ctx: ReviewActionContext): Promise<ReviewP
   }
   const settings = reviewConfigOf(ctx.config)
   core.info(`Reviewing ${period.title} (${period.label}).`)
-  const packet = await runReview(ctx.config, { period, now }, ctx.adapters)
-  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
+  const { packet, history } = await reviewWithHistory(ctx.config, { period, now }, ctx.adapters)
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir, history })
 
   let file = ''
   if (write) {

@@ -29,6 +29,7 @@ Examples:
   $ reliability-loop experiment list                       # prompt and tool experiments
   $ reliability-loop review --month 2026-10 --write        # the monthly reliability packet
   $ reliability-loop export                                # records into a DuckDB warehouse, with views
+  $ reliability-loop publish --month 2026-10 --dry-run     # what Confluence, e-mail and Slack would get
   $ reliability-loop lint --help                           # options of a mode
 
 Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error
@@ -46,7 +47,8 @@ const MODES: ReadonlyArray<readonly [string, () => Promise<AddCommand>]> = [
   ['sync', async () => (await import('./sync-command.js')).addSyncCommand],
   ['audit', async () => (await import('./audit-command.js')).addAuditCommand],
   ['review', async () => (await import('./review-command.js')).addReviewCommand],
-  ['export', async () => (await import('./export-command.js')).addExportCommand]
+  ['export', async () => (await import('./export-command.js')).addExportCommand],
+  ['publish', async () => (await import('./publish-command.js')).addPublishCommand]
 ]
 
 /** The mode the arguments run; undefined for the program's own help, version, or an unknown mode (all modes are loaded for those). */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { UsageError } from './errors.js'
 
 /** Writes `text` to `output` (resolved against `cwd`), creating its directory; a failure is a usage error naming the file as given. */
-export function writeOutputFile(cwd: string, output: string, text: string, what = 'report'): void {
+export function writeOutputFile(cwd: string, output: string, text: string | Uint8Array, what = 'report'): void {
   const file = path.resolve(cwd, output)
   try {
     mkdirSync(path.dirname(file), { recursive: true })

@@ -7,7 +7,7 @@ import { reviewConfigOf } from '../config/review.js'
 import { loadConfig } from '../config/load.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import { createNodeReviewAdapters } from '../io/node-review-adapters.js'
-import { runReview } from '../modes/review.js'
+import { reviewWithHistory } from '../modes/publish.js'
 import { PeriodError, resolvePeriod, type ReviewPeriod } from '../review/period.js'
 import { renderPacketJson } from '../review/render-json.js'
 import { renderPacketMarkdown } from '../review/render-markdown.js'
@@ -20,7 +20,7 @@ import { credentialsFromEnvironment, ENV_NAMES } from '../sync/connection.js'
 import { isDebug } from './terminal.js'
 import { errorMessage } from '../util/error-message.js'
 
-export const REVIEW_FORMATS = ['markdown', 'json'] as const
+export const REVIEW_FORMATS = ['markdown', 'json', 'html'] as const
 
 export interface ReviewOptions {
   month?: string
@@ -53,6 +53,7 @@ Examples:
   $ reliability-loop review --month 2026-10 --write           # write docs/reviews/2026-10.md (replacing it)
   $ reliability-loop review --since 2026-10-01 --until 2026-10-15 --format json | jq '.summary'
   $ reliability-loop review --days 30 --output review.md
+  $ reliability-loop review --month 2026-10 --format html --output review.html   # one file, charts inline
 
 Exit codes:
   0  packet produced
@@ -86,7 +87,7 @@ export function addReviewCommand(program: Command, io: CliIo, deps: CliDeps, don
     })
 }
 
-function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
+function periodOf(options: Pick<ReviewOptions, 'month' | 'since' | 'until' | 'days'>, now: Date): ReviewPeriod {
   try {
     return resolvePeriod(
       {
@@ -103,8 +104,8 @@ function periodOf(options: ReviewOptions, now: Date): ReviewPeriod {
   }
 }
 
-export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
-  const now = (deps.now ?? (() => new Date()))()
+/** Config, period and the packet with its trend months: what `review` and `publish` both start from. */
+export async function loadReviewData(options: Pick<ReviewOptions, 'month' | 'since' | 'until' | 'days' | 'config' | 'root' | 'tracker'>, io: CliIo, now: Date) {
   const period = periodOf(options, now)
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
@@ -117,8 +118,21 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     options.tracker === false ? 'not read (--no-tracker)' : undefined
   )
   const adapters = createNodeReviewAdapters(config, { ...(io.env.REDIS_URL !== undefined && { redisUrl: io.env.REDIS_URL }) })
-  const packet = await runReview(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
-  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir })
+  const data = await reviewWithHistory(config, { period, now }, { ...adapters, ...(tracker && { tracker }) })
+  return { config, settings, period, root, data }
+}
+
+/** The HTML page with the charts inline; loaded on use, so a markdown review does not load the chart renderer. */
+async function packetHtml(data: Awaited<ReturnType<typeof loadReviewData>>['data']): Promise<string> {
+  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import('../report/packet-html.js'), import('../report/packet-view.js')])
+  return renderPacketHtml((await renderPacketView(data, 'data')).view)
+}
+
+export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pick<CliDeps, 'now'>): Promise<ExitCode> {
+  const now = (deps.now ?? (() => new Date()))()
+  const { settings, period, root, data } = await loadReviewData(options, io, now)
+  const { packet } = data
+  const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir, history: data.history })
 
   if (options.write) {
     const file = `${settings.outputDir}/${period.label}.md`
@@ -129,9 +143,9 @@ export async function reviewCommand(options: ReviewOptions, io: CliIo, deps: Pic
     }
     io.stderr(`wrote ${file}\n`)
   }
-  const report = options.format === 'json' ? renderPacketJson(packet) : markdown
+  const report = options.format === 'json' ? renderPacketJson(packet) : options.format === 'html' ? await packetHtml(data) : markdown
   if (options.output !== undefined) writeOutputFile(io.cwd, options.output, report, 'packet')
-  else if (!options.write || options.format === 'json') io.stdout(report)
+  else if (!options.write || options.format !== 'markdown') io.stdout(report)
   if (packet.dataQuality.length > 0 && options.format !== 'json') io.stderr(`note: ${packet.dataQuality.length} data-quality note${packet.dataQuality.length === 1 ? '' : 's'}; see the packet's "Data quality" section\n`)
   return EXIT.OK
 }

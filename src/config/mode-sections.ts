@@ -5,6 +5,7 @@ import { syncSection } from './sync.js'
 import { auditSection } from './audit.js'
 import { reviewSection } from './review.js'
 import { exportSection } from './export.js'
+import { publishSection } from './publish.js'
 
 // The section types live in mode-section.ts (the per-mode files import them from there, not from this list).
 export type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
@@ -16,5 +17,6 @@ export const MODE_SECTIONS: readonly ModeSection[] = [
   syncSection,
   auditSection,
   reviewSection,
-  exportSection
+  exportSection,
+  publishSection
 ]

@@ -4,7 +4,7 @@
 
 import { isDict } from '../util/dict.js'
 import { isInsideRepo } from '../util/repo-path.js'
-import type { ConfigSegment, ReportConfigIssue } from './mode-sections.js'
+import type { ConfigSegment, ReportConfigIssue } from './mode-section.js'
 
 /**
  * Every key of `.github/reliability.yml` whose value is a repository path or glob; `[]` marks a list of
@@ -15,6 +15,7 @@ export const REPOSITORY_PATH_KEYS: readonly string[] = [
   'postmortems.paths[]',
   'lint.cache-dir',
   'gate.drills.paths[]',
+  'gate.drills.suite-paths[]',
   'gate.rollback-plan.paths[]',
   'gate.bypass.log',
   'audit.paths[]',
@@ -25,7 +26,9 @@ export const REPOSITORY_PATH_KEYS: readonly string[] = [
   'review.incidents.paths[]',
   'review.bypass-log',
   'review.audit-dir',
-  'review.output-dir'
+  'review.output-dir',
+  'publish.record',
+  'export.duckdb.path'
 ]
 
 /** Why `value` is not a path inside the repository, or undefined when it is. */

@@ -20,6 +20,7 @@ import { syncSchema } from './sync-schema.js'
 import { auditConfigSchema } from './audit-schema.js'
 import { reviewConfigSchema } from './review-schema.js'
 import { exportConfigSchema } from './export-schema.js'
+import { publishConfigSchema } from './publish-schema.js'
 
 /** `postmortems:` as written in the file (kebab-case). */
 export interface PostmortemsDocument {
@@ -51,6 +52,7 @@ export interface ConfigDocument {
   experiment?: Record<string, unknown> | null
   review?: Record<string, unknown> | null
   export?: Record<string, unknown> | null
+  publish?: Record<string, unknown> | null
 }
 
 // The defaults editors show on hover are the ones the loader applies (defaults.ts), not a copy of them.
@@ -155,6 +157,7 @@ export const configSchema = {
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
     review: reviewConfigSchema,
-    export: exportConfigSchema
+    export: exportConfigSchema,
+    publish: publishConfigSchema
   }
 }

@@ -1,4 +1,5 @@
 import type { RuleSetting } from '../lint/severity.js'
+import type { PublishConfig } from './publish-types.js'
 
 /** How postmortems are found and read; shared by every mode that reads postmortems. */
 export interface PostmortemConfig {
@@ -231,4 +232,5 @@ export interface Config {
   audit?: AuditConfig
   review?: ReviewConfig
   export?: ExportConfig
+  publish?: PublishConfig
 }

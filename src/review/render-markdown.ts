@@ -7,6 +7,8 @@ import type { ReviewPacket, Rag } from './packet.js'
 import { formatDuration, shortUtc } from './timestamp.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TicketCell, TrackerMismatch, TrackerStatus } from './tracker-status.js'
+import type { IncidentMonths } from './incident-months.js'
+import { incidentTrendMarkdown } from './render-markdown-trends.js'
 
 const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
 
@@ -89,7 +91,8 @@ function trackerSection(tracker: TrackerStatus, itemLink: (path: string, line: n
   return out
 }
 
-export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?: string } = {}): string {
+/** `history`: the incidents of the trend months, for the incident charts (left out without it). */
+export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?: string; history?: IncidentMonths } = {}): string {
   const up = '../'.repeat((options.outputDir ?? 'docs/reviews').split('/').filter((s) => s !== '' && s !== '.').length)
   const relativeLink = (_packet: ReviewPacket, path: string): string => `${up}${path}`.replace(/ /g, '%20')
   const out: string[] = []
@@ -128,6 +131,8 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
       ''
     )
   }
+
+  if (options.history !== undefined) out.push(...incidentTrendMarkdown(options.history))
 
   out.push('## Postmortem hygiene', '')
   if (packet.postmortems.length === 0) out.push('No postmortems dated in the period.', '')

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { createRequire as __rlCreateRequire } from 'node:module';
+const require = __rlCreateRequire(import.meta.url);
+import {
+  FORMATS,
+  addLintCommand,
+  collect,
+  lintCommand,
+  resolveRoot
+} from "./cli-JPTITKML.js";
+import "./cli-RJE6LTJY.js";
+import {
+  readConfigText
+} from "./cli-AXDSF4OT.js";
+import "./cli-7KJTK6ND.js";
+import "./cli-UJJGCHLM.js";
+import "./cli-EZXOBCIM.js";
+export {
+  FORMATS,
+  addLintCommand,
+  collect,
+  lintCommand,
+  readConfigText,
+  resolveRoot
+};
