@@ -1,4 +1,5 @@
-// The trend months' incidents come from a second review run; it must not read anything twice.
+// The trend months' incidents come from a second review run; it reads again only the timeline heads the
+// month's run skipped (an incident resolved before the month, whose start the window needs).
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createNodeReviewAdapters } from '../../src/io/node-review-adapters.js'
 import { reviewWithHistory, trendWindow } from '../../src/modes/publish.js'
@@ -9,7 +10,7 @@ import { REVIEW_FILES } from './fixtures.js'
 afterAll(removeRepos)
 
 describe('reviewWithHistory', () => {
-  it('reads each incident file\'s ends and each postmortem once, and counts the six months', async () => {
+  it('reads each incident file\'s ends once (again only for a head the month skipped) and each postmortem once, and counts the six months', async () => {
     const root = makeRepo(REVIEW_FILES)
     const config = configOf(root)
     const adapters = createNodeReviewAdapters(config, {})
@@ -26,7 +27,8 @@ describe('reviewWithHistory', () => {
     const { packet, history } = await reviewWithHistory(config, { period: monthPeriod('2026-10'), now: new Date('2026-11-27T12:00:00Z') }, counted)
     expect(packet.incidents.map((i) => i.id)).toEqual(['INC-7', 'INC-8'])
     expect(history.incidents.map((m) => m.total)).toEqual([0, 0, 0, 1, 0, 2])
-    expect([...ends].sort()).toEqual(['logs/incidents/a.ndjson', 'logs/incidents/b.ndjson', 'logs/incidents/c.ndjson'])
+    // b.ndjson was resolved before October: the month's run did not read its first record, the window needs it.
+    expect([...ends].sort()).toEqual(['logs/incidents/a.ndjson', 'logs/incidents/b.ndjson', 'logs/incidents/b.ndjson', 'logs/incidents/c.ndjson'])
     expect(reads.filter((p) => p.endsWith('.md'))).toEqual(['docs/postmortems/PM-7.md'])
   })
 
