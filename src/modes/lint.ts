@@ -91,7 +91,7 @@ export async function runLint(config: Config, request: LintRequest, adapters: Li
   await executor.run(jobs, lintConfig, today, (result) => {
     results.set(result.path, result)
     const hash = hashes.get(result.path)
-    if (cache && hash) cache.set(result.path, hash, result)
+    if (cache && hash && !result.transient) cache.set(result.path, hash, result)
     report()
   })
 
