@@ -67,7 +67,10 @@ const SHAPES = {
   'fences': (n) => lines('```\n', n),
   'thematic-breaks': (n) => lines('***\n\n', n),
   'html-blocks': (n) => lines('<!-- x -->\n', n),
-  'indented-code': (n) => lines('    a\n', n)
+  'indented-code': (n) => lines('    a\n', n),
+  // Past the line limit: refused before parsing (before the limit, 1 MB of these took seconds and GBs).
+  'short-lines-unbounded': (n) => fill('a\n', n),
+  'paragraphs-unbounded': (n) => fill('a\n\n', n)
 }
 
 /**

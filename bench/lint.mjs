@@ -20,7 +20,7 @@ import { hostileShapes } from './hostile-postmortems.mjs'
 
 const repo = fileURLToPath(new URL('..', import.meta.url))
 const TARGET_COLD = 0.5
-const TARGET_WARM = 0.05
+const TARGET_WARM = 0.02
 const CACHE_DIR = '.reliability-loop-cache'
 const PM_GLOB = 'docs/postmortems/**/*.md'
 
