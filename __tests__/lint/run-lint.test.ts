@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runLint } from '../../src/modes/lint.js'
 import type { Config } from '../../src/config/types.js'
-import type { LintAdapters, LintCacheStore } from '../../src/lint/adapters.js'
+import type { FileStat, LintAdapters, LintCacheStore } from '../../src/lint/adapters.js'
 import type { LintExecutor } from '../../src/lint/executor.js'
 import { defaultLintConfig } from '../../src/config/defaults.js'
 
@@ -32,7 +32,15 @@ function config(): Config {
   return { root: '/repo', lint: defaultLintConfig() }
 }
 
-function memoryRepo(files: Record<string, string>, existing: string[] = []) {
+const NOW = new Date('2026-11-27T12:00:00Z')
+
+/** Metadata for a file last written `ageMs` before NOW. */
+function statOf(text: string, ageMs: number, ino = 1): FileStat {
+  const mtimeMs = NOW.getTime() - ageMs
+  return { size: new TextEncoder().encode(text).length, mtimeMs, ctimeMs: mtimeMs, ino }
+}
+
+function memoryRepo(files: Record<string, string>, existing: string[] = [], stats?: Record<string, FileStat>) {
   const encoder = new TextEncoder()
   const reads: string[] = []
   const adapters: LintAdapters = {
@@ -45,9 +53,10 @@ function memoryRepo(files: Record<string, string>, existing: string[] = []) {
         if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`)
         return encoder.encode(text)
       },
-      exists: (path) => existing.includes(path) || path in files
+      exists: (path) => existing.includes(path) || path in files,
+      ...(stats && { stat: (path: string) => stats[path] })
     },
-    now: () => new Date('2026-11-27T12:00:00Z')
+    now: () => NOW
   }
   return { adapters, reads }
 }
@@ -190,5 +199,88 @@ describe('runLint', () => {
     await runLint(config(), {}, { ...adapters, onProgress: (p) => seen.push(`${p.done}/${p.total}`) })
     expect(seen[0]).toBe('0/2')
     expect(seen.at(-1)).toBe('2/2')
+  })
+
+  describe('cache by metadata', () => {
+    const PATH = 'docs/postmortems/PM-7.md'
+    const noSeverity = GOOD.replace('- Severity: Sev3\n', '- Severity: xxxx\n')
+
+    it('answers a file whose size, mtime, ctime and inode are unchanged without reading it', async () => {
+      const cache = memoryCache()
+      const stats = { [PATH]: statOf(GOOD, 60_000) }
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], stats).adapters, cache })
+      const warm = memoryRepo({ [PATH]: GOOD }, [], stats)
+      const result = await runLint(config(), {}, { ...warm.adapters, cache })
+      expect(warm.reads).toEqual([])
+      expect(result.cacheHits).toBe(1)
+      expect(result.findings).toEqual([])
+      expect(cache.saves).toBe(1)
+    })
+
+    it('re-lints a file edited within the racy window even when its size and timestamps did not change', async () => {
+      expect(noSeverity.length).toBe(GOOD.length)
+      const cache = memoryCache()
+      // Written 0.5 s before the run that hashed it: a second write in the same timestamp tick would not show.
+      const stats = { [PATH]: statOf(GOOD, 500) }
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], stats).adapters, cache })
+      const edited = memoryRepo({ [PATH]: noSeverity }, [], stats)
+      const result = await runLint(config(), {}, { ...edited.adapters, cache })
+      expect(edited.reads).toEqual([PATH])
+      expect(result.cacheHits).toBe(0)
+      expect(result.findings.map((f) => f.rule)).toContain('PM003')
+    })
+
+    it('reads a file whose metadata changed, and keeps the cached result when the content is the same', async () => {
+      const cache = memoryCache()
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], { [PATH]: statOf(GOOD, 60_000) }).adapters, cache })
+      const touched = { [PATH]: statOf(GOOD, 30_000) }
+      const linted: string[] = []
+      const spy: LintExecutor = { run: async (jobs) => void linted.push(...jobs.map((j) => j.path)) }
+      const again = memoryRepo({ [PATH]: GOOD }, [], touched)
+      const result = await runLint(config(), {}, { ...again.adapters, cache, executor: spy })
+      expect([again.reads, linted, result.cacheHits]).toEqual([[PATH], [], 1])
+      // The new metadata is recorded: the next run does not read the file.
+      const third = memoryRepo({ [PATH]: GOOD }, [], touched)
+      await runLint(config(), {}, { ...third.adapters, cache, executor: spy })
+      expect(third.reads).toEqual([])
+    })
+
+    it.each([
+      ['size', (s: FileStat): FileStat => ({ ...s, size: s.size + 1 })],
+      ['inode (replaced by a rename)', (s: FileStat): FileStat => ({ ...s, ino: s.ino + 1 })],
+      ['ctime (mtime set back by a tool)', (s: FileStat): FileStat => ({ ...s, ctimeMs: s.ctimeMs + 1 })]
+    ])('re-lints a file whose %s changed', async (_what, change) => {
+      const cache = memoryCache()
+      const before = statOf(GOOD, 60_000)
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], { [PATH]: before }).adapters, cache })
+      const edited = memoryRepo({ [PATH]: noSeverity }, [], { [PATH]: change(before) })
+      const result = await runLint(config(), {}, { ...edited.adapters, cache })
+      expect(result.findings.map((f) => f.rule)).toContain('PM003')
+    })
+
+    it('still checks the paths a cached result probed', async () => {
+      const sev2 = GOOD.replace('Sev3', 'Sev2').replace(
+        '- Owners: @maria.chen',
+        '- Owners: @maria.chen\n- Traces: https://traces.example.com/t/1\n- NDJSON: logs/missions/m1.ndjson\n- PagerDuty: https://acme.pagerduty.com/incidents/Q1ABCD2EFGHIJK'
+      )
+      const cache = memoryCache()
+      const stats = { [PATH]: statOf(sev2, 60_000) }
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: sev2 }, [], stats).adapters, cache })
+      const present = await runLint(config(), {}, { ...memoryRepo({ [PATH]: sev2 }, ['logs/missions/m1.ndjson'], stats).adapters, cache })
+      expect(present.cacheHits).toBe(0)
+      expect(present.findings.map((f) => f.rule)).not.toContain('PM006')
+    })
+
+    it('never caches a result that depends on the machine', async () => {
+      const cache = memoryCache()
+      const transient: LintExecutor = {
+        run: async (jobs, _c, _t, onResult) => {
+          for (const job of jobs) onResult({ path: job.path, findings: [], digest: { path: job.path, line: 1, column: 1, disabledRules: [] }, probes: {}, transient: true })
+        }
+      }
+      await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], { [PATH]: statOf(GOOD, 60_000) }).adapters, cache, executor: transient })
+      const again = await runLint(config(), {}, { ...memoryRepo({ [PATH]: GOOD }, [], { [PATH]: statOf(GOOD, 60_000) }).adapters, cache })
+      expect(again.cacheHits).toBe(0)
+    })
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, join, normalize, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
@@ -27,6 +27,16 @@ export function nodeRepoFiles(root: string): RepoFiles {
     },
     exists(path) {
       return isInsideRepo(path) && existsSync(join(root, path))
+    },
+    // Synchronous: for 10,000 files one stat each costs less than the promises around them would.
+    stat(path) {
+      try {
+        const s = statSync(join(root, path), { throwIfNoEntry: false })
+        return s ? { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino } : undefined
+      } catch {
+        // The read that follows reports why (e.g. EACCES).
+        return undefined
+      }
     }
   }
 }

@@ -11,6 +11,20 @@ export interface RepoFiles {
   read: (path: string) => Promise<Uint8Array>
   /** Whether a path exists (used for NDJSON log links). */
   exists: (path: string) => boolean
+  /**
+   * The file's metadata, or undefined when it cannot be had. Optional: with it, the lint cache answers an
+   * unchanged file without reading it; without it, every file is read and hashed.
+   */
+  stat?: (path: string) => FileStat | undefined
+}
+
+/** What the lint cache compares to tell that a file has not changed since it was hashed. */
+export interface FileStat {
+  size: number
+  mtimeMs: number
+  /** Changes on every write and cannot be set back by tools that restore mtime (tar, rsync -t, touch -d). */
+  ctimeMs: number
+  ino: number
 }
 
 export interface LintProgress {

@@ -1,7 +1,9 @@
 import type { LintConfig } from '../config/types.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem, type ParseOptions } from '../postmortem/parse.js'
+import type { ParseDeadline } from '../postmortem/markup-budget.js'
 import { RULES } from './rules/index.js'
+import { errorMessage } from '../util/error-message.js'
 import type { Finding, PostmortemDigest, Rule, RuleContext, RuleSetting } from './types.js'
 
 /** Everything one file contributes to a lint run; small and plain so workers can post it and the cache can store it. */
@@ -11,6 +13,8 @@ export interface FileLintResult {
   digest: PostmortemDigest
   /** Paths whose existence the rules asked about, with the answer: a cached result is valid only while they hold. */
   probes: Record<string, boolean>
+  /** The result depends on the machine, not only the content (the parse ran out of time): never cached. */
+  transient?: true
 }
 
 export function parseOptionsOf(config: LintConfig): ParseOptions {
@@ -54,6 +58,8 @@ export function lintPostmortem(pm: Postmortem, ctx: RuleContext): Finding[] {
 export interface FileLintEnv {
   today: string
   pathExists: (path: string) => boolean
+  /** The parse's clock and time budget; default the parser's own (PARSE_TIME_BUDGET_MS). */
+  deadline?: ParseDeadline
 }
 
 /** Parses and lints one file's content. Never throws on content; a rule that throws is reported as a finding. */
@@ -64,7 +70,7 @@ export function lintFile(input: string | Uint8Array, path: string, config: LintC
     today: env.today,
     pathExists: (p) => (probes[p] ??= env.pathExists(p))
   }
-  const pm = parsePostmortem(input, path, parseOptionsOf(config))
+  const pm = parsePostmortem(input, path, env.deadline ? { ...parseOptionsOf(config), deadline: env.deadline } : parseOptionsOf(config))
   let findings: Finding[]
   try {
     findings = lintPostmortem(pm, ctx)
@@ -77,7 +83,7 @@ export function lintFile(input: string | Uint8Array, path: string, config: LintC
         column: 1,
         rule: 'PM000',
         severity: 'error',
-        message: `reliability-loop failed while checking this file (${error instanceof Error ? error.message : String(error)}); please report it with the file attached.`
+        message: `reliability-loop failed while checking this file (${errorMessage(error)}); please report it with the file attached.`
       }
     ]
   }
@@ -88,7 +94,9 @@ export function lintFile(input: string | Uint8Array, path: string, config: LintC
     disabledRules: pm.disabledRules
   }
   if (pm.title?.id) digest.id = pm.title.id
-  return { path, findings, digest, probes }
+  const result: FileLintResult = { path, findings, digest, probes }
+  if (pm.problems.some((p) => p.transient)) result.transient = true
+  return result
 }
 
 /** Runs the project rules (those that need every file at once) over the files' digests. */

@@ -1,9 +1,10 @@
 import type { Config } from '../config/types.js'
-import type { LintAdapters } from '../lint/adapters.js'
+import type { FileStat, LintAdapters } from '../lint/adapters.js'
 import { cacheKey, contentHash, LintCache } from '../lint/cache.js'
 import { inProcessExecutor, type LintJob } from '../lint/executor.js'
 import { compareFindings, lintProject, type FileLintResult } from '../lint/lint-file.js'
 import type { Finding, LintResult, RuleContext } from '../lint/types.js'
+import { isReadFailure, readContents } from '../postmortem/read.js'
 
 export interface LintRequest {
   /** Files or globs, repository-relative; default: the configured postmortem globs. */
@@ -17,40 +18,70 @@ export interface LintRunResult extends LintResult {
   cacheHits: number
 }
 
-// Enough reads in flight to keep the disk busy without holding thousands of open files.
-const READ_CONCURRENCY = 64
-
-function unreadable(path: string, error: unknown): FileLintResult {
-  const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error)
+function unreadable(path: string, problem: string): FileLintResult {
   return {
     path,
-    findings: [{ path, line: 1, column: 1, rule: 'PM000', severity: 'error', message: `Cannot read the file: ${reason}.` }],
+    findings: [{ path, line: 1, column: 1, rule: 'PM000', severity: 'error', message: `Cannot read the file: ${problem}.` }],
     digest: { path, line: 1, column: 1, disabledRules: [] },
     probes: {}
   }
 }
 
-async function readAll(paths: readonly string[], read: (p: string) => Promise<Uint8Array>): Promise<Array<Uint8Array | Error>> {
-  const out: Array<Uint8Array | Error> = new Array(paths.length)
-  let next = 0
-  const reader = async (): Promise<void> => {
-    while (next < paths.length) {
-      const index = next++
-      try {
-        out[index] = await read(paths[index] as string)
-      } catch (error) {
-        out[index] = error instanceof Error ? error : new Error(String(error))
-      }
+/** What the cache and the reads leave to lint, and what they answered. */
+interface Triage {
+  results: Map<string, FileLintResult>
+  jobs: LintJob[]
+  hashes: Map<string, string>
+  stats: Map<string, FileStat>
+  cacheHits: number
+}
+
+/**
+ * Answers what the cache can: first by metadata (no read), then by content hash for the files read.
+ * Every file not answered becomes a job; a file that cannot be read becomes a PM000 result.
+ */
+async function triage(paths: readonly string[], adapters: LintAdapters, cache: LintCache | undefined, startedAt: number): Promise<Triage> {
+  const { files } = adapters
+  const out: Triage = { results: new Map(), jobs: [], hashes: new Map(), stats: new Map(), cacheHits: 0 }
+  const toRead: string[] = []
+  for (const path of paths) {
+    // Metadata is taken before the read, so a write after it shows as a change next time.
+    const stat = cache ? files.stat?.(path) : undefined
+    if (stat) out.stats.set(path, stat)
+    const hit = cache && stat ? cache.getByStat(path, stat, files.exists) : undefined
+    if (hit) {
+      out.results.set(path, hit)
+      out.cacheHits++
+    } else {
+      toRead.push(path)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, reader))
+  for (const got of await readContents(toRead, files.read)) {
+    if (isReadFailure(got)) {
+      out.results.set(got.path, unreadable(got.path, got.problem))
+      continue
+    }
+    const bytes = typeof got.content === 'string' ? new TextEncoder().encode(got.content) : got.content
+    if (cache) {
+      const hash = contentHash(bytes)
+      out.hashes.set(got.path, hash)
+      const hit = cache.get(got.path, hash, files.exists, out.stats.get(got.path), startedAt)
+      if (hit) {
+        out.results.set(got.path, hit)
+        out.cacheHits++
+        continue
+      }
+    }
+    out.jobs.push({ path: got.path, bytes })
+  }
   return out
 }
 
 /** The lint mode: finds postmortems, lints each (from cache where unchanged), then runs the cross-file rules. */
 export async function runLint(config: Config, request: LintRequest, adapters: LintAdapters): Promise<LintRunResult> {
   const lintConfig = config.lint
-  const today = adapters.now().toISOString().slice(0, 10)
+  const startedAt = adapters.now()
+  const today = startedAt.toISOString().slice(0, 10)
   const configured = await adapters.files.glob(lintConfig.postmortems.paths)
   const files = request.paths ? [...new Set(await adapters.files.glob(request.paths))].sort() : [...new Set(configured)].sort()
   // Duplicate ids (PM011) need every postmortem: when only some paths are asked for (a PR's changes, a
@@ -58,40 +89,18 @@ export async function runLint(config: Config, request: LintRequest, adapters: Li
   // only the asked-for files are reported.
   const reported = new Set(files)
   const everything = [...new Set([...files, ...configured])].sort()
-  const contents = await readAll(everything, adapters.files.read)
 
   const cache = adapters.cache && lintConfig.cache ? LintCache.restore(await adapters.cache.load().catch(() => undefined), cacheKey(lintConfig, today)) : undefined
-  const results = new Map<string, FileLintResult>()
-  const hashes = new Map<string, string>()
-  const jobs: LintJob[] = []
-  let cacheHits = 0
+  const { results, jobs, hashes, stats, cacheHits } = await triage(everything, adapters, cache, startedAt.getTime())
   const report = (): void => adapters.onProgress?.({ done: results.size, total: everything.length })
-
-  everything.forEach((path, index) => {
-    const content = contents[index]
-    if (content instanceof Error || content === undefined) {
-      results.set(path, unreadable(path, content))
-      return
-    }
-    if (cache) {
-      const hash = contentHash(content)
-      hashes.set(path, hash)
-      const hit = cache.get(path, hash, adapters.files.exists)
-      if (hit) {
-        results.set(path, hit)
-        cacheHits++
-        return
-      }
-    }
-    jobs.push({ path, bytes: content })
-  })
   report()
 
   const executor = adapters.executor ?? inProcessExecutor(adapters.files.exists)
   await executor.run(jobs, lintConfig, today, (result) => {
     results.set(result.path, result)
     const hash = hashes.get(result.path)
-    if (cache && hash) cache.set(result.path, hash, result)
+    // A result that depends on the machine (a parse that ran out of time) is not kept.
+    if (cache && hash && !result.transient) cache.set(result.path, hash, result, stats.get(result.path), startedAt.getTime())
     report()
   })
 

@@ -124,6 +124,8 @@ export interface ActionItem {
 export interface ParseProblem {
   message: string
   position: Position
+  /** The problem depends on the machine (a parse that ran out of time), not only on the content: do not cache it. */
+  transient?: boolean
 }
 
 export interface Postmortem {

@@ -10,6 +10,8 @@ import { readFrontMatter, readMetadataLines, emptyMetadata } from './metadata.js
 import { parseActionItem } from './action-item.js'
 import { findDate, findZoneStatement, headingZone, parseLeadingTimestamp, type TimestampContext } from './timestamp.js'
 import { sectionMatcher } from './sections.js'
+import { BudgetSlot, MARKUP_LIMITS, MarkupBudget, ParseTimeExceeded, type MarkupLimits, type ParseDeadline } from './markup-budget.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface ParseOptions {
   /** Severity levels, most severe first. */
@@ -18,7 +20,17 @@ export interface ParseOptions {
   sections: readonly string[]
   /** Alternative heading → template section name. */
   sectionAliases: Readonly<Record<string, string>>
+  /** How long the markdown parse may take, on which clock; default PARSE_TIME_BUDGET_MS on performance.now(). */
+  deadline?: ParseDeadline
+  /** How much inline markup and table is parsed as markdown; default MARKUP_LIMITS. */
+  markupLimits?: MarkupLimits
 }
+
+/**
+ * The markup budget and the structural limits below make every file under 2 MB parse in well under a
+ * second; the deadline is the backstop for a shape they do not foresee.
+ */
+export const PARSE_TIME_BUDGET_MS = 1000
 
 export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
   severityLevels: ['Sev1', 'Sev2', 'Sev3', 'Sev4'],
@@ -26,7 +38,8 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
   sectionAliases: {}
 }
 
-const processor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml'])
+const budgetSlot = new BudgetSlot()
+const processor = unified().use(remarkParse).use(remarkTablesAndTasks, budgetSlot).use(remarkFrontmatter, ['yaml'])
 
 const DISABLE_RE = /<!--\s*reliability-loop-disable\s+([^>]*?)\s*-->/g
 
@@ -39,6 +52,14 @@ const DEEP_NESTING_RE = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]|$)){100}|^[ 
 // a few dozen (the corpus peaks at 60), so past this many the file is not parsed rather than risk the run.
 const BLOCK_LINE_RE = /^[ \t]*(?:[>|]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/gm
 export const MAX_BLOCK_LINES = 5000
+
+// Every line costs micromark tokens and time whatever it holds (50,000 one-letter lines took 6 s and 280 MB,
+// 10,000 headings 180 MB); the corpus peaks at a few hundred lines, so a file of more is logs, not a postmortem.
+export const MAX_LINES = 5000
+
+// micromark looks each link reference definition up in a list of all of them (quadratic); real files have a handful.
+const DEFINITION_RE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/gm
+export const MAX_DEFINITIONS = 1000
 
 interface SectionNodes {
   section: Section
@@ -279,21 +300,56 @@ function lineOf(text: string, index: number): number {
   return line
 }
 
-/** Why the markdown parser must not see this text (see DEEP_NESTING_RE and BLOCK_LINE_RE), if it must not. */
-function tooComplex(text: string): ParseProblem | undefined {
+function countUpTo(re: RegExp, text: string, max: number): number {
+  re.lastIndex = 0
+  let count = 0
+  while (count <= max && re.exec(text)) count++
+  return count
+}
+
+/** Why the markdown parser must not see this text (see the limits above), if it must not. */
+function tooComplex(text: string, lineCount: number): ParseProblem | undefined {
+  const start = { line: 1, column: 1 }
   const deep = DEEP_NESTING_RE.exec(text)
   if (deep) {
     const line = lineOf(text, deep.index)
     return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } }
   }
-  BLOCK_LINE_RE.lastIndex = 0
-  let count = 0
-  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text)) count++
-  if (count <= MAX_BLOCK_LINES) return undefined
-  return {
-    message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
-    position: { line: 1, column: 1 }
+  if (countUpTo(BLOCK_LINE_RE, text, MAX_BLOCK_LINES) > MAX_BLOCK_LINES) {
+    return {
+      message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
+      position: start
+    }
   }
+  if (countUpTo(DEFINITION_RE, text, MAX_DEFINITIONS) > MAX_DEFINITIONS) {
+    return { message: `File has over ${MAX_DEFINITIONS} link reference definitions (\`[label]: url\` lines); it was not parsed.`, position: start }
+  }
+  if (lineCount > MAX_LINES) {
+    return { message: `File has ${lineCount} lines, over the ${MAX_LINES} a postmortem may have; it was not parsed. Move logs and transcripts out and link them.`, position: start }
+  }
+  return undefined
+}
+
+function defaultDeadline(): ParseDeadline {
+  return { now: () => performance.now(), budgetMs: PARSE_TIME_BUDGET_MS }
+}
+
+/** Parses the markdown within the markup budget; a parse past its deadline leaves the model empty and says so. */
+function parseWithinBudget(text: string, pm: Postmortem, options: ParseOptions): void {
+  const budget = new MarkupBudget(text, options.markupLimits ?? MARKUP_LIMITS, options.deadline ?? defaultDeadline())
+  try {
+    budgetSlot.run(budget, () => parseMarkdown(text, pm, options))
+  } catch (error) {
+    if (!(error instanceof ParseTimeExceeded)) throw error
+    // The deadline can only pass inside the markdown parser, before anything is written to the model.
+    pm.problems.push({
+      message: `Parsing stopped after ${error.budgetMs} ms: the markup is too large or too dense to read in time, so the file was not checked. Move logs out and split long paragraphs and tables.`,
+      position: { line: 1, column: 1 },
+      transient: true
+    })
+    return
+  }
+  if (budget.problem) pm.problems.push(budget.problem)
 }
 
 /** Parses a postmortem (bytes or text) into the model. Never throws on content: problems are reported in `problems`. */
@@ -304,17 +360,16 @@ export function parsePostmortem(input: string | Uint8Array, path: string, option
   if (decoded.text === undefined) return pm
   const text = decoded.text
   pm.lines = text.split('\n')
-  const complex = tooComplex(text)
+  const complex = tooComplex(text, pm.lines.length)
   if (complex) {
     pm.problems.push(complex)
     return pm
   }
   try {
-    parseMarkdown(text, pm, options)
+    parseWithinBudget(text, pm, options)
   } catch (error) {
     // The contract is a model and problems for any content; a parser bug must not stop a whole lint run.
-    const reason = error instanceof Error ? error.message : String(error)
-    pm.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } })
+    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 } })
   }
   return pm
 }

@@ -1,3 +1,4 @@
+import { backtickRunsByLength, firstAtOrAfter } from '../../util/sorted.js'
 import type { FileRule, RuleReport } from '../types.js'
 
 // Tags GitHub renders in markdown (its HTML allow-list, plus a few common extras): `<details>` is HTML,
@@ -17,35 +18,25 @@ const AUTOLINK_RE = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/
 const EMAIL_RE = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/
 const TAG_RE = /^\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?$/
 
-/** Replaces inline code spans (`…`, ``…``) with spaces, keeping columns. */
+/**
+ * Replaces inline code spans (`…`, ``…``) with spaces, keeping columns. A span closes on the next run of
+ * exactly as many backticks; a run with none is literal. Linear in the line, as a line can be 2 MB long.
+ */
 function maskCodeSpans(line: string): string {
-  let out = ''
-  let i = 0
-  while (i < line.length) {
-    if (line[i] !== '`') {
-      out += line[i]
-      i++
-      continue
-    }
-    let n = 0
-    while (line[i + n] === '`') n++
-    const fence = '`'.repeat(n)
-    let close = -1
-    for (let j = line.indexOf(fence, i + n); j >= 0; j = line.indexOf(fence, j + 1)) {
-      if (line[j - 1] !== '`' && line[j + n] !== '`') {
-        close = j
-        break
-      }
-    }
-    if (close < 0) {
-      out += fence
-      i += n
-      continue
-    }
-    out += ' '.repeat(close + n - i)
-    i = close + n
+  if (!line.includes('`')) return line
+  const runs = backtickRunsByLength(line)
+  const parts: string[] = []
+  let copied = 0
+  for (const m of line.matchAll(/`+/g)) {
+    if (m.index < copied) continue
+    const length = m[0].length
+    const close = firstAtOrAfter(runs.get(length) ?? [], m.index + length)
+    if (close === undefined) continue
+    parts.push(line.slice(copied, m.index), ' '.repeat(close + length - m.index))
+    copied = close + length
   }
-  return out
+  parts.push(line.slice(copied))
+  return parts.join('')
 }
 
 /** Whether `<content>` is a placeholder rather than an autolink, an e-mail autolink or an HTML tag. */
