@@ -28,6 +28,7 @@ Examples:
   $ reliability-loop audit --period 2026-10 --scorer rules # score a month of agent transcripts
   $ reliability-loop experiment list                       # prompt and tool experiments
   $ reliability-loop review --month 2026-10 --write        # the monthly reliability packet
+  $ reliability-loop postmortem new --incident INC-1014    # a draft postmortem from an incident
   $ reliability-loop lint --help                           # options of a mode
 
 Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error
@@ -44,7 +45,8 @@ const MODES: ReadonlyArray<readonly [string, () => Promise<AddCommand>]> = [
   ['experiment', async () => (await import('./experiment-command.js')).addExperimentCommand],
   ['sync', async () => (await import('./sync-command.js')).addSyncCommand],
   ['audit', async () => (await import('./audit-command.js')).addAuditCommand],
-  ['review', async () => (await import('./review-command.js')).addReviewCommand]
+  ['review', async () => (await import('./review-command.js')).addReviewCommand],
+  ['postmortem', async () => (await import('./postmortem-command.js')).addPostmortemCommand]
 ]
 
 /** The mode the arguments run; undefined for the program's own help, version, or an unknown mode (all modes are loaded for those). */

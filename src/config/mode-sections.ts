@@ -4,6 +4,7 @@ import { experimentSection } from './experiment.js'
 import { syncSection } from './sync.js'
 import { auditSection } from './audit.js'
 import { reviewSection } from './review.js'
+import { postmortemSection } from './postmortem.js'
 
 // The section types live in mode-section.ts (the per-mode files import them from there, not from this list).
 export type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
@@ -14,5 +15,6 @@ export const MODE_SECTIONS: readonly ModeSection[] = [
   experimentSection,
   syncSection,
   auditSection,
-  reviewSection
+  reviewSection,
+  postmortemSection
 ]

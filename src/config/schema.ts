@@ -19,6 +19,7 @@ import { experimentConfigSchema } from './experiment-schema.js'
 import { syncSchema } from './sync-schema.js'
 import { auditConfigSchema } from './audit-schema.js'
 import { reviewConfigSchema } from './review-schema.js'
+import { postmortemConfigSchema } from './postmortem-schema.js'
 
 /** `postmortems:` as written in the file (kebab-case). */
 export interface PostmortemsDocument {
@@ -49,6 +50,7 @@ export interface ConfigDocument {
   audit?: Record<string, unknown> | null
   experiment?: Record<string, unknown> | null
   review?: Record<string, unknown> | null
+  drafts?: Record<string, unknown> | null
 }
 
 // The defaults editors show on hover are the ones the loader applies (defaults.ts), not a copy of them.
@@ -152,6 +154,7 @@ export const configSchema = {
     sync: syncSchema,
     audit: auditConfigSchema,
     experiment: experimentConfigSchema,
-    review: reviewConfigSchema
+    review: reviewConfigSchema,
+    drafts: postmortemConfigSchema
   }
 }

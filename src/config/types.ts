@@ -192,6 +192,24 @@ export interface ReviewConfig {
   thresholds: Record<ReviewThresholdName, { amber: number; red: number }>
 }
 
+// postmortem drafts (`postmortem new`, `mode: postmortem`)
+/** `drafts:` resolved (src/config/postmortem.ts). Paths are repository-relative. */
+export interface PostmortemDraftConfig {
+  /** Where `postmortem new` writes PM-<id>.md. */
+  dir: string
+  /** The template drafts are made from; a built-in one when the file is absent. */
+  template: string
+  /** Incident-record fields naming the commander and assignees, tried in order. */
+  ownerFields: string[]
+  /** Incident-record fields holding a noted event. */
+  noteFields: string[]
+  linkFields: { traces: string[]; ndjson: string[]; pagerduty: string[] }
+  /** Severities `--missing` drafts for; undefined = linked severities plus the gate's blocking ones. */
+  missingSeverities?: string[]
+  /** Label of the draft pull requests. */
+  label: string
+}
+
 /** The one validated configuration. Built once at the edge (Action inputs, CLI flags, .github/reliability.yml). */
 export interface Config {
   /** Absolute path of the repository root every relative path is resolved against. */
@@ -206,4 +224,5 @@ export interface Config {
   sync?: SyncConfig
   audit?: AuditConfig
   review?: ReviewConfig
+  drafts?: PostmortemDraftConfig
 }
