@@ -25,9 +25,10 @@ import { runAuditAction } from './action/audit-action.js'
 import { runReviewAction } from './action/review-action.js'
 import { createNodeReviewAdapters } from './io/node-review-adapters.js'
 import { reviewTracker } from './io/review-tracker.js'
+import { runPostmortemAction } from './action/postmortem-action.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
-export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review'] as const
+export const AVAILABLE_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'postmortem'] as const
 export const PLANNED_MODES: readonly string[] = []
 
 /** What the runner tells the Action through the environment. */
@@ -214,6 +215,26 @@ async function reviewMode(inputs: ActionInputs, runner: RunnerEnvironment): Prom
   await runReviewAction({ config, inputs: inputs.review, adapters: { ...adapters, ...(tracker && { tracker }) }, now: () => new Date() })
 }
 
+// postmortem mode: draft postmortems for incidents that have none, one pull request each, against the branch
+// the workflow runs on (GITHUB_REF_NAME), starting from its commit.
+async function postmortemMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadWorkspaceConfig(inputs, runner)
+  const redisUrl = process.env.REDIS_URL
+  if (redisUrl) core.setSecret(redisUrl)
+  const { owner, repo } = repositoryOf(runner, readEventPayload(runner.eventPath))
+  await runPostmortemAction({
+    config,
+    owner,
+    repo,
+    baseBranch: process.env.GITHUB_REF_NAME || 'main',
+    baseSha: runner.sha,
+    ...(inputs.token !== '' && { github: githubClient(inputs.token, runner) }),
+    dryRun: inputs.sync.dryRun,
+    adapters: createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) }),
+    now: () => new Date()
+  })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -253,6 +274,9 @@ export async function run(): Promise<void> {
         break
       case 'review':
         await reviewMode(inputs, runner)
+        break
+      case 'postmortem':
+        await postmortemMode(inputs, runner)
         break
       default:
         core.setFailed(unknownModeMessage(inputs.mode))

@@ -152,3 +152,30 @@ describe('postmortem new without an incident', () => {
     expect(r.stderr).toMatch(/missing --severity/)
   })
 })
+
+describe('postmortem new --missing', () => {
+  it('drafts every resolved incident of the configured severities that no postmortem names, and says what it counted', async () => {
+    const plain = await run(exampleRepo(), ['postmortem', 'new', '--missing'])
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toBe('')
+    expect(plain.stderr).toMatch(/5 incidents read: 0 need a postmortem, 3 have one, 0 not resolved, 2 of other severities than Sev1, Sev2/)
+
+    const root = exampleRepo({ '.github/reliability.yml': 'drafts:\n  missing-severities: [Sev2, Sev3]\n' })
+    const since = await run(root, ['postmortem', 'new', '--missing', '--since', '2026-11-02'])
+    expect(since.stderr).toMatch(/0 need a postmortem, 3 have one, 0 not resolved, 1 of other severities than Sev2, Sev3, 1 resolved before --since/)
+    const r = await run(root, ['postmortem', 'new', '--missing'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Created docs\/postmortems\/PM-105\.md for INC-1031 \(Status: draft; lint: 0 errors, \d+ warnings to fill in\)$/m)
+    // The draft names its incident: a second run finds it covered.
+    const again = await run(root, ['postmortem', 'new', '--missing'])
+    expect(again.stderr).toMatch(/0 need a postmortem, 4 have one/)
+    expect(existsSync(path.join(root, 'docs/postmortems/PM-106.md'))).toBe(false)
+  })
+
+  it('takes no per-draft flags', async () => {
+    const r = await run(exampleRepo(), ['postmortem', 'new', '--missing', '--incident', 'INC-1031'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--missing drafts every incident/)
+  })
+})
+

@@ -283,14 +283,25 @@ export interface MissingResult {
 }
 
 /** A draft for every resolved incident of a severity that needs one (drafts.missing-severities) with no postmortem. */
-export async function draftMissing(config: Config, request: { sinceMs?: number; today: string }, adapters: PostmortemAdapters): Promise<MissingResult> {
+export async function draftMissing(
+  config: Config,
+  request: {
+    sinceMs?: number
+    today: string
+    /** Ids taken outside the checkout (open draft pull requests): upper-cased id → where. */
+    reservedIds?: ReadonlyMap<string, string>
+    /** Incidents that already have a draft elsewhere (an open pull request): not drafted again. */
+    skipIncidents?: ReadonlySet<string>
+  },
+  adapters: PostmortemAdapters
+): Promise<MissingResult> {
   const settings = reviewConfigOf(config).incidents
   const severities = missingSeveritiesOf(config)
   const existing = await readExisting(config, adapters)
   const { incidents, notes } = await listIncidents(config, adapters)
   const template = await readTemplate(config, adapters)
   const result: MissingResult = { drafts: [], covered: [], counts: { incidents: incidents.length, open: 0, otherSeverity: 0, beforeSince: 0 }, severities, notes }
-  const inUse = new Map(existing.ids)
+  const inUse = new Map([...(request.reservedIds ?? []), ...existing.ids])
   for (const entry of incidents) {
     const last = entry.last ?? {}
     const status = typeof last[settings.fields.status] === 'string' ? (last[settings.fields.status] as string) : ''
@@ -307,6 +318,10 @@ export async function draftMissing(config: Config, request: { sinceMs?: number; 
     const mentioning = existing.files.find((f) => new RegExp(`(?<![A-Za-z0-9_-])${entry.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_-])`).test(f.text))
     if (named !== '' || mentioning !== undefined) {
       result.covered.push({ incidentId: entry.id, postmortem: named !== '' ? named : mentioning?.path ?? '' })
+      continue
+    }
+    if (request.skipIncidents?.has(entry.id) === true) {
+      result.covered.push({ incidentId: entry.id, postmortem: 'an open draft pull request' })
       continue
     }
     const facts = await factsOf(config, entry)
