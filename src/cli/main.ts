@@ -20,6 +20,7 @@ export const defaultDeps: CliDeps = { runLint, createAdapters: createNodeLintAda
 
 const PROGRAM_HELP_AFTER = `
 Examples:
+  $ reliability-loop init                                  # set up the configuration, workflows and templates
   $ reliability-loop lint                                  # lint docs/postmortems/**/PM-*.md
   $ reliability-loop lint docs/postmortems/PM-7.md         # lint one postmortem
   $ reliability-loop lint --format sarif > results.sarif   # for GitHub code scanning
@@ -46,7 +47,8 @@ const MODES: ReadonlyArray<readonly [string, () => Promise<AddCommand>]> = [
   ['sync', async () => (await import('./sync-command.js')).addSyncCommand],
   ['audit', async () => (await import('./audit-command.js')).addAuditCommand],
   ['review', async () => (await import('./review-command.js')).addReviewCommand],
-  ['postmortem', async () => (await import('./postmortem-command.js')).addPostmortemCommand]
+  ['postmortem', async () => (await import('./postmortem-command.js')).addPostmortemCommand],
+  ['init', async () => (await import('./init-command.js')).addInitCommand]
 ]
 
 /** The mode the arguments run; undefined for the program's own help, version, or an unknown mode (all modes are loaded for those). */
