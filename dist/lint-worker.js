@@ -17131,10 +17131,286 @@ function exitParagraphWithTaskListItem(token) {
   this.exit(token);
 }
 
+// src/util/sorted.ts
+function firstAtOrAfter(sorted, value2) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value2) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+function backtickRunsByLength(text3) {
+  const runs = /* @__PURE__ */ new Map();
+  for (const m of text3.matchAll(/`+/g)) {
+    const list2 = runs.get(m[0].length);
+    if (list2) list2.push(m.index);
+    else runs.set(m[0].length, [m.index]);
+  }
+  return runs;
+}
+
+// src/postmortem/markup-budget.ts
+var MARKUP_LIMITS = { perBlock: 500, perFile: 1e4, lookahead: 4e6, tableChars: 64 * 1024, tableLines: 2e3 };
+var ParseTimeExceeded = class extends Error {
+  constructor(budgetMs) {
+    super(`parsing took over ${budgetMs} ms`);
+    this.budgetMs = budgetMs;
+  }
+  budgetMs;
+};
+var GRAVE = 96;
+var LESS_THAN = 60;
+var LEFT_BRACKET = 91;
+var ASTERISK = 42;
+var UNDERSCORE = 95;
+var INLINE_CODES = [33, 38, ASTERISK, LESS_THAN, LEFT_BRACKET, 92, 93, UNDERSCORE, GRAVE];
+var NextMatch = class {
+  constructor(text3, find) {
+    this.text = text3;
+    this.find = find;
+  }
+  text;
+  find;
+  from = -1;
+  at = -1;
+  /** Offset of the next match at or after `offset`, or the text's length when there is none. */
+  after(offset) {
+    if (offset >= this.from && offset <= this.at) return this.at;
+    const found = this.find(this.text, offset);
+    this.from = offset;
+    this.at = found < 0 ? this.text.length : found;
+    return this.at;
+  }
+};
+var BLANK_LINE = /\n[ \t]*(?:\n|$)/g;
+function nextBlankLine(text3, from) {
+  BLANK_LINE.lastIndex = from;
+  return BLANK_LINE.exec(text3)?.index ?? -1;
+}
+function continuesTable(context) {
+  const events = context.events;
+  let index2 = events.length - 1;
+  while (index2 > -1 && (events[index2]?.[1].type === "lineEnding" || events[index2]?.[1].type === "linePrefix")) index2--;
+  const tail = events[index2]?.[1].type;
+  return tail === "tableHead" || tail === "tableRow";
+}
+function lineColumn(context) {
+  const point3 = context.now();
+  return { line: point3.line, column: point3.column };
+}
+var MarkupBudget = class {
+  constructor(text3, limits, deadline) {
+    this.text = text3;
+    this.limits = limits;
+    this.deadline = deadline;
+    this.lookaheadLeft = limits.lookahead;
+    this.tableCharsLeft = limits.tableChars;
+    this.tableLinesLeft = limits.tableLines;
+    this.deadlineAt = deadline ? deadline.now() + deadline.budgetMs : void 0;
+    this.blankLines = new NextMatch(text3, nextBlankLine);
+    this.closingAngles = new NextMatch(text3, (t, from) => t.indexOf(">", from));
+  }
+  text;
+  limits;
+  deadline;
+  fileUsed = 0;
+  lookaheadLeft;
+  tableCharsLeft;
+  tableLinesLeft;
+  // One text tokenizer per paragraph, heading or table cell; its `now` function identifies it.
+  blockUsed = /* @__PURE__ */ new WeakMap();
+  exhaustedBlocks = /* @__PURE__ */ new WeakSet();
+  ticks = 0;
+  deadlineAt;
+  runs;
+  blankLines;
+  closingAngles;
+  /** The first place a limit turned markup into plain text, if any. */
+  problem;
+  /** Throws ParseTimeExceeded once the deadline has passed (checked every 64 calls: the clock costs more than the check). */
+  tick() {
+    if (this.deadline && this.deadlineAt !== void 0 && (++this.ticks & 63) === 0 && this.deadline.now() > this.deadlineAt) {
+      throw new ParseTimeExceeded(this.deadline.budgetMs);
+    }
+  }
+  /**
+   * Whether a table may start at this offset. A table needs a delimiter row on the next line; without one
+   * the table construct would fail anyway, after tokenising the whole line cell by cell (a 2 MB line of
+   * prose cost 300 MB). Past the file's table budget, what follows is read as paragraphs.
+   */
+  allowsTable(context) {
+    this.tick();
+    if (continuesTable(context)) return true;
+    const offset = context.now().offset;
+    const lineEnd = this.text.indexOf("\n", offset);
+    if (lineEnd < 0) return false;
+    const nextEnd = this.text.indexOf("\n", lineEnd + 1);
+    const next = this.text.slice(lineEnd + 1, nextEnd < 0 ? this.text.length : nextEnd);
+    if (!/^[ \t>|:-]*-[ \t>|:-]*$/.test(next)) return false;
+    const end = this.blankLines.after(offset);
+    const chars = end - offset;
+    let lines = 0;
+    if (chars <= this.tableCharsLeft) for (let i = offset; i < end && lines <= this.tableLinesLeft; i = this.text.indexOf("\n", i) + 1 || end) lines++;
+    if (chars > this.tableCharsLeft || lines > this.tableLinesLeft) {
+      this.report(context, `the file's tables run over ${Math.round(this.limits.tableChars / 1024)} KB or ${this.limits.tableLines} lines; this table and the rest were read as text, not as tables.`);
+      this.tableCharsLeft = 0;
+      return false;
+    }
+    this.tableCharsLeft -= chars;
+    this.tableLinesLeft -= lines;
+    return true;
+  }
+  /** What to do with the inline construct starting at `code`: let micromark parse it, or read it as plain text. */
+  decide(context, code) {
+    if (code === LEFT_BRACKET && context.previous === null && context._gfmTasklistFirstContentOfListItem) return "markdown";
+    this.tick();
+    const block = context.now;
+    if (this.exhaustedBlocks.has(block)) return "plain-line";
+    const offset = context.now().offset;
+    let cost = 1;
+    let lookahead = 0;
+    if (code === ASTERISK || code === UNDERSCORE) {
+      cost = this.runLength(offset, code, this.limits.perBlock + 1);
+    } else if (code === GRAVE) {
+      const close2 = this.codeSpanClose(offset);
+      if (close2 === void 0) return this.charge(context, block, 1, 0, "plain-run");
+      lookahead = close2 - offset;
+    } else if (code === LESS_THAN) {
+      const reach = this.angleReach(offset);
+      if (reach === void 0) return this.charge(context, block, 1, 0, "plain-char");
+      lookahead = reach;
+    }
+    return this.charge(context, block, cost, lookahead, "markdown");
+  }
+  charge(context, block, cost, lookahead, decision) {
+    const used = (this.blockUsed.get(block) ?? 0) + cost;
+    let limit;
+    if (used > this.limits.perBlock) limit = `this paragraph has over ${this.limits.perBlock} inline markup constructs (links, emphasis, code, HTML, escapes)`;
+    else if (this.fileUsed + cost > this.limits.perFile) limit = `the file has over ${this.limits.perFile} inline markup constructs`;
+    else if (lookahead > this.lookaheadLeft) limit = "code spans and inline HTML in the file look ahead too far";
+    if (limit) {
+      this.exhaustedBlocks.add(block);
+      this.report(context, `From here on, ${limit}; the rest of the paragraph was read as plain text.`);
+      return "plain-line";
+    }
+    this.blockUsed.set(block, used);
+    this.fileUsed += cost;
+    this.lookaheadLeft -= lookahead;
+    return decision;
+  }
+  report(context, message) {
+    this.problem ??= { message: `Markup too dense to parse in full: ${message.charAt(0).toLowerCase()}${message.slice(1)}`, position: lineColumn(context) };
+  }
+  runLength(offset, code, max) {
+    let end = offset;
+    while (end < this.text.length && end - offset < max && this.text.charCodeAt(end) === code) end++;
+    return end - offset;
+  }
+  /** Where the code span opening here could close: the next run of as many backticks before the paragraph ends. */
+  codeSpanClose(offset) {
+    const length = this.runLength(offset, GRAVE, Infinity);
+    this.runs ??= backtickRunsByLength(this.text);
+    const close2 = firstAtOrAfter(this.runs.get(length) ?? [], offset + length);
+    return close2 !== void 0 && close2 < this.blankLines.after(offset) ? close2 : void 0;
+  }
+  /**
+   * How far inline HTML or an autolink opening here can scan: both need a `>` before the paragraph ends.
+   * A tag with quoted attributes or a comment can run past the first `>`, so it is charged to the paragraph's end.
+   */
+  angleReach(offset) {
+    const blank = this.blankLines.after(offset);
+    const close2 = this.closingAngles.after(offset + 1);
+    if (close2 >= blank) return void 0;
+    const toClose = close2 - offset;
+    if (toClose > this.lookaheadLeft) return toClose;
+    const span = this.text.slice(offset, close2);
+    return /["']/.test(span) || /^<[!?]/.test(span) ? blank - offset : toClose;
+  }
+};
+function codeTextPrevious(code) {
+  return code !== GRAVE || this.events[this.events.length - 1]?.[1].type === "characterEscape";
+}
+function plainText(effects, ok2, decision, marker) {
+  const rest = (code) => {
+    const more = decision === "plain-line" ? code !== null && code > -3 : code === marker;
+    if (more) {
+      effects.consume(code);
+      return rest;
+    }
+    effects.exit("data");
+    return ok2(code);
+  };
+  return (code) => {
+    effects.enter("data");
+    effects.consume(code);
+    if (decision === "plain-char") {
+      effects.exit("data");
+      return ok2;
+    }
+    return rest;
+  };
+}
+var BudgetSlot = class {
+  current;
+  get budget() {
+    return this.current;
+  }
+  run(budget, parse2) {
+    this.current = budget;
+    try {
+      return parse2();
+    } finally {
+      this.current = void 0;
+    }
+  }
+};
+function inlineGuard(slot, marker) {
+  const construct = {
+    name: "markupBudget",
+    tokenize(effects, ok2, nok) {
+      return (code) => {
+        const decision = slot.budget?.decide(this, marker) ?? "markdown";
+        return decision === "markdown" ? nok(code) : plainText(effects, ok2, decision, marker)(code);
+      };
+    }
+  };
+  if (marker === GRAVE) construct.previous = codeTextPrevious;
+  return construct;
+}
+function markupBudgetExtension(slot) {
+  const text3 = {};
+  for (const code of INLINE_CODES) text3[code] = inlineGuard(slot, code);
+  const deadlineCheck = {
+    name: "markupBudgetDeadline",
+    tokenize(_effects, _ok, nok) {
+      slot.budget?.tick();
+      return nok;
+    }
+  };
+  return { text: text3, flow: { null: deadlineCheck } };
+}
+function guardTable(table, slot) {
+  return {
+    ...table,
+    tokenize(effects, ok2, nok) {
+      return slot.budget?.allowsTable(this) === false ? nok : table.tokenize.call(this, effects, ok2, nok);
+    }
+  };
+}
+
 // src/postmortem/remark-tables-and-tasks.ts
-function remarkTablesAndTasks() {
+function budgetedTable(slot) {
+  const table = gfmTable();
+  const flow3 = table.flow;
+  flow3.null = guardTable(flow3.null, slot);
+  return table;
+}
+function remarkTablesAndTasks(slot) {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(budgetedTable(slot), gfmTaskListItem(), markupBudgetExtension(slot));
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
@@ -17669,17 +17945,27 @@ function sectionMatcher(sections, aliases) {
   return (heading) => table.get(sectionKey(heading));
 }
 
+// src/util/error-message.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // src/postmortem/parse.ts
+var PARSE_TIME_BUDGET_MS = 1e3;
 var DEFAULT_PARSE_OPTIONS = {
   severityLevels: ["Sev1", "Sev2", "Sev3", "Sev4"],
   sections: ["Summary", "Timeline", "Root Cause", "Customer Impact", "Action Items"],
   sectionAliases: {}
 };
-var processor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ["yaml"]);
+var budgetSlot = new BudgetSlot();
+var processor = unified().use(remarkParse).use(remarkTablesAndTasks, budgetSlot).use(remarkFrontmatter, ["yaml"]);
 var DISABLE_RE = /<!--\s*reliability-loop-disable\s+([^>]*?)\s*-->/g;
 var DEEP_NESTING_RE = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t>]|$)){100}|^[ \t]{400}/m;
 var BLOCK_LINE_RE = /^[ \t]*(?:[>|]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/gm;
 var MAX_BLOCK_LINES = 5e3;
+var MAX_LINES = 5e3;
+var DEFINITION_RE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/gm;
+var MAX_DEFINITIONS = 1e3;
 function startOf(node2) {
   return { line: node2.position?.start.line ?? 1, column: node2.position?.start.column ?? 1 };
 }
@@ -17867,20 +18153,50 @@ function lineOf(text3, index2) {
   for (let i = text3.indexOf("\n"); i >= 0 && i < index2; i = text3.indexOf("\n", i + 1)) line++;
   return line;
 }
-function tooComplex(text3) {
+function countUpTo(re, text3, max) {
+  re.lastIndex = 0;
+  let count = 0;
+  while (count <= max && re.exec(text3)) count++;
+  return count;
+}
+function tooComplex(text3, lineCount) {
+  const start = { line: 1, column: 1 };
   const deep = DEEP_NESTING_RE.exec(text3);
   if (deep) {
     const line = lineOf(text3, deep.index);
     return { message: `Line ${line} nests block quotes or lists over 100 levels deep; the file was not parsed as markdown.`, position: { line, column: 1 } };
   }
-  BLOCK_LINE_RE.lastIndex = 0;
-  let count = 0;
-  while (count <= MAX_BLOCK_LINES && BLOCK_LINE_RE.exec(text3)) count++;
-  if (count <= MAX_BLOCK_LINES) return void 0;
-  return {
-    message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
-    position: { line: 1, column: 1 }
-  };
+  if (countUpTo(BLOCK_LINE_RE, text3, MAX_BLOCK_LINES) > MAX_BLOCK_LINES) {
+    return {
+      message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
+      position: start
+    };
+  }
+  if (countUpTo(DEFINITION_RE, text3, MAX_DEFINITIONS) > MAX_DEFINITIONS) {
+    return { message: `File has over ${MAX_DEFINITIONS} link reference definitions (\`[label]: url\` lines); it was not parsed.`, position: start };
+  }
+  if (lineCount > MAX_LINES) {
+    return { message: `File has ${lineCount} lines, over the ${MAX_LINES} a postmortem may have; it was not parsed. Move logs and transcripts out and link them.`, position: start };
+  }
+  return void 0;
+}
+function defaultDeadline() {
+  return { now: () => performance.now(), budgetMs: PARSE_TIME_BUDGET_MS };
+}
+function parseWithinBudget(text3, pm, options) {
+  const budget = new MarkupBudget(text3, options.markupLimits ?? MARKUP_LIMITS, options.deadline ?? defaultDeadline());
+  try {
+    budgetSlot.run(budget, () => parseMarkdown(text3, pm, options));
+  } catch (error) {
+    if (!(error instanceof ParseTimeExceeded)) throw error;
+    pm.problems.push({
+      message: `Parsing stopped after ${error.budgetMs} ms: the markup is too large or too dense to read in time, so the file was not checked. Move logs out and split long paragraphs and tables.`,
+      position: { line: 1, column: 1 },
+      transient: true
+    });
+    return;
+  }
+  if (budget.problem) pm.problems.push(budget.problem);
 }
 function parsePostmortem(input, path, options = DEFAULT_PARSE_OPTIONS) {
   const pm = emptyPostmortem(path);
@@ -17889,16 +18205,15 @@ function parsePostmortem(input, path, options = DEFAULT_PARSE_OPTIONS) {
   if (decoded.text === void 0) return pm;
   const text3 = decoded.text;
   pm.lines = text3.split("\n");
-  const complex = tooComplex(text3);
+  const complex = tooComplex(text3, pm.lines.length);
   if (complex) {
     pm.problems.push(complex);
     return pm;
   }
   try {
-    parseMarkdown(text3, pm, options);
+    parseWithinBudget(text3, pm, options);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    pm.problems.push({ message: `The markdown parser failed on this file (${reason}); the model is incomplete.`, position: { line: 1, column: 1 } });
+    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 } });
   }
   return pm;
 }
@@ -18184,6 +18499,13 @@ var sectionOrderRule = {
   }
 };
 
+// src/lint/rules/draft.ts
+function draftWarning(report) {
+  report.severity = "warning";
+  report.message = `${report.message.replace(/\.$/, "")} (a warning while Status is draft; an error once it is not).`;
+  return report;
+}
+
 // src/lint/rules/PM006-severe-links.ts
 var HTTP_URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 var ANY_URL_RE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
@@ -18269,6 +18591,7 @@ var severeLinksRule = {
         });
       }
     }
+    if (pm.metadata.status === "draft") for (const report of reports) draftWarning(report);
     return reports;
   }
 };
@@ -18355,13 +18678,12 @@ var severeHasActionsRule = {
     const plain = pm.actionItems.length;
     const detail = plain > 0 ? ` (the ${plain} bullet${plain === 1 ? "" : "s"} without a checkbox do${plain === 1 ? "es" : ""} not count)` : "";
     const where = heading ? `under "${heading.text}"` : 'in a "## Action Items" section';
-    return [
-      {
-        line: heading?.position.line ?? 1,
-        column: heading?.position.column ?? 1,
-        message: `${level} incidents need at least one action item${detail}; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" ${where}.`
-      }
-    ];
+    const report = {
+      line: heading?.position.line ?? 1,
+      column: heading?.position.column ?? 1,
+      message: `${level} incidents need at least one action item${detail}; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" ${where}.`
+    };
+    return [pm.metadata.status === "draft" ? draftWarning(report) : report];
   }
 };
 
@@ -18376,33 +18698,20 @@ var AUTOLINK_RE = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
 var EMAIL_RE = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
 var TAG_RE = /^\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?$/;
 function maskCodeSpans(line) {
-  let out = "";
-  let i = 0;
-  while (i < line.length) {
-    if (line[i] !== "`") {
-      out += line[i];
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (line[i + n] === "`") n++;
-    const fence3 = "`".repeat(n);
-    let close2 = -1;
-    for (let j = line.indexOf(fence3, i + n); j >= 0; j = line.indexOf(fence3, j + 1)) {
-      if (line[j - 1] !== "`" && line[j + n] !== "`") {
-        close2 = j;
-        break;
-      }
-    }
-    if (close2 < 0) {
-      out += fence3;
-      i += n;
-      continue;
-    }
-    out += " ".repeat(close2 + n - i);
-    i = close2 + n;
+  if (!line.includes("`")) return line;
+  const runs = backtickRunsByLength(line);
+  const parts = [];
+  let copied = 0;
+  for (const m of line.matchAll(/`+/g)) {
+    if (m.index < copied) continue;
+    const length = m[0].length;
+    const close2 = firstAtOrAfter(runs.get(length) ?? [], m.index + length);
+    if (close2 === void 0) continue;
+    parts.push(line.slice(copied, m.index), " ".repeat(close2 + length - m.index));
+    copied = close2 + length;
   }
-  return out;
+  parts.push(line.slice(copied));
+  return parts.join("");
 }
 function isAnglePlaceholder(content3) {
   if (!/^[A-Za-z_/]/.test(content3) || /\s$/.test(content3)) return false;
@@ -18602,7 +18911,7 @@ function lintFile(input, path, config, env) {
     today: env.today,
     pathExists: (p) => probes[p] ??= env.pathExists(p)
   };
-  const pm = parsePostmortem(input, path, parseOptionsOf(config));
+  const pm = parsePostmortem(input, path, env.deadline ? { ...parseOptionsOf(config), deadline: env.deadline } : parseOptionsOf(config));
   let findings;
   try {
     findings = lintPostmortem(pm, ctx);
@@ -18614,7 +18923,7 @@ function lintFile(input, path, config, env) {
         column: 1,
         rule: "PM000",
         severity: "error",
-        message: `reliability-loop failed while checking this file (${error instanceof Error ? error.message : String(error)}); please report it with the file attached.`
+        message: `reliability-loop failed while checking this file (${errorMessage(error)}); please report it with the file attached.`
       }
     ];
   }
@@ -18625,7 +18934,9 @@ function lintFile(input, path, config, env) {
     disabledRules: pm.disabledRules
   };
   if (pm.title?.id) digest.id = pm.title.id;
-  return { path, findings, digest, probes };
+  const result = { path, findings, digest, probes };
+  if (pm.problems.some((p) => p.transient)) result.transient = true;
+  return result;
 }
 
 // src/lint/lint-worker.ts

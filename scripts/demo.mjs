@@ -1,7 +1,7 @@
 // `npm run demo`: runs every mode that exists on this repository's own example content, offline and
 // without credentials, and shows what a user would see. Uses the committed bundle, as the Action does.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,6 +45,7 @@ syncDemo()
 reviewDemo()
 publishDemo()
 auditDemo()
+postmortemDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -143,3 +144,22 @@ function auditDemo() {
   if (!ok) unexpected++
   step('as a CI bar: fail when a dimension passes on fewer than 90% of the sample', ['audit', '--period', '2026-10', '--scorer', 'rules', '--dry-run', '--fail-below', '0.9'], 1)
 }
+
+// postmortem new: a draft postmortem from the records of the October incident that has none (INC-1031,
+// logs/incidents/), printed with --dry-run (nothing is written); Sev3 drafts are asked for with a config that
+// lists Sev3 among drafts.missing-severities, in a scratch copy so the repository stays as it is.
+function postmortemDemo() {
+  console.log('\nreliability-loop demo: postmortems that start themselves')
+  step('a draft from the incident INC-1031 (Sev3, no postmortem yet), printed instead of written', ['postmortem', 'new', '--incident', 'INC-1031', '--dry-run'], 0)
+  const scratch = mkdtempSync(join(tmpdir(), 'rl-demo-pm-'))
+  try {
+    for (const dir of ['docs/postmortems', 'logs/incidents', 'logs/missions']) cpSync(join(root, dir), join(scratch, dir), { recursive: true })
+    const config = join(scratch, 'missing.yml')
+    writeFileSync(config, 'drafts:\n  missing-severities: [Sev1, Sev2, Sev3]\n')
+    step('every resolved incident without a postmortem gets a draft (written in a scratch copy, then linted: warnings only)', ['postmortem', 'new', '--missing', '--config', config], 0, scratch)
+    step('the draft lints with warnings only (PM009 and friends, while Status is draft)', ['lint', '--no-cache', 'docs/postmortems/PM-105.md'], 0, scratch)
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+

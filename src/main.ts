@@ -34,6 +34,7 @@ import { publishCredentials } from './publish/credentials.js'
 import { createNodePublishAdapters } from './publish/node-adapters.js'
 import { publishConfigOf } from './config/publish.js'
 import { reviewConfigOf } from './config/review.js'
+import { runPostmortemAction } from './action/postmortem-action.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
 export const AVAILABLE_MODES = ACTION_MODES
@@ -248,6 +249,26 @@ async function publishMode(inputs: ActionInputs, runner: RunnerEnvironment): Pro
   })
 }
 
+// postmortem mode: draft postmortems for incidents that have none, one pull request each, against the branch
+// the workflow runs on (GITHUB_REF_NAME), starting from its commit.
+async function postmortemMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
+  const config = loadWorkspaceConfig(inputs, runner)
+  const redisUrl = process.env.REDIS_URL
+  if (redisUrl) core.setSecret(redisUrl)
+  const { owner, repo } = repositoryOf(runner, readEventPayload(runner.eventPath))
+  await runPostmortemAction({
+    config,
+    owner,
+    repo,
+    baseBranch: process.env.GITHUB_REF_NAME || 'main',
+    baseSha: runner.sha,
+    ...(inputs.token !== '' && { github: githubClient(inputs.token, runner) }),
+    dryRun: inputs.sync.dryRun,
+    adapters: createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) }),
+    now: () => new Date()
+  })
+}
+
 function reportConfigError(error: ConfigError): void {
   // Each located problem also becomes an annotation on the config file, so it shows on the PR diff.
   for (const issue of error.issues) {
@@ -271,7 +292,8 @@ const MODE_RUNNERS: Readonly<Record<ActionMode, (inputs: ActionInputs, runner: R
   audit: auditMode,
   review: reviewMode,
   publish: publishMode,
-  export: exportMode
+  export: exportMode,
+  postmortem: postmortemMode
 }
 
 export async function run(): Promise<void> {

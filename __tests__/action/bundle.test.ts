@@ -370,7 +370,7 @@ describeWithContract('the Action bundle (dist/index.js on Node 24)', () => {
   test('an unknown mode fails and names the modes there are', async () => {
     const run = await pullRequest({ with: { mode: 'lnit' } })
     expect(run.code).toBe(1)
-    expect(run.errors.map((c) => c.message)).toEqual(['input mode: unknown mode "lnit"; available: lint, experiment, gate, sync, audit, review, publish, export.'])
+    expect(run.errors.map((c) => c.message)).toEqual(['input mode: unknown mode "lnit"; available: lint, experiment, gate, sync, audit, review, publish, export, postmortem.'])
     expect(fake.requests).toEqual([])
   })
 

@@ -37,7 +37,7 @@ describe('which mode reads which input', () => {
       { input: 'review-month', modes: ['review'] }
     ])
     expect(inputsForOtherModes(raw({ 'linear-team': 'ENG' }), 'review')).toEqual([])
-    expect(inputsForOtherModes(raw({ 'dry-run': 'true' }), 'gate')).toEqual([{ input: 'dry-run', modes: ['sync', 'audit', 'publish', 'export'] }])
+    expect(inputsForOtherModes(raw({ 'dry-run': 'true' }), 'gate')).toEqual([{ input: 'dry-run', modes: ['sync', 'audit', 'publish', 'export', 'postmortem'] }])
     for (const mode of ACTION_MODES) expect(inputsForOtherModes(raw({ paths: 'docs/**/PM-*.md', rules: 'PM009=off' }), mode)).toEqual([])
   })
 })

@@ -272,7 +272,7 @@ describe('loadConfig: errors point at the key, file, line and column', () => {
       [1, 1, 'postmortem'],
       [4, 3, 'postmortems.glob']
     ])
-    expect(issues[0]?.message).toMatch(/^unknown key \(did you mean "postmortems"\?\); allowed here: postmortems, lint, gate, sync, audit, experiment, review, export, publish$/)
+    expect(issues[0]?.message).toMatch(/^unknown key \(did you mean "postmortems"\?\); allowed here: postmortems, lint, gate, sync, audit, experiment, review, export, publish, drafts$/)
   })
 
   it('reports wrong types with what was found', () => {

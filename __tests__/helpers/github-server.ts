@@ -15,6 +15,7 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import { sendBodyFault, type BodyFault } from './body-fault.js'
 import { GATE_OPERATIONS, GateRoutes, isGateOperation, RawText, type GateOperationId } from './github-server-gate.js'
 import { ISSUE_OPERATIONS, IssueRoutes, isIssueOperation, type IssueOperationId } from './github-server-issues.js'
+import { PULL_WRITE_OPERATIONS, PullWriteRoutes, isPullWriteOperation, type PullWriteOperationId } from './github-server-pulls.js'
 import { GITHUB_CONTRACT_PATH } from './contracts.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -29,7 +30,7 @@ export function describeWithContract(name: string, fn: () => void): void {
   describe(name, fn)
 }
 
-export type OperationId = 'pulls/list-files' | 'checks/create' | 'checks/update' | GateOperationId | IssueOperationId
+export type OperationId = 'pulls/list-files' | 'checks/create' | 'checks/update' | GateOperationId | IssueOperationId | PullWriteOperationId
 
 export type Fault =
   /** A server error with GitHub's body for it. */
@@ -125,12 +126,13 @@ export function convertNullable(node: Json): Json {
   return { anyOf: [out, { type: 'null' }] }
 }
 
-const OPERATIONS: Record<OperationId, { path: string; method: 'get' | 'post' | 'patch' }> = {
+const OPERATIONS: Record<OperationId, { path: string; method: 'get' | 'post' | 'patch' | 'put' }> = {
   'pulls/list-files': { path: '/repos/{owner}/{repo}/pulls/{pull_number}/files', method: 'get' },
   'checks/create': { path: '/repos/{owner}/{repo}/check-runs', method: 'post' },
   'checks/update': { path: '/repos/{owner}/{repo}/check-runs/{check_run_id}', method: 'patch' },
   ...GATE_OPERATIONS,
-  ...ISSUE_OPERATIONS
+  ...ISSUE_OPERATIONS,
+  ...PULL_WRITE_OPERATIONS
 }
 
 let validators: Map<OperationId, ValidateFunction> | undefined
@@ -144,6 +146,9 @@ function requestBodyValidators(): Map<OperationId, ValidateFunction> {
   const ajv = new Ajv({ strict: false, allErrors: true })
   ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value) && !Number.isNaN(Date.parse(value)))
   ajv.addFormat('uri', (value: string) => URL.canParse(value))
+  // Formats of the pull-request and label writes: `owner/repo` and 64-bit ids.
+  ajv.addFormat('repo.nwo', (value: string) => /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
+  ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) })
   validators = new Map()
   for (const [id, { path, method }] of Object.entries(OPERATIONS) as Array<[OperationId, (typeof OPERATIONS)[OperationId]]>) {
     const operation = contract.paths[path]?.[method]
@@ -187,6 +192,8 @@ export class FakeGitHub {
   readonly gate: GateRoutes = new GateRoutes(this)
   /** The issue and milestone endpoints of the sync mode (github-server-issues.ts): its issues, milestones and assignable logins. */
   readonly issueTracker: IssueRoutes = new IssueRoutes(this)
+  /** Branches, files committed through the contents API, pull requests opened, labels (github-server-pulls.ts). */
+  readonly pullWrites: PullWriteRoutes = new PullWriteRoutes(this)
   private readonly sockets = new Set<Socket>()
   private readonly server: Server
   private rateRemaining = 5000
@@ -245,6 +252,7 @@ export class FakeGitHub {
     this.faults.clear()
     this.readOnly = false
     this.issueTracker.reset()
+    this.pullWrites.reset()
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -294,6 +302,8 @@ export class FakeGitHub {
     if (gateRoute) return gateRoute
     const issueRoute = this.issueTracker.route(method, path)
     if (issueRoute) return issueRoute
+    const pullRoute = this.pullWrites.route(method, path)
+    if (pullRoute) return pullRoute
     let m: RegExpExecArray | null
     if (method === 'GET' && (m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path))) {
       return { operation: 'pulls/list-files', params: { owner: m[1] ?? '', repo: m[2] ?? '', pull_number: m[3] ?? '' } }
@@ -334,6 +344,10 @@ export class FakeGitHub {
     if (isIssueOperation(route.operation)) {
       const operation = route.operation
       return this.issueTracker.dispatch(operation, params, url, () => this.validateBody(operation, record, text))
+    }
+    if (isPullWriteOperation(route.operation)) {
+      const operation = route.operation
+      return this.pullWrites.dispatch(operation, params, url, () => this.validateBody(operation, record, text))
     }
     if (params.owner !== this.owner || params.repo !== this.repo) throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
 

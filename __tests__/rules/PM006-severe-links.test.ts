@@ -88,4 +88,12 @@ describe('PM006 severe-links', () => {
       'PagerDuty value "PD-123" is not a PagerDuty incident; write the incident URL (https://<subdomain>.pagerduty.com/incidents/<ID>) or its ID, e.g. Q1ABCD2EFGHIJK.'
     )
   })
+
+  test('is a warning while Status is draft (postmortem new writes TBD for links the records lack), an error once it is not', () => {
+    const tbd = ['- Traces: TBD', '- NDJSON: TBD', '- PagerDuty: TBD']
+    const draft = check(severeLinksRule, severe([...tbd, '- Status: draft']))
+    expect(draft.map((r) => r.severity)).toEqual(['warning', 'warning', 'warning'])
+    expect(draft.every((r) => r.message.endsWith('(a warning while Status is draft; an error once it is not).'))).toBe(true)
+    expect(check(severeLinksRule, severe([...tbd, '- Status: final'])).map((r) => r.severity)).toEqual([undefined, undefined, undefined])
+  })
 })

@@ -37,4 +37,11 @@ describe('PM008 severe-has-actions', () => {
       '1:1 Sev1 incidents need at least one action item; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" in a "## Action Items" section.'
     ])
   })
+
+  test('is a warning while Status is draft (a draft made by postmortem new), an error once it is not', () => {
+    const draft = check(severeHasActionsRule, doc('Sev1', '- Status: draft', '', '## Action Items', '', 'TBD'))
+    expect(draft.map((r) => r.severity)).toEqual(['warning'])
+    expect(draft[0]?.message).toMatch(/\(a warning while Status is draft; an error once it is not\)\.$/)
+    expect(check(severeHasActionsRule, doc('Sev1', '- Status: in review', '', '## Action Items', '', 'TBD')).map((r) => r.severity)).toEqual([undefined])
+  })
 })

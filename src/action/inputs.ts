@@ -30,7 +30,7 @@ export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Readonly<Record<InputName, string>>
 
 /** Every mode the Action runs; main.ts dispatches through a table with exactly these keys. */
-export const ACTION_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'publish', 'export'] as const
+export const ACTION_MODES = ['lint', 'experiment', 'gate', 'sync', 'audit', 'review', 'publish', 'export', 'postmortem'] as const
 export type ActionMode = (typeof ACTION_MODES)[number]
 
 // Read by every mode: which mode, the token, the config file and its overrides (postmortems.paths and
@@ -48,7 +48,9 @@ export const MODE_INPUTS: Readonly<Record<ActionMode, readonly InputName[]>> = {
   // The packet reads ticket status with the sync mode's tracker and credentials.
   review: [...REVIEW_INPUTS, ...TRACKER_INPUTS],
   publish: [...PUBLISH_INPUTS, 'dry-run'],
-  export: [...EXPORT_INPUTS, 'dry-run']
+  export: [...EXPORT_INPUTS, 'dry-run'],
+  // Drafts without pull requests with `dry-run`.
+  postmortem: ['dry-run']
 }
 
 /** action.yml's defaults (but `token`'s expression): a value equal to one of these was not set by the workflow. A test keeps them equal. */

@@ -2,6 +2,7 @@
 
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import picomatch from 'picomatch'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { NODE_MODULES_CACHE_DIR, defaultLintConfig } from '../config/defaults.js'
 import { loadConfig, parseRuleSettings, type ConfigOverride } from '../config/load.js'
@@ -131,8 +132,18 @@ export async function lintCommand(paths: readonly string[], options: LintOptions
 
   if (result.files.length === 0) {
     // Nothing linted is not a clean result: the postmortems are elsewhere, or the config points nowhere.
+    // The one exception is a repository that has no postmortem yet (only the template, as `init` leaves it).
+    const globs = config.lint.postmortems.paths
+    const bases = [...new Set(globs.map((g) => picomatch.scan(g).base || '.'))]
+    const found = await adapters.files.glob(bases.map((b) => `${b === '.' ? '' : `${b}/`}**/*.md`))
+    const markdown = found.filter((p) => !/(^|\/)TEMPLATE\.md$/i.test(p))
+    // The postmortems folder is there with its template (as `init` leaves it) and nothing else: not a typo.
+    if (pathArgs === undefined && markdown.length === 0 && found.length > 0) {
+      io.stderr(`no postmortems yet under ${bases.join(', ')}: write the first with \`reliability-loop postmortem new\` (or from ${bases[0]}/TEMPLATE.md)\n`)
+      return EXIT.OK
+    }
     throw new UsageError(
-      `no postmortems match ${config.lint.postmortems.paths.join(', ')} under ${root}`,
+      `no postmortems match ${globs.join(', ')} under ${root}${markdown.length > 0 ? ` (${markdown.length} other markdown file${markdown.length === 1 ? '' : 's'} there, e.g. ${markdown[0]})` : ''}`,
       'set postmortems.paths in .github/reliability.yml to where your postmortems are, pass --root <dir>, or pass the files to lint'
     )
   }

@@ -20,6 +20,7 @@ export const defaultDeps: CliDeps = { runLint, createAdapters: createNodeLintAda
 
 const PROGRAM_HELP_AFTER = `
 Examples:
+  $ reliability-loop init                                  # set up the configuration, workflows and templates
   $ reliability-loop lint                                  # lint docs/postmortems/**/PM-*.md
   $ reliability-loop lint docs/postmortems/PM-7.md         # lint one postmortem
   $ reliability-loop lint --format sarif > results.sarif   # for GitHub code scanning
@@ -30,6 +31,7 @@ Examples:
   $ reliability-loop review --month 2026-10 --write        # the monthly reliability packet
   $ reliability-loop export                                # records into a DuckDB warehouse, with views
   $ reliability-loop publish --month 2026-10 --dry-run     # what Confluence, e-mail and Slack would get
+  $ reliability-loop postmortem new --incident INC-1014    # a draft postmortem from an incident
   $ reliability-loop lint --help                           # options of a mode
 
 Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 internal error
@@ -48,7 +50,9 @@ const MODES: ReadonlyArray<readonly [string, () => Promise<AddCommand>]> = [
   ['audit', async () => (await import('./audit-command.js')).addAuditCommand],
   ['review', async () => (await import('./review-command.js')).addReviewCommand],
   ['export', async () => (await import('./export-command.js')).addExportCommand],
-  ['publish', async () => (await import('./publish-command.js')).addPublishCommand]
+  ['publish', async () => (await import('./publish-command.js')).addPublishCommand],
+  ['postmortem', async () => (await import('./postmortem-command.js')).addPostmortemCommand],
+  ['init', async () => (await import('./init-command.js')).addInitCommand]
 ]
 
 /** The mode the arguments run; undefined for the program's own help, version, or an unknown mode (all modes are loaded for those). */

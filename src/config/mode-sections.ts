@@ -6,6 +6,7 @@ import { auditSection } from './audit.js'
 import { reviewSection } from './review.js'
 import { exportSection } from './export.js'
 import { publishSection } from './publish.js'
+import { postmortemSection } from './postmortem.js'
 
 // The section types live in mode-section.ts (the per-mode files import them from there, not from this list).
 export type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
@@ -18,5 +19,6 @@ export const MODE_SECTIONS: readonly ModeSection[] = [
   auditSection,
   reviewSection,
   exportSection,
-  publishSection
+  publishSection,
+  postmortemSection
 ]

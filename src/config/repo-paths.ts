@@ -28,6 +28,8 @@ export const REPOSITORY_PATH_KEYS: readonly string[] = [
   'review.audit-dir',
   'review.output-dir',
   'publish.record',
+  'drafts.dir',
+  'drafts.template',
   'export.duckdb.path'
 ]
 

@@ -21,6 +21,7 @@ import { auditConfigSchema } from './audit-schema.js'
 import { reviewConfigSchema } from './review-schema.js'
 import { exportConfigSchema } from './export-schema.js'
 import { publishConfigSchema } from './publish-schema.js'
+import { postmortemConfigSchema } from './postmortem-schema.js'
 
 /** `postmortems:` as written in the file (kebab-case). */
 export interface PostmortemsDocument {
@@ -53,6 +54,7 @@ export interface ConfigDocument {
   review?: Record<string, unknown> | null
   export?: Record<string, unknown> | null
   publish?: Record<string, unknown> | null
+  drafts?: Record<string, unknown> | null
 }
 
 // The defaults editors show on hover are the ones the loader applies (defaults.ts), not a copy of them.
@@ -158,6 +160,7 @@ export const configSchema = {
     experiment: experimentConfigSchema,
     review: reviewConfigSchema,
     export: exportConfigSchema,
-    publish: publishConfigSchema
+    publish: publishConfigSchema,
+    drafts: postmortemConfigSchema
   }
 }

@@ -217,6 +217,24 @@ export interface ExportConfig {
   snowflake: { account?: string; user?: string; database?: string; schema?: string; warehouse?: string; role?: string }
 }
 
+// postmortem drafts (`postmortem new`, `mode: postmortem`)
+/** `drafts:` resolved (src/config/postmortem.ts). Paths are repository-relative. */
+export interface PostmortemDraftConfig {
+  /** Where `postmortem new` writes PM-<id>.md. */
+  dir: string
+  /** The template drafts are made from; a built-in one when the file is absent. */
+  template: string
+  /** Incident-record fields naming the commander and assignees, tried in order. */
+  ownerFields: string[]
+  /** Incident-record fields holding a noted event. */
+  noteFields: string[]
+  linkFields: { traces: string[]; ndjson: string[]; pagerduty: string[] }
+  /** Severities `--missing` drafts for; undefined = linked severities plus the gate's blocking ones. */
+  missingSeverities?: string[]
+  /** Label of the draft pull requests. */
+  label: string
+}
+
 /** The one validated configuration. Built once at the edge (Action inputs, CLI flags, .github/reliability.yml). */
 export interface Config {
   /** Absolute path of the repository root every relative path is resolved against. */
@@ -233,4 +251,5 @@ export interface Config {
   review?: ReviewConfig
   export?: ExportConfig
   publish?: PublishConfig
+  drafts?: PostmortemDraftConfig
 }

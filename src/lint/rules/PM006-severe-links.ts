@@ -1,5 +1,6 @@
 import type { MetadataField, Postmortem } from '../../postmortem/model.js'
 import { severityIn } from '../../postmortem/severity.js'
+import { draftWarning } from './draft.js'
 import type { FileRule, RuleContext, RuleReport } from '../types.js'
 
 const HTTP_URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i
@@ -100,6 +101,9 @@ export const severeLinksRule: FileRule = {
         })
       }
     }
+    // A draft is a postmortem whose evidence is still being gathered (`postmortem new` writes TBD where the
+    // incident records had no link): the same findings, as warnings, until Status says it is no longer one.
+    if (pm.metadata.status === 'draft') for (const report of reports) draftWarning(report)
     return reports
   }
 }

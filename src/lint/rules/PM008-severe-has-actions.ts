@@ -1,5 +1,6 @@
 import { severityIn } from '../../postmortem/severity.js'
-import type { FileRule } from '../types.js'
+import type { FileRule, RuleReport } from '../types.js'
+import { draftWarning } from './draft.js'
 
 /**
  * PM008 severe-has-actions: a severe incident (`lint.linked-severities`) comes with at least one tracked
@@ -19,12 +20,12 @@ export const severeHasActionsRule: FileRule = {
     const plain = pm.actionItems.length
     const detail = plain > 0 ? ` (the ${plain} bullet${plain === 1 ? '' : 's'} without a checkbox do${plain === 1 ? 'es' : ''} not count)` : ''
     const where = heading ? `under "${heading.text}"` : 'in a "## Action Items" section'
-    return [
-      {
-        line: heading?.position.line ?? 1,
-        column: heading?.position.column ?? 1,
-        message: `${level} incidents need at least one action item${detail}; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" ${where}.`
-      }
-    ]
+    const report: RuleReport = {
+      line: heading?.position.line ?? 1,
+      column: heading?.position.column ?? 1,
+      message: `${level} incidents need at least one action item${detail}; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" ${where}.`
+    }
+    // A draft has not decided its action items yet: a warning until Status says it is no longer a draft.
+    return [pm.metadata.status === 'draft' ? draftWarning(report) : report]
   }
 }
