@@ -16,6 +16,19 @@ const links = { serverUrl: 'https://github.com', repository: 'o/r', sha: 'f'.rep
 const TODAY = '2024-06-01'
 
 describe('gate: no open Sev1 action items', () => {
+  test('a postmortem the parser could not read (too many lines, binary) fails the gate instead of passing as empty', () => {
+    const huge = `${postmortem(1, 'Sev1', [OPEN])}${'filler line\n'.repeat(6000)}`
+    const unread = parsePostmortem(huge, 'docs/postmortems/PM-9.md')
+    expect(unread.actionItems).toEqual([])
+    const binary = parsePostmortem(new Uint8Array([0, 1, 2, 0, 255, 0]), 'docs/postmortems/PM-8.md')
+    const v = evaluateSev1Actions({ postmortems: [unread, binary, pm('docs/postmortems/PM-1.md', 'Sev2', [OPEN])], settings, today: TODAY })
+    expect(v.conclusion).toBe('failure')
+    expect(v.title).toBe('2 postmortems could not be read: Sev1 action items unknown')
+    expect(v.annotations.map((a) => [a.path, a.title])).toEqual([['docs/postmortems/PM-9.md', 'Postmortem not read'], ['docs/postmortems/PM-8.md', 'Postmortem not read']])
+    expect(summary(v)).toContain('Not read')
+    expect(summary(v)).toMatch(/PM-9\.md: File has \d+ lines/)
+  })
+
   test('an unchecked item of a Sev1 postmortem fails, listing item, owner, due date and a link to the line', () => {
     const v = evaluateSev1Actions({ postmortems: [pm('docs/postmortems/PM-1.md', 'Sev1', [OPEN, DONE])], settings, today: TODAY })
     expect(v.conclusion).toBe('failure')

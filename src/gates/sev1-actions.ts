@@ -90,6 +90,11 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
     }
   }
 
+  // A postmortem the parser could not read has unknown severity and items: never a silent pass.
+  const unread = input.postmortems.flatMap((pm) => {
+    const problem = pm.problems.find((p) => p.incomplete === true)
+    return problem === undefined ? [] : [{ path: pm.path, reason: problem.message }]
+  })
   const closed = closedByChange(input, levels)
   const blockers = open.filter((o) => o.exemptBy === undefined)
   const exempted = open.filter((o) => o.exemptBy !== undefined && 'reference' in o.exemptBy)
@@ -106,7 +111,8 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
     passedByFixLabel: exempted.map((o) => ({ ...gateItem(o), reference: o.exemptBy !== undefined && 'reference' in o.exemptBy ? o.exemptBy.reference : '' })),
     closedByChange: closed.map((c) => ({ ...gateItem({ postmortem: c.postmortem, item: c.item, overdue: false }) })),
     notYetDue: notYetDue.length,
-    untracked
+    untracked,
+    unread
   }
 
   const annotations: GateAnnotation[] = [
@@ -118,6 +124,16 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
         annotation_level: 'failure',
         title: `Open ${o.postmortem.metadata.severity?.label ?? levelNames} action item`,
         message: `${o.item.summary || o.item.raw}${o.item.ownerRaw ? ` (owner ${o.item.ownerRaw}` : ' (no owner'}${o.item.due ? `, due ${o.item.due})` : ')'} blocks merges until it is checked.`
+      })
+    ),
+    ...unread.map(
+      (u): GateAnnotation => ({
+        path: u.path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: 'failure',
+        title: 'Postmortem not read',
+        message: `${u.reason} Its severity and action items are unknown, so the gate cannot pass it: fix the file (reliability-loop lint shows why).`
       })
     ),
     ...details.passedByFixLabel.map(
@@ -133,14 +149,16 @@ export function evaluateSev1Actions(input: Sev1ActionsInput): GateVerdict {
   ]
 
   const verdictTitle =
-    blockers.length > 0
+    unread.length > 0 && blockers.length === 0
+      ? `${plural(unread.length, 'postmortem')} could not be read: ${levelNames} action items unknown`
+      : blockers.length > 0
       ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, 'postmortem')}`
       : exempted.length > 0
         ? `No blocking ${levelNames} action items (${exempted.length} passed by ${settings.fixLabel})`
         : closed.length > 0
           ? `No open ${levelNames} action items (${closed.length} closed by this change)`
           : `No open ${levelNames} action items`
-  return { id: 'sev1-actions', conclusion: blockers.length > 0 ? 'failure' : 'success', title: verdictTitle, details, annotations }
+  return { id: 'sev1-actions', conclusion: blockers.length > 0 || unread.length > 0 ? 'failure' : 'success', title: verdictTitle, details, annotations }
 }
 
 function gateItem(o: OpenItem): GateItem {

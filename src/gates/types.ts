@@ -59,6 +59,8 @@ export interface Sev1ActionsDetails {
   notYetDue: number
   /** Action items without a checkbox (not counted). */
   untracked: number
+  /** Postmortems that could not be read into the model: their severity and items are unknown, so the gate fails. */
+  unread: Array<{ path: string; reason: string }>
 }
 
 export interface RollbackPlanDetails {

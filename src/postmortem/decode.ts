@@ -12,7 +12,7 @@ export interface DecodedText {
 const START: Position = { line: 1, column: 1 }
 
 function unreadable(message: string): DecodedText {
-  return { problems: [{ message, position: { ...START } }] }
+  return { problems: [{ message, position: { ...START }, incomplete: true }] }
 }
 
 function positionOfOffset(text: string, offset: number): Position {

@@ -126,6 +126,11 @@ export interface ParseProblem {
   position: Position
   /** The problem depends on the machine (a parse that ran out of time), not only on the content: do not cache it. */
   transient?: boolean
+  /**
+   * The file was not read into the model (unreadable bytes, too large or too complex, out of time): its
+   * metadata and action items are unknown, not absent, and a check that depends on them must not pass.
+   */
+  incomplete?: boolean
 }
 
 export interface Postmortem {

@@ -345,7 +345,8 @@ function parseWithinBudget(text: string, pm: Postmortem, options: ParseOptions):
     pm.problems.push({
       message: `Parsing stopped after ${error.budgetMs} ms: the markup is too large or too dense to read in time, so the file was not checked. Move logs out and split long paragraphs and tables.`,
       position: { line: 1, column: 1 },
-      transient: true
+      transient: true,
+      incomplete: true
     })
     return
   }
@@ -362,14 +363,14 @@ export function parsePostmortem(input: string | Uint8Array, path: string, option
   pm.lines = text.split('\n')
   const complex = tooComplex(text, pm.lines.length)
   if (complex) {
-    pm.problems.push(complex)
+    pm.problems.push({ ...complex, incomplete: true })
     return pm
   }
   try {
     parseWithinBudget(text, pm, options)
   } catch (error) {
     // The contract is a model and problems for any content; a parser bug must not stop a whole lint run.
-    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 } })
+    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 }, incomplete: true })
   }
   return pm
 }

@@ -170,6 +170,10 @@ function sev1Body(d: Sev1ActionsDetails, style: Style): string {
   const levels = d.severities.join('/')
   const policy = d.block === 'open' ? `every unchecked action item of a ${levels} postmortem blocks` : `unchecked action items of ${levels} postmortems block once overdue (or without a valid due date)`
   const parts = [`Checked ${plural(d.blockingPostmortems, `${levels} postmortem`)} of ${plural(d.postmortems, 'postmortem')} (policy \`block: ${d.block}\`: ${policy}).`]
+  if (d.unread.length > 0) {
+    const list = d.unread.slice(0, MAX_ITEMS).map((u) => `- ${u.path}: ${u.reason}`)
+    parts.push(`${style.heading('Not read')}\n\n${list.join('\n')}${d.unread.length > MAX_ITEMS ? `\n- …and ${d.unread.length - MAX_ITEMS} more` : ''}\n\nTheir severity and action items are unknown, so this gate fails until they can be read (\`reliability-loop lint\` shows why).`)
+  }
   if (d.blocking.length > 0) {
     parts.push(`${style.heading('Blocking')}\n\n${itemsTable(d.blocking, style)}`)
     const first = d.blocking[0]

@@ -4,16 +4,16 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-3BFTC6IZ.js";
+} from "./cli-HKU5D4MV.js";
 import {
   RULES
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-GS75UIMI.js";
+} from "./cli-F3ATEINX.js";
 import "./cli-PL4BFAXC.js";
 import "./cli-NBZ4GVR7.js";
 import {
@@ -51,16 +51,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-G5FYUHJD.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-HC3J62AB.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-UMDMPU5K.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-K5RG2UUE.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-FRA3MGO7.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-JMQDVAD2.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-JEN5R7JG.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-GEZ7WC4P.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-LK5GGMDO.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-KAWRB46L.js")).addInitCommand]
+  ["lint", async () => (await import("./cli-EQSOPUCB.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-XSAA375G.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-5JYUNYMD.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-MA6JAJGZ.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-3FISFKTE.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-EW7G2KL5.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-F4AANACJ.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-5BLBY746.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-266QYLCM.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-VXMUMHBI.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

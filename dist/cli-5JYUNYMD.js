@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+} from "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import {
   nodeRepoFiles
 } from "./cli-PL4BFAXC.js";

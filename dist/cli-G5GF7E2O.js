@@ -10715,7 +10715,7 @@ function remarkTablesAndTasks(slot) {
 var MAX_POSTMORTEM_BYTES = 2 * 1024 * 1024;
 var START = { line: 1, column: 1 };
 function unreadable(message) {
-  return { problems: [{ message, position: { ...START } }] };
+  return { problems: [{ message, position: { ...START }, incomplete: true }] };
 }
 function positionOfOffset(text3, offset) {
   let line = 1;
@@ -11245,7 +11245,8 @@ function parseWithinBudget(text3, pm, options) {
     pm.problems.push({
       message: `Parsing stopped after ${error.budgetMs} ms: the markup is too large or too dense to read in time, so the file was not checked. Move logs out and split long paragraphs and tables.`,
       position: { line: 1, column: 1 },
-      transient: true
+      transient: true,
+      incomplete: true
     });
     return;
   }
@@ -11260,13 +11261,13 @@ function parsePostmortem(input, path, options = DEFAULT_PARSE_OPTIONS) {
   pm.lines = text3.split("\n");
   const complex = tooComplex(text3, pm.lines.length);
   if (complex) {
-    pm.problems.push(complex);
+    pm.problems.push({ ...complex, incomplete: true });
     return pm;
   }
   try {
     parseWithinBudget(text3, pm, options);
   } catch (error) {
-    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 } });
+    pm.problems.push({ message: `The markdown parser failed on this file (${errorMessage(error)}); the model is incomplete.`, position: { line: 1, column: 1 }, incomplete: true });
   }
   return pm;
 }

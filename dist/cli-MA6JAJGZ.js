@@ -7,9 +7,9 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-PTZSN2X4.js";
+} from "./cli-S2NVJ2BF.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-WXF7Z34T.js";
+import "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import {
   createTracker
@@ -29,8 +29,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+} from "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import {
   nodeRepoFiles
 } from "./cli-PL4BFAXC.js";

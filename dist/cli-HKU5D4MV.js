@@ -5,13 +5,13 @@ import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import {
   workerPoolExecutor
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-GS75UIMI.js";
+} from "./cli-F3ATEINX.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-JJVRXUS4.js";
+} from "./cli-MDH65NMC.js";
 import {
   PeriodError,
   compareNotes,
@@ -45,14 +45,14 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-PTZSN2X4.js";
+} from "./cli-S2NVJ2BF.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import {
   TRACKER_NAMES
 } from "./cli-ZOINX7CQ.js";
@@ -65,7 +65,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-26V6I7MG.js";
+} from "./cli-7C4FAKMR.js";
 import {
   replaceFileAtomic
 } from "./cli-NBZ4GVR7.js";

@@ -6,27 +6,27 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-CKENADY2.js";
+} from "./cli-EVJZT7JB.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-JJVRXUS4.js";
+import "./cli-MDH65NMC.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-3BFTC6IZ.js";
+import "./cli-HKU5D4MV.js";
 import "./cli-X2JCGES3.js";
 import "./cli-CWUTZK4N.js";
 import "./cli-RJBBVVXP.js";
-import "./cli-PTZSN2X4.js";
+import "./cli-S2NVJ2BF.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-WXF7Z34T.js";
+import "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-ZOINX7CQ.js";
 import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-BU6EMFDS.js";
-import "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+import "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import "./cli-PL4BFAXC.js";
 import "./cli-NBZ4GVR7.js";
 import "./cli-ZMMMMZHX.js";

@@ -9,7 +9,7 @@ import {
   parsePostmortem,
   ruleById,
   ruleSetting
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import {
   normaliseReferenceId,
   normaliseUrl

@@ -23,7 +23,7 @@ import {
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import {
   createGitHubClient,
@@ -756,6 +756,10 @@ ${pullRequest.body}` : "";
       open.push(entry);
     }
   }
+  const unread = input.postmortems.flatMap((pm) => {
+    const problem = pm.problems.find((p) => p.incomplete === true);
+    return problem === void 0 ? [] : [{ path: pm.path, reason: problem.message }];
+  });
   const closed = closedByChange(input, levels);
   const blockers = open.filter((o) => o.exemptBy === void 0);
   const exempted = open.filter((o) => o.exemptBy !== void 0 && "reference" in o.exemptBy);
@@ -771,7 +775,8 @@ ${pullRequest.body}` : "";
     passedByFixLabel: exempted.map((o) => ({ ...gateItem(o), reference: o.exemptBy !== void 0 && "reference" in o.exemptBy ? o.exemptBy.reference : "" })),
     closedByChange: closed.map((c) => ({ ...gateItem({ postmortem: c.postmortem, item: c.item, overdue: false }) })),
     notYetDue: notYetDue.length,
-    untracked
+    untracked,
+    unread
   };
   const annotations = [
     ...blockers.map(
@@ -782,6 +787,16 @@ ${pullRequest.body}` : "";
         annotation_level: "failure",
         title: `Open ${o.postmortem.metadata.severity?.label ?? levelNames} action item`,
         message: `${o.item.summary || o.item.raw}${o.item.ownerRaw ? ` (owner ${o.item.ownerRaw}` : " (no owner"}${o.item.due ? `, due ${o.item.due})` : ")"} blocks merges until it is checked.`
+      })
+    ),
+    ...unread.map(
+      (u) => ({
+        path: u.path,
+        start_line: 1,
+        end_line: 1,
+        annotation_level: "failure",
+        title: "Postmortem not read",
+        message: `${u.reason} Its severity and action items are unknown, so the gate cannot pass it: fix the file (reliability-loop lint shows why).`
       })
     ),
     ...details.passedByFixLabel.map(
@@ -795,8 +810,8 @@ ${pullRequest.body}` : "";
       })
     )
   ];
-  const verdictTitle = blockers.length > 0 ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, "postmortem")}` : exempted.length > 0 ? `No blocking ${levelNames} action items (${exempted.length} passed by ${settings.fixLabel})` : closed.length > 0 ? `No open ${levelNames} action items (${closed.length} closed by this change)` : `No open ${levelNames} action items`;
-  return { id: "sev1-actions", conclusion: blockers.length > 0 ? "failure" : "success", title: verdictTitle, details, annotations };
+  const verdictTitle = unread.length > 0 && blockers.length === 0 ? `${plural(unread.length, "postmortem")} could not be read: ${levelNames} action items unknown` : blockers.length > 0 ? `${plural(blockers.length, `open ${levelNames} action item`)} in ${plural(new Set(blockers.map((b) => b.postmortem.path)).size, "postmortem")}` : exempted.length > 0 ? `No blocking ${levelNames} action items (${exempted.length} passed by ${settings.fixLabel})` : closed.length > 0 ? `No open ${levelNames} action items (${closed.length} closed by this change)` : `No open ${levelNames} action items`;
+  return { id: "sev1-actions", conclusion: blockers.length > 0 || unread.length > 0 ? "failure" : "success", title: verdictTitle, details, annotations };
 }
 function gateItem(o) {
   const { item, postmortem } = o;
@@ -1161,6 +1176,15 @@ function sev1Body(d, style) {
   const levels = d.severities.join("/");
   const policy = d.block === "open" ? `every unchecked action item of a ${levels} postmortem blocks` : `unchecked action items of ${levels} postmortems block once overdue (or without a valid due date)`;
   const parts = [`Checked ${plural(d.blockingPostmortems, `${levels} postmortem`)} of ${plural(d.postmortems, "postmortem")} (policy \`block: ${d.block}\`: ${policy}).`];
+  if (d.unread.length > 0) {
+    const list = d.unread.slice(0, MAX_ITEMS).map((u) => `- ${u.path}: ${u.reason}`);
+    parts.push(`${style.heading("Not read")}
+
+${list.join("\n")}${d.unread.length > MAX_ITEMS ? `
+- …and ${d.unread.length - MAX_ITEMS} more` : ""}
+
+Their severity and action items are unknown, so this gate fails until they can be read (\`reliability-loop lint\` shows why).`);
+  }
   if (d.blocking.length > 0) {
     parts.push(`${style.heading("Blocking")}
 

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-GS75UIMI.js";
+} from "./cli-F3ATEINX.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

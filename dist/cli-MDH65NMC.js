@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-3BFTC6IZ.js";
+} from "./cli-HKU5D4MV.js";
 import {
   runGit
 } from "./cli-X2JCGES3.js";

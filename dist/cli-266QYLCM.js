@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-JJVRXUS4.js";
+} from "./cli-MDH65NMC.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,20 +20,20 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-3BFTC6IZ.js";
+} from "./cli-HKU5D4MV.js";
 import "./cli-X2JCGES3.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-BU6EMFDS.js";
 import {
   collect,
   resolveRoot
-} from "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+} from "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import {
   nodeRepoFiles
 } from "./cli-PL4BFAXC.js";

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+} from "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import {
   readConfigText
 } from "./cli-ZMMMMZHX.js";

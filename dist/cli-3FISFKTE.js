@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-26V6I7MG.js";
+} from "./cli-7C4FAKMR.js";
 import {
   VERSION
-} from "./cli-GS75UIMI.js";
+} from "./cli-F3ATEINX.js";
 import {
   nodeRepoFiles
 } from "./cli-PL4BFAXC.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-JJVRXUS4.js";
+} from "./cli-MDH65NMC.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-3BFTC6IZ.js";
+import "./cli-HKU5D4MV.js";
 import "./cli-X2JCGES3.js";
 import {
   parseExperimentDoc
@@ -22,7 +22,7 @@ import {
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-WXF7Z34T.js";
+} from "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
 import {
   DEFAULT_HTTP_POLICY,
@@ -41,8 +41,8 @@ import {
 import "./cli-BU6EMFDS.js";
 import {
   resolveRoot
-} from "./cli-26V6I7MG.js";
-import "./cli-GS75UIMI.js";
+} from "./cli-7C4FAKMR.js";
+import "./cli-F3ATEINX.js";
 import "./cli-PL4BFAXC.js";
 import "./cli-NBZ4GVR7.js";
 import {
