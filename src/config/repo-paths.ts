@@ -27,6 +27,7 @@ export const REPOSITORY_PATH_KEYS: readonly string[] = [
   'review.bypass-log',
   'review.audit-dir',
   'review.output-dir',
+  'sync.decision-paths[]',
   'publish.record',
   'drafts.dir',
   'drafts.template',

@@ -78,6 +78,14 @@ export const syncSchema = {
         'Skip action items that `lint` rejects (PM007: no owner, no due date, no checkbox; PM009: a placeholder such as `@TBD` on the item’s line) instead of opening their tickets with a warning.',
       default: false
     },
+    'decision-paths': {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1 },
+      description:
+        'Review packets whose `## Decisions` section is synced: each decision `- [ ] summary :: @owner :: YYYY-MM-DD` becomes one ticket labelled `review-decision` besides `labels`, closed when ticked. Globs inside the repository; `[]` syncs no decisions.',
+      default: ['docs/reviews/*.md']
+    },
     concurrency: {
       type: 'integer',
       minimum: 1,

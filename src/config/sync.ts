@@ -29,6 +29,7 @@ export function defaultSyncConfig(levels: readonly string[] = ['Sev1', 'Sev2', '
     tickClosed: false,
     requireValidItems: false,
     concurrency: 4,
+    decisionPaths: ['docs/reviews/*.md'],
     github: { milestones: false },
     linear: { apiUrl: DEFAULT_LINEAR_API_URL },
     jira: { issueType: 'Task', priorities: { urgent: 'Highest', high: 'High', medium: 'Medium', low: 'Low' } }
@@ -53,6 +54,7 @@ export function resolveSync(section: Dict | undefined, report: ReportConfigIssue
   if (typeof s['tick-closed'] === 'boolean') sync.tickClosed = s['tick-closed']
   if (typeof s['require-valid-items'] === 'boolean') sync.requireValidItems = s['require-valid-items']
   if (typeof s.concurrency === 'number') sync.concurrency = s.concurrency
+  if (Array.isArray(s['decision-paths'])) sync.decisionPaths = s['decision-paths'].map(String)
 
   if (s.priorities !== undefined) {
     // Written keys are matched onto the configured spelling (`SEV-1` → `Sev1`), as in postmortems.

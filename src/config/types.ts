@@ -104,6 +104,8 @@ export interface SyncConfig {
   /** Skip items that lint rejects (PM007, PM009 on the item's line) instead of planning them with a warning. */
   requireValidItems: boolean
   concurrency: number
+  /** Review packets whose `Decisions` section is synced like action items (`docs/reviews/*.md`). */
+  decisionPaths?: string[]
   github: { repository?: string; milestones: boolean }
   linear: { team?: string; apiUrl: string }
   jira: { baseUrl?: string; project?: string; issueType: string; priorities: Record<Exclude<SyncPriority, 'none'>, string> }

@@ -10,6 +10,7 @@ import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem } from '../postmortem/parse.js'
 import { executePlan, type ExecuteOptions, type ItemResult } from '../sync/execute.js'
 import { findItemProblems, itemLocation, type ItemProblems } from '../sync/item-checks.js'
+import { collectDecisionItems, DEFAULT_DECISION_PATHS, parseDecisionFile } from '../sync/decisions.js'
 import { collectSyncItems, type ItemReference, type SkippedItem, type SyncItem } from '../sync/items.js'
 import { planSync, planWithoutTracker, type PlanItem, type PlanSettings, type SyncPlan } from '../sync/plan.js'
 import type { OwnerIdentity, PriorityLevel, Ticket, Tracker, TrackerKind } from '../sync/trackers/tracker.js'
@@ -84,9 +85,11 @@ function exactText(bytes: Uint8Array): string | undefined {
   }
 }
 
-async function readPostmortems(config: Config, files: RepoFiles, warnings: string[]): Promise<ReadPostmortem[]> {
-  const paths = [...new Set(await files.glob(config.lint.postmortems.paths))].sort()
-  const options = parseOptionsOf(config.lint)
+type ParseFile = (bytes: Uint8Array, path: string) => Postmortem
+
+/** Every file the globs match, parsed, with its exact text for the write-back. */
+async function readDocuments(globs: readonly string[], parse: ParseFile, files: RepoFiles, warnings: string[], skip: ReadonlySet<string> = new Set()): Promise<ReadPostmortem[]> {
+  const paths = [...new Set(await files.glob(globs))].filter((p) => !skip.has(p)).sort()
   const out: ReadPostmortem[] = []
   for (const path of paths) {
     let bytes: Uint8Array
@@ -96,7 +99,7 @@ async function readPostmortems(config: Config, files: RepoFiles, warnings: strin
       warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)
       continue
     }
-    const pm = parsePostmortem(bytes, path, options)
+    const pm = parse(bytes, path)
     const text = exactText(bytes)
     // Decoding problems (binary, UTF-16, too large) all start "File is"; such a file is never edited.
     out.push(text !== undefined && !pm.problems.some((p) => p.message.startsWith('File is')) ? { pm, text } : { pm })
@@ -221,13 +224,21 @@ async function writeBackFile(path: string, original: string | undefined, edits: 
 export async function runSync(config: Config, request: SyncRequest, adapters: SyncAdapters): Promise<SyncRunResult> {
   const sync = syncConfigOf(config)
   const warnings: string[] = []
-  const read = await readPostmortems(config, adapters.files, warnings)
+  const options = parseOptionsOf(config.lint)
+  const read = await readDocuments(config.lint.postmortems.paths, (bytes, path) => parsePostmortem(bytes, path, options), adapters.files, warnings)
   const postmortems = read.map((r) => r.pm)
   const { items, skipped } = collectSyncItems(postmortems)
+  // A file that is a postmortem is never also read as a review packet.
+  const decisionFiles = await readDocuments(sync.decisionPaths ?? DEFAULT_DECISION_PATHS, parseDecisionFile, adapters.files, warnings, new Set(postmortems.map((pm) => pm.path)))
+  const decisions = collectDecisionItems(decisionFiles.map((r) => r.pm))
+  items.push(...decisions.items)
+  skipped.push(...decisions.skipped)
+  read.push(...decisionFiles)
   if (!request.dryRun && !adapters.tracker) throw new Error('a sync that writes needs the tracker’s credentials; without them only a dry run is possible')
 
   if (adapters.tracker) adapters.onPhase?.('looking-up')
   const itemWarnings: SyncRunResult['itemWarnings'] = []
+  for (const s of decisions.skipped) itemWarnings.push({ path: s.path, line: s.line, warning: `${s.path}:${s.line}: ${s.reason}` })
   const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, { skipped, warnings, itemWarnings })
 
   let results: ItemResult[]

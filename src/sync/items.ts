@@ -35,6 +35,8 @@ export interface SyncItem {
   trailing?: string
   /** How many `::` fields the item has: write-back needs the due date field (3 or more). */
   fieldCount: number
+  /** Labels this item's ticket gets besides the configured ones (`review-decision` for a review's decision). */
+  labels?: string[]
 }
 
 export interface SkippedItem {
@@ -62,11 +64,18 @@ function referenceOf(item: ActionItem): ItemReference | undefined {
  * Every task-list action item of the postmortems, keyed. Bullets without a checkbox cannot be ticked
  * off, so they are skipped (and the lint mode reports them under PM007).
  */
-export function collectSyncItems(postmortems: readonly Postmortem[]): CollectedItems {
+export interface CollectOptions {
+  /** The document's id for keys and ticket titles; default the postmortem's (`PM-101`). */
+  idOf?: (pm: Postmortem) => string
+  /** Extra labels on every item's ticket. */
+  labels?: string[]
+}
+
+export function collectSyncItems(postmortems: readonly Postmortem[], options: CollectOptions = {}): CollectedItems {
   const items: SyncItem[] = []
   const skipped: SkippedItem[] = []
   for (const pm of [...postmortems].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const postmortemId = postmortemIdOf(pm.title?.id, pm.path)
+    const postmortemId = options.idOf?.(pm) ?? postmortemIdOf(pm.title?.id, pm.path)
     const seen = new Map<string, number>()
     for (const item of pm.actionItems) {
       const summary = item.summary.trim()
@@ -98,6 +107,7 @@ export function collectSyncItems(postmortems: readonly Postmortem[]): CollectedI
       const severity = pm.metadata.severity?.label
       if (severity !== undefined) synced.severity = severity
       const ref = referenceOf(item)
+      if (options.labels !== undefined && options.labels.length > 0) synced.labels = [...options.labels]
       if (ref) synced.ref = ref
       else if (item.ticket !== undefined) synced.trailing = item.ticket.raw
       items.push(synced)

@@ -85,6 +85,7 @@ export function draftFor(item: SyncItem, input: Pick<PlanInput, 'assignees' | 's
   const { settings } = input
   const labels = [...settings.labels]
   if (settings.severityLabels && item.severity !== undefined && !labels.includes(item.severity)) labels.push(item.severity)
+  for (const label of item.labels ?? []) if (!labels.includes(label)) labels.push(label)
   const draft: TicketDraft = {
     key: item.key,
     title: ticketTitle(item),
