@@ -60,7 +60,7 @@ describe('runReview', () => {
     expect(a).toContain('x-axis ["2026-09", "2026-10"]')
     expect(a).toMatch(/\| tone \| 1-5 \| – \| – \| – \| – \| 4\.50 \| 2\.50 \| −2\.00 \| 2 \|/)
     expect(a).toContain('[PM-7](../../docs/postmortems/PM-7.md)')
-    expect(a).toMatch(/## Decisions\n\n<!--[^\n]*-->\n$/)
+    expect(a).toMatch(/## Decisions\n\n<!-- Write each decision as an action item[^]*-->\n$/)
     for (const heading of ['Sources', 'Executive summary', 'Incidents', 'Postmortem hygiene', 'Action-item backlog', 'Audit scores', 'Experiments', 'Gate bypasses', 'Data quality', 'Decisions']) {
       expect(a).toContain(`\n## ${heading}\n`)
     }
@@ -168,7 +168,7 @@ describe('runReview', () => {
 describe('the JSON packet', () => {
   it('has a version and every section', async () => {
     const json = JSON.parse(renderPacketJson(await review(makeRepo(GOOD)))) as Record<string, unknown>
-    expect(Object.keys(json)).toEqual(['version', 'period', 'generatedAt', 'sources', 'summary', 'incidents', 'postmortems', 'backlog', 'audits', 'experiments', 'bypasses', 'dataQuality'])
+    expect(Object.keys(json)).toEqual(['version', 'period', 'generatedAt', 'sources', 'summary', 'incidents', 'postmortems', 'backlog', 'audits', 'experiments', 'bypasses', 'dataQuality', 'decisions'])
     expect(json).toMatchObject({
       version: 1,
       period: { label: '2026-10', title: 'October 2026', start: '2026-10-01T00:00:00.000Z', end: '2026-11-01T00:00:00.000Z' },

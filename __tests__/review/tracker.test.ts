@@ -127,8 +127,8 @@ describeWithLinearSchema('review reads the synced items\' tickets', () => {
 
     const refused = await cli(['review', '--month', '2026-10'], root, { ...linearEnv(), LINEAR_API_KEY: 'lin_api_wrong' })
     expect(refused.code).toBe(0)
-    expect(refused.stdout).toContain('Ticket status not shown: could not read Linear: Linear SyncSetup: Authentication required, not authenticated')
-    expect(refused.stdout).toMatch(/\| action-items \| – \| could not read Linear: .*; the tickets' status is not shown \|/)
+    expect(refused.stdout).toContain('Ticket status not shown: could not search Linear for tickets labelled "reliability": Linear SyncSetup: Authentication required, not authenticated')
+    expect(refused.stdout).toMatch(/\| action-items \| – \| could not search Linear for tickets labelled "reliability": .*; the tickets' status and the hand-made reliability tickets are not shown \|/)
   })
 
   it('leaves the section out for a repository that does not sync', async () => {

@@ -28,7 +28,9 @@ import { errorText, type DataNote } from '../review/quality.js'
 import { groupStreamEntries, streamIdRange, type StreamEntry } from '../review/stream-incidents.js'
 import { itemPlace, trackerNotConsulted, trackerStatusOf, type TrackerReading } from '../review/tracker-status.js'
 import { syncConfigOf } from '../config/sync.js'
-import { collectSyncItems } from '../sync/items.js'
+import { collectSyncItems, type SkippedItem, type SyncItem } from '../sync/items.js'
+import { collectDecisionItems, parseDecisionFile } from '../sync/decisions.js'
+import { decisionRows, decisionsSectionLines, previousPacketPath, type PacketDecisions } from '../review/decisions.js'
 import { TRACKER_NAMES, type Tracker, type TrackerKind } from '../sync/trackers/tracker.js'
 import { planSettingsOf } from './sync.js'
 
@@ -195,19 +197,57 @@ async function readAudits(settings: ReviewConfig, month: string, adapters: Revie
 }
 
 /** The synced items' tickets, as the tracker has them now; a tracker that cannot be read is a data-quality note. */
-async function readTracker(config: Config, postmortems: readonly Postmortem[], placements: Placements, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
+async function readTracker(config: Config, postmortems: readonly Postmortem[], decisions: readonly SyncItem[], placements: Placements, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<TrackerReading | undefined> {
   const tracker = adapters.tracker
   if (tracker === undefined) return undefined
   if (tracker.lookup === undefined) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? 'no credentials'), tickets: new Map() }
-  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements)))
+  const items = [...collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements))).items, ...decisions]
+  const sync = syncConfigOf(config)
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => (i.ref ? [i.ref] : [])) })
-    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)))
+    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(sync))
   } catch (error) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText(error)}`
-    notes.push({ source: 'action-items', message: `${why}; the tickets' status is not shown` })
+    // The one read is the search for the tickets labelled `labels[0]`: a refusal leaves every ticket count unknown.
+    const why = `could not search ${TRACKER_NAMES[tracker.kind]} for tickets labelled "${sync.labels[0] ?? 'reliability'}": ${errorText(error)}`
+    notes.push({ source: 'action-items', message: `${why}; the tickets' status and the hand-made reliability tickets are not shown` })
     return { status: trackerNotConsulted(tracker.kind, why), tickets: new Map() }
   }
+}
+
+interface DecisionPackets {
+  /** This period's `## Decisions` lines, when its packet exists already. */
+  written?: string[]
+  previous?: { packet: Postmortem; items: SyncItem[]; skipped: SkippedItem[] }
+}
+
+/** This period's packet (for the decisions written into it) and the one before it (for its decisions), when they exist. */
+async function readDecisionPackets(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<DecisionPackets> {
+  const out: DecisionPackets = {}
+  const current = `${settings.outputDir}/${period.label}.md`
+  const read = async (path: string): Promise<Uint8Array | undefined> => {
+    try {
+      return await adapters.files.read(path)
+    } catch (error) {
+      notes.push({ source: 'action-items', path, message: `cannot read the packet for its decisions: ${errorText(error)}` })
+      return undefined
+    }
+  }
+  if (adapters.files.exists(current)) {
+    const bytes = await read(current)
+    const lines = bytes === undefined ? undefined : decisionsSectionLines(new TextDecoder().decode(bytes))
+    if (lines !== undefined && lines.length > 0) out.written = lines
+  }
+  const previousPath = previousPacketPath(await adapters.files.glob([`${settings.outputDir}/*.md`]), settings.outputDir, period.label)
+  if (previousPath !== undefined) {
+    const bytes = await read(previousPath)
+    if (bytes !== undefined) {
+      const packet = parseDecisionFile(bytes, previousPath)
+      const { items, skipped } = collectDecisionItems([packet])
+      for (const s of skipped) notes.push({ source: 'action-items', path: s.path, line: s.line, message: s.reason })
+      out.previous = { packet, items, skipped }
+    }
+  }
+  return out
 }
 
 async function readBypasses(settings: ReviewConfig, period: ReviewPeriod, adapters: ReviewAdapters, notes: DataNote[]): Promise<{ rows: ReturnType<typeof bypassesInPeriod>['rows']; present: boolean }> {
@@ -233,7 +273,13 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
   const lint = inPeriodPaths.length === 0 ? new Map<string, PostmortemLint>() : await adapters.lint(inPeriodPaths)
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements)
   notes.push(...digest.notes)
-  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes)
+  const decisionPackets = await readDecisionPackets(settings, period, adapters, notes)
+  const tracker = await readTracker(config, postmortems, decisionPackets.previous?.items ?? [], placements, period, adapters, notes)
+  const previous = decisionPackets.previous
+  const decisions: PacketDecisions = {
+    ...(decisionPackets.written !== undefined && { written: decisionPackets.written }),
+    ...(previous !== undefined && { previous: { path: previous.packet.path, rows: decisionRows(previous.packet, tracker?.tickets ?? new Map(), previous.skipped) } })
+  }
   const backlog = tracker === undefined ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line))
     return ticket === undefined ? i : { ...i, ticket }
@@ -283,6 +329,7 @@ export async function runReview(config: Config, request: ReviewRequest, adapters
     audits: auditTrends(audits.records, period.auditMonth, scales),
     experiments: experimentsInPeriod(docs, period),
     bypasses: bypasses.rows,
-    notes
+    notes,
+    decisions
   })
 }

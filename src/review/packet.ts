@@ -12,6 +12,7 @@ import { compareNotes, type DataNote } from './quality.js'
 import { normalise } from './audits.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TrackerStatus } from './tracker-status.js'
+import type { PacketDecisions } from './decisions.js'
 import { sanitizeText } from '../util/sanitize.js'
 
 export type Rag = 'red' | 'amber' | 'green'
@@ -63,6 +64,8 @@ export interface ReviewPacket {
   experiments: ExperimentRow[]
   bypasses: BypassRow[]
   dataQuality: DataNote[]
+  /** The meeting's decisions written into this period's packet (kept), and the previous packet's with where they stand. */
+  decisions: PacketDecisions
 }
 
 export interface PacketInputs {
@@ -81,6 +84,7 @@ export interface PacketInputs {
   experiments: ExperimentRow[]
   bypasses: BypassRow[]
   notes: DataNote[]
+  decisions?: PacketDecisions
 }
 
 function rag(value: number, band: { amber: number; red: number }): Rag {
@@ -207,6 +211,7 @@ function assemblePacket(inputs: PacketInputs): ReviewPacket {
     audits: inputs.audits,
     experiments: inputs.experiments,
     bypasses: inputs.bypasses,
-    dataQuality: [...inputs.notes].sort(compareNotes)
+    dataQuality: [...inputs.notes].sort(compareNotes),
+    decisions: inputs.decisions ?? {}
   }
 }

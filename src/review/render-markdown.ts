@@ -9,6 +9,8 @@ import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TicketCell, TrackerMismatch, TrackerStatus } from './tracker-status.js'
 import type { IncidentMonths } from './incident-months.js'
 import { incidentTrendMarkdown } from './render-markdown-trends.js'
+import type { PacketDecisions } from './decisions.js'
+import type { HandMadeTickets } from './hand-made-tickets.js'
 
 const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
 
@@ -88,6 +90,57 @@ function trackerSection(tracker: TrackerStatus, itemLink: (path: string, line: n
       ''
     )
   }
+  if (tracker.handMade !== undefined) out.push(...handMadeSection(tracker.handMade, TRACKER_NAMES[tracker.tracker]))
+  return out
+}
+
+/** The tracker's reliability tickets that no postmortem or decision made: part of the backlog all the same. */
+function handMadeSection(handMade: HandMadeTickets, trackerName: string): string[] {
+  const out = [`#### Opened by hand in ${trackerName}`, '']
+  if (handMade.count === 0) return [...out, 'No open ticket with the reliability label outside the postmortems and decisions.', '']
+  const oldest = handMade.oldest === undefined ? '' : `; the oldest (lowest-numbered) is [${handMade.oldest.ref}](${handMade.oldest.url})`
+  out.push(`${plural(handMade.count, 'open ticket')} with the reliability label ${handMade.count === 1 ? 'comes' : 'come'} from no postmortem or decision${oldest}.`, '')
+  out.push(table(['assignee', 'open tickets'], handMade.byAssignee.map((a) => [a.assignee, a.tickets])), '')
+  out.push(table(['ticket', 'title', 'status', 'assignee'], handMade.tickets.map((t) => [`[${t.ref}](${t.url})`, t.title, t.status, t.assignee ?? '(unassigned)'])), '')
+  return out
+}
+
+const OLD_HINT = '<!-- Filled in during the review meeting: decision, owner, due date. -->'
+
+const DECISIONS_HINT = [
+  '<!-- Write each decision as an action item, one a line: `- [ ] what will be done :: @owner :: YYYY-MM-DD`.',
+  '     `sync` opens one ticket for each (labelled review-decision) and closes it when the line is ticked;',
+  '     a decision without an owner or a due date is reported and gets no ticket. Kept when the packet is made again. -->'
+]
+
+/** The previous packet's decisions and where they stand, then this meeting's (kept from the file when it exists). */
+function decisionsSections(decisions: PacketDecisions, withTickets: boolean, link: (path: string, line?: number) => string): string[] {
+  const out: string[] = []
+  const previous = decisions.previous
+  if (previous !== undefined) {
+    out.push('## Previous decisions', '')
+    if (previous.rows.length === 0) out.push(`No decisions in [${previous.path}](${link(previous.path)}).`, '')
+    else {
+      const ticked = previous.rows.filter((r) => r.checked).length
+      out.push(`From [${previous.path}](${link(previous.path)}): ${ticked} ticked, ${previous.rows.length - ticked} open.`, '')
+      out.push(
+        table(
+          ['decision', 'owner', 'due', 'state', ...(withTickets ? ['ticket'] : [])],
+          previous.rows.map((r) => [
+            `[${r.summary}](${link(r.path, r.line)})`,
+            r.owner === undefined ? undefined : `@${r.owner}`,
+            r.due,
+            r.checked ? 'ticked' : r.problem !== undefined ? 'open, not synced (no owner or due date)' : 'open',
+            ...(withTickets ? [r.ticket === undefined ? (r.problem !== undefined ? '–' : 'not synced') : ticketLink(r.ticket)] : [])
+          ])
+        ),
+        ''
+      )
+    }
+  }
+  out.push('## Decisions', '', ...DECISIONS_HINT, '')
+  // The hint is written afresh (and the one-line hint of earlier packets dropped), so it is not repeated.
+  if (decisions.written !== undefined) out.push(...decisions.written.filter((l) => !DECISIONS_HINT.includes(l) && l !== OLD_HINT), '')
   return out
 }
 
@@ -225,6 +278,6 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
   if (packet.dataQuality.length === 0) out.push('Every input was read without a problem.', '')
   else out.push(table(['source', 'where', 'note'], packet.dataQuality.map((n) => [n.source, n.path === undefined ? undefined : `\`${n.path}${n.line !== undefined ? `:${n.line}` : ''}\``, n.message])), '')
 
-  out.push('## Decisions', '', '<!-- Filled in during the review meeting: decision, owner, due date. -->', '')
+  out.push(...decisionsSections(packet.decisions ?? {}, withTickets, (path, line) => `${relativeLink(packet, path)}${line === undefined ? '' : `#L${line}`}`))
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
 }

@@ -7,6 +7,7 @@ import { planSync } from '../sync/plan.js'
 import type { SyncItem } from '../sync/items.js'
 import type { LookupResult, Ticket, TrackerKind } from '../sync/trackers/tracker.js'
 import { compareText } from './quality.js'
+import { handMadeTickets, type HandMadeTickets } from './hand-made-tickets.js'
 
 export interface TicketCell {
   ref: string
@@ -43,6 +44,8 @@ export interface TrackerStatus {
   /** Open items by their ticket's status, most items first. */
   openByStatus: Array<{ status: string; items: number }>
   mismatches: TrackerMismatch[]
+  /** Open tickets with the reliability label that come from no postmortem or decision; absent when not read. */
+  handMade?: HandMadeTickets
 }
 
 export interface TrackerReading {
@@ -66,6 +69,8 @@ export function trackerStatusOf(tracker: TrackerKind, items: readonly SyncItem[]
   const status: TrackerStatus = { tracker, consulted: true, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] }
   const tickets = new Map<string, TicketCell>()
   const byStatus = new Map<string, number>()
+  const matched = new Set(plan.items.flatMap((p) => (p.ticket === undefined ? [] : [p.ticket.id])))
+  status.handMade = handMadeTickets(lookup.tickets, matched)
   for (const { item, ticket, action, tick } of plan.items) {
     if (ticket === undefined) {
       if (item.ref !== undefined && lookup.unresolved.has(item.ref.raw)) status.brokenReferences++
