@@ -1,7 +1,7 @@
 // `npm run demo`: runs every mode that exists on this repository's own example content, offline and
 // without credentials, and shows what a user would see. Uses the committed bundle, as the Action does.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +46,7 @@ reviewDemo()
 publishDemo()
 auditDemo()
 postmortemDemo()
+decisionDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -91,6 +92,24 @@ function syncDemo() {
   console.log('\nreliability-loop demo: the sync mode on this repository\'s postmortems (dry run, no credentials)')
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_TOKEN|LINEAR_API_KEY|JIRA_API_TOKEN|JIRA_PAT)$/.test(name)))
   step('every open action item would become one GitHub issue; ticked ones need none', ['sync', '--dry-run'], 0, root, env)
+}
+
+// Decisions become work: the October packet is written in a scratch copy, the meeting's decision is added to
+// its Decisions section, and a dry-run sync shows the ticket it would open (labelled review-decision).
+function decisionDemo() {
+  console.log('\nreliability-loop demo: a review decision turned into a ticket (dry run, no credentials)')
+  const scratch = mkdtempSync(join(tmpdir(), 'rl-demo-decision-'))
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_TOKEN|LINEAR_API_KEY|JIRA_API_TOKEN|JIRA_PAT)$/.test(name)))
+  try {
+    for (const dir of ['docs/postmortems', 'logs/incidents', 'examples/review']) cpSync(join(root, dir), join(scratch, dir), { recursive: true })
+    step('the October packet written to docs/reviews/2026-10.md (in a scratch copy)', ['review', '--month', '2026-10', '--config', 'examples/review/reliability.yml', '--write'], 0, scratch, env)
+    const decision = '- [ ] Page the on-call when a refund loops more than 3 times :: @maria.chen :: 2026-11-30'
+    appendFileSync(join(scratch, 'docs/reviews/2026-10.md'), `\n${decision}\n`)
+    console.log(`\n(the meeting adds to its Decisions section: ${decision})`)
+    step('the decision is planned as one ticket, like the postmortems\' action items (last line of the plan)', ['sync', '--dry-run'], 0, scratch, env)
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
 }
 
 // review mode: the packet for 2026-10 from the example incidents (logs/incidents), postmortems and
