@@ -41,6 +41,8 @@ describe('npm run demo', () => {
     expect(plain.code).toBe(0)
     expect(plain.out).toContain('$ reliability-loop lint --no-cache')
     expect(plain.out).not.toContain('\u001b[')
+    // Issue 15: a decision written into the October packet is planned as a (dry-run) ticket.
+    expect(plain.out).toMatch(/create\s+–\s+docs\/reviews\/2026-10\.md:\d+\s+maria\.chen\s+2026-11-30\s+Page the on-call when a refund loops more than 3 times/)
     expect(forced.out).toContain('\u001b[1m$ reliability-loop lint --no-cache')
   }, 240_000)
 })
