@@ -25,6 +25,7 @@ describe('the sync: section', () => {
   tick-closed: true
   require-valid-items: true
   concurrency: 2
+  decision-paths: [meetings/*.md]
   github: { repository: acme/app, milestones: true }
   linear: { team: ENG, api-url: "https://linear.example/graphql" }
   jira: { base-url: "https://acme.atlassian.net/", project: OPS, issue-type: Bug, priorities: { urgent: Blocker } }
@@ -39,6 +40,7 @@ describe('the sync: section', () => {
       tickClosed: true,
       requireValidItems: true,
       concurrency: 2,
+      decisionPaths: ['meetings/*.md'],
       github: { repository: 'acme/app', milestones: true },
       linear: { team: 'ENG', apiUrl: 'https://linear.example/graphql' },
       jira: { baseUrl: 'https://acme.atlassian.net', project: 'OPS', issueType: 'Bug', priorities: { urgent: 'Blocker', high: 'High', medium: 'Medium', low: 'Low' } }
@@ -58,6 +60,7 @@ describe('the sync: section', () => {
     expect(attempt('sync:\n  tracker: trello\n')).toMatch(/\.github\/reliability\.yml:2:\d+: sync\.tracker: must be one of github, linear, jira, jira-dc/)
     expect(attempt('sync:\n  priorities:\n    Sev9: high\n')).toMatch(/reliability\.yml:3:\d+: sync\.priorities\.Sev9: not one of postmortems\.severity-levels/)
     expect(attempt('sync:\n  labels: ["two words"]\n')).toMatch(/sync\.labels\[0\]/)
+    expect(attempt('sync:\n  decision-paths: ["../meetings/*.md"]\n')).toMatch(/reliability\.yml:2:\d+: sync\.decision-paths\[0\]: "\.\.\/meetings\/\*\.md" leaves the repository/)
     expect(attempt('sync:\n  owners:\n    ana: not-an-email\n')).toMatch(/sync\.owners\.ana: "not-an-email" is not an email address/)
     expect(attempt('sync:\n  trackr: github\n')).toMatch(/did you mean "tracker"/)
   })
