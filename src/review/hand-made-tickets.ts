@@ -2,8 +2,19 @@
 // tracker. They are part of the team's reliability backlog, so the packet counts them, by assignee, with
 // links. Pure: the tickets are the ones the review's single lookup (one paginated label search) returned.
 
-import type { Ticket } from '../sync/trackers/tracker.js'
 import { compareText } from './quality.js'
+
+/** The fields of a tracker's ticket this reads (structural, so this model code imports no tracker adapter). */
+export interface LabelledTicket {
+  id: string
+  ref: string
+  url: string
+  title: string
+  keys: readonly string[]
+  state: 'open' | 'closed'
+  status?: string
+  assignee?: string
+}
 
 export interface HandMadeTicket {
   ref: string
@@ -35,7 +46,7 @@ function ticketNumber(ref: string): number {
  * Open tickets without an item key that no item's reference points at (`matched`: ids of the tickets the
  * items were matched to). A ticket with a key whose item is gone is sync's orphan, not a hand-made ticket.
  */
-export function handMadeTickets(tickets: readonly Ticket[], matched: ReadonlySet<string>): HandMadeTickets {
+export function handMadeTickets(tickets: readonly LabelledTicket[], matched: ReadonlySet<string>): HandMadeTickets {
   const seen = new Set<string>()
   const rows: HandMadeTicket[] = []
   for (const t of tickets) {
