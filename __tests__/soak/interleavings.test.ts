@@ -37,7 +37,7 @@ const SEED = Number(process.env.SOAK_SEED ?? 20261207)
 const NOW = () => new Date('2026-11-27T12:00:00Z')
 const PERIOD = '2026-10'
 const POSTMORTEMS = ['PM-101', 'PM-102', 'PM-103', 'PM-104'] as const
-/** A postmortem committed as a symlink to a file outside the repository: read, never written through. */
+/** A postmortem committed as a symlink to a file outside the repository: neither read nor written through. */
 const LINKED = 'docs/postmortems/PM-190.md'
 const OUTSIDE_POSTMORTEM = `# Incident PM-190: Outside
 
