@@ -185,7 +185,7 @@ async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...(repository !== undefined && { githubRepository: repository }) },
     ...(link && { lineUrl: (path: string, line: number) => lineUrl(link, path, line) }),
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text) => replaceRepoFileAtomic(config.root, path, text) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text, expected) => replaceRepoFileAtomic(config.root, path, text, expected) },
     now: () => new Date()
   })
 }

@@ -167,7 +167,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       { dryRun, trackerKind: kind, ...(lineUrl && { lineUrl }) },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
+        writeFile: (file, text, expected) => replaceRepoFileAtomic(root, file, text, expected),
         ...(tracker && { tracker }),
         onProgress: progress.update,
         onPhase: progress.phase
