@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   replaceFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   glob,
   isInsideRepo
@@ -11,9 +11,13 @@ import {
 
 // src/io/node-files.ts
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
+var LinkOutsideRepositoryError = class extends Error {
+  name = "LinkOutsideRepositoryError";
+};
 function nodeRepoFiles(root) {
+  let realRoot;
   return {
     async glob(patterns) {
       const found = await glob([...patterns], {
@@ -26,7 +30,12 @@ function nodeRepoFiles(root) {
       return found.map((p) => p.split(sep).join("/")).sort();
     },
     async read(path) {
-      return readFile(join(root, path));
+      const target = await realpath(join(root, path));
+      const rel = relative(await (realRoot ??= realpath(root)), target);
+      if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+        throw new LinkOutsideRepositoryError(`${path} is a symbolic link that leads outside the repository; not read (replace the link with the file itself, or point it inside the repository)`);
+      }
+      return readFile(target);
     },
     exists(path) {
       return isInsideRepo(path) && existsSync(join(root, path));

@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-MDH65NMC.js";
+} from "./cli-52W43E5M.js";
 import {
   PeriodError,
   compareNotes,
@@ -45,7 +45,7 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-S2NVJ2BF.js";
+} from "./cli-6ICSF2BI.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
@@ -65,10 +65,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-7C4FAKMR.js";
+} from "./cli-Q7X3YLFY.js";
 import {
   replaceFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   loadConfig,
   readConfigText,

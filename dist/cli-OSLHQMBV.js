@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
 import {
   readConfigText
 } from "./cli-ZMMMMZHX.js";

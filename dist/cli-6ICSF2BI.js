@@ -531,24 +531,29 @@ async function writeBackFile(path, original, edits, adapters, warnings) {
   for (const s of planned.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`);
   if (planned.applied === 0) return false;
   const later = `its tickets exist, and the next run finds them by key and writes the references`;
-  let current;
-  try {
-    current = exactText(await adapters.files.read(path));
-  } catch (error) {
-    warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`);
-    return false;
-  }
-  if (current !== original && (current === void 0 || !itemLinesUnchanged(original, current, edits))) {
-    warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`);
-    return false;
-  }
-  const edited = current === original ? planned : applyWriteBack(current, edits);
-  try {
-    await adapters.writeFile(path, edited.text);
-    return true;
-  } catch (error) {
-    warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`);
-    return false;
+  for (let attempt = 1; ; attempt++) {
+    let current;
+    try {
+      current = exactText(await adapters.files.read(path));
+    } catch (error) {
+      warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`);
+      return false;
+    }
+    if (current !== original && (current === void 0 || !itemLinesUnchanged(original, current, edits))) {
+      warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`);
+      return false;
+    }
+    const edited = current === original ? planned : applyWriteBack(current, edits);
+    try {
+      if (await adapters.writeFile(path, edited.text, current) !== "changed") return true;
+    } catch (error) {
+      warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`);
+      return false;
+    }
+    if (attempt === 3) {
+      warnings.push(`${path}: not written back: the file kept changing while sync wrote it; ${later}`);
+      return false;
+    }
   }
 }
 async function runSync(config, request, adapters) {

@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-HKU5D4MV.js";
+} from "./cli-U4VQKG5S.js";
 import {
   RULES
 } from "./cli-G5GF7E2O.js";
@@ -13,9 +13,9 @@ import "./cli-BU6EMFDS.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-F3ATEINX.js";
-import "./cli-PL4BFAXC.js";
-import "./cli-NBZ4GVR7.js";
+} from "./cli-KLH6AEHP.js";
+import "./cli-MK2TCJAH.js";
+import "./cli-7KR5KIPO.js";
 import {
   Command,
   CommanderError,
@@ -51,16 +51,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-EQSOPUCB.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-XSAA375G.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-5JYUNYMD.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-MA6JAJGZ.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-3FISFKTE.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-EW7G2KL5.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-F4AANACJ.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-5BLBY746.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-266QYLCM.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-VXMUMHBI.js")).addInitCommand]
+  ["lint", async () => (await import("./cli-OSLHQMBV.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-FRJPXARA.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-SL3KR5AU.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-R3O7O65X.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-3FCA7LRY.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-3A7TMZOC.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-TDAHK5Y3.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-GHHEJ2J3.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-NRW2Y5O6.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-NRFMDR7K.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

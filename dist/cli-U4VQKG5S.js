@@ -11,11 +11,11 @@ import {
 } from "./cli-BU6EMFDS.js";
 import {
   BUILD_ID
-} from "./cli-F3ATEINX.js";
+} from "./cli-KLH6AEHP.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
+} from "./cli-MK2TCJAH.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

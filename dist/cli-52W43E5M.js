@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-HKU5D4MV.js";
+} from "./cli-U4VQKG5S.js";
 import {
   runGit
 } from "./cli-X2JCGES3.js";
@@ -23,7 +23,7 @@ import {
 } from "./cli-2EEIGSHA.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
+} from "./cli-MK2TCJAH.js";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";

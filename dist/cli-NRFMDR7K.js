@@ -7,13 +7,13 @@ import {
 } from "./cli-3Z53AFBE.js";
 import {
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
 import {
   FileExistsError,
   createFileAtomic,
   replaceFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   configSchema,
   loadConfig

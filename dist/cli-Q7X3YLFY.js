@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-F3ATEINX.js";
+} from "./cli-KLH6AEHP.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -20,14 +20,14 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-7C4FAKMR.js";
+} from "./cli-Q7X3YLFY.js";
 import {
   VERSION
-} from "./cli-F3ATEINX.js";
+} from "./cli-KLH6AEHP.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
-import "./cli-NBZ4GVR7.js";
+} from "./cli-MK2TCJAH.js";
+import "./cli-7KR5KIPO.js";
 import {
   AUDIT_SCORERS,
   ansi,

@@ -32,8 +32,8 @@ import {
 import "./cli-G7SUBHGO.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
-import "./cli-NBZ4GVR7.js";
+} from "./cli-MK2TCJAH.js";
+import "./cli-7KR5KIPO.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-MDH65NMC.js";
+} from "./cli-52W43E5M.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-HKU5D4MV.js";
+import "./cli-U4VQKG5S.js";
 import "./cli-X2JCGES3.js";
 import {
   parseExperimentDoc
@@ -41,10 +41,10 @@ import {
 import "./cli-BU6EMFDS.js";
 import {
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
-import "./cli-PL4BFAXC.js";
-import "./cli-NBZ4GVR7.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
+import "./cli-MK2TCJAH.js";
+import "./cli-7KR5KIPO.js";
 import {
   EXPORT_TARGETS,
   auditConfigOf,

@@ -7,7 +7,7 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-S2NVJ2BF.js";
+} from "./cli-6ICSF2BI.js";
 import "./cli-JRWQXHLW.js";
 import "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
@@ -29,14 +29,14 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
+} from "./cli-MK2TCJAH.js";
 import {
   replaceRepoFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   ansi,
   loadConfig,
@@ -327,7 +327,7 @@ async function syncCommand(options, io, deps) {
       { dryRun, trackerKind: kind, ...lineUrl && { lineUrl } },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
+        writeFile: (file, text, expected) => replaceRepoFileAtomic(root, file, text, expected),
         ...tracker && { tracker },
         onProgress: progress.update,
         onPhase: progress.phase

@@ -26,16 +26,16 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
+} from "./cli-MK2TCJAH.js";
 import {
   FileExistsError,
   createFileAtomic,
   replaceFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   ansi,
   experimentConfigOf,

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-MDH65NMC.js";
+} from "./cli-52W43E5M.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-HKU5D4MV.js";
+} from "./cli-U4VQKG5S.js";
 import "./cli-X2JCGES3.js";
 import {
   parseOptionsOf,
@@ -32,15 +32,15 @@ import "./cli-BU6EMFDS.js";
 import {
   collect,
   resolveRoot
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
 import {
   nodeRepoFiles
-} from "./cli-PL4BFAXC.js";
+} from "./cli-MK2TCJAH.js";
 import {
   FileExistsError,
   createFileAtomic
-} from "./cli-NBZ4GVR7.js";
+} from "./cli-7KR5KIPO.js";
 import {
   closestName,
   editDistance,

@@ -4,6 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 
 // src/io/atomic-write.ts
 import { randomBytes } from "node:crypto";
+import { readFileSync, renameSync, unlinkSync } from "node:fs";
 import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 var FileExistsError = class extends Error {
@@ -60,7 +61,7 @@ function isWithin(root, path) {
   const rel = relative(root, path);
   return rel === "" || !rel.startsWith("..") && !isAbsolute(rel);
 }
-async function replaceRepoFileAtomic(root, file, text) {
+async function replaceRepoFileAtomic(root, file, text, expected) {
   const path = join(root, file);
   let target;
   try {
@@ -74,7 +75,21 @@ async function replaceRepoFileAtomic(root, file, text) {
   if (!isWithin(realRoot, target)) {
     throw new OutsideRepositoryError(`${file} leads through a symbolic link to ${target}, outside the repository; not written (replace the link with the file itself, or point it inside the repository)`);
   }
-  await replaceFileAtomic(target, text);
+  if (expected === void 0) return replaceFileAtomic(target, text);
+  const temp = await writeTemp(target, text);
+  try {
+    if (!readFileSync(target).equals(Buffer.from(expected, "utf8"))) {
+      unlinkSync(temp);
+      return "changed";
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+    }
+    throw error;
+  }
 }
 
 export {

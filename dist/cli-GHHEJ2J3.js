@@ -12,19 +12,19 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-EVJZT7JB.js";
+} from "./cli-4GR5XWXW.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-MDH65NMC.js";
+import "./cli-52W43E5M.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-HKU5D4MV.js";
+import "./cli-U4VQKG5S.js";
 import "./cli-X2JCGES3.js";
 import "./cli-CWUTZK4N.js";
 import "./cli-RJBBVVXP.js";
-import "./cli-S2NVJ2BF.js";
+import "./cli-6ICSF2BI.js";
 import "./cli-JRWQXHLW.js";
 import "./cli-G5GF7E2O.js";
 import "./cli-R3X6FJR3.js";
@@ -35,10 +35,10 @@ import "./cli-2EEIGSHA.js";
 import "./cli-BU6EMFDS.js";
 import {
   writeOutputFile
-} from "./cli-7C4FAKMR.js";
-import "./cli-F3ATEINX.js";
-import "./cli-PL4BFAXC.js";
-import "./cli-NBZ4GVR7.js";
+} from "./cli-Q7X3YLFY.js";
+import "./cli-KLH6AEHP.js";
+import "./cli-MK2TCJAH.js";
+import "./cli-7KR5KIPO.js";
 import {
   publishConfigOf
 } from "./cli-ZMMMMZHX.js";
