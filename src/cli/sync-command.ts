@@ -6,7 +6,6 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { loadConfig, type ConfigOverride } from '../config/load.js'
 import { errorStatus } from '../github/client.js'
 import { errorMessage } from '../util/error-message.js'
-import { syncConfigOf } from '../config/sync.js'
 import { nodeRepoFiles } from '../io/node-files.js'
 import { replaceRepoFileAtomic } from '../io/atomic-write.js'
 import { runSync } from '../modes/sync.js'
@@ -127,7 +126,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
     overrides,
     readFile: readConfigText
   })
-  const sync = syncConfigOf(config)
+  const sync = config.sync
   const kind = sync.tracker
 
   const found = resolveConnection(kind, credentialsFromEnvironment(io.env), sync, ENV_NAMES)

@@ -89,9 +89,6 @@ export function defaultAuditConfig(): AuditConfig {
 }
 
 /** The audit settings of a Config; the defaults when it was built without the section (tests, older callers). */
-export function auditConfigOf(config: Pick<Config, 'audit'>): AuditConfig {
-  return config.audit ?? defaultAuditConfig()
-}
 
 function compiles(pattern: string, flags: string): string | undefined {
   try {

@@ -11,9 +11,6 @@ export function defaultExperimentConfig(dir: string = DEFAULT_EXPERIMENT_DIR): E
 }
 
 /** The experiment settings of a Config; the defaults when it was built without the section (tests, older callers). */
-export function experimentConfigOf(config: Pick<Config, 'experiment'>): ExperimentConfig {
-  return config.experiment ?? defaultExperimentConfig()
-}
 
 function cleanDir(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'

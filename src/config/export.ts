@@ -13,9 +13,6 @@ export function defaultExportConfig(): ExportConfig {
   return { target: 'duckdb', duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} }
 }
 
-export function exportConfigOf(config: Pick<Config, 'export'>): ExportConfig {
-  return config.export ?? defaultExportConfig()
-}
 
 export function resolveExport(section: Dict | undefined, report: ReportConfigIssue): ExportConfig {
   const s = section ?? {}

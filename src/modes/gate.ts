@@ -3,7 +3,6 @@
 // `gate --local`), evaluates them (src/gates/, pure) and returns the verdicts. Reporting is the caller's.
 
 import picomatch from 'picomatch'
-import { gateConfigOf } from '../config/gate.js'
 import { loadConfigAtRef } from '../config/load-at-ref.js'
 import type { Config, GateConfig } from '../config/types.js'
 import type { LabelApplication, TeamMemberships } from '../gates/bypass.js'
@@ -12,7 +11,6 @@ import { drillSettingsFor, drillWorkflowFile, type DrillObservation } from '../g
 import { evaluateGates, type GateEvaluation } from '../gates/evaluate.js'
 import { changedExperimentDocs, type ChangedFiles, type ExperimentDocInput } from '../gates/rollback-plan.js'
 import type { GatePullRequest } from '../gates/types.js'
-import { DEFAULT_EXPERIMENT_PATHS } from '../experiments/discover.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
@@ -111,7 +109,7 @@ function isoDay(date: Date): string {
 }
 
 export async function runGate(config: Config, request: GateRequest, sources: GateSources, now: () => Date): Promise<GateRunResult> {
-  const policy = gateConfigOf(config)
+  const policy = config.gate
   const drills = drillSettingsFor(policy.drills, request.drillResult)
   const settings = { ...policy, drills: drills.settings }
   const warnings = drills.warning !== undefined ? [drills.warning] : []
@@ -119,7 +117,7 @@ export async function runGate(config: Config, request: GateRequest, sources: Gat
 
   const postmortemGlobs = config.lint.postmortems.paths
   const isPostmortem = picomatch(postmortemGlobs)
-  const experimentGlobs = config.experiment?.paths ?? DEFAULT_EXPERIMENT_PATHS
+  const experimentGlobs = config.experiment.paths
   const docPaths = changedExperimentDocs(changed, experimentGlobs)
   const changedPostmortems = changed.files.filter((f) => f.status !== 'removed' && isPostmortem(f.path)).map((f) => f.path)
 
