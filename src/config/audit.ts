@@ -11,7 +11,7 @@ import {
   DEFAULT_AUDIT_SEED
 } from './audit-schema.js'
 import type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName, Config } from './types.js'
+import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName } from './types.js'
 
 type Dict = Record<string, unknown>
 

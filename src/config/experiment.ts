@@ -3,7 +3,7 @@
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_EXPERIMENT_DIR, DEFAULT_EXPERIMENT_TEMPLATE } from './experiment-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { Config, ExperimentConfig } from './types.js'
+import type { ExperimentConfig } from './types.js'
 
 /** The defaults, as a fresh object each call. */
 export function defaultExperimentConfig(dir: string = DEFAULT_EXPERIMENT_DIR): ExperimentConfig {

@@ -3,7 +3,7 @@
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_DUCKDB_PATH, type ExportTarget } from './export-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { Config, ExportConfig } from './types.js'
+import type { ExportConfig } from './types.js'
 
 type Dict = Record<string, unknown>
 const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
