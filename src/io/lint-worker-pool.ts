@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 import { availableParallelism, cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { FileLintResult } from './lint-file.js'
-import type { LintExecutor, LintJob } from './executor.js'
+import type { FileLintResult } from '../lint/lint-file.js'
+import type { LintExecutor, LintJob } from '../lint/executor.js'
 
 // Below this many files a worker's start-up (loading the bundle) costs more than it saves.
 const MIN_JOBS_FOR_WORKERS = 200
