@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-52W43E5M.js";
+} from "./cli-5CMCILGY.js";
 import {
   PeriodError,
   compareNotes,
@@ -38,24 +38,24 @@ import {
 } from "./cli-PKNRYYMW.js";
 import {
   discoverExperiments
-} from "./cli-CWUTZK4N.js";
+} from "./cli-YFNTQ6I7.js";
 import {
   ENV_NAMES,
   credentialsFromEnvironment,
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-6ICSF2BI.js";
+} from "./cli-LOLIFVYU.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-G5GF7E2O.js";
+} from "./cli-MHL4PWJV.js";
 import {
   TRACKER_NAMES
-} from "./cli-ZOINX7CQ.js";
+} from "./cli-CTPB635N.js";
 import {
   recordOf
 } from "./cli-OJWVH3MO.js";
@@ -65,7 +65,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-Q7X3YLFY.js";
+} from "./cli-UO7XIBOX.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";
@@ -74,14 +74,14 @@ import {
   readConfigText,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   InvalidArgumentError,
   Option,
   UsageError,
   isDebug
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
@@ -708,7 +708,7 @@ async function reviewWithHistory(config, request, adapters) {
   const shared = { ...adapters, incidentEnds: sharedIncidentEnds(adapters) };
   const packet = await runReview(config, request, shared);
   const { tracker: _tracker, ...withoutTracker } = shared;
-  const incidentGlobs = reviewConfigOf(config).incidents.paths;
+  const incidentGlobs = config.review.incidents.paths;
   const files = { ...shared.files, glob: (patterns) => sameList(patterns, incidentGlobs) ? shared.files.glob(patterns) : Promise.resolve([]) };
   const light = { ...withoutTracker, files, lint: async () => /* @__PURE__ */ new Map(), commitOf: async () => void 0 };
   const window = trendWindow(request.period);
@@ -977,7 +977,7 @@ function reviewTracker(config, credentials, names, env, disabled) {
       kind: sync.tracker,
       // The trackers' HTTP clients are loaded only when a tracker is read: most reviews never do.
       lookup: async (request) => {
-        const { createTracker } = await import("./cli-2FWIQURO.js");
+        const { createTracker } = await import("./cli-KGBWUF6R.js");
         return createTracker(connection, { ...env, sync }).lookup(request);
       }
     };
@@ -1040,7 +1040,7 @@ async function loadReviewData(options, io, now) {
   const period = periodOf(options, now);
   const root = resolveRoot(options.root, io.cwd);
   const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path.resolve(io.cwd, options.config) }, readFile: readConfigText });
-  const settings = reviewConfigOf(config);
+  const settings = config.review;
   const tracker = reviewTracker(
     config,
     credentialsFromEnvironment(io.env),
@@ -1055,7 +1055,7 @@ async function loadReviewData(options, io, now) {
   return { config, settings, period, root, data };
 }
 async function packetHtml(data) {
-  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import("./cli-WLBRMUBM.js"), import("./cli-KAP6IBZO.js")]);
+  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import("./cli-3PKOXTFI.js"), import("./cli-KAP6IBZO.js")]);
   return renderPacketHtml((await renderPacketView(data, "data")).view);
 }
 async function reviewCommand(options, io, deps) {

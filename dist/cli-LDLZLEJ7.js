@@ -3,11 +3,11 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   sortFindings
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "8550f0014023ed89" : "source";
+var BUILD_ID = true ? "84e56bb97863d4a9" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -16,28 +16,27 @@ import {
 } from "./cli-2EEIGSHA.js";
 import {
   coreCount
-} from "./cli-BU6EMFDS.js";
+} from "./cli-RLS4UGPM.js";
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-Q7X3YLFY.js";
+} from "./cli-UO7XIBOX.js";
 import {
   VERSION
-} from "./cli-KLH6AEHP.js";
+} from "./cli-LDLZLEJ7.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   AUDIT_SCORERS,
   ansi,
-  auditConfigOf,
   loadConfig,
   plural,
   readConfigText,
   require_ajv,
   scaleBounds
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   ConfigError,
   EXIT,
@@ -48,7 +47,8 @@ import {
   progressLine,
   require_dist,
   shouldUseColor
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import {
   AbortError,
   pRetry
@@ -3371,7 +3371,7 @@ async function auditCommand(options, io, deps) {
     overrides: overridesOf(options),
     readFile: readConfigText
   });
-  const audit = auditConfigOf(config);
+  const audit = config.audit;
   const now = deps.now ?? (() => /* @__PURE__ */ new Date());
   const text = options.format === "text";
   let chat;

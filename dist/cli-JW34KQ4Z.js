@@ -2,6 +2,9 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  dateProblem
+} from "./cli-R3X6FJR3.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -2635,7 +2638,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short) => /^-\d$/.test(short))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short3) => /^-\d$/.test(short3))
           );
         };
         let activeVariadicOption = null;
@@ -12584,6 +12587,717 @@ ${list.map((i) => `  ${formatConfigIssue(i)}`).join("\n")}`
   }
 };
 
+// src/lint/rules/PM000-readable.ts
+var readableFileRule = {
+  id: "PM000",
+  name: "readable-file",
+  description: "The file is a readable markdown postmortem: text, valid UTF-8, under 2 MB, with well-formed front matter.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2) {
+    return pm2.problems.map((problem) => {
+      let message = problem.message;
+      if (/^Front matter/.test(message) && !/\bfix\b/i.test(message)) {
+        message = `${message.replace(/[.:;\s]*$/, "")}. Fix the YAML between the \`---\` lines (e.g. \`date: 2026-10-14\`, \`severity: Sev2\`, \`owners: ['@maria.chen']\`), or move the metadata into \`- Key: value\` lines under the title.`;
+      }
+      return { line: problem.position.line, column: problem.position.column, message };
+    });
+  }
+};
+
+// src/lint/rules/PM001-title.ts
+var FILE_NAME_RE = /^PM-([A-Za-z0-9][A-Za-z0-9._-]*)\.md$/;
+function basename(path) {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? path;
+}
+var titleRule = {
+  id: "PM001",
+  name: "title",
+  description: "The first heading is `Incident PM-<id>: <title>` and its id matches the file name `PM-<id>.md`.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2) {
+    const reports = [];
+    const file = basename(pm2.path);
+    const fileId = FILE_NAME_RE.exec(file)?.[1];
+    const suggestedId = fileId ?? "<id>";
+    const title = pm2.title;
+    if (!title || title.id === void 0 && title.depth > 1) {
+      const first = title ? ` (its first heading is "${"#".repeat(title.depth)} ${title.text}", a section)` : "";
+      reports.push({
+        line: 1,
+        column: 1,
+        message: `Postmortem has no title${first}; start the document with "# Incident PM-${suggestedId}: <what happened>".`
+      });
+    } else if (title.id === void 0) {
+      const rest = title.text.replace(/^Incident(?:\s+PM\S*)?\s*[:—–-]\s*/i, "");
+      reports.push({
+        line: title.position.line,
+        column: title.position.column,
+        message: `Title "${title.text}" does not start with "Incident PM-<id>"; write "# Incident PM-${suggestedId}: ${rest || "<what happened>"}".`
+      });
+    } else if (fileId !== void 0 && fileId !== title.id) {
+      const lineText = pm2.lines[title.position.line - 1] ?? "";
+      const at = lineText.indexOf(`PM-${title.id}`);
+      reports.push({
+        line: title.position.line,
+        column: at >= 0 ? at + 1 : title.position.column,
+        message: `Title id PM-${title.id} does not match the file name ${file}; rename the file to PM-${title.id}.md or change the title to "Incident PM-${fileId}".`
+      });
+    }
+    if (fileId === void 0) {
+      const line = title?.position.line ?? 1;
+      const wanted = title?.id !== void 0 ? `PM-${title.id}.md` : "PM-<id>.md";
+      reports.push({
+        line,
+        column: 1,
+        message: `File name "${file}" is not of the form PM-<id>.md; rename the file to ${wanted}.`
+      });
+    }
+    return reports;
+  }
+};
+
+// src/lint/rules/PM002-required-metadata.ts
+var REQUIRED = [
+  { key: "date", label: "Date", listExample: "- Date: YYYY-MM-DD", frontMatterExample: "date: YYYY-MM-DD", what: "the day the incident started" },
+  { key: "severity", label: "Severity", listExample: "- Severity: LEVEL", frontMatterExample: "severity: LEVEL", what: "one of LEVELS" },
+  { key: "owners", label: "Owners", listExample: "- Owners: @handle, @team", frontMatterExample: "owners: ['@handle', '@team']", what: "who owns the follow-up, as @handles or names" }
+];
+var requiredMetadataRule = {
+  id: "PM002",
+  name: "required-metadata",
+  description: "The metadata gives a Date, a Severity and the Owners.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2, ctx) {
+    const reports = [];
+    const fields = Object.values(pm2.metadata.fields);
+    const usesFrontMatter = fields.some((f) => f?.source === "frontmatter") || /^---\s*$/.test(pm2.lines[0] ?? "");
+    const anchor = usesFrontMatter ? 1 : pm2.title?.position.line ?? 1;
+    const configured = ctx.config.postmortems.severityLevels;
+    const levels = configured.join(", ");
+    const example = configured[Math.min(1, configured.length - 1)] ?? "Sev2";
+    for (const spec of REQUIRED) {
+      const req = { ...spec, listExample: spec.listExample.replace("LEVEL", example), frontMatterExample: spec.frontMatterExample.replace("LEVEL", example) };
+      const what = req.what.replace("LEVELS", levels);
+      const field = pm2.metadata.fields[req.key];
+      if (!field) {
+        const how = usesFrontMatter ? `add "${req.frontMatterExample}" to the front matter` : `add a line "${req.listExample}" below the title (or "${req.frontMatterExample}" in YAML front matter)`;
+        reports.push({ line: anchor, column: 1, message: `Metadata "${req.label}" is missing; ${how} — ${what}.` });
+      } else if (field.raw === "") {
+        const sample = field.source === "frontmatter" ? req.frontMatterExample : req.listExample;
+        reports.push({
+          line: field.position.line,
+          column: field.position.column,
+          message: `Metadata "${req.label}" is empty; fill it in, e.g. "${sample}" — ${what}.`
+        });
+      }
+    }
+    return reports;
+  }
+};
+
+// src/lint/rules/PM003-metadata-values.ts
+function columnOf(pm2, field, value) {
+  const text = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text.indexOf(":");
+  const at = value ? text.indexOf(value, colon + 1) : -1;
+  return at >= 0 ? at + 1 : field.position.column;
+}
+var metadataValuesRule = {
+  id: "PM003",
+  name: "metadata-values",
+  description: "Date is a real date not in the future, Severity is a configured level, and Owners are @handles or names.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2, ctx) {
+    const reports = [];
+    const md = pm2.metadata;
+    const { date: dateField, severity: severityField, owners: ownersField } = md.fields;
+    if (dateField && dateField.raw !== "") {
+      if (md.date === void 0) {
+        reports.push({
+          line: dateField.position.line,
+          column: columnOf(pm2, dateField, dateField.raw),
+          message: `Date "${dateField.raw}" ${dateProblem(dateField.raw, ctx.today)}.`
+        });
+      } else if (md.date > ctx.today) {
+        reports.push({
+          line: dateField.position.line,
+          column: columnOf(pm2, dateField, dateField.raw),
+          message: `Date ${md.date} is in the future (today is ${ctx.today}); use the day the incident started.`
+        });
+      }
+    }
+    if (severityField && md.severity && md.severity.label === void 0) {
+      reports.push({
+        line: severityField.position.line,
+        column: columnOf(pm2, severityField, md.severity.raw),
+        message: `Severity "${md.severity.raw}" is not a known level; use one of ${ctx.config.postmortems.severityLevels.join(", ")}.`
+      });
+    }
+    if (ownersField && ownersField.raw !== "") {
+      for (const invalid of md.ownersInvalid) {
+        reports.push({
+          line: ownersField.position.line,
+          column: columnOf(pm2, ownersField, invalid),
+          message: `Owner "${invalid}" is not an @handle or a name; list owners as @handles or names separated by commas, e.g. "@maria.chen, @dev-ops".`
+        });
+      }
+      if (md.owners.length === 0 && md.ownersInvalid.length === 0) {
+        reports.push({
+          line: ownersField.position.line,
+          column: columnOf(pm2, ownersField, ownersField.raw),
+          message: `Owners "${ownersField.raw}" names nobody; list owners as @handles or names separated by commas, e.g. "@maria.chen, @dev-ops".`
+        });
+      }
+    }
+    return reports;
+  }
+};
+
+// src/postmortem/sections.ts
+function sectionKey(text) {
+  return text.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function sectionMatcher(sections, aliases) {
+  const table = /* @__PURE__ */ new Map();
+  for (const name of sections) table.set(sectionKey(name), name);
+  for (const [alias, target] of Object.entries(aliases)) {
+    const canonical = table.get(sectionKey(target)) ?? target;
+    if (!table.has(sectionKey(alias))) table.set(sectionKey(alias), canonical);
+  }
+  return (heading) => table.get(sectionKey(heading));
+}
+
+// src/lint/rules/PM004-required-sections.ts
+var GUIDANCE = {
+  summary: "a few sentences on what happened, how long it lasted and who was affected",
+  timeline: 'timestamped entries such as "- 2026-10-14 09:02 UTC — Error-rate alert fired."',
+  "root cause": "why it happened — the underlying cause, not just the trigger",
+  "customer impact": "who was affected, how, and for how long",
+  "action items": 'tasks such as "- [ ] <summary> :: @owner :: YYYY-MM-DD"'
+};
+function lastLine(pm2) {
+  let n = pm2.lines.length;
+  while (n > 1 && (pm2.lines[n - 1] ?? "").trim() === "") n--;
+  return Math.max(n, 1);
+}
+var requiredSectionsRule = {
+  id: "PM004",
+  name: "required-sections",
+  description: "Every template section (Summary, Timeline, Root Cause, Customer Impact, Action Items by default) is present and not empty.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2, ctx) {
+    const reports = [];
+    const { sections: template, sectionAliases } = ctx.config.postmortems;
+    template.forEach((name, index) => {
+      const found = pm2.sections.filter((s) => s.canonical === name);
+      if (found.length === 0) {
+        const aliases = Object.entries(sectionAliases).filter(([, target]) => sectionKey(target) === sectionKey(name)).map(([alias]) => alias);
+        const next = template.slice(index + 1).map((later) => pm2.sections.find((s) => s.canonical === later)).find((s) => s !== void 0);
+        const where = next ? `before "${next.heading.text}" (line ${next.heading.position.line})` : "at the end of the file";
+        const accepted = aliases.length > 0 ? ` (also accepted as heading: ${aliases.map((a) => `"${a}"`).join(", ")})` : "";
+        reports.push({
+          line: next ? next.heading.position.line : lastLine(pm2),
+          column: 1,
+          message: `Required section "${name}" is missing; add "## ${name}"${accepted} ${where}.`
+        });
+        return;
+      }
+      if (found.every((s) => s.empty)) {
+        const section = found[0];
+        const what = GUIDANCE[sectionKey(name)] ?? "what this section of the template asks for";
+        reports.push({
+          line: section.heading.position.line,
+          column: section.heading.position.column,
+          message: `Section "${section.heading.text}" is empty; write ${what}.`
+        });
+      }
+    });
+    return reports;
+  }
+};
+
+// src/lint/rules/PM005-section-order.ts
+var sectionOrderRule = {
+  id: "PM005",
+  name: "section-order",
+  description: "Template sections appear in the configured order, each once.",
+  defaultSeverity: "warning",
+  scope: "file",
+  check(pm2, ctx) {
+    const reports = [];
+    const template = ctx.config.postmortems.sections;
+    const firstOf = /* @__PURE__ */ new Map();
+    const ordered = [];
+    for (const section of pm2.sections) {
+      if (section.canonical === void 0) continue;
+      const index = template.indexOf(section.canonical);
+      if (index < 0) continue;
+      const first = firstOf.get(section.canonical);
+      if (first) {
+        reports.push({
+          line: section.heading.position.line,
+          column: section.heading.position.column,
+          message: `Duplicate section "${section.heading.text}": "${section.canonical}" already starts at line ${first.heading.position.line}; merge the two into one section.`
+        });
+        continue;
+      }
+      firstOf.set(section.canonical, section);
+      ordered.push({ section, index });
+    }
+    const n = ordered.length;
+    const length = new Array(n).fill(1);
+    const previous = new Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < i; j++) {
+        if (ordered[j].index < ordered[i].index && length[j] + 1 > length[i]) {
+          length[i] = length[j] + 1;
+          previous[i] = j;
+        }
+      }
+    }
+    let end = -1;
+    for (let i = 0; i < n; i++) if (end < 0 || length[i] > length[end]) end = i;
+    const keep = /* @__PURE__ */ new Set();
+    for (let i = end; i >= 0; i = previous[i]) keep.add(i);
+    const misplaced = ordered.findIndex((_, i) => !keep.has(i));
+    if (misplaced >= 0) {
+      const { section, index } = ordered[misplaced];
+      const kept = ordered.filter((_, i) => keep.has(i));
+      const after = kept.filter((k) => k.index < index).at(-1);
+      const before = kept.find((k) => k.index > index);
+      const where = after ? `move it after "${after.section.heading.text}"${before ? ` and before "${before.section.heading.text}"` : ""}` : `move it before "${before?.section.heading.text ?? ""}"`;
+      reports.push({
+        line: section.heading.position.line,
+        column: section.heading.position.column,
+        message: `Section "${section.heading.text}" is out of template order (${template.join(", ")}); ${where}.`
+      });
+    }
+    return reports.sort((a, b) => a.line - b.line);
+  }
+};
+
+// src/postmortem/severity.ts
+function severityKey(value) {
+  return value.toLowerCase().replace(/[\s_-]+/g, "");
+}
+function parseSeverity(raw, levels) {
+  const value = raw.trim();
+  const keys = levels.map(severityKey);
+  const candidates = [value, value.replace(/\s*[([].*$/, ""), /^[^\s,;:]+(?:[\s_-]+\d+)?/.exec(value)?.[0] ?? ""];
+  for (const candidate of candidates) {
+    const index = keys.indexOf(severityKey(candidate));
+    if (candidate && index >= 0) return { raw: value, label: levels[index], rank: index + 1 };
+  }
+  return { raw: value };
+}
+function severityIn(severity, levels) {
+  if (!severity?.label) return false;
+  const key = severityKey(severity.label);
+  return levels.some((level) => severityKey(level) === key);
+}
+
+// src/lint/rules/draft.ts
+function draftWarning(report2) {
+  report2.severity = "warning";
+  report2.message = `${report2.message.replace(/\.$/, "")} (a warning while Status is draft; an error once it is not).`;
+  return report2;
+}
+
+// src/lint/rules/PM006-severe-links.ts
+var HTTP_URL_RE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+var ANY_URL_RE = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+var PAGERDUTY_URL_RE = /^https:\/\/[a-z0-9][a-z0-9-]*\.pagerduty\.com\/incidents\/[A-Za-z0-9]+\/?(?:[?#]\S*)?$/;
+var PAGERDUTY_ID_RE = /^[A-Z0-9]{6,20}$/;
+function columnOf2(pm2, field, value) {
+  const text = pm2.lines[field.position.line - 1] ?? "";
+  const colon = text.indexOf(":");
+  const at = value ? text.indexOf(value, colon + 1) : -1;
+  return at >= 0 ? at + 1 : field.position.column;
+}
+function ndjsonProblem(value, ctx) {
+  if (ANY_URL_RE.test(value)) {
+    return /^file:/i.test(value) ? "is a file:// URL only your machine can open; commit the log and use its repository-relative path" : void 0;
+  }
+  if (/^(?:\/|~|[A-Za-z]:[\\/]|\\\\)/.test(value)) {
+    return "is an absolute path; use the path relative to the repository root, e.g. logs/missions/2026-10-14-mission-1182.ndjson";
+  }
+  const path = value.replace(/[?#].*$/, "").replace(/\\/g, "/");
+  const parts = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return "points outside the repository; commit the log inside the repository and link it by its repository-relative path";
+      parts.pop();
+    } else {
+      parts.push(part);
+    }
+  }
+  const normalised = parts.join("/");
+  if (!normalised) return "is not a file path; link the NDJSON log by URL or repository-relative path";
+  if (!ctx.pathExists(normalised)) {
+    return `does not exist in the repository; commit the log at ${normalised} or fix the path (or link it by URL)`;
+  }
+  return void 0;
+}
+var severeLinksRule = {
+  id: "PM006",
+  name: "severe-links",
+  description: "Severe incidents link their Traces (http(s) URLs), NDJSON logs (URL or existing repository path) and PagerDuty incident.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2, ctx) {
+    const md = pm2.metadata;
+    if (!severityIn(md.severity, ctx.config.linkedSeverities)) return [];
+    const reports = [];
+    const level = md.severity?.label ?? "";
+    const anchor = md.fields.severity?.position ?? pm2.title?.position ?? { line: 1, column: 1 };
+    const missing = (key, label, example) => {
+      const field = md.fields[key];
+      if (field && md[key].length > 0) return false;
+      const message = field ? `${label} is empty, but ${level} postmortems must link it; write e.g. "${example}".` : `${level} postmortems must link ${label}; add "${example}" to the metadata.`;
+      reports.push({ line: field?.position.line ?? anchor.line, column: field?.position.column ?? anchor.column, message });
+      return true;
+    };
+    if (!missing("traces", "Traces", "- Traces: https://traces.example.com/trace/7f3a9c")) {
+      const field = md.fields.traces;
+      for (const value of md.traces) {
+        if (HTTP_URL_RE.test(value)) continue;
+        reports.push({
+          line: field.position.line,
+          column: columnOf2(pm2, field, value),
+          message: `Traces value "${value}" is not an http(s) URL; link the trace in your tracing tool, e.g. https://traces.example.com/trace/7f3a9c.`
+        });
+      }
+    }
+    if (!missing("ndjson", "NDJSON", "- NDJSON: logs/missions/2026-10-14-mission-1182.ndjson")) {
+      const field = md.fields.ndjson;
+      for (const value of md.ndjson) {
+        const problem = ndjsonProblem(value, ctx);
+        if (problem === void 0) continue;
+        reports.push({ line: field.position.line, column: columnOf2(pm2, field, value), message: `NDJSON log "${value}" ${problem}.` });
+      }
+    }
+    if (!missing("pagerduty", "PagerDuty", "- PagerDuty: https://<subdomain>.pagerduty.com/incidents/<ID>")) {
+      const field = md.fields.pagerduty;
+      for (const value of md.pagerduty) {
+        if (PAGERDUTY_URL_RE.test(value) || PAGERDUTY_ID_RE.test(value)) continue;
+        reports.push({
+          line: field.position.line,
+          column: columnOf2(pm2, field, value),
+          message: `PagerDuty value "${value}" is not a PagerDuty incident; write the incident URL (https://<subdomain>.pagerduty.com/incidents/<ID>) or its ID, e.g. Q1ABCD2EFGHIJK.`
+        });
+      }
+    }
+    if (pm2.metadata.status === "draft") for (const report2 of reports) draftWarning(report2);
+    return reports;
+  }
+};
+
+// src/lint/rules/PM007-action-item-format.ts
+function short(text, max = 60) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+function columnOf3(pm2, item, value) {
+  const text = pm2.lines[item.position.line - 1] ?? "";
+  const at = value ? text.indexOf(value, item.position.column - 1) : -1;
+  return at >= 0 ? at + 1 : item.position.column;
+}
+var TEMPLATE = "- [ ] <summary> :: <owner> :: <YYYY-MM-DD>";
+var actionItemFormatRule = {
+  id: "PM007",
+  name: "action-item-format",
+  description: "Action items are tasks written `- [ ] <summary> :: <owner> :: <YYYY-MM-DD>` with a real owner and due date.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2) {
+    const reports = [];
+    for (const item of pm2.actionItems) {
+      const at = (column, message) => {
+        reports.push({ line: item.position.line, column, message });
+      };
+      const label = item.summary ? `"${short(item.summary)}"` : `on line ${item.position.line}`;
+      if (item.kind === "plain") {
+        at(item.position.column, `Action item ${label} has no checkbox, so it cannot be tracked; make it "${TEMPLATE}".`);
+        continue;
+      }
+      if (!item.summary) {
+        at(item.position.column, `Action item on line ${item.position.line} has no summary; write what will be done before the first "::" ("${TEMPLATE}").`);
+      }
+      if (item.fieldCount === 2 && item.ownerRaw !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(item.ownerRaw)) {
+        at(
+          columnOf3(pm2, item, item.ownerRaw),
+          `Action item ${label} has no owner: "${item.ownerRaw}" stands where the owner goes; write " :: <owner> :: ${item.ownerRaw}" after the summary ("${TEMPLATE}").`
+        );
+        continue;
+      }
+      if (item.fieldCount < 3) {
+        const missing = item.fieldCount < 2 ? "owner and due date" : "due date";
+        const add = item.fieldCount < 2 ? 'add " :: <owner> :: <YYYY-MM-DD>" after the summary' : 'add " :: <YYYY-MM-DD>" after the owner';
+        at(item.position.column, `Action item ${label} is missing its ${missing}; ${add} ("${TEMPLATE}").`);
+      }
+      if (item.fieldCount >= 2) {
+        if (item.ownerRaw === void 0) {
+          at(item.position.column, `Action item ${label} has an empty owner; write who will do it (an @handle or a name) after the summary ("${TEMPLATE}").`);
+        } else if (item.owner === void 0) {
+          at(
+            columnOf3(pm2, item, item.ownerRaw),
+            `Action item ${label} has owner "${item.ownerRaw}", which is not an @handle or a name; write one owner, e.g. "@maria.chen".`
+          );
+        }
+      }
+      if (item.fieldCount >= 3) {
+        if (item.due === void 0) {
+          at(item.position.column, `Action item ${label} has an empty due date; write it as YYYY-MM-DD after the owner ("${TEMPLATE}").`);
+        } else if (!item.dueValid) {
+          at(
+            columnOf3(pm2, item, item.due),
+            `Action item ${label} has due date "${item.due}", which is not a real YYYY-MM-DD date; write e.g. 2026-12-15.`
+          );
+        }
+      }
+    }
+    return reports;
+  }
+};
+
+// src/lint/rules/PM008-severe-has-actions.ts
+var severeHasActionsRule = {
+  id: "PM008",
+  name: "severe-has-actions",
+  description: "Severe incidents have at least one action item (`- [ ]` task).",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2, ctx) {
+    if (!severityIn(pm2.metadata.severity, ctx.config.linkedSeverities)) return [];
+    if (pm2.actionItems.some((item) => item.kind === "task")) return [];
+    const level = pm2.metadata.severity?.label ?? "";
+    const heading = pm2.sections.find((s) => s.canonical === "Action Items")?.heading;
+    const plain = pm2.actionItems.length;
+    const detail = plain > 0 ? ` (the ${plain} bullet${plain === 1 ? "" : "s"} without a checkbox do${plain === 1 ? "es" : ""} not count)` : "";
+    const where = heading ? `under "${heading.text}"` : 'in a "## Action Items" section';
+    const report2 = {
+      line: heading?.position.line ?? 1,
+      column: heading?.position.column ?? 1,
+      message: `${level} incidents need at least one action item${detail}; add "- [ ] <summary> :: @owner :: YYYY-MM-DD" ${where}.`
+    };
+    return [pm2.metadata.status === "draft" ? draftWarning(report2) : report2];
+  }
+};
+
+// src/util/sorted.ts
+function firstAtOrAfter(sorted, value) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+function backtickRunsByLength(text) {
+  const runs = /* @__PURE__ */ new Map();
+  for (const m of text.matchAll(/`+/g)) {
+    const list = runs.get(m[0].length);
+    if (list) list.push(m.index);
+    else runs.set(m[0].length, [m.index]);
+  }
+  return runs;
+}
+
+// src/lint/rules/PM009-placeholders.ts
+var HTML_TAGS = new Set(
+  "a abbr b bdo blockquote br caption center cite code dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img input ins kbd li mark ol p picture pre q rp rt ruby s samp small source span strike strong sub summary sup table tbody td tfoot th thead time tr tt u ul var video wbr".split(" ")
+);
+var CURLY_RE = /\{\{[^{}\n]*\}\}/g;
+var WORD_RE = /(?<![A-Za-z0-9_])(?:TBD|TODO|XXX)(?![A-Za-z0-9_])/g;
+var ANGLE_RE = /<([^<>\n]*)>/g;
+var AUTOLINK_RE = /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$/;
+var EMAIL_RE = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+var TAG_RE = /^\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?$/;
+function maskCodeSpans(line) {
+  if (!line.includes("`")) return line;
+  const runs = backtickRunsByLength(line);
+  const parts = [];
+  let copied = 0;
+  for (const m of line.matchAll(/`+/g)) {
+    if (m.index < copied) continue;
+    const length = m[0].length;
+    const close = firstAtOrAfter(runs.get(length) ?? [], m.index + length);
+    if (close === void 0) continue;
+    parts.push(line.slice(copied, m.index), " ".repeat(close + length - m.index));
+    copied = close + length;
+  }
+  parts.push(line.slice(copied));
+  return parts.join("");
+}
+function isAnglePlaceholder(content) {
+  if (!/^[A-Za-z_/]/.test(content) || /\s$/.test(content)) return false;
+  if (AUTOLINK_RE.test(content) || EMAIL_RE.test(content)) return false;
+  const tag = TAG_RE.exec(content);
+  if (tag && HTML_TAGS.has((tag[1] ?? "").toLowerCase())) return false;
+  if (content.startsWith("/")) return false;
+  return true;
+}
+var placeholdersRule = {
+  id: "PM009",
+  name: "placeholders",
+  description: "No leftover placeholders (`{{…}}`, `<owner>`, `TBD`, `TODO`, `XXX`) outside code and comments; a warning while Status is draft.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2) {
+    const reports = [];
+    const draft = pm2.metadata.status === "draft";
+    const note = draft ? " (a warning while Status is draft; an error once it is not)" : "";
+    pm2.lines.forEach((raw, index) => {
+      const line = index + 1;
+      if (pm2.ignoredLines.has(line)) return;
+      const text = maskCodeSpans(raw);
+      const found = [];
+      for (const m of text.matchAll(CURLY_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text.matchAll(WORD_RE)) found.push({ column: m.index + 1, placeholder: m[0] });
+      for (const m of text.matchAll(ANGLE_RE)) {
+        if (isAnglePlaceholder(m[1] ?? "")) found.push({ column: m.index + 1, placeholder: m[0] });
+      }
+      found.sort((a, b) => a.column - b.column);
+      for (const { column, placeholder } of found) {
+        const report2 = {
+          line,
+          column,
+          message: `Placeholder "${placeholder}" is still in the text; replace it with the real content${note}.`
+        };
+        if (draft) report2.severity = "warning";
+        reports.push(report2);
+      }
+    });
+    return reports;
+  }
+};
+
+// src/lint/rules/PM010-timeline-order.ts
+function show(ts) {
+  return [ts.date, ts.time, ts.zone].filter(Boolean).join(" ");
+}
+function short2(text, max = 50) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+var timelineOrderRule = {
+  id: "PM010",
+  name: "timeline-order",
+  description: "Timeline entries start with a real timestamp and are in chronological order.",
+  defaultSeverity: "error",
+  scope: "file",
+  check(pm2) {
+    const reports = [];
+    let lastDated;
+    let lastTimed;
+    let lastDateOnly;
+    for (const entry of pm2.timeline) {
+      const { line, column } = entry.position;
+      const ts = entry.timestamp;
+      if (!ts) {
+        const timeOnly = /^[\W_]*\d{1,2}:\d{2}/.test(entry.text);
+        reports.push({
+          line,
+          column,
+          message: timeOnly ? `Timeline entry "${short2(entry.text)}" gives a time but no date; give the date once, e.g. "2026-10-14 09:02 UTC — …" on the first entry (later entries may give just the time).` : `Timeline entry "${short2(entry.text)}" has no timestamp; start it with one, e.g. "2026-10-14 09:02 UTC — …".`
+        });
+        continue;
+      }
+      if (ts.epochMs === void 0) {
+        reports.push({
+          line,
+          column,
+          message: `Timeline entry "${ts.raw}" is not a real date/time; write a real one as YYYY-MM-DD HH:MM, e.g. 2026-10-14 09:02 UTC.`
+        });
+        continue;
+      }
+      if (ts.time === void 0) {
+        if (lastDated && ts.date < lastDated.date) {
+          reports.push({
+            line,
+            column,
+            message: `Timeline entry at ${show(ts)} comes after ${show(lastDated)}; put entries in chronological order.`
+          });
+        }
+        lastDateOnly = ts;
+      } else {
+        const before = lastTimed && lastTimed.epochMs !== void 0 && ts.epochMs < lastTimed.epochMs ? lastTimed : lastDateOnly && ts.date < lastDateOnly.date ? lastDateOnly : void 0;
+        if (before) {
+          reports.push({
+            line,
+            column,
+            message: `Timeline entry at ${show(ts)} comes after ${show(before)}; put entries in chronological order.`
+          });
+        }
+        lastTimed = ts;
+      }
+      lastDated = ts;
+    }
+    return reports;
+  }
+};
+
+// src/lint/rules/PM011-unique-id.ts
+var uniqueIdRule = {
+  id: "PM011",
+  name: "unique-id",
+  description: "No two postmortems share an id (`Incident PM-<id>`).",
+  defaultSeverity: "error",
+  scope: "project",
+  check(files) {
+    const byId = /* @__PURE__ */ new Map();
+    for (const file of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+      if (file.id === void 0) continue;
+      const key = file.id.toUpperCase();
+      const group = byId.get(key);
+      if (group) group.push(file);
+      else byId.set(key, [file]);
+    }
+    const reports = [];
+    for (const group of byId.values()) {
+      if (group.length < 2) continue;
+      group.forEach((file) => {
+        const others = group.filter((other) => other !== file).map((other) => other.path);
+        reports.push({
+          path: file.path,
+          line: file.line,
+          column: file.column,
+          message: `Id PM-${file.id} is also used by ${others.join(", ")}; give one of them the next free id (title and file name).`
+        });
+      });
+    }
+    return reports.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line);
+  }
+};
+
+// src/lint/rules/index.ts
+var RULES = Object.freeze([
+  readableFileRule,
+  titleRule,
+  requiredMetadataRule,
+  metadataValuesRule,
+  requiredSectionsRule,
+  sectionOrderRule,
+  severeLinksRule,
+  actionItemFormatRule,
+  severeHasActionsRule,
+  placeholdersRule,
+  timelineOrderRule,
+  uniqueIdRule
+]);
+var CONFIGURABLE_RULES = Object.freeze(RULES.filter((rule) => rule !== readableFileRule));
+var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function ruleById(id) {
+  return BY_ID.get(id.trim().toUpperCase());
+}
+
 // src/util/repo-path.ts
 import { isAbsolute, normalize, sep } from "node:path";
 function isInsideRepo(path) {
@@ -12681,26 +13395,6 @@ var NO_PROGRESS = { update: () => {
 }, clear: () => {
 } };
 
-// src/postmortem/severity.ts
-function severityKey(value) {
-  return value.toLowerCase().replace(/[\s_-]+/g, "");
-}
-function parseSeverity(raw, levels) {
-  const value = raw.trim();
-  const keys = levels.map(severityKey);
-  const candidates = [value, value.replace(/\s*[([].*$/, ""), /^[^\s,;:]+(?:[\s_-]+\d+)?/.exec(value)?.[0] ?? ""];
-  for (const candidate of candidates) {
-    const index = keys.indexOf(severityKey(candidate));
-    if (candidate && index >= 0) return { raw: value, label: levels[index], rank: index + 1 };
-  }
-  return { raw: value };
-}
-function severityIn(severity, levels) {
-  if (!severity?.label) return false;
-  const key = severityKey(severity.label);
-  return levels.some((level) => severityKey(level) === key);
-}
-
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve2 } from "path";
@@ -12708,7 +13402,7 @@ import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename, dirname, normalize as normalize2, relative, resolve, sep as sep2 } from "path";
+import { basename as basename2, dirname, normalize as normalize2, relative, resolve, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -13045,7 +13739,7 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename(resolvedPath);
+            const filename = basename2(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
@@ -13475,32 +14169,23 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
-// src/postmortem/sections.ts
-function sectionKey(text) {
-  return text.toLowerCase().replace(/^[\s\d.)#-]+/, "").replace(/[\s:.]+$/, "").replace(/\([^)]*\)\s*$/, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-}
-function sectionMatcher(sections, aliases) {
-  const table = /* @__PURE__ */ new Map();
-  for (const name of sections) table.set(sectionKey(name), name);
-  for (const [alias, target] of Object.entries(aliases)) {
-    const canonical = table.get(sectionKey(target)) ?? target;
-    if (!table.has(sectionKey(alias))) table.set(sectionKey(alias), canonical);
-  }
-  return (heading) => table.get(sectionKey(heading));
-}
-
 export {
   CommanderError,
   InvalidArgumentError,
   Command,
   Option,
   ConfigError,
+  firstAtOrAfter,
+  backtickRunsByLength,
   require_dist,
   severityKey,
   parseSeverity,
   severityIn,
   sectionKey,
   sectionMatcher,
+  RULES,
+  CONFIGURABLE_RULES,
+  ruleById,
   require_picomatch2 as require_picomatch,
   escapePath,
   isDynamicPattern,

@@ -10,21 +10,20 @@ import {
   runGit,
   workTreeRoot,
   workingTreeChanges
-} from "./cli-X2JCGES3.js";
+} from "./cli-64ZQU7E7.js";
+import {
+  isReadFailure,
+  readPostmortems
+} from "./cli-SCLGUSNL.js";
 import {
   checkRollbackPlan
 } from "./cli-AU6KXWWY.js";
 import {
-  DEFAULT_EXPERIMENT_PATHS
-} from "./cli-CWUTZK4N.js";
-import {
   parseExperimentDoc
-} from "./cli-RJBBVVXP.js";
+} from "./cli-JE3EXYS3.js";
 import {
-  parseOptionsOf,
-  parsePostmortem
-} from "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
+  parseOptionsOf
+} from "./cli-MHL4PWJV.js";
 import {
   createGitHubClient,
   errorStatus
@@ -32,17 +31,16 @@ import {
 import "./cli-G7SUBHGO.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,
   editDistance,
-  gateConfigOf,
   loadConfig,
   plural,
   readConfigText
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   ConfigError,
   Option,
@@ -51,7 +49,8 @@ import {
   require_picomatch,
   severityIn,
   shouldUseColor
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
@@ -884,22 +883,10 @@ function evaluateGates(inputs) {
 }
 
 // src/modes/gate.ts
-var READ_CONCURRENCY = 16;
-async function readPostmortems(files, paths, config) {
-  const options = parseOptionsOf(config.lint);
-  const limit = pLimit(READ_CONCURRENCY);
-  const read = await Promise.all(
-    paths.map(
-      (path3) => limit(async () => {
-        try {
-          return parsePostmortem(await files.read(path3), path3, options);
-        } catch {
-          return void 0;
-        }
-      })
-    )
-  );
-  return read.filter((pm) => pm !== void 0);
+var API_READ_CONCURRENCY = 16;
+async function readHeadPostmortems(files, paths, config) {
+  const reads = await readPostmortems(paths, (path3) => files.read(path3), { parse: parseOptionsOf(config.lint), concurrency: API_READ_CONCURRENCY });
+  return reads.flatMap((read) => isReadFailure(read) ? [] : [read.postmortem]);
 }
 async function drillObservation(settings, changed, request, sources) {
   const file = drillWorkflowFile(settings);
@@ -930,19 +917,19 @@ function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
 async function runGate(config, request, sources, now) {
-  const policy = gateConfigOf(config);
+  const policy = config.gate;
   const drills = drillSettingsFor(policy.drills, request.drillResult);
   const settings = { ...policy, drills: drills.settings };
   const warnings = drills.warning !== void 0 ? [drills.warning] : [];
   const changed = await sources.changedFiles();
   const postmortemGlobs = config.lint.postmortems.paths;
   const isPostmortem = (0, import_picomatch5.default)(postmortemGlobs);
-  const experimentGlobs = config.experiment?.paths ?? DEFAULT_EXPERIMENT_PATHS;
+  const experimentGlobs = config.experiment.paths;
   const docPaths = changedExperimentDocs(changed, experimentGlobs);
   const changedPostmortems = changed.files.filter((f) => f.status !== "removed" && isPostmortem(f.path)).map((f) => f.path);
   const [drill, postmortems, basePostmortems, experimentDocs] = await Promise.all([
     drillObservation(settings.drills, changed, request, sources),
-    sources.head.glob(postmortemGlobs).then((paths) => readPostmortems(sources.head, paths, config)),
+    sources.head.glob(postmortemGlobs).then((paths) => readHeadPostmortems(sources.head, paths, config)),
     readBasePostmortems(changedPostmortems, sources, config),
     Promise.all(docPaths.map((path3) => readExperimentDoc(sources.head, path3)))
   ]);
@@ -984,17 +971,13 @@ async function runGate(config, request, sources, now) {
   return { ...evaluation, notes: [...warnings, ...evaluation.notes], warnings, changed, postmortems: postmortems.length };
 }
 async function readBasePostmortems(paths, sources, config) {
-  const options = parseOptionsOf(config.lint);
-  const limit = pLimit(READ_CONCURRENCY);
-  const found = await Promise.all(
-    paths.map(
-      (path3) => limit(async () => {
-        const text = await sources.readBase(path3).catch(() => void 0);
-        return text === void 0 ? void 0 : parsePostmortem(text, path3, options);
-      })
-    )
-  );
-  return found.filter((pm) => pm !== void 0);
+  const atBase2 = async (path3) => {
+    const text = await sources.readBase(path3);
+    if (text === void 0) throw new Error(`${path3} does not exist at the base`);
+    return text;
+  };
+  const reads = await readPostmortems(paths, atBase2, { parse: parseOptionsOf(config.lint), concurrency: API_READ_CONCURRENCY });
+  return reads.flatMap((read) => isReadFailure(read) ? [] : [read.postmortem]);
 }
 async function readExperimentDoc(files, path3) {
   try {

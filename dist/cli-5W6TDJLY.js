@@ -2,16 +2,16 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  discoverExperiments
+} from "./cli-YFNTQ6I7.js";
+import {
   closedAsUsage,
   createPrompter
-} from "./cli-3Z53AFBE.js";
+} from "./cli-FGYDPHZS.js";
 import {
   checkRollbackPlan,
   isPlaceholder
 } from "./cli-AU6KXWWY.js";
-import {
-  discoverExperiments
-} from "./cli-CWUTZK4N.js";
 import {
   CHANGE_TYPES,
   EXPERIMENT_OUTCOMES,
@@ -20,17 +20,17 @@ import {
   isFinished,
   notAlreadyReported,
   parseExperimentDoc
-} from "./cli-RJBBVVXP.js";
+} from "./cli-JE3EXYS3.js";
 import {
   collect,
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -38,18 +38,18 @@ import {
 } from "./cli-7KR5KIPO.js";
 import {
   ansi,
-  experimentConfigOf,
   loadConfig,
   plural,
   readConfigText
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   Option,
   UsageError,
   require_dist,
   shouldUseColor
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
@@ -375,7 +375,7 @@ function experimentContext(options, io, deps, wantPrompter = false) {
     io,
     root,
     config,
-    settings: experimentConfigOf(config),
+    settings: config.experiment,
     files: nodeRepoFiles(root),
     now: deps.now ?? (() => /* @__PURE__ */ new Date()),
     randomUUID: deps.randomUUID ?? (() => globalThis.crypto.randomUUID())

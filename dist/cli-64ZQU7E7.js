@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   require_picomatch
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";

@@ -7,19 +7,18 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-6ICSF2BI.js";
+} from "./cli-LOLIFVYU.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
+import "./cli-MHL4PWJV.js";
 import {
   createTracker
-} from "./cli-5VECKRRH.js";
+} from "./cli-VMA7M6Y6.js";
 import {
   UnexpectedResponseError
 } from "./cli-YW3TWOHG.js";
 import {
   TRACKER_KINDS
-} from "./cli-ZOINX7CQ.js";
+} from "./cli-CTPB635N.js";
 import "./cli-7J3Z5ETF.js";
 import {
   errorStatus
@@ -29,11 +28,11 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 import {
   replaceRepoFileAtomic
 } from "./cli-7KR5KIPO.js";
@@ -41,9 +40,8 @@ import {
   ansi,
   loadConfig,
   plural,
-  readConfigText,
-  syncConfigOf
-} from "./cli-ZMMMMZHX.js";
+  readConfigText
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -52,7 +50,8 @@ import {
   isCI,
   isDebug,
   shouldUseColor
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-YLWRLJDD.js";
 import "./cli-Q4UO6FBE.js";
 import "./cli-QCVQTLV6.js";
@@ -292,7 +291,7 @@ async function syncCommand(options, io, deps) {
     overrides,
     readFile: readConfigText
   });
-  const sync = syncConfigOf(config);
+  const sync = config.sync;
   const kind = sync.tracker;
   const found = resolveConnection(kind, credentialsFromEnvironment(io.env), sync, ENV_NAMES);
   if ("incomplete" in found) {

@@ -7,7 +7,7 @@ import {
 } from "./cli-PKNRYYMW.js";
 import {
   TRACKER_NAMES
-} from "./cli-ZOINX7CQ.js";
+} from "./cli-CTPB635N.js";
 
 // src/report/packet-html.ts
 var RAG_COLOUR = {

@@ -7,7 +7,7 @@ import {
 import {
   glob,
   isInsideRepo
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 
 // src/io/node-files.ts
 import { existsSync, statSync } from "node:fs";

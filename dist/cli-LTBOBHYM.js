@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   renderPacketHtml,
   renderPacketStorage
-} from "./cli-4TIECF4P.js";
+} from "./cli-IVFYF3XJ.js";
 import {
   chartImages,
   renderPacketView
@@ -12,41 +12,40 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-4GR5XWXW.js";
+} from "./cli-LHF7FD6J.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-52W43E5M.js";
+import "./cli-5CMCILGY.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-U4VQKG5S.js";
-import "./cli-X2JCGES3.js";
-import "./cli-CWUTZK4N.js";
-import "./cli-RJBBVVXP.js";
-import "./cli-6ICSF2BI.js";
+import "./cli-2I3O5YFS.js";
+import "./cli-64ZQU7E7.js";
+import "./cli-SCLGUSNL.js";
+import "./cli-YFNTQ6I7.js";
+import "./cli-JE3EXYS3.js";
+import "./cli-LOLIFVYU.js";
 import "./cli-JRWQXHLW.js";
-import "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
-import "./cli-ZOINX7CQ.js";
+import "./cli-MHL4PWJV.js";
+import "./cli-CTPB635N.js";
 import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
-import "./cli-BU6EMFDS.js";
+import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
-import "./cli-MK2TCJAH.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
+import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
-import {
-  publishConfigOf
-} from "./cli-ZMMMMZHX.js";
+import "./cli-CHX2VDBV.js";
 import {
   EXIT,
   Option,
   UsageError
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-Q4UO6FBE.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-UJJGCHLM.js";
@@ -14008,7 +14007,7 @@ async function publishCommand(options, io, deps) {
   const requested = parseChannels(options.to);
   const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
   const { config, settings, root, data } = await loadReviewData(options, io, now);
-  const publish = publishConfigOf(config);
+  const publish = config.publish;
   const configured = PUBLISH_CHANNELS.filter((c) => publish[c] !== void 0);
   if (requested === void 0 && configured.length === 0) throw new UsageError("no channel is configured: the config has no publish: section with confluence, email or slack", "add e.g. publish: { email: { to: [ops@example.com], from: reliability@example.com } } to .github/reliability.yml (docs/publish.md)");
   const content = await buildPublishContent(data, { outputDir: settings.outputDir, severityLevels: config.lint.postmortems.severityLevels });

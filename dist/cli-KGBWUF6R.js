@@ -4,9 +4,9 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createTracker,
   httpPolicy
-} from "./cli-5VECKRRH.js";
+} from "./cli-VMA7M6Y6.js";
 import "./cli-YW3TWOHG.js";
-import "./cli-ZOINX7CQ.js";
+import "./cli-CTPB635N.js";
 import "./cli-7J3Z5ETF.js";
 import "./cli-OYYJDXPV.js";
 import "./cli-G7SUBHGO.js";

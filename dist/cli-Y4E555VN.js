@@ -7,12 +7,13 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
 import {
   readConfigText
-} from "./cli-ZMMMMZHX.js";
-import "./cli-7KJTK6ND.js";
+} from "./cli-CHX2VDBV.js";
+import "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 export {

@@ -8,22 +8,22 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-52W43E5M.js";
+} from "./cli-5CMCILGY.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-U4VQKG5S.js";
-import "./cli-X2JCGES3.js";
+import "./cli-2I3O5YFS.js";
+import "./cli-64ZQU7E7.js";
+import "./cli-SCLGUSNL.js";
 import {
   parseExperimentDoc
-} from "./cli-RJBBVVXP.js";
+} from "./cli-JE3EXYS3.js";
 import {
   collectSyncItems
 } from "./cli-JRWQXHLW.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
+} from "./cli-MHL4PWJV.js";
 import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
@@ -38,22 +38,18 @@ import {
   ndjsonFileSource,
   readNdjson
 } from "./cli-2EEIGSHA.js";
-import "./cli-BU6EMFDS.js";
+import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
-import "./cli-MK2TCJAH.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
+import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   EXPORT_TARGETS,
-  auditConfigOf,
-  experimentConfigOf,
-  exportConfigOf,
   loadConfig,
-  readConfigText,
-  reviewConfigOf
-} from "./cli-ZMMMMZHX.js";
+  readConfigText
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   NO_PROGRESS,
@@ -62,7 +58,8 @@ import {
   isCI,
   isInsideRepo,
   progressLine
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-YLWRLJDD.js";
 import {
   sanitizeText
@@ -1149,9 +1146,9 @@ function fingerprint(table, fileHash, extra = "") {
 }
 var textDecoder = new TextDecoder();
 async function listSources(config, request, adapters, notes) {
-  const audit = auditConfigOf(config);
-  const review = reviewConfigOf(config);
-  const experiments = experimentConfigOf(config);
+  const audit = config.audit;
+  const review = config.review;
+  const experiments = config.experiment;
   const day = request.now.toISOString().slice(0, 10);
   const { repository } = request;
   const sources = [];
@@ -1308,7 +1305,7 @@ async function exportCommand(options, io, deps) {
   const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
   const root = resolveRoot(options.root, io.cwd);
   const config = loadConfig({ root, ...options.config === void 0 ? {} : { configPath: path2.resolve(io.cwd, options.config) }, readFile: readConfigText });
-  const settings = { ...exportConfigOf(config) };
+  const settings = { ...config.export };
   if (options.duckdbPath !== void 0) {
     const duckdbPath = path2.relative(root, path2.resolve(io.cwd, options.duckdbPath)).replace(/\\/g, "/");
     if (!isInsideRepo(duckdbPath)) throw new UsageError(`--duckdb-path ${options.duckdbPath}: the DuckDB file must be inside the repository`, "give a path inside the repository, e.g. .reliability-loop/warehouse.duckdb");

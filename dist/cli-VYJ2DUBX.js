@@ -4,26 +4,26 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-U4VQKG5S.js";
-import {
-  RULES
-} from "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
-import "./cli-BU6EMFDS.js";
+} from "./cli-2I3O5YFS.js";
+import "./cli-SCLGUSNL.js";
+import "./cli-MHL4PWJV.js";
+import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-KLH6AEHP.js";
-import "./cli-MK2TCJAH.js";
+} from "./cli-LDLZLEJ7.js";
+import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   Command,
   CommanderError,
   ConfigError,
   EXIT,
+  RULES,
   UsageError,
   isDebug
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-QCVQTLV6.js";
 import "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
@@ -51,16 +51,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-OSLHQMBV.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-FRJPXARA.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-SL3KR5AU.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-R3O7O65X.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-3FCA7LRY.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-3A7TMZOC.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-TDAHK5Y3.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-GHHEJ2J3.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-NRW2Y5O6.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-NRFMDR7K.js")).addInitCommand]
+  ["lint", async () => (await import("./cli-Y4E555VN.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-VEHCEGA2.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-5W6TDJLY.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-XPANQ5ET.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-UUSAY3PO.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-EEH2TBUZ.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-3Q32ED6C.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-LTBOBHYM.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-UF7NQZDV.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-REBPNMY5.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

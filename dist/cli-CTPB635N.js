@@ -5,7 +5,7 @@ import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
 
-// src/sync/trackers/tracker.ts
+// src/sync/tracker.ts
 var TRACKER_KINDS = ["github", "linear", "jira", "jira-dc"];
 var TRACKER_NAMES = { github: "GitHub Issues", linear: "Linear", jira: "Jira", "jira-dc": "Jira" };
 function normaliseReferenceId(id) {

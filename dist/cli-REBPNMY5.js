@@ -4,11 +4,11 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   closedAsUsage,
   createPrompter
-} from "./cli-3Z53AFBE.js";
+} from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -17,12 +17,13 @@ import {
 import {
   configSchema,
   loadConfig
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   Option,
   UsageError
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import {
   errorMessage
 } from "./cli-UJJGCHLM.js";
@@ -207,7 +208,7 @@ function nextSteps(config, tracker, workflows) {
   if (workflows.includes("audit")) steps.push("For the LLM scorer of the audit: the secret OPENAI_API_KEY (or your endpoint's key) and audit.llm.model");
   const required = [];
   if (workflows.includes("lint")) required.push("reliability/lint");
-  if (workflows.includes("gate")) required.push(...Object.values(config.gate?.checkNames ?? { drills: "reliability/drills", "sev1-actions": "reliability/sev1-actions", "rollback-plan": "reliability/rollback-plan" }));
+  if (workflows.includes("gate")) required.push(...Object.values(config.gate.checkNames));
   if (required.length > 0) steps.push(`Checks to mark required (Settings → Branches or Rules → require status checks): ${required.join(", ")}`);
   if (workflows.includes("gate")) steps.push("The drills gate waits for the workflow named in gate.drills.workflow (default drills.yml): point it at your agent test suite");
   if (workflows.includes("postmortem") || workflows.includes("review")) steps.push('Allow Actions to open pull requests: Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"');

@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   parseExperimentDoc
-} from "./cli-RJBBVVXP.js";
+} from "./cli-JE3EXYS3.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
@@ -30,6 +30,5 @@ async function readExperiment(files, path) {
 }
 
 export {
-  DEFAULT_EXPERIMENT_PATHS,
   discoverExperiments
 };

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-52W43E5M.js";
+} from "./cli-5CMCILGY.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,23 +20,23 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-U4VQKG5S.js";
-import "./cli-X2JCGES3.js";
+} from "./cli-2I3O5YFS.js";
+import "./cli-64ZQU7E7.js";
+import "./cli-SCLGUSNL.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-G5GF7E2O.js";
-import "./cli-R3X6FJR3.js";
+} from "./cli-MHL4PWJV.js";
 import "./cli-2EEIGSHA.js";
-import "./cli-BU6EMFDS.js";
+import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-Q7X3YLFY.js";
-import "./cli-KLH6AEHP.js";
+} from "./cli-UO7XIBOX.js";
+import "./cli-LDLZLEJ7.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 import {
   FileExistsError,
   createFileAtomic
@@ -46,10 +46,8 @@ import {
   editDistance,
   loadConfig,
   missingSeveritiesOf,
-  postmortemDraftConfigOf,
-  readConfigText,
-  reviewConfigOf
-} from "./cli-ZMMMMZHX.js";
+  readConfigText
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   Option,
@@ -57,7 +55,8 @@ import {
   parseSeverity,
   sectionKey,
   severityIn
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
@@ -314,7 +313,7 @@ async function collect2(records) {
   return out;
 }
 async function listIncidents(config, adapters) {
-  const settings = reviewConfigOf(config).incidents;
+  const settings = config.review.incidents;
   const notes = [];
   if (settings.source === "redis") {
     if (adapters.streamEntries === void 0) {
@@ -360,7 +359,7 @@ function closeIds(wanted, ids) {
   return [.../* @__PURE__ */ new Set([...best ? [best] : [], ...scored.map((x) => x.id)])].slice(0, 5);
 }
 async function readExisting(config, adapters) {
-  const dir = postmortemDraftConfigOf(config).dir;
+  const dir = config.drafts.dir;
   const globs = [...config.lint.postmortems.paths, `${dir === "." ? "" : `${dir}/`}**/PM-*.md`];
   const paths = await adapters.files.glob(globs);
   const files = [];
@@ -374,7 +373,7 @@ async function readExisting(config, adapters) {
   return { files, ids: idsInUse(files) };
 }
 async function readTemplate(config, adapters) {
-  const path2 = postmortemDraftConfigOf(config).template;
+  const path2 = config.drafts.template;
   if (!adapters.files.exists(path2)) return { text: builtInTemplate(config.lint.postmortems.sections), path: "(built-in template)" };
   try {
     return { text: new TextDecoder().decode(await adapters.files.read(path2)), path: path2 };
@@ -421,12 +420,12 @@ async function factsOf(config, entry) {
   } catch (error) {
     throw new DraftInputError(`cannot read the incident timeline ${entry.path}: ${errorMessage(error)}`, "check that the file is readable");
   }
-  const { facts, notes } = await incidentFacts(records, entry.path, reviewConfigOf(config).incidents, postmortemDraftConfigOf(config));
+  const { facts, notes } = await incidentFacts(records, entry.path, config.review.incidents, config.drafts);
   if (facts === void 0) throw new DraftInputError(`incident ${recordText(entry.id)} cannot be read from ${entry.path}: ${notes.join("; ")}`, "fix the records named above");
   return facts;
 }
 function draftOf(config, template, id, request, facts) {
-  const dir = postmortemDraftConfigOf(config).dir;
+  const dir = config.drafts.dir;
   const severityRaw = request.severity ?? facts?.incident.severity;
   if (severityRaw === void 0 || severityRaw === "unknown") {
     throw new DraftInputError(facts ? `incident ${recordText(facts.incident.id)} has no severity in its records` : "missing --severity (nothing to take it from without --incident)", `pass --severity <${config.lint.postmortems.severityLevels.join("|")}>`);
@@ -477,7 +476,7 @@ async function draftPostmortem(config, request, adapters) {
     if (entry === void 0) {
       const close = closeIds(wanted, incidents.map((i) => i.id));
       throw new DraftInputError(
-        `no incident ${recordText(wanted)} among the ${incidents.length} incident${incidents.length === 1 ? "" : "s"} of ${reviewConfigOf(config).incidents.source === "redis" ? `the stream ${reviewConfigOf(config).incidents.redisKey}` : reviewConfigOf(config).incidents.paths.join(", ")}`,
+        `no incident ${recordText(wanted)} among the ${incidents.length} incident${incidents.length === 1 ? "" : "s"} of ${config.review.incidents.source === "redis" ? `the stream ${config.review.incidents.redisKey}` : config.review.incidents.paths.join(", ")}`,
         close.length > 0 ? `did you mean ${close.join(", ")}?` : "check the id (it is the `id` field of the incident records)"
       );
     }
@@ -486,7 +485,7 @@ async function draftPostmortem(config, request, adapters) {
   return draftOf(config, await readTemplate(config, adapters), id, request, facts);
 }
 async function draftMissing(config, request, adapters) {
-  const settings = reviewConfigOf(config).incidents;
+  const settings = config.review.incidents;
   const severities = missingSeveritiesOf(config);
   const existing = await readExisting(config, adapters);
   const { incidents, notes } = await listIncidents(config, adapters);

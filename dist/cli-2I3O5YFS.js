@@ -2,26 +2,24 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  isReadFailure,
+  readContents
+} from "./cli-SCLGUSNL.js";
+import {
   compareFindings,
   lintFile,
   lintProject
-} from "./cli-G5GF7E2O.js";
+} from "./cli-MHL4PWJV.js";
 import {
   workerPoolExecutor
-} from "./cli-BU6EMFDS.js";
+} from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-KLH6AEHP.js";
+} from "./cli-LDLZLEJ7.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
-import {
-  pLimit
-} from "./cli-QCVQTLV6.js";
-import {
-  errorMessage
-} from "./cli-UJJGCHLM.js";
+} from "./cli-K3LUHVBJ.js";
 
 // src/lint/executor.ts
 function inProcessExecutor(pathExists) {
@@ -120,29 +118,6 @@ var LintCache = class _LintCache {
     return { format: CACHE_FORMAT, key: this.key, entries: this.entries };
   }
 };
-
-// src/postmortem/read.ts
-var READ_CONCURRENCY = 64;
-function isReadFailure(read) {
-  return "problem" in read;
-}
-function readProblem(error) {
-  return errorMessage(error).replace(/^E[A-Z]+: /, "");
-}
-async function readOne(path, read) {
-  try {
-    return { path, content: await read(path) };
-  } catch (error) {
-    return { path, problem: readProblem(error) };
-  }
-}
-function eachPath(paths, concurrency, task) {
-  const limit = pLimit(Math.max(1, concurrency ?? READ_CONCURRENCY));
-  return Promise.all(paths.map((path) => limit(() => task(path))));
-}
-function readContents(paths, read, options = {}) {
-  return eachPath(paths, options.concurrency, (path) => readOne(path, read));
-}
 
 // src/modes/lint.ts
 function unreadable(path, problem) {

@@ -9,10 +9,10 @@ import {
   isDict,
   pointerSegments,
   require_ajv
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   require_dist
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";

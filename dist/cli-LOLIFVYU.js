@@ -7,20 +7,22 @@ import {
 import {
   parseOptionsOf,
   parsePostmortem,
-  ruleById,
   ruleSetting
-} from "./cli-G5GF7E2O.js";
+} from "./cli-MHL4PWJV.js";
 import {
   normaliseReferenceId,
   normaliseUrl
-} from "./cli-ZOINX7CQ.js";
+} from "./cli-CTPB635N.js";
 import {
   digestOfKey,
   postmortemOfKey
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
+import {
+  ruleById
+} from "./cli-JW34KQ4Z.js";
 import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";

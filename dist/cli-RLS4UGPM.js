@@ -2,7 +2,7 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 
-// src/lint/worker-pool.ts
+// src/io/lint-worker-pool.ts
 import { existsSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { fileURLToPath } from "node:url";

@@ -10,10 +10,10 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-U4VQKG5S.js";
+} from "./cli-2I3O5YFS.js";
 import {
   runGit
-} from "./cli-X2JCGES3.js";
+} from "./cli-64ZQU7E7.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   LineSplitter,
@@ -23,7 +23,7 @@ import {
 } from "./cli-2EEIGSHA.js";
 import {
   nodeRepoFiles
-} from "./cli-MK2TCJAH.js";
+} from "./cli-K3LUHVBJ.js";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";

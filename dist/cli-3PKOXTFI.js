@@ -5,10 +5,10 @@ import {
   escapeHtml,
   renderPacketHtml,
   renderPacketStorage
-} from "./cli-4TIECF4P.js";
+} from "./cli-IVFYF3XJ.js";
 import "./cli-PKNRYYMW.js";
+import "./cli-CTPB635N.js";
 import "./cli-R3X6FJR3.js";
-import "./cli-ZOINX7CQ.js";
 import "./cli-Q4UO6FBE.js";
 import "./cli-EZXOBCIM.js";
 export {

@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   UsageError
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 
 // src/cli/prompt.ts
 import { createInterface } from "node:readline/promises";

@@ -15,7 +15,7 @@ import {
 } from "./cli-YW3TWOHG.js";
 import {
   displayTitle
-} from "./cli-ZOINX7CQ.js";
+} from "./cli-CTPB635N.js";
 import {
   deterministicUuid,
   isItemKey,

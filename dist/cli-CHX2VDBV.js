@@ -2,13 +2,14 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  CONFIGURABLE_RULES,
   ConfigError,
   isInsideRepo,
   require_dist,
   sectionKey,
   severityKey,
   sortFindings
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 import {
   errorMessage
 } from "./cli-UJJGCHLM.js";
@@ -6924,10 +6925,7 @@ var require_ajv = __commonJS({
 
 // src/config/defaults.ts
 var DEFAULT_CONFIG_PATHS = [".github/reliability.yml", ".github/reliability.yaml"];
-var KNOWN_RULE_IDS = Array.from(
-  { length: 11 },
-  (_, i) => `PM${String(i + 1).padStart(3, "0")}`
-);
+var KNOWN_RULE_IDS = CONFIGURABLE_RULES.map((rule) => rule.id);
 function defaultLintConfig() {
   return {
     postmortems: {
@@ -6956,89 +6954,6 @@ function defaultLintConfig() {
   };
 }
 var NODE_MODULES_CACHE_DIR = "node_modules/.cache/reliability-loop";
-
-// src/config/sync.ts
-var dict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-var DEFAULT_LINEAR_API_URL = "https://api.linear.app/graphql";
-function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
-  const scale = ["urgent", "high", "medium", "low"];
-  const priorities = {};
-  levels.forEach((level, i) => {
-    const p = scale[i];
-    if (p !== void 0) priorities[level] = p;
-  });
-  return {
-    tracker: "github",
-    labels: ["reliability"],
-    severityLabels: true,
-    priorities,
-    owners: {},
-    writeBack: "commit",
-    tickClosed: false,
-    requireValidItems: false,
-    concurrency: 4,
-    github: { milestones: false },
-    linear: { apiUrl: DEFAULT_LINEAR_API_URL },
-    jira: { issueType: "Task", priorities: { urgent: "Highest", high: "High", medium: "Medium", low: "Low" } }
-  };
-}
-function syncConfigOf(config) {
-  return config.sync ?? defaultSyncConfig(config.lint.postmortems.severityLevels);
-}
-var EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
-function resolveSync(section, report, config) {
-  const levels = config.lint.postmortems.severityLevels;
-  const sync = defaultSyncConfig(levels);
-  const s = section ?? {};
-  if (typeof s.tracker === "string") sync.tracker = s.tracker;
-  if (Array.isArray(s.labels)) sync.labels = s.labels.map(String);
-  if (typeof s["severity-labels"] === "boolean") sync.severityLabels = s["severity-labels"];
-  if (typeof s["write-back"] === "string") sync.writeBack = s["write-back"];
-  if (typeof s["tick-closed"] === "boolean") sync.tickClosed = s["tick-closed"];
-  if (typeof s["require-valid-items"] === "boolean") sync.requireValidItems = s["require-valid-items"];
-  if (typeof s.concurrency === "number") sync.concurrency = s.concurrency;
-  if (s.priorities !== void 0) {
-    const byKey = new Map(levels.map((l) => [severityKey(l), l]));
-    for (const [written, value] of Object.entries(dict(s.priorities))) {
-      const level = byKey.get(severityKey(written));
-      if (level === void 0) {
-        report(["sync", "priorities", written], "key", `not one of postmortems.severity-levels (${levels.join(", ")})`);
-        continue;
-      }
-      sync.priorities[level] = value;
-    }
-  }
-  for (const [handle, entry] of Object.entries(dict(s.owners))) {
-    const owner = handle.replace(/^@/, "");
-    const identity = {};
-    if (typeof entry === "string") identity.email = entry;
-    else {
-      const e = dict(entry);
-      for (const field of ["email", "github", "linear", "jira"]) if (typeof e[field] === "string") identity[field] = e[field];
-    }
-    if (identity.email !== void 0 && !EMAIL_RE.test(identity.email)) {
-      report(["sync", "owners", handle, ...typeof entry === "string" ? [] : ["email"]], "value", `"${identity.email}" is not an email address`);
-    }
-    sync.owners[owner] = identity;
-  }
-  const github = dict(s.github);
-  if (typeof github.repository === "string") sync.github.repository = github.repository;
-  if (typeof github.milestones === "boolean") sync.github.milestones = github.milestones;
-  const linear = dict(s.linear);
-  if (typeof linear.team === "string") sync.linear.team = linear.team;
-  if (typeof linear["api-url"] === "string") sync.linear.apiUrl = linear["api-url"];
-  const jira = dict(s.jira);
-  if (typeof jira["base-url"] === "string") sync.jira.baseUrl = jira["base-url"].replace(/\/+$/, "");
-  if (typeof jira.project === "string") sync.jira.project = jira.project;
-  if (typeof jira["issue-type"] === "string") sync.jira.issueType = jira["issue-type"];
-  const priorities = dict(jira.priorities);
-  for (const level of ["urgent", "high", "medium", "low"]) if (typeof priorities[level] === "string") sync.jira.priorities[level] = priorities[level];
-  return sync;
-}
-var syncSection = {
-  key: "sync",
-  resolve: (section, report, config) => resolveSync(section, report, config)
-};
 
 // src/config/audit-schema.ts
 var DEFAULT_AUDIT_PATHS = ["logs/missions/**/*.ndjson", "logs/missions/**/*.ndjson.gz"];
@@ -7281,374 +7196,6 @@ var auditConfigSchema = {
   }
 };
 
-// src/config/audit.ts
-var dict2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-var DIMENSION_NAME = /^[a-z][a-z0-9_]*$/;
-function matcherOf(raw) {
-  if (typeof raw === "string") return { matches: raw, ignoreCase: true };
-  const m = dict2(raw);
-  const matcher = { ignoreCase: m["ignore-case"] !== false };
-  if (typeof m.matches === "string") matcher.matches = m.matches;
-  if (typeof m.contains === "string") matcher.contains = [m.contains];
-  else if (Array.isArray(m.contains)) matcher.contains = m.contains.map(String);
-  if ("equals" in m) matcher.equals = m.equals;
-  if (typeof m.exists === "boolean") matcher.exists = m.exists;
-  return matcher;
-}
-function ruleOf(raw) {
-  const r = dict2(raw);
-  const when = {};
-  for (const [field, matcher] of Object.entries(dict2(r.when))) when[field] = matcherOf(matcher);
-  const rule = { match: r.match === "none" ? "none" : "any", when, score: Number(r.score) };
-  if (typeof r.reason === "string") rule.reason = r.reason;
-  return rule;
-}
-function scaleBounds(scale) {
-  return scale === "1-5" ? { min: 1, max: 5, integer: true } : { min: 0, max: 1, integer: false };
-}
-function onScale(value, scale) {
-  const { min, max, integer } = scaleBounds(scale);
-  return Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-}
-function scaleText(scale) {
-  return scale === "1-5" ? "a whole number from 1 to 5" : "a number from 0 to 1";
-}
-function defaultDimension(name2) {
-  const d = DEFAULT_AUDIT_DIMENSIONS[name2];
-  if (d === void 0) return void 0;
-  return {
-    name: name2,
-    description: String(d.description),
-    scale: d.scale,
-    threshold: Number(d.threshold),
-    scorer: d.scorer,
-    rules: d.rules.map(ruleOf)
-  };
-}
-function defaultAuditDimensions() {
-  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name2) => defaultDimension(name2) ?? []);
-}
-function defaultAuditConfig() {
-  return {
-    paths: [...DEFAULT_AUDIT_PATHS],
-    fields: { ...DEFAULT_AUDIT_FIELDS },
-    sampleSize: 25,
-    seed: DEFAULT_AUDIT_SEED,
-    strata: { flagged: false, flaggedPattern: "error|policy", maxPerAgentDay: 0 },
-    rubric: { dimensions: defaultAuditDimensions() },
-    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ["*"] },
-    budgetChars: 24e3,
-    outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
-    maxUnscored: 0,
-    maxLineBytes: 8 * 1024 * 1024
-  };
-}
-function auditConfigOf(config) {
-  return config.audit ?? defaultAuditConfig();
-}
-function compiles(pattern, flags) {
-  try {
-    new RegExp(pattern, flags);
-    return void 0;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-function cleanPath(dir) {
-  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
-}
-function resolveDimension(name2, raw, report) {
-  const at = ["audit", "rubric", "dimensions", name2];
-  const scale = typeof raw.scale === "string" ? raw.scale : void 0;
-  const builtIn = defaultDimension(name2);
-  const base = builtIn !== void 0 && (scale === void 0 || scale === builtIn.scale) ? builtIn : {
-    name: name2,
-    description: builtIn?.description ?? name2.replace(/_/g, " "),
-    scale: scale ?? "0-1",
-    threshold: (scale ?? "0-1") === "1-5" ? 3 : 0.5,
-    scorer: builtIn?.scorer ?? "rules",
-    rules: []
-  };
-  const dimension = { ...base, scale: scale ?? base.scale };
-  if (typeof raw.description === "string") dimension.description = raw.description;
-  if (typeof raw.threshold === "number") dimension.threshold = raw.threshold;
-  if (typeof raw.scorer === "string") dimension.scorer = raw.scorer;
-  if (Array.isArray(raw.rules)) dimension.rules = raw.rules.map(ruleOf);
-  if (typeof raw["default-score"] === "number") dimension.defaultScore = raw["default-score"];
-  const s = dimension.scale;
-  if (!onScale(dimension.threshold, s)) {
-    report(typeof raw.threshold === "number" ? [...at, "threshold"] : at, typeof raw.threshold === "number" ? "value" : "key", `threshold ${dimension.threshold} is not on the ${s} scale; give ${scaleText(s)}`);
-  }
-  if (dimension.defaultScore !== void 0 && !onScale(dimension.defaultScore, s)) {
-    report([...at, "default-score"], "value", `must be ${scaleText(s)} (the ${s} scale)`);
-  }
-  dimension.rules.forEach((rule, i) => {
-    const ruleAt = Array.isArray(raw.rules) ? [...at, "rules", i] : at;
-    if (!onScale(rule.score, s)) {
-      const own = Array.isArray(raw.rules);
-      report(own ? [...ruleAt, "score"] : at, own ? "value" : "key", own ? `must be ${scaleText(s)} (the ${s} scale)` : `the default rules score ${rule.score}, which is not on the ${s} scale: give this dimension rules of its own`);
-    }
-    for (const [field, matcher] of Object.entries(rule.when)) {
-      if (matcher.matches === void 0) continue;
-      const problem = compiles(matcher.matches, matcher.ignoreCase ? "i" : "");
-      if (problem !== void 0) report(Array.isArray(raw.rules) ? [...ruleAt, "when", field] : at, "value", `not a valid regular expression: ${problem}`);
-    }
-  });
-  if (dimension.scorer === "rules" && dimension.rules.length === 0) {
-    report(at, "key", "the rules scorer needs rules: add `rules`, or set `scorer: llm` or `scorer: human`");
-  }
-  return dimension;
-}
-function resolveDimensions(raw, report) {
-  const given = dict2(raw);
-  const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))];
-  const dimensions = [];
-  for (const name2 of names) {
-    const own = dict2(given[name2]);
-    if (!DIMENSION_NAME.test(name2)) {
-      report(["audit", "rubric", "dimensions", name2], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
-      continue;
-    }
-    if (own.enabled === false) continue;
-    const dimension = resolveDimension(name2, own, report);
-    if (dimension) dimensions.push(dimension);
-  }
-  if (dimensions.length === 0) report(["audit", "rubric", "dimensions"], "key", "every dimension is disabled: the rubric needs at least one");
-  return dimensions;
-}
-function resolveAudit(section, report) {
-  const s = section ?? {};
-  const config = defaultAuditConfig();
-  if (Array.isArray(s.paths)) config.paths = s.paths.map(String);
-  const fields = dict2(s.fields);
-  for (const key of Object.keys(config.fields)) {
-    if (typeof fields[key] === "string") config.fields[key] = fields[key];
-  }
-  if (typeof s["sample-size"] === "number") config.sampleSize = s["sample-size"];
-  if (typeof s.seed === "string" || typeof s.seed === "number") config.seed = String(s.seed);
-  const strata = dict2(s.strata);
-  if (typeof strata.flagged === "boolean") config.strata.flagged = strata.flagged;
-  if (typeof strata["flagged-pattern"] === "string") {
-    config.strata.flaggedPattern = strata["flagged-pattern"];
-    const problem = compiles(config.strata.flaggedPattern, "i");
-    if (problem !== void 0) report(["audit", "strata", "flagged-pattern"], "value", `not a valid regular expression: ${problem}`);
-  }
-  if (typeof strata["max-per-agent-day"] === "number") config.strata.maxPerAgentDay = strata["max-per-agent-day"];
-  const rubric = dict2(s.rubric);
-  if (typeof rubric.version === "string") config.rubric.version = rubric.version;
-  config.rubric.dimensions = resolveDimensions(dict2(rubric.dimensions), report);
-  const llm = dict2(s.llm);
-  if (typeof llm["base-url"] === "string") {
-    config.llm.baseUrl = llm["base-url"];
-    if (!/^https?:\/\/[^/\s]+/i.test(llm["base-url"])) report(["audit", "llm", "base-url"], "value", "must be an http:// or https:// URL, e.g. https://api.openai.com/v1");
-  }
-  if (typeof llm.model === "string") config.llm.model = llm.model;
-  if (typeof llm["api-key-env"] === "string") config.llm.apiKeyEnv = llm["api-key-env"];
-  if (typeof llm["max-calls"] === "number") config.llm.maxCalls = llm["max-calls"];
-  if (typeof llm.retries === "number") config.llm.retries = llm.retries;
-  if (typeof llm["timeout-seconds"] === "number") config.llm.timeoutSeconds = llm["timeout-seconds"];
-  if (typeof llm.concurrency === "number") config.llm.concurrency = llm.concurrency;
-  if (typeof llm["include-notes"] === "boolean") config.llm.includeNotes = llm["include-notes"];
-  if (Array.isArray(llm["other-fields"])) config.llm.otherFields = llm["other-fields"].map(String);
-  if (typeof s["budget-chars"] === "number") config.budgetChars = s["budget-chars"];
-  if (typeof s["output-dir"] === "string") {
-    config.outputDir = cleanPath(s["output-dir"]);
-    if (config.outputDir === "." || !isInsideRepo(config.outputDir)) report(["audit", "output-dir"], "value", "must be a directory inside the repository, relative to its root");
-  }
-  if (typeof s["fail-below"] === "number") config.failBelow = s["fail-below"];
-  if (typeof s["max-unscored"] === "number") config.maxUnscored = s["max-unscored"];
-  if (typeof s["max-line-bytes"] === "number") config.maxLineBytes = s["max-line-bytes"];
-  return config;
-}
-var auditSection = {
-  key: "audit",
-  resolve: (section, report) => resolveAudit(section, report)
-};
-
-// src/config/review-schema.ts
-var DEFAULT_INCIDENT_PATHS = ["logs/incidents/**/*.ndjson"];
-var DEFAULT_INCIDENT_FIELDS = {
-  ts: "ts",
-  id: "id",
-  severity: "severity",
-  status: "status",
-  title: "title",
-  postmortem: "postmortem",
-  "started-at": "started_at",
-  "detected-at": "detected_at",
-  "resolved-at": "resolved_at"
-};
-var DEFAULT_RESOLVED_STATUSES = ["resolved", "closed"];
-var DEFAULT_DETECTED_STATUSES = ["detected", "acknowledged", "investigating", "identified", "mitigating", "mitigated", "monitoring"];
-var DEFAULT_REVIEW_OUTPUT_DIR = "docs/reviews";
-var DEFAULT_BYPASS_LOG = "reliability/bypass-log.ndjson";
-var DEFAULT_REDIS_KEY = "incident:timeline";
-var DEFAULT_REVIEW_THRESHOLDS = {
-  incidents: { amber: 1, red: 3 },
-  "sev1-incidents": { amber: 1, red: 1 },
-  "overdue-actions": { amber: 1, red: 5 },
-  "lint-errors": { amber: 1, red: 3 },
-  "audit-drop": { amber: 0.02, red: 0.1 },
-  bypasses: { amber: 1, red: 3 },
-  "rolled-back-experiments": { amber: 1, red: 2 }
-};
-var band = (what) => ({
-  type: "object",
-  additionalProperties: false,
-  description: `Amber and red thresholds for ${what}: the area is amber at or above \`amber\`, red at or above \`red\`.`,
-  properties: {
-    amber: { type: "number", minimum: 0, description: `Amber from this value of ${what}.` },
-    red: { type: "number", minimum: 0, description: `Red from this value of ${what}.` }
-  }
-});
-var fieldName2 = (what) => ({ type: "string", minLength: 1, description: `Name of the record field holding ${what}.` });
-var reviewConfigSchema = {
-  type: ["object", "null"],
-  description: "Settings of the `review` mode: the monthly reliability packet (docs/review.md).",
-  additionalProperties: false,
-  properties: {
-    incidents: {
-      type: "object",
-      additionalProperties: false,
-      description: "Where incidents come from and how their records are spelled.",
-      properties: {
-        source: { type: "string", enum: ["files", "redis"], description: "`files`: one NDJSON timeline per incident; `redis`: a Redis stream (REDIS_URL).", default: "files" },
-        paths: {
-          type: "array",
-          minItems: 1,
-          uniqueItems: true,
-          description: "Globs, relative to the repository root, of incident timelines (one NDJSON file per incident, the last record its current state).",
-          items: { type: "string", minLength: 1, description: "A glob such as `logs/incidents/**/*.ndjson`." },
-          default: DEFAULT_INCIDENT_PATHS
-        },
-        "redis-key": { type: "string", minLength: 1, description: "Stream key read with XRANGE when `source: redis`.", default: DEFAULT_REDIS_KEY },
-        fields: {
-          type: "object",
-          additionalProperties: false,
-          description: "Field names of incident records, when yours differ from the defaults.",
-          properties: {
-            ts: fieldName2("the record time (ISO 8601 with a zone, or epoch seconds/milliseconds)"),
-            id: fieldName2("the incident id"),
-            severity: fieldName2("the severity (Sev1…)"),
-            status: fieldName2("the status"),
-            title: fieldName2("the title"),
-            postmortem: fieldName2("the postmortem id (PM-101) that covers the incident"),
-            "started-at": fieldName2("when the incident started (else its first record time)"),
-            "detected-at": fieldName2("when it was detected (else the first record with a detected status)"),
-            "resolved-at": fieldName2("when it was resolved (else the first record with a resolved status)")
-          }
-        },
-        "resolved-statuses": {
-          type: "array",
-          uniqueItems: true,
-          description: "Statuses (case-insensitive) that mean the incident is over.",
-          items: { type: "string", minLength: 1, description: "A status, e.g. `resolved`." },
-          default: DEFAULT_RESOLVED_STATUSES
-        },
-        "detected-statuses": {
-          type: "array",
-          uniqueItems: true,
-          description: "Statuses (case-insensitive) that mean a person or an alert noticed the incident (time to detect).",
-          items: { type: "string", minLength: 1, description: "A status, e.g. `acknowledged`." },
-          default: DEFAULT_DETECTED_STATUSES
-        }
-      }
-    },
-    "bypass-log": { type: "string", minLength: 1, description: "The gate bypass log, relative to the repository root.", default: DEFAULT_BYPASS_LOG },
-    "audit-dir": { type: "string", minLength: 1, description: "Directory of the audit score files (`<YYYY-MM>.ndjson`); default `audit.output-dir`." },
-    "output-dir": { type: "string", minLength: 1, description: "Directory the packet `<YYYY-MM>.md` is written to.", default: DEFAULT_REVIEW_OUTPUT_DIR },
-    thresholds: {
-      type: "object",
-      additionalProperties: false,
-      description: "Red/amber/green thresholds of the executive summary.",
-      properties: {
-        incidents: band("incidents in the period"),
-        "sev1-incidents": band("incidents of the most severe level in the period"),
-        "overdue-actions": band("overdue open action items"),
-        "lint-errors": band("lint errors in the period's postmortems"),
-        "audit-drop": band("the largest drop of a dimension's mean from the previous period (in scale units of a 0-1 scale; 1-5 scales are divided by 4)"),
-        bypasses: band("gate bypasses in the period"),
-        "rolled-back-experiments": band("experiments rolled back in the period")
-      }
-    }
-  }
-};
-
-// src/config/review.ts
-var dict3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-function cleanPath2(dir) {
-  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
-}
-function defaultReviewConfig(auditDir = "reliability/audits") {
-  const f = DEFAULT_INCIDENT_FIELDS;
-  return {
-    incidents: {
-      source: "files",
-      paths: [...DEFAULT_INCIDENT_PATHS],
-      redisKey: DEFAULT_REDIS_KEY,
-      fields: { ts: f.ts, id: f.id, severity: f.severity, status: f.status, title: f.title, postmortem: f.postmortem, startedAt: f["started-at"], detectedAt: f["detected-at"], resolvedAt: f["resolved-at"] },
-      resolvedStatuses: [...DEFAULT_RESOLVED_STATUSES],
-      detectedStatuses: [...DEFAULT_DETECTED_STATUSES]
-    },
-    bypassLog: DEFAULT_BYPASS_LOG,
-    auditDir,
-    outputDir: DEFAULT_REVIEW_OUTPUT_DIR,
-    thresholds: Object.fromEntries(Object.entries(DEFAULT_REVIEW_THRESHOLDS).map(([k, v]) => [k, { ...v }]))
-  };
-}
-function reviewConfigOf(config) {
-  return config.review ?? defaultReviewConfig(auditConfigOf(config).outputDir);
-}
-function resolveReview(section, report, auditDir) {
-  const s = section ?? {};
-  const config = defaultReviewConfig(auditDir);
-  const incidents = dict3(s.incidents);
-  if (incidents.source === "redis" || incidents.source === "files") config.incidents.source = incidents.source;
-  if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String);
-  if (typeof incidents["redis-key"] === "string") config.incidents.redisKey = incidents["redis-key"];
-  const fields = dict3(incidents.fields);
-  const names = {
-    ts: "ts",
-    id: "id",
-    severity: "severity",
-    status: "status",
-    title: "title",
-    postmortem: "postmortem",
-    "started-at": "startedAt",
-    "detected-at": "detectedAt",
-    "resolved-at": "resolvedAt"
-  };
-  for (const [key, name2] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name2] = fields[key];
-  if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
-  if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
-  for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
-    const value = s[key];
-    if (typeof value !== "string") continue;
-    const clean = cleanPath2(value);
-    if (clean === "." && key !== "output-dir") continue;
-    if (!isInsideRepo(clean)) {
-      report(["review", key], "value", "must be a path inside the repository, relative to its root");
-      continue;
-    }
-    if (key === "bypass-log") config.bypassLog = clean;
-    else if (key === "audit-dir") config.auditDir = clean;
-    else config.outputDir = clean;
-  }
-  const thresholds = dict3(s.thresholds);
-  for (const name2 of Object.keys(config.thresholds)) {
-    const given = dict3(thresholds[name2]);
-    const band2 = config.thresholds[name2];
-    if (typeof given.amber === "number") band2.amber = given.amber;
-    if (typeof given.red === "number") band2.red = given.red;
-    if (band2.amber > band2.red) report(["review", "thresholds", name2], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
-  }
-  return config;
-}
-var reviewSection = {
-  key: "review",
-  resolve: (section, report, config) => resolveReview(section, report, auditConfigOf(config).outputDir)
-};
-
 // src/config/export-schema.ts
 var EXPORT_TARGETS = ["duckdb", "bigquery", "snowflake"];
 var DEFAULT_DUCKDB_PATH = ".reliability-loop/warehouse.duckdb";
@@ -7686,116 +7233,6 @@ var exportConfigSchema = {
       }
     }
   }
-};
-
-// src/config/export.ts
-var dict4 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-var text = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
-function defaultExportConfig() {
-  return { target: "duckdb", duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} };
-}
-function exportConfigOf(config) {
-  return config.export ?? defaultExportConfig();
-}
-function resolveExport(section, report) {
-  const s = section ?? {};
-  const config = defaultExportConfig();
-  if (typeof s.target === "string") config.target = s.target;
-  const repository = text(s, "repository");
-  if (repository !== void 0) config.repository = repository;
-  const path2 = text(dict4(s.duckdb), "path");
-  if (path2 !== void 0) {
-    const clean = path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-    if (!isInsideRepo(clean)) report(["export", "duckdb", "path"], "value", `${path2} is outside the repository; give a path relative to the repository root`);
-    else config.duckdbPath = clean;
-  }
-  for (const [k, v] of Object.entries(dict4(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
-  for (const [k, v] of Object.entries(dict4(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
-  return config;
-}
-var exportSection = {
-  key: "export",
-  resolve: (section, report) => resolveExport(section, report)
-};
-
-// src/config/publish-schema.ts
-var DEFAULT_PUBLISH_TITLE = "Reliability review {period}";
-var DEFAULT_PUBLISH_LABELS = ["reliability-review"];
-var DEFAULT_PUBLISH_RECORD = "reliability/published.ndjson";
-var email = { type: "string", minLength: 3, pattern: "^[^\\s@<>]+@[^\\s@<>]+$", description: "An e-mail address, e.g. `ops@example.com`." };
-var publishConfigSchema = {
-  type: ["object", "null"],
-  description: "Settings of the `publish` mode: where the monthly packet goes (docs/publish.md). A channel without a section is skipped.",
-  additionalProperties: false,
-  properties: {
-    confluence: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      description: "One Confluence page per period (Cloud: CONFLUENCE_BASE_URL, CONFLUENCE_EMAIL, CONFLUENCE_API_TOKEN; Data Center: CONFLUENCE_PAT).",
-      properties: {
-        "page-id": { type: "string", pattern: "^[0-9]+$", description: "The page to update, by id: it is overwritten even if this tool did not create it." },
-        space: { type: "string", minLength: 1, description: "Space key (e.g. `REL`) the page is created in, found by title; needed without `page-id`." },
-        "parent-id": { type: "string", pattern: "^[0-9]+$", description: "The page new pages are created under." },
-        title: { type: "string", minLength: 1, description: "Page title; `{period}` is replaced by the period label (2026-10).", default: DEFAULT_PUBLISH_TITLE },
-        labels: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[^\\s]+$", description: "A label (no spaces)." }, description: "Labels put on the page.", default: DEFAULT_PUBLISH_LABELS }
-      }
-    },
-    email: {
-      type: "object",
-      additionalProperties: false,
-      required: ["to", "from"],
-      description: "One e-mail per period over SMTP (SMTP_URL, e.g. smtps://user:pass@smtp.example.com:465).",
-      properties: {
-        to: { type: "array", minItems: 1, uniqueItems: true, items: email, description: "Recipients." },
-        cc: { type: "array", uniqueItems: true, items: email, description: "Copied recipients." },
-        from: { ...email, description: "The sender address." }
-      }
-    },
-    slack: {
-      type: ["object", "null"],
-      additionalProperties: false,
-      description: "A Block Kit summary to an incoming webhook (SLACK_WEBHOOK_URL).",
-      properties: {
-        "packet-url": { type: "string", pattern: "^https?://", description: "Link to the packet file; `{period}` is replaced. Default in the Action: the file in this repository." }
-      }
-    },
-    record: { type: "string", minLength: 1, description: "NDJSON file, relative to the repository root, recording what was published (period, channel, content hash, message id or page version).", default: DEFAULT_PUBLISH_RECORD }
-  }
-};
-
-// src/config/publish.ts
-var isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-var strings = (value) => Array.isArray(value) ? value.map(String) : void 0;
-function resolvePublish(section, report) {
-  const s = section ?? {};
-  const config = { record: DEFAULT_PUBLISH_RECORD };
-  if ("confluence" in s) {
-    const c = isDict(s.confluence) ? s.confluence : {};
-    const confluence = { title: typeof c.title === "string" ? c.title : DEFAULT_PUBLISH_TITLE, labels: strings(c.labels) ?? [...DEFAULT_PUBLISH_LABELS] };
-    if (typeof c["page-id"] === "string") confluence.pageId = c["page-id"];
-    if (typeof c.space === "string") confluence.space = c.space;
-    if (typeof c["parent-id"] === "string") confluence.parentId = c["parent-id"];
-    if (confluence.pageId === void 0 && confluence.space === void 0) report(["publish", "confluence"], "key", "needs `page-id` (the page to update) or `space` (the space key to create the page in)");
-    config.confluence = confluence;
-  }
-  if (isDict(s.email)) config.email = { to: strings(s.email.to) ?? [], cc: strings(s.email.cc) ?? [], from: String(s.email.from ?? "") };
-  if ("slack" in s) {
-    const slack = isDict(s.slack) ? s.slack : {};
-    config.slack = typeof slack["packet-url"] === "string" ? { packetUrl: slack["packet-url"] } : {};
-  }
-  if (typeof s.record === "string") {
-    const clean = s.record.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-    if (!isInsideRepo(clean)) report(["publish", "record"], "value", "must be a path inside the repository, relative to its root");
-    else config.record = clean;
-  }
-  return config;
-}
-function publishConfigOf(config) {
-  return config.publish ?? { record: DEFAULT_PUBLISH_RECORD };
-}
-var publishSection = {
-  key: "publish",
-  resolve: (section, report) => resolvePublish(section, report)
 };
 
 // src/config/load.ts
@@ -7970,8 +7407,8 @@ var gateSchema = {
 
 // src/config/gate.ts
 var GATE_IDS = ["drills", "sev1-actions", "rollback-plan"];
-var dict5 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
-var strings2 = (value) => Array.isArray(value) ? value.map(String) : void 0;
+var dict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var strings = (value) => Array.isArray(value) ? value.map(String) : void 0;
 function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
   return {
@@ -7982,19 +7419,16 @@ function defaultGateConfig(levels = ["Sev1"]) {
     bypass: { label: "reliability-bypass", users: [], teams: [], log: "reliability/bypass-log.ndjson" }
   };
 }
-function gateConfigOf(config) {
-  return config.gate ?? defaultGateConfig(config.lint.postmortems.severityLevels);
-}
 function resolveGate(section, report, config) {
   const levels = config.lint.postmortems.severityLevels;
   const defaults = defaultGateConfig(levels);
   const s = section ?? {};
-  const checks = dict5(s.checks);
-  const drills = dict5(s.drills);
-  const sev1 = dict5(s["sev1-actions"]);
-  const rollback = dict5(s["rollback-plan"]);
-  const typePaths = dict5(rollback["type-paths"]);
-  const bypass = dict5(s.bypass);
+  const checks = dict(s.checks);
+  const drills = dict(s.drills);
+  const sev1 = dict(s["sev1-actions"]);
+  const rollback = dict(s["rollback-plan"]);
+  const typePaths = dict(rollback["type-paths"]);
+  const bypass = dict(s.bypass);
   const checkNames = { ...defaults.checkNames };
   for (const id of GATE_IDS) if (typeof checks[id] === "string") checkNames[id] = checks[id];
   const seen = /* @__PURE__ */ new Map();
@@ -8004,7 +7438,7 @@ function resolveGate(section, report, config) {
     seen.set(checkNames[id], id);
   }
   let severities = defaults.sev1Actions.severities;
-  const written = strings2(sev1.severities);
+  const written = strings(sev1.severities);
   if (written !== void 0) {
     severities = [];
     written.forEach((raw, i) => {
@@ -8015,7 +7449,7 @@ function resolveGate(section, report, config) {
   }
   const log = typeof bypass.log === "string" ? bypass.log.replace(/^\.\/+/, "") : defaults.bypass.log;
   if (log.startsWith("/") || log.split("/").includes("..")) report(["gate", "bypass", "log"], "value", "must be a file inside the repository");
-  const drillPaths = strings2(drills.paths);
+  const drillPaths = strings(drills.paths);
   return {
     checkNames,
     drills: {
@@ -8023,7 +7457,7 @@ function resolveGate(section, report, config) {
       sourceExplicit: typeof drills.source === "string",
       workflow: typeof drills.workflow === "string" ? drills.workflow.replace(/^\.github\/workflows\//, "") : defaults.drills.workflow,
       check: typeof drills.check === "string" ? drills.check : defaults.drills.check,
-      suitePaths: strings2(drills["suite-paths"]) ?? defaults.drills.suitePaths,
+      suitePaths: strings(drills["suite-paths"]) ?? defaults.drills.suitePaths,
       ...drillPaths !== void 0 && { paths: drillPaths },
       skippedCountsAsSuccess: typeof drills["skipped-counts-as-success"] === "boolean" ? drills["skipped-counts-as-success"] : defaults.drills.skippedCountsAsSuccess,
       neverRanTimeoutSeconds: typeof drills["never-ran-timeout"] === "number" ? drills["never-ran-timeout"] : defaults.drills.neverRanTimeoutSeconds,
@@ -8035,18 +7469,18 @@ function resolveGate(section, report, config) {
       fixLabel: typeof sev1["fix-label"] === "string" ? sev1["fix-label"] : defaults.sev1Actions.fixLabel
     },
     rollbackPlan: {
-      paths: strings2(rollback.paths) ?? defaults.rollbackPlan.paths,
+      paths: strings(rollback.paths) ?? defaults.rollbackPlan.paths,
       typePaths: {
-        prompt: strings2(typePaths.prompt) ?? defaults.rollbackPlan.typePaths.prompt,
-        tool: strings2(typePaths.tool) ?? defaults.rollbackPlan.typePaths.tool,
-        model: strings2(typePaths.model) ?? defaults.rollbackPlan.typePaths.model,
-        policy: strings2(typePaths.policy) ?? defaults.rollbackPlan.typePaths.policy
+        prompt: strings(typePaths.prompt) ?? defaults.rollbackPlan.typePaths.prompt,
+        tool: strings(typePaths.tool) ?? defaults.rollbackPlan.typePaths.tool,
+        model: strings(typePaths.model) ?? defaults.rollbackPlan.typePaths.model,
+        policy: strings(typePaths.policy) ?? defaults.rollbackPlan.typePaths.policy
       }
     },
     bypass: {
       label: typeof bypass.label === "string" ? bypass.label : defaults.bypass.label,
-      users: (strings2(bypass.users) ?? defaults.bypass.users).map((u) => u.replace(/^@/, "")),
-      teams: strings2(bypass.teams) ?? defaults.bypass.teams,
+      users: (strings(bypass.users) ?? defaults.bypass.users).map((u) => u.replace(/^@/, "")),
+      teams: strings(bypass.teams) ?? defaults.bypass.teams,
       log
     }
   };
@@ -8088,9 +7522,6 @@ var experimentConfigSchema = {
 function defaultExperimentConfig(dir = DEFAULT_EXPERIMENT_DIR) {
   return { dir, paths: [`${dir}/**/EXP-*.md`], template: DEFAULT_EXPERIMENT_TEMPLATE };
 }
-function experimentConfigOf(config) {
-  return config.experiment ?? defaultExperimentConfig();
-}
 function cleanDir(dir) {
   return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }
@@ -8108,6 +7539,565 @@ function resolveExperiment(section, report) {
 var experimentSection = {
   key: "experiment",
   resolve: (section, report) => resolveExperiment(section, report)
+};
+
+// src/config/sync.ts
+var dict2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var DEFAULT_LINEAR_API_URL = "https://api.linear.app/graphql";
+function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
+  const scale = ["urgent", "high", "medium", "low"];
+  const priorities = {};
+  levels.forEach((level, i) => {
+    const p = scale[i];
+    if (p !== void 0) priorities[level] = p;
+  });
+  return {
+    tracker: "github",
+    labels: ["reliability"],
+    severityLabels: true,
+    priorities,
+    owners: {},
+    writeBack: "commit",
+    tickClosed: false,
+    requireValidItems: false,
+    concurrency: 4,
+    github: { milestones: false },
+    linear: { apiUrl: DEFAULT_LINEAR_API_URL },
+    jira: { issueType: "Task", priorities: { urgent: "Highest", high: "High", medium: "Medium", low: "Low" } }
+  };
+}
+function syncConfigOf(config) {
+  return config.sync;
+}
+var EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
+function resolveSync(section, report, config) {
+  const levels = config.lint.postmortems.severityLevels;
+  const sync = defaultSyncConfig(levels);
+  const s = section ?? {};
+  if (typeof s.tracker === "string") sync.tracker = s.tracker;
+  if (Array.isArray(s.labels)) sync.labels = s.labels.map(String);
+  if (typeof s["severity-labels"] === "boolean") sync.severityLabels = s["severity-labels"];
+  if (typeof s["write-back"] === "string") sync.writeBack = s["write-back"];
+  if (typeof s["tick-closed"] === "boolean") sync.tickClosed = s["tick-closed"];
+  if (typeof s["require-valid-items"] === "boolean") sync.requireValidItems = s["require-valid-items"];
+  if (typeof s.concurrency === "number") sync.concurrency = s.concurrency;
+  if (s.priorities !== void 0) {
+    const byKey = new Map(levels.map((l) => [severityKey(l), l]));
+    for (const [written, value] of Object.entries(dict2(s.priorities))) {
+      const level = byKey.get(severityKey(written));
+      if (level === void 0) {
+        report(["sync", "priorities", written], "key", `not one of postmortems.severity-levels (${levels.join(", ")})`);
+        continue;
+      }
+      sync.priorities[level] = value;
+    }
+  }
+  for (const [handle, entry] of Object.entries(dict2(s.owners))) {
+    const owner = handle.replace(/^@/, "");
+    const identity = {};
+    if (typeof entry === "string") identity.email = entry;
+    else {
+      const e = dict2(entry);
+      for (const field of ["email", "github", "linear", "jira"]) if (typeof e[field] === "string") identity[field] = e[field];
+    }
+    if (identity.email !== void 0 && !EMAIL_RE.test(identity.email)) {
+      report(["sync", "owners", handle, ...typeof entry === "string" ? [] : ["email"]], "value", `"${identity.email}" is not an email address`);
+    }
+    sync.owners[owner] = identity;
+  }
+  const github = dict2(s.github);
+  if (typeof github.repository === "string") sync.github.repository = github.repository;
+  if (typeof github.milestones === "boolean") sync.github.milestones = github.milestones;
+  const linear = dict2(s.linear);
+  if (typeof linear.team === "string") sync.linear.team = linear.team;
+  if (typeof linear["api-url"] === "string") sync.linear.apiUrl = linear["api-url"];
+  const jira = dict2(s.jira);
+  if (typeof jira["base-url"] === "string") sync.jira.baseUrl = jira["base-url"].replace(/\/+$/, "");
+  if (typeof jira.project === "string") sync.jira.project = jira.project;
+  if (typeof jira["issue-type"] === "string") sync.jira.issueType = jira["issue-type"];
+  const priorities = dict2(jira.priorities);
+  for (const level of ["urgent", "high", "medium", "low"]) if (typeof priorities[level] === "string") sync.jira.priorities[level] = priorities[level];
+  return sync;
+}
+var syncSection = {
+  key: "sync",
+  resolve: (section, report, config) => resolveSync(section, report, config)
+};
+
+// src/config/audit.ts
+var dict3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var DIMENSION_NAME = /^[a-z][a-z0-9_]*$/;
+function matcherOf(raw) {
+  if (typeof raw === "string") return { matches: raw, ignoreCase: true };
+  const m = dict3(raw);
+  const matcher = { ignoreCase: m["ignore-case"] !== false };
+  if (typeof m.matches === "string") matcher.matches = m.matches;
+  if (typeof m.contains === "string") matcher.contains = [m.contains];
+  else if (Array.isArray(m.contains)) matcher.contains = m.contains.map(String);
+  if ("equals" in m) matcher.equals = m.equals;
+  if (typeof m.exists === "boolean") matcher.exists = m.exists;
+  return matcher;
+}
+function ruleOf(raw) {
+  const r = dict3(raw);
+  const when = {};
+  for (const [field, matcher] of Object.entries(dict3(r.when))) when[field] = matcherOf(matcher);
+  const rule = { match: r.match === "none" ? "none" : "any", when, score: Number(r.score) };
+  if (typeof r.reason === "string") rule.reason = r.reason;
+  return rule;
+}
+function scaleBounds(scale) {
+  return scale === "1-5" ? { min: 1, max: 5, integer: true } : { min: 0, max: 1, integer: false };
+}
+function onScale(value, scale) {
+  const { min, max, integer } = scaleBounds(scale);
+  return Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+}
+function scaleText(scale) {
+  return scale === "1-5" ? "a whole number from 1 to 5" : "a number from 0 to 1";
+}
+function defaultDimension(name2) {
+  const d = DEFAULT_AUDIT_DIMENSIONS[name2];
+  if (d === void 0) return void 0;
+  return {
+    name: name2,
+    description: String(d.description),
+    scale: d.scale,
+    threshold: Number(d.threshold),
+    scorer: d.scorer,
+    rules: d.rules.map(ruleOf)
+  };
+}
+function defaultAuditDimensions() {
+  return Object.keys(DEFAULT_AUDIT_DIMENSIONS).flatMap((name2) => defaultDimension(name2) ?? []);
+}
+function defaultAuditConfig() {
+  return {
+    paths: [...DEFAULT_AUDIT_PATHS],
+    fields: { ...DEFAULT_AUDIT_FIELDS },
+    sampleSize: 25,
+    seed: DEFAULT_AUDIT_SEED,
+    strata: { flagged: false, flaggedPattern: "error|policy", maxPerAgentDay: 0 },
+    rubric: { dimensions: defaultAuditDimensions() },
+    llm: { apiKeyEnv: "OPENAI_API_KEY", maxCalls: 100, retries: 3, timeoutSeconds: 120, concurrency: 4, includeNotes: true, otherFields: ["*"] },
+    budgetChars: 24e3,
+    outputDir: DEFAULT_AUDIT_OUTPUT_DIR,
+    maxUnscored: 0,
+    maxLineBytes: 8 * 1024 * 1024
+  };
+}
+function compiles(pattern, flags) {
+  try {
+    new RegExp(pattern, flags);
+    return void 0;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+function cleanPath(dir) {
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+}
+function resolveDimension(name2, raw, report) {
+  const at = ["audit", "rubric", "dimensions", name2];
+  const scale = typeof raw.scale === "string" ? raw.scale : void 0;
+  const builtIn = defaultDimension(name2);
+  const base = builtIn !== void 0 && (scale === void 0 || scale === builtIn.scale) ? builtIn : {
+    name: name2,
+    description: builtIn?.description ?? name2.replace(/_/g, " "),
+    scale: scale ?? "0-1",
+    threshold: (scale ?? "0-1") === "1-5" ? 3 : 0.5,
+    scorer: builtIn?.scorer ?? "rules",
+    rules: []
+  };
+  const dimension = { ...base, scale: scale ?? base.scale };
+  if (typeof raw.description === "string") dimension.description = raw.description;
+  if (typeof raw.threshold === "number") dimension.threshold = raw.threshold;
+  if (typeof raw.scorer === "string") dimension.scorer = raw.scorer;
+  if (Array.isArray(raw.rules)) dimension.rules = raw.rules.map(ruleOf);
+  if (typeof raw["default-score"] === "number") dimension.defaultScore = raw["default-score"];
+  const s = dimension.scale;
+  if (!onScale(dimension.threshold, s)) {
+    report(typeof raw.threshold === "number" ? [...at, "threshold"] : at, typeof raw.threshold === "number" ? "value" : "key", `threshold ${dimension.threshold} is not on the ${s} scale; give ${scaleText(s)}`);
+  }
+  if (dimension.defaultScore !== void 0 && !onScale(dimension.defaultScore, s)) {
+    report([...at, "default-score"], "value", `must be ${scaleText(s)} (the ${s} scale)`);
+  }
+  dimension.rules.forEach((rule, i) => {
+    const ruleAt = Array.isArray(raw.rules) ? [...at, "rules", i] : at;
+    if (!onScale(rule.score, s)) {
+      const own = Array.isArray(raw.rules);
+      report(own ? [...ruleAt, "score"] : at, own ? "value" : "key", own ? `must be ${scaleText(s)} (the ${s} scale)` : `the default rules score ${rule.score}, which is not on the ${s} scale: give this dimension rules of its own`);
+    }
+    for (const [field, matcher] of Object.entries(rule.when)) {
+      if (matcher.matches === void 0) continue;
+      const problem = compiles(matcher.matches, matcher.ignoreCase ? "i" : "");
+      if (problem !== void 0) report(Array.isArray(raw.rules) ? [...ruleAt, "when", field] : at, "value", `not a valid regular expression: ${problem}`);
+    }
+  });
+  if (dimension.scorer === "rules" && dimension.rules.length === 0) {
+    report(at, "key", "the rules scorer needs rules: add `rules`, or set `scorer: llm` or `scorer: human`");
+  }
+  return dimension;
+}
+function resolveDimensions(raw, report) {
+  const given = dict3(raw);
+  const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))];
+  const dimensions = [];
+  for (const name2 of names) {
+    const own = dict3(given[name2]);
+    if (!DIMENSION_NAME.test(name2)) {
+      report(["audit", "rubric", "dimensions", name2], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
+      continue;
+    }
+    if (own.enabled === false) continue;
+    const dimension = resolveDimension(name2, own, report);
+    if (dimension) dimensions.push(dimension);
+  }
+  if (dimensions.length === 0) report(["audit", "rubric", "dimensions"], "key", "every dimension is disabled: the rubric needs at least one");
+  return dimensions;
+}
+function resolveAudit(section, report) {
+  const s = section ?? {};
+  const config = defaultAuditConfig();
+  if (Array.isArray(s.paths)) config.paths = s.paths.map(String);
+  const fields = dict3(s.fields);
+  for (const key of Object.keys(config.fields)) {
+    if (typeof fields[key] === "string") config.fields[key] = fields[key];
+  }
+  if (typeof s["sample-size"] === "number") config.sampleSize = s["sample-size"];
+  if (typeof s.seed === "string" || typeof s.seed === "number") config.seed = String(s.seed);
+  const strata = dict3(s.strata);
+  if (typeof strata.flagged === "boolean") config.strata.flagged = strata.flagged;
+  if (typeof strata["flagged-pattern"] === "string") {
+    config.strata.flaggedPattern = strata["flagged-pattern"];
+    const problem = compiles(config.strata.flaggedPattern, "i");
+    if (problem !== void 0) report(["audit", "strata", "flagged-pattern"], "value", `not a valid regular expression: ${problem}`);
+  }
+  if (typeof strata["max-per-agent-day"] === "number") config.strata.maxPerAgentDay = strata["max-per-agent-day"];
+  const rubric = dict3(s.rubric);
+  if (typeof rubric.version === "string") config.rubric.version = rubric.version;
+  config.rubric.dimensions = resolveDimensions(dict3(rubric.dimensions), report);
+  const llm = dict3(s.llm);
+  if (typeof llm["base-url"] === "string") {
+    config.llm.baseUrl = llm["base-url"];
+    if (!/^https?:\/\/[^/\s]+/i.test(llm["base-url"])) report(["audit", "llm", "base-url"], "value", "must be an http:// or https:// URL, e.g. https://api.openai.com/v1");
+  }
+  if (typeof llm.model === "string") config.llm.model = llm.model;
+  if (typeof llm["api-key-env"] === "string") config.llm.apiKeyEnv = llm["api-key-env"];
+  if (typeof llm["max-calls"] === "number") config.llm.maxCalls = llm["max-calls"];
+  if (typeof llm.retries === "number") config.llm.retries = llm.retries;
+  if (typeof llm["timeout-seconds"] === "number") config.llm.timeoutSeconds = llm["timeout-seconds"];
+  if (typeof llm.concurrency === "number") config.llm.concurrency = llm.concurrency;
+  if (typeof llm["include-notes"] === "boolean") config.llm.includeNotes = llm["include-notes"];
+  if (Array.isArray(llm["other-fields"])) config.llm.otherFields = llm["other-fields"].map(String);
+  if (typeof s["budget-chars"] === "number") config.budgetChars = s["budget-chars"];
+  if (typeof s["output-dir"] === "string") {
+    config.outputDir = cleanPath(s["output-dir"]);
+    if (config.outputDir === "." || !isInsideRepo(config.outputDir)) report(["audit", "output-dir"], "value", "must be a directory inside the repository, relative to its root");
+  }
+  if (typeof s["fail-below"] === "number") config.failBelow = s["fail-below"];
+  if (typeof s["max-unscored"] === "number") config.maxUnscored = s["max-unscored"];
+  if (typeof s["max-line-bytes"] === "number") config.maxLineBytes = s["max-line-bytes"];
+  return config;
+}
+var auditSection = {
+  key: "audit",
+  resolve: (section, report) => resolveAudit(section, report)
+};
+
+// src/config/review-schema.ts
+var DEFAULT_INCIDENT_PATHS = ["logs/incidents/**/*.ndjson"];
+var DEFAULT_INCIDENT_FIELDS = {
+  ts: "ts",
+  id: "id",
+  severity: "severity",
+  status: "status",
+  title: "title",
+  postmortem: "postmortem",
+  "started-at": "started_at",
+  "detected-at": "detected_at",
+  "resolved-at": "resolved_at"
+};
+var DEFAULT_RESOLVED_STATUSES = ["resolved", "closed"];
+var DEFAULT_DETECTED_STATUSES = ["detected", "acknowledged", "investigating", "identified", "mitigating", "mitigated", "monitoring"];
+var DEFAULT_REVIEW_OUTPUT_DIR = "docs/reviews";
+var DEFAULT_BYPASS_LOG = "reliability/bypass-log.ndjson";
+var DEFAULT_REDIS_KEY = "incident:timeline";
+var DEFAULT_REVIEW_THRESHOLDS = {
+  incidents: { amber: 1, red: 3 },
+  "sev1-incidents": { amber: 1, red: 1 },
+  "overdue-actions": { amber: 1, red: 5 },
+  "lint-errors": { amber: 1, red: 3 },
+  "audit-drop": { amber: 0.02, red: 0.1 },
+  bypasses: { amber: 1, red: 3 },
+  "rolled-back-experiments": { amber: 1, red: 2 }
+};
+var band = (what) => ({
+  type: "object",
+  additionalProperties: false,
+  description: `Amber and red thresholds for ${what}: the area is amber at or above \`amber\`, red at or above \`red\`.`,
+  properties: {
+    amber: { type: "number", minimum: 0, description: `Amber from this value of ${what}.` },
+    red: { type: "number", minimum: 0, description: `Red from this value of ${what}.` }
+  }
+});
+var fieldName2 = (what) => ({ type: "string", minLength: 1, description: `Name of the record field holding ${what}.` });
+var reviewConfigSchema = {
+  type: ["object", "null"],
+  description: "Settings of the `review` mode: the monthly reliability packet (docs/review.md).",
+  additionalProperties: false,
+  properties: {
+    incidents: {
+      type: "object",
+      additionalProperties: false,
+      description: "Where incidents come from and how their records are spelled.",
+      properties: {
+        source: { type: "string", enum: ["files", "redis"], description: "`files`: one NDJSON timeline per incident; `redis`: a Redis stream (REDIS_URL).", default: "files" },
+        paths: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true,
+          description: "Globs, relative to the repository root, of incident timelines (one NDJSON file per incident, the last record its current state).",
+          items: { type: "string", minLength: 1, description: "A glob such as `logs/incidents/**/*.ndjson`." },
+          default: DEFAULT_INCIDENT_PATHS
+        },
+        "redis-key": { type: "string", minLength: 1, description: "Stream key read with XRANGE when `source: redis`.", default: DEFAULT_REDIS_KEY },
+        fields: {
+          type: "object",
+          additionalProperties: false,
+          description: "Field names of incident records, when yours differ from the defaults.",
+          properties: {
+            ts: fieldName2("the record time (ISO 8601 with a zone, or epoch seconds/milliseconds)"),
+            id: fieldName2("the incident id"),
+            severity: fieldName2("the severity (Sev1…)"),
+            status: fieldName2("the status"),
+            title: fieldName2("the title"),
+            postmortem: fieldName2("the postmortem id (PM-101) that covers the incident"),
+            "started-at": fieldName2("when the incident started (else its first record time)"),
+            "detected-at": fieldName2("when it was detected (else the first record with a detected status)"),
+            "resolved-at": fieldName2("when it was resolved (else the first record with a resolved status)")
+          }
+        },
+        "resolved-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean the incident is over.",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `resolved`." },
+          default: DEFAULT_RESOLVED_STATUSES
+        },
+        "detected-statuses": {
+          type: "array",
+          uniqueItems: true,
+          description: "Statuses (case-insensitive) that mean a person or an alert noticed the incident (time to detect).",
+          items: { type: "string", minLength: 1, description: "A status, e.g. `acknowledged`." },
+          default: DEFAULT_DETECTED_STATUSES
+        }
+      }
+    },
+    "bypass-log": { type: "string", minLength: 1, description: "The gate bypass log, relative to the repository root.", default: DEFAULT_BYPASS_LOG },
+    "audit-dir": { type: "string", minLength: 1, description: "Directory of the audit score files (`<YYYY-MM>.ndjson`); default `audit.output-dir`." },
+    "output-dir": { type: "string", minLength: 1, description: "Directory the packet `<YYYY-MM>.md` is written to.", default: DEFAULT_REVIEW_OUTPUT_DIR },
+    thresholds: {
+      type: "object",
+      additionalProperties: false,
+      description: "Red/amber/green thresholds of the executive summary.",
+      properties: {
+        incidents: band("incidents in the period"),
+        "sev1-incidents": band("incidents of the most severe level in the period"),
+        "overdue-actions": band("overdue open action items"),
+        "lint-errors": band("lint errors in the period's postmortems"),
+        "audit-drop": band("the largest drop of a dimension's mean from the previous period (in scale units of a 0-1 scale; 1-5 scales are divided by 4)"),
+        bypasses: band("gate bypasses in the period"),
+        "rolled-back-experiments": band("experiments rolled back in the period")
+      }
+    }
+  }
+};
+
+// src/config/mode-section.ts
+function resolvedBefore(config, key, by) {
+  const value = config[key];
+  if (value === void 0) throw new Error(`internal error: the ${by} section needs the ${key} section resolved before it (order of MODE_SECTIONS)`);
+  return value;
+}
+
+// src/config/review.ts
+var dict4 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+function cleanPath2(dir) {
+  return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
+}
+function defaultReviewConfig(auditDir = "reliability/audits") {
+  const f = DEFAULT_INCIDENT_FIELDS;
+  return {
+    incidents: {
+      source: "files",
+      paths: [...DEFAULT_INCIDENT_PATHS],
+      redisKey: DEFAULT_REDIS_KEY,
+      fields: { ts: f.ts, id: f.id, severity: f.severity, status: f.status, title: f.title, postmortem: f.postmortem, startedAt: f["started-at"], detectedAt: f["detected-at"], resolvedAt: f["resolved-at"] },
+      resolvedStatuses: [...DEFAULT_RESOLVED_STATUSES],
+      detectedStatuses: [...DEFAULT_DETECTED_STATUSES]
+    },
+    bypassLog: DEFAULT_BYPASS_LOG,
+    auditDir,
+    outputDir: DEFAULT_REVIEW_OUTPUT_DIR,
+    thresholds: Object.fromEntries(Object.entries(DEFAULT_REVIEW_THRESHOLDS).map(([k, v]) => [k, { ...v }]))
+  };
+}
+function reviewConfigOf(config) {
+  return config.review;
+}
+function resolveReview(section, report, auditDir) {
+  const s = section ?? {};
+  const config = defaultReviewConfig(auditDir);
+  const incidents = dict4(s.incidents);
+  if (incidents.source === "redis" || incidents.source === "files") config.incidents.source = incidents.source;
+  if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String);
+  if (typeof incidents["redis-key"] === "string") config.incidents.redisKey = incidents["redis-key"];
+  const fields = dict4(incidents.fields);
+  const names = {
+    ts: "ts",
+    id: "id",
+    severity: "severity",
+    status: "status",
+    title: "title",
+    postmortem: "postmortem",
+    "started-at": "startedAt",
+    "detected-at": "detectedAt",
+    "resolved-at": "resolvedAt"
+  };
+  for (const [key, name2] of Object.entries(names)) if (typeof fields[key] === "string") config.incidents.fields[name2] = fields[key];
+  if (Array.isArray(incidents["resolved-statuses"])) config.incidents.resolvedStatuses = incidents["resolved-statuses"].map(String);
+  if (Array.isArray(incidents["detected-statuses"])) config.incidents.detectedStatuses = incidents["detected-statuses"].map(String);
+  for (const key of ["bypass-log", "audit-dir", "output-dir"]) {
+    const value = s[key];
+    if (typeof value !== "string") continue;
+    const clean = cleanPath2(value);
+    if (clean === "." && key !== "output-dir") continue;
+    if (!isInsideRepo(clean)) {
+      report(["review", key], "value", "must be a path inside the repository, relative to its root");
+      continue;
+    }
+    if (key === "bypass-log") config.bypassLog = clean;
+    else if (key === "audit-dir") config.auditDir = clean;
+    else config.outputDir = clean;
+  }
+  const thresholds = dict4(s.thresholds);
+  for (const name2 of Object.keys(config.thresholds)) {
+    const given = dict4(thresholds[name2]);
+    const band2 = config.thresholds[name2];
+    if (typeof given.amber === "number") band2.amber = given.amber;
+    if (typeof given.red === "number") band2.red = given.red;
+    if (band2.amber > band2.red) report(["review", "thresholds", name2], "key", `amber (${band2.amber}) must not be above red (${band2.red})`);
+  }
+  return config;
+}
+var reviewSection = {
+  key: "review",
+  resolve: (section, report, config) => resolveReview(section, report, resolvedBefore(config, "audit", "review").outputDir)
+};
+
+// src/config/export.ts
+var dict5 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+var text = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
+function defaultExportConfig() {
+  return { target: "duckdb", duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} };
+}
+function resolveExport(section, report) {
+  const s = section ?? {};
+  const config = defaultExportConfig();
+  if (typeof s.target === "string") config.target = s.target;
+  const repository = text(s, "repository");
+  if (repository !== void 0) config.repository = repository;
+  const path2 = text(dict5(s.duckdb), "path");
+  if (path2 !== void 0) {
+    const clean = path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    if (!isInsideRepo(clean)) report(["export", "duckdb", "path"], "value", `${path2} is outside the repository; give a path relative to the repository root`);
+    else config.duckdbPath = clean;
+  }
+  for (const [k, v] of Object.entries(dict5(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
+  for (const [k, v] of Object.entries(dict5(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
+  return config;
+}
+var exportSection = {
+  key: "export",
+  resolve: (section, report) => resolveExport(section, report)
+};
+
+// src/config/publish-schema.ts
+var DEFAULT_PUBLISH_TITLE = "Reliability review {period}";
+var DEFAULT_PUBLISH_LABELS = ["reliability-review"];
+var DEFAULT_PUBLISH_RECORD = "reliability/published.ndjson";
+var email = { type: "string", minLength: 3, pattern: "^[^\\s@<>]+@[^\\s@<>]+$", description: "An e-mail address, e.g. `ops@example.com`." };
+var publishConfigSchema = {
+  type: ["object", "null"],
+  description: "Settings of the `publish` mode: where the monthly packet goes (docs/publish.md). A channel without a section is skipped.",
+  additionalProperties: false,
+  properties: {
+    confluence: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      description: "One Confluence page per period (Cloud: CONFLUENCE_BASE_URL, CONFLUENCE_EMAIL, CONFLUENCE_API_TOKEN; Data Center: CONFLUENCE_PAT).",
+      properties: {
+        "page-id": { type: "string", pattern: "^[0-9]+$", description: "The page to update, by id: it is overwritten even if this tool did not create it." },
+        space: { type: "string", minLength: 1, description: "Space key (e.g. `REL`) the page is created in, found by title; needed without `page-id`." },
+        "parent-id": { type: "string", pattern: "^[0-9]+$", description: "The page new pages are created under." },
+        title: { type: "string", minLength: 1, description: "Page title; `{period}` is replaced by the period label (2026-10).", default: DEFAULT_PUBLISH_TITLE },
+        labels: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[^\\s]+$", description: "A label (no spaces)." }, description: "Labels put on the page.", default: DEFAULT_PUBLISH_LABELS }
+      }
+    },
+    email: {
+      type: "object",
+      additionalProperties: false,
+      required: ["to", "from"],
+      description: "One e-mail per period over SMTP (SMTP_URL, e.g. smtps://user:pass@smtp.example.com:465).",
+      properties: {
+        to: { type: "array", minItems: 1, uniqueItems: true, items: email, description: "Recipients." },
+        cc: { type: "array", uniqueItems: true, items: email, description: "Copied recipients." },
+        from: { ...email, description: "The sender address." }
+      }
+    },
+    slack: {
+      type: ["object", "null"],
+      additionalProperties: false,
+      description: "A Block Kit summary to an incoming webhook (SLACK_WEBHOOK_URL).",
+      properties: {
+        "packet-url": { type: "string", pattern: "^https?://", description: "Link to the packet file; `{period}` is replaced. Default in the Action: the file in this repository." }
+      }
+    },
+    record: { type: "string", minLength: 1, description: "NDJSON file, relative to the repository root, recording what was published (period, channel, content hash, message id or page version).", default: DEFAULT_PUBLISH_RECORD }
+  }
+};
+
+// src/config/publish.ts
+var isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+var strings2 = (value) => Array.isArray(value) ? value.map(String) : void 0;
+function resolvePublish(section, report) {
+  const s = section ?? {};
+  const config = { record: DEFAULT_PUBLISH_RECORD };
+  if ("confluence" in s) {
+    const c = isDict(s.confluence) ? s.confluence : {};
+    const confluence = { title: typeof c.title === "string" ? c.title : DEFAULT_PUBLISH_TITLE, labels: strings2(c.labels) ?? [...DEFAULT_PUBLISH_LABELS] };
+    if (typeof c["page-id"] === "string") confluence.pageId = c["page-id"];
+    if (typeof c.space === "string") confluence.space = c.space;
+    if (typeof c["parent-id"] === "string") confluence.parentId = c["parent-id"];
+    if (confluence.pageId === void 0 && confluence.space === void 0) report(["publish", "confluence"], "key", "needs `page-id` (the page to update) or `space` (the space key to create the page in)");
+    config.confluence = confluence;
+  }
+  if (isDict(s.email)) config.email = { to: strings2(s.email.to) ?? [], cc: strings2(s.email.cc) ?? [], from: String(s.email.from ?? "") };
+  if ("slack" in s) {
+    const slack = isDict(s.slack) ? s.slack : {};
+    config.slack = typeof slack["packet-url"] === "string" ? { packetUrl: slack["packet-url"] } : {};
+  }
+  if (typeof s.record === "string") {
+    const clean = s.record.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+    if (!isInsideRepo(clean)) report(["publish", "record"], "value", "must be a path inside the repository, relative to its root");
+    else config.record = clean;
+  }
+  return config;
+}
+var publishSection = {
+  key: "publish",
+  resolve: (section, report) => resolvePublish(section, report)
 };
 
 // src/config/postmortem-schema.ts
@@ -8176,14 +8166,11 @@ function defaultPostmortemDraftConfig() {
     label: DEFAULT_DRAFT_LABEL
   };
 }
-function postmortemDraftConfigOf(config) {
-  return config.drafts ?? defaultPostmortemDraftConfig();
-}
 function missingSeveritiesOf(config) {
-  const configured = postmortemDraftConfigOf(config).missingSeverities;
+  const configured = config.drafts.missingSeverities;
   if (configured !== void 0) return [...configured];
   const out = [];
-  for (const level of [...config.lint.linkedSeverities, ...gateConfigOf(config).sev1Actions.severities]) {
+  for (const level of [...config.lint.linkedSeverities, ...config.gate.sev1Actions.severities]) {
     if (!out.some((l) => severityKey(l) === severityKey(level))) out.push(level);
   }
   return out;
@@ -8619,6 +8606,9 @@ var syncSchema = {
 
 // src/config/schema.ts
 var LINT_DEFAULTS = defaultLintConfig();
+function ruleSettingSchema(description) {
+  return { enum: ["off", "warning", "error"], description };
+}
 var configSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "reliability-loop configuration (.github/reliability.yml)",
@@ -8673,14 +8663,12 @@ var configSchema = {
       properties: {
         rules: {
           type: "object",
-          description: "Rule id → `off`, `warning` or `error`. Rules not listed keep their default severity.",
-          additionalProperties: false,
-          patternProperties: {
-            "^PM\\d{3}$": {
-              enum: ["off", "warning", "error"],
-              description: "`off` disables the rule; `warning` reports without failing; `error` fails the check."
-            }
-          },
+          description: "Rule id → `off` (disables the rule), `warning` (reports without failing) or `error` (fails the check). Rules not listed keep their default severity.",
+          // One property per rule of the registry, so editors offer the ids with what each checks. Another
+          // PMnnn id passes the schema and is rejected by the loader, whose message lists the known rules.
+          propertyNames: { pattern: "^PM\\d{3}$" },
+          properties: Object.fromEntries(CONFIGURABLE_RULES.map((rule) => [rule.id, ruleSettingSchema(`${rule.id} ${rule.name}: ${rule.description} Default: \`${rule.defaultSeverity}\`.`)])),
+          additionalProperties: ruleSettingSchema("A rule id this version does not have: rejected when the config is loaded."),
           default: {}
         },
         "linked-severities": {
@@ -8732,6 +8720,7 @@ function schemaIssues(layer) {
   const issues = [];
   const seen = /* @__PURE__ */ new Set();
   for (const error of validate.errors ?? []) {
+    if (error.propertyName !== void 0) continue;
     const issue = toIssue(error, layer);
     const id = `${issue.key}\0${issue.message}`;
     if (seen.has(id)) continue;
@@ -8762,6 +8751,13 @@ function toIssue(error, layer) {
         const suggestion = closestName(name2, allowed);
         message = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ""}; allowed here: ${allowed.join(", ")}`;
       }
+      break;
+    }
+    case "propertyNames": {
+      const parentKey = formatKeyPath(segments);
+      segments.push(String(params.propertyName));
+      at = "key";
+      message = parentKey === "lint.rules" ? "not a rule id; rule ids look like PM009" : "not an allowed key name here";
       break;
     }
     case "type": {
@@ -8907,8 +8903,7 @@ function loadConfig(options) {
   checkRepositoryPaths(mergeLayers(layers), (segments, at, message) => reportPath(segments, at, message));
   const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues, options.defaultCacheDir);
   if (issues.length > 0) throw semanticError(pathIssues, issues);
-  const config = file === void 0 ? { root, lint } : { root, configFile: file.label, lint };
-  resolveModeSections(layers, config, issues);
+  const config = resolveModeSections(layers, file === void 0 ? { root, lint } : { root, configFile: file.label, lint }, issues);
   if (issues.length > 0 || pathIssues.length > 0) throw semanticError(pathIssues, issues);
   return config;
 }
@@ -8972,17 +8967,20 @@ function readConfigFile(options) {
   }
   return first;
 }
-function resolveModeSections(layers, config, issues) {
+function resolveModeSections(layers, base, issues) {
   const merged = mergeLayers(layers);
   const report = issueReporter(layers, issues);
   const sections = [];
+  const resolved = { ...base };
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
     if (isDict2(section)) sections.push(mode.key);
-    const value = mode.resolve(isDict2(section) ? section : void 0, (segments, at, message) => report(segments, at, message), config);
-    config[mode.key] = value;
+    const value = mode.resolve(isDict2(section) ? section : void 0, (segments, at, message) => report(segments, at, message), resolved);
+    Object.assign(resolved, { [mode.key]: value });
   }
-  config.sections = sections;
+  const missing = ["gate", "experiment", "sync", "audit", "review", "export", "publish", "drafts"].filter((key) => resolved[key] === void 0);
+  if (missing.length > 0) throw new Error(`internal error: no resolver in MODE_SECTIONS for ${missing.join(", ")}`);
+  return { ...resolved, sections };
 }
 
 // src/util/plural.ts
@@ -9064,17 +9062,11 @@ export {
   DEFAULT_CONFIG_PATHS,
   defaultLintConfig,
   NODE_MODULES_CACHE_DIR,
-  gateConfigOf,
-  experimentConfigOf,
   syncConfigOf,
   AUDIT_SCORERS,
   scaleBounds,
-  auditConfigOf,
   reviewConfigOf,
   EXPORT_TARGETS,
-  exportConfigOf,
-  publishConfigOf,
-  postmortemDraftConfigOf,
   missingSeveritiesOf,
   isDict2 as isDict,
   formatKeyPath,

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-KLH6AEHP.js";
+} from "./cli-LDLZLEJ7.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,
@@ -15,7 +15,7 @@ import {
   parseRuleSettings,
   plural,
   readConfigText
-} from "./cli-ZMMMMZHX.js";
+} from "./cli-CHX2VDBV.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -30,7 +30,7 @@ import {
   require_picomatch,
   shouldUseColor,
   sortFindings
-} from "./cli-7KJTK6ND.js";
+} from "./cli-JW34KQ4Z.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
