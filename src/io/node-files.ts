@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
 import { readFile, realpath } from 'node:fs/promises'
-import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { LintCacheStore, RepoFiles } from '../lint/adapters.js'
 import { replaceFileAtomic } from './atomic-write.js'

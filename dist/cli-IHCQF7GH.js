@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-LDLZLEJ7.js";
+} from "./cli-6NMUVYN6.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

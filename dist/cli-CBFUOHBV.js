@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import {
   FileExistsError,
   createFileAtomic,

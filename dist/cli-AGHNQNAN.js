@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-5CMCILGY.js";
+} from "./cli-SHNBNZBZ.js";
 import {
   PeriodError,
   compareNotes,
@@ -65,7 +65,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-UO7XIBOX.js";
+} from "./cli-IHCQF7GH.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

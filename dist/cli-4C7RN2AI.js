@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-5CMCILGY.js";
+} from "./cli-SHNBNZBZ.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-2I3O5YFS.js";
+import "./cli-M2FOLXRV.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SCLGUSNL.js";
 import {
@@ -41,8 +41,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {

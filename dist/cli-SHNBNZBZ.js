@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-2I3O5YFS.js";
+} from "./cli-M2FOLXRV.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

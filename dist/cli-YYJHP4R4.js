@@ -4,14 +4,14 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-2I3O5YFS.js";
+} from "./cli-M2FOLXRV.js";
 import "./cli-SCLGUSNL.js";
 import "./cli-MHL4PWJV.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-LDLZLEJ7.js";
+} from "./cli-6NMUVYN6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -51,16 +51,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-Y4E555VN.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-FIU7AWES.js")).addLintCommand],
   ["gate", async () => (await import("./cli-VEHCEGA2.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-5W6TDJLY.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-XPANQ5ET.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-UUSAY3PO.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-EEH2TBUZ.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-3Q32ED6C.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-LTBOBHYM.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-UF7NQZDV.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-REBPNMY5.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-FANLZUU3.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-OKWYU7WD.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-Q4EPIPQ5.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-YKHAKYHY.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-4C7RN2AI.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-AF4IUX7B.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-RUEESKIM.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-CBFUOHBV.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-UO7XIBOX.js";
+} from "./cli-IHCQF7GH.js";
 import {
   VERSION
-} from "./cli-LDLZLEJ7.js";
+} from "./cli-6NMUVYN6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

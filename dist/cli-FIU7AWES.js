@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import {
   readConfigText
 } from "./cli-CHX2VDBV.js";

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-5CMCILGY.js";
+} from "./cli-SHNBNZBZ.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-2I3O5YFS.js";
+} from "./cli-M2FOLXRV.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SCLGUSNL.js";
 import {
@@ -32,8 +32,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-UO7XIBOX.js";
-import "./cli-LDLZLEJ7.js";
+} from "./cli-IHCQF7GH.js";
+import "./cli-6NMUVYN6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
