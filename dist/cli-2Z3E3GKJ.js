@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-6NMUVYN6.js";
+} from "./cli-6YQM6PLK.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

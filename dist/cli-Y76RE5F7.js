@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-IHCQF7GH.js";
-import "./cli-6NMUVYN6.js";
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
 import {
   readConfigText
 } from "./cli-CHX2VDBV.js";

@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-SHNBNZBZ.js";
+} from "./cli-O4QAJSOA.js";
 import {
   PeriodError,
   compareNotes,
@@ -65,7 +65,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-IHCQF7GH.js";
+} from "./cli-2Z3E3GKJ.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

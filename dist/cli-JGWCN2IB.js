@@ -15,7 +15,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-6NMUVYN6.js";
+} from "./cli-6YQM6PLK.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-M2FOLXRV.js";
+} from "./cli-JGWCN2IB.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

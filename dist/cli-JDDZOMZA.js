@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-IHCQF7GH.js";
+} from "./cli-2Z3E3GKJ.js";
 import {
   VERSION
-} from "./cli-6NMUVYN6.js";
+} from "./cli-6YQM6PLK.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

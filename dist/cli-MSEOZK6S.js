@@ -12,15 +12,15 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-AGHNQNAN.js";
+} from "./cli-EFW4BWNI.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-SHNBNZBZ.js";
+import "./cli-O4QAJSOA.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-M2FOLXRV.js";
+import "./cli-JGWCN2IB.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SCLGUSNL.js";
 import "./cli-YFNTQ6I7.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-IHCQF7GH.js";
-import "./cli-6NMUVYN6.js";
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-CHX2VDBV.js";

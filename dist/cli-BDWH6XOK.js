@@ -4,14 +4,14 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-M2FOLXRV.js";
+} from "./cli-JGWCN2IB.js";
 import "./cli-SCLGUSNL.js";
 import "./cli-MHL4PWJV.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-6NMUVYN6.js";
+} from "./cli-6YQM6PLK.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -51,16 +51,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-FIU7AWES.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-Y76RE5F7.js")).addLintCommand],
   ["gate", async () => (await import("./cli-VEHCEGA2.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-FANLZUU3.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-OKWYU7WD.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-Q4EPIPQ5.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-YKHAKYHY.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-4C7RN2AI.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-AF4IUX7B.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-RUEESKIM.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-CBFUOHBV.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-IO4MVCA4.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-AWOX6JTS.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-JDDZOMZA.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-2KC5FR3I.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-USKCOLPE.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-MSEOZK6S.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-AJTUC4MN.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-WOA6FKA6.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-IHCQF7GH.js";
-import "./cli-6NMUVYN6.js";
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-SHNBNZBZ.js";
+} from "./cli-O4QAJSOA.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-M2FOLXRV.js";
+} from "./cli-JGWCN2IB.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SCLGUSNL.js";
 import {
@@ -32,8 +32,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-IHCQF7GH.js";
-import "./cli-6NMUVYN6.js";
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-SHNBNZBZ.js";
+} from "./cli-O4QAJSOA.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-M2FOLXRV.js";
+import "./cli-JGWCN2IB.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SCLGUSNL.js";
 import {
@@ -41,8 +41,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-IHCQF7GH.js";
-import "./cli-6NMUVYN6.js";
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
