@@ -12,7 +12,7 @@ import { FakeJira } from '../__tests__/helpers/jira-server.js'
 import { FakeLinear } from '../__tests__/helpers/linear-server.js'
 import { githubTracker, JIRA_EMAIL, JIRA_PAT, JIRA_TOKEN, jiraTracker, LINEAR_KEY, linearTracker, memoryRepo, postmortemText, syncTestConfig, TOKEN, type MemoryRepo } from '../__tests__/sync/helpers.js'
 import type { Config } from '../src/config/types.js'
-import type { Tracker } from '../src/sync/trackers/tracker.js'
+import type { Tracker } from '../src/sync/tracker.js'
 
 export type BenchTracker = 'github' | 'linear' | 'jira'
 

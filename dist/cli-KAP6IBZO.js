@@ -9,8 +9,8 @@ import {
 import "./cli-YJMBCB3Y.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-R3X6FJR3.js";
 import "./cli-OJWVH3MO.js";
+import "./cli-R3X6FJR3.js";
 import "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 export {

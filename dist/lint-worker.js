@@ -7559,7 +7559,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/lint/lint-worker.ts
+// src/io/lint-worker.ts
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
@@ -18869,6 +18869,7 @@ var RULES = Object.freeze([
   timelineOrderRule,
   uniqueIdRule
 ]);
+var CONFIGURABLE_RULES = Object.freeze(RULES.filter((rule) => rule !== readableFileRule));
 var BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 
 // src/lint/lint-file.ts
@@ -18940,7 +18941,7 @@ function lintFile(input, path, config, env) {
   return result;
 }
 
-// src/lint/lint-worker.ts
+// src/io/lint-worker.ts
 var setup = workerData;
 function pathExists(path) {
   return isInsideRepo(path) && existsSync(join(setup.root, path));

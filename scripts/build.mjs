@@ -39,7 +39,7 @@ await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js'
 for (const file of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.js$/.test(file)) rmSync(join('dist', file))
 // DuckDB (export) is an optional native dependency of the CLI: never bundled, imported from node_modules on use.
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[hash]', external: ['@duckdb/node-api'], banner: { js: `#!/usr/bin/env node\n${banner}` } })
-await build({ ...common, entryPoints: ['src/lint/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
+await build({ ...common, entryPoints: ['src/io/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
 await build({ ...common, entryPoints: ['src/io/audit-worker.ts'], outfile: 'dist/audit-worker.js', banner: { js: banner } })
 // Chart rendering reads resvg's WebAssembly and the chart font at run time (src/report/charts/assets.ts looks
 // beside the bundle first): copied, so dist/ stays self-contained.

@@ -14,7 +14,6 @@ import { createNodeLintAdapters } from './io/node-adapters.js'
 import { runLint } from './modes/lint.js'
 import { runGateAction } from './action/gate-action.js'
 import { runExperimentAction } from './action/experiment-action.js'
-import { experimentConfigOf } from './config/experiment.js'
 import { nodeRepoFiles } from './io/node-files.js'
 import { runExperimentValidation } from './modes/experiment.js'
 import { runSyncAction, SYNC_INPUT_NAMES } from './action/sync-action.js'
@@ -32,8 +31,6 @@ import { runPublishAction } from './action/publish-action.js'
 import { PUBLISH_SECRET_INPUTS } from './action/inputs.js'
 import { publishCredentials } from './publish/credentials.js'
 import { createNodePublishAdapters } from './publish/node-adapters.js'
-import { publishConfigOf } from './config/publish.js'
-import { reviewConfigOf } from './config/review.js'
 import { runPostmortemAction } from './action/postmortem-action.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
@@ -149,7 +146,7 @@ async function lintMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
 // experiment mode: checks every experiment doc; links in the summary point at the commit checked.
 async function experimentMode(inputs: ActionInputs, runner: RunnerEnvironment): Promise<void> {
   const config = loadWorkspaceConfig(inputs, runner)
-  const settings = experimentConfigOf(config)
+  const settings = config.experiment
   core.info(`Configuration: ${config.configFile ?? 'defaults (no .github/reliability.yml)'}; experiment docs: ${settings.paths.join(', ')}`)
   const sha = describeEvent(runner.eventName, readEventPayload(runner.eventPath), runner.sha).sha
   await runExperimentAction({
@@ -185,7 +182,7 @@ async function syncMode(inputs: ActionInputs, runner: RunnerEnvironment): Promis
     dryRun: inputs.sync.dryRun,
     credentials: { ...inputs.sync.credentials, githubApiUrl: runner.apiUrl, ...(repository !== undefined && { githubRepository: repository }) },
     ...(link && { lineUrl: (path: string, line: number) => lineUrl(link, path, line) }),
-    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text) => replaceRepoFileAtomic(config.root, path, text) },
+    adapters: { files: nodeRepoFiles(config.root), writeFile: (path, text, expected) => replaceRepoFileAtomic(config.root, path, text, expected) },
     now: () => new Date()
   })
 }
@@ -236,12 +233,12 @@ async function publishMode(inputs: ActionInputs, runner: RunnerEnvironment): Pro
   const redisUrl = process.env.REDIS_URL
   const adapters = createNodeReviewAdapters(config, { ...(redisUrl && { redisUrl }) })
   const { repository } = runner
-  const packetUrl = repository === undefined ? undefined : `${runner.serverUrl}/${repository}/blob/HEAD/${reviewConfigOf(config).outputDir}/{period}.md`
+  const packetUrl = repository === undefined ? undefined : `${runner.serverUrl}/${repository}/blob/HEAD/${config.review.outputDir}/{period}.md`
   await runPublishAction({
     config,
     inputs: inputs.publish,
     reviewAdapters: adapters,
-    publishAdapters: createNodePublishAdapters(config.root, publishConfigOf(config).record),
+    publishAdapters: createNodePublishAdapters(config.root, config.publish.record),
     credentials: publishCredentials(env),
     ...(packetUrl !== undefined && { packetUrl }),
     ...(repository !== undefined && { fileUrl: (path: string) => `${runner.serverUrl}/${repository}/blob/HEAD/${path.split('/').map(encodeURIComponent).join('/')}` }),

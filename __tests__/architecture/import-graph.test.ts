@@ -76,6 +76,21 @@ describe('layer rules', () => {
     ])
   })
 
+  test('a re-export-only file is looked through: an alias of pure code is no breach, an alias of an adapter still is', () => {
+    expect(
+      ids({
+        'src/sync/tracker.ts': 'export const TRACKER_NAMES = {}',
+        'src/sync/trackers/tracker.ts': "// moved\nexport * from '../tracker.js'",
+        'src/review/packet.ts': "import { TRACKER_NAMES } from '../sync/trackers/tracker.js'",
+        'src/io/ndjson.ts': "import { readFile } from 'node:fs/promises'",
+        'src/util/ndjson.ts': "export { readNdjson } from '../io/ndjson.js'",
+        'src/audit/a.ts': "import { readNdjson } from '../util/ndjson.js'",
+        'src/sync/trackers/mixed.ts': "export * from '../tracker.js'\nexport const extra = 1",
+        'src/sync/plan.ts': "import { extra } from './trackers/mixed.js'"
+      })
+    ).toEqual(['src/audit/a.ts → src/io/ndjson.ts', 'src/sync/plan.ts → src/sync/trackers/mixed.ts'])
+  })
+
   test('reading process below the entries is a breach: members, globalThis.process, node:process; not a shadowing name or a type', () => {
     expect(
       ids({

@@ -28,6 +28,11 @@ export interface SourceGraph {
   files: string[]
   imports: ImportEdge[]
   processReads: ProcessRead[]
+  /**
+   * Files that only re-export (`export * from`, `export { x } from`; comments aside): aliases left where a
+   * module used to live. The layer rules look through them to what they re-export.
+   */
+  aliases: string[]
 }
 
 /** Every .ts file below `dir` (relative to `root`), read from disk. */
@@ -50,8 +55,10 @@ export function analyseSources(sources: ReadonlyMap<string, string>): SourceGrap
   const known = new Set(files)
   const imports: ImportEdge[] = []
   const processReads: ProcessRead[] = []
+  const aliases: string[] = []
   for (const file of files) {
     const source = ts.createSourceFile(file, sources.get(file) ?? '', ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+    if (source.statements.length > 0 && source.statements.every((s) => ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined)) aliases.push(file)
     const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1
     const add = (specifier: string, typeOnly: boolean, node: ts.Node) => {
       const to = resolveSpecifier(file, specifier, known)
@@ -79,7 +86,7 @@ export function analyseSources(sources: ReadonlyMap<string, string>): SourceGrap
     }
     visit(source)
   }
-  return { files, imports, processReads }
+  return { files, imports, processReads, aliases }
 }
 
 function isTypeOnlyImport(node: ts.ImportDeclaration): boolean {

@@ -28,6 +28,28 @@ export interface Breach {
   detail: string
 }
 
+/**
+ * What an import reaches: the module itself, or, for a re-export-only file (an alias left where a module
+ * used to live), every module it re-exports, followed through further aliases. So an alias in sync/trackers/
+ * of a pure module is no breach, and an alias anywhere of an adapter still is.
+ */
+function throughAliases(graph: SourceGraph): (to: string) => string[] {
+  const aliases = new Set(graph.aliases)
+  return (to) => {
+    const found: string[] = []
+    const seen = new Set<string>()
+    const queue = [to]
+    while (queue.length > 0) {
+      const module = queue.pop()!
+      if (seen.has(module)) continue
+      seen.add(module)
+      if (!aliases.has(module)) found.push(module)
+      else for (const edge of graph.imports) if (edge.from === module) queue.push(edge.to)
+    }
+    return found.sort()
+  }
+}
+
 export function findBreaches(graph: SourceGraph): Breach[] {
   const breaches: Breach[] = []
   for (const cycle of importCycles(graph)) {
@@ -35,11 +57,15 @@ export function findBreaches(graph: SourceGraph): Breach[] {
     breaches.push({ id: `cycle: ${cycle.join(' ↔ ')}`, detail: lines.join('; ') })
   }
   const layerEdges = new Map<string, string[]>()
+  const reached = throughAliases(graph)
   for (const edge of graph.imports) {
     if (!PURE.some((prefix) => edge.from.startsWith(prefix))) continue
-    if (!SIDE_EFFECTS.some((prefix) => matchesModule(edge.to, prefix))) continue
-    const id = `${edge.from} → ${edge.to}`
-    layerEdges.set(id, [...(layerEdges.get(id) ?? []), `line ${edge.line}${edge.typeOnly ? ' (type only)' : ''}`])
+    for (const target of reached(edge.to)) {
+      if (!SIDE_EFFECTS.some((prefix) => matchesModule(target, prefix))) continue
+      const id = `${edge.from} → ${target}`
+      const via = target === edge.to ? '' : ` via ${edge.to}`
+      layerEdges.set(id, [...(layerEdges.get(id) ?? []), `line ${edge.line}${edge.typeOnly ? ' (type only)' : ''}${via}`])
+    }
   }
   for (const [id, where] of layerEdges) breaches.push({ id, detail: where.join(', ') })
   const reads = new Map<string, string[]>()

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import { configSchema } from '../../src/config/schema.js'
-import { defaultLintConfig } from '../../src/config/defaults.js'
+import { defaultLintConfig, KNOWN_RULE_IDS } from '../../src/config/defaults.js'
+import { RULES } from '../../src/lint/rules/index.js'
 
 const schemaJsonPath = new URL('../../src/config/schema.json', import.meta.url)
 
@@ -34,6 +35,15 @@ describe('config schema', () => {
     expect(configSchema.additionalProperties).toBe(false)
     expect(configSchema.properties.postmortems.additionalProperties).toBe(false)
     expect(configSchema.properties.lint.additionalProperties).toBe(false)
+  })
+
+  it('makes lint.rules and the known rule ids from the rule registry: every rule but PM000, described as the rule describes itself', () => {
+    const rules = configSchema.properties.lint.properties.rules.properties as Record<string, { description: string }>
+    const registry = RULES.filter((rule) => rule.id !== 'PM000')
+    expect(Object.keys(rules)).toEqual(registry.map((rule) => rule.id))
+    expect(KNOWN_RULE_IDS).toEqual(registry.map((rule) => rule.id))
+    for (const rule of registry) expect(rules[rule.id]?.description).toBe(`${rule.id} ${rule.name}: ${rule.description} Default: \`${rule.defaultSeverity}\`.`)
+    expect(KNOWN_RULE_IDS).not.toContain('PM000') // a file that cannot be read never passes silently
   })
 
   it('documents the same defaults as defaults.ts', () => {

@@ -1,5 +1,5 @@
 import { configSchema } from '../../src/config/schema.js'
-import { defaultGateConfig, gateConfigOf } from '../../src/config/gate.js'
+import { defaultGateConfig } from '../../src/config/gate.js'
 import { ConfigError } from '../../src/config/errors.js'
 import { loadConfig } from '../../src/config/load.js'
 import { loadConfigAtRef } from '../../src/config/load-at-ref.js'
@@ -89,10 +89,9 @@ describe('gate: configuration', () => {
     ])
   })
 
-  test('gateConfigOf gives the defaults for a Config built without the gate section', () => {
-    const config = load('')
-    const { gate: _gate, ...withoutGate } = config
-    expect(gateConfigOf(withoutGate)).toEqual(defaultGateConfig())
+  test('a config without a gate section carries the gate defaults, applied once by the loader', () => {
+    expect(load('').gate).toEqual(defaultGateConfig())
+    expect(load('gate:\n').gate).toEqual(defaultGateConfig())
   })
 
   test('loadConfigAtRef reads the first config that exists at the ref, and nothing from the working tree', async () => {

@@ -3,7 +3,7 @@ import { runLint } from '../../src/modes/lint.js'
 import type { Config } from '../../src/config/types.js'
 import type { FileStat, LintAdapters, LintCacheStore } from '../../src/lint/adapters.js'
 import type { LintExecutor } from '../../src/lint/executor.js'
-import { defaultLintConfig } from '../../src/config/defaults.js'
+import { loadConfig } from '../../src/config/load.js'
 
 const GOOD = `# Incident PM-7: Planner agent retried a refund twice
 
@@ -29,7 +29,7 @@ Two customers were refunded twice.
 `
 
 function config(): Config {
-  return { root: '/repo', lint: defaultLintConfig() }
+  return loadConfig({ root: '/repo', readFile: () => undefined })
 }
 
 const NOW = new Date('2026-11-27T12:00:00Z')

@@ -55,7 +55,7 @@ describe('binary and mis-encoded files', () => {
   it('reports a binary file and returns an empty model', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52])
     const pm = parsePostmortem(png, 'diagram.png')
-    expect(pm.problems).toEqual([{ message: 'File is binary (it contains NUL bytes), not a markdown postmortem.', position: { line: 1, column: 1 } }])
+    expect(pm.problems).toEqual([{ message: 'File is binary (it contains NUL bytes), not a markdown postmortem.', position: { line: 1, column: 1 }, incomplete: true }])
     expect(pm.lines).toEqual([])
     expect(pm.sections).toEqual([])
   })
@@ -66,7 +66,7 @@ describe('binary and mis-encoded files', () => {
 
   it('reports UTF-16 as such rather than as binary', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'# T\n'].flatMap((c) => [c.charCodeAt(0), 0])])
-    expect(parsePostmortem(utf16, 'pm.md').problems).toEqual([{ message: 'File is UTF-16 encoded; re-save it as UTF-8.', position: { line: 1, column: 1 } }])
+    expect(parsePostmortem(utf16, 'pm.md').problems).toEqual([{ message: 'File is UTF-16 encoded; re-save it as UTF-8.', position: { line: 1, column: 1 }, incomplete: true }])
   })
 
   it('reports invalid UTF-8 at its line and column, and still parses the rest', () => {
@@ -149,7 +149,8 @@ describe('size', () => {
     expect(pm.problems).toEqual([
       {
         message: 'File is 10.0 MB, over the 2 MB a postmortem may be; it was not parsed. Split it, or move attachments (logs, transcripts) out and link them.',
-        position: { line: 1, column: 1 }
+        position: { line: 1, column: 1 },
+        incomplete: true
       }
     ])
     expect(pm.lines).toEqual([])
@@ -210,7 +211,8 @@ describe('pathological markdown', () => {
     expect(pm.problems).toEqual([
       {
         message: `File has over ${MAX_BLOCK_LINES} list items, quote lines and table rows; it was not parsed. Move logs and transcripts out and link them.`,
-        position: { line: 1, column: 1 }
+        position: { line: 1, column: 1 },
+        incomplete: true
       }
     ])
   })

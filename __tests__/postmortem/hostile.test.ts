@@ -116,7 +116,7 @@ describe('structural limits', () => {
     expect(at.problems).toEqual([])
     const over = parsePostmortem(`# T\n${'a\n'.repeat(MAX_LINES - 1)}`, 'pm.md')
     expect(over.problems).toEqual([
-      { message: `File has ${MAX_LINES + 1} lines, over the ${MAX_LINES} a postmortem may have; it was not parsed. Move logs and transcripts out and link them.`, position: { line: 1, column: 1 } }
+      { message: `File has ${MAX_LINES + 1} lines, over the ${MAX_LINES} a postmortem may have; it was not parsed. Move logs and transcripts out and link them.`, position: { line: 1, column: 1 }, incomplete: true }
     ])
   })
 
@@ -138,7 +138,8 @@ describe('the parse deadline', () => {
       {
         message: 'Parsing stopped after 1000 ms: the markup is too large or too dense to read in time, so the file was not checked. Move logs out and split long paragraphs and tables.',
         position: { line: 1, column: 1 },
-        transient: true
+        transient: true,
+        incomplete: true
       }
     ])
     expect(pm.sections).toEqual([])

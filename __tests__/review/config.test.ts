@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError, type ConfigIssue } from '../../src/config/errors.js'
 import { loadConfig } from '../../src/config/load.js'
-import { defaultReviewConfig, reviewConfigOf } from '../../src/config/review.js'
+import { defaultReviewConfig } from '../../src/config/review.js'
 import { DEFAULT_REVIEW_THRESHOLDS } from '../../src/config/review-schema.js'
 
 const ROOT = '/repo'
@@ -24,7 +24,6 @@ describe('review config', () => {
   it('applies the defaults without a section, taking the audit directory from audit.output-dir', () => {
     expect(load().review).toEqual(defaultReviewConfig())
     expect(load(lines('review:')).review).toEqual(defaultReviewConfig())
-    expect(reviewConfigOf({})).toEqual(defaultReviewConfig())
     expect(load(lines('audit:', '  output-dir: scores')).review?.auditDir).toBe('scores')
     expect(defaultReviewConfig().thresholds).toEqual(DEFAULT_REVIEW_THRESHOLDS)
   })

@@ -5,7 +5,7 @@
 import type { Config } from '../../src/config/types.js'
 import { deterministicUuid } from '../../src/sync/keys.js'
 import { readMarkers } from '../../src/sync/trackers/github.js'
-import type { Tracker, TrackerKind } from '../../src/sync/trackers/tracker.js'
+import type { Tracker, TrackerKind } from '../../src/sync/tracker.js'
 import { describeWithContract, FakeGitHub, type Fault, type OperationId } from '../helpers/github-server.js'
 import { describeWithLinearSchema, FakeLinear, type LinearFault } from '../helpers/linear-server.js'
 import { describeWithJiraContract, FakeJira, type JiraFault, type JiraOperation } from '../helpers/jira-server.js'

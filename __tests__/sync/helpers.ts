@@ -7,7 +7,7 @@ import type { RepoFiles } from '../../src/lint/adapters.js'
 import type { SyncAdapters } from '../../src/modes/sync.js'
 import type { TrackerConnection } from '../../src/sync/connection.js'
 import { createTracker, type TransportSettings } from '../../src/sync/trackers/create-tracker.js'
-import type { Tracker } from '../../src/sync/trackers/tracker.js'
+import type { Tracker } from '../../src/sync/tracker.js'
 import picomatch from 'picomatch'
 
 export const TOKEN = 'ghs_test_token'

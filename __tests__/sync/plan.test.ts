@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { SyncItem } from '../../src/sync/items.js'
 import { itemKey } from '../../src/sync/keys.js'
 import { countActions, planSync, planWithoutTracker, ticketTitle, type PlanInput, type PlanSettings } from '../../src/sync/plan.js'
-import type { Ticket } from '../../src/sync/trackers/tracker.js'
+import type { Ticket } from '../../src/sync/tracker.js'
 
 const settings: PlanSettings = { labels: ['reliability'], severityLabels: true, priorities: { Sev1: 'urgent', Sev2: 'high' }, tickClosed: false }
 

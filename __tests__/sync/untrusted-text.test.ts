@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { runSync } from '../../src/modes/sync.js'
 import { formatSyncText } from '../../src/report/sync-text.js'
-import type { Tracker } from '../../src/sync/trackers/tracker.js'
+import type { Tracker } from '../../src/sync/tracker.js'
 import type { Config } from '../../src/config/types.js'
 import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
 import { describeWithJiraContract, FakeJira } from '../helpers/jira-server.js'

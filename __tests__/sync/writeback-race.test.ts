@@ -3,9 +3,11 @@
 // references go into the current text; when they moved, the file is left alone with a warning, and the
 // next run writes the references (finding the tickets by key, no duplicates).
 
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { replaceRepoFileAtomic } from '../../src/io/atomic-write.js'
+import { nodeRepoFiles } from '../../src/io/node-files.js'
 import { runSync } from '../../src/modes/sync.js'
 import { describeWithContract, FakeGitHub } from '../helpers/github-server.js'
 import { diskRepo, githubEnv, removeDiskRepos, runCli } from './cli-helpers.js'
@@ -95,4 +97,50 @@ describeWithContract('the write-back with an editor changing the file during the
     expect(text).toContain('Added by a person while sync ran.')
     expect(text).toContain('[#1](https://github.com/Codertocat/Hello-World/issues/1)')
   }, 30_000)
+
+  it('an edit saved between the re-read and the write is kept: the write is refused, the file read again, and the references go into the newest text', async () => {
+    // Found by the soak (__tests__/soak/interleavings.test.ts): the re-read and the rename were several
+    // awaits apart, and a save in that window (a few ms) was overwritten.
+    const root = diskRepo({ [PATH]: ORIGINAL })
+    const config = syncTestConfig({ concurrency: 1 })
+    let saves = 0
+    const adapters = {
+      files: nodeRepoFiles(root),
+      async writeFile(file: string, text: string, expected?: string) {
+        // The editor saves right after the re-read, the first two times.
+        if (saves < 2) writeFileSync(path.join(root, file), `${readFileSync(path.join(root, file), 'utf8')}\nSaved in the window (${++saves}).\n`)
+        return replaceRepoFileAtomic(root, file, text, expected)
+      },
+      tracker: githubTracker(config, fake.url, PATIENT)
+    }
+    const result = await runSync(config, { dryRun: false, trackerKind: 'github', execute: NO_WAIT }, adapters)
+    const text = readFileSync(path.join(root, PATH), 'utf8')
+    expect(text).toContain('Saved in the window (1).')
+    expect(text).toContain('Saved in the window (2).')
+    expect(text).toContain('2027-01-15 [#1](https://github.com/Codertocat/Hello-World/issues/1)')
+    expect(result.changedFiles).toEqual([PATH])
+    expect(result.warnings).toEqual([])
+    // No temporary file left behind.
+    expect(readdirSync(path.join(root, 'docs/postmortems'))).toEqual(['PM-7.md'])
+  })
+
+  it('a file that keeps changing is left as the editor saved it, with a warning', async () => {
+    const root = diskRepo({ [PATH]: ORIGINAL })
+    mkdirSync(path.join(root, 'docs/postmortems'), { recursive: true })
+    const config = syncTestConfig({ concurrency: 1 })
+    let saves = 0
+    const adapters = {
+      files: nodeRepoFiles(root),
+      async writeFile(file: string, text: string, expected?: string) {
+        writeFileSync(path.join(root, file), `${readFileSync(path.join(root, file), 'utf8')}\nSave ${++saves}.\n`)
+        return replaceRepoFileAtomic(root, file, text, expected)
+      },
+      tracker: githubTracker(config, fake.url, PATIENT)
+    }
+    const result = await runSync(config, { dryRun: false, trackerKind: 'github', execute: NO_WAIT }, adapters)
+    expect(saves).toBe(3)
+    expect(readFileSync(path.join(root, PATH), 'utf8')).toBe(`${ORIGINAL}\nSave 1.\n\nSave 2.\n\nSave 3.\n`)
+    expect(result.changedFiles).toEqual([])
+    expect(result.warnings).toEqual([`${PATH}: not written back: the file kept changing while sync wrote it; its tickets exist, and the next run finds them by key and writes the references`])
+  })
 })

@@ -89,12 +89,14 @@ describeWithContract('sync write-back on a linked postmortem (CLI against the fa
     expect(readFileSync(path.join(root, 'archive/PM-7.md'), 'utf8')).toContain('2027-01-15 [#1](https://github.com/Codertocat/Hello-World/issues/1)')
   })
 
-  it('a link outside the repository is not written through, with a warning saying why', async () => {
+  it('a link outside the repository is neither read nor written through, with a warning saying why', async () => {
     const outside = dir()
     writeFileSync(path.join(outside, 'PM-7.md'), TEXT)
     const root = repoWithLink(() => path.join(outside, 'PM-7.md'))
     const run = await sync(root)
-    expect(run.stdout).toMatch(/warning: docs\/postmortems\/PM-7\.md: the write-back failed \(docs\/postmortems\/PM-7\.md leads through a symbolic link to .*, outside the repository; not written/)
+    expect(run.stdout).toContain('warning: docs/postmortems/PM-7.md: cannot read the file (docs/postmortems/PM-7.md is a symbolic link that leads outside the repository; not read')
+    // Not read, so nothing of it reaches the tracker.
+    expect(fake().issueTracker.issues).toEqual([])
     expect(readFileSync(path.join(outside, 'PM-7.md'), 'utf8')).toBe(TEXT)
     expect(lstatSync(path.join(root, PATH)).isSymbolicLink()).toBe(true)
   })

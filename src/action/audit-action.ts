@@ -6,7 +6,6 @@ import * as core from '@actions/core'
 import { llmEndpoint, type LlmEndpoint } from '../audit/llm-settings.js'
 import { auditOutcome } from '../audit/outcome.js'
 import { previousPeriod } from '../audit/period.js'
-import { auditConfigOf } from '../config/audit.js'
 import type { Config } from '../config/types.js'
 import { createNodeAuditAdapters } from '../io/node-audit-adapters.js'
 import { createChatClient } from '../llm/chat-completions.js'
@@ -32,7 +31,7 @@ export interface AuditActionContext {
 }
 
 export async function runAuditAction(ctx: AuditActionContext): Promise<AuditRunResult> {
-  const audit = auditConfigOf(ctx.config)
+  const audit = ctx.config.audit
   const { inputs } = ctx
   let chat
   let endpoint: LlmEndpoint | undefined

@@ -3,7 +3,6 @@
 // summary; the step fails when nothing could be exported, a batch was refused or records were left out.
 
 import * as core from '@actions/core'
-import { exportConfigOf } from '../config/export.js'
 import type { ExportTarget } from '../config/export-schema.js'
 import type { Config } from '../config/types.js'
 import { WarehouseError, type Warehouse } from '../export/warehouse.js'
@@ -49,7 +48,7 @@ function summaryMarkdown(result: ExportResult): string {
 }
 
 export async function runExportAction(ctx: ExportActionContext): Promise<ExportResult | undefined> {
-  const settings = exportConfigOf(ctx.config)
+  const settings = ctx.config.export
   const target = ctx.inputs.to ?? settings.target
   if (target === 'duckdb') {
     core.setFailed('The Action exports to BigQuery or Snowflake: set the input export-to (or export.target in .github/reliability.yml) to bigquery or snowflake. DuckDB is for the CLI (`reliability-loop export`).')

@@ -6,7 +6,6 @@
 import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import { DEFAULT_GATE_CHECK_NAMES } from '../config/gate-schema.js'
-import { gateConfigOf } from '../config/gate.js'
 import type { GateId } from '../config/types.js'
 import type { BypassRecord } from '../gates/bypass.js'
 import { failAllGates, type GateEvaluation } from '../gates/evaluate.js'
@@ -225,12 +224,12 @@ async function gate(ctx: GateActionContext, github: GitHubClient, subject: Subje
       reason: `Reading the pull request failed: ${errorStatus(error.cause) ?? 'error'} ${errorMessage(error.cause)}.`,
       action: 'Re-run the job; a gate that cannot read its inputs does not pass.'
     })
-    await report(ctx, github, subject, evaluation, gateConfigOf(error.config).checkNames, error.policy, runUrl, links)
+    await report(ctx, github, subject, evaluation, error.config.gate.checkNames, error.policy, runUrl, links)
     return
   }
   core.info(`Policy: ${outcome.policy.replace(/`/g, '')}`)
   for (const warning of outcome.run.warnings) core.warning(warning)
-  const settings = gateConfigOf(outcome.config)
+  const settings = outcome.config.gate
   await report(ctx, github, subject, outcome.run, settings.checkNames, outcome.policy, runUrl, links, settings.bypass.log)
 }
 

@@ -5,8 +5,6 @@
 // nothing is made twice; ids already taken by open draft pull requests are not handed out again.
 
 import * as core from '@actions/core'
-import { postmortemDraftConfigOf } from '../config/postmortem.js'
-import { syncConfigOf } from '../config/sync.js'
 import type { Config } from '../config/types.js'
 import { canBeAssigned } from '../github/check-assignee.js'
 import { errorStatus, type GitHubClient } from '../github/client.js'
@@ -66,7 +64,7 @@ const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/
 async function assignOwners(ctx: PostmortemActionContext, github: GitHubClient, number: number, owners: readonly string[]): Promise<string[]> {
   // Owners are @handles; the sync mode's owners table (sync.owners.<handle>.github) names their GitHub
   // logins, else the handle itself is taken as one. Teams and names cannot be assigned.
-  const table = syncConfigOf(ctx.config).owners
+  const table = ctx.config.sync.owners
   const assignable: string[] = []
   for (const owner of owners.filter((o) => o.startsWith('@') && !o.includes('/'))) {
     const handle = owner.slice(1)
@@ -106,7 +104,7 @@ async function openDraft(ctx: PostmortemActionContext, github: GitHubClient, dra
 }
 
 export async function runPostmortemAction(ctx: PostmortemActionContext): Promise<OpenedDraft[] | undefined> {
-  const settings = postmortemDraftConfigOf(ctx.config)
+  const settings = ctx.config.drafts
   const github = ctx.github
   if (github === undefined && !ctx.dryRun) {
     core.setFailed('mode postmortem opens pull requests and needs a token: pass `token: ${{ github.token }}` with `contents: write` and `pull-requests: write` permissions (or `dry-run: true` to only list the drafts)')

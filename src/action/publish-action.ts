@@ -3,9 +3,7 @@
 // summary, and a failed step when a channel failed, so a scheduled run never stays green with nothing sent.
 
 import * as core from '@actions/core'
-import { publishConfigOf } from '../config/publish.js'
 import { PUBLISH_CHANNELS, type PublishChannel } from '../config/publish-types.js'
-import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import type { ReviewAdapters } from '../modes/review.js'
 import { reviewWithHistory } from '../modes/publish.js'
@@ -44,7 +42,7 @@ export async function runPublishAction(ctx: PublishActionContext): Promise<void>
     core.setFailed(`input publish-month: ${error.message}`)
     return
   }
-  const publish = publishConfigOf(ctx.config)
+  const publish = ctx.config.publish
   const configured = PUBLISH_CHANNELS.filter((c) => publish[c] !== undefined)
   const channels = ctx.inputs.to.length > 0 ? (ctx.inputs.to.map((c) => c.toLowerCase()) as PublishChannel[]) : configured
   if (channels.length === 0) {
@@ -54,7 +52,7 @@ export async function runPublishAction(ctx: PublishActionContext): Promise<void>
   core.info(`Publishing the reliability review of ${period.title} (${period.label}) to ${channels.join(', ')}${ctx.inputs.dryRun ? ' (dry run)' : ''}.`)
   const data = await reviewWithHistory(ctx.config, { period, now }, ctx.reviewAdapters)
   const packetUrl = publish.slack?.packetUrl ?? ctx.packetUrl
-  const content = await buildPublishContent(data, { outputDir: reviewConfigOf(ctx.config).outputDir, severityLevels: ctx.config.lint.postmortems.severityLevels, ...(ctx.fileUrl !== undefined && { html: { fileUrl: ctx.fileUrl } }), ...(packetUrl !== undefined && { packetUrl: packetUrl.replace(/\{period\}/g, period.label) }) })
+  const content = await buildPublishContent(data, { outputDir: ctx.config.review.outputDir, severityLevels: ctx.config.lint.postmortems.severityLevels, ...(ctx.fileUrl !== undefined && { html: { fileUrl: ctx.fileUrl } }), ...(packetUrl !== undefined && { packetUrl: packetUrl.replace(/\{period\}/g, period.label) }) })
   const config = packetUrl !== undefined && publish.slack !== undefined ? { ...publish, slack: { ...publish.slack, packetUrl } } : publish
   const results = await publishPacket(content, config, ctx.credentials, { channels, dryRun: ctx.inputs.dryRun, force: ctx.inputs.force, now }, ctx.publishAdapters)
   for (const r of results) {

@@ -3,7 +3,6 @@
 
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import type { ReviewAdapters } from '../modes/review.js'
@@ -35,7 +34,7 @@ export async function runReviewAction(ctx: ReviewActionContext): Promise<ReviewP
     core.setFailed(`input ${error.message.replace(/--(month|since|until|days)\b/g, (flag) => INPUT_OF_FLAG[flag] ?? flag)}`)
     return undefined
   }
-  const settings = reviewConfigOf(ctx.config)
+  const settings = ctx.config.review
   core.info(`Reviewing ${period.title} (${period.label}).`)
   const { packet, history } = await reviewWithHistory(ctx.config, { period, now }, ctx.adapters)
   const markdown = renderPacketMarkdown(packet, { outputDir: settings.outputDir, history })

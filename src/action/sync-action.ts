@@ -5,7 +5,6 @@
 
 import * as core from '@actions/core'
 import type { Config } from '../config/types.js'
-import { syncConfigOf } from '../config/sync.js'
 import { errorStatus } from '../github/client.js'
 import { errorMessage } from '../util/error-message.js'
 import { networkFailure } from '../util/network-error.js'
@@ -57,7 +56,7 @@ function report(result: SyncRunResult): void {
 }
 
 export async function runSyncAction(ctx: SyncActionContext): Promise<SyncRunResult | undefined> {
-  const sync = syncConfigOf(ctx.config)
+  const sync = ctx.config.sync
   const found = resolveConnection(sync.tracker, ctx.credentials, sync, SYNC_INPUT_NAMES)
   if ('incomplete' in found) {
     core.setFailed(`${found.incomplete}. Pass the secrets as inputs (see docs/sync.md), or set dry-run: true.`)

@@ -7,7 +7,6 @@ import { llmEndpoint, type LlmEndpoint } from '../audit/llm-settings.js'
 import { auditOutcome } from '../audit/outcome.js'
 import { isPeriod, previousPeriod } from '../audit/period.js'
 import { AUDIT_SCORERS } from '../config/audit-schema.js'
-import { auditConfigOf } from '../config/audit.js'
 import { loadConfig, type ConfigOverride } from '../config/load.js'
 import type { AuditConfig, AuditScorerName } from '../config/types.js'
 import { createNodeAuditAdapters } from '../io/node-audit-adapters.js'
@@ -144,7 +143,7 @@ export async function auditCommand(options: AuditOptions, io: CliIo, deps: Pick<
     overrides: overridesOf(options),
     readFile: readConfigText
   })
-  const audit = auditConfigOf(config)
+  const audit = config.audit
   const now = deps.now ?? (() => new Date())
   const text = options.format === 'text'
 

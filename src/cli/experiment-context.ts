@@ -2,7 +2,6 @@
 // settings, the files below the root, and whether missing values may be asked for.
 
 import path from 'node:path'
-import { experimentConfigOf } from '../config/experiment.js'
 import { loadConfig } from '../config/load.js'
 import type { Config, ExperimentConfig } from '../config/types.js'
 import { nodeRepoFiles } from '../io/node-files.js'
@@ -40,7 +39,7 @@ export function experimentContext(options: ConfigOptions, io: CliIo, deps: Pick<
     io,
     root,
     config,
-    settings: experimentConfigOf(config),
+    settings: config.experiment,
     files: nodeRepoFiles(root),
     now: deps.now ?? (() => new Date()),
     randomUUID: deps.randomUUID ?? (() => globalThis.crypto.randomUUID())

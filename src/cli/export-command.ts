@@ -6,7 +6,6 @@ import { Command, Option } from 'commander'
 import { loadConfig } from '../config/load.js'
 import type { Warehouse } from '../export/warehouse.js'
 import { WarehouseError } from '../export/warehouse.js'
-import { exportConfigOf } from '../config/export.js'
 import { EXPORT_TARGETS, type ExportTarget } from '../config/export-schema.js'
 import { openWarehouse } from '../io/export-warehouse.js'
 import { queryDuckDb } from '../io/export-duckdb.js'
@@ -105,7 +104,7 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
   const now = (deps.now ?? (() => new Date()))()
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
-  const settings = { ...exportConfigOf(config) }
+  const settings = { ...config.export }
   if (options.duckdbPath !== undefined) {
     const duckdbPath = path.relative(root, path.resolve(io.cwd, options.duckdbPath)).replace(/\\/g, '/')
     if (!isInsideRepo(duckdbPath)) throw new UsageError(`--duckdb-path ${options.duckdbPath}: the DuckDB file must be inside the repository`, 'give a path inside the repository, e.g. .reliability-loop/warehouse.duckdb')

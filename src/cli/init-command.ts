@@ -144,7 +144,7 @@ function nextSteps(config: Config, tracker: SyncTrackerKind, workflows: readonly
   if (workflows.includes('audit')) steps.push('For the LLM scorer of the audit: the secret OPENAI_API_KEY (or your endpoint\'s key) and audit.llm.model')
   const required: string[] = []
   if (workflows.includes('lint')) required.push('reliability/lint')
-  if (workflows.includes('gate')) required.push(...Object.values(config.gate?.checkNames ?? { drills: 'reliability/drills', 'sev1-actions': 'reliability/sev1-actions', 'rollback-plan': 'reliability/rollback-plan' }))
+  if (workflows.includes('gate')) required.push(...Object.values(config.gate.checkNames))
   if (required.length > 0) steps.push(`Checks to mark required (Settings → Branches or Rules → require status checks): ${required.join(', ')}`)
   if (workflows.includes('gate')) steps.push('The drills gate waits for the workflow named in gate.drills.workflow (default drills.yml): point it at your agent test suite')
   if (workflows.includes('postmortem') || workflows.includes('review')) steps.push('Allow Actions to open pull requests: Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"')

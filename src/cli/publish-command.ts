@@ -3,7 +3,6 @@
 
 import path from 'node:path'
 import { Command, Option } from 'commander'
-import { publishConfigOf } from '../config/publish.js'
 import { PUBLISH_CHANNELS, type PublishChannel } from '../config/publish-types.js'
 import { buildPublishContent, type PublishContent } from '../publish/content.js'
 import { writeOutputFile } from './output-file.js'
@@ -97,7 +96,7 @@ export async function publishCommand(options: PublishOptions, io: CliIo, deps: P
   const requested = parseChannels(options.to)
   const now = (deps.now ?? (() => new Date()))()
   const { config, settings, root, data } = await loadReviewData(options, io, now)
-  const publish = publishConfigOf(config)
+  const publish = config.publish
   const configured = PUBLISH_CHANNELS.filter((c) => publish[c] !== undefined)
   if (requested === undefined && configured.length === 0) throw new UsageError('no channel is configured: the config has no publish: section with confluence, email or slack', 'add e.g. publish: { email: { to: [ops@example.com], from: reliability@example.com } } to .github/reliability.yml (docs/publish.md)')
   const content = await buildPublishContent(data, { outputDir: settings.outputDir, severityLevels: config.lint.postmortems.severityLevels })

@@ -3,7 +3,6 @@
 
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { reviewConfigOf } from '../config/review.js'
 import { loadConfig } from '../config/load.js'
 import { replaceFileAtomic } from '../io/atomic-write.js'
 import { createNodeReviewAdapters } from '../io/node-review-adapters.js'
@@ -109,7 +108,7 @@ export async function loadReviewData(options: Pick<ReviewOptions, 'month' | 'sin
   const period = periodOf(options, now)
   const root = resolveRoot(options.root, io.cwd)
   const config = loadConfig({ root, ...(options.config === undefined ? {} : { configPath: path.resolve(io.cwd, options.config) }), readFile: readConfigText })
-  const settings = reviewConfigOf(config)
+  const settings = config.review
   const tracker = reviewTracker(
     config,
     credentialsFromEnvironment(io.env),

@@ -6,7 +6,6 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { loadConfig, type ConfigOverride } from '../config/load.js'
 import { errorStatus } from '../github/client.js'
 import { errorMessage } from '../util/error-message.js'
-import { syncConfigOf } from '../config/sync.js'
 import { nodeRepoFiles } from '../io/node-files.js'
 import { replaceRepoFileAtomic } from '../io/atomic-write.js'
 import { runSync } from '../modes/sync.js'
@@ -14,7 +13,7 @@ import { formatSyncJson } from '../report/sync-json.js'
 import { formatSyncText } from '../report/sync-text.js'
 import { credentialsFromEnvironment, ENV_NAMES, githubWebUrl, resolveConnection, type TrackerConnection } from '../sync/connection.js'
 import { createTracker } from '../sync/trackers/create-tracker.js'
-import { TRACKER_KINDS, type TrackerKind } from '../sync/trackers/tracker.js'
+import { TRACKER_KINDS, type TrackerKind } from '../sync/tracker.js'
 import { networkFailure } from '../util/network-error.js'
 import { UnexpectedResponseError } from '../util/vendor-response.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
@@ -127,7 +126,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
     overrides,
     readFile: readConfigText
   })
-  const sync = syncConfigOf(config)
+  const sync = config.sync
   const kind = sync.tracker
 
   const found = resolveConnection(kind, credentialsFromEnvironment(io.env), sync, ENV_NAMES)
@@ -167,7 +166,7 @@ export async function syncCommand(options: SyncOptions, io: CliIo, deps: CliDeps
       { dryRun, trackerKind: kind, ...(lineUrl && { lineUrl }) },
       {
         files: nodeRepoFiles(root),
-        writeFile: (file, text) => replaceRepoFileAtomic(root, file, text),
+        writeFile: (file, text, expected) => replaceRepoFileAtomic(root, file, text, expected),
         ...(tracker && { tracker }),
         onProgress: progress.update,
         onPhase: progress.phase

@@ -3,7 +3,7 @@
 // a hung command. The caller decides whether to show it (a terminal, text output, not in CI).
 
 import type { SyncPhase } from '../modes/sync.js'
-import type { TrackerKind } from '../sync/trackers/tracker.js'
+import type { TrackerKind } from '../sync/tracker.js'
 
 const ERASE_LINE = '\r\u001b[2K'
 

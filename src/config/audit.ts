@@ -11,7 +11,7 @@ import {
   DEFAULT_AUDIT_SEED
 } from './audit-schema.js'
 import type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName, Config } from './types.js'
+import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName } from './types.js'
 
 type Dict = Record<string, unknown>
 
@@ -89,9 +89,6 @@ export function defaultAuditConfig(): AuditConfig {
 }
 
 /** The audit settings of a Config; the defaults when it was built without the section (tests, older callers). */
-export function auditConfigOf(config: Pick<Config, 'audit'>): AuditConfig {
-  return config.audit ?? defaultAuditConfig()
-}
 
 function compiles(pattern: string, flags: string): string | undefined {
   try {

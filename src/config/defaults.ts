@@ -1,13 +1,14 @@
+import { CONFIGURABLE_RULES } from '../lint/rules/index.js'
 import type { LintConfig } from './types.js'
 
 /** Where the configuration is looked for when no path is given, repository-relative, in order. */
 export const DEFAULT_CONFIG_PATHS: readonly string[] = ['.github/reliability.yml', '.github/reliability.yaml']
 
-/** Rule ids this version knows; a config naming any other id is rejected (typos would otherwise silently do nothing). */
-export const KNOWN_RULE_IDS: readonly string[] = Array.from(
-  { length: 11 },
-  (_, i) => `PM${String(i + 1).padStart(3, '0')}`
-)
+/**
+ * Rule ids a config may set, from the rule registry; a config naming any other id is rejected (typos would
+ * otherwise silently do nothing).
+ */
+export const KNOWN_RULE_IDS: readonly string[] = CONFIGURABLE_RULES.map((rule) => rule.id)
 
 /**
  * The defaults, as a fresh object each call so no caller can mutate another's config.

@@ -3,7 +3,7 @@
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_EXPERIMENT_DIR, DEFAULT_EXPERIMENT_TEMPLATE } from './experiment-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { Config, ExperimentConfig } from './types.js'
+import type { ExperimentConfig } from './types.js'
 
 /** The defaults, as a fresh object each call. */
 export function defaultExperimentConfig(dir: string = DEFAULT_EXPERIMENT_DIR): ExperimentConfig {
@@ -11,9 +11,6 @@ export function defaultExperimentConfig(dir: string = DEFAULT_EXPERIMENT_DIR): E
 }
 
 /** The experiment settings of a Config; the defaults when it was built without the section (tests, older callers). */
-export function experimentConfigOf(config: Pick<Config, 'experiment'>): ExperimentConfig {
-  return config.experiment ?? defaultExperimentConfig()
-}
 
 function cleanDir(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'

@@ -3,7 +3,7 @@
 import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_DUCKDB_PATH, type ExportTarget } from './export-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
-import type { Config, ExportConfig } from './types.js'
+import type { ExportConfig } from './types.js'
 
 type Dict = Record<string, unknown>
 const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
@@ -13,9 +13,6 @@ export function defaultExportConfig(): ExportConfig {
   return { target: 'duckdb', duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} }
 }
 
-export function exportConfigOf(config: Pick<Config, 'export'>): ExportConfig {
-  return config.export ?? defaultExportConfig()
-}
 
 export function resolveExport(section: Dict | undefined, report: ReportConfigIssue): ExportConfig {
   const s = section ?? {}

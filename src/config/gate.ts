@@ -25,11 +25,6 @@ export function defaultGateConfig(levels: readonly string[] = ['Sev1']): GateCon
   }
 }
 
-/** The gate settings of a Config; the defaults when it was built without the gate section (tests, older callers). */
-export function gateConfigOf(config: Pick<Config, 'gate' | 'lint'>): GateConfig {
-  return config.gate ?? defaultGateConfig(config.lint.postmortems.severityLevels)
-}
-
 export function resolveGate(section: Dict | undefined, report: ReportConfigIssue, config: Pick<Config, 'lint'>): GateConfig {
   const levels = config.lint.postmortems.severityLevels
   const defaults = defaultGateConfig(levels)

@@ -7,6 +7,7 @@
 import path from 'node:path'
 import type { RuleSetting } from '../lint/types.js'
 import { MODE_SECTIONS } from './mode-sections.js'
+import type { ResolvedSoFar } from './mode-section.js'
 import { DEFAULT_CONFIG_PATHS, KNOWN_RULE_IDS } from './defaults.js'
 import { ConfigError, type ConfigIssue } from './errors.js'
 import { isDict } from '../util/dict.js'
@@ -77,8 +78,7 @@ export function loadConfig(options: LoadConfigOptions): Config {
   const lint = resolveLint(layers, options.knownRules ?? KNOWN_RULE_IDS, issues, options.defaultCacheDir)
   if (issues.length > 0) throw semanticError(pathIssues, issues)
 
-  const config: Config = file === undefined ? { root, lint } : { root, configFile: file.label, lint }
-  resolveModeSections(layers, config, issues)
+  const config = resolveModeSections(layers, file === undefined ? { root, lint } : { root, configFile: file.label, lint }, issues)
   if (issues.length > 0 || pathIssues.length > 0) throw semanticError(pathIssues, issues)
   return config
 }
@@ -156,15 +156,19 @@ function readConfigFile(options: LoadConfigOptions): { label: string; text: stri
   return first
 }
 
-function resolveModeSections(layers: readonly Layer[], config: Config, issues: ConfigIssue[]): void {
+/** Every mode's settings, with its defaults when its section is absent: the one place they are applied. */
+function resolveModeSections(layers: readonly Layer[], base: Pick<Config, 'root' | 'configFile' | 'lint'>, issues: ConfigIssue[]): Config {
   const merged = mergeLayers(layers)
   const report = issueReporter(layers, issues)
   const sections: string[] = []
+  const resolved: ResolvedSoFar = { ...base }
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key]
     if (isDict(section)) sections.push(mode.key)
-    const value = mode.resolve(isDict(section) ? section : undefined, (segments, at, message) => report(segments, at, message), config)
-    ;(config as unknown as Record<string, unknown>)[mode.key] = value
+    const value = mode.resolve(isDict(section) ? section : undefined, (segments, at, message) => report(segments, at, message), resolved)
+    Object.assign(resolved, { [mode.key]: value })
   }
-  config.sections = sections
+  const missing = (['gate', 'experiment', 'sync', 'audit', 'review', 'export', 'publish', 'drafts'] as const).filter((key) => resolved[key] === undefined)
+  if (missing.length > 0) throw new Error(`internal error: no resolver in MODE_SECTIONS for ${missing.join(', ')}`)
+  return { ...(resolved as Config), sections }
 }

@@ -3,7 +3,6 @@
 
 import { severityKey } from '../postmortem/severity.js'
 import { isInsideRepo } from '../util/repo-path.js'
-import { gateConfigOf } from './gate.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import { DEFAULT_DRAFT_LABEL, DEFAULT_LINK_FIELDS, DEFAULT_NOTE_FIELDS, DEFAULT_OWNER_FIELDS, DEFAULT_POSTMORTEM_DIR, DEFAULT_POSTMORTEM_TEMPLATE } from './postmortem-schema.js'
 import type { Config, PostmortemDraftConfig } from './types.js'
@@ -26,16 +25,13 @@ export function defaultPostmortemDraftConfig(): PostmortemDraftConfig {
 }
 
 /** The postmortem-draft settings of a Config; the defaults when it was built without the section. */
-export function postmortemDraftConfigOf(config: Pick<Config, 'drafts'>): PostmortemDraftConfig {
-  return config.drafts ?? defaultPostmortemDraftConfig()
-}
 
 /** Severities whose resolved incidents need a postmortem: the configured list, else linked + gate-blocking ones. */
 export function missingSeveritiesOf(config: Pick<Config, 'drafts' | 'gate' | 'lint'>): string[] {
-  const configured = postmortemDraftConfigOf(config).missingSeverities
+  const configured = config.drafts.missingSeverities
   if (configured !== undefined) return [...configured]
   const out: string[] = []
-  for (const level of [...config.lint.linkedSeverities, ...gateConfigOf(config).sev1Actions.severities]) {
+  for (const level of [...config.lint.linkedSeverities, ...config.gate.sev1Actions.severities]) {
     if (!out.some((l) => severityKey(l) === severityKey(level))) out.push(level)
   }
   return out

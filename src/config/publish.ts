@@ -37,9 +37,6 @@ export function resolvePublish(section: Dict | undefined, report: ReportConfigIs
 }
 
 /** The publish settings of a Config: nothing configured when it has no section. */
-export function publishConfigOf(config: { publish?: PublishConfig }): PublishConfig {
-  return config.publish ?? { record: DEFAULT_PUBLISH_RECORD }
-}
 
 export const publishSection: ModeSection<'publish'> = {
   key: 'publish',

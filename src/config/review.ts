@@ -12,9 +12,8 @@ import {
   DEFAULT_REVIEW_OUTPUT_DIR,
   DEFAULT_REVIEW_THRESHOLDS
 } from './review-schema.js'
-import type { ModeSection, ReportConfigIssue } from './mode-section.js'
+import { resolvedBefore, type ModeSection, type ReportConfigIssue } from './mode-section.js'
 import type { Config, ReviewConfig, ReviewThresholdName } from './types.js'
-import { auditConfigOf } from './audit.js'
 
 type Dict = Record<string, unknown>
 const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
@@ -43,8 +42,8 @@ export function defaultReviewConfig(auditDir = 'reliability/audits'): ReviewConf
 }
 
 /** The review settings of a Config; the defaults when it was built without the section. */
-export function reviewConfigOf(config: Pick<Config, 'review' | 'audit'>): ReviewConfig {
-  return config.review ?? defaultReviewConfig(auditConfigOf(config).outputDir)
+export function reviewConfigOf(config: Pick<Config, 'review'>): ReviewConfig {
+  return config.review
 }
 
 export function resolveReview(section: Dict | undefined, report: ReportConfigIssue, auditDir: string): ReviewConfig {
@@ -90,5 +89,5 @@ export function resolveReview(section: Dict | undefined, report: ReportConfigIss
 
 export const reviewSection: ModeSection<'review'> = {
   key: 'review',
-  resolve: (section, report, config) => resolveReview(section, report, auditConfigOf(config as Pick<Config, 'audit'>).outputDir)
+  resolve: (section, report, config) => resolveReview(section, report, resolvedBefore(config, 'audit', 'review').outputDir)
 }

@@ -21,6 +21,9 @@ export function schemaIssues(layer: Layer): ConfigIssue[] {
   const issues: ConfigIssue[] = []
   const seen = new Set<string>()
   for (const error of validate.errors ?? []) {
+    // A key failing `propertyNames` yields one error about the name (e.g. its pattern), marked with the
+    // name, and one `propertyNames` error naming the key: the latter is the one reported.
+    if (error.propertyName !== undefined) continue
     const issue = toIssue(error, layer)
     const id = `${issue.key}\0${issue.message}`
     if (seen.has(id)) continue
@@ -57,6 +60,13 @@ function toIssue(error: ErrorObject, layer: Layer): ConfigIssue {
         const suggestion = closestName(name, allowed)
         message = `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed here: ${allowed.join(', ')}`
       }
+      break
+    }
+    case 'propertyNames': {
+      const parentKey = formatKeyPath(segments)
+      segments.push(String(params.propertyName))
+      at = 'key'
+      message = parentKey === 'lint.rules' ? 'not a rule id; rule ids look like PM009' : 'not an allowed key name here'
       break
     }
     case 'type': {

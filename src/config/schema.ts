@@ -12,6 +12,7 @@
 // Kept as a TS module rather than importing the JSON because JSON imports behave differently under
 // ts-jest ESM, Node and esbuild; a plain object works the same everywhere.
 
+import { CONFIGURABLE_RULES } from '../lint/rules/index.js'
 import type { RuleSetting } from '../lint/types.js'
 import { defaultLintConfig } from './defaults.js'
 import { gateSchema } from './gate-schema.js'
@@ -59,6 +60,11 @@ export interface ConfigDocument {
 
 // The defaults editors show on hover are the ones the loader applies (defaults.ts), not a copy of them.
 const LINT_DEFAULTS = defaultLintConfig()
+
+/** The value of one `lint.rules` entry. */
+function ruleSettingSchema(description: string) {
+  return { enum: ['off', 'warning', 'error'], description }
+}
 
 export const configSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -117,14 +123,13 @@ export const configSchema = {
       properties: {
         rules: {
           type: 'object',
-          description: 'Rule id → `off`, `warning` or `error`. Rules not listed keep their default severity.',
-          additionalProperties: false,
-          patternProperties: {
-            '^PM\\d{3}$': {
-              enum: ['off', 'warning', 'error'],
-              description: '`off` disables the rule; `warning` reports without failing; `error` fails the check.'
-            }
-          },
+          description:
+            'Rule id → `off` (disables the rule), `warning` (reports without failing) or `error` (fails the check). Rules not listed keep their default severity.',
+          // One property per rule of the registry, so editors offer the ids with what each checks. Another
+          // PMnnn id passes the schema and is rejected by the loader, whose message lists the known rules.
+          propertyNames: { pattern: '^PM\\d{3}$' },
+          properties: Object.fromEntries(CONFIGURABLE_RULES.map((rule) => [rule.id, ruleSettingSchema(`${rule.id} ${rule.name}: ${rule.description} Default: \`${rule.defaultSeverity}\`.`)])),
+          additionalProperties: ruleSettingSchema('A rule id this version does not have: rejected when the config is loaded.'),
           default: {}
         },
         'linked-severities': {

@@ -37,8 +37,8 @@ export function defaultSyncConfig(levels: readonly string[] = ['Sev1', 'Sev2', '
 }
 
 /** The sync settings of a Config; the defaults when it was built without the sync section (tests). */
-export function syncConfigOf(config: Pick<Config, 'sync' | 'lint'>): SyncConfig {
-  return config.sync ?? defaultSyncConfig(config.lint.postmortems.severityLevels)
+export function syncConfigOf(config: Pick<Config, 'sync'>): SyncConfig {
+  return config.sync
 }
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+$/

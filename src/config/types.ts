@@ -246,12 +246,12 @@ export interface Config {
   /** The mode sections the config file has (`sync`, `review`, …): a mode's settings are defaults when its section is absent. */
   sections?: readonly string[]
   lint: LintConfig
-  gate?: GateConfig
-  experiment?: ExperimentConfig
-  sync?: SyncConfig
-  audit?: AuditConfig
-  review?: ReviewConfig
-  export?: ExportConfig
-  publish?: PublishConfig
-  drafts?: PostmortemDraftConfig
+  gate: GateConfig
+  experiment: ExperimentConfig
+  sync: SyncConfig
+  audit: AuditConfig
+  review: ReviewConfig
+  export: ExportConfig
+  publish: PublishConfig
+  drafts: PostmortemDraftConfig
 }

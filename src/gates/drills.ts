@@ -3,7 +3,7 @@
 
 import picomatch from 'picomatch'
 import type { GateConfig } from '../config/types.js'
-import type { ChangedFile, DrillObservation, DrillRun, JobResult } from './facts.js'
+import type { ChangedFile, DrillObservation, JobResult } from './facts.js'
 
 export type { DrillObservation, DrillRun, JobResult } from './facts.js'
 import type { DrillsDetails, GateConclusion, GateVerdict } from './types.js'

@@ -9,7 +9,7 @@ import { parseExperimentDoc } from '../experiments/parse.js'
 import { checkRollbackPlan } from '../experiments/rollback.js'
 import { plural } from '../util/plural.js'
 import type { GateAnnotation, GateVerdict, RollbackPlanDetails } from './types.js'
-import type { ChangedFile, ChangedFiles, DocAssessment, GatedFileCoverage } from './facts.js'
+import type { ChangedFiles, DocAssessment, GatedFileCoverage } from './facts.js'
 
 export type { ChangedFile, ChangedFiles, DocAssessment, GatedFileCoverage } from './facts.js'
 

@@ -2,6 +2,7 @@
 // move it into place. `createFileAtomic` also refuses to replace a file that exists.
 
 import { randomBytes } from 'node:crypto'
+import { readFileSync, renameSync, unlinkSync } from 'node:fs'
 import { link, lstat, mkdir, realpath, rename, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 
@@ -77,8 +78,13 @@ function isWithin(root: string, path: string): boolean {
  * regular file: a link (of the file, or of a folder on its path) is written through to its target when
  * that target is inside the repository, and refused with a message when it points outside (a committed
  * link must not make the tool write wherever it points).
+ *
+ * With `expected`, the file is replaced only if it still holds exactly that text: the comparison and the
+ * rename run back to back without yielding, so an edit saved at any moment before them is never
+ * overwritten (another process's save can only fall between two system calls). Returns 'changed' instead
+ * of writing when the file no longer holds `expected`.
  */
-export async function replaceRepoFileAtomic(root: string, file: string, text: string): Promise<void> {
+export async function replaceRepoFileAtomic(root: string, file: string, text: string, expected?: string): Promise<void | 'changed'> {
   const path = join(root, file)
   let target: string
   try {
@@ -93,5 +99,21 @@ export async function replaceRepoFileAtomic(root: string, file: string, text: st
   if (!isWithin(realRoot, target)) {
     throw new OutsideRepositoryError(`${file} leads through a symbolic link to ${target}, outside the repository; not written (replace the link with the file itself, or point it inside the repository)`)
   }
-  await replaceFileAtomic(target, text)
+  if (expected === undefined) return replaceFileAtomic(target, text)
+  const temp = await writeTemp(target, text)
+  // Synchronous from here on: nothing else in this process runs between the comparison and the rename.
+  try {
+    if (!readFileSync(target).equals(Buffer.from(expected, 'utf8'))) {
+      unlinkSync(temp)
+      return 'changed'
+    }
+    renameSync(temp, target)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // already moved into place, or gone
+    }
+    throw error
+  }
 }

@@ -47,6 +47,8 @@ function errorOf(json: unknown): { message: string; reason?: string } {
 
 const isRateLimit = (r: HttpResponse) => r.status === 403 && ['rateLimitExceeded', 'backendError'].includes(errorOf(r.json).reason ?? '')
 
+// Long by design: one closure holds the connection settings, and its helpers and the Warehouse methods
+// (each short) share them; splitting it would thread the same settings through every function.
 export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
   const apiUrl = (settings.apiUrl ?? 'https://bigquery.googleapis.com').replace(/\/+$/, '')
   const fetchFn = settings.fetch ?? fetch

@@ -28,6 +28,8 @@ async function loadDuckDb(): Promise<DuckDbModule> {
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+// Long by design: one closure holds the connection settings, and its helpers and the Warehouse methods
+// (each short) share them; splitting it would thread the same settings through every function.
 export async function openDuckDbWarehouse(absPath: string, shownPath: string): Promise<Warehouse> {
   const duckdb = await loadDuckDb()
   await mkdir(dirname(absPath), { recursive: true })

@@ -70,6 +70,8 @@ const uuidOf = (seed: string) => {
 const castOf: Record<Column['type'], string> = { STRING: 'STRING', INTEGER: 'NUMBER(38,0)', FLOAT: 'FLOAT', BOOLEAN: 'BOOLEAN', TIMESTAMP: 'TIMESTAMP_TZ', DATE: 'DATE', JSON: 'VARIANT' }
 const literal = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 
+// Long by design: one closure holds the connection settings, and its helpers and the Warehouse methods
+// (each short) share them; splitting it would thread the same settings through every function.
 export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
   const apiUrl = (settings.apiUrl ?? `https://${settings.account.replace(/\.snowflakecomputing\.com$/i, '').toLowerCase()}.snowflakecomputing.com`).replace(/\/+$/, '')
   const fetchFn = settings.fetch ?? fetch

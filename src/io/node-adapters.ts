@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Config } from '../config/types.js'
 import type { LintAdapters, LintProgress } from '../lint/adapters.js'
 import { inProcessExecutor } from '../lint/executor.js'
-import { workerPoolExecutor } from '../lint/worker-pool.js'
+import { workerPoolExecutor } from './lint-worker-pool.js'
 import { jsonFileCacheStore, nodeRepoFiles } from './node-files.js'
 
 export interface NodeLintOptions {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { isAbsolute, join, normalize, relative, sep } from 'node:path'
+import { readFile, realpath } from 'node:fs/promises'
+import { isAbsolute, join, relative, sep } from 'node:path'
 import { glob } from 'tinyglobby'
 import type { LintCacheStore, RepoFiles } from '../lint/adapters.js'
 import { replaceFileAtomic } from './atomic-write.js'
@@ -9,8 +9,18 @@ import { isInsideRepo } from '../util/repo-path.js'
 
 export { isInsideRepo }
 
-/** The real file system below `root`, as the lint mode sees it. */
+/** Thrown by nodeRepoFiles' read for a file that leads, through a symbolic link, outside the repository. */
+export class LinkOutsideRepositoryError extends Error {
+  override readonly name = 'LinkOutsideRepositoryError'
+}
+
+/**
+ * The real file system below `root`, as the lint mode sees it. A file that is a symbolic link (or lies in a
+ * linked folder) is read only when its target is inside the repository: a link committed in a pull request
+ * must not make the tool read, and then quote in its findings, a file elsewhere on the runner.
+ */
 export function nodeRepoFiles(root: string): RepoFiles {
+  let realRoot: Promise<string> | undefined
   return {
     async glob(patterns) {
       const found = await glob([...patterns], {
@@ -23,7 +33,12 @@ export function nodeRepoFiles(root: string): RepoFiles {
       return found.map((p) => p.split(sep).join('/')).sort()
     },
     async read(path) {
-      return readFile(join(root, path))
+      const target = await realpath(join(root, path))
+      const rel = relative(await (realRoot ??= realpath(root)), target)
+      if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+        throw new LinkOutsideRepositoryError(`${path} is a symbolic link that leads outside the repository; not read (replace the link with the file itself, or point it inside the repository)`)
+      }
+      return readFile(target)
     },
     exists(path) {
       return isInsideRepo(path) && existsSync(join(root, path))

@@ -6,7 +6,7 @@ export interface LintJob {
   bytes: Uint8Array
 }
 
-/** Runs lintFile over many files: in this thread, or spread over worker threads (src/lint/worker-pool.ts). */
+/** Runs lintFile over many files: in this thread, or spread over worker threads (src/io/lint-worker-pool.ts). */
 export interface LintExecutor {
   run: (
     jobs: readonly LintJob[],

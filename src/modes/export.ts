@@ -8,9 +8,6 @@
 // and the state says "sent" only after the batch is in.
 
 import { createHash } from 'node:crypto'
-import { auditConfigOf } from '../config/audit.js'
-import { experimentConfigOf } from '../config/experiment.js'
-import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import { parseExperimentDoc } from '../experiments/parse.js'
 import type { ExperimentDoc } from '../experiments/model.js'
@@ -85,9 +82,9 @@ function fingerprint(table: TableName, fileHash: string, extra = ''): string {
 const textDecoder = new TextDecoder()
 
 async function listSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
-  const audit = auditConfigOf(config)
-  const review = reviewConfigOf(config)
-  const experiments = experimentConfigOf(config)
+  const audit = config.audit
+  const review = config.review
+  const experiments = config.experiment
   const day = request.now.toISOString().slice(0, 10)
   const { repository } = request
   const sources: Source[] = []

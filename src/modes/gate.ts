@@ -2,9 +2,7 @@
 // workspace in the Action, the API or local git objects for `gate --pr`, git and the working tree for
 // `gate --local`), evaluates them (src/gates/, pure) and returns the verdicts. Reporting is the caller's.
 
-import pLimit from 'p-limit'
 import picomatch from 'picomatch'
-import { gateConfigOf } from '../config/gate.js'
 import { loadConfigAtRef } from '../config/load-at-ref.js'
 import type { Config, GateConfig } from '../config/types.js'
 import type { LabelApplication, TeamMemberships } from '../gates/bypass.js'
@@ -13,11 +11,10 @@ import { drillSettingsFor, drillWorkflowFile, type DrillObservation } from '../g
 import { evaluateGates, type GateEvaluation } from '../gates/evaluate.js'
 import { changedExperimentDocs, type ChangedFiles, type ExperimentDocInput } from '../gates/rollback-plan.js'
 import type { GatePullRequest } from '../gates/types.js'
-import { DEFAULT_EXPERIMENT_PATHS } from '../experiments/discover.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
-import { parsePostmortem } from '../postmortem/parse.js'
+import { isReadFailure, readPostmortems } from '../postmortem/read.js'
 import { errorMessage } from '../util/error-message.js'
 
 /** Everything the gate mode reads, from wherever the caller reads it. */
@@ -66,24 +63,16 @@ export interface GateRunResult extends GateEvaluation {
   postmortems: number
 }
 
-const READ_CONCURRENCY = 16
+/**
+ * Base versions come from the GitHub API (one contents request each), and so does the head for `gate --pr`
+ * when the head commit is not local: fewer reads in flight than from disk, within GitHub's secondary limits.
+ */
+const API_READ_CONCURRENCY = 16
 
-async function readPostmortems(files: Pick<RepoFiles, 'glob' | 'read'>, paths: readonly string[], config: Config): Promise<Postmortem[]> {
-  const options = parseOptionsOf(config.lint)
-  const limit = pLimit(READ_CONCURRENCY)
-  const read = await Promise.all(
-    paths.map((path) =>
-      limit(async () => {
-        try {
-          return parsePostmortem(await files.read(path), path, options)
-        } catch {
-          // Unreadable files are the lint mode's to report; they carry no action items to gate on.
-          return undefined
-        }
-      })
-    )
-  )
-  return read.filter((pm): pm is Postmortem => pm !== undefined)
+/** The head's postmortems, parsed. Unreadable files are the lint mode's to report; they carry no action items to gate on. */
+async function readHeadPostmortems(files: Pick<RepoFiles, 'glob' | 'read'>, paths: readonly string[], config: Config): Promise<Postmortem[]> {
+  const reads = await readPostmortems(paths, (path) => files.read(path), { parse: parseOptionsOf(config.lint), concurrency: API_READ_CONCURRENCY })
+  return reads.flatMap((read) => (isReadFailure(read) ? [] : [read.postmortem]))
 }
 
 async function drillObservation(settings: GateConfig['drills'], changed: ChangedFiles, request: GateRequest, sources: GateSources): Promise<DrillObservation> {
@@ -120,7 +109,7 @@ function isoDay(date: Date): string {
 }
 
 export async function runGate(config: Config, request: GateRequest, sources: GateSources, now: () => Date): Promise<GateRunResult> {
-  const policy = gateConfigOf(config)
+  const policy = config.gate
   const drills = drillSettingsFor(policy.drills, request.drillResult)
   const settings = { ...policy, drills: drills.settings }
   const warnings = drills.warning !== undefined ? [drills.warning] : []
@@ -128,13 +117,13 @@ export async function runGate(config: Config, request: GateRequest, sources: Gat
 
   const postmortemGlobs = config.lint.postmortems.paths
   const isPostmortem = picomatch(postmortemGlobs)
-  const experimentGlobs = config.experiment?.paths ?? DEFAULT_EXPERIMENT_PATHS
+  const experimentGlobs = config.experiment.paths
   const docPaths = changedExperimentDocs(changed, experimentGlobs)
   const changedPostmortems = changed.files.filter((f) => f.status !== 'removed' && isPostmortem(f.path)).map((f) => f.path)
 
   const [drill, postmortems, basePostmortems, experimentDocs] = await Promise.all([
     drillObservation(settings.drills, changed, request, sources),
-    sources.head.glob(postmortemGlobs).then((paths) => readPostmortems(sources.head, paths, config)),
+    sources.head.glob(postmortemGlobs).then((paths) => readHeadPostmortems(sources.head, paths, config)),
     readBasePostmortems(changedPostmortems, sources, config),
     Promise.all(docPaths.map((path) => readExperimentDoc(sources.head, path)))
   ])
@@ -179,19 +168,15 @@ export async function runGate(config: Config, request: GateRequest, sources: Gat
   return { ...evaluation, notes: [...warnings, ...evaluation.notes], warnings, changed, postmortems: postmortems.length }
 }
 
+/** The base versions of the changed postmortems, to tell which items the change closed; a path absent or unreadable at the base is left out. */
 async function readBasePostmortems(paths: readonly string[], sources: GateSources, config: Config): Promise<Postmortem[]> {
-  const options = parseOptionsOf(config.lint)
-  const limit = pLimit(READ_CONCURRENCY)
-  const found = await Promise.all(
-    paths.map((path) =>
-      limit(async () => {
-        // Only tells which items the change closed: a base version that cannot be read is left out.
-        const text = await sources.readBase(path).catch(() => undefined)
-        return text === undefined ? undefined : parsePostmortem(text, path, options)
-      })
-    )
-  )
-  return found.filter((pm): pm is Postmortem => pm !== undefined)
+  const atBase = async (path: string): Promise<string> => {
+    const text = await sources.readBase(path)
+    if (text === undefined) throw new Error(`${path} does not exist at the base`)
+    return text
+  }
+  const reads = await readPostmortems(paths, atBase, { parse: parseOptionsOf(config.lint), concurrency: API_READ_CONCURRENCY })
+  return reads.flatMap((read) => (isReadFailure(read) ? [] : [read.postmortem]))
 }
 
 async function readExperimentDoc(files: Pick<RepoFiles, 'read'>, path: string): Promise<ExperimentDocInput> {

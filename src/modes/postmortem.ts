@@ -2,8 +2,7 @@
 // configured template; `--missing`: one per resolved incident of a severity that needs a postmortem and has
 // none. Reads through adapters, writes nothing: the entries write the drafts (atomically, never over a file).
 
-import { missingSeveritiesOf, postmortemDraftConfigOf } from '../config/postmortem.js'
-import { reviewConfigOf } from '../config/review.js'
+import { missingSeveritiesOf } from '../config/postmortem.js'
 import type { Config } from '../config/types.js'
 import { incidentFacts, recordText, type IncidentFacts } from '../drafts/incident-facts.js'
 import { ID_PATTERN, idOfFlag, idsInUse, nextFreeId } from '../drafts/ids.js'
@@ -79,7 +78,7 @@ async function collect(records: AsyncIterable<TimelineRecord>): Promise<Timeline
 
 /** Every incident of the configured source, with its last record; timelines are read only when asked for. */
 async function listIncidents(config: Config, adapters: PostmortemAdapters): Promise<{ incidents: IncidentEntry[]; notes: string[] }> {
-  const settings = reviewConfigOf(config).incidents
+  const settings = config.review.incidents
   const notes: string[] = []
   if (settings.source === 'redis') {
     if (adapters.streamEntries === undefined) {
@@ -136,7 +135,7 @@ interface ExistingPostmortems {
 }
 
 async function readExisting(config: Config, adapters: PostmortemAdapters): Promise<ExistingPostmortems> {
-  const dir = postmortemDraftConfigOf(config).dir
+  const dir = config.drafts.dir
   const globs = [...config.lint.postmortems.paths, `${dir === '.' ? '' : `${dir}/`}**/PM-*.md`]
   const paths = await adapters.files.glob(globs)
   const files: ExistingPostmortems['files'] = []
@@ -151,7 +150,7 @@ async function readExisting(config: Config, adapters: PostmortemAdapters): Promi
 }
 
 async function readTemplate(config: Config, adapters: PostmortemAdapters): Promise<{ text: string; path: string }> {
-  const path = postmortemDraftConfigOf(config).template
+  const path = config.drafts.template
   if (!adapters.files.exists(path)) return { text: builtInTemplate(config.lint.postmortems.sections), path: '(built-in template)' }
   try {
     return { text: new TextDecoder().decode(await adapters.files.read(path)), path }
@@ -203,13 +202,13 @@ async function factsOf(config: Config, entry: IncidentEntry): Promise<IncidentFa
   } catch (error) {
     throw new DraftInputError(`cannot read the incident timeline ${entry.path}: ${errorMessage(error)}`, 'check that the file is readable')
   }
-  const { facts, notes } = await incidentFacts(records, entry.path, reviewConfigOf(config).incidents, postmortemDraftConfigOf(config))
+  const { facts, notes } = await incidentFacts(records, entry.path, config.review.incidents, config.drafts)
   if (facts === undefined) throw new DraftInputError(`incident ${recordText(entry.id)} cannot be read from ${entry.path}: ${notes.join('; ')}`, 'fix the records named above')
   return facts
 }
 
 function draftOf(config: Config, template: { text: string; path: string }, id: string, request: Omit<DraftRequest, 'id' | 'incident'>, facts: IncidentFacts | undefined): Draft {
-  const dir = postmortemDraftConfigOf(config).dir
+  const dir = config.drafts.dir
   const severityRaw = request.severity ?? facts?.incident.severity
   if (severityRaw === undefined || severityRaw === 'unknown') {
     throw new DraftInputError(facts ? `incident ${recordText(facts.incident.id)} has no severity in its records` : 'missing --severity (nothing to take it from without --incident)', `pass --severity <${config.lint.postmortems.severityLevels.join('|')}>`)
@@ -263,7 +262,7 @@ export async function draftPostmortem(config: Config, request: DraftRequest, ada
     if (entry === undefined) {
       const close = closeIds(wanted, incidents.map((i) => i.id))
       throw new DraftInputError(
-        `no incident ${recordText(wanted)} among the ${incidents.length} incident${incidents.length === 1 ? '' : 's'} of ${reviewConfigOf(config).incidents.source === 'redis' ? `the stream ${reviewConfigOf(config).incidents.redisKey}` : reviewConfigOf(config).incidents.paths.join(', ')}`,
+        `no incident ${recordText(wanted)} among the ${incidents.length} incident${incidents.length === 1 ? '' : 's'} of ${config.review.incidents.source === 'redis' ? `the stream ${config.review.incidents.redisKey}` : config.review.incidents.paths.join(', ')}`,
         close.length > 0 ? `did you mean ${close.join(', ')}?` : 'check the id (it is the `id` field of the incident records)'
       )
     }
@@ -295,7 +294,7 @@ export async function draftMissing(
   },
   adapters: PostmortemAdapters
 ): Promise<MissingResult> {
-  const settings = reviewConfigOf(config).incidents
+  const settings = config.review.incidents
   const severities = missingSeveritiesOf(config)
   const existing = await readExisting(config, adapters)
   const { incidents, notes } = await listIncidents(config, adapters)

@@ -3,7 +3,6 @@
 // from the same readers as the packet. The second run shares the first one's incident reads (each file's
 // ends are read once) and skips what the charts do not need (lint, git, the tracker).
 
-import { reviewConfigOf } from '../config/review.js'
 import type { Config } from '../config/types.js'
 import { auditMonths } from '../review/audits.js'
 import { incidentMonths, type PacketWithHistory } from '../review/incident-months.js'
@@ -45,7 +44,7 @@ export async function reviewWithHistory(config: Config, request: ReviewRequest, 
   const { tracker: _tracker, ...withoutTracker } = shared
   // The window run needs only incidents: the other globs (postmortems, experiments) find nothing, so their
   // files are neither read nor parsed a second time.
-  const incidentGlobs = reviewConfigOf(config).incidents.paths
+  const incidentGlobs = config.review.incidents.paths
   const files: ReviewAdapters['files'] = { ...shared.files, glob: (patterns) => (sameList(patterns, incidentGlobs) ? shared.files.glob(patterns) : Promise.resolve([])) }
   const light: ReviewAdapters = { ...withoutTracker, files, lint: async () => new Map(), commitOf: async () => undefined }
   const window = trendWindow(request.period)

@@ -19,8 +19,11 @@ import { errorMessage } from '../util/error-message.js'
 
 export interface SyncAdapters {
   files: RepoFiles
-  /** Writes a repository-relative file (the write-back). */
-  writeFile: (path: string, text: string) => Promise<void>
+  /**
+   * Writes a repository-relative file (the write-back). With `expected`, only if the file still holds that
+   * text, checked as late as the adapter can: 'changed' when it no longer does (nothing written).
+   */
+  writeFile: (path: string, text: string, expected?: string) => Promise<void | 'changed'>
   /** Undefined when there are no credentials: then the run can only be a dry run, planned from the postmortems alone. */
   tracker?: Tracker
   onProgress?: (progress: { done: number; total: number }) => void
@@ -200,24 +203,30 @@ async function writeBackFile(path: string, original: string | undefined, edits: 
   for (const s of planned.skipped) warnings.push(`${path}:${s.line}: not written back: ${s.reason}`)
   if (planned.applied === 0) return false
   const later = `its tickets exist, and the next run finds them by key and writes the references`
-  let current: string | undefined
-  try {
-    current = exactText(await adapters.files.read(path))
-  } catch (error) {
-    warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`)
-    return false
-  }
-  if (current !== original && (current === undefined || !itemLinesUnchanged(original, current, edits))) {
-    warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`)
-    return false
-  }
-  const edited = current === original ? planned : applyWriteBack(current, edits)
-  try {
-    await adapters.writeFile(path, edited.text)
-    return true
-  } catch (error) {
-    warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`)
-    return false
+  // An edit saved between the re-read and the write makes the adapter refuse the write: read again, up to three times.
+  for (let attempt = 1; ; attempt++) {
+    let current: string | undefined
+    try {
+      current = exactText(await adapters.files.read(path))
+    } catch (error) {
+      warnings.push(`${path}: not written back: the file could not be read again (${errorMessage(error)}); ${later}`)
+      return false
+    }
+    if (current !== original && (current === undefined || !itemLinesUnchanged(original, current, edits))) {
+      warnings.push(`${path}: not written back: the file was changed while sync ran and its action items' lines moved or changed; ${later}`)
+      return false
+    }
+    const edited = current === original ? planned : applyWriteBack(current, edits)
+    try {
+      if ((await adapters.writeFile(path, edited.text, current)) !== 'changed') return true
+    } catch (error) {
+      warnings.push(`${path}: the write-back failed (${errorMessage(error)}); ${later}`)
+      return false
+    }
+    if (attempt === 3) {
+      warnings.push(`${path}: not written back: the file kept changing while sync wrote it; ${later}`)
+      return false
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { ChartSpec } from './charts/specs.js'
 import type { IncidentMonths } from '../review/incident-months.js'
 import type { ReviewPacket, Rag } from '../review/packet.js'
 import { formatDuration, shortUtc } from '../review/timestamp.js'
-import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
+import { TRACKER_NAMES } from '../sync/tracker.js'
 
 export interface ChartImage {
   spec: ChartSpec

@@ -3,7 +3,7 @@
 // only decides what is missing and builds the tracker.
 
 import type { SyncConfig } from '../config/types.js'
-import type { TrackerKind } from './trackers/tracker.js'
+import type { TrackerKind } from './tracker.js'
 
 export interface GitHubConnection {
   kind: 'github'

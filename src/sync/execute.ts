@@ -6,7 +6,7 @@
 
 import pLimit from 'p-limit'
 import type { PlanItem } from './plan.js'
-import type { Ticket, Tracker } from './trackers/tracker.js'
+import type { Ticket, Tracker } from './tracker.js'
 
 export interface ExecuteOptions {
   /** Items written at the same time. */

@@ -28,6 +28,12 @@ export const RULES: readonly Rule[] = Object.freeze([
   uniqueIdRule
 ])
 
+/**
+ * The rules a config may set under `lint.rules` (the schema's properties and the loader's known ids are
+ * made from this list): all but PM000, since a file that cannot be read must never pass silently.
+ */
+export const CONFIGURABLE_RULES: readonly Rule[] = Object.freeze(RULES.filter((rule) => rule !== readableFileRule))
+
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]))
 
 /** The rule with this id (`PM004`, case-insensitive), or undefined. */

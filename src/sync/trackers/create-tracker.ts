@@ -8,7 +8,7 @@ import { DEFAULT_HTTP_POLICY, type HttpPolicy } from '../retry.js'
 import { GitHubTracker } from './github.js'
 import { JiraTracker } from './jira.js'
 import { LinearTracker } from './linear.js'
-import type { Tracker } from './tracker.js'
+import type { Tracker } from '../tracker.js'
 
 export interface TransportSettings {
   /** Retries of one request after 429, 5xx or a network error (default 4). */

@@ -1,7 +1,7 @@
 // A ticket's description in each tracker's format: markdown (GitHub, Linear), Atlassian Document Format
 // (Jira Cloud) and wiki markup (Jira Data Center). Same facts, same order, in all of them.
 
-import type { TicketContent } from './tracker.js'
+import type { TicketContent } from '../tracker.js'
 
 const FOOTER = 'Opened by reliability-loop from a postmortem action item. Tick the item in the postmortem to close this ticket; edit the item there to change it.'
 

@@ -29,8 +29,8 @@ import type {
   TicketField,
   Tracker,
   TrackerCapabilities
-} from './tracker.js'
-import { displayTitle } from './tracker.js'
+} from '../tracker.js'
+import { displayTitle } from '../tracker.js'
 
 export interface GitHubTrackerOptions {
   client: GitHubClient

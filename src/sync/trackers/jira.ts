@@ -27,8 +27,8 @@ import type {
   TicketField,
   Tracker,
   TrackerCapabilities
-} from './tracker.js'
-import { displayTitle } from './tracker.js'
+} from '../tracker.js'
+import { displayTitle } from '../tracker.js'
 
 export type JiraAuth = { flavour: 'cloud'; email: string; apiToken: string } | { flavour: 'dc'; pat: string }
 

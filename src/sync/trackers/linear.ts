@@ -24,8 +24,8 @@ import type {
   TicketField,
   Tracker,
   TrackerCapabilities
-} from './tracker.js'
-import { displayTitle } from './tracker.js'
+} from '../tracker.js'
+import { displayTitle } from '../tracker.js'
 
 export interface LinearTrackerOptions extends LinearClientOptions {
   /** Team key, e.g. `ENG`. */

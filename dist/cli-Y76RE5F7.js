@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { createRequire as __rlCreateRequire } from 'node:module';
+const require = __rlCreateRequire(import.meta.url);
+import {
+  FORMATS,
+  addLintCommand,
+  collect,
+  lintCommand,
+  resolveRoot
+} from "./cli-2Z3E3GKJ.js";
+import "./cli-6YQM6PLK.js";
+import {
+  readConfigText
+} from "./cli-CHX2VDBV.js";
+import "./cli-JW34KQ4Z.js";
+import "./cli-R3X6FJR3.js";
+import "./cli-UJJGCHLM.js";
+import "./cli-EZXOBCIM.js";
+export {
+  FORMATS,
+  addLintCommand,
+  collect,
+  lintCommand,
+  readConfigText,
+  resolveRoot
+};
