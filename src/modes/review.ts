@@ -15,7 +15,7 @@ import type { ByteSource } from '../io/ndjson.js'
 import { readNdjson } from '../io/ndjson.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
-import { parsePostmortem } from '../postmortem/parse.js'
+import { isReadFailure, readPostmortems as readPostmortemFiles } from '../postmortem/read.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { auditMonths, auditTrends } from '../review/audits.js'
 import { datedIn, digestPostmortems, inBacklogAt, placeUndated, postmortemDayMs, postmortemId, type Placements, type PostmortemLint } from '../review/backlog.js'
@@ -158,14 +158,13 @@ async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
 
 async function readPostmortems(config: Config, adapters: ReviewAdapters, notes: DataNote[]): Promise<Postmortem[]> {
   const paths = await adapters.files.glob(config.lint.postmortems.paths)
-  const options = parseOptionsOf(config.lint)
+  // The one postmortem reader (bounded concurrency); the failure keeps its code but not the absolute path Node
+  // appends, so the packet is the same bytes on every machine and Node version.
+  const read = (path: string) => adapters.files.read(path).catch((error: unknown) => Promise.reject(new Error(`cannot read the file: ${errorText(error)}`)))
   const out: Postmortem[] = []
-  for (const path of paths) {
-    try {
-      out.push(parsePostmortem(await adapters.files.read(path), path, options))
-    } catch (error) {
-      notes.push({ source: 'postmortems', path, message: `cannot read the file: ${errorText(error)}` })
-    }
+  for (const got of await readPostmortemFiles(paths, read, { parse: parseOptionsOf(config.lint) })) {
+    if (isReadFailure(got)) notes.push({ source: 'postmortems', path: got.path, message: got.problem })
+    else out.push(got.postmortem)
   }
   return out
 }

@@ -8,6 +8,7 @@ import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import type { Postmortem } from '../postmortem/model.js'
 import { parsePostmortem } from '../postmortem/parse.js'
+import { isReadFailure, readContents } from '../postmortem/read.js'
 import { executePlan, type ExecuteOptions, type ItemResult } from '../sync/execute.js'
 import { findItemProblems, itemLocation, type ItemProblems } from '../sync/item-checks.js'
 import { collectDecisionItems, DEFAULT_DECISION_PATHS, parseDecisionFile } from '../sync/decisions.js'
@@ -94,14 +95,15 @@ type ParseFile = (bytes: Uint8Array, path: string) => Postmortem
 async function readDocuments(globs: readonly string[], parse: ParseFile, files: RepoFiles, warnings: string[], skip: ReadonlySet<string> = new Set()): Promise<ReadPostmortem[]> {
   const paths = [...new Set(await files.glob(globs))].filter((p) => !skip.has(p)).sort()
   const out: ReadPostmortem[] = []
-  for (const path of paths) {
-    let bytes: Uint8Array
-    try {
-      bytes = await files.read(path)
-    } catch (error) {
-      warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)
+  // The one reader of postmortem files (bounded concurrency, in path order); the warning keeps Node's code.
+  const read = (path: string) => files.read(path).catch((error: unknown) => Promise.reject(new Error(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)))
+  for (const got of await readContents(paths, read)) {
+    if (isReadFailure(got)) {
+      warnings.push(got.problem)
       continue
     }
+    const { path } = got
+    const bytes = typeof got.content === 'string' ? new TextEncoder().encode(got.content) : got.content
     const pm = parse(bytes, path)
     const text = exactText(bytes)
     // Decoding problems (binary, UTF-16, too large) all start "File is"; such a file is never edited.
