@@ -7,9 +7,9 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-LOLIFVYU.js";
-import "./cli-JRWQXHLW.js";
-import "./cli-MHL4PWJV.js";
+} from "./cli-BFJLD6QQ.js";
+import "./cli-HHLT3I35.js";
+import "./cli-PV4PP3YR.js";
 import {
   createTracker
 } from "./cli-VMA7M6Y6.js";
@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -41,7 +41,7 @@ import {
   loadConfig,
   plural,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   InvalidArgumentError,

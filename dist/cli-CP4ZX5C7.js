@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   parseExperimentDoc
-} from "./cli-JE3EXYS3.js";
+} from "./cli-5TF2JIQR.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";

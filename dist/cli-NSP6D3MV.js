@@ -7,11 +7,11 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import {
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import "./cli-JW34KQ4Z.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-UJJGCHLM.js";

@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   discoverExperiments
-} from "./cli-YFNTQ6I7.js";
+} from "./cli-CP4ZX5C7.js";
 import {
   closedAsUsage,
   createPrompter
@@ -20,14 +20,14 @@ import {
   isFinished,
   notAlreadyReported,
   parseExperimentDoc
-} from "./cli-JE3EXYS3.js";
+} from "./cli-5TF2JIQR.js";
 import {
   collect,
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -41,7 +41,7 @@ import {
   loadConfig,
   plural,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   Option,

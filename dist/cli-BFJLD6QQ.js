@@ -3,12 +3,15 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   collectSyncItems
-} from "./cli-JRWQXHLW.js";
+} from "./cli-HHLT3I35.js";
 import {
+  DEFAULT_PARSE_OPTIONS,
+  isReadFailure,
   parseOptionsOf,
   parsePostmortem,
+  readContents,
   ruleSetting
-} from "./cli-MHL4PWJV.js";
+} from "./cli-PV4PP3YR.js";
 import {
   normaliseReferenceId,
   normaliseUrl
@@ -19,7 +22,7 @@ import {
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   ruleById
 } from "./cli-JW34KQ4Z.js";
@@ -157,6 +160,38 @@ function findItemProblems(postmortems, lint) {
   return problems;
 }
 
+// src/sync/decisions.ts
+var DECISION_LABEL = "review-decision";
+var DEFAULT_DECISION_PATHS = ["docs/reviews/*.md"];
+var DECISION_PARSE_OPTIONS = { ...DEFAULT_PARSE_OPTIONS, sections: ["Action Items"], sectionAliases: { Decisions: "Action Items" } };
+function parseDecisionFile(input, path) {
+  return parsePostmortem(input, path, DECISION_PARSE_OPTIONS);
+}
+function decisionSourceId(path) {
+  const base = (path.split("/").pop() ?? path).replace(/\.[^.]*$/, "");
+  return `Review ${base || path}`;
+}
+function decisionProblem(pm, line) {
+  const item = pm.actionItems.find((a) => a.position.line === line);
+  if (item === void 0 || item.checked) return void 0;
+  const missing = [item.owner === void 0 && "an owner", !(item.due !== void 0 && item.dueValid) && "a real YYYY-MM-DD due date"].filter(Boolean);
+  if (missing.length === 0) return void 0;
+  return `decision lacks ${missing.join(" and ")} (as PM007 asks of action items: "- [ ] <summary> :: @owner :: YYYY-MM-DD"); not synced until it has`;
+}
+function collectDecisionItems(packets) {
+  const collected = collectSyncItems(packets, { idOf: (pm) => decisionSourceId(pm.path), labels: [DECISION_LABEL] });
+  const byPath = new Map(packets.map((pm) => [pm.path, pm]));
+  const items = [];
+  const skipped = collected.skipped.map((s) => ({ ...s, reason: `decision: ${s.reason}` }));
+  for (const item of collected.items) {
+    const pm = byPath.get(item.path);
+    const problem = pm === void 0 ? void 0 : decisionProblem(pm, item.line);
+    if (problem === void 0) items.push(item);
+    else skipped.push({ path: item.path, line: item.line, summary: item.summary, reason: problem });
+  }
+  return { items, skipped };
+}
+
 // src/sync/plan.ts
 var MAX_TITLE = 250;
 function ticketTitle(item) {
@@ -167,6 +202,7 @@ function draftFor(item, input) {
   const { settings } = input;
   const labels = [...settings.labels];
   if (settings.severityLabels && item.severity !== void 0 && !labels.includes(item.severity)) labels.push(item.severity);
+  for (const label of item.labels ?? []) if (!labels.includes(label)) labels.push(label);
   const draft = {
     key: item.key,
     title: ticketTitle(item),
@@ -446,19 +482,18 @@ function exactText(bytes) {
     return void 0;
   }
 }
-async function readPostmortems(config, files, warnings) {
-  const paths = [...new Set(await files.glob(config.lint.postmortems.paths))].sort();
-  const options = parseOptionsOf(config.lint);
+async function readDocuments(globs, parse, files, warnings, skip = /* @__PURE__ */ new Set()) {
+  const paths = [...new Set(await files.glob(globs))].filter((p) => !skip.has(p)).sort();
   const out = [];
-  for (const path of paths) {
-    let bytes;
-    try {
-      bytes = await files.read(path);
-    } catch (error) {
-      warnings.push(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`);
+  const read = (path) => files.read(path).catch((error) => Promise.reject(new Error(`${path}: cannot read the file (${errorMessage(error)}); its action items were not synced`)));
+  for (const got of await readContents(paths, read)) {
+    if (isReadFailure(got)) {
+      warnings.push(got.problem);
       continue;
     }
-    const pm = parsePostmortem(bytes, path, options);
+    const { path } = got;
+    const bytes = typeof got.content === "string" ? new TextEncoder().encode(got.content) : got.content;
+    const pm = parse(bytes, path);
     const text = exactText(bytes);
     out.push(text !== void 0 && !pm.problems.some((p) => p.message.startsWith("File is")) ? { pm, text } : { pm });
   }
@@ -561,12 +596,19 @@ async function writeBackFile(path, original, edits, adapters, warnings) {
 async function runSync(config, request, adapters) {
   const sync = syncConfigOf(config);
   const warnings = [];
-  const read = await readPostmortems(config, adapters.files, warnings);
+  const options = parseOptionsOf(config.lint);
+  const read = await readDocuments(config.lint.postmortems.paths, (bytes, path) => parsePostmortem(bytes, path, options), adapters.files, warnings);
   const postmortems = read.map((r) => r.pm);
   const { items, skipped } = collectSyncItems(postmortems);
+  const decisionFiles = await readDocuments(sync.decisionPaths ?? DEFAULT_DECISION_PATHS, parseDecisionFile, adapters.files, warnings, new Set(postmortems.map((pm) => pm.path)));
+  const decisions = collectDecisionItems(decisionFiles.map((r) => r.pm));
+  items.push(...decisions.items);
+  skipped.push(...decisions.skipped);
+  read.push(...decisionFiles);
   if (!request.dryRun && !adapters.tracker) throw new Error("a sync that writes needs the tracker’s credentials; without them only a dry run is possible");
   if (adapters.tracker) adapters.onPhase?.("looking-up");
   const itemWarnings = [];
+  for (const s of decisions.skipped) itemWarnings.push({ path: s.path, line: s.line, warning: `${s.path}:${s.line}: ${s.reason}` });
   const syncPlan = screenInvalidItems(await plan(items, sync, request, adapters.tracker, warnings), findItemProblems(postmortems, config.lint), sync, { skipped, warnings, itemWarnings });
   let results;
   if (request.dryRun || !adapters.tracker) {
@@ -684,6 +726,8 @@ function githubWebUrl(apiUrl) {
 }
 
 export {
+  parseDecisionFile,
+  collectDecisionItems,
   planSync,
   planSettingsOf,
   runSync,

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-2Z3E3GKJ.js";
+} from "./cli-RUG4U7A3.js";
 import {
   VERSION
-} from "./cli-6YQM6PLK.js";
+} from "./cli-VVAMTY2A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -36,7 +36,7 @@ import {
   readConfigText,
   require_ajv,
   scaleBounds
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   ConfigError,
   EXIT,

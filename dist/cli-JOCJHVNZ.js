@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-O4QAJSOA.js";
+} from "./cli-AE7NEWEP.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,20 +20,19 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-JGWCN2IB.js";
+} from "./cli-CRT744PB.js";
 import "./cli-64ZQU7E7.js";
-import "./cli-SCLGUSNL.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-MHL4PWJV.js";
+} from "./cli-PV4PP3YR.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -47,7 +46,7 @@ import {
   loadConfig,
   missingSeveritiesOf,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   Option,

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JGWCN2IB.js";
+} from "./cli-CRT744PB.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

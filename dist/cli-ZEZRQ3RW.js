@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-O4QAJSOA.js";
+} from "./cli-AE7NEWEP.js";
 import {
   PeriodError,
   compareNotes,
@@ -38,21 +38,24 @@ import {
 } from "./cli-PKNRYYMW.js";
 import {
   discoverExperiments
-} from "./cli-YFNTQ6I7.js";
+} from "./cli-CP4ZX5C7.js";
 import {
   ENV_NAMES,
+  collectDecisionItems,
   credentialsFromEnvironment,
+  parseDecisionFile,
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-LOLIFVYU.js";
+} from "./cli-BFJLD6QQ.js";
 import {
   collectSyncItems
-} from "./cli-JRWQXHLW.js";
+} from "./cli-HHLT3I35.js";
 import {
+  isReadFailure,
   parseOptionsOf,
-  parsePostmortem
-} from "./cli-MHL4PWJV.js";
+  readPostmortems
+} from "./cli-PV4PP3YR.js";
 import {
   TRACKER_NAMES
 } from "./cli-CTPB635N.js";
@@ -65,7 +68,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-2Z3E3GKJ.js";
+} from "./cli-RUG4U7A3.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";
@@ -74,7 +77,7 @@ import {
   readConfigText,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -456,7 +459,34 @@ function assemblePacket(inputs) {
     audits: inputs.audits,
     experiments: inputs.experiments,
     bypasses: inputs.bypasses,
-    dataQuality: [...inputs.notes].sort(compareNotes)
+    dataQuality: [...inputs.notes].sort(compareNotes),
+    decisions: inputs.decisions ?? {}
+  };
+}
+
+// src/review/hand-made-tickets.ts
+var UNASSIGNED = "(unassigned)";
+function ticketNumber(ref) {
+  const n = /(\d+)\s*$/.exec(ref)?.[1];
+  return n === void 0 ? Number.POSITIVE_INFINITY : Number(n);
+}
+function handMadeTickets(tickets, matched) {
+  const seen = /* @__PURE__ */ new Set();
+  const rows = [];
+  for (const t of tickets) {
+    if (t.state !== "open" || t.keys.length > 0 || matched.has(t.id) || seen.has(t.id)) continue;
+    seen.add(t.id);
+    rows.push({ ref: t.ref, url: t.url, title: t.title, status: t.status ?? t.state, ...t.assignee !== void 0 && t.assignee !== "" && { assignee: t.assignee } });
+  }
+  rows.sort((a, b) => ticketNumber(a.ref) - ticketNumber(b.ref) || compareText(a.ref, b.ref));
+  const counts = /* @__PURE__ */ new Map();
+  for (const r of rows) counts.set(r.assignee ?? UNASSIGNED, (counts.get(r.assignee ?? UNASSIGNED) ?? 0) + 1);
+  const oldest = rows[0];
+  return {
+    count: rows.length,
+    ...oldest !== void 0 && { oldest },
+    byAssignee: [...counts].map(([assignee, n]) => ({ assignee, tickets: n })).sort((a, b) => b.tickets - a.tickets || compareText(a.assignee, b.assignee)),
+    tickets: rows
   };
 }
 
@@ -473,6 +503,8 @@ function trackerStatusOf(tracker, items, lookup, settings) {
   const status = { tracker, consulted: true, synced: 0, notSynced: 0, brokenReferences: 0, openByStatus: [], mismatches: [] };
   const tickets = /* @__PURE__ */ new Map();
   const byStatus = /* @__PURE__ */ new Map();
+  const matched = new Set(plan.items.flatMap((p) => p.ticket === void 0 ? [] : [p.ticket.id]));
+  status.handMade = handMadeTickets(lookup.tickets, matched);
   for (const { item, ticket, action, tick } of plan.items) {
     if (ticket === void 0) {
       if (item.ref !== void 0 && lookup.unresolved.has(item.ref.raw)) status.brokenReferences++;
@@ -491,6 +523,64 @@ function trackerStatusOf(tracker, items, lookup, settings) {
   status.openByStatus = [...byStatus].map(([s, n]) => ({ status: s, items: n })).sort((a, b) => b.items - a.items || compareText(a.status, b.status));
   status.mismatches.sort((a, b) => compareText(a.kind, b.kind) || compareText(a.path, b.path) || a.line - b.line);
   return { status, tickets };
+}
+
+// src/review/decisions.ts
+var HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+function decisionsSectionLines(text) {
+  const lines = text.split(/\r?\n/);
+  let start = -1;
+  let level = 0;
+  let fence;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fenceMark !== void 0) {
+      if (fence === void 0) fence = fenceMark;
+      else if (fenceMark.startsWith(fence)) fence = void 0;
+      continue;
+    }
+    if (fence !== void 0) continue;
+    const heading = HEADING_RE.exec(line);
+    if (heading === void 0 || heading === null) continue;
+    const depth = heading[1]?.length ?? 0;
+    if (start < 0) {
+      if (/^decisions$/i.test((heading[2] ?? "").trim())) {
+        start = i + 1;
+        level = depth;
+      }
+    } else if (depth <= level) return trimBlank(lines.slice(start, i));
+  }
+  return start < 0 ? void 0 : trimBlank(lines.slice(start));
+}
+function trimBlank(lines) {
+  let a = 0;
+  let b = lines.length;
+  while (a < b && (lines[a] ?? "").trim() === "") a++;
+  while (b > a && (lines[b - 1] ?? "").trim() === "") b--;
+  return lines.slice(a, b);
+}
+function previousPacketPath(paths, outputDir, label) {
+  const current = `${outputDir}/${label}.md`;
+  const earlier = paths.filter((p) => p.startsWith(`${outputDir}/`) && !p.slice(outputDir.length + 1).includes("/") && p.endsWith(".md") && compareText(p, current) < 0);
+  return earlier.sort(compareText).pop();
+}
+function decisionRows(packet, tickets, problems) {
+  const problemAt = new Map(problems.map((s) => [s.line, s.reason]));
+  return packet.actionItems.filter((a) => a.kind === "task" && a.summary.trim() !== "").map((a) => {
+    const ticket = tickets.get(`${packet.path}:${a.position.line}`);
+    const problem = problemAt.get(a.position.line);
+    return {
+      summary: a.summary.trim(),
+      ...a.owner !== void 0 && { owner: a.owner.name },
+      ...a.due !== void 0 && a.dueValid && { due: a.due },
+      checked: a.checked,
+      path: packet.path,
+      line: a.position.line,
+      ...ticket !== void 0 && { ticket },
+      ...problem !== void 0 && { problem }
+    };
+  });
 }
 
 // src/modes/review.ts
@@ -562,16 +652,13 @@ async function readStreamIncidents(settings, period, adapters, notes) {
 async function* iterate(items) {
   yield* items;
 }
-async function readPostmortems(config, adapters, notes) {
+async function readPostmortems2(config, adapters, notes) {
   const paths = await adapters.files.glob(config.lint.postmortems.paths);
-  const options = parseOptionsOf(config.lint);
+  const read = (path2) => adapters.files.read(path2).catch((error) => Promise.reject(new Error(`cannot read the file: ${errorText(error)}`)));
   const out = [];
-  for (const path2 of paths) {
-    try {
-      out.push(parsePostmortem(await adapters.files.read(path2), path2, options));
-    } catch (error) {
-      notes.push({ source: "postmortems", path: path2, message: `cannot read the file: ${errorText(error)}` });
-    }
+  for (const got of await readPostmortems(paths, read, { parse: parseOptionsOf(config.lint) })) {
+    if (isReadFailure(got)) notes.push({ source: "postmortems", path: got.path, message: got.problem });
+    else out.push(got.postmortem);
   }
   return out;
 }
@@ -600,19 +687,48 @@ async function readAudits(settings, month, adapters, notes) {
   }
   return { records, files };
 }
-async function readTracker(config, postmortems, placements, period, adapters, notes) {
+async function readTracker(config, postmortems, decisions, placements, period, adapters, notes) {
   const tracker = adapters.tracker;
   if (tracker === void 0) return void 0;
   if (tracker.lookup === void 0) return { status: trackerNotConsulted(tracker.kind, tracker.notConsulted ?? "no credentials"), tickets: /* @__PURE__ */ new Map() };
-  const { items } = collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements)));
+  const items = [...collectSyncItems(postmortems.filter((pm) => inBacklogAt(pm, period, placements))).items, ...decisions];
+  const sync = syncConfigOf(config);
   try {
     const lookup = await tracker.lookup({ keys: items.map((i) => i.key), references: items.flatMap((i) => i.ref ? [i.ref] : []) });
-    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(syncConfigOf(config)));
+    return trackerStatusOf(tracker.kind, items, lookup, planSettingsOf(sync));
   } catch (error) {
-    const why = `could not read ${TRACKER_NAMES[tracker.kind]}: ${errorText(error)}`;
-    notes.push({ source: "action-items", message: `${why}; the tickets' status is not shown` });
+    const why = `could not search ${TRACKER_NAMES[tracker.kind]} for tickets labelled "${sync.labels[0] ?? "reliability"}": ${errorText(error)}`;
+    notes.push({ source: "action-items", message: `${why}; the tickets' status and the hand-made reliability tickets are not shown` });
     return { status: trackerNotConsulted(tracker.kind, why), tickets: /* @__PURE__ */ new Map() };
   }
+}
+async function readDecisionPackets(settings, period, adapters, notes) {
+  const out = {};
+  const current = `${settings.outputDir}/${period.label}.md`;
+  const read = async (path2) => {
+    try {
+      return await adapters.files.read(path2);
+    } catch (error) {
+      notes.push({ source: "action-items", path: path2, message: `cannot read the packet for its decisions: ${errorText(error)}` });
+      return void 0;
+    }
+  };
+  if (adapters.files.exists(current)) {
+    const bytes = await read(current);
+    const lines = bytes === void 0 ? void 0 : decisionsSectionLines(new TextDecoder().decode(bytes));
+    if (lines !== void 0 && lines.length > 0) out.written = lines;
+  }
+  const previousPath = previousPacketPath(await adapters.files.glob([`${settings.outputDir}/*.md`]), settings.outputDir, period.label);
+  if (previousPath !== void 0) {
+    const bytes = await read(previousPath);
+    if (bytes !== void 0) {
+      const packet = parseDecisionFile(bytes, previousPath);
+      const { items, skipped } = collectDecisionItems([packet]);
+      for (const s of skipped) notes.push({ source: "action-items", path: s.path, line: s.line, message: s.reason });
+      out.previous = { packet, items, skipped };
+    }
+  }
+  return out;
 }
 async function readBypasses(settings, period, adapters, notes) {
   if (!adapters.files.exists(settings.bypassLog)) return { rows: [], present: false };
@@ -627,14 +743,20 @@ async function runReview(config, request, adapters) {
   const { period } = request;
   const notes = [];
   const incidents = settings.incidents.source === "files" ? await readIncidents(settings, period, adapters, notes) : await readStreamIncidents(settings, period, adapters, notes);
-  const postmortems = await readPostmortems(config, adapters, notes);
+  const postmortems = await readPostmortems2(config, adapters, notes);
   const undated = postmortems.filter((pm) => postmortemDayMs(pm) === void 0).map((pm) => pm.path);
   const placements = placeUndated(postmortems, incidents.incidents, undated.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lastCommitTimes(undated));
   const inPeriodPaths = postmortems.filter((pm) => datedIn(pm, period, placements)).map((pm) => pm.path);
   const lint = inPeriodPaths.length === 0 ? /* @__PURE__ */ new Map() : await adapters.lint(inPeriodPaths);
   const digest = digestPostmortems(postmortems, lint, period, config.lint.postmortems.severityLevels, placements);
   notes.push(...digest.notes);
-  const tracker = await readTracker(config, postmortems, placements, period, adapters, notes);
+  const decisionPackets = await readDecisionPackets(settings, period, adapters, notes);
+  const tracker = await readTracker(config, postmortems, decisionPackets.previous?.items ?? [], placements, period, adapters, notes);
+  const previous = decisionPackets.previous;
+  const decisions = {
+    ...decisionPackets.written !== void 0 && { written: decisionPackets.written },
+    ...previous !== void 0 && { previous: { path: previous.packet.path, rows: decisionRows(previous.packet, tracker?.tickets ?? /* @__PURE__ */ new Map(), previous.skipped) } }
+  };
   const backlog = tracker === void 0 ? digest.backlog : { ...digest.backlog, overdueItems: digest.backlog.overdueItems.map((i) => {
     const ticket = tracker.tickets.get(itemPlace(i.path, i.line));
     return ticket === void 0 ? i : { ...i, ticket };
@@ -679,7 +801,8 @@ async function runReview(config, request, adapters) {
     audits: auditTrends(audits.records, period.auditMonth, scales),
     experiments: experimentsInPeriod(docs, period),
     bypasses: bypasses.rows,
-    notes
+    notes,
+    decisions
   });
 }
 
@@ -835,6 +958,50 @@ function trackerSection(tracker, itemLink) {
       ""
     );
   }
+  if (tracker.handMade !== void 0) out.push(...handMadeSection(tracker.handMade, TRACKER_NAMES[tracker.tracker]));
+  return out;
+}
+function handMadeSection(handMade, trackerName) {
+  const out = [`#### Opened by hand in ${trackerName}`, ""];
+  if (handMade.count === 0) return [...out, "No open ticket with the reliability label outside the postmortems and decisions.", ""];
+  const oldest = handMade.oldest === void 0 ? "" : `; the oldest (lowest-numbered) is [${handMade.oldest.ref}](${handMade.oldest.url})`;
+  out.push(`${plural2(handMade.count, "open ticket")} with the reliability label ${handMade.count === 1 ? "comes" : "come"} from no postmortem or decision${oldest}.`, "");
+  out.push(table(["assignee", "open tickets"], handMade.byAssignee.map((a) => [a.assignee, a.tickets])), "");
+  out.push(table(["ticket", "title", "status", "assignee"], handMade.tickets.map((t) => [`[${t.ref}](${t.url})`, t.title, t.status, t.assignee ?? "(unassigned)"])), "");
+  return out;
+}
+var OLD_HINT = "<!-- Filled in during the review meeting: decision, owner, due date. -->";
+var DECISIONS_HINT = [
+  "<!-- Write each decision as an action item, one a line: `- [ ] what will be done :: @owner :: YYYY-MM-DD`.",
+  "     `sync` opens one ticket for each (labelled review-decision) and closes it when the line is ticked;",
+  "     a decision without an owner or a due date is reported and gets no ticket. Kept when the packet is made again. -->"
+];
+function decisionsSections(decisions, withTickets, link) {
+  const out = [];
+  const previous = decisions.previous;
+  if (previous !== void 0) {
+    out.push("## Previous decisions", "");
+    if (previous.rows.length === 0) out.push(`No decisions in [${previous.path}](${link(previous.path)}).`, "");
+    else {
+      const ticked = previous.rows.filter((r) => r.checked).length;
+      out.push(`From [${previous.path}](${link(previous.path)}): ${ticked} ticked, ${previous.rows.length - ticked} open.`, "");
+      out.push(
+        table(
+          ["decision", "owner", "due", "state", ...withTickets ? ["ticket"] : []],
+          previous.rows.map((r) => [
+            `[${r.summary}](${link(r.path, r.line)})`,
+            r.owner === void 0 ? void 0 : `@${r.owner}`,
+            r.due,
+            r.checked ? "ticked" : r.problem !== void 0 ? "open, not synced (no owner or due date)" : "open",
+            ...withTickets ? [r.ticket === void 0 ? r.problem !== void 0 ? "–" : "not synced" : ticketLink(r.ticket)] : []
+          ])
+        ),
+        ""
+      );
+    }
+  }
+  out.push("## Decisions", "", ...DECISIONS_HINT, "");
+  if (decisions.written !== void 0) out.push(...decisions.written.filter((l) => !DECISIONS_HINT.includes(l) && l !== OLD_HINT), "");
   return out;
 }
 function renderPacketMarkdown(packet, options = {}) {
@@ -960,7 +1127,7 @@ function renderPacketMarkdown(packet, options = {}) {
   out.push("## Data quality", "");
   if (packet.dataQuality.length === 0) out.push("Every input was read without a problem.", "");
   else out.push(table(["source", "where", "note"], packet.dataQuality.map((n) => [n.source, n.path === void 0 ? void 0 : `\`${n.path}${n.line !== void 0 ? `:${n.line}` : ""}\``, n.message])), "");
-  out.push("## Decisions", "", "<!-- Filled in during the review meeting: decision, owner, due date. -->", "");
+  out.push(...decisionsSections(packet.decisions ?? {}, withTickets, (path2, line) => `${relativeLink(packet, path2)}${line === void 0 ? "" : `#L${line}`}`));
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}
 `;
 }

@@ -6,30 +6,29 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-EFW4BWNI.js";
+} from "./cli-ZEZRQ3RW.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-O4QAJSOA.js";
+import "./cli-AE7NEWEP.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-JGWCN2IB.js";
+import "./cli-CRT744PB.js";
 import "./cli-64ZQU7E7.js";
-import "./cli-SCLGUSNL.js";
-import "./cli-YFNTQ6I7.js";
-import "./cli-JE3EXYS3.js";
-import "./cli-LOLIFVYU.js";
-import "./cli-JRWQXHLW.js";
-import "./cli-MHL4PWJV.js";
+import "./cli-CP4ZX5C7.js";
+import "./cli-5TF2JIQR.js";
+import "./cli-BFJLD6QQ.js";
+import "./cli-HHLT3I35.js";
+import "./cli-PV4PP3YR.js";
 import "./cli-CTPB635N.js";
 import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+import "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
-import "./cli-CHX2VDBV.js";
+import "./cli-DIODH7HS.js";
 import "./cli-JW34KQ4Z.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-Q4UO6FBE.js";

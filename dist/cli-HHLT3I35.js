@@ -15,11 +15,11 @@ function referenceOf(item) {
   if (ticket.url !== void 0) ref.url = ticket.url;
   return ref;
 }
-function collectSyncItems(postmortems) {
+function collectSyncItems(postmortems, options = {}) {
   const items = [];
   const skipped = [];
   for (const pm of [...postmortems].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    const postmortemId = postmortemIdOf(pm.title?.id, pm.path);
+    const postmortemId = options.idOf?.(pm) ?? postmortemIdOf(pm.title?.id, pm.path);
     const seen = /* @__PURE__ */ new Map();
     for (const item of pm.actionItems) {
       const summary = item.summary.trim();
@@ -51,6 +51,7 @@ function collectSyncItems(postmortems) {
       const severity = pm.metadata.severity?.label;
       if (severity !== void 0) synced.severity = severity;
       const ref = referenceOf(item);
+      if (options.labels !== void 0 && options.labels.length > 0) synced.labels = [...options.labels];
       if (ref) synced.ref = ref;
       else if (item.ticket !== void 0) synced.trailing = item.ticket.raw;
       items.push(synced);

@@ -8,22 +8,21 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-O4QAJSOA.js";
+} from "./cli-AE7NEWEP.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-JGWCN2IB.js";
+import "./cli-CRT744PB.js";
 import "./cli-64ZQU7E7.js";
-import "./cli-SCLGUSNL.js";
 import {
   parseExperimentDoc
-} from "./cli-JE3EXYS3.js";
+} from "./cli-5TF2JIQR.js";
 import {
   collectSyncItems
-} from "./cli-JRWQXHLW.js";
+} from "./cli-HHLT3I35.js";
 import {
   parseOptionsOf,
   parsePostmortem
-} from "./cli-MHL4PWJV.js";
+} from "./cli-PV4PP3YR.js";
 import {
   DEFAULT_HTTP_POLICY,
   HttpRequestError,
@@ -41,15 +40,15 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   EXPORT_TARGETS,
   loadConfig,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   NO_PROGRESS,

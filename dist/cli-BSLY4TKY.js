@@ -4,14 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JGWCN2IB.js";
-import "./cli-SCLGUSNL.js";
-import "./cli-MHL4PWJV.js";
+} from "./cli-CRT744PB.js";
+import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-6YQM6PLK.js";
+} from "./cli-VVAMTY2A.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -51,16 +50,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-Y76RE5F7.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-VEHCEGA2.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-IO4MVCA4.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-AWOX6JTS.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-JDDZOMZA.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-2KC5FR3I.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-USKCOLPE.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-MSEOZK6S.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-AJTUC4MN.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-WOA6FKA6.js")).addInitCommand]
+  ["lint", async () => (await import("./cli-NSP6D3MV.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-QYV7PWNS.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-5LW2NJQJ.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-XV5NV5YQ.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-VLQAUJRO.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-F45AO5YH.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-FF2DIH6K.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-RUMCJUMP.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-JOCJHVNZ.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-4L4BFRG5.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

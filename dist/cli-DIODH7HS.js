@@ -7561,6 +7561,7 @@ function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
     tickClosed: false,
     requireValidItems: false,
     concurrency: 4,
+    decisionPaths: ["docs/reviews/*.md"],
     github: { milestones: false },
     linear: { apiUrl: DEFAULT_LINEAR_API_URL },
     jira: { issueType: "Task", priorities: { urgent: "Highest", high: "High", medium: "Medium", low: "Low" } }
@@ -7581,6 +7582,7 @@ function resolveSync(section, report, config) {
   if (typeof s["tick-closed"] === "boolean") sync.tickClosed = s["tick-closed"];
   if (typeof s["require-valid-items"] === "boolean") sync.requireValidItems = s["require-valid-items"];
   if (typeof s.concurrency === "number") sync.concurrency = s.concurrency;
+  if (Array.isArray(s["decision-paths"])) sync.decisionPaths = s["decision-paths"].map(String);
   if (s.priorities !== void 0) {
     const byKey = new Map(levels.map((l) => [severityKey(l), l]));
     for (const [written, value] of Object.entries(dict2(s.priorities))) {
@@ -8424,6 +8426,7 @@ var REPOSITORY_PATH_KEYS = [
   "review.bypass-log",
   "review.audit-dir",
   "review.output-dir",
+  "sync.decision-paths[]",
   "publish.record",
   "drafts.dir",
   "drafts.template",
@@ -8554,6 +8557,13 @@ var syncSchema = {
       type: "boolean",
       description: "Skip action items that `lint` rejects (PM007: no owner, no due date, no checkbox; PM009: a placeholder such as `@TBD` on the item’s line) instead of opening their tickets with a warning.",
       default: false
+    },
+    "decision-paths": {
+      type: "array",
+      uniqueItems: true,
+      items: { type: "string", minLength: 1 },
+      description: "Review packets whose `## Decisions` section is synced: each decision `- [ ] summary :: @owner :: YYYY-MM-DD` becomes one ticket labelled `review-decision` besides `labels`, closed when ticked. Globs inside the repository; `[]` syncs no decisions.",
+      default: ["docs/reviews/*.md"]
     },
     concurrency: {
       type: "integer",

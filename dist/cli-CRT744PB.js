@@ -2,20 +2,18 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
-  isReadFailure,
-  readContents
-} from "./cli-SCLGUSNL.js";
-import {
   compareFindings,
+  isReadFailure,
   lintFile,
-  lintProject
-} from "./cli-MHL4PWJV.js";
+  lintProject,
+  readContents
+} from "./cli-PV4PP3YR.js";
 import {
   workerPoolExecutor
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-6YQM6PLK.js";
+} from "./cli-VVAMTY2A.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

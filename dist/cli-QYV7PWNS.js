@@ -12,18 +12,16 @@ import {
   workingTreeChanges
 } from "./cli-64ZQU7E7.js";
 import {
-  isReadFailure,
-  readPostmortems
-} from "./cli-SCLGUSNL.js";
-import {
   checkRollbackPlan
 } from "./cli-AU6KXWWY.js";
 import {
   parseExperimentDoc
-} from "./cli-JE3EXYS3.js";
+} from "./cli-5TF2JIQR.js";
 import {
-  parseOptionsOf
-} from "./cli-MHL4PWJV.js";
+  isReadFailure,
+  parseOptionsOf,
+  readPostmortems
+} from "./cli-PV4PP3YR.js";
 import {
   createGitHubClient,
   errorStatus
@@ -40,7 +38,7 @@ import {
   loadConfig,
   plural,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   ConfigError,
   Option,

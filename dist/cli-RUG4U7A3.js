@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-6YQM6PLK.js";
+} from "./cli-VVAMTY2A.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,
@@ -15,7 +15,7 @@ import {
   parseRuleSettings,
   plural,
   readConfigText
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   InvalidArgumentError,

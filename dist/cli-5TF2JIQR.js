@@ -9,7 +9,7 @@ import {
   isDict,
   pointerSegments,
   require_ajv
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   require_dist
 } from "./cli-JW34KQ4Z.js";

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-2Z3E3GKJ.js";
-import "./cli-6YQM6PLK.js";
+} from "./cli-RUG4U7A3.js";
+import "./cli-VVAMTY2A.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -17,7 +17,7 @@ import {
 import {
   configSchema,
   loadConfig
-} from "./cli-CHX2VDBV.js";
+} from "./cli-DIODH7HS.js";
 import {
   EXIT,
   Option,
