@@ -47,6 +47,7 @@ publishDemo()
 auditDemo()
 postmortemDemo()
 decisionDemo()
+exportDemo()
 if (unexpected > 0) {
   console.error(`\n${unexpected} demo step(s) did not behave as expected.`)
   process.exit(1)
@@ -92,6 +93,15 @@ function syncDemo() {
   console.log('\nreliability-loop demo: the sync mode on this repository\'s postmortems (dry run, no credentials)')
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(GITHUB_TOKEN|LINEAR_API_KEY|JIRA_API_TOKEN|JIRA_PAT)$/.test(name)))
   step('every open action item would become one GitHub issue; ticked ones need none', ['sync', '--dry-run'], 0, root, env)
+}
+
+// export: the example data into the embedded DuckDB warehouse (.reliability-loop/warehouse.duckdb, ignored by
+// git), then a look at a rolling-average view. Run the same commands yourself afterwards to query it further.
+function exportDemo() {
+  console.log('\nreliability-loop demo: the records into a DuckDB warehouse, with rolling-average views')
+  const config = ['-c', 'examples/review/reliability.yml']
+  step('audit scores, incidents, action items and experiments into .reliability-loop/warehouse.duckdb', ['export', ...config], 0)
+  step('the 30-day rolling audit mean per dimension (random stratum)', ['export', ...config, '--query', 'select dimension, day, round(rolling_mean, 3) as mean, scores_in_window from audit_rolling_30d order by day desc, dimension limit 6'], 0)
 }
 
 // Decisions become work: the October packet is written in a scratch copy, the meeting's decision is added to

@@ -93,6 +93,7 @@ async function listSources(config: Config, request: ExportRequest, adapters: Exp
   }
 
   const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p))
+  if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`)
   const dimensions = audit.rubric.dimensions
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
   await add('audit_scores', auditFiles, async (path) => {

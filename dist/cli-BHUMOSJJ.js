@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-RUG4U7A3.js";
-import "./cli-VVAMTY2A.js";
+} from "./cli-4H3WVVW2.js";
+import "./cli-Z5YL3374.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-AE7NEWEP.js";
+} from "./cli-F7QKURU2.js";
 import {
   PeriodError,
   compareNotes,
@@ -68,7 +68,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-RUG4U7A3.js";
+} from "./cli-4H3WVVW2.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

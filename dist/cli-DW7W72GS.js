@@ -6,13 +6,13 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-ZEZRQ3RW.js";
+} from "./cli-5URBOA4O.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-AE7NEWEP.js";
+import "./cli-F7QKURU2.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-CRT744PB.js";
+import "./cli-FN7R2T4P.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-CP4ZX5C7.js";
 import "./cli-5TF2JIQR.js";
@@ -24,8 +24,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-RUG4U7A3.js";
-import "./cli-VVAMTY2A.js";
+import "./cli-4H3WVVW2.js";
+import "./cli-Z5YL3374.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-DIODH7HS.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-RUG4U7A3.js";
-import "./cli-VVAMTY2A.js";
+} from "./cli-4H3WVVW2.js";
+import "./cli-Z5YL3374.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-CRT744PB.js";
+} from "./cli-FN7R2T4P.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-VVAMTY2A.js";
+} from "./cli-Z5YL3374.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -50,16 +50,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-NSP6D3MV.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-2E6EGABH.js")).addLintCommand],
   ["gate", async () => (await import("./cli-QYV7PWNS.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-5LW2NJQJ.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-XV5NV5YQ.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-VLQAUJRO.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-F45AO5YH.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-FF2DIH6K.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-RUMCJUMP.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-JOCJHVNZ.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-4L4BFRG5.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-I5VIN4CT.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-TNARDGN2.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-4SQAUG7H.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-DW7W72GS.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-ILKU7A5L.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-7FW6CV5O.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-KJZ2OPGG.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-BHUMOSJJ.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-AE7NEWEP.js";
+} from "./cli-F7QKURU2.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-CRT744PB.js";
+} from "./cli-FN7R2T4P.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-RUG4U7A3.js";
-import "./cli-VVAMTY2A.js";
+} from "./cli-4H3WVVW2.js";
+import "./cli-Z5YL3374.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-VVAMTY2A.js";
+} from "./cli-Z5YL3374.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-RUG4U7A3.js";
+} from "./cli-4H3WVVW2.js";
 import {
   VERSION
-} from "./cli-VVAMTY2A.js";
+} from "./cli-Z5YL3374.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

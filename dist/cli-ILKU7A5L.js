@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-AE7NEWEP.js";
+} from "./cli-F7QKURU2.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-CRT744PB.js";
+import "./cli-FN7R2T4P.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-RUG4U7A3.js";
-import "./cli-VVAMTY2A.js";
+} from "./cli-4H3WVVW2.js";
+import "./cli-Z5YL3374.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1155,6 +1155,7 @@ async function listSources(config, request, adapters, notes) {
     for (const path3 of [...new Set(paths)].sort()) sources.push({ table, source: path3, fingerprint: fingerprint(table, await adapters.hashFile(path3), extra), rows: () => rows(path3) });
   };
   const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p));
+  if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`);
   const dimensions = audit.rubric.dimensions;
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
   await add("audit_scores", auditFiles, async (path3) => {

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-VVAMTY2A.js";
+} from "./cli-Z5YL3374.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

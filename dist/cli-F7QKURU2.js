@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-CRT744PB.js";
+} from "./cli-FN7R2T4P.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";
