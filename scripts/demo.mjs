@@ -99,9 +99,16 @@ function syncDemo() {
 // git), then a look at a rolling-average view. Run the same commands yourself afterwards to query it further.
 function exportDemo() {
   console.log('\nreliability-loop demo: the records into a DuckDB warehouse, with rolling-average views')
-  const config = ['-c', 'examples/review/reliability.yml']
-  step('audit scores, incidents, action items and experiments into .reliability-loop/warehouse.duckdb', ['export', ...config], 0)
-  step('the 30-day rolling audit mean per dimension (random stratum)', ['export', ...config, '--query', 'select dimension, day, round(rolling_mean, 3) as mean, scores_in_window from audit_rolling_30d order by day desc, dimension limit 6'], 0)
+  // A file of this run's own (two demos at once must not share one DuckDB file), removed afterwards; by hand,
+  // `export -c examples/review/reliability.yml` writes .reliability-loop/warehouse.duckdb to query further.
+  const file = `.reliability-loop/demo-${process.pid}.duckdb`
+  const args = ['export', '-c', 'examples/review/reliability.yml', '--duckdb-path', file]
+  try {
+    step('audit scores, incidents, action items and experiments into an embedded DuckDB file', args, 0)
+    step('the 30-day rolling audit mean per dimension (random stratum)', [...args, '--query', 'select dimension, day, round(rolling_mean, 3) as mean, scores_in_window from audit_rolling_30d order by day desc, dimension limit 6'], 0)
+  } finally {
+    for (const f of [file, `${file}.wal`]) rmSync(join(root, f), { force: true })
+  }
 }
 
 // Decisions become work: the October packet is written in a scratch copy, the meeting's decision is added to
