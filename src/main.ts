@@ -32,6 +32,7 @@ import { PUBLISH_SECRET_INPUTS } from './action/inputs.js'
 import { publishCredentials } from './publish/credentials.js'
 import { createNodePublishAdapters } from './publish/node-adapters.js'
 import { runPostmortemAction } from './action/postmortem-action.js'
+import { errorMessage } from './util/error-message.js'
 
 /** Modes this version runs, and those a later version will add (named in the error for an unknown mode). */
 export const AVAILABLE_MODES = ACTION_MODES
@@ -76,7 +77,7 @@ function readEventPayload(path: string | undefined): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown
   } catch (error) {
-    throw new Error(`cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(`cannot read the event payload ${path}: ${errorMessage(error)}`)
   }
 }
 
@@ -314,7 +315,7 @@ export async function run(): Promise<void> {
     else if (error instanceof InputError) core.setFailed(error.message)
     else {
       core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-      core.setFailed(`reliability-loop failed: ${error instanceof Error ? error.message : String(error)}`)
+      core.setFailed(`reliability-loop failed: ${errorMessage(error)}`)
     }
   }
 }

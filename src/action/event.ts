@@ -1,6 +1,8 @@
 // What the Action needs to know about the event that started the workflow, from its payload.
 // Pure: main.ts reads the payload file and passes it in.
 
+import { asDict } from '../util/dict.js'
+
 /** Events whose payload has a `pull_request` and on which GITHUB_SHA is the merge commit, not the PR's head. */
 export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target']
 
@@ -22,23 +24,17 @@ export interface ActionEvent {
   sha: string
 }
 
-type Dict = Record<string, unknown>
-
-function dict(value: unknown): Dict | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined
-}
-
 export function describeEvent(name: string, payload: unknown, githubSha: string): ActionEvent {
   if (!PULL_REQUEST_EVENTS.includes(name)) return { name, sha: githubSha }
-  const pr = dict(dict(payload)?.pull_request)
-  const head = dict(pr?.head)
+  const pr = asDict(asDict(payload)?.pull_request)
+  const head = asDict(pr?.head)
   const number = pr?.number
   const headSha = head?.sha
   if (typeof number !== 'number' || typeof headSha !== 'string' || !/^[0-9a-f]{40}$/i.test(headSha)) {
     throw new Error(`the ${name} event payload has no pull_request.number and pull_request.head.sha; is GITHUB_EVENT_PATH the event of this run?`)
   }
-  const headRepo = dict(head?.repo)?.full_name
-  const baseRepo = dict(dict(pr?.base)?.repo)?.full_name
+  const headRepo = asDict(head?.repo)?.full_name
+  const baseRepo = asDict(asDict(pr?.base)?.repo)?.full_name
   const pullRequest: PullRequestInfo = {
     number,
     headSha: headSha.toLowerCase(),

@@ -2,6 +2,7 @@
 // request it belongs to, and the base whose policy applies. Pure: main.ts reads the payload file.
 
 import type { DrillRun } from '../gates/drills.js'
+import { asDict, type Dict } from '../util/dict.js'
 
 export type GateTarget =
   /** pull_request / pull_request_target: everything is in the payload. */
@@ -26,8 +27,6 @@ export type GateTarget =
 
 export const GATE_EVENTS = ['pull_request', 'pull_request_target', 'merge_group', 'workflow_run'] as const
 
-type Dict = Record<string, unknown>
-const dict = (value: unknown): Dict | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined)
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 const isSha = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{40}$/i.test(value)
 
@@ -36,17 +35,17 @@ export class GateEventError extends Error {
 }
 
 export function describeGateEvent(name: string, payload: unknown): GateTarget {
-  const p = dict(payload) ?? {}
+  const p = asDict(payload) ?? {}
   if (name === 'pull_request' || name === 'pull_request_target') {
-    const pr = dict(p.pull_request)
-    const head = dict(pr?.head)
-    const base = dict(pr?.base)
+    const pr = asDict(p.pull_request)
+    const head = asDict(pr?.head)
+    const base = asDict(pr?.base)
     if (typeof pr?.number !== 'number' || !isSha(head?.sha) || !isSha(base?.sha)) {
       throw new GateEventError(`the ${name} event payload has no pull_request.number, head.sha and base.sha; is GITHUB_EVENT_PATH the event of this run?`)
     }
-    const headRepo = str(dict(head?.repo)?.full_name)
-    const baseRepo = str(dict(base?.repo)?.full_name)
-    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(dict(l)?.name)).filter((l): l is string => l !== undefined) : []
+    const headRepo = str(asDict(head?.repo)?.full_name)
+    const baseRepo = str(asDict(base?.repo)?.full_name)
+    const labels = Array.isArray(pr.labels) ? pr.labels.map((l) => str(asDict(l)?.name)).filter((l): l is string => l !== undefined) : []
     return {
       kind: 'pull-request',
       number: pr.number,
@@ -61,16 +60,16 @@ export function describeGateEvent(name: string, payload: unknown): GateTarget {
     }
   }
   if (name === 'merge_group') {
-    const group = dict(p.merge_group)
+    const group = asDict(p.merge_group)
     if (!isSha(group?.head_sha) || !isSha(group?.base_sha)) throw new GateEventError('the merge_group event payload has no merge_group.head_sha and base_sha')
     const number = /\/pr-(\d+)-[0-9a-f]+$/i.exec(str(group.head_ref) ?? '')?.[1]
     return { kind: 'merge-group', headSha: group.head_sha.toLowerCase(), baseSha: group.base_sha.toLowerCase(), ...(number !== undefined && { pullNumber: Number(number) }) }
   }
   if (name === 'workflow_run') {
-    const run = dict(p.workflow_run)
+    const run = asDict(p.workflow_run)
     if (!run || !isSha(run.head_sha) || typeof run.id !== 'number') throw new GateEventError('the workflow_run event payload has no workflow_run.id and head_sha')
-    const pullNumbers = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((pr) => dict(pr)?.number).filter((n): n is number => typeof n === 'number')
-    const path = str(run.path) ?? str(dict(p.workflow)?.path) ?? ''
+    const pullNumbers = (Array.isArray(run.pull_requests) ? run.pull_requests : []).map((pr) => asDict(pr)?.number).filter((n): n is number => typeof n === 'number')
+    const path = str(run.path) ?? str(asDict(p.workflow)?.path) ?? ''
     return {
       kind: 'workflow-run',
       headSha: run.head_sha.toLowerCase(),

@@ -13,6 +13,7 @@ import { publishFailed, publishPacket, type PublishAdapters, type PublishCredent
 import { PeriodError, resolvePeriod } from '../review/period.js'
 import { writeJobSummary } from '../report/job-summary.js'
 import type { PublishInputs } from './inputs.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface PublishActionContext {
   config: Config
@@ -63,7 +64,7 @@ export async function runPublishAction(ctx: PublishActionContext): Promise<void>
   try {
     await writeJobSummary(renderPublishSummary(content, results, ctx.inputs.dryRun))
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(`Could not write the job summary: ${errorMessage(error)}`)
   }
   core.setOutput('publish-period', period.label)
   core.setOutput('publish-hash', content.hash)

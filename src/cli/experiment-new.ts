@@ -13,6 +13,7 @@ import { createFileAtomic, FileExistsError } from '../io/atomic-write.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import { todayOf, type ExperimentCliContext } from './experiment-context.js'
 import { closedAsUsage, type Prompter } from './prompt.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface NewOptions {
   name?: string
@@ -176,7 +177,7 @@ async function readTemplate(ctx: ExperimentCliContext): Promise<string | undefin
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
-    throw new UsageError(`cannot read the template ${ctx.settings.template}: ${error instanceof Error ? error.message : String(error)}`, 'fix or remove experiment.template in the config')
+    throw new UsageError(`cannot read the template ${ctx.settings.template}: ${errorMessage(error)}`, 'fix or remove experiment.template in the config')
   }
 }
 

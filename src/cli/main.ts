@@ -12,6 +12,7 @@ import { VERSION } from '../version.js'
 import { EXIT, UsageError, type ExitCode } from './errors.js'
 import type { CliDeps, CliIo } from './io.js'
 import { isDebug } from './terminal.js'
+import { errorMessage } from '../util/error-message.js'
 
 export type { CliDeps, CliIo } from './io.js'
 export { EXIT } from './errors.js'
@@ -125,7 +126,7 @@ function reportError(error: unknown, io: CliIo): ExitCode {
     io.stderr(`error: ${error.message}\n${error.hint === undefined ? '' : `hint: ${error.hint}\n`}`)
     return EXIT.USAGE
   }
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   const firstLine = message.split('\n')[0] || (error instanceof Error ? error.name : 'unknown error')
   io.stderr(`error: unexpected internal error: ${firstLine}\n`)
   io.stderr(isDebug(io.env) ? `${inspect(error)}\n` : 'run with DEBUG=reliability-loop for details\n')

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { UsageError } from './errors.js'
+import { errorMessage } from '../util/error-message.js'
 
 /** Writes `text` to `output` (resolved against `cwd`), creating its directory; a failure is a usage error naming the file as given. */
 export function writeOutputFile(cwd: string, output: string, text: string | Uint8Array, what = 'report'): void {
@@ -11,6 +12,6 @@ export function writeOutputFile(cwd: string, output: string, text: string | Uint
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, text)
   } catch (error) {
-    throw new UsageError(`cannot write the ${what} to ${output}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new UsageError(`cannot write the ${what} to ${output}: ${errorMessage(error)}`)
   }
 }

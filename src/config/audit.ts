@@ -12,15 +12,15 @@ import {
 } from './audit-schema.js'
 import type { ConfigSegment, ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { AuditConfig, AuditDimension, AuditMatcher, AuditRule, AuditScale, AuditScorerName } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
+import { errorMessage } from '../util/error-message.js'
 
-type Dict = Record<string, unknown>
 
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 const DIMENSION_NAME = /^[a-z][a-z0-9_]*$/
 
 function matcherOf(raw: unknown): AuditMatcher {
   if (typeof raw === 'string') return { matches: raw, ignoreCase: true }
-  const m = dict(raw)
+  const m = dictOrEmpty(raw)
   const matcher: AuditMatcher = { ignoreCase: m['ignore-case'] !== false }
   if (typeof m.matches === 'string') matcher.matches = m.matches
   if (typeof m.contains === 'string') matcher.contains = [m.contains]
@@ -31,9 +31,9 @@ function matcherOf(raw: unknown): AuditMatcher {
 }
 
 function ruleOf(raw: unknown): AuditRule {
-  const r = dict(raw)
+  const r = dictOrEmpty(raw)
   const when: Record<string, AuditMatcher> = {}
-  for (const [field, matcher] of Object.entries(dict(r.when))) when[field] = matcherOf(matcher)
+  for (const [field, matcher] of Object.entries(dictOrEmpty(r.when))) when[field] = matcherOf(matcher)
   const rule: AuditRule = { match: r.match === 'none' ? 'none' : 'any', when, score: Number(r.score) }
   if (typeof r.reason === 'string') rule.reason = r.reason
   return rule
@@ -95,7 +95,7 @@ function compiles(pattern: string, flags: string): string | undefined {
     new RegExp(pattern, flags)
     return undefined
   } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+    return errorMessage(error)
   }
 }
 
@@ -152,11 +152,11 @@ function resolveDimension(name: string, raw: Dict, report: ReportConfigIssue): A
 }
 
 function resolveDimensions(raw: Dict, report: ReportConfigIssue): AuditDimension[] {
-  const given = dict(raw)
+  const given = dictOrEmpty(raw)
   const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))]
   const dimensions: AuditDimension[] = []
   for (const name of names) {
-    const own = dict(given[name])
+    const own = dictOrEmpty(given[name])
     if (!DIMENSION_NAME.test(name)) {
       report(['audit', 'rubric', 'dimensions', name], 'key', 'dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)')
       continue
@@ -173,14 +173,14 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
   const s = section ?? {}
   const config = defaultAuditConfig()
   if (Array.isArray(s.paths)) config.paths = s.paths.map(String)
-  const fields = dict(s.fields)
+  const fields = dictOrEmpty(s.fields)
   for (const key of Object.keys(config.fields) as Array<keyof AuditConfig['fields']>) {
     if (typeof fields[key] === 'string') config.fields[key] = fields[key]
   }
   if (typeof s['sample-size'] === 'number') config.sampleSize = s['sample-size']
   if (typeof s.seed === 'string' || typeof s.seed === 'number') config.seed = String(s.seed)
 
-  const strata = dict(s.strata)
+  const strata = dictOrEmpty(s.strata)
   if (typeof strata.flagged === 'boolean') config.strata.flagged = strata.flagged
   if (typeof strata['flagged-pattern'] === 'string') {
     config.strata.flaggedPattern = strata['flagged-pattern']
@@ -189,11 +189,11 @@ export function resolveAudit(section: Dict | undefined, report: ReportConfigIssu
   }
   if (typeof strata['max-per-agent-day'] === 'number') config.strata.maxPerAgentDay = strata['max-per-agent-day']
 
-  const rubric = dict(s.rubric)
+  const rubric = dictOrEmpty(s.rubric)
   if (typeof rubric.version === 'string') config.rubric.version = rubric.version
-  config.rubric.dimensions = resolveDimensions(dict(rubric.dimensions), report)
+  config.rubric.dimensions = resolveDimensions(dictOrEmpty(rubric.dimensions), report)
 
-  const llm = dict(s.llm)
+  const llm = dictOrEmpty(s.llm)
   if (typeof llm['base-url'] === 'string') {
     config.llm.baseUrl = llm['base-url']
     if (!/^https?:\/\/[^/\s]+/i.test(llm['base-url'])) report(['audit', 'llm', 'base-url'], 'value', 'must be an http:// or https:// URL, e.g. https://api.openai.com/v1')

@@ -4,9 +4,8 @@ import { isInsideRepo } from '../util/repo-path.js'
 import { DEFAULT_DUCKDB_PATH, type ExportTarget } from './export-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { ExportConfig } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
-type Dict = Record<string, unknown>
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 const text = (d: Dict, k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined)
 
 export function defaultExportConfig(): ExportConfig {
@@ -20,14 +19,14 @@ export function resolveExport(section: Dict | undefined, report: ReportConfigIss
   if (typeof s.target === 'string') config.target = s.target as ExportTarget
   const repository = text(s, 'repository')
   if (repository !== undefined) config.repository = repository
-  const path = text(dict(s.duckdb), 'path')
+  const path = text(dictOrEmpty(s.duckdb), 'path')
   if (path !== undefined) {
     const clean = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '')
     if (!isInsideRepo(clean)) report(['export', 'duckdb', 'path'], 'value', `${path} is outside the repository; give a path relative to the repository root`)
     else config.duckdbPath = clean
   }
-  for (const [k, v] of Object.entries(dict(s.bigquery))) if (typeof v === 'string') (config.bigquery as Dict)[k] = v
-  for (const [k, v] of Object.entries(dict(s.snowflake))) if (typeof v === 'string') (config.snowflake as Dict)[k] = v
+  for (const [k, v] of Object.entries(dictOrEmpty(s.bigquery))) if (typeof v === 'string') (config.bigquery as Dict)[k] = v
+  for (const [k, v] of Object.entries(dictOrEmpty(s.snowflake))) if (typeof v === 'string') (config.snowflake as Dict)[k] = v
   return config
 }
 

@@ -5,12 +5,11 @@ import { severityKey } from '../postmortem/severity.js'
 import { DEFAULT_GATE_CHECK_NAMES } from './gate-schema.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, GateConfig, GateId } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
 export const GATE_IDS: readonly GateId[] = ['drills', 'sev1-actions', 'rollback-plan']
 
-type Dict = Record<string, unknown>
 
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined)
 
 /** The defaults, as a fresh object each call. `levels` are postmortems.severity-levels: the most severe one blocks. */
@@ -29,12 +28,12 @@ export function resolveGate(section: Dict | undefined, report: ReportConfigIssue
   const levels = config.lint.postmortems.severityLevels
   const defaults = defaultGateConfig(levels)
   const s = section ?? {}
-  const checks = dict(s.checks)
-  const drills = dict(s.drills)
-  const sev1 = dict(s['sev1-actions'])
-  const rollback = dict(s['rollback-plan'])
-  const typePaths = dict(rollback['type-paths'])
-  const bypass = dict(s.bypass)
+  const checks = dictOrEmpty(s.checks)
+  const drills = dictOrEmpty(s.drills)
+  const sev1 = dictOrEmpty(s['sev1-actions'])
+  const rollback = dictOrEmpty(s['rollback-plan'])
+  const typePaths = dictOrEmpty(rollback['type-paths'])
+  const bypass = dictOrEmpty(s.bypass)
 
   const checkNames = { ...defaults.checkNames }
   for (const id of GATE_IDS) if (typeof checks[id] === 'string') checkNames[id] = checks[id]

@@ -6,9 +6,8 @@ import { isInsideRepo } from '../util/repo-path.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import { DEFAULT_DRAFT_LABEL, DEFAULT_LINK_FIELDS, DEFAULT_NOTE_FIELDS, DEFAULT_OWNER_FIELDS, DEFAULT_POSTMORTEM_DIR, DEFAULT_POSTMORTEM_TEMPLATE } from './postmortem-schema.js'
 import type { Config, PostmortemDraftConfig } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
-type Dict = Record<string, unknown>
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.map(String) : undefined)
 const cleanPath = (p: string): string => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'
 
@@ -48,7 +47,7 @@ export function resolvePostmortemDraft(section: Dict | undefined, report: Report
   }
   out.ownerFields = strings(s['owner-fields']) ?? out.ownerFields
   out.noteFields = strings(s['note-fields']) ?? out.noteFields
-  const links = dict(s['link-fields'])
+  const links = dictOrEmpty(s['link-fields'])
   for (const key of ['traces', 'ndjson', 'pagerduty'] as const) out.linkFields[key] = strings(links[key]) ?? out.linkFields[key]
   if (typeof s.label === 'string') out.label = s.label
   const written = strings(s['missing-severities'])

@@ -14,9 +14,8 @@ import {
 } from './review-schema.js'
 import { resolvedBefore, type ModeSection, type ReportConfigIssue } from './mode-section.js'
 import type { Config, ReviewConfig, ReviewThresholdName } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
-type Dict = Record<string, unknown>
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 
 function cleanPath(dir: string): string {
   return dir.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.'
@@ -49,11 +48,11 @@ export function reviewConfigOf(config: Pick<Config, 'review'>): ReviewConfig {
 export function resolveReview(section: Dict | undefined, report: ReportConfigIssue, auditDir: string): ReviewConfig {
   const s = section ?? {}
   const config = defaultReviewConfig(auditDir)
-  const incidents = dict(s.incidents)
+  const incidents = dictOrEmpty(s.incidents)
   if (incidents.source === 'redis' || incidents.source === 'files') config.incidents.source = incidents.source
   if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String)
   if (typeof incidents['redis-key'] === 'string') config.incidents.redisKey = incidents['redis-key']
-  const fields = dict(incidents.fields)
+  const fields = dictOrEmpty(incidents.fields)
   const names: Record<string, keyof ReviewConfig['incidents']['fields']> = {
     ts: 'ts', id: 'id', severity: 'severity', status: 'status', title: 'title', postmortem: 'postmortem',
     'started-at': 'startedAt', 'detected-at': 'detectedAt', 'resolved-at': 'resolvedAt'
@@ -76,9 +75,9 @@ export function resolveReview(section: Dict | undefined, report: ReportConfigIss
     else config.outputDir = clean
   }
 
-  const thresholds = dict(s.thresholds)
+  const thresholds = dictOrEmpty(s.thresholds)
   for (const name of Object.keys(config.thresholds) as ReviewThresholdName[]) {
-    const given = dict(thresholds[name])
+    const given = dictOrEmpty(thresholds[name])
     const band = config.thresholds[name]
     if (typeof given.amber === 'number') band.amber = given.amber
     if (typeof given.red === 'number') band.red = given.red

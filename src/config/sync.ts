@@ -4,10 +4,9 @@
 import { severityKey } from '../postmortem/severity.js'
 import type { ModeSection, ReportConfigIssue } from './mode-section.js'
 import type { Config, SyncConfig, SyncPriority, SyncTrackerKind, SyncWriteBack } from './types.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
-type Dict = Record<string, unknown>
 
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 
 export const DEFAULT_LINEAR_API_URL = 'https://api.linear.app/graphql'
 
@@ -59,7 +58,7 @@ export function resolveSync(section: Dict | undefined, report: ReportConfigIssue
   if (s.priorities !== undefined) {
     // Written keys are matched onto the configured spelling (`SEV-1` → `Sev1`), as in postmortems.
     const byKey = new Map(levels.map((l) => [severityKey(l), l]))
-    for (const [written, value] of Object.entries(dict(s.priorities))) {
+    for (const [written, value] of Object.entries(dictOrEmpty(s.priorities))) {
       const level = byKey.get(severityKey(written))
       if (level === undefined) {
         report(['sync', 'priorities', written], 'key', `not one of postmortems.severity-levels (${levels.join(', ')})`)
@@ -69,12 +68,12 @@ export function resolveSync(section: Dict | undefined, report: ReportConfigIssue
     }
   }
 
-  for (const [handle, entry] of Object.entries(dict(s.owners))) {
+  for (const [handle, entry] of Object.entries(dictOrEmpty(s.owners))) {
     const owner = handle.replace(/^@/, '')
     const identity: SyncConfig['owners'][string] = {}
     if (typeof entry === 'string') identity.email = entry
     else {
-      const e = dict(entry)
+      const e = dictOrEmpty(entry)
       for (const field of ['email', 'github', 'linear', 'jira'] as const) if (typeof e[field] === 'string') identity[field] = e[field]
     }
     if (identity.email !== undefined && !EMAIL_RE.test(identity.email)) {
@@ -83,19 +82,19 @@ export function resolveSync(section: Dict | undefined, report: ReportConfigIssue
     sync.owners[owner] = identity
   }
 
-  const github = dict(s.github)
+  const github = dictOrEmpty(s.github)
   if (typeof github.repository === 'string') sync.github.repository = github.repository
   if (typeof github.milestones === 'boolean') sync.github.milestones = github.milestones
 
-  const linear = dict(s.linear)
+  const linear = dictOrEmpty(s.linear)
   if (typeof linear.team === 'string') sync.linear.team = linear.team
   if (typeof linear['api-url'] === 'string') sync.linear.apiUrl = linear['api-url']
 
-  const jira = dict(s.jira)
+  const jira = dictOrEmpty(s.jira)
   if (typeof jira['base-url'] === 'string') sync.jira.baseUrl = jira['base-url'].replace(/\/+$/, '')
   if (typeof jira.project === 'string') sync.jira.project = jira.project
   if (typeof jira['issue-type'] === 'string') sync.jira.issueType = jira['issue-type']
-  const priorities = dict(jira.priorities)
+  const priorities = dictOrEmpty(jira.priorities)
   for (const level of ['urgent', 'high', 'medium', 'low'] as const) if (typeof priorities[level] === 'string') sync.jira.priorities[level] = priorities[level]
   return sync
 }

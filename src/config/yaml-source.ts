@@ -4,6 +4,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import { isDict } from '../util/dict.js'
 import type { ConfigIssue } from './errors.js'
+import { errorMessage } from '../util/error-message.js'
 
 export type Segment = string | number
 export type Locate = (segments: readonly Segment[], at: 'key' | 'value') => { line: number; column: number } | undefined
@@ -39,7 +40,7 @@ export function parseConfigText(raw: string, file: string): { layer?: Layer; iss
   try {
     values = doc.toJS() ?? {} // an empty or comment-only file means "all defaults"
   } catch (e) {
-    return { issues: [{ file, line: 1, column: 1, key: '', message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] }
+    return { issues: [{ file, line: 1, column: 1, key: '', message: `invalid YAML: ${errorMessage(e)}` }] }
   }
   return { layer: { source: file, values, locate: locator(doc, at) }, issues: [] }
 }

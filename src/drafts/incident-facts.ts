@@ -7,6 +7,7 @@ import type { PostmortemDraftConfig } from '../config/types.js'
 import { detectionFromStart, placeIncident, resolutionFromEnd, withMilestones, type Incident, type IncidentSettings, type TimelineRecord } from '../review/incidents.js'
 import { parseInstant, shortUtc } from '../review/timestamp.js'
 import { sanitizeText } from '../util/sanitize.js'
+import { asDict, type Dict } from '../util/dict.js'
 
 export interface TimelineEvent {
   ms: number
@@ -26,8 +27,6 @@ export interface IncidentFacts {
   notes: string[]
 }
 
-type Dict = Record<string, unknown>
-const asDict = (value: unknown): Dict | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined)
 
 /** One line of untrusted record text, safe to put in markdown. */
 export function recordText(value: string): string {

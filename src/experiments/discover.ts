@@ -3,6 +3,7 @@
 import pLimit from 'p-limit'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseExperimentDoc, type ParsedExperimentDoc } from './parse.js'
+import { errorMessage } from '../util/error-message.js'
 
 /** Where experiment docs live unless `experiment.paths` says otherwise. TEMPLATE.md does not match. */
 export const DEFAULT_EXPERIMENT_PATHS: readonly string[] = ['docs/experiments/**/EXP-*.md']
@@ -31,7 +32,7 @@ async function readExperiment(files: Pick<RepoFiles, 'read'>, path: string): Pro
   try {
     bytes = await files.read(path)
   } catch (error) {
-    return { path, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
+    return { path, problems: [{ line: 1, column: 1, message: `cannot read the file: ${errorMessage(error)}` }] }
   }
   return { path, ...parseExperimentDoc(bytes, path) }
 }

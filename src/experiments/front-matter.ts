@@ -3,6 +3,7 @@
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml'
 import { formatKeyPath, type ExperimentProblem, type SourcePosition } from './model.js'
+import { errorMessage } from '../util/error-message.js'
 
 /** Experiment docs are short; anything larger is not one and would only slow a run down. */
 export const MAX_EXPERIMENT_BYTES = 1024 * 1024
@@ -71,7 +72,7 @@ export function readFrontMatter(text: string): { frontMatter?: FrontMatter; prob
   try {
     frontMatter.values = doc.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (e) {
-    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${e instanceof Error ? e.message : String(e)}` }] }
+    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${errorMessage(e)}` }] }
   }
   recordPositions(doc, doc.contents, [], frontMatter.positions, at)
   return { frontMatter, problems: [] }

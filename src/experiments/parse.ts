@@ -5,6 +5,7 @@ import { consistencyProblems } from './consistency.js'
 import { decodeDoc, readFrontMatter } from './front-matter.js'
 import { notAlreadyReported, type ExperimentDoc, type ExperimentFrontMatter, type ExperimentProblem, type ExperimentResult, type SourcePosition } from './model.js'
 import { schemaProblems } from './schema-problems.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface ParsedExperimentDoc {
   /** Present when the front matter matches the schema (problems may still list consistency issues). */
@@ -22,7 +23,7 @@ export function parseExperimentDoc(text: string | Uint8Array, path: string): Par
     return parse(text, path)
   } catch (error) {
     // A bug here must not take a whole run down with it; the file is reported instead.
-    return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${error instanceof Error ? error.message : String(error)}` }] }
+    return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${errorMessage(error)}` }] }
   }
 }
 

@@ -6,6 +6,7 @@
 import picomatch from 'picomatch'
 import { parse } from 'yaml'
 import type { ChangedFiles } from './rollback-plan.js'
+import { asDict, type Dict } from '../util/dict.js'
 
 export interface PathFilter {
   /** GitHub's `paths` (run when a file matches) or `paths-ignore` (run unless every file matches). */
@@ -13,8 +14,6 @@ export interface PathFilter {
   patterns: string[]
 }
 
-type Dict = Record<string, unknown>
-const dict = (v: unknown): Dict | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : undefined)
 
 /**
  * The path filter of a workflow's `pull_request` (or `pull_request_target`) trigger; undefined when the
@@ -27,9 +26,9 @@ export function workflowPathFilter(workflowText: string): PathFilter | undefined
   } catch {
     return undefined
   }
-  const on = dict(doc)?.on
-  const trigger = dict(on)?.pull_request ?? dict(on)?.pull_request_target
-  const config = dict(trigger)
+  const on = asDict(doc)?.on
+  const trigger = asDict(on)?.pull_request ?? asDict(on)?.pull_request_target
+  const config = asDict(trigger)
   if (!config) return undefined
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : undefined)
   const paths = list(config.paths)

@@ -1,4 +1,5 @@
 import type { GitHubClient } from './client.js'
+import { errorMessage } from '../util/error-message.js'
 
 /** The Checks API takes at most this many annotations per request; the rest go in updates. */
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -54,7 +55,7 @@ export class PartialCheckRunError extends Error {
   ) {
     super(
       `check run ${checkRun.id} was created, but only ${annotationsSent} of ${annotationsTotal} annotations were added: ${
-        cause instanceof Error ? cause.message : String(cause)
+        errorMessage(cause)
       }`
     )
   }

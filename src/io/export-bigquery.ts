@@ -11,6 +11,7 @@ import { VIEWS } from '../export/views.js'
 import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
 import { DEFAULT_HTTP_POLICY, HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../sync/retry.js'
 import { sanitizeText } from '../util/sanitize.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
 export interface BigQuerySettings {
   project: string
@@ -26,8 +27,6 @@ export interface BigQuerySettings {
   sleep?: (ms: number) => Promise<void>
 }
 
-type Dict = Record<string, unknown>
-const dict = (value: unknown): Dict => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : {})
 
 const bqType: Record<Column['type'], string> = { STRING: 'STRING', INTEGER: 'INTEGER', FLOAT: 'FLOAT', BOOLEAN: 'BOOLEAN', TIMESTAMP: 'TIMESTAMP', DATE: 'DATE', JSON: 'JSON' }
 const fieldsOf = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? 'REQUIRED' : 'NULLABLE', description: c.description }))
@@ -39,8 +38,8 @@ function requestIdOf(seed: string): string {
 }
 
 function errorOf(json: unknown): { message: string; reason?: string } {
-  const error = dict(dict(json).error)
-  const first = dict(Array.isArray(error.errors) ? error.errors[0] : undefined)
+  const error = dictOrEmpty(dictOrEmpty(json).error)
+  const first = dictOrEmpty(Array.isArray(error.errors) ? error.errors[0] : undefined)
   const message = typeof error.message === 'string' ? error.message : typeof json === 'string' ? json : 'no details'
   return { message: sanitizeText(message, { multiline: false, maxLength: 300 }), ...(typeof first.reason === 'string' && { reason: first.reason }) }
 }
@@ -100,12 +99,12 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
     for (;;) {
       const r = await call('GET', `${projectPath}/jobs/${encodeURIComponent(jobId)}${location ? `?${location}` : ''}`, `${what} (job ${jobId})`)
       if (r.status >= 400) throw fail(what, r)
-      const job = dict(r.json)
-      const status = dict(job.status)
+      const job = dictOrEmpty(r.json)
+      const status = dictOrEmpty(job.status)
       if (status.state === 'DONE') {
-        const result = dict(status.errorResult)
+        const result = dictOrEmpty(status.errorResult)
         if (typeof result.message === 'string') {
-          const details = (Array.isArray(status.errors) ? status.errors : []).slice(0, 3).map((e) => sanitizeText(String(dict(e).message ?? ''), { multiline: false, maxLength: 200 }))
+          const details = (Array.isArray(status.errors) ? status.errors : []).slice(0, 3).map((e) => sanitizeText(String(dictOrEmpty(e).message ?? ''), { multiline: false, maxLength: 200 }))
           throw new WarehouseError(`BigQuery: ${what} failed: ${sanitizeText(result.message, { multiline: false, maxLength: 300 })}${details.length > 0 ? ` (${details.join('; ')})` : ''}`, 'the export can be re-run; if it fails again, the rows or the table schema do not match (see docs/export.md)')
         }
         return job
@@ -140,23 +139,23 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
     // A query with a requestId is idempotent: BigQuery runs it once however often it is sent.
     let r = await call('POST', `${projectPath}/queries`, what, body, { idempotent: true })
     if (r.status >= 400) throw fail(what, r)
-    let result = dict(r.json)
-    const jobId = String(dict(result.jobReference).jobId ?? '')
+    let result = dictOrEmpty(r.json)
+    const jobId = String(dictOrEmpty(result.jobReference).jobId ?? '')
     const rows: Array<Record<string, unknown>> = []
     let delay = 250
     for (;;) {
       if (result.jobComplete === true) {
-        const fields = (Array.isArray(dict(result.schema).fields) ? (dict(result.schema).fields as unknown[]) : []).map((f) => String(dict(f).name))
+        const fields = (Array.isArray(dictOrEmpty(result.schema).fields) ? (dictOrEmpty(result.schema).fields as unknown[]) : []).map((f) => String(dictOrEmpty(f).name))
         for (const row of Array.isArray(result.rows) ? result.rows : []) {
-          const cells = Array.isArray(dict(row).f) ? (dict(row).f as unknown[]) : []
-          rows.push(Object.fromEntries(fields.map((name, i) => [name, dict(cells[i]).v ?? null])))
+          const cells = Array.isArray(dictOrEmpty(row).f) ? (dictOrEmpty(row).f as unknown[]) : []
+          rows.push(Object.fromEntries(fields.map((name, i) => [name, dictOrEmpty(cells[i]).v ?? null])))
         }
         if (typeof result.pageToken !== 'string') return rows
       } else await sleep((delay = Math.min(delay * 2, 5000)))
       const page = [location, result.jobComplete === true && typeof result.pageToken === 'string' ? `pageToken=${encodeURIComponent(result.pageToken)}` : '', 'timeoutMs=10000'].filter(Boolean).join('&')
       r = await call('GET', `${projectPath}/queries/${encodeURIComponent(jobId)}?${page}`, what)
       if (r.status >= 400) throw fail(what, r)
-      result = dict(r.json)
+      result = dictOrEmpty(r.json)
     }
   }
 
@@ -170,7 +169,7 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       return
     }
     if (got.status >= 400) throw fail(`reading table ${name}`, got)
-    const existing = (Array.isArray(dict(dict(got.json).schema).fields) ? (dict(dict(got.json).schema).fields as unknown[]) : []).map(dict)
+    const existing = (Array.isArray(dictOrEmpty(dictOrEmpty(got.json).schema).fields) ? (dictOrEmpty(dictOrEmpty(got.json).schema).fields as unknown[]) : []).map(dictOrEmpty)
     const have = new Set(existing.map((f) => String(f.name)))
     const missing = columns.filter((c) => !have.has(c.name))
     if (missing.length === 0) return

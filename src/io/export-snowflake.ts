@@ -12,6 +12,7 @@ import { WarehouseError, type SchemaChange, type Warehouse } from '../export/war
 import { DEFAULT_HTTP_POLICY, HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../sync/retry.js'
 import { errorMessage } from '../util/error-message.js'
 import { sanitizeText } from '../util/sanitize.js'
+import { dictOrEmpty, type Dict } from '../util/dict.js'
 
 export interface SnowflakeSettings {
   /** Account identifier: `myorg-myaccount` or a locator `xy12345.us-east-1`. */
@@ -36,8 +37,6 @@ export interface SnowflakeSettings {
   now?: () => number
 }
 
-type Dict = Record<string, unknown>
-const dict = (v: unknown): Dict => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Dict) : {})
 
 /** The account as the JWT names it: upper case, without the region of a locator. */
 export function jwtAccountName(account: string): string {
@@ -96,7 +95,7 @@ export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
       if (error instanceof HttpRequestError) throw new WarehouseError(`Snowflake: ${sanitizeText(error.message, { multiline: false, maxLength: 300 })}`, 'check that the account URL is reachable; the export can be re-run safely')
       throw error
     }
-    const message = sanitizeText(String(dict(response.json).message ?? ''), { multiline: false, maxLength: 300 })
+    const message = sanitizeText(String(dictOrEmpty(response.json).message ?? ''), { multiline: false, maxLength: 300 })
     if (response.status === 401) throw new WarehouseError(`Snowflake refused the credentials (401) for ${what}${message ? `: ${message}` : ''}`, 'check SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER and that the public key is set on the user (ALTER USER … SET RSA_PUBLIC_KEY), or the programmatic access token', true)
     if (response.status === 403) throw new WarehouseError(`Snowflake refused ${what} (403)${message ? `: ${message}` : ''}`, `the role needs USAGE on the warehouse and database, and CREATE TABLE/VIEW on schema ${settings.database}.${settings.schema}`, true)
     return response
@@ -119,17 +118,17 @@ export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
     let delay = 250
     for (;;) {
       if (r.status === 202) {
-        const handle = String(dict(r.json).statementHandle ?? '')
+        const handle = String(dictOrEmpty(r.json).statementHandle ?? '')
         await sleep((delay = Math.min(delay * 2, 5000)))
         r = await send('GET', `/api/v2/statements/${encodeURIComponent(handle)}`, what)
         continue
       }
       if (r.status !== 200) {
-        const failure = dict(r.json)
+        const failure = dictOrEmpty(r.json)
         throw new WarehouseError(`Snowflake: ${what} failed (${r.status}${failure.sqlState ? ` ${String(failure.sqlState)}` : ''}): ${sanitizeText(String(failure.message ?? 'no details'), { multiline: false, maxLength: 300 })}`, r.status === 422 ? 'the statement was refused: check the database, schema and that the tables were created by reliability-loop' : 'the export can be re-run safely', r.status === 422 || r.status === 400 || r.status === 404)
       }
-      const result = dict(r.json)
-      const columns = (Array.isArray(dict(result.resultSetMetaData).rowType) ? (dict(result.resultSetMetaData).rowType as unknown[]) : []).map((c) => String(dict(c).name).toLowerCase())
+      const result = dictOrEmpty(r.json)
+      const columns = (Array.isArray(dictOrEmpty(result.resultSetMetaData).rowType) ? (dictOrEmpty(result.resultSetMetaData).rowType as unknown[]) : []).map((c) => String(dictOrEmpty(c).name).toLowerCase())
       return (Array.isArray(result.data) ? (result.data as unknown[][]) : []).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])))
     }
   }

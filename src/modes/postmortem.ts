@@ -16,6 +16,7 @@ import { formatDuration } from '../review/timestamp.js'
 import { groupStreamEntries, type StreamEntry } from '../review/stream-incidents.js'
 import { closestName, editDistance } from '../util/did-you-mean.js'
 import { errorMessage } from '../util/error-message.js'
+import { asDict, type Dict } from '../util/dict.js'
 
 export interface PostmortemAdapters {
   files: Pick<RepoFiles, 'glob' | 'read' | 'exists'>
@@ -67,8 +68,6 @@ interface IncidentEntry {
   load: () => Promise<TimelineRecord[]>
 }
 
-type Dict = Record<string, unknown>
-const asDict = (value: unknown): Dict | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined)
 
 async function collect(records: AsyncIterable<TimelineRecord>): Promise<TimelineRecord[]> {
   const out: TimelineRecord[] = []

@@ -6,6 +6,7 @@ import nodemailer from 'nodemailer'
 import type { EmailSettings } from '../config/publish-types.js'
 import { ChannelError, redact, type ChannelResult } from './channel.js'
 import type { PublishContent } from './content.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface SmtpConnection {
   url: string
@@ -49,7 +50,7 @@ export async function sendEmail(content: PublishContent, settings: EmailSettings
     const timeout = smtp.timeoutMs ?? 30_000
     transport = nodemailer.createTransport({ url: smtp.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2, disableFileAccess: true, disableUrlAccess: true })
   } catch (error) {
-    throw new ChannelError(`SMTP_URL is not a usable SMTP address: ${redact(error instanceof Error ? error.message : String(error), secretsOf(smtp.url))}`, 'SMTP_URL, e.g. smtps://user:password@smtp.example.com:465')
+    throw new ChannelError(`SMTP_URL is not a usable SMTP address: ${redact(errorMessage(error), secretsOf(smtp.url))}`, 'SMTP_URL, e.g. smtps://user:password@smtp.example.com:465')
   }
   try {
     const info = await transport.sendMail({

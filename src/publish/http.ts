@@ -3,6 +3,7 @@
 // a ChannelError; this only decides when to try again.
 
 import { ChannelError, realSleep, type Sleep } from './channel.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface HttpOptions {
   /** For messages: `Confluence`, `Slack`. */
@@ -52,7 +53,7 @@ export async function httpRequest(url: string, init: RequestInit, options: HttpO
         continue
       }
       if (timedOut) throw new ChannelError(`${options.service} at ${options.host} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`} (${attempts(attempt + 1)})`, `that ${options.host} is reachable from this runner`)
-      throw new ChannelError(`cannot reach ${options.service} at ${options.host}: ${code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`, `the host name and that ${options.host} is reachable from this runner`)
+      throw new ChannelError(`cannot reach ${options.service} at ${options.host}: ${code ?? cause?.message ?? (errorMessage(error))}`, `the host name and that ${options.host} is reachable from this runner`)
     }
     if (response.status === 429 || response.status >= 500) {
       const wait = response.status === 429 ? (retryAfterMs(response) ?? 1000 * 2 ** attempt) : 1000 * 2 ** attempt

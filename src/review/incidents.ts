@@ -8,6 +8,7 @@ import { inPeriod, type ReviewPeriod } from './period.js'
 import type { DataNote } from './quality.js'
 import { compareText } from './quality.js'
 import { parseInstant } from './timestamp.js'
+import { asDict, type Dict } from '../util/dict.js'
 
 export type IncidentSettings = ReviewConfig['incidents']
 
@@ -59,8 +60,6 @@ export interface IncidentPlacement {
   notes: DataNote[]
 }
 
-type Dict = Record<string, unknown>
-const asDict = (value: unknown): Dict | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Dict) : undefined)
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined)
 
 function statusIn(status: string, statuses: readonly string[]): boolean {

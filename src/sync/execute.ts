@@ -7,6 +7,7 @@
 import pLimit from 'p-limit'
 import type { PlanItem } from './plan.js'
 import type { Ticket, Tracker } from './tracker.js'
+import { errorMessage } from '../util/error-message.js'
 
 export interface ExecuteOptions {
   /** Items written at the same time. */
@@ -36,10 +37,6 @@ export function defaultBackoffMs(attempt: number): number {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 class ItemFailure extends Error {}
 
 async function createOnce(plan: PlanItem, tracker: Tracker, options: Required<Pick<ExecuteOptions, 'attempts' | 'backoffMs' | 'sleep'>>): Promise<ItemResult> {
@@ -53,27 +50,27 @@ async function createOnce(plan: PlanItem, tracker: Tracker, options: Required<Pi
     } catch (error) {
       lastError = error
       const kind = tracker.classify(error)
-      if (kind === 'fatal') throw new ItemFailure(`create failed: ${message(error)}`)
+      if (kind === 'fatal') throw new ItemFailure(`create failed: ${errorMessage(error)}`)
       if (kind === 'ambiguous' && !tracker.capabilities.idempotentCreate) {
         let found: Ticket[]
         try {
           found = await tracker.recheck([draft.key], { patient: true })
         } catch (recheckError) {
           throw new ItemFailure(
-            `create failed (${message(error)}) and checking whether it happened failed too (${message(recheckError)}); not retried, to avoid a duplicate: the next run finds the ticket if it was made`
+            `create failed (${errorMessage(error)}) and checking whether it happened failed too (${errorMessage(recheckError)}); not retried, to avoid a duplicate: the next run finds the ticket if it was made`
           )
         }
         const ticket = found.find((t) => t.keys.includes(draft.key))
         if (ticket) return { plan, ticket, recovered: true }
         if (!tracker.capabilities.recheckConsistent) {
           throw new ItemFailure(
-            `create failed (${message(error)}) and the tracker's search does not show the ticket yet; it may exist, so it is not created again in this run: the next run finds it, or creates it`
+            `create failed (${errorMessage(error)}) and the tracker's search does not show the ticket yet; it may exist, so it is not created again in this run: the next run finds it, or creates it`
           )
         }
       }
     }
   }
-  throw new ItemFailure(`create failed after ${options.attempts} attempts: ${message(lastError)}`)
+  throw new ItemFailure(`create failed after ${options.attempts} attempts: ${errorMessage(lastError)}`)
 }
 
 async function writeIdempotent(
@@ -96,10 +93,10 @@ async function writeIdempotent(
       if (error instanceof ItemFailure) throw error
       lastError = error
       // Setting the same values twice is harmless, so an ambiguous failure is simply retried.
-      if (tracker.classify(error) === 'fatal') throw new ItemFailure(`${what} of ${ticket.ref} failed: ${message(error)}`)
+      if (tracker.classify(error) === 'fatal') throw new ItemFailure(`${what} of ${ticket.ref} failed: ${errorMessage(error)}`)
     }
   }
-  throw new ItemFailure(`${what} of ${ticket.ref} failed after ${options.attempts} attempts: ${message(lastError)}`)
+  throw new ItemFailure(`${what} of ${ticket.ref} failed after ${options.attempts} attempts: ${errorMessage(lastError)}`)
 }
 
 /**
@@ -135,7 +132,7 @@ export async function executePlan(items: readonly PlanItem[], tracker: Tracker, 
           if (action === 'create') return await createOnce(plan, tracker, settings)
           return await writeIdempotent(action, plan, tracker, settings)
         } catch (error) {
-          return { plan, ...(plan.ticket && { ticket: plan.ticket }), error: error instanceof ItemFailure ? error.message : `unexpected error: ${message(error)}` }
+          return { plan, ...(plan.ticket && { ticket: plan.ticket }), error: error instanceof ItemFailure ? error.message : `unexpected error: ${errorMessage(error)}` }
         } finally {
           options.onProgress?.({ done: ++done, total: writes })
         }

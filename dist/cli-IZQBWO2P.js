@@ -7,11 +7,11 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import {
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import "./cli-JW34KQ4Z.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-UJJGCHLM.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-FN7R2T4P.js";
+} from "./cli-BQEVYVMB.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";
@@ -24,6 +24,9 @@ import {
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
+import {
+  asDict
+} from "./cli-2DQVB3FE.js";
 
 // src/io/node-review-adapters.ts
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
@@ -382,7 +385,6 @@ function createNodeReviewAdapters(config, options = {}) {
 }
 
 // src/review/incidents.ts
-var asDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 var text = (value) => typeof value === "string" && value.trim() !== "" ? value.trim() : typeof value === "number" ? String(value) : void 0;
 function statusIn(status, statuses) {
   const s = status.toLowerCase();

@@ -8,14 +8,14 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-F7QKURU2.js";
+} from "./cli-UQHI3OTU.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-FN7R2T4P.js";
+import "./cli-BQEVYVMB.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
-} from "./cli-5TF2JIQR.js";
+} from "./cli-TRUJWBLV.js";
 import {
   collectSyncItems
 } from "./cli-HHLT3I35.js";
@@ -40,15 +40,16 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   EXPORT_TARGETS,
+  dictOrEmpty,
   loadConfig,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   NO_PROGRESS,
@@ -282,7 +283,6 @@ GROUP BY repository, snapshot_date`
 ];
 
 // src/io/export-bigquery.ts
-var dict = (value2) => value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : {};
 var bqType = { STRING: "STRING", INTEGER: "INTEGER", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" };
 var fieldsOf = (columns) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? "REQUIRED" : "NULLABLE", description: c.description }));
 function requestIdOf(seed) {
@@ -290,8 +290,8 @@ function requestIdOf(seed) {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 function errorOf(json) {
-  const error = dict(dict(json).error);
-  const first = dict(Array.isArray(error.errors) ? error.errors[0] : void 0);
+  const error = dictOrEmpty(dictOrEmpty(json).error);
+  const first = dictOrEmpty(Array.isArray(error.errors) ? error.errors[0] : void 0);
   const message = typeof error.message === "string" ? error.message : typeof json === "string" ? json : "no details";
   return { message: sanitizeText(message, { multiline: false, maxLength: 300 }), ...typeof first.reason === "string" && { reason: first.reason } };
 }
@@ -344,12 +344,12 @@ function openBigQueryWarehouse(settings) {
     for (; ; ) {
       const r = await call("GET", `${projectPath}/jobs/${encodeURIComponent(jobId)}${location ? `?${location}` : ""}`, `${what} (job ${jobId})`);
       if (r.status >= 400) throw fail(what, r);
-      const job = dict(r.json);
-      const status = dict(job.status);
+      const job = dictOrEmpty(r.json);
+      const status = dictOrEmpty(job.status);
       if (status.state === "DONE") {
-        const result = dict(status.errorResult);
+        const result = dictOrEmpty(status.errorResult);
         if (typeof result.message === "string") {
-          const details = (Array.isArray(status.errors) ? status.errors : []).slice(0, 3).map((e) => sanitizeText(String(dict(e).message ?? ""), { multiline: false, maxLength: 200 }));
+          const details = (Array.isArray(status.errors) ? status.errors : []).slice(0, 3).map((e) => sanitizeText(String(dictOrEmpty(e).message ?? ""), { multiline: false, maxLength: 200 }));
           throw new WarehouseError(`BigQuery: ${what} failed: ${sanitizeText(result.message, { multiline: false, maxLength: 300 })}${details.length > 0 ? ` (${details.join("; ")})` : ""}`, "the export can be re-run; if it fails again, the rows or the table schema do not match (see docs/export.md)");
         }
         return job;
@@ -375,23 +375,23 @@ function openBigQueryWarehouse(settings) {
     };
     let r = await call("POST", `${projectPath}/queries`, what, body, { idempotent: true });
     if (r.status >= 400) throw fail(what, r);
-    let result = dict(r.json);
-    const jobId = String(dict(result.jobReference).jobId ?? "");
+    let result = dictOrEmpty(r.json);
+    const jobId = String(dictOrEmpty(result.jobReference).jobId ?? "");
     const rows = [];
     let delay = 250;
     for (; ; ) {
       if (result.jobComplete === true) {
-        const fields = (Array.isArray(dict(result.schema).fields) ? dict(result.schema).fields : []).map((f) => String(dict(f).name));
+        const fields = (Array.isArray(dictOrEmpty(result.schema).fields) ? dictOrEmpty(result.schema).fields : []).map((f) => String(dictOrEmpty(f).name));
         for (const row of Array.isArray(result.rows) ? result.rows : []) {
-          const cells = Array.isArray(dict(row).f) ? dict(row).f : [];
-          rows.push(Object.fromEntries(fields.map((name, i) => [name, dict(cells[i]).v ?? null])));
+          const cells = Array.isArray(dictOrEmpty(row).f) ? dictOrEmpty(row).f : [];
+          rows.push(Object.fromEntries(fields.map((name, i) => [name, dictOrEmpty(cells[i]).v ?? null])));
         }
         if (typeof result.pageToken !== "string") return rows;
       } else await sleep(delay = Math.min(delay * 2, 5e3));
       const page = [location, result.jobComplete === true && typeof result.pageToken === "string" ? `pageToken=${encodeURIComponent(result.pageToken)}` : "", "timeoutMs=10000"].filter(Boolean).join("&");
       r = await call("GET", `${projectPath}/queries/${encodeURIComponent(jobId)}?${page}`, what);
       if (r.status >= 400) throw fail(what, r);
-      result = dict(r.json);
+      result = dictOrEmpty(r.json);
     }
   }
   async function ensureTable(name, description, columns, changes) {
@@ -404,7 +404,7 @@ function openBigQueryWarehouse(settings) {
       return;
     }
     if (got.status >= 400) throw fail(`reading table ${name}`, got);
-    const existing = (Array.isArray(dict(dict(got.json).schema).fields) ? dict(dict(got.json).schema).fields : []).map(dict);
+    const existing = (Array.isArray(dictOrEmpty(dictOrEmpty(got.json).schema).fields) ? dictOrEmpty(dictOrEmpty(got.json).schema).fields : []).map(dictOrEmpty);
     const have = new Set(existing.map((f) => String(f.name)));
     const missing = columns.filter((c) => !have.has(c.name));
     if (missing.length === 0) return;
@@ -618,7 +618,6 @@ async function queryDuckDb(absPath, sql) {
 
 // src/io/export-snowflake.ts
 import { createHash, createPrivateKey, createPublicKey, createSign, randomUUID as randomUUID2 } from "node:crypto";
-var dict2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : {};
 function jwtAccountName(account) {
   const name = account.replace(/\.snowflakecomputing\.com$/i, "");
   return (name.includes(".") ? name.split(".")[0] : name).toUpperCase();
@@ -666,7 +665,7 @@ function openSnowflakeWarehouse(settings) {
       if (error instanceof HttpRequestError) throw new WarehouseError(`Snowflake: ${sanitizeText(error.message, { multiline: false, maxLength: 300 })}`, "check that the account URL is reachable; the export can be re-run safely");
       throw error;
     }
-    const message = sanitizeText(String(dict2(response.json).message ?? ""), { multiline: false, maxLength: 300 });
+    const message = sanitizeText(String(dictOrEmpty(response.json).message ?? ""), { multiline: false, maxLength: 300 });
     if (response.status === 401) throw new WarehouseError(`Snowflake refused the credentials (401) for ${what}${message ? `: ${message}` : ""}`, "check SNOWFLAKE_ACCOUNT, SNOWFLAKE_USER and that the public key is set on the user (ALTER USER … SET RSA_PUBLIC_KEY), or the programmatic access token", true);
     if (response.status === 403) throw new WarehouseError(`Snowflake refused ${what} (403)${message ? `: ${message}` : ""}`, `the role needs USAGE on the warehouse and database, and CREATE TABLE/VIEW on schema ${settings.database}.${settings.schema}`, true);
     return response;
@@ -686,17 +685,17 @@ function openSnowflakeWarehouse(settings) {
     let delay = 250;
     for (; ; ) {
       if (r.status === 202) {
-        const handle = String(dict2(r.json).statementHandle ?? "");
+        const handle = String(dictOrEmpty(r.json).statementHandle ?? "");
         await sleep(delay = Math.min(delay * 2, 5e3));
         r = await send("GET", `/api/v2/statements/${encodeURIComponent(handle)}`, what);
         continue;
       }
       if (r.status !== 200) {
-        const failure = dict2(r.json);
+        const failure = dictOrEmpty(r.json);
         throw new WarehouseError(`Snowflake: ${what} failed (${r.status}${failure.sqlState ? ` ${String(failure.sqlState)}` : ""}): ${sanitizeText(String(failure.message ?? "no details"), { multiline: false, maxLength: 300 })}`, r.status === 422 ? "the statement was refused: check the database, schema and that the tables were created by reliability-loop" : "the export can be re-run safely", r.status === 422 || r.status === 400 || r.status === 404);
       }
-      const result = dict2(r.json);
-      const columns = (Array.isArray(dict2(result.resultSetMetaData).rowType) ? dict2(result.resultSetMetaData).rowType : []).map((c) => String(dict2(c).name).toLowerCase());
+      const result = dictOrEmpty(r.json);
+      const columns = (Array.isArray(dictOrEmpty(result.resultSetMetaData).rowType) ? dictOrEmpty(result.resultSetMetaData).rowType : []).map((c) => String(dictOrEmpty(c).name).toLowerCase());
       return (Array.isArray(result.data) ? result.data : []).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i] ?? null])));
     }
   }

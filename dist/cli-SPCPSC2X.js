@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-F7QKURU2.js";
+} from "./cli-UQHI3OTU.js";
 import {
   PeriodError,
   compareNotes,
@@ -38,7 +38,7 @@ import {
 } from "./cli-PKNRYYMW.js";
 import {
   discoverExperiments
-} from "./cli-CP4ZX5C7.js";
+} from "./cli-SSVDVKMN.js";
 import {
   ENV_NAMES,
   collectDecisionItems,
@@ -47,7 +47,7 @@ import {
   planSettingsOf,
   planSync,
   resolveConnection
-} from "./cli-BFJLD6QQ.js";
+} from "./cli-WWIUJGYL.js";
 import {
   collectSyncItems
 } from "./cli-HHLT3I35.js";
@@ -68,7 +68,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-4H3WVVW2.js";
+} from "./cli-MJXLWKAF.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";
@@ -77,7 +77,7 @@ import {
   readConfigText,
   reviewConfigOf,
   syncConfigOf
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   InvalidArgumentError,

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-Z5YL3374.js";
+} from "./cli-IUSO4TZQ.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

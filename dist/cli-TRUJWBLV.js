@@ -9,10 +9,13 @@ import {
   isDict,
   pointerSegments,
   require_ajv
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   require_dist
 } from "./cli-JW34KQ4Z.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -80,7 +83,7 @@ function readFrontMatter(text2) {
   try {
     frontMatter.values = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (e) {
-    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { frontMatter, problems: [{ line: 2, column: 1, message: `invalid YAML in the front matter: ${errorMessage(e)}` }] };
   }
   recordPositions(doc, doc.contents, [], frontMatter.positions, at);
   return { frontMatter, problems: [] };
@@ -407,7 +410,7 @@ function parseExperimentDoc(text2, path) {
   try {
     return parse(text2, path);
   } catch (error) {
-    return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { problems: [{ line: 1, column: 1, message: `could not read this experiment doc: ${errorMessage(error)}` }] };
   }
 }
 function parse(input, path) {

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -17,7 +17,7 @@ import {
 import {
   configSchema,
   loadConfig
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   Option,

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-Z5YL3374.js";
+} from "./cli-IUSO4TZQ.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,
@@ -15,7 +15,7 @@ import {
   parseRuleSettings,
   plural,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   InvalidArgumentError,
@@ -31,6 +31,9 @@ import {
   shouldUseColor,
   sortFindings
 } from "./cli-JW34KQ4Z.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -98,7 +101,7 @@ function writeOutputFile(cwd, output, text, what = "report") {
     mkdirSync(path2.dirname(file), { recursive: true });
     writeFileSync(file, text);
   } catch (error) {
-    throw new UsageError(`cannot write the ${what} to ${output}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`cannot write the ${what} to ${output}: ${errorMessage(error)}`);
   }
 }
 

@@ -7,7 +7,7 @@ import {
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "faa38003e3fa3534" : "source";
+var BUILD_ID = true ? "98e19770ebe41cdd" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

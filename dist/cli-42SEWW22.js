@@ -3,7 +3,7 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   discoverExperiments
-} from "./cli-CP4ZX5C7.js";
+} from "./cli-SSVDVKMN.js";
 import {
   closedAsUsage,
   createPrompter
@@ -20,14 +20,14 @@ import {
   isFinished,
   notAlreadyReported,
   parseExperimentDoc
-} from "./cli-5TF2JIQR.js";
+} from "./cli-TRUJWBLV.js";
 import {
   collect,
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -41,7 +41,7 @@ import {
   loadConfig,
   plural,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   Option,
@@ -54,7 +54,9 @@ import {
   sanitizeText
 } from "./cli-Q4UO6FBE.js";
 import "./cli-QCVQTLV6.js";
-import "./cli-UJJGCHLM.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import {
   __toESM
 } from "./cli-EZXOBCIM.js";
@@ -764,7 +766,7 @@ async function readTemplate(ctx) {
   } catch (error) {
     const code = error.code;
     if (code === "ENOENT" || code === "ENOTDIR") return void 0;
-    throw new UsageError(`cannot read the template ${ctx.settings.template}: ${error instanceof Error ? error.message : String(error)}`, "fix or remove experiment.template in the config");
+    throw new UsageError(`cannot read the template ${ctx.settings.template}: ${errorMessage(error)}`, "fix or remove experiment.template in the config");
   }
 }
 async function experimentNewCommand(options, ctx) {

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-FN7R2T4P.js";
+} from "./cli-BQEVYVMB.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-Z5YL3374.js";
+} from "./cli-IUSO4TZQ.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -24,7 +24,9 @@ import {
 } from "./cli-JW34KQ4Z.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-QCVQTLV6.js";
-import "./cli-UJJGCHLM.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/main.ts
@@ -50,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-2E6EGABH.js")).addLintCommand],
-  ["gate", async () => (await import("./cli-QYV7PWNS.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-I5VIN4CT.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-TNARDGN2.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-4SQAUG7H.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-DW7W72GS.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-ILKU7A5L.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-7FW6CV5O.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-KJZ2OPGG.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-BHUMOSJJ.js")).addInitCommand]
+  ["lint", async () => (await import("./cli-IZQBWO2P.js")).addLintCommand],
+  ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
+  ["experiment", async () => (await import("./cli-42SEWW22.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-XR2QVZ2Z.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-UKOXWAWF.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-THOA5KJN.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-7WMFXMJK.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-P6F76STP.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-JMKY6WXX.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-ETW7MKCE.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];
@@ -118,7 +120,7 @@ ${error.hint === void 0 ? "" : `hint: ${error.hint}
 `}`);
     return EXIT.USAGE;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const firstLine = message.split("\n")[0] || (error instanceof Error ? error.name : "unknown error");
   io.stderr(`error: unexpected internal error: ${firstLine}
 `);

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-4H3WVVW2.js";
+} from "./cli-MJXLWKAF.js";
 import {
   VERSION
-} from "./cli-Z5YL3374.js";
+} from "./cli-IUSO4TZQ.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -36,7 +36,7 @@ import {
   readConfigText,
   require_ajv,
   scaleBounds
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   ConfigError,
   EXIT,

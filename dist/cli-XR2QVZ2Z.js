@@ -7,7 +7,7 @@ import {
   githubWebUrl,
   resolveConnection,
   runSync
-} from "./cli-BFJLD6QQ.js";
+} from "./cli-WWIUJGYL.js";
 import "./cli-HHLT3I35.js";
 import "./cli-PV4PP3YR.js";
 import {
@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -41,7 +41,7 @@ import {
   loadConfig,
   plural,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   InvalidArgumentError,

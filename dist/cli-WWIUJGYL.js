@@ -22,7 +22,7 @@ import {
 } from "./cli-7J3Z5ETF.js";
 import {
   syncConfigOf
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   ruleById
 } from "./cli-JW34KQ4Z.js";
@@ -42,9 +42,6 @@ function defaultBackoffMs(attempt) {
   return Math.min(3e4, base / 2 + Math.random() * base);
 }
 var realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-function message(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 var ItemFailure = class extends Error {
 };
 async function createOnce(plan2, tracker, options) {
@@ -58,27 +55,27 @@ async function createOnce(plan2, tracker, options) {
     } catch (error) {
       lastError = error;
       const kind = tracker.classify(error);
-      if (kind === "fatal") throw new ItemFailure(`create failed: ${message(error)}`);
+      if (kind === "fatal") throw new ItemFailure(`create failed: ${errorMessage(error)}`);
       if (kind === "ambiguous" && !tracker.capabilities.idempotentCreate) {
         let found;
         try {
           found = await tracker.recheck([draft.key], { patient: true });
         } catch (recheckError) {
           throw new ItemFailure(
-            `create failed (${message(error)}) and checking whether it happened failed too (${message(recheckError)}); not retried, to avoid a duplicate: the next run finds the ticket if it was made`
+            `create failed (${errorMessage(error)}) and checking whether it happened failed too (${errorMessage(recheckError)}); not retried, to avoid a duplicate: the next run finds the ticket if it was made`
           );
         }
         const ticket = found.find((t) => t.keys.includes(draft.key));
         if (ticket) return { plan: plan2, ticket, recovered: true };
         if (!tracker.capabilities.recheckConsistent) {
           throw new ItemFailure(
-            `create failed (${message(error)}) and the tracker's search does not show the ticket yet; it may exist, so it is not created again in this run: the next run finds it, or creates it`
+            `create failed (${errorMessage(error)}) and the tracker's search does not show the ticket yet; it may exist, so it is not created again in this run: the next run finds it, or creates it`
           );
         }
       }
     }
   }
-  throw new ItemFailure(`create failed after ${options.attempts} attempts: ${message(lastError)}`);
+  throw new ItemFailure(`create failed after ${options.attempts} attempts: ${errorMessage(lastError)}`);
 }
 async function writeIdempotent(what, plan2, tracker, options) {
   const ticket = plan2.ticket;
@@ -94,10 +91,10 @@ async function writeIdempotent(what, plan2, tracker, options) {
     } catch (error) {
       if (error instanceof ItemFailure) throw error;
       lastError = error;
-      if (tracker.classify(error) === "fatal") throw new ItemFailure(`${what} of ${ticket.ref} failed: ${message(error)}`);
+      if (tracker.classify(error) === "fatal") throw new ItemFailure(`${what} of ${ticket.ref} failed: ${errorMessage(error)}`);
     }
   }
-  throw new ItemFailure(`${what} of ${ticket.ref} failed after ${options.attempts} attempts: ${message(lastError)}`);
+  throw new ItemFailure(`${what} of ${ticket.ref} failed after ${options.attempts} attempts: ${errorMessage(lastError)}`);
 }
 async function alreadyThere(items, tracker) {
   const keys = items.filter((p) => p.action === "create" && p.draft).map((p) => p.item.key);
@@ -126,7 +123,7 @@ async function executePlan(items, tracker, options) {
           if (action === "create") return await createOnce(plan2, tracker, settings);
           return await writeIdempotent(action, plan2, tracker, settings);
         } catch (error) {
-          return { plan: plan2, ...plan2.ticket && { ticket: plan2.ticket }, error: error instanceof ItemFailure ? error.message : `unexpected error: ${message(error)}` };
+          return { plan: plan2, ...plan2.ticket && { ticket: plan2.ticket }, error: error instanceof ItemFailure ? error.message : `unexpected error: ${errorMessage(error)}` };
         } finally {
           options.onProgress?.({ done: ++done, total: writes });
         }

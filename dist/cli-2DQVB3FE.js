@@ -7405,9 +7405,19 @@ var gateSchema = {
   }
 };
 
+// src/util/dict.ts
+function isDict(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function asDict(value) {
+  return isDict(value) ? value : void 0;
+}
+function dictOrEmpty(value) {
+  return isDict(value) ? value : {};
+}
+
 // src/config/gate.ts
 var GATE_IDS = ["drills", "sev1-actions", "rollback-plan"];
-var dict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var strings = (value) => Array.isArray(value) ? value.map(String) : void 0;
 function defaultGateConfig(levels = ["Sev1"]) {
   const mostSevere = levels.find((l) => severityKey(l) === severityKey("Sev1")) ?? levels[0] ?? "Sev1";
@@ -7423,12 +7433,12 @@ function resolveGate(section, report, config) {
   const levels = config.lint.postmortems.severityLevels;
   const defaults = defaultGateConfig(levels);
   const s = section ?? {};
-  const checks = dict(s.checks);
-  const drills = dict(s.drills);
-  const sev1 = dict(s["sev1-actions"]);
-  const rollback = dict(s["rollback-plan"]);
-  const typePaths = dict(rollback["type-paths"]);
-  const bypass = dict(s.bypass);
+  const checks = dictOrEmpty(s.checks);
+  const drills = dictOrEmpty(s.drills);
+  const sev1 = dictOrEmpty(s["sev1-actions"]);
+  const rollback = dictOrEmpty(s["rollback-plan"]);
+  const typePaths = dictOrEmpty(rollback["type-paths"]);
+  const bypass = dictOrEmpty(s.bypass);
   const checkNames = { ...defaults.checkNames };
   for (const id of GATE_IDS) if (typeof checks[id] === "string") checkNames[id] = checks[id];
   const seen = /* @__PURE__ */ new Map();
@@ -7542,7 +7552,6 @@ var experimentSection = {
 };
 
 // src/config/sync.ts
-var dict2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var DEFAULT_LINEAR_API_URL = "https://api.linear.app/graphql";
 function defaultSyncConfig(levels = ["Sev1", "Sev2", "Sev3", "Sev4"]) {
   const scale = ["urgent", "high", "medium", "low"];
@@ -7585,7 +7594,7 @@ function resolveSync(section, report, config) {
   if (Array.isArray(s["decision-paths"])) sync.decisionPaths = s["decision-paths"].map(String);
   if (s.priorities !== void 0) {
     const byKey = new Map(levels.map((l) => [severityKey(l), l]));
-    for (const [written, value] of Object.entries(dict2(s.priorities))) {
+    for (const [written, value] of Object.entries(dictOrEmpty(s.priorities))) {
       const level = byKey.get(severityKey(written));
       if (level === void 0) {
         report(["sync", "priorities", written], "key", `not one of postmortems.severity-levels (${levels.join(", ")})`);
@@ -7594,12 +7603,12 @@ function resolveSync(section, report, config) {
       sync.priorities[level] = value;
     }
   }
-  for (const [handle, entry] of Object.entries(dict2(s.owners))) {
+  for (const [handle, entry] of Object.entries(dictOrEmpty(s.owners))) {
     const owner = handle.replace(/^@/, "");
     const identity = {};
     if (typeof entry === "string") identity.email = entry;
     else {
-      const e = dict2(entry);
+      const e = dictOrEmpty(entry);
       for (const field of ["email", "github", "linear", "jira"]) if (typeof e[field] === "string") identity[field] = e[field];
     }
     if (identity.email !== void 0 && !EMAIL_RE.test(identity.email)) {
@@ -7607,17 +7616,17 @@ function resolveSync(section, report, config) {
     }
     sync.owners[owner] = identity;
   }
-  const github = dict2(s.github);
+  const github = dictOrEmpty(s.github);
   if (typeof github.repository === "string") sync.github.repository = github.repository;
   if (typeof github.milestones === "boolean") sync.github.milestones = github.milestones;
-  const linear = dict2(s.linear);
+  const linear = dictOrEmpty(s.linear);
   if (typeof linear.team === "string") sync.linear.team = linear.team;
   if (typeof linear["api-url"] === "string") sync.linear.apiUrl = linear["api-url"];
-  const jira = dict2(s.jira);
+  const jira = dictOrEmpty(s.jira);
   if (typeof jira["base-url"] === "string") sync.jira.baseUrl = jira["base-url"].replace(/\/+$/, "");
   if (typeof jira.project === "string") sync.jira.project = jira.project;
   if (typeof jira["issue-type"] === "string") sync.jira.issueType = jira["issue-type"];
-  const priorities = dict2(jira.priorities);
+  const priorities = dictOrEmpty(jira.priorities);
   for (const level of ["urgent", "high", "medium", "low"]) if (typeof priorities[level] === "string") sync.jira.priorities[level] = priorities[level];
   return sync;
 }
@@ -7627,11 +7636,10 @@ var syncSection = {
 };
 
 // src/config/audit.ts
-var dict3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var DIMENSION_NAME = /^[a-z][a-z0-9_]*$/;
 function matcherOf(raw) {
   if (typeof raw === "string") return { matches: raw, ignoreCase: true };
-  const m = dict3(raw);
+  const m = dictOrEmpty(raw);
   const matcher = { ignoreCase: m["ignore-case"] !== false };
   if (typeof m.matches === "string") matcher.matches = m.matches;
   if (typeof m.contains === "string") matcher.contains = [m.contains];
@@ -7641,9 +7649,9 @@ function matcherOf(raw) {
   return matcher;
 }
 function ruleOf(raw) {
-  const r = dict3(raw);
+  const r = dictOrEmpty(raw);
   const when = {};
-  for (const [field, matcher] of Object.entries(dict3(r.when))) when[field] = matcherOf(matcher);
+  for (const [field, matcher] of Object.entries(dictOrEmpty(r.when))) when[field] = matcherOf(matcher);
   const rule = { match: r.match === "none" ? "none" : "any", when, score: Number(r.score) };
   if (typeof r.reason === "string") rule.reason = r.reason;
   return rule;
@@ -7693,7 +7701,7 @@ function compiles(pattern, flags) {
     new RegExp(pattern, flags);
     return void 0;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }
 function cleanPath(dir) {
@@ -7742,11 +7750,11 @@ function resolveDimension(name2, raw, report) {
   return dimension;
 }
 function resolveDimensions(raw, report) {
-  const given = dict3(raw);
+  const given = dictOrEmpty(raw);
   const names = [...Object.keys(DEFAULT_AUDIT_DIMENSIONS), ...Object.keys(given).filter((n) => !(n in DEFAULT_AUDIT_DIMENSIONS))];
   const dimensions = [];
   for (const name2 of names) {
-    const own = dict3(given[name2]);
+    const own = dictOrEmpty(given[name2]);
     if (!DIMENSION_NAME.test(name2)) {
       report(["audit", "rubric", "dimensions", name2], "key", "dimension names are lower case letters, digits and `_`, starting with a letter (they become column names)");
       continue;
@@ -7762,13 +7770,13 @@ function resolveAudit(section, report) {
   const s = section ?? {};
   const config = defaultAuditConfig();
   if (Array.isArray(s.paths)) config.paths = s.paths.map(String);
-  const fields = dict3(s.fields);
+  const fields = dictOrEmpty(s.fields);
   for (const key of Object.keys(config.fields)) {
     if (typeof fields[key] === "string") config.fields[key] = fields[key];
   }
   if (typeof s["sample-size"] === "number") config.sampleSize = s["sample-size"];
   if (typeof s.seed === "string" || typeof s.seed === "number") config.seed = String(s.seed);
-  const strata = dict3(s.strata);
+  const strata = dictOrEmpty(s.strata);
   if (typeof strata.flagged === "boolean") config.strata.flagged = strata.flagged;
   if (typeof strata["flagged-pattern"] === "string") {
     config.strata.flaggedPattern = strata["flagged-pattern"];
@@ -7776,10 +7784,10 @@ function resolveAudit(section, report) {
     if (problem !== void 0) report(["audit", "strata", "flagged-pattern"], "value", `not a valid regular expression: ${problem}`);
   }
   if (typeof strata["max-per-agent-day"] === "number") config.strata.maxPerAgentDay = strata["max-per-agent-day"];
-  const rubric = dict3(s.rubric);
+  const rubric = dictOrEmpty(s.rubric);
   if (typeof rubric.version === "string") config.rubric.version = rubric.version;
-  config.rubric.dimensions = resolveDimensions(dict3(rubric.dimensions), report);
-  const llm = dict3(s.llm);
+  config.rubric.dimensions = resolveDimensions(dictOrEmpty(rubric.dimensions), report);
+  const llm = dictOrEmpty(s.llm);
   if (typeof llm["base-url"] === "string") {
     config.llm.baseUrl = llm["base-url"];
     if (!/^https?:\/\/[^/\s]+/i.test(llm["base-url"])) report(["audit", "llm", "base-url"], "value", "must be an http:// or https:// URL, e.g. https://api.openai.com/v1");
@@ -7924,7 +7932,6 @@ function resolvedBefore(config, key, by) {
 }
 
 // src/config/review.ts
-var dict4 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 function cleanPath2(dir) {
   return dir.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }
@@ -7951,11 +7958,11 @@ function reviewConfigOf(config) {
 function resolveReview(section, report, auditDir) {
   const s = section ?? {};
   const config = defaultReviewConfig(auditDir);
-  const incidents = dict4(s.incidents);
+  const incidents = dictOrEmpty(s.incidents);
   if (incidents.source === "redis" || incidents.source === "files") config.incidents.source = incidents.source;
   if (Array.isArray(incidents.paths)) config.incidents.paths = incidents.paths.map(String);
   if (typeof incidents["redis-key"] === "string") config.incidents.redisKey = incidents["redis-key"];
-  const fields = dict4(incidents.fields);
+  const fields = dictOrEmpty(incidents.fields);
   const names = {
     ts: "ts",
     id: "id",
@@ -7983,9 +7990,9 @@ function resolveReview(section, report, auditDir) {
     else if (key === "audit-dir") config.auditDir = clean;
     else config.outputDir = clean;
   }
-  const thresholds = dict4(s.thresholds);
+  const thresholds = dictOrEmpty(s.thresholds);
   for (const name2 of Object.keys(config.thresholds)) {
-    const given = dict4(thresholds[name2]);
+    const given = dictOrEmpty(thresholds[name2]);
     const band2 = config.thresholds[name2];
     if (typeof given.amber === "number") band2.amber = given.amber;
     if (typeof given.red === "number") band2.red = given.red;
@@ -7999,7 +8006,6 @@ var reviewSection = {
 };
 
 // src/config/export.ts
-var dict5 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var text = (d, k) => typeof d[k] === "string" ? d[k] : void 0;
 function defaultExportConfig() {
   return { target: "duckdb", duckdbPath: DEFAULT_DUCKDB_PATH, bigquery: {}, snowflake: {} };
@@ -8010,14 +8016,14 @@ function resolveExport(section, report) {
   if (typeof s.target === "string") config.target = s.target;
   const repository = text(s, "repository");
   if (repository !== void 0) config.repository = repository;
-  const path2 = text(dict5(s.duckdb), "path");
+  const path2 = text(dictOrEmpty(s.duckdb), "path");
   if (path2 !== void 0) {
     const clean = path2.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
     if (!isInsideRepo(clean)) report(["export", "duckdb", "path"], "value", `${path2} is outside the repository; give a path relative to the repository root`);
     else config.duckdbPath = clean;
   }
-  for (const [k, v] of Object.entries(dict5(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
-  for (const [k, v] of Object.entries(dict5(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
+  for (const [k, v] of Object.entries(dictOrEmpty(s.bigquery))) if (typeof v === "string") config.bigquery[k] = v;
+  for (const [k, v] of Object.entries(dictOrEmpty(s.snowflake))) if (typeof v === "string") config.snowflake[k] = v;
   return config;
 }
 var exportSection = {
@@ -8071,13 +8077,13 @@ var publishConfigSchema = {
 };
 
 // src/config/publish.ts
-var isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+var isDict2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 var strings2 = (value) => Array.isArray(value) ? value.map(String) : void 0;
 function resolvePublish(section, report) {
   const s = section ?? {};
   const config = { record: DEFAULT_PUBLISH_RECORD };
   if ("confluence" in s) {
-    const c = isDict(s.confluence) ? s.confluence : {};
+    const c = isDict2(s.confluence) ? s.confluence : {};
     const confluence = { title: typeof c.title === "string" ? c.title : DEFAULT_PUBLISH_TITLE, labels: strings2(c.labels) ?? [...DEFAULT_PUBLISH_LABELS] };
     if (typeof c["page-id"] === "string") confluence.pageId = c["page-id"];
     if (typeof c.space === "string") confluence.space = c.space;
@@ -8085,9 +8091,9 @@ function resolvePublish(section, report) {
     if (confluence.pageId === void 0 && confluence.space === void 0) report(["publish", "confluence"], "key", "needs `page-id` (the page to update) or `space` (the space key to create the page in)");
     config.confluence = confluence;
   }
-  if (isDict(s.email)) config.email = { to: strings2(s.email.to) ?? [], cc: strings2(s.email.cc) ?? [], from: String(s.email.from ?? "") };
+  if (isDict2(s.email)) config.email = { to: strings2(s.email.to) ?? [], cc: strings2(s.email.cc) ?? [], from: String(s.email.from ?? "") };
   if ("slack" in s) {
-    const slack = isDict(s.slack) ? s.slack : {};
+    const slack = isDict2(s.slack) ? s.slack : {};
     config.slack = typeof slack["packet-url"] === "string" ? { packetUrl: slack["packet-url"] } : {};
   }
   if (typeof s.record === "string") {
@@ -8155,7 +8161,6 @@ var postmortemConfigSchema = {
 };
 
 // src/config/postmortem.ts
-var dict6 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 var strings3 = (value) => Array.isArray(value) ? value.map(String) : void 0;
 var cleanPath3 = (p) => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 function defaultPostmortemDraftConfig() {
@@ -8188,7 +8193,7 @@ function resolvePostmortemDraft(section, report, config) {
   }
   out.ownerFields = strings3(s["owner-fields"]) ?? out.ownerFields;
   out.noteFields = strings3(s["note-fields"]) ?? out.noteFields;
-  const links = dict6(s["link-fields"]);
+  const links = dictOrEmpty(s["link-fields"]);
   for (const key of ["traces", "ndjson", "pagerduty"]) out.linkFields[key] = strings3(links[key]) ?? out.linkFields[key];
   if (typeof s.label === "string") out.label = s.label;
   const written = strings3(s["missing-severities"]);
@@ -8219,11 +8224,6 @@ var MODE_SECTIONS = [
   publishSection,
   postmortemSection
 ];
-
-// src/util/dict.ts
-function isDict2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 // src/util/key-path.ts
 function formatKeyPath(segments) {
@@ -8286,8 +8286,8 @@ function mergeLayers(layers) {
         for (const existing2 of Object.keys(target)) if (sameHeading(existing2, key)) delete target[existing2];
       }
       const existing = target[key];
-      if (isDict2(value)) {
-        const into = isDict2(existing) ? existing : {};
+      if (isDict(value)) {
+        const into = isDict(existing) ? existing : {};
         target[key] = into;
         mergeInto(into, value, [...at, key]);
       } else {
@@ -8295,14 +8295,14 @@ function mergeLayers(layers) {
       }
     }
   };
-  for (const layer of layers) if (isDict2(layer.values)) mergeInto(merged, layer.values, []);
+  for (const layer of layers) if (isDict(layer.values)) mergeInto(merged, layer.values, []);
   return merged;
 }
 function getIn(values, segments) {
   let node = values;
   for (const s of segments) {
     if (Array.isArray(node) && typeof s === "number") node = node[s];
-    else if (isDict2(node)) node = Object.prototype.hasOwnProperty.call(node, s) ? node[s] : void 0;
+    else if (isDict(node)) node = Object.prototype.hasOwnProperty.call(node, s) ? node[s] : void 0;
     else return void 0;
   }
   return node;
@@ -8323,8 +8323,8 @@ function issueReporter(layers, issues) {
 function resolveLint(layers, knownRules, issues, defaultCacheDir) {
   const defaults = defaultLintConfig();
   const merged = mergeLayers(layers);
-  const pm = isDict2(merged.postmortems) ? merged.postmortems : {};
-  const lint = isDict2(merged.lint) ? merged.lint : {};
+  const pm = isDict(merged.postmortems) ? merged.postmortems : {};
+  const lint = isDict(merged.lint) ? merged.lint : {};
   const report = issueReporter(layers, issues);
   const levels = pm["severity-levels"] ?? defaults.postmortems.severityLevels;
   const levelByKey = /* @__PURE__ */ new Map();
@@ -8367,7 +8367,7 @@ function resolveLint(layers, knownRules, issues, defaultCacheDir) {
   }
   for (const layer of layers) {
     const own = getIn(layer.values, ALIASES_PATH);
-    if (!isDict2(own)) continue;
+    if (!isDict(own)) continue;
     const firstSpelling = /* @__PURE__ */ new Map();
     for (const alias of Object.keys(own)) {
       const key = sectionKey(alias);
@@ -8445,7 +8445,7 @@ function checkRepositoryPaths(merged, report, keys = REPOSITORY_PATH_KEYS) {
     const isList = key.endsWith("[]");
     const segments = (isList ? key.slice(0, -2) : key).split(".");
     let node = merged;
-    for (const segment of segments) node = isDict2(node) ? node[segment] : void 0;
+    for (const segment of segments) node = isDict(node) ? node[segment] : void 0;
     const values = isList ? Array.isArray(node) ? node.map((v, i) => [[...segments, i], v]) : [] : node === void 0 ? [] : [[segments, node]];
     for (const [where, value] of values) {
       if (typeof value !== "string") continue;
@@ -8829,7 +8829,7 @@ function parseConfigText(raw, file) {
   try {
     values = doc.toJS() ?? {};
   } catch (e) {
-    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { issues: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${errorMessage(e)}` }] };
   }
   return { layer: { source: file, values, locate: locator(doc, at) }, issues: [] };
 }
@@ -8878,7 +8878,7 @@ function keyText(key) {
 }
 function pruneUndefined(value) {
   if (Array.isArray(value)) return value.map(pruneUndefined);
-  if (isDict2(value)) {
+  if (isDict(value)) {
     const out = {};
     for (const [k, v] of Object.entries(value)) if (v !== void 0) out[k] = pruneUndefined(v);
     return out;
@@ -8984,8 +8984,8 @@ function resolveModeSections(layers, base, issues) {
   const resolved = { ...base };
   for (const mode of MODE_SECTIONS) {
     const section = merged[mode.key];
-    if (isDict2(section)) sections.push(mode.key);
-    const value = mode.resolve(isDict2(section) ? section : void 0, (segments, at, message) => report(segments, at, message), resolved);
+    if (isDict(section)) sections.push(mode.key);
+    const value = mode.resolve(isDict(section) ? section : void 0, (segments, at, message) => report(segments, at, message), resolved);
     Object.assign(resolved, { [mode.key]: value });
   }
   const missing = ["gate", "experiment", "sync", "audit", "review", "export", "publish", "drafts"].filter((key) => resolved[key] === void 0);
@@ -9072,13 +9072,15 @@ export {
   DEFAULT_CONFIG_PATHS,
   defaultLintConfig,
   NODE_MODULES_CACHE_DIR,
+  isDict,
+  asDict,
+  dictOrEmpty,
   syncConfigOf,
   AUDIT_SCORERS,
   scaleBounds,
   reviewConfigOf,
   EXPORT_TARGETS,
   missingSeveritiesOf,
-  isDict2 as isDict,
   formatKeyPath,
   pointerSegments,
   describeValue,

@@ -3,10 +3,13 @@ import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
   parseExperimentDoc
-} from "./cli-5TF2JIQR.js";
+} from "./cli-TRUJWBLV.js";
 import {
   pLimit
 } from "./cli-QCVQTLV6.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 
 // src/experiments/discover.ts
 var DEFAULT_EXPERIMENT_PATHS = ["docs/experiments/**/EXP-*.md"];
@@ -24,7 +27,7 @@ async function readExperiment(files, path) {
   try {
     bytes = await files.read(path);
   } catch (error) {
-    return { path, problems: [{ line: 1, column: 1, message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] };
+    return { path, problems: [{ line: 1, column: 1, message: `cannot read the file: ${errorMessage(error)}` }] };
   }
   return { path, ...parseExperimentDoc(bytes, path) };
 }

@@ -16,7 +16,7 @@ import {
 } from "./cli-AU6KXWWY.js";
 import {
   parseExperimentDoc
-} from "./cli-5TF2JIQR.js";
+} from "./cli-TRUJWBLV.js";
 import {
   isReadFailure,
   parseOptionsOf,
@@ -34,11 +34,12 @@ import "./cli-7KR5KIPO.js";
 import {
   DEFAULT_CONFIG_PATHS,
   ansi,
+  asDict,
   editDistance,
   loadConfig,
   plural,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   ConfigError,
   Option,
@@ -517,7 +518,6 @@ async function loadConfigAtRef(options) {
 // src/gates/drill-paths.ts
 var import_picomatch3 = __toESM(require_picomatch(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-var dict = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 function workflowPathFilter(workflowText) {
   let doc;
   try {
@@ -525,9 +525,9 @@ function workflowPathFilter(workflowText) {
   } catch {
     return void 0;
   }
-  const on = dict(doc)?.on;
-  const trigger = dict(on)?.pull_request ?? dict(on)?.pull_request_target;
-  const config = dict(trigger);
+  const on = asDict(doc)?.on;
+  const trigger = asDict(on)?.pull_request ?? asDict(on)?.pull_request_target;
+  const config = asDict(trigger);
   if (!config) return void 0;
   const list = (v) => Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : void 0;
   const paths = list(config.paths);

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-F7QKURU2.js";
+} from "./cli-UQHI3OTU.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-FN7R2T4P.js";
+} from "./cli-BQEVYVMB.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -41,12 +41,13 @@ import {
   createFileAtomic
 } from "./cli-7KR5KIPO.js";
 import {
+  asDict,
   closestName,
   editDistance,
   loadConfig,
   missingSeveritiesOf,
   readConfigText
-} from "./cli-DIODH7HS.js";
+} from "./cli-2DQVB3FE.js";
 import {
   EXIT,
   Option,
@@ -69,7 +70,6 @@ import "./cli-EZXOBCIM.js";
 import path from "node:path";
 
 // src/drafts/incident-facts.ts
-var asDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 function recordText(value) {
   return sanitizeText(value, { multiline: false, maxLength: 300 }).replace(/[<>]/g, (c) => `\\${c}`).trim();
 }
@@ -305,7 +305,6 @@ var DraftInputError = class extends Error {
   hint;
   name = "DraftInputError";
 };
-var asDict2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 async function collect2(records) {
   const out = [];
   for await (const r of records) out.push(r);
@@ -326,7 +325,7 @@ async function listIncidents(config, adapters) {
     }
     const grouped = groupStreamEntries(entries, settings.redisKey, settings);
     notes.push(...grouped.notes.map((n) => `${n.path}: ${n.message}`));
-    const incidents2 = grouped.incidents.map(({ ends, timeline }) => ({ id: ends.path.replace(/^.*#/, ""), path: ends.path, ...asDict2(ends.last?.value) && { last: asDict2(ends.last?.value) }, load: async () => timeline }));
+    const incidents2 = grouped.incidents.map(({ ends, timeline }) => ({ id: ends.path.replace(/^.*#/, ""), path: ends.path, ...asDict(ends.last?.value) && { last: asDict(ends.last?.value) }, load: async () => timeline }));
     return { incidents: incidents2, notes };
   }
   const paths = await adapters.files.glob(settings.paths);
@@ -338,7 +337,7 @@ async function listIncidents(config, adapters) {
     let last;
     try {
       const ends = await adapters.incidentEnds(path2, () => false);
-      last = asDict2(ends.last?.value);
+      last = asDict(ends.last?.value);
       for (const p of ends.problems) notes.push(`${path2}: ${p.message}`);
     } catch (error) {
       notes.push(`${path2}: cannot read the file: ${errorMessage(error)}`);

@@ -6,17 +6,17 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-5URBOA4O.js";
+} from "./cli-SPCPSC2X.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-F7QKURU2.js";
+import "./cli-UQHI3OTU.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-FN7R2T4P.js";
+import "./cli-BQEVYVMB.js";
 import "./cli-64ZQU7E7.js";
-import "./cli-CP4ZX5C7.js";
-import "./cli-5TF2JIQR.js";
-import "./cli-BFJLD6QQ.js";
+import "./cli-SSVDVKMN.js";
+import "./cli-TRUJWBLV.js";
+import "./cli-WWIUJGYL.js";
 import "./cli-HHLT3I35.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-CTPB635N.js";
@@ -24,11 +24,11 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+import "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
-import "./cli-DIODH7HS.js";
+import "./cli-2DQVB3FE.js";
 import "./cli-JW34KQ4Z.js";
 import "./cli-R3X6FJR3.js";
 import "./cli-Q4UO6FBE.js";

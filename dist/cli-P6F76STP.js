@@ -12,19 +12,19 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-5URBOA4O.js";
+} from "./cli-SPCPSC2X.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-F7QKURU2.js";
+import "./cli-UQHI3OTU.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-FN7R2T4P.js";
+import "./cli-BQEVYVMB.js";
 import "./cli-64ZQU7E7.js";
-import "./cli-CP4ZX5C7.js";
-import "./cli-5TF2JIQR.js";
-import "./cli-BFJLD6QQ.js";
+import "./cli-SSVDVKMN.js";
+import "./cli-TRUJWBLV.js";
+import "./cli-WWIUJGYL.js";
 import "./cli-HHLT3I35.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-CTPB635N.js";
@@ -34,11 +34,11 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-4H3WVVW2.js";
-import "./cli-Z5YL3374.js";
+} from "./cli-MJXLWKAF.js";
+import "./cli-IUSO4TZQ.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
-import "./cli-DIODH7HS.js";
+import "./cli-2DQVB3FE.js";
 import {
   EXIT,
   Option,
@@ -47,7 +47,9 @@ import {
 import "./cli-R3X6FJR3.js";
 import "./cli-Q4UO6FBE.js";
 import "./cli-QCVQTLV6.js";
-import "./cli-UJJGCHLM.js";
+import {
+  errorMessage
+} from "./cli-UJJGCHLM.js";
 import "./cli-EZXOBCIM.js";
 
 // src/cli/publish-command.ts
@@ -173,7 +175,7 @@ async function httpRequest(url, init, options) {
         continue;
       }
       if (timedOut) throw new ChannelError(`${options.service} at ${options.host} did not answer within ${timeoutMs < 1e3 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1e3)} s`} (${attempts(attempt + 1)})`, `that ${options.host} is reachable from this runner`);
-      throw new ChannelError(`cannot reach ${options.service} at ${options.host}: ${code ?? cause?.message ?? (error2 instanceof Error ? error2.message : String(error2))}`, `the host name and that ${options.host} is reachable from this runner`);
+      throw new ChannelError(`cannot reach ${options.service} at ${options.host}: ${code ?? cause?.message ?? errorMessage(error2)}`, `the host name and that ${options.host} is reachable from this runner`);
     }
     if (response.status === 429 || response.status >= 500) {
       const wait = response.status === 429 ? retryAfterMs(response) ?? 1e3 * 2 ** attempt : 1e3 * 2 ** attempt;
@@ -11068,14 +11070,14 @@ var XOAuth2 = class extends Stream {
         action: "post"
       }, "Response: %s", JSON.stringify(logData));
       if (data.error) {
-        let errorMessage = data.error;
+        let errorMessage2 = data.error;
         if (data.error_description) {
-          errorMessage += ": " + data.error_description;
+          errorMessage2 += ": " + data.error_description;
         }
         if (data.error_uri) {
-          errorMessage += " (" + data.error_uri + ")";
+          errorMessage2 += " (" + data.error_uri + ")";
         }
-        const err2 = new Error(errorMessage);
+        const err2 = new Error(errorMessage2);
         err2.code = EOAUTH2;
         return done(err2);
       }
@@ -13746,7 +13748,7 @@ async function sendEmail(content, settings, smtp) {
     const timeout = smtp.timeoutMs ?? 3e4;
     transport = nodemailer_default.createTransport({ url: smtp.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout * 2, disableFileAccess: true, disableUrlAccess: true });
   } catch (error2) {
-    throw new ChannelError(`SMTP_URL is not a usable SMTP address: ${redact(error2 instanceof Error ? error2.message : String(error2), secretsOf(smtp.url))}`, "SMTP_URL, e.g. smtps://user:password@smtp.example.com:465");
+    throw new ChannelError(`SMTP_URL is not a usable SMTP address: ${redact(errorMessage(error2), secretsOf(smtp.url))}`, "SMTP_URL, e.g. smtps://user:password@smtp.example.com:465");
   }
   try {
     const info = await transport.sendMail({
