@@ -63,6 +63,8 @@ describe('reliability-loop export', () => {
     expect(dry.code).toBe(0)
     expect(dry.stdout).toMatch(/^dry run: nothing sent to DuckDB/)
     expect(dry.stdout).toMatch(/incidents +1 file: 1 to send/)
+    // A dry run writes nothing, not even an empty warehouse file.
+    expect(existsSync(path.join(root, '.reliability-loop'))).toBe(false)
     const real = await run(['export'], root)
     expect(real.stdout).toMatch(/incidents +1 file: 1 sent/)
   })

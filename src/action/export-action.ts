@@ -56,7 +56,7 @@ export async function runExportAction(ctx: ExportActionContext): Promise<ExportR
   }
   let warehouse: Warehouse
   try {
-    warehouse = await openWarehouse(target, settings, { root: ctx.config.root, env: ctx.env })
+    warehouse = await openWarehouse(target, settings, { root: ctx.config.root, env: ctx.env, dryRun: ctx.inputs.dryRun })
   } catch (error) {
     if (!(error instanceof WarehouseError)) throw error
     core.setFailed(`${error.message}. ${error.hint}.`)

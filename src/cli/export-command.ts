@@ -128,7 +128,7 @@ export async function exportCommand(options: ExportOptions, io: CliIo, deps: Pic
 
   let warehouse: Warehouse
   try {
-    warehouse = await openWarehouse(target, settings, { root, env: io.env })
+    warehouse = await openWarehouse(target, settings, { root, env: io.env, dryRun: options.dryRun === true })
   } catch (error) {
     if (error instanceof WarehouseError) throw new UsageError(error.message, error.hint)
     throw error

@@ -2,6 +2,7 @@
 // configured, so the views can be tried with no cloud account and the SQL is tested for real. DuckDB's native
 // binary is large, so `@duckdb/node-api` is an optional dependency, loaded only here and only when used.
 
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -30,13 +31,15 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 // Long by design: one closure holds the connection settings, and its helpers and the Warehouse methods
 // (each short) share them; splitting it would thread the same settings through every function.
-export async function openDuckDbWarehouse(absPath: string, shownPath: string): Promise<Warehouse> {
+export async function openDuckDbWarehouse(absPath: string, shownPath: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
   const duckdb = await loadDuckDb()
-  await mkdir(dirname(absPath), { recursive: true })
+  // A dry run changes nothing: no file is created, and an existing one is opened read-only.
+  if (options.readOnly && !existsSync(absPath)) return emptyWarehouse(`DuckDB ${shownPath} (not created yet)`)
+  if (!options.readOnly) await mkdir(dirname(absPath), { recursive: true })
   let connection: Connection
   let instance: Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath)
+    instance = await duckdb.DuckDBInstance.create(absPath, options.readOnly ? { access_mode: 'READ_ONLY' } : {})
     connection = await instance.connect()
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split('\n')[0]}`, 'check the path (export.duckdb.path) and that no other process holds the file open', true)
@@ -120,6 +123,14 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string): P
       await rm(scratch, { recursive: true, force: true })
     }
   }
+}
+
+/** The warehouse of a dry run against a DuckDB file that does not exist yet: it holds nothing, and takes nothing. */
+function emptyWarehouse(describe: string): Warehouse {
+  const refuse = async (): Promise<never> => {
+    throw new WarehouseError('a dry run writes nothing', 'this is a bug: a dry run must not reach the warehouse\'s writes')
+  }
+  return { describe, ensureSchema: refuse, readState: async () => [], replace: refuse, recordState: refuse, close: async () => {} }
 }
 
 /** Rows of a query against the DuckDB file, for `export --query` (a look at the views without a DuckDB CLI). */

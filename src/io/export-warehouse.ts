@@ -34,13 +34,15 @@ function required(v: string | undefined, variable: string, key: string): string 
 export interface OpenWarehouseOptions {
   root: string
   env: Env
-  /** API base URLs for emulators and tests: BIGQUERY_API_URL / SNOWFLAKE_API_URL. */
+  /** Nothing is written: DuckDB's file is neither created nor opened for writing. */
+  dryRun?: boolean
+  /** The HTTP client (tests); the API base URLs of emulators come from BIGQUERY_API_URL / SNOWFLAKE_API_URL. */
   fetch?: typeof fetch
 }
 
 export async function openWarehouse(target: ExportTarget, settings: ExportConfig, options: OpenWarehouseOptions): Promise<Warehouse> {
   const { env } = options
-  if (target === 'duckdb') return openDuckDbWarehouse(path.join(options.root, settings.duckdbPath), settings.duckdbPath)
+  if (target === 'duckdb') return openDuckDbWarehouse(path.join(options.root, settings.duckdbPath), settings.duckdbPath, { readOnly: options.dryRun === true })
   if (target === 'bigquery') {
     const project = required(value(env, 'BIGQUERY_PROJECT', settings.bigquery.project), 'BIGQUERY_PROJECT', 'export.bigquery.project')
     const dataset = required(value(env, 'BIGQUERY_DATASET', settings.bigquery.dataset), 'BIGQUERY_DATASET', 'export.bigquery.dataset')

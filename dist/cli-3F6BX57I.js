@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+} from "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-BQEVYVMB.js";
+} from "./cli-WANN3AKW.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-UQHI3OTU.js";
+} from "./cli-TEKY7DNM.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-BQEVYVMB.js";
+import "./cli-WANN3AKW.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+} from "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -502,6 +502,7 @@ INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, finge
 }
 
 // src/io/export-duckdb.ts
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -515,13 +516,14 @@ async function loadDuckDb() {
 }
 var quote = (text) => `'${text.replace(/'/g, "''")}'`;
 var ident = (name) => `"${name.replace(/"/g, '""')}"`;
-async function openDuckDbWarehouse(absPath, shownPath) {
+async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   const duckdb = await loadDuckDb();
-  await mkdir(dirname(absPath), { recursive: true });
+  if (options.readOnly && !existsSync(absPath)) return emptyWarehouse(`DuckDB ${shownPath} (not created yet)`);
+  if (!options.readOnly) await mkdir(dirname(absPath), { recursive: true });
   let connection;
   let instance;
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath);
+    instance = await duckdb.DuckDBInstance.create(absPath, options.readOnly ? { access_mode: "READ_ONLY" } : {});
     connection = await instance.connect();
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
@@ -600,6 +602,13 @@ async function openDuckDbWarehouse(absPath, shownPath) {
       await rm(scratch, { recursive: true, force: true });
     }
   };
+}
+function emptyWarehouse(describe) {
+  const refuse = async () => {
+    throw new WarehouseError("a dry run writes nothing", "this is a bug: a dry run must not reach the warehouse's writes");
+  };
+  return { describe, ensureSchema: refuse, readState: async () => [], replace: refuse, recordState: refuse, close: async () => {
+  } };
 }
 async function queryDuckDb(absPath, sql) {
   const duckdb = await loadDuckDb();
@@ -898,7 +907,7 @@ function required(v, variable, key) {
 }
 async function openWarehouse(target, settings, options) {
   const { env } = options;
-  if (target === "duckdb") return openDuckDbWarehouse(path.join(options.root, settings.duckdbPath), settings.duckdbPath);
+  if (target === "duckdb") return openDuckDbWarehouse(path.join(options.root, settings.duckdbPath), settings.duckdbPath, { readOnly: options.dryRun === true });
   if (target === "bigquery") {
     const project = required(value(env, "BIGQUERY_PROJECT", settings.bigquery.project), "BIGQUERY_PROJECT", "export.bigquery.project");
     const dataset = required(value(env, "BIGQUERY_DATASET", settings.bigquery.dataset), "BIGQUERY_DATASET", "export.bigquery.dataset");
@@ -1327,7 +1336,7 @@ async function exportCommand(options, io, deps) {
   };
   let warehouse;
   try {
-    warehouse = await openWarehouse(target, settings, { root, env: io.env });
+    warehouse = await openWarehouse(target, settings, { root, env: io.env, dryRun: options.dryRun === true });
   } catch (error) {
     if (error instanceof WarehouseError) throw new UsageError(error.message, error.hint);
     throw error;

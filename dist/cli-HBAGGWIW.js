@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+} from "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

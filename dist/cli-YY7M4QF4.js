@@ -12,15 +12,15 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-SPCPSC2X.js";
+} from "./cli-U4NYDDEO.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-UQHI3OTU.js";
+import "./cli-TEKY7DNM.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-BQEVYVMB.js";
+import "./cli-WANN3AKW.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -34,8 +34,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+} from "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-IUSO4TZQ.js";
+} from "./cli-DXJLOPNI.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

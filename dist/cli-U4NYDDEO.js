@@ -21,7 +21,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-UQHI3OTU.js";
+} from "./cli-TEKY7DNM.js";
 import {
   PeriodError,
   compareNotes,
@@ -68,7 +68,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-MJXLWKAF.js";
+} from "./cli-JQZ6BM2Z.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

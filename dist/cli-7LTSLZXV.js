@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+} from "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

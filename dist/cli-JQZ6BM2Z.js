@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-IUSO4TZQ.js";
+} from "./cli-DXJLOPNI.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

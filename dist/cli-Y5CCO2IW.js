@@ -6,13 +6,13 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-SPCPSC2X.js";
+} from "./cli-U4NYDDEO.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-UQHI3OTU.js";
+import "./cli-TEKY7DNM.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-BQEVYVMB.js";
+import "./cli-WANN3AKW.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -24,8 +24,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-MJXLWKAF.js";
-import "./cli-IUSO4TZQ.js";
+import "./cli-JQZ6BM2Z.js";
+import "./cli-DXJLOPNI.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-MJXLWKAF.js";
+} from "./cli-JQZ6BM2Z.js";
 import {
   VERSION
-} from "./cli-IUSO4TZQ.js";
+} from "./cli-DXJLOPNI.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
