@@ -2,7 +2,7 @@
 // request it belongs to, and the base whose policy applies. Pure: main.ts reads the payload file.
 
 import type { DrillRun } from '../gates/drills.js'
-import { asDict, type Dict } from '../util/dict.js'
+import { asDict } from '../util/dict.js'
 
 export type GateTarget =
   /** pull_request / pull_request_target: everything is in the payload. */

@@ -6,7 +6,7 @@
 import picomatch from 'picomatch'
 import { parse } from 'yaml'
 import type { ChangedFiles } from './rollback-plan.js'
-import { asDict, type Dict } from '../util/dict.js'
+import { asDict } from '../util/dict.js'
 
 export interface PathFilter {
   /** GitHub's `paths` (run when a file matches) or `paths-ignore` (run unless every file matches). */

@@ -12,7 +12,7 @@ import { WarehouseError, type SchemaChange, type Warehouse } from '../export/war
 import { DEFAULT_HTTP_POLICY, HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../sync/retry.js'
 import { errorMessage } from '../util/error-message.js'
 import { sanitizeText } from '../util/sanitize.js'
-import { dictOrEmpty, type Dict } from '../util/dict.js'
+import { dictOrEmpty } from '../util/dict.js'
 
 export interface SnowflakeSettings {
   /** Account identifier: `myorg-myaccount` or a locator `xy12345.us-east-1`. */

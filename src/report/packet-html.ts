@@ -7,8 +7,9 @@
 import type { ChartSpec } from './charts/specs.js'
 import type { IncidentMonths } from '../review/incident-months.js'
 import type { ReviewPacket, Rag } from '../review/packet.js'
-import { formatDuration, shortUtc } from '../review/timestamp.js'
+import { shortUtc } from '../review/timestamp.js'
 import { TRACKER_NAMES } from '../sync/tracker.js'
+import { INCIDENT_COLUMNS, incidentCells } from '../review/incident-cells.js'
 
 export interface ChartImage {
   spec: ChartSpec
@@ -101,17 +102,8 @@ function incidentsSection(packet: ReviewPacket): string[] {
   return [
     h2('Incidents'),
     table(
-      ['id', 'severity', 'title', 'start', 'time to detect', 'time to resolve', 'status', 'open actions'],
-      packet.incidents.map((i) => [
-        i.id,
-        i.severity,
-        i.title,
-        shortUtc(Date.parse(i.start)),
-        i.ttdMs === undefined ? undefined : formatDuration(i.ttdMs),
-        i.ttrMs === undefined ? undefined : formatDuration(i.ttrMs),
-        i.status,
-        i.openActions === undefined ? (i.postmortem === undefined ? 'no postmortem' : `${i.postmortem} not found`) : `${i.openActions} (${i.postmortem})`
-      ])
+      [...INCIDENT_COLUMNS],
+      packet.incidents.map(incidentCells)
     )
   ]
 }

@@ -4,13 +4,14 @@
 
 import { normalise, type AuditTrends } from './audits.js'
 import type { ReviewPacket, Rag } from './packet.js'
-import { formatDuration, shortUtc } from './timestamp.js'
+import { shortUtc } from './timestamp.js'
 import { TRACKER_NAMES } from '../sync/trackers/tracker.js'
 import type { TicketCell, TrackerMismatch, TrackerStatus } from './tracker-status.js'
 import type { IncidentMonths } from './incident-months.js'
 import { incidentTrendMarkdown } from './render-markdown-trends.js'
 import type { PacketDecisions } from './decisions.js'
 import type { HandMadeTickets } from './hand-made-tickets.js'
+import { INCIDENT_COLUMNS, incidentCells } from './incident-cells.js'
 
 const RAG_MARK: Record<Rag, string> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green' }
 
@@ -169,17 +170,8 @@ export function renderPacketMarkdown(packet: ReviewPacket, options: { outputDir?
   else {
     out.push(
       table(
-        ['id', 'severity', 'title', 'start', 'time to detect', 'time to resolve', 'status', 'open actions'],
-        packet.incidents.map((i) => [
-          i.id,
-          i.severity,
-          i.title,
-          shortUtc(Date.parse(i.start)),
-          i.ttdMs === undefined ? undefined : formatDuration(i.ttdMs),
-          i.ttrMs === undefined ? undefined : formatDuration(i.ttrMs),
-          i.status,
-          i.openActions === undefined ? (i.postmortem === undefined ? 'no postmortem' : `${i.postmortem} not found`) : `${i.openActions} (${i.postmortem})`
-        ])
+        [...INCIDENT_COLUMNS],
+        packet.incidents.map(incidentCells)
       ),
       ''
     )

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-WANN3AKW.js";
+} from "./cli-ACDVERFM.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-JQZ6BM2Z.js";
-import "./cli-DXJLOPNI.js";
+} from "./cli-YOXAJJWI.js";
+import "./cli-ORMWG56A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

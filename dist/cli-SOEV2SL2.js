@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-JQZ6BM2Z.js";
-import "./cli-DXJLOPNI.js";
+} from "./cli-YOXAJJWI.js";
+import "./cli-ORMWG56A.js";
 import {
   FileExistsError,
   createFileAtomic,

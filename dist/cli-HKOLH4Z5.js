@@ -2,6 +2,10 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
+  INCIDENT_COLUMNS,
+  incidentCells
+} from "./cli-QQVCZU33.js";
+import {
   auditMonths,
   auditTrends,
   normalise
@@ -21,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-TEKY7DNM.js";
+} from "./cli-IZNPCCH5.js";
 import {
   PeriodError,
   compareNotes,
@@ -32,7 +36,6 @@ import {
   resolvePeriod
 } from "./cli-HK53JNZZ.js";
 import {
-  formatDuration,
   parseInstant,
   shortUtc
 } from "./cli-PKNRYYMW.js";
@@ -68,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-JQZ6BM2Z.js";
+} from "./cli-YOXAJJWI.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";
@@ -1026,17 +1029,8 @@ function renderPacketMarkdown(packet, options = {}) {
   else {
     out.push(
       table(
-        ["id", "severity", "title", "start", "time to detect", "time to resolve", "status", "open actions"],
-        packet.incidents.map((i) => [
-          i.id,
-          i.severity,
-          i.title,
-          shortUtc(Date.parse(i.start)),
-          i.ttdMs === void 0 ? void 0 : formatDuration(i.ttdMs),
-          i.ttrMs === void 0 ? void 0 : formatDuration(i.ttrMs),
-          i.status,
-          i.openActions === void 0 ? i.postmortem === void 0 ? "no postmortem" : `${i.postmortem} not found` : `${i.openActions} (${i.postmortem})`
-        ])
+        [...INCIDENT_COLUMNS],
+        packet.incidents.map(incidentCells)
       ),
       ""
     );
@@ -1222,7 +1216,7 @@ async function loadReviewData(options, io, now) {
   return { config, settings, period, root, data };
 }
 async function packetHtml(data) {
-  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import("./cli-3PKOXTFI.js"), import("./cli-KAP6IBZO.js")]);
+  const [{ renderPacketHtml }, { renderPacketView }] = await Promise.all([import("./cli-CV77RIIT.js"), import("./cli-KAP6IBZO.js")]);
   return renderPacketHtml((await renderPacketView(data, "data")).view);
 }
 async function reviewCommand(options, io, deps) {

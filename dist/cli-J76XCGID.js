@@ -4,7 +4,7 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   renderPacketHtml,
   renderPacketStorage
-} from "./cli-IVFYF3XJ.js";
+} from "./cli-O2K7ABU3.js";
 import {
   chartImages,
   renderPacketView
@@ -12,15 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-U4NYDDEO.js";
+} from "./cli-HKOLH4Z5.js";
+import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-TEKY7DNM.js";
+import "./cli-IZNPCCH5.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-WANN3AKW.js";
+import "./cli-ACDVERFM.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -34,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-JQZ6BM2Z.js";
-import "./cli-DXJLOPNI.js";
+} from "./cli-YOXAJJWI.js";
+import "./cli-ORMWG56A.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

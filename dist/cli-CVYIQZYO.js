@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-TEKY7DNM.js";
+} from "./cli-IZNPCCH5.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-WANN3AKW.js";
+} from "./cli-ACDVERFM.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-JQZ6BM2Z.js";
-import "./cli-DXJLOPNI.js";
+} from "./cli-YOXAJJWI.js";
+import "./cli-ORMWG56A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-JQZ6BM2Z.js";
+} from "./cli-YOXAJJWI.js";
 import {
   VERSION
-} from "./cli-DXJLOPNI.js";
+} from "./cli-ORMWG56A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

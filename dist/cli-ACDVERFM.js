@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-DXJLOPNI.js";
+} from "./cli-ORMWG56A.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-JQZ6BM2Z.js";
-import "./cli-DXJLOPNI.js";
+} from "./cli-YOXAJJWI.js";
+import "./cli-ORMWG56A.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -5,7 +5,8 @@ import {
   escapeHtml,
   renderPacketHtml,
   renderPacketStorage
-} from "./cli-IVFYF3XJ.js";
+} from "./cli-O2K7ABU3.js";
+import "./cli-QQVCZU33.js";
 import "./cli-PKNRYYMW.js";
 import "./cli-CTPB635N.js";
 import "./cli-R3X6FJR3.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-DXJLOPNI.js";
+} from "./cli-ORMWG56A.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

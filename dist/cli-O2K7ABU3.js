@@ -2,7 +2,10 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
-  formatDuration,
+  INCIDENT_COLUMNS,
+  incidentCells
+} from "./cli-QQVCZU33.js";
+import {
   shortUtc
 } from "./cli-PKNRYYMW.js";
 import {
@@ -62,17 +65,8 @@ function incidentsSection(packet) {
   return [
     h2("Incidents"),
     table(
-      ["id", "severity", "title", "start", "time to detect", "time to resolve", "status", "open actions"],
-      packet.incidents.map((i) => [
-        i.id,
-        i.severity,
-        i.title,
-        shortUtc(Date.parse(i.start)),
-        i.ttdMs === void 0 ? void 0 : formatDuration(i.ttdMs),
-        i.ttrMs === void 0 ? void 0 : formatDuration(i.ttrMs),
-        i.status,
-        i.openActions === void 0 ? i.postmortem === void 0 ? "no postmortem" : `${i.postmortem} not found` : `${i.openActions} (${i.postmortem})`
-      ])
+      [...INCIDENT_COLUMNS],
+      packet.incidents.map(incidentCells)
     )
   ];
 }
