@@ -14,6 +14,8 @@ export interface RowProblem {
   source: string
   line?: number
   message: string
+  /** The record was not loaded (it does not fit the schema); without it, a note about data that was loaded. */
+  leftOut?: true
 }
 
 export interface SourceRows {
@@ -60,7 +62,7 @@ export function rowProblems(table: TableName, row: Row): string[] {
 function accept(out: SourceRows, row: Row, line?: number): void {
   const problems = rowProblems(out.table, row)
   if (problems.length === 0) out.rows.push(row)
-  else out.problems.push({ source: out.source, ...(line !== undefined && { line }), message: `left out: ${problems.join('; ')}` })
+  else out.problems.push({ source: out.source, ...(line !== undefined && { line }), message: `left out: ${problems.join('; ')}`, leftOut: true })
 }
 
 export interface AuditLine {
@@ -76,12 +78,12 @@ export function auditRows(repository: string, source: string, lines: Iterable<Au
   const seen = new Set<string>()
   for (const { line, value, problem } of lines) {
     if (problem !== undefined) {
-      out.problems.push({ source, line, message: `left out: ${problem}` })
+      out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true })
       continue
     }
     const record = recordOf(value)
     if (record === undefined) {
-      out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)' })
+      out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)', leftOut: true })
       continue
     }
     for (const [dimension, score] of Object.entries(record.scores)) {

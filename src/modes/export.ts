@@ -126,7 +126,7 @@ async function listSources(config: Config, request: ExportRequest, adapters: Exp
     const parsed = parseExperimentDoc(textDecoder.decode(await adapters.files.read(path)), path)
     if (parsed.doc === undefined) {
       const first = parsed.problems[0]
-      return { table: 'experiments', source: path, rows: [], problems: [{ source: path, ...(first !== undefined && { line: first.line }), message: `left out: not a valid experiment doc (${first?.message ?? 'unreadable'}); run \`reliability-loop experiment validate\`` }] }
+      return { table: 'experiments', source: path, rows: [], problems: [{ source: path, ...(first !== undefined && { line: first.line }), message: `left out: not a valid experiment doc (${first?.message ?? 'unreadable'}); run \`reliability-loop experiment validate\``, leftOut: true }] }
     }
     return experimentRows(repository, { ...parsed.doc, path } as ExperimentDoc)
   })
@@ -169,7 +169,7 @@ export async function runExport(config: Config, request: ExportRequest, adapters
       request.onProgress?.(table.name, index + 1, changed.length)
       const made = await source.rows()
       problems.push(...made.problems)
-      summary.left_out += made.problems.filter((p) => p.message.startsWith('left out')).length
+      summary.left_out += made.problems.filter((p) => p.leftOut === true).length
       summary.rows += made.rows.length
       summary.sent_files++
       batch.sources.push(source.source)

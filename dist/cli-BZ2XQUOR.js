@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

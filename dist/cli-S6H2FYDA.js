@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-IZNPCCH5.js";
+} from "./cli-3N5JJF7L.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-ACDVERFM.js";
+import "./cli-JHGYGB4W.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1020,7 +1020,7 @@ function rowProblems(table, row) {
 function accept(out, row, line) {
   const problems = rowProblems(out.table, row);
   if (problems.length === 0) out.rows.push(row);
-  else out.problems.push({ source: out.source, ...line !== void 0 && { line }, message: `left out: ${problems.join("; ")}` });
+  else out.problems.push({ source: out.source, ...line !== void 0 && { line }, message: `left out: ${problems.join("; ")}`, leftOut: true });
 }
 function auditRows(repository, source, lines, dimensions) {
   const out = { table: "audit_scores", source, rows: [], problems: [] };
@@ -1028,12 +1028,12 @@ function auditRows(repository, source, lines, dimensions) {
   const seen = /* @__PURE__ */ new Set();
   for (const { line, value: value2, problem } of lines) {
     if (problem !== void 0) {
-      out.problems.push({ source, line, message: `left out: ${problem}` });
+      out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true });
       continue;
     }
     const record = recordOf(value2);
     if (record === void 0) {
-      out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)" });
+      out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)", leftOut: true });
       continue;
     }
     for (const [dimension, score] of Object.entries(record.scores)) {
@@ -1193,7 +1193,7 @@ async function listSources(config, request, adapters, notes) {
     const parsed = parseExperimentDoc(textDecoder.decode(await adapters.files.read(path3)), path3);
     if (parsed.doc === void 0) {
       const first = parsed.problems[0];
-      return { table: "experiments", source: path3, rows: [], problems: [{ source: path3, ...first !== void 0 && { line: first.line }, message: `left out: not a valid experiment doc (${first?.message ?? "unreadable"}); run \`reliability-loop experiment validate\`` }] };
+      return { table: "experiments", source: path3, rows: [], problems: [{ source: path3, ...first !== void 0 && { line: first.line }, message: `left out: not a valid experiment doc (${first?.message ?? "unreadable"}); run \`reliability-loop experiment validate\``, leftOut: true }] };
     }
     return experimentRows(repository, { ...parsed.doc, path: path3 });
   });
@@ -1232,7 +1232,7 @@ async function runExport(config, request, adapters, warehouse) {
       request.onProgress?.(table.name, index + 1, changed.length);
       const made = await source.rows();
       problems.push(...made.problems);
-      summary.left_out += made.problems.filter((p) => p.message.startsWith("left out")).length;
+      summary.left_out += made.problems.filter((p) => p.leftOut === true).length;
       summary.rows += made.rows.length;
       summary.sent_files++;
       batch.sources.push(source.source);

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-ORMWG56A.js";
+} from "./cli-SYJ7W7JA.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-YOXAJJWI.js";
+} from "./cli-U4N5FU3O.js";
 import {
   VERSION
-} from "./cli-ORMWG56A.js";
+} from "./cli-SYJ7W7JA.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

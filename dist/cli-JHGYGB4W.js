@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-ORMWG56A.js";
+} from "./cli-SYJ7W7JA.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -12,16 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-HKOLH4Z5.js";
+} from "./cli-EBI7ANT7.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-IZNPCCH5.js";
+import "./cli-3N5JJF7L.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-ACDVERFM.js";
+import "./cli-JHGYGB4W.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-YOXAJJWI.js";
-import "./cli-ORMWG56A.js";
+} from "./cli-U4N5FU3O.js";
+import "./cli-SYJ7W7JA.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-ACDVERFM.js";
+} from "./cli-JHGYGB4W.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

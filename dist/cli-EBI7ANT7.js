@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-IZNPCCH5.js";
+} from "./cli-3N5JJF7L.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-YOXAJJWI.js";
+} from "./cli-U4N5FU3O.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";
