@@ -69,7 +69,7 @@ export function addExportCommand(program: Command, io: CliIo, deps: CliDeps, don
     .option('--repository <owner/name>', 'label for the rows (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)')
     .option('--query <sql>', 'after exporting to DuckDB, run this SQL on the file and print the rows (e.g. select * from audit_rolling_30d)')
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root (default: current directory)')
+    .option('--root <dir>', 'repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .addHelpText('after', EXPORT_HELP_AFTER)
     .action(async (options: ExportOptions) => {
       done(await exportCommand(options, io, deps))

@@ -73,7 +73,7 @@ export function addInitCommand(program: Command, io: CliIo, _deps: unknown, done
     .option('-y, --yes', 'ask nothing: the defaults for what the flags leave out')
     .option('--force', 'replace files that exist')
     .option('--dry-run', 'list what would be written; write nothing')
-    .option('--root <dir>', 'repository root (default: current directory)')
+    .option('--root <dir>', 'repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml, else the current directory)')
     .addHelpText('after', HELP_AFTER)
     .action(async (options: InitOptions) => {
       done(await initCommand(options, io))

@@ -78,7 +78,7 @@ export function addPostmortemCommand(program: Command, io: CliIo, deps: CliDeps,
     .option('--dry-run', 'print the draft(s) instead of writing them')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root; paths are relative to it (default: current directory)')
+    .option('--root <dir>', 'repository root; paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .addHelpText('after', HELP_AFTER)
     .action(async (options: PostmortemNewOptions) => {
       done(await postmortemNewCommand(options, io, deps))

@@ -84,7 +84,7 @@ export function addPublishCommand(program: Command, io: CliIo, deps: CliDeps & {
     .option('--preview <dir>', 'also write what is sent into <dir>: the HTML page, its chart PNGs and the markdown packet')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'config file (default: .github/reliability.yml or .yaml under --root)')
-    .option('--root <dir>', 'repository root (default: current directory)')
+    .option('--root <dir>', 'repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)')
     .option('--no-tracker', 'do not read the synced action items\' tickets from the tracker')
     .addHelpText('after', PUBLISH_HELP_AFTER)
     .action(async (options: PublishOptions) => {

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-3N5JJF7L.js";
+} from "./cli-6PT7MWZJ.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-U4N5FU3O.js";
+} from "./cli-3CSST747.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-3N5JJF7L.js";
+} from "./cli-6PT7MWZJ.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-JHGYGB4W.js";
+import "./cli-IHB27BC4.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1280,7 +1280,7 @@ Exit codes:
   3  unexpected internal error (run with DEBUG=reliability-loop for details)
 `;
 function addExportCommand(program, io, deps, done) {
-  return program.command("export").summary("export reliability records to a warehouse (DuckDB, BigQuery, Snowflake)").description("Export audit scores, incidents, action items and experiments to a warehouse, incrementally, with rolling-average views.").addOption(new Option("--to <warehouse>", "target warehouse (default: export.target, else duckdb)").choices(EXPORT_TARGETS)).option("--dry-run", "show what would be sent; change nothing").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("--duckdb-path <file>", "DuckDB file, relative to the repository root (default: export.duckdb.path, .reliability-loop/warehouse.duckdb)").option("--repository <owner/name>", "label for the rows (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)").option("--query <sql>", "after exporting to DuckDB, run this SQL on the file and print the rows (e.g. select * from audit_rolling_30d)").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root (default: current directory)").addHelpText("after", EXPORT_HELP_AFTER).action(async (options) => {
+  return program.command("export").summary("export reliability records to a warehouse (DuckDB, BigQuery, Snowflake)").description("Export audit scores, incidents, action items and experiments to a warehouse, incrementally, with rolling-average views.").addOption(new Option("--to <warehouse>", "target warehouse (default: export.target, else duckdb)").choices(EXPORT_TARGETS)).option("--dry-run", "show what would be sent; change nothing").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("--duckdb-path <file>", "DuckDB file, relative to the repository root (default: export.duckdb.path, .reliability-loop/warehouse.duckdb)").option("--repository <owner/name>", "label for the rows (default: GITHUB_REPOSITORY, else the origin remote, else the folder name)").option("--query <sql>", "after exporting to DuckDB, run this SQL on the file and print the rows (e.g. select * from audit_rolling_30d)").option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").addHelpText("after", EXPORT_HELP_AFTER).action(async (options) => {
     done(await exportCommand(options, io, deps));
   });
 }

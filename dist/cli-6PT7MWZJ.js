@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JHGYGB4W.js";
+} from "./cli-IHB27BC4.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

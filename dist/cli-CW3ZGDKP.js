@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-U4N5FU3O.js";
+} from "./cli-3CSST747.js";
 import {
   VERSION
-} from "./cli-SYJ7W7JA.js";
+} from "./cli-4HNVMGFF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-SYJ7W7JA.js";
+} from "./cli-4HNVMGFF.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-3N5JJF7L.js";
+} from "./cli-6PT7MWZJ.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-JHGYGB4W.js";
+} from "./cli-IHB27BC4.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -550,7 +550,7 @@ source, template without a Timeline, id in use), 3 internal error.
 `;
 function addPostmortemCommand(program, io, deps, done) {
   const postmortem = program.command("postmortem").summary("start postmortems from incidents").description("Start postmortems: drafts from the template, filled in from the incident records.").usage("<command> [options]").helpCommand("help [command]", "show help for a command");
-  postmortem.command("new").summary("write a draft postmortem").description("Write a draft postmortem (Status: draft), from an incident's records with --incident, or for every incident missing one with --missing.").option("--incident <id>", "the incident to draft from (its `id` in the records)").option("--id <id>", "postmortem id (default: the next free number)").option("--title <title>", "title (default: the incident's)").option("--severity <level>", "severity (default: the incident's)").option("--owner <owner>", "an owner, @handle or name (repeatable; default: the incident's commander/assignee)", collect).option("--missing", "a draft for every resolved incident that needs a postmortem and has none").option("--since <date>", "with --missing: only incidents resolved on or after this day (YYYY-MM-DD, UTC) or time").option("--dry-run", "print the draft(s) instead of writing them").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; paths are relative to it (default: current directory)").addHelpText("after", HELP_AFTER).action(async (options) => {
+  postmortem.command("new").summary("write a draft postmortem").description("Write a draft postmortem (Status: draft), from an incident's records with --incident, or for every incident missing one with --missing.").option("--incident <id>", "the incident to draft from (its `id` in the records)").option("--id <id>", "postmortem id (default: the next free number)").option("--title <title>", "title (default: the incident's)").option("--severity <level>", "severity (default: the incident's)").option("--owner <owner>", "an owner, @handle or name (repeatable; default: the incident's commander/assignee)", collect).option("--missing", "a draft for every resolved incident that needs a postmortem and has none").option("--since <date>", "with --missing: only incidents resolved on or after this day (YYYY-MM-DD, UTC) or time").option("--dry-run", "print the draft(s) instead of writing them").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root; paths are relative to it (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").addHelpText("after", HELP_AFTER).action(async (options) => {
     done(await postmortemNewCommand(options, io, deps));
   });
   return postmortem;

@@ -7,7 +7,7 @@ import {
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "06f58a656142ac9e" : "source";
+var BUILD_ID = true ? "3b19682db5fbf6cc" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import {
   FileExistsError,
   createFileAtomic,
@@ -145,7 +145,7 @@ Exit codes: 0 set up (existing files kept are listed), 2 usage error (unknown tr
 nothing given and no terminal to ask on), 3 internal error.
 `;
 function addInitCommand(program, io, _deps, done) {
-  return program.command("init").summary("set up reliability-loop in a repository").description("Set up the loop: the configuration with every default, the workflows, the templates and .gitignore lines.").addOption(new Option("--tracker <tracker>", "where action items become tickets").choices(TRACKERS)).option("--workflows <names>", `comma-separated workflows to write (${WORKFLOW_NAMES.join(", ")}), or "none"`).option("-y, --yes", "ask nothing: the defaults for what the flags leave out").option("--force", "replace files that exist").option("--dry-run", "list what would be written; write nothing").option("--root <dir>", "repository root (default: current directory)").addHelpText("after", HELP_AFTER).action(async (options) => {
+  return program.command("init").summary("set up reliability-loop in a repository").description("Set up the loop: the configuration with every default, the workflows, the templates and .gitignore lines.").addOption(new Option("--tracker <tracker>", "where action items become tickets").choices(TRACKERS)).option("--workflows <names>", `comma-separated workflows to write (${WORKFLOW_NAMES.join(", ")}), or "none"`).option("-y, --yes", "ask nothing: the defaults for what the flags leave out").option("--force", "replace files that exist").option("--dry-run", "list what would be written; write nothing").option("--root <dir>", "repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml, else the current directory)").addHelpText("after", HELP_AFTER).action(async (options) => {
     done(await initCommand(options, io));
   });
 }

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JHGYGB4W.js";
+} from "./cli-IHB27BC4.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-SYJ7W7JA.js";
+} from "./cli-4HNVMGFF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-BZ2XQUOR.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-MLFQBKZO.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-GNOG42HH.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-4URJTFKL.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-PKTZJ7KX.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-WRLIFVTS.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-S6H2FYDA.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-VOQ5PQXF.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-3KOB4UET.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-M223U5LQ.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-AATN77XN.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-2YYMSCDK.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-CW3ZGDKP.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-WZIKGSUO.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-LEYDZFPG.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-CUWOAZHI.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-VKQRAC2M.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-YATTGPTG.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

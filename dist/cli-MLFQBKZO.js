@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

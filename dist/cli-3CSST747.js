@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-SYJ7W7JA.js";
+} from "./cli-4HNVMGFF.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -12,16 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-EBI7ANT7.js";
+} from "./cli-MCJXOMJE.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-3N5JJF7L.js";
+import "./cli-6PT7MWZJ.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-JHGYGB4W.js";
+import "./cli-IHB27BC4.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-U4N5FU3O.js";
-import "./cli-SYJ7W7JA.js";
+} from "./cli-3CSST747.js";
+import "./cli-4HNVMGFF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";
@@ -14001,7 +14001,7 @@ function writePreview(cwd, dir, content) {
 `;
 }
 function addPublishCommand(program, io, deps, done) {
-  return program.command("publish").summary("send the monthly review packet to Confluence, e-mail and Slack").description("Publish the reliability review packet of a month to the configured channels (Confluence, e-mail, Slack), with its charts as images.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--to <channels>", `comma-separated channels: ${PUBLISH_CHANNELS.join(", ")} (default: every configured one)`).option("--dry-run", "print what would be sent or changed; send nothing").option("--force", "send the e-mail and the Slack summary again for a period already sent").option("--preview <dir>", "also write what is sent into <dir>: the HTML page, its chart PNGs and the markdown packet").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root (default: current directory)").option("--no-tracker", "do not read the synced action items' tickets from the tracker").addHelpText("after", PUBLISH_HELP_AFTER).action(async (options) => {
+  return program.command("publish").summary("send the monthly review packet to Confluence, e-mail and Slack").description("Publish the reliability review packet of a month to the configured channels (Confluence, e-mail, Slack), with its charts as images.").option("--month <YYYY-MM>", "calendar month, UTC (default: the previous month)").option("--to <channels>", `comma-separated channels: ${PUBLISH_CHANNELS.join(", ")} (default: every configured one)`).option("--dry-run", "print what would be sent or changed; send nothing").option("--force", "send the e-mail and the Slack summary again for a period already sent").option("--preview <dir>", "also write what is sent into <dir>: the HTML page, its chart PNGs and the markdown packet").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("-c, --config <file>", "config file (default: .github/reliability.yml or .yaml under --root)").option("--root <dir>", "repository root (default: the enclosing git repository, or the nearest folder upward with .github/reliability.yml)").option("--no-tracker", "do not read the synced action items' tickets from the tracker").addHelpText("after", PUBLISH_HELP_AFTER).action(async (options) => {
     done(await publishCommand(options, io, deps));
   });
 }
