@@ -5,6 +5,7 @@
 
 import { randomUUID } from 'node:crypto'
 import { bigqueryDialect } from '../export/dialect.js'
+import { requestIdFor } from '../export/request-id.js'
 import type { StateEntry } from '../export/plan.js'
 import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDefinition, type TableName } from '../export/tables.js'
 import { VIEWS } from '../export/views.js'
@@ -30,12 +31,6 @@ export interface BigQuerySettings {
 
 const bqType: Record<Column['type'], string> = { STRING: 'STRING', INTEGER: 'INTEGER', FLOAT: 'FLOAT', BOOLEAN: 'BOOLEAN', TIMESTAMP: 'TIMESTAMP', DATE: 'DATE', JSON: 'JSON' }
 const fieldsOf = (columns: readonly Column[]) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? 'REQUIRED' : 'NULLABLE', description: c.description }))
-
-/** `abc…` → a UUID-shaped request id, the same for the same batch. */
-function requestIdOf(seed: string): string {
-  const h = seed.replace(/[^0-9a-f]/g, '').padEnd(32, '0').slice(0, 32)
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
-}
 
 function errorOf(json: unknown): { message: string; reason?: string } {
   const error = dictOrEmpty(dictOrEmpty(json).error)
@@ -236,7 +231,7 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       const scope = `T.repository = @repository AND T.source IN UNNEST(@sources)${snapshot === undefined ? '' : ` AND T.${table.snapshotColumn} = @snapshot`}`
       const params = scopeParams(repository, sources, snapshot)
       if (rows.length === 0) {
-        await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdOf(batchId) })
+        await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdFor(batchId) })
         return
       }
       const stage = `_reliability_loop_stage_${table.name}_${batchId.slice(0, 16)}`
@@ -248,7 +243,7 @@ WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== 'record_id').map((n) =>
 WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(', ')}) VALUES (${names.map((n) => `S.${n}`).join(', ')})
 WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`,
         `merging rows into ${table.name}`,
-        { params, requestId: requestIdOf(batchId) }
+        { params, requestId: requestIdFor(batchId) }
       )
       const dropped = await call('DELETE', `${datasetPath}/tables/${encodeURIComponent(stage)}`, `dropping the staging table ${stage}`)
       if (dropped.status >= 400 && dropped.status !== 404) throw fail(`dropping the staging table ${stage}`, dropped)

@@ -5,6 +5,7 @@
 
 import { createHash, createPrivateKey, createPublicKey, createSign, randomUUID } from 'node:crypto'
 import { snowflakeDialect } from '../export/dialect.js'
+import { requestIdFor } from '../export/request-id.js'
 import type { StateEntry } from '../export/plan.js'
 import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDefinition, type TableName } from '../export/tables.js'
 import { VIEWS } from '../export/views.js'
@@ -61,10 +62,6 @@ export function snowflakeJwt(settings: Pick<SnowflakeSettings, 'account' | 'user
   return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key, 'base64url')}`
 }
 
-const uuidOf = (seed: string) => {
-  const h = createHash('sha256').update(seed).digest('hex')
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`
-}
 
 const castOf: Record<Column['type'], string> = { STRING: 'STRING', INTEGER: 'NUMBER(38,0)', FLOAT: 'FLOAT', BOOLEAN: 'BOOLEAN', TIMESTAMP: 'TIMESTAMP_TZ', DATE: 'DATE', JSON: 'VARIANT' }
 const literal = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
@@ -172,7 +169,7 @@ export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
         `DELETE FROM ${dialect.table(table.name)} WHERE ${scopeOf(table, snapshot)} AND record_id NOT IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
         `removing old rows from ${table.name}`,
         [...scopeBindings, JSON.stringify(rows.map((r) => r.record_id))],
-        uuidOf(`${batchId}:delete`)
+        requestIdFor(`${batchId}:delete`)
       )
       const names = table.columns.map((c) => c.name)
       const select = table.columns.map((c) => (c.type === 'JSON' ? `PARSE_JSON(value:${c.name}::STRING) AS ${c.name}` : `value:${c.name}::${castOf[c.type]} AS ${c.name}`)).join(', ')
@@ -183,7 +180,7 @@ WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== 'record_id').map((n) =>
 WHEN NOT MATCHED THEN INSERT (${names.join(', ')}) VALUES (${names.map((n) => `S.${n}`).join(', ')})`,
           `merging rows into ${table.name}`,
           [JSON.stringify(rows.slice(i, i + chunkRows))],
-          uuidOf(`${batchId}:merge:${i}`)
+          requestIdFor(`${batchId}:merge:${i}`)
         )
       }
     },

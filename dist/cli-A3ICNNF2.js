@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-6PT7MWZJ.js";
+} from "./cli-NVAJ6HYK.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-IHB27BC4.js";
+import "./cli-LZRK554B.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-3CSST747.js";
-import "./cli-4HNVMGFF.js";
+} from "./cli-M3DBEBFG.js";
+import "./cli-FBUK6LXF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -133,6 +133,13 @@ function snowflakeDialect(database, schema) {
     median: (x) => `MEDIAN(${x})`,
     countIf: (b) => `COUNT_IF(${b})`
   };
+}
+
+// src/export/request-id.ts
+import { createHash } from "node:crypto";
+function requestIdFor(seed) {
+  const h = createHash("sha256").update(seed).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 // src/export/tables.ts
@@ -285,10 +292,6 @@ GROUP BY repository, snapshot_date`
 // src/io/export-bigquery.ts
 var bqType = { STRING: "STRING", INTEGER: "INTEGER", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" };
 var fieldsOf = (columns) => columns.map((c) => ({ name: c.name, type: bqType[c.type], mode: c.required ? "REQUIRED" : "NULLABLE", description: c.description }));
-function requestIdOf(seed) {
-  const h = seed.replace(/[^0-9a-f]/g, "").padEnd(32, "0").slice(0, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
 function errorOf(json) {
   const error = dictOrEmpty(dictOrEmpty(json).error);
   const first = dictOrEmpty(Array.isArray(error.errors) ? error.errors[0] : void 0);
@@ -467,7 +470,7 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       const scope = `T.repository = @repository AND T.source IN UNNEST(@sources)${snapshot === void 0 ? "" : ` AND T.${table.snapshotColumn} = @snapshot`}`;
       const params = scopeParams(repository, sources, snapshot);
       if (rows.length === 0) {
-        await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdOf(batchId) });
+        await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdFor(batchId) });
         return;
       }
       const stage = `_reliability_loop_stage_${table.name}_${batchId.slice(0, 16)}`;
@@ -479,7 +482,7 @@ WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) =>
 WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})
 WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`,
         `merging rows into ${table.name}`,
-        { params, requestId: requestIdOf(batchId) }
+        { params, requestId: requestIdFor(batchId) }
       );
       const dropped = await call("DELETE", `${datasetPath}/tables/${encodeURIComponent(stage)}`, `dropping the staging table ${stage}`);
       if (dropped.status >= 400 && dropped.status !== 404) throw fail(`dropping the staging table ${stage}`, dropped);
@@ -626,7 +629,7 @@ async function queryDuckDb(absPath, sql) {
 }
 
 // src/io/export-snowflake.ts
-import { createHash, createPrivateKey, createPublicKey, createSign, randomUUID as randomUUID2 } from "node:crypto";
+import { createHash as createHash2, createPrivateKey, createPublicKey, createSign, randomUUID as randomUUID2 } from "node:crypto";
 function jwtAccountName(account) {
   const name = account.replace(/\.snowflakecomputing\.com$/i, "");
   return (name.includes(".") ? name.split(".")[0] : name).toUpperCase();
@@ -639,17 +642,13 @@ function snowflakeJwt(settings, nowMs) {
     throw new WarehouseError(`SNOWFLAKE_PRIVATE_KEY cannot be read as a PEM private key (${errorMessage(error).split("\n")[0]})`, "give the PKCS#8 PEM key (-----BEGIN PRIVATE KEY----- or ENCRYPTED PRIVATE KEY with SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)", true);
   }
   const der = createPublicKey(key).export({ type: "spki", format: "der" });
-  const fingerprint2 = `SHA256:${createHash("sha256").update(der).digest("base64")}`;
+  const fingerprint2 = `SHA256:${createHash2("sha256").update(der).digest("base64")}`;
   const qualified = `${jwtAccountName(settings.account)}.${settings.user.toUpperCase()}`;
   const now = Math.floor(nowMs / 1e3);
   const part = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const unsigned = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iss: `${qualified}.${fingerprint2}`, sub: qualified, iat: now, exp: now + 3540 })}`;
   return `${unsigned}.${createSign("RSA-SHA256").update(unsigned).sign(key, "base64url")}`;
 }
-var uuidOf = (seed) => {
-  const h = createHash("sha256").update(seed).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
 var castOf = { STRING: "STRING", INTEGER: "NUMBER(38,0)", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP_TZ", DATE: "DATE", JSON: "VARIANT" };
 var literal = (s) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 function openSnowflakeWarehouse(settings) {
@@ -745,7 +744,7 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
         `DELETE FROM ${dialect.table(table.name)} WHERE ${scopeOf(table, snapshot)} AND record_id NOT IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
         `removing old rows from ${table.name}`,
         [...scopeBindings, JSON.stringify(rows.map((r) => r.record_id))],
-        uuidOf(`${batchId}:delete`)
+        requestIdFor(`${batchId}:delete`)
       );
       const names = table.columns.map((c) => c.name);
       const select = table.columns.map((c) => c.type === "JSON" ? `PARSE_JSON(value:${c.name}::STRING) AS ${c.name}` : `value:${c.name}::${castOf[c.type]} AS ${c.name}`).join(", ");
@@ -756,7 +755,7 @@ WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) =>
 WHEN NOT MATCHED THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})`,
           `merging rows into ${table.name}`,
           [JSON.stringify(rows.slice(i, i + chunkRows))],
-          uuidOf(`${batchId}:merge:${i}`)
+          requestIdFor(`${batchId}:merge:${i}`)
         );
       }
     },
@@ -950,13 +949,13 @@ async function openWarehouse(target, settings, options) {
 }
 
 // src/io/node-export-adapters.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile as readFile2, stat } from "node:fs/promises";
 import { join as join2 } from "node:path";
 var READ_WHOLE_BYTES = 4 << 20;
 async function sha256File(absPath) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   if ((await stat(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile2(absPath)).digest("hex");
   for await (const chunk of createReadStream(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk);
   return hash.digest("hex");
@@ -994,12 +993,12 @@ function repositoryNameAt(root) {
 }
 
 // src/modes/export.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/export/rows.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function recordId(...parts) {
-  return createHash3("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return createHash4("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
 }
 var iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -1149,7 +1148,7 @@ var PENDING = "pending";
 var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
 function fingerprint(table, fileHash, extra = "") {
-  return createHash4("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
+  return createHash5("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
 }
 var textDecoder = new TextDecoder();
 async function listSources(config, request, adapters, notes) {
@@ -1220,7 +1219,7 @@ async function runExport(config, request, adapters, warehouse) {
     const flush = async (removedNow) => {
       if (batch.sources.length === 0 && removedNow.length === 0) return;
       const allSources = [...batch.sources, ...removedNow.map((r) => r.source)];
-      const batchId = createHash4("sha256").update(`${table.name}\0${request.repository}\0${day}\0${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
+      const batchId = createHash5("sha256").update(`${table.name}\0${request.repository}\0${day}\0${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
       if (!request.dryRun) {
         if (batch.sent.length > 0) await warehouse.recordState(request.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request.now);
         await warehouse.replace(table, request.repository, allSources, batch.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-3CSST747.js";
-import "./cli-4HNVMGFF.js";
+} from "./cli-M3DBEBFG.js";
+import "./cli-FBUK6LXF.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-3CSST747.js";
+} from "./cli-M3DBEBFG.js";
 import {
   VERSION
-} from "./cli-4HNVMGFF.js";
+} from "./cli-FBUK6LXF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-6PT7MWZJ.js";
+} from "./cli-NVAJ6HYK.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-3CSST747.js";
+} from "./cli-M3DBEBFG.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

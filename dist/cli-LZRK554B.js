@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-4HNVMGFF.js";
+} from "./cli-FBUK6LXF.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-3CSST747.js";
-import "./cli-4HNVMGFF.js";
+} from "./cli-M3DBEBFG.js";
+import "./cli-FBUK6LXF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

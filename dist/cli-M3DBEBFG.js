@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-4HNVMGFF.js";
+} from "./cli-FBUK6LXF.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-6PT7MWZJ.js";
+} from "./cli-NVAJ6HYK.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-IHB27BC4.js";
+} from "./cli-LZRK554B.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-3CSST747.js";
-import "./cli-4HNVMGFF.js";
+} from "./cli-M3DBEBFG.js";
+import "./cli-FBUK6LXF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

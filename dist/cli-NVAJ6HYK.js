@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-IHB27BC4.js";
+} from "./cli-LZRK554B.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

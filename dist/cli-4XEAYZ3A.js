@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-IHB27BC4.js";
+} from "./cli-LZRK554B.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-4HNVMGFF.js";
+} from "./cli-FBUK6LXF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-MLFQBKZO.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-6F3ANNT2.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-AATN77XN.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-2YYMSCDK.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-CW3ZGDKP.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-WZIKGSUO.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-LEYDZFPG.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-CUWOAZHI.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-VKQRAC2M.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-YATTGPTG.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-GD2HUPLL.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-CDG3Q7E4.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-NP4MST5T.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-T2KQVXL6.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-A3ICNNF2.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-RKKNJLWU.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-MTNMOTDZ.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-ZOAFYOIS.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];
