@@ -2,13 +2,13 @@
 // twice changes nothing; a record that does not fit the schema is reported with its file and line and left
 // out, never half-loaded.
 
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { recordOf } from '../audit/store.js'
 import type { AuditDimension } from '../config/types.js'
 import type { ExperimentDoc } from '../experiments/model.js'
 import type { Incident } from '../review/incidents.js'
 import type { SyncItem } from '../sync/items.js'
-import { tableDefinition, type Row, type TableName } from './tables.js'
+import { TABLES, type Column, type ColumnType, type Row, type TableName } from './tables.js'
 
 export interface RowProblem {
   source: string
@@ -26,35 +26,46 @@ export interface SourceRows {
 }
 
 export function recordId(...parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+  return recordIdOfJoined(parts.join('\u0000'))
+}
+
+/** recordId of parts already joined with NUL: a record's rows share all parts but the last. */
+function recordIdOfJoined(joined: string): string {
+  // The one-shot hash: a million rows make a million ids, and createHash's object per id was a fifth of an export.
+  return hash('sha256', joined, 'hex').slice(0, 32)
 }
 
 const iso = (ms: number | undefined): string | null => (ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString())
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const date = (value: string | undefined): string | null => (value !== undefined && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null)
 
+type ColumnCheck = (value: NonNullable<Row[string]>) => boolean
+
+const COLUMN_CHECKS: Record<ColumnType, ColumnCheck> = {
+  STRING: (v) => typeof v === 'string',
+  JSON: (v) => typeof v === 'string',
+  INTEGER: (v) => Number.isInteger(v),
+  FLOAT: (v) => typeof v === 'number' && Number.isFinite(v),
+  BOOLEAN: (v) => typeof v === 'boolean',
+  DATE: (v) => typeof v === 'string' && date(v) !== null,
+  TIMESTAMP: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))
+}
+
+/** Each table's columns with their checks, looked up once: every row of an export is checked. */
+const CHECKED_COLUMNS = new Map<TableName, ReadonlyArray<{ column: Column; check: ColumnCheck }>>(
+  TABLES.map((t) => [t.name, t.columns.map((column) => ({ column, check: COLUMN_CHECKS[column.type] }))])
+)
+
 /** A row's problems against its table: required columns present, values of the column's type. */
 export function rowProblems(table: TableName, row: Row): string[] {
   const problems: string[] = []
-  for (const column of tableDefinition(table).columns) {
+  for (const { column, check } of CHECKED_COLUMNS.get(table) ?? []) {
     const value = row[column.name]
     if (value === null || value === undefined) {
       if (column.required) problems.push(`${column.name} is missing`)
       continue
     }
-    const ok =
-      column.type === 'STRING' || column.type === 'JSON'
-        ? typeof value === 'string'
-        : column.type === 'INTEGER'
-          ? Number.isInteger(value)
-          : column.type === 'FLOAT'
-            ? typeof value === 'number' && Number.isFinite(value)
-            : column.type === 'BOOLEAN'
-              ? typeof value === 'boolean'
-              : column.type === 'DATE'
-                ? typeof value === 'string' && date(value) !== null
-                : typeof value === 'string' && !Number.isNaN(Date.parse(value))
-    if (!ok) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value).slice(0, 60)}`)
+    if (!check(value)) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value).slice(0, 60)}`)
   }
   return problems
 }
@@ -71,53 +82,65 @@ export interface AuditLine {
   problem?: string
 }
 
-/** One audit-records file (NDJSON lines) → one row per record and dimension. Records duplicated by key are loaded once. */
-export function auditRows(repository: string, source: string, lines: Iterable<AuditLine>, dimensions: readonly AuditDimension[]): SourceRows {
-  const out: SourceRows = { table: 'audit_scores', source, rows: [], problems: [] }
+/**
+ * The rows of one audit-records file, made a run of lines at a time so a large file is never held whole:
+ * each call turns the next lines into rows. Records duplicated by key are loaded once across the file.
+ */
+export function auditRowMaker(repository: string, source: string, dimensions: readonly AuditDimension[]): (lines: Iterable<AuditLine>) => SourceRows {
   const byName = new Map(dimensions.map((d) => [d.name, d]))
   const seen = new Set<string>()
-  for (const { line, value, problem } of lines) {
-    if (problem !== undefined) {
-      out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true })
-      continue
+  return (lines) => {
+    const out: SourceRows = { table: 'audit_scores', source, rows: [], problems: [] }
+    for (const { line, value, problem } of lines) {
+      if (problem !== undefined) {
+        out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true })
+        continue
+      }
+      const record = recordOf(value)
+      if (record === undefined) {
+        out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)', leftOut: true })
+        continue
+      }
+      const scoredAt = record.scored_at === '' || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
+      const idPrefix = [repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, ''].join('\u0000')
+      for (const [dimension, score] of Object.entries(record.scores)) {
+        const id = recordIdOfJoined(idPrefix + dimension)
+        if (seen.has(id)) continue
+        seen.add(id)
+        const rubric = byName.get(dimension)
+        const normalised = score === null ? null : rubric?.scale === '1-5' ? (score - 1) / 4 : score
+        accept(
+          out,
+          {
+            record_id: id,
+            repository,
+            source,
+            period: record.period,
+            transcript: record.transcript,
+            content_sha256: record.sha256,
+            stratum: record.stratum,
+            scorer: record.scorer,
+            model: record.model,
+            dimension,
+            score,
+            score_normalised: normalised,
+            pass: rubric === undefined ? null : score !== null && score >= rubric.threshold,
+            reason: record.reasons[dimension] ?? null,
+            rubric_version: record.rubric_version,
+            seed: record.seed,
+            scored_at: scoredAt
+          },
+          line
+        )
+      }
     }
-    const record = recordOf(value)
-    if (record === undefined) {
-      out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)', leftOut: true })
-      continue
-    }
-    for (const [dimension, score] of Object.entries(record.scores)) {
-      const id = recordId(repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, dimension)
-      if (seen.has(id)) continue
-      seen.add(id)
-      const rubric = byName.get(dimension)
-      const normalised = score === null ? null : rubric?.scale === '1-5' ? (score - 1) / 4 : score
-      accept(
-        out,
-        {
-          record_id: id,
-          repository,
-          source,
-          period: record.period,
-          transcript: record.transcript,
-          content_sha256: record.sha256,
-          stratum: record.stratum,
-          scorer: record.scorer,
-          model: record.model,
-          dimension,
-          score,
-          score_normalised: normalised,
-          pass: rubric === undefined ? null : score !== null && score >= rubric.threshold,
-          reason: record.reasons[dimension] ?? null,
-          rubric_version: record.rubric_version,
-          seed: record.seed,
-          scored_at: record.scored_at === '' || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
-        },
-        line
-      )
-    }
+    return out
   }
-  return out
+}
+
+/** One whole audit-records file (NDJSON lines) → one row per record and dimension. */
+export function auditRows(repository: string, source: string, lines: Iterable<AuditLine>, dimensions: readonly AuditDimension[]): SourceRows {
+  return auditRowMaker(repository, source, dimensions)(lines)
 }
 
 /** One incident timeline → its row. */

@@ -8,18 +8,34 @@ export interface SchemaChange {
   description: string
 }
 
+/**
+ * The rows of one batch, kept in the warehouse's own load format as they are made (CSV for DuckDB, JSON for
+ * BigQuery and Snowflake): a batch holds text, never a hundred thousand row objects, and each row object is
+ * garbage as soon as it is added.
+ */
+export interface RowBatch {
+  readonly rowCount: number
+  add(rows: readonly Row[]): void
+}
+
 export interface Warehouse {
   /** What it is, for messages: `DuckDB .reliability-loop/warehouse.duckdb`. No credentials. */
   readonly describe: string
+  /** Rows per batch, when the warehouse takes some sizes better than the export's default. */
+  readonly batchRows?: number
   /** Tables created when absent and given the columns they lack; the state table; the views (re)created. */
   ensureSchema(): Promise<SchemaChange[]>
   /** What was exported from this repository before. */
   readState(repository: string): Promise<StateEntry[]>
   /**
-   * Afterwards the table's rows of this repository and these sources (on `snapshotDate` for a snapshot table)
-   * are exactly `rows`. `batchId` is deterministic for the same content, so a retried batch is not applied twice.
+   * Rows of this repository and of `sources` (on `snapshotDate` for a snapshot table) that `rows` does not
+   * have are removed, and `rows` are merged in on record_id. A large file's rows come in several batches:
+   * the first names the file in `sources`, the later ones add to its rows and name it no more. `batchId` is
+   * deterministic for the same content, so a retried batch is not applied twice.
    */
-  replace(table: TableDefinition, repository: string, sources: readonly string[], rows: readonly Row[], batchId: string, snapshotDate?: string): Promise<void>
+  replace(table: TableDefinition, repository: string, sources: readonly string[], rows: RowBatch, batchId: string, snapshotDate?: string): Promise<void>
+  /** An empty batch for `table`, to fill and pass to `replace`. */
+  newBatch(table: TableDefinition): RowBatch
   /** Record what was sent (after `replace` succeeded), and forget removed sources. */
   recordState(repository: string, sent: readonly StateEntry[], removed: ReadonlyArray<{ table: TableName; source: string }>, at: Date): Promise<void>
   close(): Promise<void>

@@ -10,6 +10,7 @@ import type { StateEntry } from '../export/plan.js'
 import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDefinition, type TableName } from '../export/tables.js'
 import { VIEWS } from '../export/views.js'
 import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
+import { JsonRowBatch, ownBatch } from './json-row-batch.js'
 import { DEFAULT_HTTP_POLICY, HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../sync/retry.js'
 import { sanitizeText } from '../util/sanitize.js'
 import { dictOrEmpty, type Dict } from '../util/dict.js'
@@ -175,7 +176,7 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
     for (const c of missing) changes.push({ description: `added column ${name}.${c.name}` })
   }
 
-  async function load(table: TableDefinition, stage: string, rows: readonly Row[], batchId: string): Promise<void> {
+  async function load(table: TableDefinition, stage: string, rows: JsonRowBatch, batchId: string): Promise<void> {
     const jobId = `reliability_loop_${table.name}_${batchId}`
     const job = {
       jobReference: { projectId: project, jobId, ...(settings.location !== undefined && { location: settings.location }) },
@@ -190,9 +191,9 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       }
     }
     const boundary = `reliability-loop-${batchId}`
-    const body = [`--${boundary}`, 'Content-Type: application/json; charset=UTF-8', '', JSON.stringify(job), `--${boundary}`, 'Content-Type: application/octet-stream', '', rows.map((r) => JSON.stringify(r)).join('\n'), `--${boundary}--`, ''].join('\r\n')
+    const body = [`--${boundary}`, 'Content-Type: application/json; charset=UTF-8', '', JSON.stringify(job), `--${boundary}`, 'Content-Type: application/octet-stream', '', rows.ndjson(), `--${boundary}--`, ''].join('\r\n')
     // The job id is the batch's: sending it again (a retry, or a re-run after a cut) finds the same job (409).
-    const r = await call('POST', `/upload${projectPath}/jobs?uploadType=multipart`, `loading ${rows.length} rows into ${table.name}`, undefined, { idempotent: true, contentType: `multipart/related; boundary=${boundary}`, raw: body })
+    const r = await call('POST', `/upload${projectPath}/jobs?uploadType=multipart`, `loading ${rows.rowCount} rows into ${table.name}`, undefined, { idempotent: true, contentType: `multipart/related; boundary=${boundary}`, raw: body })
     if (r.status >= 400 && r.status !== 409) throw fail(`loading rows into ${table.name}`, r)
     await waitForJob(jobId, `loading rows into ${table.name}`)
   }
@@ -226,11 +227,13 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       const rows = await query(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository`, 'reading the export state', { params: [{ name: 'repository', type: 'STRING', value: repository }] })
       return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
     },
-    async replace(table, repository, sources, rows, batchId, snapshotDate) {
+    newBatch: () => new JsonRowBatch(),
+    async replace(table, repository, sources, batch, batchId, snapshotDate) {
+      const rows = ownBatch(batch, JsonRowBatch, 'BigQuery')
       const snapshot = snapshotDate !== undefined && table.snapshotColumn !== undefined ? snapshotDate : undefined
       const scope = `T.repository = @repository AND T.source IN UNNEST(@sources)${snapshot === undefined ? '' : ` AND T.${table.snapshotColumn} = @snapshot`}`
       const params = scopeParams(repository, sources, snapshot)
-      if (rows.length === 0) {
+      if (rows.rowCount === 0) {
         await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdFor(batchId) })
         return
       }

@@ -10,6 +10,7 @@ import type { StateEntry } from '../export/plan.js'
 import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDefinition, type TableName } from '../export/tables.js'
 import { VIEWS } from '../export/views.js'
 import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
+import { JsonRowBatch, ownBatch } from './json-row-batch.js'
 import { DEFAULT_HTTP_POLICY, HttpRequestError, sendWithRetry, type HttpPolicy, type HttpResponse } from '../sync/retry.js'
 import { errorMessage } from '../util/error-message.js'
 import { sanitizeText } from '../util/sanitize.js'
@@ -161,25 +162,27 @@ export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
       const rows = await execute(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = ?`, 'reading the export state', [repository])
       return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
     },
-    async replace(table, repository, sources, rows: readonly Row[], batchId, snapshotDate) {
+    newBatch: () => new JsonRowBatch(),
+    async replace(table, repository, sources, batch, batchId, snapshotDate) {
+      const rows = ownBatch(batch, JsonRowBatch, 'Snowflake')
       const snapshot = snapshotDate !== undefined && table.snapshotColumn !== undefined ? snapshotDate : undefined
       const scopeBindings = [repository, JSON.stringify(sources), ...(snapshot === undefined ? [] : [snapshot])]
       // First the rows of these files that the batch no longer has; then the batch merged in chunks.
       await execute(
         `DELETE FROM ${dialect.table(table.name)} WHERE ${scopeOf(table, snapshot)} AND record_id NOT IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
         `removing old rows from ${table.name}`,
-        [...scopeBindings, JSON.stringify(rows.map((r) => r.record_id))],
+        [...scopeBindings, JSON.stringify(rows.recordIds)],
         requestIdFor(`${batchId}:delete`)
       )
       const names = table.columns.map((c) => c.name)
       const select = table.columns.map((c) => (c.type === 'JSON' ? `PARSE_JSON(value:${c.name}::STRING) AS ${c.name}` : `value:${c.name}::${castOf[c.type]} AS ${c.name}`)).join(', ')
-      for (let i = 0; i < rows.length; i += chunkRows) {
+      for (let i = 0; i < rows.rowCount; i += chunkRows) {
         await execute(
           `MERGE INTO ${dialect.table(table.name)} T USING (SELECT ${select} FROM TABLE(FLATTEN(PARSE_JSON(?)))) S ON T.record_id = S.record_id
 WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== 'record_id').map((n) => `T.${n} = S.${n}`).join(', ')}
 WHEN NOT MATCHED THEN INSERT (${names.join(', ')}) VALUES (${names.map((n) => `S.${n}`).join(', ')})`,
           `merging rows into ${table.name}`,
-          [JSON.stringify(rows.slice(i, i + chunkRows))],
+          [rows.jsonArray(i, i + chunkRows)],
           requestIdFor(`${batchId}:merge:${i}`)
         )
       }

@@ -8,13 +8,14 @@
 // and the state says "sent" only after the batch is in.
 
 import { createHash } from 'node:crypto'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Config } from '../config/types.js'
 import { parseExperimentDoc } from '../experiments/parse.js'
 import type { ExperimentDoc } from '../experiments/model.js'
-import { actionItemRows, auditRows, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
+import { actionItemRows, auditRowMaker, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
 import { planExport, type SourceFingerprint, type StateEntry } from '../export/plan.js'
 import { TABLES, type Row, type TableName } from '../export/tables.js'
-import type { Warehouse, SchemaChange } from '../export/warehouse.js'
+import type { RowBatch, Warehouse, SchemaChange } from '../export/warehouse.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import { parsePostmortem } from '../postmortem/parse.js'
@@ -33,8 +34,8 @@ export interface ExportAdapters {
   files: Pick<RepoFiles, 'glob' | 'read'>
   /** SHA-256 (hex) of a repository file's bytes, streamed. */
   hashFile(path: string): Promise<string>
-  /** An NDJSON file's lines with their numbers, parsed (a bad line is a problem, not a stop). */
-  ndjsonLines(path: string): AsyncIterable<AuditLine>
+  /** An NDJSON file's lines with their numbers, parsed, a run of lines at a time (a bad line is a problem, not a stop). */
+  ndjsonLines(path: string): AsyncIterable<readonly AuditLine[]>
   incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): IncidentEnds | Promise<IncidentEnds>
   recordsFromStart(path: string): AsyncIterable<TimelineRecord>
   recordsFromEnd(path: string): AsyncIterable<{ value?: unknown }>
@@ -72,7 +73,12 @@ export interface ExportResult {
 const ALL_TIME: ReviewPeriod = { label: 'all', title: 'all time', startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: '' }
 
 interface Source extends SourceFingerprint {
-  rows: () => Promise<SourceRows>
+  /** The file's rows, in parts: a large file is read and sent a batch at a time, never held whole. */
+  rows: () => AsyncIterable<SourceRows>
+}
+
+async function* once(rows: Promise<SourceRows>): AsyncIterable<SourceRows> {
+  yield await rows
 }
 
 function fingerprint(table: TableName, fileHash: string, extra = ''): string {
@@ -81,6 +87,31 @@ function fingerprint(table: TableName, fileHash: string, extra = ''): string {
 
 const textDecoder = new TextDecoder()
 
+interface Batch {
+  /** Files whose earlier rows this batch replaces (the files it starts). */
+  sources: string[]
+  rows: RowBatch
+  /** Files started in this batch: marked pending before their rows go in. */
+  started: SourceFingerprint[]
+  /** Files whose last rows are in this batch: recorded as sent after it. */
+  finished: StateEntry[]
+  /** What the batch holds (file, fingerprint, row range), for its deterministic id. */
+  parts: string[]
+}
+
+/** A dry run's batch: it counts the rows and keeps none. */
+function countingBatch(): RowBatch {
+  let rowCount = 0
+  return {
+    get rowCount() {
+      return rowCount
+    },
+    add: (rows) => {
+      rowCount += rows.length
+    }
+  }
+}
+
 async function listSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
   const audit = config.audit
   const review = config.review
@@ -88,18 +119,18 @@ async function listSources(config: Config, request: ExportRequest, adapters: Exp
   const day = request.now.toISOString().slice(0, 10)
   const { repository } = request
   const sources: Source[] = []
-  const add = async (table: TableName, paths: readonly string[], rows: (path: string) => Promise<SourceRows>, extra = '') => {
+  const addParts = async (table: TableName, paths: readonly string[], rows: (path: string) => AsyncIterable<SourceRows>, extra = '') => {
     for (const path of [...new Set(paths)].sort()) sources.push({ table, source: path, fingerprint: fingerprint(table, await adapters.hashFile(path), extra), rows: () => rows(path) })
   }
+  const add = (table: TableName, paths: readonly string[], rows: (path: string) => Promise<SourceRows>, extra = '') => addParts(table, paths, (path) => once(rows(path)), extra)
 
   const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p))
   if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`)
   const dimensions = audit.rubric.dimensions
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
-  await add('audit_scores', auditFiles, async (path) => {
-    const lines: AuditLine[] = []
-    for await (const line of adapters.ndjsonLines(path)) lines.push(line)
-    return auditRows(repository, path, lines, dimensions)
+  await addParts('audit_scores', auditFiles, async function* (path) {
+    const make = auditRowMaker(repository, path, dimensions)
+    for await (const lines of adapters.ndjsonLines(path)) yield make(lines)
   }, rubricDigest)
 
   if (review.incidents.source === 'redis') notes.push('incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are')
@@ -145,40 +176,65 @@ export async function runExport(config: Config, request: ExportRequest, adapters
   for (const s of sources) summaries.get(s.table)!.files++
   const toSend = new Map(plan.send.map((s) => [`${s.table}\u0000${s.source}`, s]))
 
+  // Batches are sent one at a time, in order, but the next batch's rows are made while the previous one is
+  // being sent: making rows is this thread's work, loading them the warehouse's.
+  let sending: Promise<void> = Promise.resolve()
+  const batchRows = warehouse.batchRows ?? BATCH_ROWS
   for (const table of TABLES) {
     const summary = summaries.get(table.name)!
     const changed = sources.filter((s) => s.table === table.name && toSend.has(`${s.table}\u0000${s.source}`))
     const removed = plan.remove.filter((r) => r.table === table.name)
     summary.unchanged_files = summary.files - changed.length
     summary.removed_files = removed.length
-    let batch: { sources: string[]; rows: Row[]; sent: StateEntry[] } = { sources: [], rows: [], sent: [] }
+    const emptyBatch = (): Batch => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] })
+    let batch = emptyBatch()
     const flush = async (removedNow: ReadonlyArray<{ table: TableName; source: string }>) => {
-      if (batch.sources.length === 0 && removedNow.length === 0) return
-      const allSources = [...batch.sources, ...removedNow.map((r) => r.source)]
-      const batchId = createHash('sha256').update(`${table.name}\u0000${request.repository}\u0000${day}\u0000${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join('\u0000')}\u0000${removedNow.map((r) => r.source).join('\u0000')}`).digest('hex').slice(0, 40)
-      if (!request.dryRun) {
+      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && removedNow.length === 0) return
+      const full = batch
+      batch = emptyBatch()
+      await sending
+      if (request.dryRun) return
+      const batchId = createHash('sha256').update(`${table.name}\u0000${request.repository}\u0000${day}\u0000${full.parts.join('\u0000')}\u0000${removedNow.map((r) => r.source).join('\u0000')}`).digest('hex').slice(0, 40)
+      sending = (async () => {
         // The files are known to the warehouse before their rows are: a run cut off after the rows went in
         // leaves them marked pending, so the next run sends them again, or removes their rows if the file is gone.
-        if (batch.sent.length > 0) await warehouse.recordState(request.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request.now)
-        await warehouse.replace(table, request.repository, allSources, batch.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
-        await warehouse.recordState(request.repository, batch.sent, removedNow, request.now)
-      }
-      batch = { sources: [], rows: [], sent: [] }
+        if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now)
+        await warehouse.replace(table, request.repository, [...full.sources, ...removedNow.map((r) => r.source)], full.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
+        await warehouse.recordState(request.repository, full.finished, removedNow, request.now)
+      })()
+      // Handled here so a failure waits, unreported by Node, for the next flush (or the end) to throw it.
+      sending.catch(() => undefined)
     }
     for (const [index, source] of changed.entries()) {
       request.onProgress?.(table.name, index + 1, changed.length)
-      const made = await source.rows()
-      problems.push(...made.problems)
-      summary.left_out += made.problems.filter((p) => p.leftOut === true).length
-      summary.rows += made.rows.length
-      summary.sent_files++
       batch.sources.push(source.source)
-      batch.rows.push(...made.rows)
-      batch.sent.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount: made.rows.length })
-      if (batch.rows.length >= BATCH_ROWS) await flush([])
+      batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint })
+      let rowCount = 0
+      for await (const made of source.rows()) {
+        // Files are read synchronously, so without this the warehouse's replies to the batch being sent
+        // would wait, unheard, until this batch is full.
+        await yieldToEventLoop()
+        problems.push(...made.problems)
+        summary.left_out += made.problems.filter((p) => p.leftOut === true).length
+        // Batches are cut at exactly batchRows (DuckDB writes whole row groups straight to the file), so a
+        // file may go in several: its later batches add to the rows its first one replaced.
+        for (let taken = 0; taken < made.rows.length; ) {
+          if (batch.rows.rowCount >= batchRows) await flush([])
+          const take = Math.min(batchRows - batch.rows.rowCount, made.rows.length - taken)
+          batch.rows.add(take === made.rows.length ? made.rows : made.rows.slice(taken, taken + take))
+          batch.parts.push(`${source.source}=${source.fingerprint}@${rowCount}+${take}`)
+          rowCount += take
+          taken += take
+        }
+      }
+      summary.rows += rowCount
+      summary.sent_files++
+      batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount })
+      if (batch.rows.rowCount >= batchRows) await flush([])
     }
     await flush(removed)
   }
+  await sending
   return {
     warehouse: warehouse.describe,
     repository: request.repository,

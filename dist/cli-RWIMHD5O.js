@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-M3DBEBFG.js";
-import "./cli-FBUK6LXF.js";
+} from "./cli-T5R5IFOD.js";
+import "./cli-5YZUT4NU.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-NVAJ6HYK.js";
+} from "./cli-IUCCRWX2.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-M3DBEBFG.js";
+} from "./cli-T5R5IFOD.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

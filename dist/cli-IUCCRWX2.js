@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-LZRK554B.js";
+} from "./cli-GFFJHQ6Q.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

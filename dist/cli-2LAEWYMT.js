@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-M3DBEBFG.js";
+} from "./cli-T5R5IFOD.js";
 import {
   VERSION
-} from "./cli-FBUK6LXF.js";
+} from "./cli-5YZUT4NU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-M3DBEBFG.js";
-import "./cli-FBUK6LXF.js";
+} from "./cli-T5R5IFOD.js";
+import "./cli-5YZUT4NU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

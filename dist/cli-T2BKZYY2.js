@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-LZRK554B.js";
+} from "./cli-GFFJHQ6Q.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-FBUK6LXF.js";
+} from "./cli-5YZUT4NU.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-6F3ANNT2.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-RWIMHD5O.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-GD2HUPLL.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-CDG3Q7E4.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-NP4MST5T.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-T2KQVXL6.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-A3ICNNF2.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-RKKNJLWU.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-MTNMOTDZ.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-ZOAFYOIS.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-QJMBDEDM.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-7RMLOFHO.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-2LAEWYMT.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-TEP4HMW7.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-JSS2TM7Z.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-VEFXTBVE.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-437S7CUG.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-7QGI37XP.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

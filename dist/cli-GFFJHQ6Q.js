@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-FBUK6LXF.js";
+} from "./cli-5YZUT4NU.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

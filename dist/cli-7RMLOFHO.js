@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-M3DBEBFG.js";
-import "./cli-FBUK6LXF.js";
+} from "./cli-T5R5IFOD.js";
+import "./cli-5YZUT4NU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-FBUK6LXF.js";
+} from "./cli-5YZUT4NU.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

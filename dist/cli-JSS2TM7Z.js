@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-NVAJ6HYK.js";
+} from "./cli-IUCCRWX2.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-LZRK554B.js";
+import "./cli-GFFJHQ6Q.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -35,13 +35,13 @@ import {
 } from "./cli-OJWVH3MO.js";
 import {
   ndjsonFileSource,
-  readNdjson
+  readNdjsonBatches
 } from "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-M3DBEBFG.js";
-import "./cli-FBUK6LXF.js";
+} from "./cli-T5R5IFOD.js";
+import "./cli-5YZUT4NU.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -231,11 +231,6 @@ var STATE_COLUMNS = [
   { name: "row_count", type: "INTEGER", required: true, description: "Rows exported from the file." },
   { name: "exported_at", type: "TIMESTAMP", required: true, description: "When (UTC)." }
 ];
-function tableDefinition(name) {
-  const table = TABLES.find((t) => t.name === name);
-  if (table === void 0) throw new Error(`unknown table ${name}`);
-  return table;
-}
 
 // src/export/views.ts
 function auditDaily(d) {
@@ -288,6 +283,35 @@ FROM ${d.table("action_items")}
 GROUP BY repository, snapshot_date`
   }
 ];
+
+// src/io/json-row-batch.ts
+var JsonRowBatch = class {
+  /** Each row's JSON, in order. */
+  json = [];
+  /** Each row's record_id, in order. */
+  recordIds = [];
+  get rowCount() {
+    return this.json.length;
+  }
+  add(rows) {
+    for (const row of rows) {
+      this.json.push(JSON.stringify(row));
+      this.recordIds.push(String(row.record_id));
+    }
+  }
+  /** Rows `start` to `end` as one JSON array, as `JSON.stringify(rows.slice(start, end))` would give. */
+  jsonArray(start = 0, end = this.json.length) {
+    return `[${this.json.slice(start, end).join(",")}]`;
+  }
+  /** The rows as newline-delimited JSON. */
+  ndjson() {
+    return this.json.join("\n");
+  }
+};
+function ownBatch(batch, kind, warehouse) {
+  if (batch instanceof kind) return batch;
+  throw new Error(`this is a bug: the ${warehouse} warehouse was given a batch made by another warehouse`);
+}
 
 // src/io/export-bigquery.ts
 var bqType = { STRING: "STRING", INTEGER: "INTEGER", FLOAT: "FLOAT", BOOLEAN: "BOOLEAN", TIMESTAMP: "TIMESTAMP", DATE: "DATE", JSON: "JSON" };
@@ -431,8 +455,8 @@ function openBigQueryWarehouse(settings) {
       }
     };
     const boundary = `reliability-loop-${batchId}`;
-    const body = [`--${boundary}`, "Content-Type: application/json; charset=UTF-8", "", JSON.stringify(job), `--${boundary}`, "Content-Type: application/octet-stream", "", rows.map((r2) => JSON.stringify(r2)).join("\n"), `--${boundary}--`, ""].join("\r\n");
-    const r = await call("POST", `/upload${projectPath}/jobs?uploadType=multipart`, `loading ${rows.length} rows into ${table.name}`, void 0, { idempotent: true, contentType: `multipart/related; boundary=${boundary}`, raw: body });
+    const body = [`--${boundary}`, "Content-Type: application/json; charset=UTF-8", "", JSON.stringify(job), `--${boundary}`, "Content-Type: application/octet-stream", "", rows.ndjson(), `--${boundary}--`, ""].join("\r\n");
+    const r = await call("POST", `/upload${projectPath}/jobs?uploadType=multipart`, `loading ${rows.rowCount} rows into ${table.name}`, void 0, { idempotent: true, contentType: `multipart/related; boundary=${boundary}`, raw: body });
     if (r.status >= 400 && r.status !== 409) throw fail(`loading rows into ${table.name}`, r);
     await waitForJob(jobId, `loading rows into ${table.name}`);
   }
@@ -465,11 +489,13 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       const rows = await query(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository`, "reading the export state", { params: [{ name: "repository", type: "STRING", value: repository }] });
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
-    async replace(table, repository, sources, rows, batchId, snapshotDate) {
+    newBatch: () => new JsonRowBatch(),
+    async replace(table, repository, sources, batch, batchId, snapshotDate) {
+      const rows = ownBatch(batch, JsonRowBatch, "BigQuery");
       const snapshot = snapshotDate !== void 0 && table.snapshotColumn !== void 0 ? snapshotDate : void 0;
       const scope = `T.repository = @repository AND T.source IN UNNEST(@sources)${snapshot === void 0 ? "" : ` AND T.${table.snapshotColumn} = @snapshot`}`;
       const params = scopeParams(repository, sources, snapshot);
-      if (rows.length === 0) {
+      if (rows.rowCount === 0) {
         await query(`DELETE FROM ${dialect.table(table.name)} T WHERE ${scope}`, `removing rows from ${table.name}`, { params, requestId: requestIdFor(batchId) });
         return;
       }
@@ -506,9 +532,67 @@ INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, finge
 
 // src/io/export-duckdb.ts
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+
+// src/io/duckdb-csv.ts
+import { closeSync, openSync, writeSync } from "node:fs";
+var ROWS_PER_WRITE = 4096;
+var DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
+function field(value2) {
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
+  return String(value2);
+}
+function csvLine(columns, row) {
+  let line = field(row[columns[0].name]);
+  for (let i = 1; i < columns.length; i++) line += `,${field(row[columns[i].name])}`;
+  return line;
+}
+var CsvFileBatch = class {
+  constructor(file, columns) {
+    this.file = file;
+    this.columns = columns;
+  }
+  file;
+  columns;
+  fd;
+  rows = 0;
+  longest = 0;
+  get rowCount() {
+    return this.rows;
+  }
+  get longestLine() {
+    return this.longest;
+  }
+  add(rows) {
+    if (rows.length === 0) return;
+    this.fd ??= openSync(this.file, "w");
+    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
+      const lines = [];
+      for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
+        const line = csvLine(this.columns, rows[i]);
+        if (line.length * 4 > this.longest) this.longest = line.length * 4;
+        lines.push(line);
+      }
+      writeSync(this.fd, `${lines.join("\n")}
+`);
+    }
+    this.rows += rows.length;
+  }
+  /** Ends the file; the batch takes no more rows. */
+  close() {
+    if (this.fd !== void 0) closeSync(this.fd);
+    this.fd = void 0;
+  }
+};
+function readCsvOptions(columnTypes, longestLine) {
+  const sizes = longestLine < DEFAULT_MAX_LINE_BYTES ? "" : `max_line_size = ${longestLine + 1}, buffer_size = ${2 * (longestLine + 1)}, `;
+  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, ${sizes}columns = {${columnTypes}}`;
+}
+
+// src/io/export-duckdb.ts
 var DUCKDB_INSTALL_HINT = "DuckDB is an optional dependency of the CLI: install it with `npm install @duckdb/node-api` (or choose --to bigquery|snowflake)";
 async function loadDuckDb() {
   try {
@@ -517,6 +601,8 @@ async function loadDuckDb() {
     throw new WarehouseError(`cannot load DuckDB (@duckdb/node-api): ${errorMessage(error).split("\n")[0]}`, DUCKDB_INSTALL_HINT, true);
   }
 }
+var DUCKDB_BATCH_ROWS = 122880;
+var duckdbThreads = () => Math.max(1, availableParallelism() - 1);
 var quote = (text) => `'${text.replace(/'/g, "''")}'`;
 var ident = (name) => `"${name.replace(/"/g, '""')}"`;
 async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
@@ -526,13 +612,14 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   let connection;
   let instance;
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath, options.readOnly ? { access_mode: "READ_ONLY" } : {});
+    instance = await duckdb.DuckDBInstance.create(absPath, { ...options.readOnly && { access_mode: "READ_ONLY" }, threads: String(duckdbThreads()) });
     connection = await instance.connect();
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
   }
   const dialect = duckdbDialect();
   const scratch = await mkdtemp(join(tmpdir(), "reliability-loop-export-"));
+  let batches = 0;
   const all = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
   async function ensureTable(name, description, columns, changes) {
     const existing = new Set((await all(`SELECT column_name FROM information_schema.columns WHERE table_name = ${quote(name)} AND table_schema = 'main'`)).map((r) => String(r.column_name)));
@@ -551,6 +638,7 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   }
   return {
     describe: `DuckDB ${shownPath}`,
+    batchRows: DUCKDB_BATCH_ROWS,
     async ensureSchema() {
       const changes = [];
       for (const table of TABLES) await ensureTable(table.name, table.description, table.columns, changes);
@@ -566,16 +654,18 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
       const rows = await all(`SELECT table_name, source, fingerprint, row_count FROM ${ident(STATE_TABLE)} WHERE repository = ${quote(repository)}`);
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
-    async replace(table, repository, sources, rows, batchId, snapshotDate) {
-      const file = join(scratch, `${batchId}.ndjson`);
-      await writeFile(file, rows.map((r) => JSON.stringify(r)).join("\n"));
-      const columns = table.columns.map((c) => `${ident(c.name)}: ${quote(dialect.type(c.type))}`).join(", ");
+    newBatch: (table) => new CsvFileBatch(join(scratch, `batch-${++batches}.csv`), table.columns),
+    async replace(table, repository, sources, batch, _batchId, snapshotDate) {
+      const rows = ownBatch(batch, CsvFileBatch, "DuckDB");
+      rows.close();
+      const file = rows.file;
+      const columns = table.columns.map((c) => `${quote(c.name)}: ${quote(dialect.type(c.type))}`).join(", ");
       const names = table.columns.map((c) => ident(c.name)).join(", ");
       const scope = `repository = ${quote(repository)} AND source IN (${sources.map(quote).join(", ") || "NULL"})${snapshotDate === void 0 || table.snapshotColumn === void 0 ? "" : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`;
       try {
         await connection.run("BEGIN TRANSACTION");
-        await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`);
-        if (rows.length > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_json(${quote(file)}, format = 'newline_delimited', columns = {${columns}})`);
+        if (sources.length > 0) await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`);
+        if (rows.rowCount > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_csv(${quote(file)}, ${readCsvOptions(columns, rows.longestLine)})`);
         await connection.run("COMMIT");
       } catch (error) {
         await connection.run("ROLLBACK").catch(() => void 0);
@@ -588,10 +678,22 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
       const forget = [...sent, ...removed];
       await connection.run("BEGIN TRANSACTION");
       try {
-        if (forget.length > 0) await connection.run(`DELETE FROM ${ident(STATE_TABLE)} WHERE repository = ${quote(repository)} AND (table_name, source) IN (SELECT * FROM (VALUES ${forget.map((e) => `(${quote(e.table)}, ${quote(e.source)})`).join(", ")}))`);
+        const strings = (values) => duckdb.listValue([...values]);
+        const stringList = duckdb.LIST(duckdb.VARCHAR);
+        if (forget.length > 0) {
+          await connection.run(
+            `DELETE FROM ${ident(STATE_TABLE)} WHERE repository = $repository AND (table_name, source) IN (SELECT unnest($tables), unnest($sources))`,
+            { repository, tables: strings(forget.map((e) => e.table)), sources: strings(forget.map((e) => e.source)) },
+            { tables: stringList, sources: stringList }
+          );
+        }
         if (sent.length > 0) {
-          const values = sent.map((s) => `(${quote(s.table)}, ${quote(repository)}, ${quote(s.source)}, ${quote(s.fingerprint)}, ${s.rowCount}, TIMESTAMPTZ ${quote(at.toISOString())})`);
-          await connection.run(`INSERT INTO ${ident(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at) VALUES ${values.join(", ")}`);
+          await connection.run(
+            `INSERT INTO ${ident(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at)
+SELECT unnest($tables), $repository, unnest($sources), unnest($fingerprints), unnest($counts), CAST($at AS TIMESTAMPTZ)`,
+            { repository, at: at.toISOString(), tables: strings(sent.map((e) => e.table)), sources: strings(sent.map((e) => e.source)), fingerprints: strings(sent.map((e) => e.fingerprint)), counts: duckdb.listValue(sent.map((e) => BigInt(e.rowCount))) },
+            { tables: stringList, sources: stringList, fingerprints: stringList, counts: duckdb.LIST(duckdb.BIGINT) }
+          );
         }
         await connection.run("COMMIT");
       } catch (error) {
@@ -607,11 +709,22 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   };
 }
 function emptyWarehouse(describe) {
+  const refusal = () => new WarehouseError("a dry run writes nothing", "this is a bug: a dry run must not reach the warehouse's writes");
   const refuse = async () => {
-    throw new WarehouseError("a dry run writes nothing", "this is a bug: a dry run must not reach the warehouse's writes");
+    throw refusal();
   };
-  return { describe, ensureSchema: refuse, readState: async () => [], replace: refuse, recordState: refuse, close: async () => {
-  } };
+  return {
+    describe,
+    ensureSchema: refuse,
+    readState: async () => [],
+    newBatch: () => {
+      throw refusal();
+    },
+    replace: refuse,
+    recordState: refuse,
+    close: async () => {
+    }
+  };
 }
 async function queryDuckDb(absPath, sql) {
   const duckdb = await loadDuckDb();
@@ -737,24 +850,26 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       const rows = await execute(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = ?`, "reading the export state", [repository]);
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
-    async replace(table, repository, sources, rows, batchId, snapshotDate) {
+    newBatch: () => new JsonRowBatch(),
+    async replace(table, repository, sources, batch, batchId, snapshotDate) {
+      const rows = ownBatch(batch, JsonRowBatch, "Snowflake");
       const snapshot = snapshotDate !== void 0 && table.snapshotColumn !== void 0 ? snapshotDate : void 0;
       const scopeBindings = [repository, JSON.stringify(sources), ...snapshot === void 0 ? [] : [snapshot]];
       await execute(
         `DELETE FROM ${dialect.table(table.name)} WHERE ${scopeOf(table, snapshot)} AND record_id NOT IN (SELECT value::STRING FROM TABLE(FLATTEN(PARSE_JSON(?))))`,
         `removing old rows from ${table.name}`,
-        [...scopeBindings, JSON.stringify(rows.map((r) => r.record_id))],
+        [...scopeBindings, JSON.stringify(rows.recordIds)],
         requestIdFor(`${batchId}:delete`)
       );
       const names = table.columns.map((c) => c.name);
       const select = table.columns.map((c) => c.type === "JSON" ? `PARSE_JSON(value:${c.name}::STRING) AS ${c.name}` : `value:${c.name}::${castOf[c.type]} AS ${c.name}`).join(", ");
-      for (let i = 0; i < rows.length; i += chunkRows) {
+      for (let i = 0; i < rows.rowCount; i += chunkRows) {
         await execute(
           `MERGE INTO ${dialect.table(table.name)} T USING (SELECT ${select} FROM TABLE(FLATTEN(PARSE_JSON(?)))) S ON T.record_id = S.record_id
 WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) => `T.${n} = S.${n}`).join(", ")}
 WHEN NOT MATCHED THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})`,
           `merging rows into ${table.name}`,
-          [JSON.stringify(rows.slice(i, i + chunkRows))],
+          [rows.jsonArray(i, i + chunkRows)],
           requestIdFor(`${batchId}:merge:${i}`)
         );
       }
@@ -798,9 +913,9 @@ async function postToken(fetchFn, policy, url, body, contentType, what, bearer) 
   }
   return json;
 }
-function tokenOf(json, field, what) {
-  const token = str(json, field);
-  if (token === void 0 || token === "") throw new GoogleAuthError(`${what} answered without ${field}`);
+function tokenOf(json, field2, what) {
+  const token = str(json, field2);
+  if (token === void 0 || token === "") throw new GoogleAuthError(`${what} answered without ${field2}`);
   return token;
 }
 async function serviceAccountToken(key, fetchFn, policy) {
@@ -822,15 +937,15 @@ async function serviceAccountToken(key, fetchFn, policy) {
 }
 async function subjectToken(source, fetchFn, policy) {
   const format = source.format ?? {};
-  const field = str(format, "subject_token_field_name");
+  const field2 = str(format, "subject_token_field_name");
   const fromText = (text) => {
     if (str(format, "type") !== "json") return text.trim();
     try {
-      const value2 = JSON.parse(text)[field ?? "value"];
+      const value2 = JSON.parse(text)[field2 ?? "value"];
       if (typeof value2 === "string") return value2;
     } catch {
     }
-    throw new GoogleAuthError(`the workload identity subject token has no "${field ?? "value"}" field`);
+    throw new GoogleAuthError(`the workload identity subject token has no "${field2 ?? "value"}" field`);
   };
   const file = str(source, "file");
   if (file !== void 0) return fromText(await readFile(file, "utf8").catch((e) => {
@@ -949,16 +1064,22 @@ async function openWarehouse(target, settings, options) {
 }
 
 // src/io/node-export-adapters.ts
-import { createHash as createHash3 } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile as readFile2, stat } from "node:fs/promises";
+import { createHash as createHash3, hash } from "node:crypto";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync, readSync } from "node:fs";
 import { join as join2 } from "node:path";
 var READ_WHOLE_BYTES = 4 << 20;
 async function sha256File(absPath) {
-  const hash = createHash3("sha256");
-  if ((await stat(absPath)).size <= READ_WHOLE_BYTES) return hash.update(await readFile2(absPath)).digest("hex");
-  for await (const chunk of createReadStream(absPath, { highWaterMark: 1 << 20 })) hash.update(chunk);
-  return hash.digest("hex");
+  const fd = openSync2(absPath, "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= READ_WHOLE_BYTES) return hash("sha256", readFileSync(fd), "hex");
+    const digest = createHash3("sha256");
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) digest.update(buffer.subarray(0, read));
+    return digest.digest("hex");
+  } finally {
+    closeSync2(fd);
+  }
 }
 function createNodeExportAdapters(config) {
   const review = createNodeReviewAdapters(config);
@@ -967,7 +1088,7 @@ function createNodeExportAdapters(config) {
     files: review.files,
     hashFile: (path3) => sha256File(join2(root, path3)),
     async *ndjsonLines(path3) {
-      for await (const r of readNdjson(ndjsonFileSource(join2(root, path3)))) yield r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value };
+      for await (const records of readNdjsonBatches(ndjsonFileSource(join2(root, path3)))) yield records.map((r) => r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value });
     },
     incidentEnds: review.incidentEnds,
     recordsFromStart: review.recordsFromStart,
@@ -993,26 +1114,41 @@ function repositoryNameAt(root) {
 }
 
 // src/modes/export.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 // src/export/rows.ts
-import { createHash as createHash4 } from "node:crypto";
+import { hash as hash2 } from "node:crypto";
 function recordId(...parts) {
-  return createHash4("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return recordIdOfJoined(parts.join("\0"));
+}
+function recordIdOfJoined(joined) {
+  return hash2("sha256", joined, "hex").slice(0, 32);
 }
 var iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var date = (value2) => value2 !== void 0 && DAY.test(value2) && !Number.isNaN(Date.parse(`${value2}T00:00:00Z`)) ? value2 : null;
+var COLUMN_CHECKS = {
+  STRING: (v) => typeof v === "string",
+  JSON: (v) => typeof v === "string",
+  INTEGER: (v) => Number.isInteger(v),
+  FLOAT: (v) => typeof v === "number" && Number.isFinite(v),
+  BOOLEAN: (v) => typeof v === "boolean",
+  DATE: (v) => typeof v === "string" && date(v) !== null,
+  TIMESTAMP: (v) => typeof v === "string" && !Number.isNaN(Date.parse(v))
+};
+var CHECKED_COLUMNS = new Map(
+  TABLES.map((t) => [t.name, t.columns.map((column) => ({ column, check: COLUMN_CHECKS[column.type] }))])
+);
 function rowProblems(table, row) {
   const problems = [];
-  for (const column of tableDefinition(table).columns) {
+  for (const { column, check } of CHECKED_COLUMNS.get(table) ?? []) {
     const value2 = row[column.name];
     if (value2 === null || value2 === void 0) {
       if (column.required) problems.push(`${column.name} is missing`);
       continue;
     }
-    const ok = column.type === "STRING" || column.type === "JSON" ? typeof value2 === "string" : column.type === "INTEGER" ? Number.isInteger(value2) : column.type === "FLOAT" ? typeof value2 === "number" && Number.isFinite(value2) : column.type === "BOOLEAN" ? typeof value2 === "boolean" : column.type === "DATE" ? typeof value2 === "string" && date(value2) !== null : typeof value2 === "string" && !Number.isNaN(Date.parse(value2));
-    if (!ok) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value2).slice(0, 60)}`);
+    if (!check(value2)) problems.push(`${column.name} is not a ${column.type.toLowerCase()}: ${JSON.stringify(value2).slice(0, 60)}`);
   }
   return problems;
 }
@@ -1021,52 +1157,56 @@ function accept(out, row, line) {
   if (problems.length === 0) out.rows.push(row);
   else out.problems.push({ source: out.source, ...line !== void 0 && { line }, message: `left out: ${problems.join("; ")}`, leftOut: true });
 }
-function auditRows(repository, source, lines, dimensions) {
-  const out = { table: "audit_scores", source, rows: [], problems: [] };
+function auditRowMaker(repository, source, dimensions) {
   const byName = new Map(dimensions.map((d) => [d.name, d]));
   const seen = /* @__PURE__ */ new Set();
-  for (const { line, value: value2, problem } of lines) {
-    if (problem !== void 0) {
-      out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true });
-      continue;
+  return (lines) => {
+    const out = { table: "audit_scores", source, rows: [], problems: [] };
+    for (const { line, value: value2, problem } of lines) {
+      if (problem !== void 0) {
+        out.problems.push({ source, line, message: `left out: ${problem}`, leftOut: true });
+        continue;
+      }
+      const record = recordOf(value2);
+      if (record === void 0) {
+        out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)", leftOut: true });
+        continue;
+      }
+      const scoredAt = record.scored_at === "" || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString();
+      const idPrefix = [repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, ""].join("\0");
+      for (const [dimension, score] of Object.entries(record.scores)) {
+        const id = recordIdOfJoined(idPrefix + dimension);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const rubric = byName.get(dimension);
+        const normalised = score === null ? null : rubric?.scale === "1-5" ? (score - 1) / 4 : score;
+        accept(
+          out,
+          {
+            record_id: id,
+            repository,
+            source,
+            period: record.period,
+            transcript: record.transcript,
+            content_sha256: record.sha256,
+            stratum: record.stratum,
+            scorer: record.scorer,
+            model: record.model,
+            dimension,
+            score,
+            score_normalised: normalised,
+            pass: rubric === void 0 ? null : score !== null && score >= rubric.threshold,
+            reason: record.reasons[dimension] ?? null,
+            rubric_version: record.rubric_version,
+            seed: record.seed,
+            scored_at: scoredAt
+          },
+          line
+        );
+      }
     }
-    const record = recordOf(value2);
-    if (record === void 0) {
-      out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)", leftOut: true });
-      continue;
-    }
-    for (const [dimension, score] of Object.entries(record.scores)) {
-      const id = recordId(repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, dimension);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const rubric = byName.get(dimension);
-      const normalised = score === null ? null : rubric?.scale === "1-5" ? (score - 1) / 4 : score;
-      accept(
-        out,
-        {
-          record_id: id,
-          repository,
-          source,
-          period: record.period,
-          transcript: record.transcript,
-          content_sha256: record.sha256,
-          stratum: record.stratum,
-          scorer: record.scorer,
-          model: record.model,
-          dimension,
-          score,
-          score_normalised: normalised,
-          pass: rubric === void 0 ? null : score !== null && score >= rubric.threshold,
-          reason: record.reasons[dimension] ?? null,
-          rubric_version: record.rubric_version,
-          seed: record.seed,
-          scored_at: record.scored_at === "" || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
-        },
-        line
-      );
-    }
-  }
-  return out;
+    return out;
+  };
 }
 function incidentRows(repository, source, incident, notes) {
   const out = { table: "incidents", source, rows: [], problems: [...notes] };
@@ -1147,10 +1287,24 @@ var EXPORT_SCHEMA_VERSION = "1";
 var PENDING = "pending";
 var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
+async function* once(rows) {
+  yield await rows;
+}
 function fingerprint(table, fileHash, extra = "") {
-  return createHash5("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
+  return createHash4("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
 }
 var textDecoder = new TextDecoder();
+function countingBatch() {
+  let rowCount = 0;
+  return {
+    get rowCount() {
+      return rowCount;
+    },
+    add: (rows) => {
+      rowCount += rows.length;
+    }
+  };
+}
 async function listSources(config, request, adapters, notes) {
   const audit = config.audit;
   const review = config.review;
@@ -1158,17 +1312,17 @@ async function listSources(config, request, adapters, notes) {
   const day = request.now.toISOString().slice(0, 10);
   const { repository } = request;
   const sources = [];
-  const add = async (table, paths, rows, extra = "") => {
+  const addParts = async (table, paths, rows, extra = "") => {
     for (const path3 of [...new Set(paths)].sort()) sources.push({ table, source: path3, fingerprint: fingerprint(table, await adapters.hashFile(path3), extra), rows: () => rows(path3) });
   };
+  const add = (table, paths, rows, extra = "") => addParts(table, paths, (path3) => once(rows(path3)), extra);
   const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p));
   if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`);
   const dimensions = audit.rubric.dimensions;
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
-  await add("audit_scores", auditFiles, async (path3) => {
-    const lines = [];
-    for await (const line of adapters.ndjsonLines(path3)) lines.push(line);
-    return auditRows(repository, path3, lines, dimensions);
+  await addParts("audit_scores", auditFiles, async function* (path3) {
+    const make = auditRowMaker(repository, path3, dimensions);
+    for await (const lines of adapters.ndjsonLines(path3)) yield make(lines);
   }, rubricDigest);
   if (review.incidents.source === "redis") notes.push("incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are");
   else {
@@ -1209,38 +1363,56 @@ async function runExport(config, request, adapters, warehouse) {
   const summaries = new Map(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]));
   for (const s of sources) summaries.get(s.table).files++;
   const toSend = new Map(plan.send.map((s) => [`${s.table}\0${s.source}`, s]));
+  let sending = Promise.resolve();
+  const batchRows = warehouse.batchRows ?? BATCH_ROWS;
   for (const table of TABLES) {
     const summary = summaries.get(table.name);
     const changed = sources.filter((s) => s.table === table.name && toSend.has(`${s.table}\0${s.source}`));
     const removed = plan.remove.filter((r) => r.table === table.name);
     summary.unchanged_files = summary.files - changed.length;
     summary.removed_files = removed.length;
-    let batch = { sources: [], rows: [], sent: [] };
+    const emptyBatch = () => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] });
+    let batch = emptyBatch();
     const flush = async (removedNow) => {
-      if (batch.sources.length === 0 && removedNow.length === 0) return;
-      const allSources = [...batch.sources, ...removedNow.map((r) => r.source)];
-      const batchId = createHash5("sha256").update(`${table.name}\0${request.repository}\0${day}\0${batch.sent.map((s) => `${s.source}=${s.fingerprint}`).join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
-      if (!request.dryRun) {
-        if (batch.sent.length > 0) await warehouse.recordState(request.repository, batch.sent.map((s) => ({ ...s, fingerprint: PENDING })), [], request.now);
-        await warehouse.replace(table, request.repository, allSources, batch.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
-        await warehouse.recordState(request.repository, batch.sent, removedNow, request.now);
-      }
-      batch = { sources: [], rows: [], sent: [] };
+      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && removedNow.length === 0) return;
+      const full = batch;
+      batch = emptyBatch();
+      await sending;
+      if (request.dryRun) return;
+      const batchId = createHash4("sha256").update(`${table.name}\0${request.repository}\0${day}\0${full.parts.join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
+      sending = (async () => {
+        if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now);
+        await warehouse.replace(table, request.repository, [...full.sources, ...removedNow.map((r) => r.source)], full.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
+        await warehouse.recordState(request.repository, full.finished, removedNow, request.now);
+      })();
+      sending.catch(() => void 0);
     };
     for (const [index, source] of changed.entries()) {
       request.onProgress?.(table.name, index + 1, changed.length);
-      const made = await source.rows();
-      problems.push(...made.problems);
-      summary.left_out += made.problems.filter((p) => p.leftOut === true).length;
-      summary.rows += made.rows.length;
-      summary.sent_files++;
       batch.sources.push(source.source);
-      batch.rows.push(...made.rows);
-      batch.sent.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount: made.rows.length });
-      if (batch.rows.length >= BATCH_ROWS) await flush([]);
+      batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
+      let rowCount = 0;
+      for await (const made of source.rows()) {
+        await yieldToEventLoop();
+        problems.push(...made.problems);
+        summary.left_out += made.problems.filter((p) => p.leftOut === true).length;
+        for (let taken = 0; taken < made.rows.length; ) {
+          if (batch.rows.rowCount >= batchRows) await flush([]);
+          const take = Math.min(batchRows - batch.rows.rowCount, made.rows.length - taken);
+          batch.rows.add(take === made.rows.length ? made.rows : made.rows.slice(taken, taken + take));
+          batch.parts.push(`${source.source}=${source.fingerprint}@${rowCount}+${take}`);
+          rowCount += take;
+          taken += take;
+        }
+      }
+      summary.rows += rowCount;
+      summary.sent_files++;
+      batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount });
+      if (batch.rows.rowCount >= batchRows) await flush([]);
     }
     await flush(removed);
   }
+  await sending;
   return {
     warehouse: warehouse.describe,
     repository: request.repository,

@@ -1,0 +1,39 @@
+// A batch of rows as JSON texts, one per row: what BigQuery's NDJSON load job and Snowflake's bound JSON array
+// are made of. Rows are encoded when added, so the batch never holds the row objects.
+
+import type { Row } from '../export/tables.js'
+import type { RowBatch } from '../export/warehouse.js'
+
+export class JsonRowBatch implements RowBatch {
+  /** Each row's JSON, in order. */
+  readonly json: string[] = []
+  /** Each row's record_id, in order. */
+  readonly recordIds: string[] = []
+
+  get rowCount(): number {
+    return this.json.length
+  }
+
+  add(rows: readonly Row[]): void {
+    for (const row of rows) {
+      this.json.push(JSON.stringify(row))
+      this.recordIds.push(String(row.record_id))
+    }
+  }
+
+  /** Rows `start` to `end` as one JSON array, as `JSON.stringify(rows.slice(start, end))` would give. */
+  jsonArray(start = 0, end = this.json.length): string {
+    return `[${this.json.slice(start, end).join(',')}]`
+  }
+
+  /** The rows as newline-delimited JSON. */
+  ndjson(): string {
+    return this.json.join('\n')
+  }
+}
+
+/** The batch a warehouse was given, or a failure saying this is a bug: each warehouse fills its own kind. */
+export function ownBatch<T>(batch: unknown, kind: abstract new (...args: never[]) => T, warehouse: string): T {
+  if (batch instanceof kind) return batch
+  throw new Error(`this is a bug: the ${warehouse} warehouse was given a batch made by another warehouse`)
+}
