@@ -1,6 +1,6 @@
 // The export into a real DuckDB file: the views answer, a re-run sends nothing, and any sequence of
 // repository changes, exports and failures cut in anywhere ends with the rows a fresh export would give.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, unlinkSync, existsSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, unlinkSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -107,6 +107,19 @@ describe('export to DuckDB', () => {
     expect(await query(db, 'SELECT incident_id FROM incidents')).toEqual([{ incident_id: 'INC-2' }])
   })
 
+  it('keeps every string as written: quotes, commas, newlines, NUL, empty strings apart from nulls, and a row over 2 MB', async () => {
+    const root = baseRepo()
+    const reasons = ['say "hi", then leave', 'line 1\nline 2\r\nline 3', 'nul\u0000byte', '', 'emoji 🎉 and \\ backslash', 'x'.repeat(3 << 20)]
+    const lines = reasons.map((reason, i) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `logs/missions/e${i}.ndjson`, sha256: `e${i}`, rubric_version: 'v1', scorer: 'rules', model: i === 0 ? '' : null, stratum: 'random', scores: { accuracy: 1 }, reasons: { accuracy: reason }, scored_at: '2026-10-20T10:00:00Z' }))
+    write(root, 'reliability/audits/2026-10.ndjson', `${lines.join('\n')}\n`)
+    const db = path.join(root, 'w.duckdb')
+    await exportOnce(root, db)
+    const rows = await query(db, "SELECT transcript, reason, model FROM audit_scores ORDER BY transcript")
+    expect(rows.map((r) => r.reason)).toEqual(reasons)
+    // An empty string stays one; a missing value is NULL.
+    expect(rows.map((r) => r.model)).toEqual(['', null, null, null, null, null])
+  })
+
   it('ends equal to a fresh export after any sequence of changes, exports and failures', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -115,7 +128,9 @@ describe('export to DuckDB', () => {
             fc.record({ kind: fc.constant('audit' as const), n: fc.integer({ min: 1, max: 6 }), score: fc.integer({ min: 0, max: 1 }) }),
             fc.record({ kind: fc.constant('incident' as const), n: fc.integer({ min: 1, max: 3 }), minutes: fc.integer({ min: 1, max: 500 }) }),
             fc.record({ kind: fc.constant('delete' as const), n: fc.integer({ min: 1, max: 3 }) }),
-            fc.record({ kind: fc.constant('export' as const), failAt: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }) })
+            fc.record({ kind: fc.constant('shrink' as const), keep: fc.integer({ min: 0, max: 3 }) }),
+            // batchRows: a file's rows split over several batches, with the cut between two of them.
+            fc.record({ kind: fc.constant('export' as const), failAt: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), batchRows: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) })
           ),
           { minLength: 1, maxLength: 8 }
         ),
@@ -125,7 +140,11 @@ describe('export to DuckDB', () => {
           for (const step of steps) {
             if (step.kind === 'audit') writeFileSync(path.join(root, 'reliability/audits/2026-10.ndjson'), `${auditLine(step.n, 'random', 'rules', step.score)}\n`, { flag: 'a' })
             else if (step.kind === 'incident') write(root, `logs/incidents/INC-${step.n}.ndjson`, incident(`INC-${step.n}`, step.n, step.minutes))
-            else if (step.kind === 'delete') {
+            else if (step.kind === 'shrink') {
+              const file = path.join(root, 'reliability/audits/2026-10.ndjson')
+              const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean)
+              writeFileSync(file, lines.slice(0, step.keep).map((l) => `${l}\n`).join(''))
+            } else if (step.kind === 'delete') {
               const file = path.join(root, `logs/incidents/INC-${step.n}.ndjson`)
               if (existsSync(file)) unlinkSync(file)
             } else {
@@ -133,6 +152,7 @@ describe('export to DuckDB', () => {
               const failing = (w: Warehouse): Warehouse => ({
                 ...w,
                 describe: w.describe,
+                ...(step.batchRows !== undefined && { batchRows: step.batchRows }),
                 replace: async (...args) => {
                   if (step.failAt !== undefined && calls++ === step.failAt) throw new Error('connection reset')
                   return w.replace(...args)
@@ -153,7 +173,14 @@ describe('export to DuckDB', () => {
       ),
       // The example: an export cut at its 4th warehouse call once lost the action items (the DuckDB instance was
       // left open, so the next open did not see its last writes).
-      { numRuns: 15, examples: [[[{ kind: 'export', failAt: 3 }, { kind: 'delete', n: 1 }, { kind: 'audit', n: 1, score: 0 }]]] }
+      {
+        numRuns: 25,
+        examples: [
+          [[{ kind: 'export', failAt: 3, batchRows: undefined }, { kind: 'delete', n: 1 }, { kind: 'audit', n: 1, score: 0 }]],
+          // The audit file's 8 rows in batches of 3, cut after its first batch went in; then the file shrinks.
+          [[{ kind: 'export', failAt: 2, batchRows: 3 }, { kind: 'shrink', keep: 1 }, { kind: 'export', failAt: undefined, batchRows: 2 }]]
+        ]
+      }
     )
   }, 120_000)
 })
