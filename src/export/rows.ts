@@ -88,7 +88,9 @@ export interface AuditLine {
  */
 export function auditRowMaker(repository: string, source: string, dimensions: readonly AuditDimension[]): (lines: Iterable<AuditLine>) => SourceRows {
   const byName = new Map(dimensions.map((d) => [d.name, d]))
-  const seen = new Set<string>()
+  // The dimensions loaded so far per record key (every part of the id but the dimension): one entry per
+  // record, not per row, and a duplicated record adds only the dimensions it has that the first had not.
+  const loaded = new Map<string, string[]>()
   return (lines) => {
     const out: SourceRows = { table: 'audit_scores', source, rows: [], problems: [] }
     for (const { line, value, problem } of lines) {
@@ -101,12 +103,19 @@ export function auditRowMaker(repository: string, source: string, dimensions: re
         out.problems.push({ source, line, message: 'left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)', leftOut: true })
         continue
       }
-      const scoredAt = record.scored_at === '' || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString()
+      const scoredMs = Date.parse(record.scored_at)
+      const scoredAt = Number.isNaN(scoredMs) ? null : new Date(scoredMs).toISOString()
       const idPrefix = [repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, ''].join('\u0000')
-      for (const [dimension, score] of Object.entries(record.scores)) {
+      const dimensionsOfRecord = Object.keys(record.scores)
+      const earlier = loaded.get(idPrefix)
+      if (earlier === undefined) loaded.set(idPrefix, dimensionsOfRecord)
+      for (const dimension of dimensionsOfRecord) {
+        if (earlier !== undefined) {
+          if (earlier.includes(dimension)) continue
+          earlier.push(dimension)
+        }
+        const score = record.scores[dimension] ?? null
         const id = recordIdOfJoined(idPrefix + dimension)
-        if (seen.has(id)) continue
-        seen.add(id)
         const rubric = byName.get(dimension)
         const normalised = score === null ? null : rubric?.scale === '1-5' ? (score - 1) / 4 : score
         accept(

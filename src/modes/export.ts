@@ -14,7 +14,7 @@ import { parseExperimentDoc } from '../experiments/parse.js'
 import type { ExperimentDoc } from '../experiments/model.js'
 import { actionItemRows, auditRowMaker, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
 import { planExport, type SourceFingerprint, type StateEntry } from '../export/plan.js'
-import { TABLES, type Row, type TableName } from '../export/tables.js'
+import { TABLES, type TableName } from '../export/tables.js'
 import type { RowBatch, Warehouse, SchemaChange } from '../export/warehouse.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
@@ -189,7 +189,7 @@ export async function runExport(config: Config, request: ExportRequest, adapters
     const emptyBatch = (): Batch => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] })
     let batch = emptyBatch()
     const flush = async (removedNow: ReadonlyArray<{ table: TableName; source: string }>) => {
-      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && removedNow.length === 0) return
+      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removedNow.length === 0) return
       const full = batch
       batch = emptyBatch()
       await sending

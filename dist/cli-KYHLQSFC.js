@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-IUCCRWX2.js";
+} from "./cli-I63LVGM6.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-GFFJHQ6Q.js";
+import "./cli-COBB3J4V.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-T5R5IFOD.js";
-import "./cli-5YZUT4NU.js";
+} from "./cli-65I646Q2.js";
+import "./cli-ND7UVTB5.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -533,30 +533,29 @@ INSERT INTO ${dialect.table(STATE_TABLE)} (table_name, repository, source, finge
 // src/io/export-duckdb.ts
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 // src/io/duckdb-csv.ts
 import { closeSync, openSync, writeSync } from "node:fs";
 var ROWS_PER_WRITE = 4096;
 var DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
+var READ_BUFFER_BYTES = 4 * 1024 * 1024;
 function field(value2) {
   if (value2 === null || value2 === void 0) return "";
   if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
   return String(value2);
 }
-function csvLine(columns, row) {
-  let line = field(row[columns[0].name]);
-  for (let i = 1; i < columns.length; i++) line += `,${field(row[columns[i].name])}`;
-  return line;
+function csvLine(names, row) {
+  return names.map((name) => field(row[name])).join(",");
 }
 var CsvFileBatch = class {
   constructor(file, columns) {
     this.file = file;
-    this.columns = columns;
+    this.names = columns.map((c) => c.name);
   }
   file;
-  columns;
+  names;
   fd;
   rows = 0;
   longest = 0;
@@ -572,7 +571,7 @@ var CsvFileBatch = class {
     for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
       const lines = [];
       for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
-        const line = csvLine(this.columns, rows[i]);
+        const line = csvLine(this.names, rows[i]);
         if (line.length * 4 > this.longest) this.longest = line.length * 4;
         lines.push(line);
       }
@@ -588,8 +587,8 @@ var CsvFileBatch = class {
   }
 };
 function readCsvOptions(columnTypes, longestLine) {
-  const sizes = longestLine < DEFAULT_MAX_LINE_BYTES ? "" : `max_line_size = ${longestLine + 1}, buffer_size = ${2 * (longestLine + 1)}, `;
-  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, ${sizes}columns = {${columnTypes}}`;
+  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, longestLine + 1);
+  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${maxLine}, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * maxLine)}, columns = {${columnTypes}}`;
 }
 
 // src/io/export-duckdb.ts
@@ -602,7 +601,7 @@ async function loadDuckDb() {
   }
 }
 var DUCKDB_BATCH_ROWS = 122880;
-var duckdbThreads = () => Math.max(1, availableParallelism() - 1);
+var DUCKDB_SETTINGS = { threads: "1", allocator_flush_threshold: "8MB", allocator_background_threads: "true" };
 var quote = (text) => `'${text.replace(/'/g, "''")}'`;
 var ident = (name) => `"${name.replace(/"/g, '""')}"`;
 async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
@@ -612,7 +611,7 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   let connection;
   let instance;
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath, { ...options.readOnly && { access_mode: "READ_ONLY" }, threads: String(duckdbThreads()) });
+    instance = await duckdb.DuckDBInstance.create(absPath, { ...options.readOnly && { access_mode: "READ_ONLY" }, ...DUCKDB_SETTINGS });
     connection = await instance.connect();
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
@@ -1159,7 +1158,7 @@ function accept(out, row, line) {
 }
 function auditRowMaker(repository, source, dimensions) {
   const byName = new Map(dimensions.map((d) => [d.name, d]));
-  const seen = /* @__PURE__ */ new Set();
+  const loaded = /* @__PURE__ */ new Map();
   return (lines) => {
     const out = { table: "audit_scores", source, rows: [], problems: [] };
     for (const { line, value: value2, problem } of lines) {
@@ -1172,12 +1171,19 @@ function auditRowMaker(repository, source, dimensions) {
         out.problems.push({ source, line, message: "left out: not an audit record (needs period, seed, transcript, sha256, rubric_version, scorer and scores)", leftOut: true });
         continue;
       }
-      const scoredAt = record.scored_at === "" || Number.isNaN(Date.parse(record.scored_at)) ? null : new Date(record.scored_at).toISOString();
+      const scoredMs = Date.parse(record.scored_at);
+      const scoredAt = Number.isNaN(scoredMs) ? null : new Date(scoredMs).toISOString();
       const idPrefix = [repository, record.period, record.seed, record.sha256, record.rubric_version, record.scorer, ""].join("\0");
-      for (const [dimension, score] of Object.entries(record.scores)) {
+      const dimensionsOfRecord = Object.keys(record.scores);
+      const earlier = loaded.get(idPrefix);
+      if (earlier === void 0) loaded.set(idPrefix, dimensionsOfRecord);
+      for (const dimension of dimensionsOfRecord) {
+        if (earlier !== void 0) {
+          if (earlier.includes(dimension)) continue;
+          earlier.push(dimension);
+        }
+        const score = record.scores[dimension] ?? null;
         const id = recordIdOfJoined(idPrefix + dimension);
-        if (seen.has(id)) continue;
-        seen.add(id);
         const rubric = byName.get(dimension);
         const normalised = score === null ? null : rubric?.scale === "1-5" ? (score - 1) / 4 : score;
         accept(
@@ -1374,7 +1380,7 @@ async function runExport(config, request, adapters, warehouse) {
     const emptyBatch = () => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] });
     let batch = emptyBatch();
     const flush = async (removedNow) => {
-      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && removedNow.length === 0) return;
+      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removedNow.length === 0) return;
       const full = batch;
       batch = emptyBatch();
       await sending;

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-IUCCRWX2.js";
+} from "./cli-I63LVGM6.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-T5R5IFOD.js";
+} from "./cli-65I646Q2.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-T5R5IFOD.js";
+} from "./cli-65I646Q2.js";
 import {
   VERSION
-} from "./cli-5YZUT4NU.js";
+} from "./cli-ND7UVTB5.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-IUCCRWX2.js";
+} from "./cli-I63LVGM6.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-GFFJHQ6Q.js";
+} from "./cli-COBB3J4V.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-T5R5IFOD.js";
-import "./cli-5YZUT4NU.js";
+} from "./cli-65I646Q2.js";
+import "./cli-ND7UVTB5.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

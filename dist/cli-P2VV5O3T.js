@@ -12,16 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-2XHTZIIT.js";
+} from "./cli-FSL3IOZM.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-IUCCRWX2.js";
+import "./cli-I63LVGM6.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-GFFJHQ6Q.js";
+import "./cli-COBB3J4V.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-T5R5IFOD.js";
-import "./cli-5YZUT4NU.js";
+} from "./cli-65I646Q2.js";
+import "./cli-ND7UVTB5.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-5YZUT4NU.js";
+} from "./cli-ND7UVTB5.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

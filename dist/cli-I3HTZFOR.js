@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-T5R5IFOD.js";
-import "./cli-5YZUT4NU.js";
+} from "./cli-65I646Q2.js";
+import "./cli-ND7UVTB5.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-5YZUT4NU.js";
+} from "./cli-ND7UVTB5.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-GFFJHQ6Q.js";
+} from "./cli-COBB3J4V.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-T5R5IFOD.js";
-import "./cli-5YZUT4NU.js";
+} from "./cli-65I646Q2.js";
+import "./cli-ND7UVTB5.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
