@@ -19,10 +19,35 @@ function field(value: Row[string] | undefined): string {
   return String(value)
 }
 
-/** One CSV line (no newline) of a row, its values in the order of `names`. */
-export function csvLine(names: readonly string[], row: Row): string {
-  // An array joined once: a line built by += is a rope that the batch's join must flatten (a third slower).
-  return names.map((name) => field(row[name])).join(',')
+/**
+ * Rows → CSV lines. Consecutive rows repeat most of their values (a record's dimensions share all but four
+ * columns; a file's rows share repository and source), so each column's last value and its field are kept:
+ * a repeated value is neither quoted nor allocated again.
+ */
+export class CsvLineWriter {
+  private readonly lastValues: Array<Row[string] | undefined>
+  private readonly lastFields: string[]
+  private readonly fields: string[]
+
+  constructor(private readonly names: readonly string[]) {
+    this.lastValues = names.map(() => undefined)
+    this.lastFields = names.map(() => '')
+    this.fields = names.map(() => '')
+  }
+
+  /** One CSV line (no newline) of a row, its values in the order of the names. */
+  line(row: Row): string {
+    for (let i = 0; i < this.names.length; i++) {
+      const value = row[this.names[i]!]
+      if (value !== this.lastValues[i]) {
+        this.lastValues[i] = value
+        this.lastFields[i] = field(value)
+      }
+      this.fields[i] = this.lastFields[i]!
+    }
+    // An array joined once: a line built by += is a rope that the batch's join must flatten (a third slower).
+    return this.fields.join(',')
+  }
 }
 
 /**
@@ -30,7 +55,7 @@ export function csvLine(names: readonly string[], row: Row): string {
  * file; the longest line is kept for read_csv's max_line_size.
  */
 export class CsvFileBatch implements RowBatch {
-  private readonly names: readonly string[]
+  private readonly writer: CsvLineWriter
   private fd: number | undefined
   private rows = 0
   private longest = 0
@@ -39,7 +64,7 @@ export class CsvFileBatch implements RowBatch {
     readonly file: string,
     columns: readonly Column[]
   ) {
-    this.names = columns.map((c) => c.name)
+    this.writer = new CsvLineWriter(columns.map((c) => c.name))
   }
 
   get rowCount(): number {
@@ -56,7 +81,7 @@ export class CsvFileBatch implements RowBatch {
     for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
       const lines: string[] = []
       for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
-        const line = csvLine(this.names, rows[i]!)
+        const line = this.writer.line(rows[i]!)
         // Characters, not bytes: a UTF-8 byte count per line would cost more than it saves; 4 bytes a character at most.
         if (line.length * 4 > this.longest) this.longest = line.length * 4
         lines.push(line)

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-65I646Q2.js";
+} from "./cli-X6HSPY4I.js";
 import {
   VERSION
-} from "./cli-ND7UVTB5.js";
+} from "./cli-6CI2XCNS.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-ND7UVTB5.js";
+} from "./cli-6CI2XCNS.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

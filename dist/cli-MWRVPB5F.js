@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-COBB3J4V.js";
+} from "./cli-BY55GCCJ.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-ND7UVTB5.js";
+} from "./cli-6CI2XCNS.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-4YRBTUPC.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-GRS2ZEFK.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-U57YJXP2.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-AMPMYF46.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-FKD7QW5C.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-5UXWMEI4.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-KYHLQSFC.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-P2VV5O3T.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-A4VKNPVM.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-I3HTZFOR.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-KJPNPTSQ.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-DJFXRTHQ.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-AHMMMGTP.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-KSEGARRD.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-UMKCU46N.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-WT62RNQB.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-U5COFPMV.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-DM5GGRKW.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

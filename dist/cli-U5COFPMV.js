@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-I63LVGM6.js";
+} from "./cli-4N5WMX3U.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-COBB3J4V.js";
+} from "./cli-BY55GCCJ.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-65I646Q2.js";
-import "./cli-ND7UVTB5.js";
+} from "./cli-X6HSPY4I.js";
+import "./cli-6CI2XCNS.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-I63LVGM6.js";
+} from "./cli-4N5WMX3U.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-65I646Q2.js";
+} from "./cli-X6HSPY4I.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-65I646Q2.js";
-import "./cli-ND7UVTB5.js";
+} from "./cli-X6HSPY4I.js";
+import "./cli-6CI2XCNS.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-COBB3J4V.js";
+} from "./cli-BY55GCCJ.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-I63LVGM6.js";
+} from "./cli-4N5WMX3U.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-COBB3J4V.js";
+import "./cli-BY55GCCJ.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-65I646Q2.js";
-import "./cli-ND7UVTB5.js";
+} from "./cli-X6HSPY4I.js";
+import "./cli-6CI2XCNS.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -546,16 +546,37 @@ function field(value2) {
   if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
   return String(value2);
 }
-function csvLine(names, row) {
-  return names.map((name) => field(row[name])).join(",");
-}
+var CsvLineWriter = class {
+  constructor(names) {
+    this.names = names;
+    this.lastValues = names.map(() => void 0);
+    this.lastFields = names.map(() => "");
+    this.fields = names.map(() => "");
+  }
+  names;
+  lastValues;
+  lastFields;
+  fields;
+  /** One CSV line (no newline) of a row, its values in the order of the names. */
+  line(row) {
+    for (let i = 0; i < this.names.length; i++) {
+      const value2 = row[this.names[i]];
+      if (value2 !== this.lastValues[i]) {
+        this.lastValues[i] = value2;
+        this.lastFields[i] = field(value2);
+      }
+      this.fields[i] = this.lastFields[i];
+    }
+    return this.fields.join(",");
+  }
+};
 var CsvFileBatch = class {
   constructor(file, columns) {
     this.file = file;
-    this.names = columns.map((c) => c.name);
+    this.writer = new CsvLineWriter(columns.map((c) => c.name));
   }
   file;
-  names;
+  writer;
   fd;
   rows = 0;
   longest = 0;
@@ -571,7 +592,7 @@ var CsvFileBatch = class {
     for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
       const lines = [];
       for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
-        const line = csvLine(this.names, rows[i]);
+        const line = this.writer.line(rows[i]);
         if (line.length * 4 > this.longest) this.longest = line.length * 4;
         lines.push(line);
       }
@@ -1291,6 +1312,7 @@ function planExport(current, state) {
 // src/modes/export.ts
 var EXPORT_SCHEMA_VERSION = "1";
 var PENDING = "pending";
+var AUDIT_LINES_PER_PART = 256;
 var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
 async function* once(rows) {
@@ -1328,7 +1350,7 @@ async function listSources(config, request, adapters, notes) {
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
   await addParts("audit_scores", auditFiles, async function* (path3) {
     const make = auditRowMaker(repository, path3, dimensions);
-    for await (const lines of adapters.ndjsonLines(path3)) yield make(lines);
+    for await (const lines of adapters.ndjsonLines(path3)) for (let i = 0; i < lines.length; i += AUDIT_LINES_PER_PART) yield make(lines.slice(i, i + AUDIT_LINES_PER_PART));
   }, rubricDigest);
   if (review.incidents.source === "redis") notes.push("incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are");
   else {

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-ND7UVTB5.js";
+} from "./cli-6CI2XCNS.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-65I646Q2.js";
-import "./cli-ND7UVTB5.js";
+} from "./cli-X6HSPY4I.js";
+import "./cli-6CI2XCNS.js";
 import {
   FileExistsError,
   createFileAtomic,
