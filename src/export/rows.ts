@@ -39,6 +39,12 @@ const iso = (ms: number | undefined): string | null => (ms === undefined || !Num
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const date = (value: string | undefined): string | null => (value !== undefined && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null)
 
+/**
+ * A UTC timestamp as toISOString writes it, with a day no month lacks: valid without parsing it. Every row
+ * maker writes its timestamps so, and Date.parse per row was a twentieth of an export; others are parsed.
+ */
+const CERTAIN_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/
+
 type ColumnCheck = (value: NonNullable<Row[string]>) => boolean
 
 const COLUMN_CHECKS: Record<ColumnType, ColumnCheck> = {
@@ -48,7 +54,7 @@ const COLUMN_CHECKS: Record<ColumnType, ColumnCheck> = {
   FLOAT: (v) => typeof v === 'number' && Number.isFinite(v),
   BOOLEAN: (v) => typeof v === 'boolean',
   DATE: (v) => typeof v === 'string' && date(v) !== null,
-  TIMESTAMP: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))
+  TIMESTAMP: (v) => typeof v === 'string' && (CERTAIN_TIMESTAMP.test(v) || !Number.isNaN(Date.parse(v)))
 }
 
 /** Each table's columns with their checks, looked up once: every row of an export is checked. */

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-X6HSPY4I.js";
+} from "./cli-HCQOOHDT.js";
 import {
   VERSION
-} from "./cli-6CI2XCNS.js";
+} from "./cli-DSSVJNIF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

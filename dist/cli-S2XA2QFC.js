@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-4N5WMX3U.js";
+} from "./cli-NCP4OFLJ.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-BY55GCCJ.js";
+} from "./cli-Y2GQ2Z7Q.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-X6HSPY4I.js";
-import "./cli-6CI2XCNS.js";
+} from "./cli-HCQOOHDT.js";
+import "./cli-DSSVJNIF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

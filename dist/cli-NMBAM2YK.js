@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-4N5WMX3U.js";
+} from "./cli-NCP4OFLJ.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-X6HSPY4I.js";
+} from "./cli-HCQOOHDT.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-X6HSPY4I.js";
-import "./cli-6CI2XCNS.js";
+} from "./cli-HCQOOHDT.js";
+import "./cli-DSSVJNIF.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-BY55GCCJ.js";
+} from "./cli-Y2GQ2Z7Q.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

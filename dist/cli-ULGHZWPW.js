@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-4N5WMX3U.js";
+} from "./cli-NCP4OFLJ.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-BY55GCCJ.js";
+import "./cli-Y2GQ2Z7Q.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-X6HSPY4I.js";
-import "./cli-6CI2XCNS.js";
+} from "./cli-HCQOOHDT.js";
+import "./cli-DSSVJNIF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1148,6 +1148,7 @@ function recordIdOfJoined(joined) {
 var iso = (ms) => ms === void 0 || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 var DAY = /^\d{4}-\d{2}-\d{2}$/;
 var date = (value2) => value2 !== void 0 && DAY.test(value2) && !Number.isNaN(Date.parse(`${value2}T00:00:00Z`)) ? value2 : null;
+var CERTAIN_TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 var COLUMN_CHECKS = {
   STRING: (v) => typeof v === "string",
   JSON: (v) => typeof v === "string",
@@ -1155,7 +1156,7 @@ var COLUMN_CHECKS = {
   FLOAT: (v) => typeof v === "number" && Number.isFinite(v),
   BOOLEAN: (v) => typeof v === "boolean",
   DATE: (v) => typeof v === "string" && date(v) !== null,
-  TIMESTAMP: (v) => typeof v === "string" && !Number.isNaN(Date.parse(v))
+  TIMESTAMP: (v) => typeof v === "string" && (CERTAIN_TIMESTAMP.test(v) || !Number.isNaN(Date.parse(v)))
 };
 var CHECKED_COLUMNS = new Map(
   TABLES.map((t) => [t.name, t.columns.map((column) => ({ column, check: COLUMN_CHECKS[column.type] }))])

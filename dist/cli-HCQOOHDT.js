@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-6CI2XCNS.js";
+} from "./cli-DSSVJNIF.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-X6HSPY4I.js";
-import "./cli-6CI2XCNS.js";
+} from "./cli-HCQOOHDT.js";
+import "./cli-DSSVJNIF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-X6HSPY4I.js";
-import "./cli-6CI2XCNS.js";
+} from "./cli-HCQOOHDT.js";
+import "./cli-DSSVJNIF.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

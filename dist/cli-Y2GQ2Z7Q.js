@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-6CI2XCNS.js";
+} from "./cli-DSSVJNIF.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles
