@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-DSSVJNIF.js";
+} from "./cli-GC6HR6XU.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-NCP4OFLJ.js";
+} from "./cli-MGPOBSFN.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-Y2GQ2Z7Q.js";
+} from "./cli-6OARWDES.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-NCP4OFLJ.js";
+} from "./cli-MGPOBSFN.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-HCQOOHDT.js";
+} from "./cli-R524OQSR.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

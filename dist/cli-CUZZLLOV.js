@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-HCQOOHDT.js";
+} from "./cli-R524OQSR.js";
 import {
   VERSION
-} from "./cli-DSSVJNIF.js";
+} from "./cli-GC6HR6XU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

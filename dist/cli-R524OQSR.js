@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-DSSVJNIF.js";
+} from "./cli-GC6HR6XU.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

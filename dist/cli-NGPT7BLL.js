@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

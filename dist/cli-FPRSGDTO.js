@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

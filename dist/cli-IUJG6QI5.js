@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

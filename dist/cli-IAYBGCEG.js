@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-Y2GQ2Z7Q.js";
+} from "./cli-6OARWDES.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-DSSVJNIF.js";
+} from "./cli-GC6HR6XU.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-4BZ5RJGV.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-FPRSGDTO.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-DHJESOM2.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-3CA6L3L5.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-O2VBFBT3.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-IWNLY7DY.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-ULGHZWPW.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-ZAIGKZFG.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-S2XA2QFC.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-FLYZBS67.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-NGPT7BLL.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-IUJG6QI5.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-6ZZUTJJJ.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-QI3G4M75.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-IG4UDSJ7.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-EBL7JESX.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-TWODUAEK.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-CUZZLLOV.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

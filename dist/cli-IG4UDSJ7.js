@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-NCP4OFLJ.js";
+} from "./cli-MGPOBSFN.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-Y2GQ2Z7Q.js";
+import "./cli-6OARWDES.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-HCQOOHDT.js";
-import "./cli-DSSVJNIF.js";
+} from "./cli-R524OQSR.js";
+import "./cli-GC6HR6XU.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1313,6 +1313,7 @@ function planExport(current, state) {
 // src/modes/export.ts
 var EXPORT_SCHEMA_VERSION = "1";
 var PENDING = "pending";
+var YIELD_EVERY_MS = 5;
 var AUDIT_LINES_PER_PART = 256;
 var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
@@ -1384,8 +1385,13 @@ async function listSources(config, request, adapters, notes) {
 async function runExport(config, request, adapters, warehouse) {
   const notes = [];
   const problems = [];
-  const schemaChanges = request.dryRun ? [] : await warehouse.ensureSchema();
-  const sources = await listSources(config, request, adapters, notes);
+  const schemaWork = request.dryRun ? Promise.resolve([]) : warehouse.ensureSchema();
+  schemaWork.catch(() => void 0);
+  const sources = await listSources(config, request, adapters, notes).catch(async (error) => {
+    await schemaWork.catch(() => void 0);
+    throw error;
+  });
+  const schemaChanges = await schemaWork;
   const state = await warehouse.readState(request.repository);
   const plan = planExport(sources, state);
   const day = request.now.toISOString().slice(0, 10);
@@ -1393,6 +1399,7 @@ async function runExport(config, request, adapters, warehouse) {
   for (const s of sources) summaries.get(s.table).files++;
   const toSend = new Map(plan.send.map((s) => [`${s.table}\0${s.source}`, s]));
   let sending = Promise.resolve();
+  let lastYield = performance.now();
   const batchRows = warehouse.batchRows ?? BATCH_ROWS;
   for (const table of TABLES) {
     const summary = summaries.get(table.name);
@@ -1422,7 +1429,10 @@ async function runExport(config, request, adapters, warehouse) {
       batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
       let rowCount = 0;
       for await (const made of source.rows()) {
-        await yieldToEventLoop();
+        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
         problems.push(...made.problems);
         summary.left_out += made.problems.filter((p) => p.leftOut === true).length;
         for (let taken = 0; taken < made.rows.length; ) {

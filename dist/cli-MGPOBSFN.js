@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-Y2GQ2Z7Q.js";
+} from "./cli-6OARWDES.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";
