@@ -13,7 +13,7 @@ import { VIEWS } from '../export/views.js'
 import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
 import { errorMessage } from '../util/error-message.js'
 import { CsvFileBatch, readCsvOptions } from './duckdb-csv.js'
-import { ownBatch } from './json-row-batch.js'
+import { ownBatch } from './own-batch.js'
 
 type DuckDbModule = typeof import('@duckdb/node-api')
 type Connection = Awaited<ReturnType<Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>['connect']>>

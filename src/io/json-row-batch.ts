@@ -31,9 +31,3 @@ export class JsonRowBatch implements RowBatch {
     return this.json.join('\n')
   }
 }
-
-/** The batch a warehouse was given, or a failure saying this is a bug: each warehouse fills its own kind. */
-export function ownBatch<T>(batch: unknown, kind: abstract new (...args: never[]) => T, warehouse: string): T {
-  if (batch instanceof kind) return batch
-  throw new Error(`this is a bug: the ${warehouse} warehouse was given a batch made by another warehouse`)
-}

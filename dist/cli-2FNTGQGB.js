@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-R524OQSR.js";
+} from "./cli-GC5BUEFZ.js";
 import {
   VERSION
-} from "./cli-GC6HR6XU.js";
+} from "./cli-BXHIGZ2R.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-GC6HR6XU.js";
+} from "./cli-BXHIGZ2R.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-R524OQSR.js";
-import "./cli-GC6HR6XU.js";
+} from "./cli-GC5BUEFZ.js";
+import "./cli-BXHIGZ2R.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-R524OQSR.js";
-import "./cli-GC6HR6XU.js";
+} from "./cli-GC5BUEFZ.js";
+import "./cli-BXHIGZ2R.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-MGPOBSFN.js";
+} from "./cli-O45VXKSI.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-6OARWDES.js";
+import "./cli-JMQBXSF6.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-R524OQSR.js";
-import "./cli-GC6HR6XU.js";
+} from "./cli-GC5BUEFZ.js";
+import "./cli-BXHIGZ2R.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -308,6 +308,8 @@ var JsonRowBatch = class {
     return this.json.join("\n");
   }
 };
+
+// src/io/own-batch.ts
 function ownBatch(batch, kind, warehouse) {
   if (batch instanceof kind) return batch;
   throw new Error(`this is a bug: the ${warehouse} warehouse was given a batch made by another warehouse`);

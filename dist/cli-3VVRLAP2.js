@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-MGPOBSFN.js";
+} from "./cli-O45VXKSI.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-6OARWDES.js";
+} from "./cli-JMQBXSF6.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-R524OQSR.js";
-import "./cli-GC6HR6XU.js";
+} from "./cli-GC5BUEFZ.js";
+import "./cli-BXHIGZ2R.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-MGPOBSFN.js";
+} from "./cli-O45VXKSI.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-R524OQSR.js";
+} from "./cli-GC5BUEFZ.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-6OARWDES.js";
+} from "./cli-JMQBXSF6.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-GC6HR6XU.js";
+} from "./cli-BXHIGZ2R.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -7,7 +7,7 @@ import {
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "a0be34989a766996" : "source";
+var BUILD_ID = true ? "0fe20706c24451da" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-R524OQSR.js";
-import "./cli-GC6HR6XU.js";
+} from "./cli-GC5BUEFZ.js";
+import "./cli-BXHIGZ2R.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";
