@@ -39,10 +39,10 @@ beforeEach(async () => {
 })
 afterEach(async () => bq?.close())
 
-async function exportTo(root: string, token = bq.token) {
+async function exportTo(root: string, token = bq.token, batchRows?: number) {
   const config = loadConfig({ root, readFile: () => undefined })
   const warehouse = openBigQueryWarehouse({ project: 'acme-data', dataset: 'reliability', location: 'EU', token, apiUrl: bq.url, policy: FAST, sleep: async () => {} })
-  return runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, createNodeExportAdapters(config), warehouse)
+  return runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, createNodeExportAdapters(config), batchRows === undefined ? warehouse : { ...warehouse, batchRows })
 }
 
 describeIf('export to BigQuery (fake validated against the discovery document)', () => {
@@ -60,6 +60,20 @@ describeIf('export to BigQuery (fake validated against the discovery document)',
     const again = await exportTo(root)
     expect(again.tables.map((t) => t.sent_files)).toEqual([0, 0, 0, 0])
     expect(bq.requests.filter((r) => r.path.startsWith('/upload/')).length).toBe(loads)
+  })
+
+  it('loads a file larger than a batch in several, and a shrunk file keeps only its rows', async () => {
+    const root = repo()
+    const rec = (n: number) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `t${n}`, sha256: `h${n}`, rubric_version: 'v1', scorer: 'rules', model: null, stratum: 'random', scores: { accuracy: 1, policy_adherence: 1 }, reasons: {}, scored_at: '2026-10-20T10:00:00Z' })
+    write(root, 'reliability/audits/2026-10.ndjson', [1, 2, 3, 4].map((n) => `${rec(n)}\n`).join(''))
+    const first = await exportTo(root, bq.token, 3)
+    expect(first.tables.find((t) => t.table === 'audit_scores')).toMatchObject({ sent_files: 1, rows: 8 })
+    // 8 audit rows in batches of 3 are three load jobs for the one file; one each for the incident and the action item.
+    expect(bq.requests.filter((r) => r.path.startsWith('/upload/')).length).toBe(5)
+    expect((await bq.rows('audit_scores')).map((r) => r.transcript).sort()).toEqual(['t1', 't1', 't2', 't2', 't3', 't3', 't4', 't4'])
+    write(root, 'reliability/audits/2026-10.ndjson', `${rec(4)}\n`)
+    await exportTo(root, bq.token, 3)
+    expect((await bq.rows('audit_scores')).map((r) => r.transcript)).toEqual(['t4', 't4'])
   })
 
   it('replaces a changed file\'s rows and removes a deleted file\'s', async () => {

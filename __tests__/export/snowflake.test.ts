@@ -41,10 +41,10 @@ beforeEach(async () => {
 })
 afterEach(async () => sf?.close())
 
-async function exportTo(root: string, over: Partial<SnowflakeSettings> = {}) {
+async function exportTo(root: string, over: Partial<SnowflakeSettings> = {}, batchRows?: number) {
   const config = loadConfig({ root, readFile: () => undefined })
   const warehouse = openSnowflakeWarehouse({ account: 'xy12345.us-east-1', user: 'exporter', database: 'ANALYTICS', schema: 'RELIABILITY', privateKey: PEM, apiUrl: sf.url, policy: FAST, sleep: async () => {}, chunkRows: 1, ...over })
-  return runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, createNodeExportAdapters(config), warehouse)
+  return runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, createNodeExportAdapters(config), batchRows === undefined ? warehouse : { ...warehouse, batchRows })
 }
 
 describeIf('export to Snowflake (SQL API v2 fake)', () => {
@@ -69,6 +69,18 @@ describeIf('export to Snowflake (SQL API v2 fake)', () => {
     const again = await exportTo(root)
     expect(again.tables.map((t) => t.sent_files)).toEqual([0, 0, 0, 0])
     expect(sf.statements.slice(count).some((s) => /^(MERGE|DELETE FROM "ANALYTICS"."RELIABILITY"."AUDIT)/.test(s))).toBe(false)
+  })
+
+  it('merges a file larger than a batch in several, and a shrunk file keeps only its rows', async () => {
+    const root = repo()
+    const rec = (n: number) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `t${n}`, sha256: `h${n}`, rubric_version: 'v1', scorer: 'rules', model: null, stratum: 'random', scores: { accuracy: 1, policy_adherence: 1 }, reasons: {}, scored_at: '2026-10-20T10:00:00Z' })
+    write(root, 'reliability/audits/2026-10.ndjson', [1, 2, 3, 4].map((n) => `${rec(n)}\n`).join(''))
+    const first = await exportTo(root, { chunkRows: 2 }, 3)
+    expect(first.tables.find((t) => t.table === 'audit_scores')).toMatchObject({ sent_files: 1, rows: 8 })
+    expect((await sf.rows('audit_scores')).map((r) => r.transcript).sort()).toEqual(['t1', 't1', 't2', 't2', 't3', 't3', 't4', 't4'])
+    write(root, 'reliability/audits/2026-10.ndjson', `${rec(4)}\n`)
+    await exportTo(root, { chunkRows: 2 }, 3)
+    expect((await sf.rows('audit_scores')).map((r) => r.transcript)).toEqual(['t4', 't4'])
   })
 
   it('a retried submit after a reset is not applied twice (requestId), and 429/503 are ridden out', async () => {

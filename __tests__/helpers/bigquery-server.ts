@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
-import { DuckDBInstance, listValue, type DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBInstance, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api'
 import { BIGQUERY_CONTRACT_PATH } from './contracts.js'
 
 /** The discovery document (derived into __tests__/contracts/ by scripts/contracts.mjs). */
@@ -147,7 +147,10 @@ export async function startFakeBigQuery(options: { project: string; token?: stri
 
   async function runQuery(sql: string, params: unknown[]): Promise<FakeJob['result']> {
     const named: Record<string, unknown> = {}
+    // Arrays are typed as BigQuery types them (ARRAY<STRING>), so an empty one is valid, as it is in BigQuery.
+    const types: Record<string, unknown> = {}
     for (const p of params.map(dict)) {
+      if (Array.isArray(dict(p.parameterValue).arrayValues)) types[String(p.name)] = LIST(VARCHAR)
       const value = dict(p.parameterValue)
       named[String(p.name)] = Array.isArray(value.arrayValues) ? listValue(value.arrayValues.map((a) => String(dict(a).value))) : String(value.value)
     }
@@ -162,7 +165,8 @@ export async function startFakeBigQuery(options: { project: string; token?: stri
         continue
       }
       const used = Object.fromEntries(Object.entries(named).filter(([k]) => new RegExp(`@${k}\\b`).test(statement)))
-      const reader = await db.runAndReadAll(translate(statement), used as never)
+      const usedTypes = Object.fromEntries(Object.entries(types).filter(([k]) => k in used))
+      const reader = await db.runAndReadAll(translate(statement), used as never, usedTypes as never)
       result = { fields: reader.columnNames(), rows: reader.getRowsJson() as unknown[][] }
     }
     return result

@@ -244,10 +244,12 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       await query(
         `MERGE INTO ${dialect.table(table.name)} T USING ${dialect.table(stage)} S ON T.record_id = S.record_id
 WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== 'record_id').map((n) => `${n} = S.${n}`).join(', ')}
-WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(', ')}) VALUES (${names.map((n) => `S.${n}`).join(', ')})
-WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`,
+WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(', ')}) VALUES (${names.map((n) => `S.${n}`).join(', ')})${
+          // A file's later batches add to its rows: only a batch that starts files removes their old rows.
+          sources.length === 0 ? '' : `\nWHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`
+        }`,
         `merging rows into ${table.name}`,
-        { params, requestId: requestIdFor(batchId) }
+        { ...(sources.length > 0 && { params }), requestId: requestIdFor(batchId) }
       )
       const dropped = await call('DELETE', `${datasetPath}/tables/${encodeURIComponent(stage)}`, `dropping the staging table ${stage}`)
       if (dropped.status >= 400 && dropped.status !== 404) throw fail(`dropping the staging table ${stage}`, dropped)

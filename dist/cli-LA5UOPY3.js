@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-GC5BUEFZ.js";
-import "./cli-BXHIGZ2R.js";
+} from "./cli-V7YTXDUN.js";
+import "./cli-I7YLHZSR.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

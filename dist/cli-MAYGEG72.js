@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-GC5BUEFZ.js";
+} from "./cli-V7YTXDUN.js";
 import {
   VERSION
-} from "./cli-BXHIGZ2R.js";
+} from "./cli-I7YLHZSR.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

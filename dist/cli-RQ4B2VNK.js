@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-BXHIGZ2R.js";
+} from "./cli-I7YLHZSR.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

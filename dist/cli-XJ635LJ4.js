@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-GC5BUEFZ.js";
-import "./cli-BXHIGZ2R.js";
+} from "./cli-V7YTXDUN.js";
+import "./cli-I7YLHZSR.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

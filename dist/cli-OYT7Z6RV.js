@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JMQBXSF6.js";
+} from "./cli-RQ4B2VNK.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-BXHIGZ2R.js";
+} from "./cli-I7YLHZSR.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-LHASTK2W.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-ZIWL7C7S.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-ZWQXNKTM.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-FZM3YOZ5.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-2FNTGQGB.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-2JRE5ABV.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-EG7ABSRL.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-522N2VNQ.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-3VVRLAP2.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-BM3HQG47.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-XJ635LJ4.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-LA5UOPY3.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-MAYGEG72.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-SCRRV6AJ.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-J4A54PSE.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-S6NOUIJL.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-VJVRYMRV.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-6RZLML5T.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-O45VXKSI.js";
+} from "./cli-47ZA557E.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-GC5BUEFZ.js";
+} from "./cli-V7YTXDUN.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-BXHIGZ2R.js";
+} from "./cli-I7YLHZSR.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

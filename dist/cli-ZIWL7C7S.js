@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-GC5BUEFZ.js";
-import "./cli-BXHIGZ2R.js";
+} from "./cli-V7YTXDUN.js";
+import "./cli-I7YLHZSR.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-JMQBXSF6.js";
+} from "./cli-RQ4B2VNK.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

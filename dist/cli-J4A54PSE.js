@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-O45VXKSI.js";
+} from "./cli-47ZA557E.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-JMQBXSF6.js";
+import "./cli-RQ4B2VNK.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-GC5BUEFZ.js";
-import "./cli-BXHIGZ2R.js";
+} from "./cli-V7YTXDUN.js";
+import "./cli-I7YLHZSR.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -507,10 +507,11 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       await query(
         `MERGE INTO ${dialect.table(table.name)} T USING ${dialect.table(stage)} S ON T.record_id = S.record_id
 WHEN MATCHED THEN UPDATE SET ${names.filter((n) => n !== "record_id").map((n) => `${n} = S.${n}`).join(", ")}
-WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})
-WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`,
+WHEN NOT MATCHED BY TARGET THEN INSERT (${names.join(", ")}) VALUES (${names.map((n) => `S.${n}`).join(", ")})${// A file's later batches add to its rows: only a batch that starts files removes their old rows.
+        sources.length === 0 ? "" : `
+WHEN NOT MATCHED BY SOURCE AND ${scope} THEN DELETE`}`,
         `merging rows into ${table.name}`,
-        { params, requestId: requestIdFor(batchId) }
+        { ...sources.length > 0 && { params }, requestId: requestIdFor(batchId) }
       );
       const dropped = await call("DELETE", `${datasetPath}/tables/${encodeURIComponent(stage)}`, `dropping the staging table ${stage}`);
       if (dropped.status >= 400 && dropped.status !== 404) throw fail(`dropping the staging table ${stage}`, dropped);
