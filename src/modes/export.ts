@@ -213,7 +213,8 @@ export async function runExport(config: Config, request: ExportRequest, adapters
         // The files are known to the warehouse before their rows are: a run cut off after the rows went in
         // leaves them marked pending, so the next run sends them again, or removes their rows if the file is gone.
         if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now)
-        await warehouse.replace(table, request.repository, [...full.sources, ...removedNow.map((r) => r.source)], full.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
+        const replaced = [...full.sources, ...removedNow.map((r) => r.source)]
+        if (replaced.length > 0 || full.rows.rowCount > 0) await warehouse.replace(table, request.repository, replaced, full.rows, batchId, table.snapshotColumn === undefined ? undefined : day)
         await warehouse.recordState(request.repository, full.finished, removedNow, request.now)
       })()
       // Handled here so a failure waits, unreported by Node, for the next flush (or the end) to throw it.

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-I7YLHZSR.js";
+} from "./cli-J3ITMNLF.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

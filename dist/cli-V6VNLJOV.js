@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-RQ4B2VNK.js";
+} from "./cli-TWLKXASU.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

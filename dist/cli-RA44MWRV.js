@@ -8,10 +8,10 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-47ZA557E.js";
+} from "./cli-V6VNLJOV.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-RQ4B2VNK.js";
+import "./cli-TWLKXASU.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,8 +40,8 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+} from "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -1421,7 +1421,8 @@ async function runExport(config, request, adapters, warehouse) {
       const batchId = createHash4("sha256").update(`${table.name}\0${request.repository}\0${day}\0${full.parts.join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
       sending = (async () => {
         if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now);
-        await warehouse.replace(table, request.repository, [...full.sources, ...removedNow.map((r) => r.source)], full.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
+        const replaced = [...full.sources, ...removedNow.map((r) => r.source)];
+        if (replaced.length > 0 || full.rows.rowCount > 0) await warehouse.replace(table, request.repository, replaced, full.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
         await warehouse.recordState(request.repository, full.finished, removedNow, request.now);
       })();
       sending.catch(() => void 0);

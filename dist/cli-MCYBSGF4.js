@@ -6,14 +6,14 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-VC5UKFZX.js";
+} from "./cli-Y3EWRNB4.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-47ZA557E.js";
+import "./cli-V6VNLJOV.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-RQ4B2VNK.js";
+import "./cli-TWLKXASU.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -25,8 +25,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+import "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

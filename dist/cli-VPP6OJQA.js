@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+} from "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import {
   FileExistsError,
   createFileAtomic,

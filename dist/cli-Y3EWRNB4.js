@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-47ZA557E.js";
+} from "./cli-V6VNLJOV.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-V7YTXDUN.js";
+} from "./cli-CRUMNTMG.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

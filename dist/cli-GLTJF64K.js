@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+} from "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

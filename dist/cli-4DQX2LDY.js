@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-47ZA557E.js";
+} from "./cli-V6VNLJOV.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-RQ4B2VNK.js";
+} from "./cli-TWLKXASU.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+} from "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

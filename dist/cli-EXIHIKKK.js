@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-RQ4B2VNK.js";
+} from "./cli-TWLKXASU.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-I7YLHZSR.js";
+} from "./cli-J3ITMNLF.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-ZIWL7C7S.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-7OGBQNEY.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-XJ635LJ4.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-LA5UOPY3.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-MAYGEG72.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-SCRRV6AJ.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-J4A54PSE.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-S6NOUIJL.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-VJVRYMRV.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-6RZLML5T.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-GLTJF64K.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-JEDRNCUN.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-C6P27FDK.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-MCYBSGF4.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-RA44MWRV.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-FND44BOS.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-4DQX2LDY.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-VPP6OJQA.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-V7YTXDUN.js";
-import "./cli-I7YLHZSR.js";
+} from "./cli-CRUMNTMG.js";
+import "./cli-J3ITMNLF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

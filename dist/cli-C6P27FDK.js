@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-V7YTXDUN.js";
+} from "./cli-CRUMNTMG.js";
 import {
   VERSION
-} from "./cli-I7YLHZSR.js";
+} from "./cli-J3ITMNLF.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-I7YLHZSR.js";
+} from "./cli-J3ITMNLF.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,
