@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import type { Config } from '../config/types.js'
 import type { ExportAdapters } from '../modes/export.js'
 import { ndjsonFileSource, readNdjsonBatches } from './ndjson.js'
-import { createNodeReviewAdapters } from './node-review-adapters.js'
+import { nodeRepoFiles } from './node-files.js'
+import { incidentEndsOf, recordsFromEndOf, recordsFromStartOf } from './node-review-adapters.js'
 
 /** Files up to this size are read whole; larger ones streamed, a megabyte at a time. */
 const READ_WHOLE_BYTES = 4 << 20
@@ -31,16 +32,21 @@ async function sha256File(absPath: string): Promise<string> {
 }
 
 export function createNodeExportAdapters(config: Config): ExportAdapters {
-  const review = createNodeReviewAdapters(config)
   const root = config.root
   return {
-    files: review.files,
+    files: nodeRepoFiles(root),
     hashFile: (path) => sha256File(join(root, path)),
     async *ndjsonLines(path) {
       for await (const records of readNdjsonBatches(ndjsonFileSource(join(root, path)))) yield records.map((r) => (r.value === undefined ? { line: r.line, problem: r.problem ?? 'unreadable line' } : { line: r.line, value: r.value }))
     },
-    incidentEnds: review.incidentEnds,
-    recordsFromStart: review.recordsFromStart,
-    recordsFromEnd: review.recordsFromEnd
+    openIncident(path) {
+      const fd = openSync(join(root, path), 'r')
+      return {
+        ends: (firstNeeded) => incidentEndsOf(fd, path, firstNeeded),
+        recordsFromStart: () => recordsFromStartOf(fd),
+        recordsFromEnd: () => recordsFromEndOf(fd),
+        close: () => closeSync(fd)
+      }
+    }
   }
 }

@@ -31,54 +31,69 @@ const tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES)
 export function readIncidentEnds(absPath: string, path: string, firstNeeded: (last: unknown) => boolean = () => true): IncidentEnds {
   const fd = openSync(absPath, 'r')
   try {
-    const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }))
-    const ends: IncidentEnds = { path, size: tail.size, problems: [] }
-    if (tail.size === 0) return ends
-    for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` })
-    if (tail.record === undefined) return ends
-    ends.last = { value: tail.record.value }
-    if (!firstNeeded(tail.record.value)) {
-      ends.firstNotNeeded = true
-      return ends
-    }
-    // Synchronous from here to the end: the head reader's shared buffer is not touched by anyone else.
-    const head = new ForwardLines(fd)
-    for (let r = head.next(); r !== undefined; r = head.next()) {
-      if (r.value !== undefined) {
-        ends.first = { value: r.value, line: r.line }
-        break
-      }
-      // Lines before the first record; the tail reported those after the last one.
-      ends.problems.push({ line: r.line, message: r.problem ?? 'unreadable line' })
-      if (r.line >= HEAD_LINES || r.fatal) break
-    }
-    return ends
+    return incidentEndsOf(fd, path, firstNeeded)
   } finally {
     closeSync(fd)
   }
+}
+
+/** readIncidentEnds on a file already open (reads are positioned: the descriptor's offset is not used). */
+export function incidentEndsOf(fd: number, path: string, firstNeeded: (last: unknown) => boolean = () => true): IncidentEnds {
+  const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }))
+  const ends: IncidentEnds = { path, size: tail.size, problems: [] }
+  if (tail.size === 0) return ends
+  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` })
+  if (tail.record === undefined) return ends
+  ends.last = { value: tail.record.value }
+  if (!firstNeeded(tail.record.value)) {
+    ends.firstNotNeeded = true
+    return ends
+  }
+  // Synchronous from here to the end: the head reader's shared buffer is not touched by anyone else.
+  const head = new ForwardLines(fd)
+  for (let r = head.next(); r !== undefined; r = head.next()) {
+    if (r.value !== undefined) {
+      ends.first = { value: r.value, line: r.line }
+      break
+    }
+    // Lines before the first record; the tail reported those after the last one.
+    ends.problems.push({ line: r.line, message: r.problem ?? 'unreadable line' })
+    if (r.line >= HEAD_LINES || r.fatal) break
+  }
+  return ends
 }
 
 /** Records from the first line on, parsed one at a time as they are asked for. */
 async function* recordsFromStart(absPath: string): AsyncGenerator<NdjsonRecord> {
   const fd = openSync(absPath, 'r')
   try {
-    // A buffer of its own: the consumer awaits between records, and other readers run meanwhile.
-    const lines = new ForwardLines(fd, undefined, Buffer.allocUnsafe(SCAN_CHUNK_BYTES))
-    for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
+    yield* recordsFromStartOf(fd)
   } finally {
     closeSync(fd)
   }
+}
+
+/** recordsFromStart on a file already open. */
+export async function* recordsFromStartOf(fd: number): AsyncGenerator<NdjsonRecord> {
+  // A buffer of its own: the consumer awaits between records, and other readers run meanwhile.
+  const lines = new ForwardLines(fd, undefined, Buffer.allocUnsafe(SCAN_CHUNK_BYTES))
+  for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
 }
 
 /** Records from the last line backwards; the file stays open only while they are being read. */
 async function* recordsFromEnd(absPath: string): AsyncGenerator<{ value?: unknown }> {
   const fd = openSync(absPath, 'r')
   try {
-    const lines = new BackwardLines(fd)
-    for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
+    yield* recordsFromEndOf(fd)
   } finally {
     closeSync(fd)
   }
+}
+
+/** recordsFromEnd on a file already open. */
+export async function* recordsFromEndOf(fd: number): AsyncGenerator<{ value?: unknown }> {
+  const lines = new BackwardLines(fd)
+  for (let line = lines.next(); line !== undefined; line = lines.next()) yield line
 }
 
 async function lintStatus(config: Config, paths: readonly string[]): Promise<ReadonlyMap<string, PostmortemLint>> {

@@ -40,9 +40,15 @@ export interface ExportAdapters {
   hashFile(path: string): Promise<string>
   /** An NDJSON file's lines with their numbers, parsed, a run of lines at a time (a bad line is a problem, not a stop). */
   ndjsonLines(path: string): AsyncIterable<readonly AuditLine[]>
-  incidentEnds(path: string, firstNeeded: (last: unknown) => boolean): IncidentEnds | Promise<IncidentEnds>
-  recordsFromStart(path: string): AsyncIterable<TimelineRecord>
-  recordsFromEnd(path: string): AsyncIterable<{ value?: unknown }>
+  /** An incident timeline, open for its readers until closed: one open per file, not one per reader. */
+  openIncident(path: string): IncidentFile
+}
+
+export interface IncidentFile {
+  ends(firstNeeded: (last: unknown) => boolean): IncidentEnds
+  recordsFromStart(): AsyncIterable<TimelineRecord>
+  recordsFromEnd(): AsyncIterable<{ value?: unknown }>
+  close(): void
 }
 
 export interface ExportRequest {
@@ -143,13 +149,17 @@ async function listSources(config: Config, request: ExportRequest, adapters: Exp
   else {
     const incidentSettings = review.incidents
     await add('incidents', await adapters.files.glob(incidentSettings.paths), async (path) => {
-      const ends = await adapters.incidentEnds(path, (last) => firstRecordNeeded(last, incidentSettings))
-      const placement = placeIncident(ends, incidentSettings, ALL_TIME)
-      let incident = placement.incident
-      if (incident !== undefined && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(adapters.recordsFromStart(path), incidentSettings, path))
-      if (incident !== undefined && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(adapters.recordsFromEnd(path), incidentSettings))
-      const problems = placement.notes.map((n) => ({ source: path, ...(n.line !== undefined && { line: n.line }), message: n.message }))
-      return incidentRows(repository, path, incident, problems)
+      const file = adapters.openIncident(path)
+      try {
+        const placement = placeIncident(file.ends((last) => firstRecordNeeded(last, incidentSettings)), incidentSettings, ALL_TIME)
+        let incident = placement.incident
+        if (incident !== undefined && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(file.recordsFromStart(), incidentSettings, path))
+        if (incident !== undefined && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(file.recordsFromEnd(), incidentSettings))
+        const problems = placement.notes.map((n) => ({ source: path, ...(n.line !== undefined && { line: n.line }), message: n.message }))
+        return incidentRows(repository, path, incident, problems)
+      } finally {
+        file.close()
+      }
     }, JSON.stringify(incidentSettings))
   }
 

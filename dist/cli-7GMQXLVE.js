@@ -2,16 +2,18 @@
 import { createRequire as __rlCreateRequire } from 'node:module';
 const require = __rlCreateRequire(import.meta.url);
 import {
-  createNodeReviewAdapters,
   detectionFromStart,
   firstRecordNeeded,
+  incidentEndsOf,
   placeIncident,
+  recordsFromEndOf,
+  recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-V6VNLJOV.js";
+} from "./cli-VIJTOJBG.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-TWLKXASU.js";
+import "./cli-2EZJKD43.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -40,9 +42,11 @@ import {
 import "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-CRUMNTMG.js";
-import "./cli-J3ITMNLF.js";
-import "./cli-K3LUHVBJ.js";
+} from "./cli-5S6G3345.js";
+import "./cli-K54FK5NB.js";
+import {
+  nodeRepoFiles
+} from "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
   EXPORT_TARGETS,
@@ -1105,17 +1109,22 @@ async function sha256File(absPath) {
   }
 }
 function createNodeExportAdapters(config) {
-  const review = createNodeReviewAdapters(config);
   const root = config.root;
   return {
-    files: review.files,
+    files: nodeRepoFiles(root),
     hashFile: (path3) => sha256File(join2(root, path3)),
     async *ndjsonLines(path3) {
       for await (const records of readNdjsonBatches(ndjsonFileSource(join2(root, path3)))) yield records.map((r) => r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value });
     },
-    incidentEnds: review.incidentEnds,
-    recordsFromStart: review.recordsFromStart,
-    recordsFromEnd: review.recordsFromEnd
+    openIncident(path3) {
+      const fd = openSync2(join2(root, path3), "r");
+      return {
+        ends: (firstNeeded) => incidentEndsOf(fd, path3, firstNeeded),
+        recordsFromStart: () => recordsFromStartOf(fd),
+        recordsFromEnd: () => recordsFromEndOf(fd),
+        close: () => closeSync2(fd)
+      };
+    }
   };
 }
 
@@ -1361,13 +1370,17 @@ async function listSources(config, request, adapters, notes) {
   else {
     const incidentSettings = review.incidents;
     await add("incidents", await adapters.files.glob(incidentSettings.paths), async (path3) => {
-      const ends = await adapters.incidentEnds(path3, (last) => firstRecordNeeded(last, incidentSettings));
-      const placement = placeIncident(ends, incidentSettings, ALL_TIME);
-      let incident = placement.incident;
-      if (incident !== void 0 && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(adapters.recordsFromStart(path3), incidentSettings, path3));
-      if (incident !== void 0 && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(adapters.recordsFromEnd(path3), incidentSettings));
-      const problems = placement.notes.map((n) => ({ source: path3, ...n.line !== void 0 && { line: n.line }, message: n.message }));
-      return incidentRows(repository, path3, incident, problems);
+      const file = adapters.openIncident(path3);
+      try {
+        const placement = placeIncident(file.ends((last) => firstRecordNeeded(last, incidentSettings)), incidentSettings, ALL_TIME);
+        let incident = placement.incident;
+        if (incident !== void 0 && placement.needsDetection) incident = withMilestones(incident, await detectionFromStart(file.recordsFromStart(), incidentSettings, path3));
+        if (incident !== void 0 && placement.needsResolution) incident = withMilestones(incident, await resolutionFromEnd(file.recordsFromEnd(), incidentSettings));
+        const problems = placement.notes.map((n) => ({ source: path3, ...n.line !== void 0 && { line: n.line }, message: n.message }));
+        return incidentRows(repository, path3, incident, problems);
+      } finally {
+        file.close();
+      }
     }, JSON.stringify(incidentSettings));
   }
   const parseOptions = parseOptionsOf(config.lint);

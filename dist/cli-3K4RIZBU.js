@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-V6VNLJOV.js";
+} from "./cli-VIJTOJBG.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-CRUMNTMG.js";
+} from "./cli-5S6G3345.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-CRUMNTMG.js";
+} from "./cli-5S6G3345.js";
 import {
   VERSION
-} from "./cli-J3ITMNLF.js";
+} from "./cli-K54FK5NB.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-J3ITMNLF.js";
+} from "./cli-K54FK5NB.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

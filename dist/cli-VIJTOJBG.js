@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-TWLKXASU.js";
+} from "./cli-2EZJKD43.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";
@@ -302,47 +302,56 @@ var tailScratch = Buffer.allocUnsafe(FIRST_TAIL_BYTES);
 function readIncidentEnds(absPath, path, firstNeeded = () => true) {
   const fd = openSync2(absPath, "r");
   try {
-    const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
-    const ends = { path, size: tail.size, problems: [] };
-    if (tail.size === 0) return ends;
-    for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
-    if (tail.record === void 0) return ends;
-    ends.last = { value: tail.record.value };
-    if (!firstNeeded(tail.record.value)) {
-      ends.firstNotNeeded = true;
-      return ends;
-    }
-    const head = new ForwardLines(fd);
-    for (let r = head.next(); r !== void 0; r = head.next()) {
-      if (r.value !== void 0) {
-        ends.first = { value: r.value, line: r.line };
-        break;
-      }
-      ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
-      if (r.line >= HEAD_LINES || r.fatal) break;
-    }
-    return ends;
+    return incidentEndsOf(fd, path, firstNeeded);
   } finally {
     closeSync2(fd);
   }
+}
+function incidentEndsOf(fd, path, firstNeeded = () => true) {
+  const tail = lastRecordOf(new BackwardLines(fd, { firstReadBuffer: tailScratch }));
+  const ends = { path, size: tail.size, problems: [] };
+  if (tail.size === 0) return ends;
+  for (const p of tail.problems) ends.problems.push({ message: p.fromEnd === 1 ? `last line: ${p.problem}` : `line ${p.fromEnd} from the end: ${p.problem}` });
+  if (tail.record === void 0) return ends;
+  ends.last = { value: tail.record.value };
+  if (!firstNeeded(tail.record.value)) {
+    ends.firstNotNeeded = true;
+    return ends;
+  }
+  const head = new ForwardLines(fd);
+  for (let r = head.next(); r !== void 0; r = head.next()) {
+    if (r.value !== void 0) {
+      ends.first = { value: r.value, line: r.line };
+      break;
+    }
+    ends.problems.push({ line: r.line, message: r.problem ?? "unreadable line" });
+    if (r.line >= HEAD_LINES || r.fatal) break;
+  }
+  return ends;
 }
 async function* recordsFromStart(absPath) {
   const fd = openSync2(absPath, "r");
   try {
-    const lines = new ForwardLines(fd, void 0, Buffer.allocUnsafe(SCAN_CHUNK_BYTES));
-    for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
+    yield* recordsFromStartOf(fd);
   } finally {
     closeSync2(fd);
   }
 }
+async function* recordsFromStartOf(fd) {
+  const lines = new ForwardLines(fd, void 0, Buffer.allocUnsafe(SCAN_CHUNK_BYTES));
+  for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
+}
 async function* recordsFromEnd(absPath) {
   const fd = openSync2(absPath, "r");
   try {
-    const lines = new BackwardLines(fd);
-    for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
+    yield* recordsFromEndOf(fd);
   } finally {
     closeSync2(fd);
   }
+}
+async function* recordsFromEndOf(fd) {
+  const lines = new BackwardLines(fd);
+  for (let line = lines.next(); line !== void 0; line = lines.next()) yield line;
 }
 async function lintStatus(config, paths) {
   const uncached = { ...config, lint: { ...config.lint, cache: false } };
@@ -530,6 +539,9 @@ function compareIncidents(a, b) {
 }
 
 export {
+  incidentEndsOf,
+  recordsFromStartOf,
+  recordsFromEndOf,
   createNodeReviewAdapters,
   firstRecordNeeded,
   placeIncident,

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-V6VNLJOV.js";
+} from "./cli-VIJTOJBG.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-TWLKXASU.js";
+} from "./cli-2EZJKD43.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-CRUMNTMG.js";
-import "./cli-J3ITMNLF.js";
+} from "./cli-5S6G3345.js";
+import "./cli-K54FK5NB.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-CRUMNTMG.js";
-import "./cli-J3ITMNLF.js";
+} from "./cli-5S6G3345.js";
+import "./cli-K54FK5NB.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

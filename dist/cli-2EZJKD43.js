@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-J3ITMNLF.js";
+} from "./cli-K54FK5NB.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-CRUMNTMG.js";
-import "./cli-J3ITMNLF.js";
+} from "./cli-5S6G3345.js";
+import "./cli-K54FK5NB.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";
