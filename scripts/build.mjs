@@ -1,5 +1,6 @@
-// Bundles the Action (dist/index.js), the CLI (dist/cli.js), the lint worker (dist/lint-worker.js) and the
-// audit worker (dist/audit-worker.js) into self-contained ES modules. Deterministic (no
+// Bundles the Action (dist/index.js), the CLI (dist/cli.js), the lint worker (dist/lint-worker.js), the
+// audit worker (dist/audit-worker.js) and the export's worker (dist/export-audit-worker.js) into
+// self-contained ES modules. Deterministic (no
 // timestamps; the build id is a hash of the sources), so CI can fail when the committed dist/ is stale.
 import { createHash } from 'node:crypto'
 import { copyFileSync, readFileSync, readdirSync, rmSync } from 'node:fs'
@@ -41,6 +42,7 @@ for (const file of readdirSync('dist')) if (/^cli-[A-Z0-9]+\.js$/.test(file)) rm
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli-[hash]', external: ['@duckdb/node-api'], banner: { js: `#!/usr/bin/env node\n${banner}` } })
 await build({ ...common, entryPoints: ['src/io/lint-worker.ts'], outfile: 'dist/lint-worker.js', banner: { js: banner } })
 await build({ ...common, entryPoints: ['src/io/audit-worker.ts'], outfile: 'dist/audit-worker.js', banner: { js: banner } })
+await build({ ...common, entryPoints: ['src/io/export-audit-worker.ts'], outfile: 'dist/export-audit-worker.js', banner: { js: banner } })
 // Chart rendering reads resvg's WebAssembly and the chart font at run time (src/report/charts/assets.ts looks
 // beside the bundle first): copied, so dist/ stays self-contained.
 copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm')

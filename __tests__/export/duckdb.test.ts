@@ -9,7 +9,8 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { loadConfig } from '../../src/config/load.js'
 import { openDuckDbWarehouse } from '../../src/io/export-duckdb.js'
 import { createNodeExportAdapters } from '../../src/io/node-export-adapters.js'
-import { runExport } from '../../src/modes/export.js'
+import { runExport, type ExportAdapters } from '../../src/modes/export.js'
+import { auditPartsOnWorkers } from '../../src/io/export-audit-pool.js'
 import type { Warehouse } from '../../src/export/warehouse.js'
 
 const dirs: string[] = []
@@ -47,11 +48,11 @@ function baseRepo(): string {
   return root
 }
 
-async function exportOnce(root: string, db: string, wrap: (w: Warehouse) => Warehouse = (w) => w) {
+async function exportOnce(root: string, db: string, wrap: (w: Warehouse) => Warehouse = (w) => w, adapt: (a: ExportAdapters) => ExportAdapters = (a) => a) {
   const config = loadConfig({ root, readFile: () => undefined })
   const warehouse = await openDuckDbWarehouse(db, path.basename(db))
   try {
-    return await runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, createNodeExportAdapters(config), wrap(warehouse))
+    return await runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, adapt(createNodeExportAdapters(config)), wrap(warehouse))
   } finally {
     await warehouse.close()
   }
@@ -119,6 +120,22 @@ describe('export to DuckDB', () => {
     // An empty string stays one; a missing value is NULL.
     expect(rows.map((r) => r.model)).toEqual(['', null, null, null, null, null])
   })
+
+  it('loads the same rows when worker threads make the audit rows, across batches and files', async () => {
+    const worker = new URL('../../dist/export-audit-worker.js', import.meta.url)
+    if (!existsSync(worker)) throw new Error('dist/export-audit-worker.js is missing: run npm run build')
+    const root = baseRepo()
+    for (const month of ['08', '09']) write(root, `reliability/audits/2026-${month}.ndjson`, Array.from({ length: 40 }, (_, n) => auditLine(n + (month === '08' ? 100 : 200))).join('\n') + '\n{"broken\n')
+    const small = (w: Warehouse): Warehouse => ({ ...w, batchRows: 7 })
+    const onWorkers = (a: ExportAdapters): ExportAdapters => ({ ...a, auditPartsElsewhere: (paths, setup) => auditPartsOnWorkers(root, paths, setup, { script: worker, workers: 2, minBytes: 0 }) })
+    const inThread = (a: ExportAdapters): ExportAdapters => ({ ...a, auditPartsElsewhere: () => undefined })
+    const a = await exportOnce(root, path.join(root, 'workers.duckdb'), small, onWorkers)
+    const b = await exportOnce(root, path.join(root, 'thread.duckdb'), small, inThread)
+    expect(a.tables).toEqual(b.tables)
+    expect(a.problems).toEqual(b.problems)
+    expect(a.tables.find((t) => t.table === 'audit_scores')).toMatchObject({ files: 3, rows: 168, left_out: 2 })
+    expect(await contents(path.join(root, 'workers.duckdb'))).toEqual(await contents(path.join(root, 'thread.duckdb')))
+  }, 60_000)
 
   it('ends equal to a fresh export after any sequence of changes, exports and failures', async () => {
     await fc.assert(

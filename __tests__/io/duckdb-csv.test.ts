@@ -2,7 +2,8 @@
 // plain field-by-field encoding whatever the sequence of values; and a JSON batch is what JSON.stringify gives.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { CsvLineWriter, readCsvOptions } from '../../src/io/duckdb-csv.js'
+import { readCsvOptions } from '../../src/io/duckdb-csv.js'
+import { CsvLineWriter } from '../../src/io/row-encoding.js'
 import { JsonRowBatch } from '../../src/io/json-row-batch.js'
 import type { Row } from '../../src/export/tables.js'
 

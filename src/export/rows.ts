@@ -82,6 +82,13 @@ function accept(out: SourceRows, row: Row, line?: number): void {
   else out.problems.push({ source: out.source, ...(line !== undefined && { line }), message: `left out: ${problems.join('; ')}`, leftOut: true })
 }
 
+/**
+ * Audit records made into rows at a time. A few hundred: their rows are encoded and dropped before the young
+ * generation is collected, so they never reach the old one (larger parts left 100 MB of dead rows between
+ * full collections, and made a million-row export a fifth slower).
+ */
+export const AUDIT_RECORDS_PER_PART = 256
+
 export interface AuditLine {
   line: number
   value?: unknown

@@ -16,6 +16,26 @@ export interface SchemaChange {
 export interface RowBatch {
   readonly rowCount: number
   add(rows: readonly Row[]): void
+  /** Rows already in this warehouse's format (encoded on another thread, `rowEncoding`). */
+  addEncoded(rows: EncodedRows): void
+}
+
+/** The load format of a warehouse's batches: CSV lines (DuckDB) or JSON texts (BigQuery, Snowflake). */
+export type RowEncoding = 'csv' | 'json'
+
+/** Rows in a warehouse's load format, one text per row, as a thread that made them sends them. */
+export interface EncodedRows {
+  texts: string[]
+  /** Each row's record_id, for the JSON warehouses, which merge on it. */
+  recordIds?: string[]
+  /** An upper bound of the longest text's length in UTF-8 bytes. */
+  longest: number
+}
+
+/** Rows `start` to `end` of encoded rows. */
+export function sliceEncoded(rows: EncodedRows, start: number, end: number): EncodedRows {
+  if (start === 0 && end >= rows.texts.length) return rows
+  return { texts: rows.texts.slice(start, end), ...(rows.recordIds !== undefined && { recordIds: rows.recordIds.slice(start, end) }), longest: rows.longest }
 }
 
 export interface Warehouse {
@@ -23,6 +43,7 @@ export interface Warehouse {
   readonly describe: string
   /** Rows per batch, when the warehouse takes some sizes better than the export's default. */
   readonly batchRows?: number
+  readonly rowEncoding: RowEncoding
   /** Tables created when absent and given the columns they lack; the state table; the views (re)created. */
   ensureSchema(): Promise<SchemaChange[]>
   /** What was exported from this repository before. */

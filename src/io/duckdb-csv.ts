@@ -1,11 +1,11 @@
-// Rows → CSV for DuckDB's read_csv, the way the DuckDB warehouse takes a batch. DuckDB reads typed CSV
-// several times faster than the same rows as NDJSON, and a row is cheaper to write as CSV than as JSON
-// (bench/export.mjs). Every string is quoted, so an empty string stays one while an empty field is NULL,
-// and commas, quotes, newlines and NUL survive; booleans and numbers are written bare.
+// The DuckDB warehouse's batches: CSV files (src/io/row-encoding.ts writes the lines) for DuckDB's read_csv.
+// DuckDB reads typed CSV several times faster than the same rows as NDJSON, and a row is cheaper to write as
+// CSV than as JSON (bench/export.mjs).
 
 import { closeSync, openSync, writeSync } from 'node:fs'
 import type { Column, Row } from '../export/tables.js'
-import type { RowBatch } from '../export/warehouse.js'
+import type { EncodedRows, RowBatch } from '../export/warehouse.js'
+import { encodeRows } from './row-encoding.js'
 
 /** Rows written per string: the file is written in pieces, so a batch is never one giant string. */
 const ROWS_PER_WRITE = 4096
@@ -13,49 +13,12 @@ const ROWS_PER_WRITE = 4096
 const DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024
 const READ_BUFFER_BYTES = 4 * 1024 * 1024
 
-function field(value: Row[string] | undefined): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`
-  return String(value)
-}
-
-/**
- * Rows → CSV lines. Consecutive rows repeat most of their values (a record's dimensions share all but four
- * columns; a file's rows share repository and source), so each column's last value and its field are kept:
- * a repeated value is neither quoted nor allocated again.
- */
-export class CsvLineWriter {
-  private readonly lastValues: Array<Row[string] | undefined>
-  private readonly lastFields: string[]
-  private readonly fields: string[]
-
-  constructor(private readonly names: readonly string[]) {
-    this.lastValues = names.map(() => undefined)
-    this.lastFields = names.map(() => '')
-    this.fields = names.map(() => '')
-  }
-
-  /** One CSV line (no newline) of a row, its values in the order of the names. */
-  line(row: Row): string {
-    for (let i = 0; i < this.names.length; i++) {
-      const value = row[this.names[i]!]
-      if (value !== this.lastValues[i]) {
-        this.lastValues[i] = value
-        this.lastFields[i] = field(value)
-      }
-      this.fields[i] = this.lastFields[i]!
-    }
-    // An array joined once: a line built by += is a rope that the batch's join must flatten (a third slower).
-    return this.fields.join(',')
-  }
-}
-
 /**
  * A batch of rows written to a CSV file as they are added (a batch holds no rows in memory). `close` ends the
  * file; the longest line is kept for read_csv's max_line_size.
  */
 export class CsvFileBatch implements RowBatch {
-  private readonly writer: CsvLineWriter
+  private readonly names: readonly string[]
   private fd: number | undefined
   private rows = 0
   private longest = 0
@@ -64,7 +27,7 @@ export class CsvFileBatch implements RowBatch {
     readonly file: string,
     columns: readonly Column[]
   ) {
-    this.writer = new CsvLineWriter(columns.map((c) => c.name))
+    this.names = columns.map((c) => c.name)
   }
 
   get rowCount(): number {
@@ -76,19 +39,15 @@ export class CsvFileBatch implements RowBatch {
   }
 
   add(rows: readonly Row[]): void {
-    if (rows.length === 0) return
+    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) this.addEncoded(encodeRows('csv', this.names, rows.slice(start, start + ROWS_PER_WRITE)))
+  }
+
+  addEncoded(rows: EncodedRows): void {
+    if (rows.texts.length === 0) return
     this.fd ??= openSync(this.file, 'w')
-    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
-      const lines: string[] = []
-      for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
-        const line = this.writer.line(rows[i]!)
-        // Characters, not bytes: a UTF-8 byte count per line would cost more than it saves; 4 bytes a character at most.
-        if (line.length * 4 > this.longest) this.longest = line.length * 4
-        lines.push(line)
-      }
-      writeSync(this.fd, `${lines.join('\n')}\n`)
-    }
-    this.rows += rows.length
+    writeSync(this.fd, `${rows.texts.join('\n')}\n`)
+    this.rows += rows.texts.length
+    if (rows.longest > this.longest) this.longest = rows.longest
   }
 
   /** Ends the file; the batch takes no more rows. */

@@ -228,6 +228,7 @@ export function openBigQueryWarehouse(settings: BigQuerySettings): Warehouse {
       const rows = await query(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository`, 'reading the export state', { params: [{ name: 'repository', type: 'STRING', value: repository }] })
       return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
     },
+    rowEncoding: 'json',
     newBatch: () => new JsonRowBatch(),
     async replace(table, repository, sources, batch, batchId, snapshotDate) {
       const rows = ownBatch(batch, JsonRowBatch, 'BigQuery')

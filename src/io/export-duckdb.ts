@@ -83,6 +83,7 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string, op
   return {
     describe: `DuckDB ${shownPath}`,
     batchRows: DUCKDB_BATCH_ROWS,
+    rowEncoding: 'csv',
     async ensureSchema() {
       const changes: SchemaChange[] = []
       for (const table of TABLES) await ensureTable(table.name, table.description, table.columns, changes)
@@ -165,6 +166,7 @@ function emptyWarehouse(describe: string): Warehouse {
   }
   return {
     describe,
+    rowEncoding: 'csv',
     ensureSchema: refuse,
     readState: async () => [],
     newBatch: () => {

@@ -163,6 +163,7 @@ export function openSnowflakeWarehouse(settings: SnowflakeSettings): Warehouse {
       const rows = await execute(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = ?`, 'reading the export state', [repository])
       return rows.map((r) => ({ table: String(r.table_name) as TableName, source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }))
     },
+    rowEncoding: 'json',
     newBatch: () => new JsonRowBatch(),
     async replace(table, repository, sources, batch, batchId, snapshotDate) {
       const rows = ownBatch(batch, JsonRowBatch, 'Snowflake')

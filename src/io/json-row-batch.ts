@@ -2,7 +2,8 @@
 // are made of. Rows are encoded when added, so the batch never holds the row objects.
 
 import type { Row } from '../export/tables.js'
-import type { RowBatch } from '../export/warehouse.js'
+import type { EncodedRows, RowBatch } from '../export/warehouse.js'
+import { encodeRows } from './row-encoding.js'
 
 export class JsonRowBatch implements RowBatch {
   /** Each row's JSON, in order. */
@@ -15,10 +16,13 @@ export class JsonRowBatch implements RowBatch {
   }
 
   add(rows: readonly Row[]): void {
-    for (const row of rows) {
-      this.json.push(JSON.stringify(row))
-      this.recordIds.push(String(row.record_id))
-    }
+    this.addEncoded(encodeRows('json', [], rows))
+  }
+
+  addEncoded(rows: EncodedRows): void {
+    if (rows.recordIds === undefined || rows.recordIds.length !== rows.texts.length) throw new Error('this is a bug: JSON rows came without their record ids')
+    for (const text of rows.texts) this.json.push(text)
+    for (const id of rows.recordIds) this.recordIds.push(id)
   }
 
   /** Rows `start` to `end` as one JSON array, as `JSON.stringify(rows.slice(start, end))` would give. */

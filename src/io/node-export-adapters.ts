@@ -6,7 +6,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Config } from '../config/types.js'
 import type { ExportAdapters } from '../modes/export.js'
-import { ndjsonFileSource, readNdjsonBatches } from './ndjson.js'
+import { auditLinesOf } from './export-audit-lines.js'
+import { auditPartsOnWorkers } from './export-audit-pool.js'
 import { nodeRepoFiles } from './node-files.js'
 import { incidentEndsOf, recordsFromEndOf, recordsFromStartOf } from './node-review-adapters.js'
 
@@ -36,9 +37,8 @@ export function createNodeExportAdapters(config: Config): ExportAdapters {
   return {
     files: nodeRepoFiles(root),
     hashFile: (path) => sha256File(join(root, path)),
-    async *ndjsonLines(path) {
-      for await (const records of readNdjsonBatches(ndjsonFileSource(join(root, path)))) yield records.map((r) => (r.value === undefined ? { line: r.line, problem: r.problem ?? 'unreadable line' } : { line: r.line, value: r.value }))
-    },
+    ndjsonLines: (path) => auditLinesOf(join(root, path)),
+    auditPartsElsewhere: (paths, setup) => auditPartsOnWorkers(root, paths, setup),
     openIncident(path) {
       const fd = openSync(join(root, path), 'r')
       return {

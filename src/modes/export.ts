@@ -9,13 +9,13 @@
 
 import { createHash } from 'node:crypto'
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
-import type { Config } from '../config/types.js'
+import type { AuditDimension, Config } from '../config/types.js'
 import { parseExperimentDoc } from '../experiments/parse.js'
 import type { ExperimentDoc } from '../experiments/model.js'
-import { actionItemRows, auditRowMaker, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
+import { actionItemRows, AUDIT_RECORDS_PER_PART, auditRowMaker, experimentRows, incidentRows, type AuditLine, type RowProblem, type SourceRows } from '../export/rows.js'
 import { planExport, type SourceFingerprint, type StateEntry } from '../export/plan.js'
 import { TABLES, type TableName } from '../export/tables.js'
-import type { RowBatch, Warehouse, SchemaChange } from '../export/warehouse.js'
+import { sliceEncoded, type EncodedRows, type RowBatch, type RowEncoding, type Warehouse, type SchemaChange } from '../export/warehouse.js'
 import type { RepoFiles } from '../lint/adapters.js'
 import { parseOptionsOf } from '../lint/lint-file.js'
 import { parsePostmortem } from '../postmortem/parse.js'
@@ -29,8 +29,6 @@ export const EXPORT_SCHEMA_VERSION = '1'
 const PENDING = 'pending'
 /** How long row making runs before it lets the warehouse's replies in. */
 const YIELD_EVERY_MS = 5
-/** Audit records turned into rows at a time. */
-const AUDIT_LINES_PER_PART = 256
 /** Rows per warehouse batch: bounds memory and the size of one load job or statement. */
 export const BATCH_ROWS = 50_000
 
@@ -42,6 +40,30 @@ export interface ExportAdapters {
   ndjsonLines(path: string): AsyncIterable<readonly AuditLine[]>
   /** An incident timeline, open for its readers until closed: one open per file, not one per reader. */
   openIncident(path: string): IncidentFile
+  /**
+   * The audit files' parts made on other threads, already encoded, to be taken in the order of `paths`;
+   * undefined (or no such adapter) when that is not worth it, and the export makes them itself.
+   */
+  auditPartsElsewhere?(paths: readonly string[], setup: AuditPartsSetup): AuditParts | undefined
+}
+
+export interface AuditPartsSetup {
+  repository: string
+  dimensions: AuditDimension[]
+  encoding: RowEncoding
+  /** The audit_scores columns, in the table's order. */
+  columns: string[]
+}
+
+export interface EncodedAuditPart {
+  problems: RowProblem[]
+  encoded: EncodedRows
+}
+
+export interface AuditParts {
+  partsOf(path: string): AsyncIterable<EncodedAuditPart>
+  /** Ends the work: the export stopped, or took every part. */
+  close(): void
 }
 
 export interface IncidentFile {
@@ -105,8 +127,35 @@ interface Batch {
   started: SourceFingerprint[]
   /** Files whose last rows are in this batch: recorded as sent after it. */
   finished: StateEntry[]
-  /** What the batch holds (file, fingerprint, row range), for its deterministic id. */
-  parts: string[]
+  /** What the batch holds, for its deterministic id: each file's fingerprint and range of rows. */
+  ranges: Map<string, { fingerprint: string; start: number; count: number }>
+}
+
+/** A run of a file's rows, made here (row objects) or elsewhere (already encoded). */
+interface Part {
+  problems: readonly RowProblem[]
+  count: number
+  addTo(batch: RowBatch, start: number, end: number): void
+}
+
+const madePart = (made: SourceRows): Part => ({
+  problems: made.problems,
+  count: made.rows.length,
+  addTo: (batch, start, end) => batch.add(start === 0 && end === made.rows.length ? made.rows : made.rows.slice(start, end))
+})
+
+const encodedPart = (made: EncodedAuditPart): Part => ({
+  problems: made.problems,
+  count: made.encoded.texts.length,
+  addTo: (batch, start, end) => batch.addEncoded(sliceEncoded(made.encoded, start, end))
+})
+
+async function* partsOf(made: AsyncIterable<SourceRows>): AsyncIterable<Part> {
+  for await (const rows of made) yield madePart(rows)
+}
+
+async function* encodedPartsOf(made: AsyncIterable<EncodedAuditPart>): AsyncIterable<Part> {
+  for await (const encoded of made) yield encodedPart(encoded)
 }
 
 /** A dry run's batch: it counts the rows and keeps none. */
@@ -118,6 +167,9 @@ function countingBatch(): RowBatch {
     },
     add: (rows) => {
       rowCount += rows.length
+    },
+    addEncoded: (rows) => {
+      rowCount += rows.texts.length
     }
   }
 }
@@ -140,9 +192,7 @@ async function listSources(config: Config, request: ExportRequest, adapters: Exp
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
   await addParts('audit_scores', auditFiles, async function* (path) {
     const make = auditRowMaker(repository, path, dimensions)
-    // A few hundred records at a time: their rows are encoded and dropped before the young generation is
-    // collected, so they never reach the old one (larger parts left 100 MB of dead rows between full collections).
-    for await (const lines of adapters.ndjsonLines(path)) for (let i = 0; i < lines.length; i += AUDIT_LINES_PER_PART) yield make(lines.slice(i, i + AUDIT_LINES_PER_PART))
+    for await (const lines of adapters.ndjsonLines(path)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART))
   }, rubricDigest)
 
   if (review.incidents.source === 'redis') notes.push('incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are')
@@ -210,7 +260,7 @@ export async function runExport(config: Config, request: ExportRequest, adapters
     const removed = plan.remove.filter((r) => r.table === table.name)
     summary.unchanged_files = summary.files - changed.length
     summary.removed_files = removed.length
-    const emptyBatch = (): Batch => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] })
+    const emptyBatch = (): Batch => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], ranges: new Map() })
     let batch = emptyBatch()
     const flush = async (removedNow: ReadonlyArray<{ table: TableName; source: string }>) => {
       if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removedNow.length === 0) return
@@ -218,7 +268,11 @@ export async function runExport(config: Config, request: ExportRequest, adapters
       batch = emptyBatch()
       await sending
       if (request.dryRun) return
-      const batchId = createHash('sha256').update(`${table.name}\u0000${request.repository}\u0000${day}\u0000${full.parts.join('\u0000')}\u0000${removedNow.map((r) => r.source).join('\u0000')}`).digest('hex').slice(0, 40)
+      // What the batch does, whatever the sizes of the parts it was made of: the files it starts, each file's
+      // range of rows, the files it removes.
+      const started = full.started.map((s) => `${s.source}=${s.fingerprint}`)
+      const ranges = [...full.ranges].map(([source, r]) => `${source}=${r.fingerprint}@${r.start}+${r.count}`)
+      const batchId = createHash('sha256').update([table.name, request.repository, day, ...started, '', ...ranges, '', ...removedNow.map((r) => r.source)].join('\u0000')).digest('hex').slice(0, 40)
       sending = (async () => {
         // The files are known to the warehouse before their rows are: a run cut off after the rows went in
         // leaves them marked pending, so the next run sends them again, or removes their rows if the file is gone.
@@ -230,36 +284,43 @@ export async function runExport(config: Config, request: ExportRequest, adapters
       // Handled here so a failure waits, unreported by Node, for the next flush (or the end) to throw it.
       sending.catch(() => undefined)
     }
-    for (const [index, source] of changed.entries()) {
-      request.onProgress?.(table.name, index + 1, changed.length)
-      batch.sources.push(source.source)
-      batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint })
-      let rowCount = 0
-      for await (const made of source.rows()) {
-        // Files are read synchronously, so without this the warehouse's replies to the batch being sent
-        // would wait, unheard, until this batch is full. Every few milliseconds, not every part: a turn of
-        // the event loop per incident file was a third of the incidents' time.
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await yieldToEventLoop()
-          lastYield = performance.now()
+    const elsewhere = table.name === 'audit_scores' && changed.length > 0 ? adapters.auditPartsElsewhere?.(changed.map((s) => s.source), { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: table.columns.map((c) => c.name) }) : undefined
+    try {
+      for (const [index, source] of changed.entries()) {
+        request.onProgress?.(table.name, index + 1, changed.length)
+        batch.sources.push(source.source)
+        batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint })
+        let rowCount = 0
+        for await (const part of elsewhere === undefined ? partsOf(source.rows()) : encodedPartsOf(elsewhere.partsOf(source.source))) {
+          // Files are read synchronously, so without this the warehouse's replies to the batch being sent
+          // would wait, unheard, until this batch is full. Every few milliseconds, not every part: a turn of
+          // the event loop per incident file was a third of the incidents' time.
+          if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+            await yieldToEventLoop()
+            lastYield = performance.now()
+          }
+          problems.push(...part.problems)
+          summary.left_out += part.problems.filter((p) => p.leftOut === true).length
+          // Batches are cut at exactly batchRows (DuckDB writes whole row groups straight to the file), so a
+          // file may go in several: its later batches add to the rows its first one replaced.
+          for (let taken = 0; taken < part.count; ) {
+            if (batch.rows.rowCount >= batchRows) await flush([])
+            const take = Math.min(batchRows - batch.rows.rowCount, part.count - taken)
+            part.addTo(batch.rows, taken, taken + take)
+            const range = batch.ranges.get(source.source)
+            if (range === undefined) batch.ranges.set(source.source, { fingerprint: source.fingerprint, start: rowCount, count: take })
+            else range.count += take
+            rowCount += take
+            taken += take
+          }
         }
-        problems.push(...made.problems)
-        summary.left_out += made.problems.filter((p) => p.leftOut === true).length
-        // Batches are cut at exactly batchRows (DuckDB writes whole row groups straight to the file), so a
-        // file may go in several: its later batches add to the rows its first one replaced.
-        for (let taken = 0; taken < made.rows.length; ) {
-          if (batch.rows.rowCount >= batchRows) await flush([])
-          const take = Math.min(batchRows - batch.rows.rowCount, made.rows.length - taken)
-          batch.rows.add(take === made.rows.length ? made.rows : made.rows.slice(taken, taken + take))
-          batch.parts.push(`${source.source}=${source.fingerprint}@${rowCount}+${take}`)
-          rowCount += take
-          taken += take
-        }
+        summary.rows += rowCount
+        summary.sent_files++
+        batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount })
+        if (batch.rows.rowCount >= batchRows) await flush([])
       }
-      summary.rows += rowCount
-      summary.sent_files++
-      batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount })
-      if (batch.rows.rowCount >= batchRows) await flush([])
+    } finally {
+      elsewhere?.close()
     }
     await flush(removed)
   }

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-5S6G3345.js";
+} from "./cli-UWXZK2JQ.js";
 import {
   VERSION
-} from "./cli-K54FK5NB.js";
+} from "./cli-AEFUTK33.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,14 +6,14 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-3K4RIZBU.js";
+} from "./cli-6XO4JSVS.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-VIJTOJBG.js";
+import "./cli-NKPLGBZF.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-2EZJKD43.js";
+import "./cli-7BQO2EII.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -25,8 +25,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+import "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

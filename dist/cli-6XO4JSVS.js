@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-VIJTOJBG.js";
+} from "./cli-NKPLGBZF.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-5S6G3345.js";
+} from "./cli-UWXZK2JQ.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

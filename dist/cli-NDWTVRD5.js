@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -7,7 +7,7 @@ import {
 
 // src/version.ts
 var VERSION = "0.1.0";
-var BUILD_ID = true ? "8bc3a0f4ff51aebe" : "source";
+var BUILD_ID = true ? "0388805d904f7bf9" : "source";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

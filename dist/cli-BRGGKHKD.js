@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-VIJTOJBG.js";
+} from "./cli-NKPLGBZF.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-2EZJKD43.js";
+import "./cli-7BQO2EII.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -39,11 +39,13 @@ import {
   ndjsonFileSource,
   readNdjsonBatches
 } from "./cli-2EEIGSHA.js";
-import "./cli-RLS4UGPM.js";
+import {
+  coreCount
+} from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -78,6 +80,10 @@ import "./cli-EZXOBCIM.js";
 import path2 from "node:path";
 
 // src/export/warehouse.ts
+function sliceEncoded(rows, start, end) {
+  if (start === 0 && end >= rows.texts.length) return rows;
+  return { texts: rows.texts.slice(start, end), ...rows.recordIds !== void 0 && { recordIds: rows.recordIds.slice(start, end) }, longest: rows.longest };
+}
 var WarehouseError = class extends Error {
   constructor(message, hint, configuration = false) {
     super(message);
@@ -288,6 +294,49 @@ GROUP BY repository, snapshot_date`
   }
 ];
 
+// src/io/row-encoding.ts
+function field(value2) {
+  if (value2 === null || value2 === void 0) return "";
+  if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
+  return String(value2);
+}
+var CsvLineWriter = class {
+  constructor(names) {
+    this.names = names;
+    this.lastValues = names.map(() => void 0);
+    this.lastFields = names.map(() => "");
+    this.fields = names.map(() => "");
+  }
+  names;
+  lastValues;
+  lastFields;
+  fields;
+  /** One CSV line (no newline) of a row, its values in the order of the names. */
+  line(row) {
+    for (let i = 0; i < this.names.length; i++) {
+      const value2 = row[this.names[i]];
+      if (value2 !== this.lastValues[i]) {
+        this.lastValues[i] = value2;
+        this.lastFields[i] = field(value2);
+      }
+      this.fields[i] = this.lastFields[i];
+    }
+    return this.fields.join(",");
+  }
+};
+function encodeRows(encoding, names, rows) {
+  const texts = new Array(rows.length);
+  let longest = 0;
+  if (encoding === "csv") {
+    const writer = new CsvLineWriter(names);
+    for (let i = 0; i < rows.length; i++) texts[i] = writer.line(rows[i]);
+  } else {
+    for (let i = 0; i < rows.length; i++) texts[i] = JSON.stringify(rows[i]);
+  }
+  for (const text of texts) if (text.length * 4 > longest) longest = text.length * 4;
+  return { texts, ...encoding === "json" && { recordIds: rows.map((r) => String(r.record_id)) }, longest };
+}
+
 // src/io/json-row-batch.ts
 var JsonRowBatch = class {
   /** Each row's JSON, in order. */
@@ -298,10 +347,12 @@ var JsonRowBatch = class {
     return this.json.length;
   }
   add(rows) {
-    for (const row of rows) {
-      this.json.push(JSON.stringify(row));
-      this.recordIds.push(String(row.record_id));
-    }
+    this.addEncoded(encodeRows("json", [], rows));
+  }
+  addEncoded(rows) {
+    if (rows.recordIds === void 0 || rows.recordIds.length !== rows.texts.length) throw new Error("this is a bug: JSON rows came without their record ids");
+    for (const text of rows.texts) this.json.push(text);
+    for (const id of rows.recordIds) this.recordIds.push(id);
   }
   /** Rows `start` to `end` as one JSON array, as `JSON.stringify(rows.slice(start, end))` would give. */
   jsonArray(start = 0, end = this.json.length) {
@@ -495,6 +546,7 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       const rows = await query(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = @repository`, "reading the export state", { params: [{ name: "repository", type: "STRING", value: repository }] });
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
+    rowEncoding: "json",
     newBatch: () => new JsonRowBatch(),
     async replace(table, repository, sources, batch, batchId, snapshotDate) {
       const rows = ownBatch(batch, JsonRowBatch, "BigQuery");
@@ -548,42 +600,13 @@ import { closeSync, openSync, writeSync } from "node:fs";
 var ROWS_PER_WRITE = 4096;
 var DEFAULT_MAX_LINE_BYTES = 2 * 1024 * 1024;
 var READ_BUFFER_BYTES = 4 * 1024 * 1024;
-function field(value2) {
-  if (value2 === null || value2 === void 0) return "";
-  if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
-  return String(value2);
-}
-var CsvLineWriter = class {
-  constructor(names) {
-    this.names = names;
-    this.lastValues = names.map(() => void 0);
-    this.lastFields = names.map(() => "");
-    this.fields = names.map(() => "");
-  }
-  names;
-  lastValues;
-  lastFields;
-  fields;
-  /** One CSV line (no newline) of a row, its values in the order of the names. */
-  line(row) {
-    for (let i = 0; i < this.names.length; i++) {
-      const value2 = row[this.names[i]];
-      if (value2 !== this.lastValues[i]) {
-        this.lastValues[i] = value2;
-        this.lastFields[i] = field(value2);
-      }
-      this.fields[i] = this.lastFields[i];
-    }
-    return this.fields.join(",");
-  }
-};
 var CsvFileBatch = class {
   constructor(file, columns) {
     this.file = file;
-    this.writer = new CsvLineWriter(columns.map((c) => c.name));
+    this.names = columns.map((c) => c.name);
   }
   file;
-  writer;
+  names;
   fd;
   rows = 0;
   longest = 0;
@@ -594,19 +617,15 @@ var CsvFileBatch = class {
     return this.longest;
   }
   add(rows) {
-    if (rows.length === 0) return;
+    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) this.addEncoded(encodeRows("csv", this.names, rows.slice(start, start + ROWS_PER_WRITE)));
+  }
+  addEncoded(rows) {
+    if (rows.texts.length === 0) return;
     this.fd ??= openSync(this.file, "w");
-    for (let start = 0; start < rows.length; start += ROWS_PER_WRITE) {
-      const lines = [];
-      for (let i = start; i < Math.min(rows.length, start + ROWS_PER_WRITE); i++) {
-        const line = this.writer.line(rows[i]);
-        if (line.length * 4 > this.longest) this.longest = line.length * 4;
-        lines.push(line);
-      }
-      writeSync(this.fd, `${lines.join("\n")}
+    writeSync(this.fd, `${rows.texts.join("\n")}
 `);
-    }
-    this.rows += rows.length;
+    this.rows += rows.texts.length;
+    if (rows.longest > this.longest) this.longest = rows.longest;
   }
   /** Ends the file; the batch takes no more rows. */
   close() {
@@ -666,6 +685,7 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   return {
     describe: `DuckDB ${shownPath}`,
     batchRows: DUCKDB_BATCH_ROWS,
+    rowEncoding: "csv",
     async ensureSchema() {
       const changes = [];
       for (const table of TABLES) await ensureTable(table.name, table.description, table.columns, changes);
@@ -742,6 +762,7 @@ function emptyWarehouse(describe) {
   };
   return {
     describe,
+    rowEncoding: "csv",
     ensureSchema: refuse,
     readState: async () => [],
     newBatch: () => {
@@ -877,6 +898,7 @@ ${view.sql(dialect)}`, `creating view ${view.name}`);
       const rows = await execute(`SELECT table_name, source, fingerprint, row_count FROM ${dialect.table(STATE_TABLE)} WHERE repository = ?`, "reading the export state", [repository]);
       return rows.map((r) => ({ table: String(r.table_name), source: String(r.source), fingerprint: String(r.fingerprint), rowCount: Number(r.row_count) }));
     },
+    rowEncoding: "json",
     newBatch: () => new JsonRowBatch(),
     async replace(table, repository, sources, batch, batchId, snapshotDate) {
       const rows = ownBatch(batch, JsonRowBatch, "Snowflake");
@@ -1093,7 +1115,100 @@ async function openWarehouse(target, settings, options) {
 // src/io/node-export-adapters.ts
 import { createHash as createHash3, hash } from "node:crypto";
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readFileSync, readSync } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/io/export-audit-lines.ts
+async function* auditLinesOf(absPath) {
+  for await (const records of readNdjsonBatches(ndjsonFileSource(absPath))) yield records.map((r) => r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value });
+}
+
+// src/io/export-audit-pool.ts
+import { existsSync as existsSync2, statSync } from "node:fs";
 import { join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var CREDITS = 64;
+var MIN_BYTES_FOR_WORKERS = 8 * 1024 * 1024;
+var WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
+function workerScript() {
+  const url = new URL("./export-audit-worker.js", import.meta.url);
+  return url.protocol === "file:" && existsSync2(fileURLToPath(url)) ? url : void 0;
+}
+function auditPartsOnWorkers(root, paths, setup, options = {}) {
+  const script = options.script ?? workerScript();
+  const count = Math.min(paths.length, options.workers ?? coreCount() - 1);
+  if (script === void 0 || count < 1) return void 0;
+  const bytes = paths.reduce((sum, p) => sum + (statSync(join2(root, p), { throwIfNoEntry: false })?.size ?? 0), 0);
+  if (bytes < (options.minBytes ?? MIN_BYTES_FOR_WORKERS)) return void 0;
+  const files = paths.map((path3) => ({ path: path3, parts: [], done: false }));
+  const byPath = new Map(files.map((f, i) => [f.path, i]));
+  let next = 0;
+  const workers = [];
+  const wake = (file) => {
+    file.wake?.();
+    file.wake = void 0;
+  };
+  const assign = (worker) => {
+    if (next >= files.length) {
+      void worker.terminate();
+      return;
+    }
+    const id = next++;
+    worker.postMessage({ kind: "file", id, path: files[id].path });
+  };
+  const workerData = { root, ...setup, credits: CREDITS };
+  for (let i = 0; i < count; i++) {
+    const worker = new Worker(script, { workerData, resourceLimits: WORKER_LIMITS });
+    worker.unref();
+    worker.on("message", (reply) => {
+      const file = files[reply.id];
+      if (reply.kind === "part") file.parts.push({ part: { problems: reply.problems, encoded: { texts: reply.texts, ...reply.recordIds !== void 0 && { recordIds: reply.recordIds }, longest: reply.longest } }, worker });
+      else {
+        if (reply.kind === "failed") file.failed = reply.message;
+        file.done = true;
+        assign(worker);
+      }
+      wake(file);
+    });
+    worker.on("error", (error) => {
+      for (const file of files) if (!file.done) {
+        file.failed = `an export worker stopped: ${error.message}`;
+        file.done = true;
+        wake(file);
+      }
+    });
+    workers.push(worker);
+    assign(worker);
+  }
+  const partsOf2 = (path3) => {
+    const index = byPath.get(path3);
+    if (index === void 0) throw new Error(`this is a bug: ${path3} was not given to the export's workers`);
+    const file = files[index];
+    return {
+      async *[Symbol.asyncIterator]() {
+        for (; ; ) {
+          const taken = file.parts.shift();
+          if (taken !== void 0) {
+            taken.worker.postMessage({ kind: "credit" });
+            yield taken.part;
+            continue;
+          }
+          if (file.failed !== void 0) throw new Error(`reading ${path3}: ${file.failed}`);
+          if (file.done) return;
+          await new Promise((resolve) => file.wake = resolve);
+        }
+      }
+    };
+  };
+  return {
+    partsOf: partsOf2,
+    close: () => {
+      for (const worker of workers) void worker.terminate();
+    }
+  };
+}
+
+// src/io/node-export-adapters.ts
 var READ_WHOLE_BYTES = 4 << 20;
 async function sha256File(absPath) {
   const fd = openSync2(absPath, "r");
@@ -1112,12 +1227,11 @@ function createNodeExportAdapters(config) {
   const root = config.root;
   return {
     files: nodeRepoFiles(root),
-    hashFile: (path3) => sha256File(join2(root, path3)),
-    async *ndjsonLines(path3) {
-      for await (const records of readNdjsonBatches(ndjsonFileSource(join2(root, path3)))) yield records.map((r) => r.value === void 0 ? { line: r.line, problem: r.problem ?? "unreadable line" } : { line: r.line, value: r.value });
-    },
+    hashFile: (path3) => sha256File(join3(root, path3)),
+    ndjsonLines: (path3) => auditLinesOf(join3(root, path3)),
+    auditPartsElsewhere: (paths, setup) => auditPartsOnWorkers(root, paths, setup),
     openIncident(path3) {
-      const fd = openSync2(join2(root, path3), "r");
+      const fd = openSync2(join3(root, path3), "r");
       return {
         ends: (firstNeeded) => incidentEndsOf(fd, path3, firstNeeded),
         recordsFromStart: () => recordsFromStartOf(fd),
@@ -1190,6 +1304,7 @@ function accept(out, row, line) {
   if (problems.length === 0) out.rows.push(row);
   else out.problems.push({ source: out.source, ...line !== void 0 && { line }, message: `left out: ${problems.join("; ")}`, leftOut: true });
 }
+var AUDIT_RECORDS_PER_PART = 256;
 function auditRowMaker(repository, source, dimensions) {
   const byName = new Map(dimensions.map((d) => [d.name, d]));
   const loaded = /* @__PURE__ */ new Map();
@@ -1326,7 +1441,6 @@ function planExport(current, state) {
 var EXPORT_SCHEMA_VERSION = "1";
 var PENDING = "pending";
 var YIELD_EVERY_MS = 5;
-var AUDIT_LINES_PER_PART = 256;
 var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
 async function* once(rows) {
@@ -1336,6 +1450,22 @@ function fingerprint(table, fileHash, extra = "") {
   return createHash4("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
 }
 var textDecoder = new TextDecoder();
+var madePart = (made) => ({
+  problems: made.problems,
+  count: made.rows.length,
+  addTo: (batch, start, end) => batch.add(start === 0 && end === made.rows.length ? made.rows : made.rows.slice(start, end))
+});
+var encodedPart = (made) => ({
+  problems: made.problems,
+  count: made.encoded.texts.length,
+  addTo: (batch, start, end) => batch.addEncoded(sliceEncoded(made.encoded, start, end))
+});
+async function* partsOf(made) {
+  for await (const rows of made) yield madePart(rows);
+}
+async function* encodedPartsOf(made) {
+  for await (const encoded of made) yield encodedPart(encoded);
+}
 function countingBatch() {
   let rowCount = 0;
   return {
@@ -1344,6 +1474,9 @@ function countingBatch() {
     },
     add: (rows) => {
       rowCount += rows.length;
+    },
+    addEncoded: (rows) => {
+      rowCount += rows.texts.length;
     }
   };
 }
@@ -1364,7 +1497,7 @@ async function listSources(config, request, adapters, notes) {
   const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
   await addParts("audit_scores", auditFiles, async function* (path3) {
     const make = auditRowMaker(repository, path3, dimensions);
-    for await (const lines of adapters.ndjsonLines(path3)) for (let i = 0; i < lines.length; i += AUDIT_LINES_PER_PART) yield make(lines.slice(i, i + AUDIT_LINES_PER_PART));
+    for await (const lines of adapters.ndjsonLines(path3)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART));
   }, rubricDigest);
   if (review.incidents.source === "redis") notes.push("incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are");
   else {
@@ -1423,7 +1556,7 @@ async function runExport(config, request, adapters, warehouse) {
     const removed = plan.remove.filter((r) => r.table === table.name);
     summary.unchanged_files = summary.files - changed.length;
     summary.removed_files = removed.length;
-    const emptyBatch = () => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], parts: [] });
+    const emptyBatch = () => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], ranges: /* @__PURE__ */ new Map() });
     let batch = emptyBatch();
     const flush = async (removedNow) => {
       if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removedNow.length === 0) return;
@@ -1431,7 +1564,9 @@ async function runExport(config, request, adapters, warehouse) {
       batch = emptyBatch();
       await sending;
       if (request.dryRun) return;
-      const batchId = createHash4("sha256").update(`${table.name}\0${request.repository}\0${day}\0${full.parts.join("\0")}\0${removedNow.map((r) => r.source).join("\0")}`).digest("hex").slice(0, 40);
+      const started = full.started.map((s) => `${s.source}=${s.fingerprint}`);
+      const ranges = [...full.ranges].map(([source, r]) => `${source}=${r.fingerprint}@${r.start}+${r.count}`);
+      const batchId = createHash4("sha256").update([table.name, request.repository, day, ...started, "", ...ranges, "", ...removedNow.map((r) => r.source)].join("\0")).digest("hex").slice(0, 40);
       sending = (async () => {
         if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now);
         const replaced = [...full.sources, ...removedNow.map((r) => r.source)];
@@ -1440,31 +1575,38 @@ async function runExport(config, request, adapters, warehouse) {
       })();
       sending.catch(() => void 0);
     };
-    for (const [index, source] of changed.entries()) {
-      request.onProgress?.(table.name, index + 1, changed.length);
-      batch.sources.push(source.source);
-      batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
-      let rowCount = 0;
-      for await (const made of source.rows()) {
-        if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await yieldToEventLoop();
-          lastYield = performance.now();
+    const elsewhere = table.name === "audit_scores" && changed.length > 0 ? adapters.auditPartsElsewhere?.(changed.map((s) => s.source), { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: table.columns.map((c) => c.name) }) : void 0;
+    try {
+      for (const [index, source] of changed.entries()) {
+        request.onProgress?.(table.name, index + 1, changed.length);
+        batch.sources.push(source.source);
+        batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
+        let rowCount = 0;
+        for await (const part of elsewhere === void 0 ? partsOf(source.rows()) : encodedPartsOf(elsewhere.partsOf(source.source))) {
+          if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+            await yieldToEventLoop();
+            lastYield = performance.now();
+          }
+          problems.push(...part.problems);
+          summary.left_out += part.problems.filter((p) => p.leftOut === true).length;
+          for (let taken = 0; taken < part.count; ) {
+            if (batch.rows.rowCount >= batchRows) await flush([]);
+            const take = Math.min(batchRows - batch.rows.rowCount, part.count - taken);
+            part.addTo(batch.rows, taken, taken + take);
+            const range = batch.ranges.get(source.source);
+            if (range === void 0) batch.ranges.set(source.source, { fingerprint: source.fingerprint, start: rowCount, count: take });
+            else range.count += take;
+            rowCount += take;
+            taken += take;
+          }
         }
-        problems.push(...made.problems);
-        summary.left_out += made.problems.filter((p) => p.leftOut === true).length;
-        for (let taken = 0; taken < made.rows.length; ) {
-          if (batch.rows.rowCount >= batchRows) await flush([]);
-          const take = Math.min(batchRows - batch.rows.rowCount, made.rows.length - taken);
-          batch.rows.add(take === made.rows.length ? made.rows : made.rows.slice(taken, taken + take));
-          batch.parts.push(`${source.source}=${source.fingerprint}@${rowCount}+${take}`);
-          rowCount += take;
-          taken += take;
-        }
+        summary.rows += rowCount;
+        summary.sent_files++;
+        batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount });
+        if (batch.rows.rowCount >= batchRows) await flush([]);
       }
-      summary.rows += rowCount;
-      summary.sent_files++;
-      batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount });
-      if (batch.rows.rowCount >= batchRows) await flush([]);
+    } finally {
+      elsewhere?.close();
     }
     await flush(removed);
   }

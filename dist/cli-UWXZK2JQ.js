@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-K54FK5NB.js";
+} from "./cli-AEFUTK33.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-K54FK5NB.js";
+} from "./cli-AEFUTK33.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

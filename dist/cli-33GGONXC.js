@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-2EZJKD43.js";
+} from "./cli-7BQO2EII.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-K54FK5NB.js";
+} from "./cli-AEFUTK33.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-3PZBHCZ7.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-GN7Z5CQR.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-LAMKSJAJ.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-OQC5JIPS.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-XAHXFORG.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-LMPNOXRO.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-7GMQXLVE.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-W7SBNHMS.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-EU5FOPOB.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-LTN2A7AY.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-5F2CLA2E.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-NDWTVRD5.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-JHBQ4KIZ.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-3TSQL7RF.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-BRGGKHKD.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-ZO2YDMKV.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-4KZXAPBB.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-LJ6JX3FG.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-VIJTOJBG.js";
+} from "./cli-NKPLGBZF.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-2EZJKD43.js";
+} from "./cli-7BQO2EII.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

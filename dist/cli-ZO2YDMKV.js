@@ -12,16 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-3K4RIZBU.js";
+} from "./cli-6XO4JSVS.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-VIJTOJBG.js";
+import "./cli-NKPLGBZF.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-2EZJKD43.js";
+import "./cli-7BQO2EII.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-5S6G3345.js";
-import "./cli-K54FK5NB.js";
+} from "./cli-UWXZK2JQ.js";
+import "./cli-AEFUTK33.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-2EZJKD43.js";
+} from "./cli-7BQO2EII.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";
