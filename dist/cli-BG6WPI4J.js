@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-AEFUTK33.js";
+} from "./cli-SWVGYJK6.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

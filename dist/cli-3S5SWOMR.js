@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-NKPLGBZF.js";
+} from "./cli-3IC3WQWP.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-7BQO2EII.js";
+import "./cli-YQAQTSXI.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -44,8 +44,8 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -241,6 +241,11 @@ var STATE_COLUMNS = [
   { name: "row_count", type: "INTEGER", required: true, description: "Rows exported from the file." },
   { name: "exported_at", type: "TIMESTAMP", required: true, description: "When (UTC)." }
 ];
+function tableDefinition(name) {
+  const table = TABLES.find((t) => t.name === name);
+  if (table === void 0) throw new Error(`unknown table ${name}`);
+  return table;
+}
 
 // src/export/views.ts
 function auditDaily(d) {
@@ -1259,9 +1264,166 @@ function repositoryNameAt(root) {
   return basename(root);
 }
 
-// src/modes/export.ts
+// src/export/plan.ts
+function planExport(current, state) {
+  const held = new Map(state.map((s) => [`${s.table}\0${s.source}`, s.fingerprint]));
+  const present = new Set(current.map((c) => `${c.table}\0${c.source}`));
+  const send = current.filter((c) => held.get(`${c.table}\0${c.source}`) !== c.fingerprint);
+  const remove = state.filter((s) => !present.has(`${s.table}\0${s.source}`)).map((s) => ({ table: s.table, source: s.source }));
+  return { send, remove, unchanged: current.length - send.length };
+}
+
+// src/modes/export-batches.ts
 import { createHash as createHash4 } from "node:crypto";
+
+// src/modes/export-parts.ts
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+var YIELD_EVERY_MS = 5;
+var EventLoopTurns = class {
+  last = performance.now();
+  async take() {
+    if (performance.now() - this.last < YIELD_EVERY_MS) return;
+    await yieldToEventLoop();
+    this.last = performance.now();
+  }
+};
+var madePart = (made) => ({
+  problems: made.problems,
+  count: made.rows.length,
+  addTo: (batch, start, end) => batch.add(start === 0 && end === made.rows.length ? made.rows : made.rows.slice(start, end))
+});
+var encodedPart = (made) => ({
+  problems: made.problems,
+  count: made.encoded.texts.length,
+  addTo: (batch, start, end) => batch.addEncoded(sliceEncoded(made.encoded, start, end))
+});
+function prefetchParts(sources) {
+  const settle = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const source of sources) {
+    const promise = new Promise((resolve, reject) => settle.set(source, { resolve, reject }));
+    promise.catch(() => void 0);
+    out.set(source, promise);
+  }
+  void (async () => {
+    const turns = new EventLoopTurns();
+    for (const source of sources) {
+      const { resolve, reject } = settle.get(source);
+      try {
+        const parts = [];
+        for await (const made of source.rows()) parts.push(madePart(made));
+        resolve(parts);
+      } catch (error) {
+        reject(error);
+      }
+      await turns.take();
+    }
+  })();
+  return out;
+}
+async function* partsOf(made) {
+  for await (const rows of made) yield madePart(rows);
+}
+async function* encodedPartsOf(made) {
+  for await (const encoded of made) yield encodedPart(encoded);
+}
+
+// src/modes/export-batches.ts
+var BATCH_ROWS = 5e4;
+var PENDING = "pending";
+function countingBatch() {
+  let rowCount = 0;
+  return {
+    get rowCount() {
+      return rowCount;
+    },
+    add: (rows) => {
+      rowCount += rows.length;
+    },
+    addEncoded: (rows) => {
+      rowCount += rows.texts.length;
+    }
+  };
+}
+var BatchSender = class {
+  constructor(warehouse, request, problems) {
+    this.warehouse = warehouse;
+    this.request = request;
+    this.problems = problems;
+    this.day = request.now.toISOString().slice(0, 10);
+    this.batchRows = warehouse.batchRows ?? BATCH_ROWS;
+  }
+  warehouse;
+  request;
+  problems;
+  /** The batch being sent: the next one waits for it. A failure is thrown at the next flush, or at the end. */
+  sending = Promise.resolve();
+  turns = new EventLoopTurns();
+  day;
+  batchRows;
+  async finished() {
+    await this.sending;
+  }
+  async sendTable(work) {
+    const { table, changed, summary } = work;
+    summary.unchanged_files = summary.files - changed.length;
+    summary.removed_files = work.removed.length;
+    let batch = this.emptyBatch(table);
+    const flush = async (removed) => {
+      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removed.length === 0) return;
+      const full = batch;
+      batch = this.emptyBatch(table);
+      await this.sending;
+      if (!this.request.dryRun) this.send(table, full, removed);
+    };
+    for (const [index, source] of changed.entries()) {
+      this.request.onProgress?.(table.name, index + 1, changed.length);
+      batch.sources.push(source.source);
+      batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
+      let rowCount = 0;
+      for await (const part of await work.partsOf(source)) {
+        await this.turns.take();
+        this.problems.push(...part.problems);
+        summary.left_out += part.problems.filter((p) => p.leftOut === true).length;
+        for (let taken = 0; taken < part.count; ) {
+          if (batch.rows.rowCount >= this.batchRows) await flush([]);
+          const take = Math.min(this.batchRows - batch.rows.rowCount, part.count - taken);
+          part.addTo(batch.rows, taken, taken + take);
+          const range = batch.ranges.get(source.source);
+          if (range === void 0) batch.ranges.set(source.source, { fingerprint: source.fingerprint, start: rowCount, count: take });
+          else range.count += take;
+          rowCount += take;
+          taken += take;
+        }
+      }
+      summary.rows += rowCount;
+      summary.sent_files++;
+      batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount });
+      if (batch.rows.rowCount >= this.batchRows) await flush([]);
+    }
+    await flush(work.removed);
+  }
+  emptyBatch(table) {
+    return { sources: [], rows: this.request.dryRun ? countingBatch() : this.warehouse.newBatch(table), started: [], finished: [], ranges: /* @__PURE__ */ new Map() };
+  }
+  /** Starts sending a full batch; the next flush (or `finished`) waits for it. */
+  send(table, full, removed) {
+    const { warehouse, request, day } = this;
+    const started = full.started.map((s) => `${s.source}=${s.fingerprint}`);
+    const ranges = [...full.ranges].map(([source, r]) => `${source}=${r.fingerprint}@${r.start}+${r.count}`);
+    const batchId = createHash4("sha256").update([table.name, request.repository, day, ...started, "", ...ranges, "", ...removed.map((r) => r.source)].join("\0")).digest("hex").slice(0, 40);
+    this.sending = (async () => {
+      if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now);
+      const replaced = [...full.sources, ...removed.map((r) => r.source)];
+      if (replaced.length > 0 || full.rows.rowCount > 0) await warehouse.replace(table, request.repository, replaced, full.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
+      await warehouse.recordState(request.repository, full.finished, removed, request.now);
+    })();
+    this.sending.catch(() => void 0);
+  }
+};
+
+// src/modes/export-sources.ts
+import { createHash as createHash5 } from "node:crypto";
 
 // src/export/rows.ts
 import { hash as hash2 } from "node:crypto";
@@ -1428,58 +1590,16 @@ function experimentRows(repository, doc) {
   return out;
 }
 
-// src/export/plan.ts
-function planExport(current, state) {
-  const held = new Map(state.map((s) => [`${s.table}\0${s.source}`, s.fingerprint]));
-  const present = new Set(current.map((c) => `${c.table}\0${c.source}`));
-  const send = current.filter((c) => held.get(`${c.table}\0${c.source}`) !== c.fingerprint);
-  const remove = state.filter((s) => !present.has(`${s.table}\0${s.source}`)).map((s) => ({ table: s.table, source: s.source }));
-  return { send, remove, unchanged: current.length - send.length };
-}
-
-// src/modes/export.ts
+// src/modes/export-sources.ts
 var EXPORT_SCHEMA_VERSION = "1";
-var PENDING = "pending";
-var YIELD_EVERY_MS = 5;
-var BATCH_ROWS = 5e4;
 var ALL_TIME = { label: "all", title: "all time", startMs: Number.NEGATIVE_INFINITY, endMs: Number.POSITIVE_INFINITY, auditMonth: "" };
 async function* once(rows) {
   yield await rows;
 }
 function fingerprint(table, fileHash, extra = "") {
-  return createHash4("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
+  return createHash5("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
 }
 var textDecoder = new TextDecoder();
-var madePart = (made) => ({
-  problems: made.problems,
-  count: made.rows.length,
-  addTo: (batch, start, end) => batch.add(start === 0 && end === made.rows.length ? made.rows : made.rows.slice(start, end))
-});
-var encodedPart = (made) => ({
-  problems: made.problems,
-  count: made.encoded.texts.length,
-  addTo: (batch, start, end) => batch.addEncoded(sliceEncoded(made.encoded, start, end))
-});
-async function* partsOf(made) {
-  for await (const rows of made) yield madePart(rows);
-}
-async function* encodedPartsOf(made) {
-  for await (const encoded of made) yield encodedPart(encoded);
-}
-function countingBatch() {
-  let rowCount = 0;
-  return {
-    get rowCount() {
-      return rowCount;
-    },
-    add: (rows) => {
-      rowCount += rows.length;
-    },
-    addEncoded: (rows) => {
-      rowCount += rows.texts.length;
-    }
-  };
-}
 async function listSources(config, request, adapters, notes) {
   const audit = config.audit;
   const review = config.review;
@@ -1531,6 +1651,8 @@ async function listSources(config, request, adapters, notes) {
   });
   return sources;
 }
+
+// src/modes/export.ts
 async function runExport(config, request, adapters, warehouse) {
   const notes = [];
   const problems = [];
@@ -1541,76 +1663,26 @@ async function runExport(config, request, adapters, warehouse) {
     throw error;
   });
   const schemaChanges = await schemaWork;
-  const state = await warehouse.readState(request.repository);
-  const plan = planExport(sources, state);
-  const day = request.now.toISOString().slice(0, 10);
+  const plan = planExport(sources, await warehouse.readState(request.repository));
   const summaries = new Map(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]));
   for (const s of sources) summaries.get(s.table).files++;
-  const toSend = new Map(plan.send.map((s) => [`${s.table}\0${s.source}`, s]));
-  let sending = Promise.resolve();
-  let lastYield = performance.now();
-  const batchRows = warehouse.batchRows ?? BATCH_ROWS;
-  for (const table of TABLES) {
-    const summary = summaries.get(table.name);
-    const changed = sources.filter((s) => s.table === table.name && toSend.has(`${s.table}\0${s.source}`));
-    const removed = plan.remove.filter((r) => r.table === table.name);
-    summary.unchanged_files = summary.files - changed.length;
-    summary.removed_files = removed.length;
-    const emptyBatch = () => ({ sources: [], rows: request.dryRun ? countingBatch() : warehouse.newBatch(table), started: [], finished: [], ranges: /* @__PURE__ */ new Map() });
-    let batch = emptyBatch();
-    const flush = async (removedNow) => {
-      if (batch.sources.length === 0 && batch.rows.rowCount === 0 && batch.finished.length === 0 && removedNow.length === 0) return;
-      const full = batch;
-      batch = emptyBatch();
-      await sending;
-      if (request.dryRun) return;
-      const started = full.started.map((s) => `${s.source}=${s.fingerprint}`);
-      const ranges = [...full.ranges].map(([source, r]) => `${source}=${r.fingerprint}@${r.start}+${r.count}`);
-      const batchId = createHash4("sha256").update([table.name, request.repository, day, ...started, "", ...ranges, "", ...removedNow.map((r) => r.source)].join("\0")).digest("hex").slice(0, 40);
-      sending = (async () => {
-        if (full.started.length > 0) await warehouse.recordState(request.repository, full.started.map((s) => ({ ...s, fingerprint: PENDING, rowCount: 0 })), [], request.now);
-        const replaced = [...full.sources, ...removedNow.map((r) => r.source)];
-        if (replaced.length > 0 || full.rows.rowCount > 0) await warehouse.replace(table, request.repository, replaced, full.rows, batchId, table.snapshotColumn === void 0 ? void 0 : day);
-        await warehouse.recordState(request.repository, full.finished, removedNow, request.now);
-      })();
-      sending.catch(() => void 0);
-    };
-    const elsewhere = table.name === "audit_scores" && changed.length > 0 ? adapters.auditPartsElsewhere?.(changed.map((s) => s.source), { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: table.columns.map((c) => c.name) }) : void 0;
-    try {
-      for (const [index, source] of changed.entries()) {
-        request.onProgress?.(table.name, index + 1, changed.length);
-        batch.sources.push(source.source);
-        batch.started.push({ table: table.name, source: source.source, fingerprint: source.fingerprint });
-        let rowCount = 0;
-        for await (const part of elsewhere === void 0 ? partsOf(source.rows()) : encodedPartsOf(elsewhere.partsOf(source.source))) {
-          if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-            await yieldToEventLoop();
-            lastYield = performance.now();
-          }
-          problems.push(...part.problems);
-          summary.left_out += part.problems.filter((p) => p.leftOut === true).length;
-          for (let taken = 0; taken < part.count; ) {
-            if (batch.rows.rowCount >= batchRows) await flush([]);
-            const take = Math.min(batchRows - batch.rows.rowCount, part.count - taken);
-            part.addTo(batch.rows, taken, taken + take);
-            const range = batch.ranges.get(source.source);
-            if (range === void 0) batch.ranges.set(source.source, { fingerprint: source.fingerprint, start: rowCount, count: take });
-            else range.count += take;
-            rowCount += take;
-            taken += take;
-          }
-        }
-        summary.rows += rowCount;
-        summary.sent_files++;
-        batch.finished.push({ table: table.name, source: source.source, fingerprint: source.fingerprint, rowCount });
-        if (batch.rows.rowCount >= batchRows) await flush([]);
-      }
-    } finally {
-      elsewhere?.close();
+  const toSend = new Set(plan.send.map((s) => `${s.table}\0${s.source}`));
+  const changed = sources.filter((s) => toSend.has(`${s.table}\0${s.source}`));
+  const auditChanged = changed.filter((s) => s.table === "audit_scores");
+  const auditColumns = tableDefinition("audit_scores").columns.map((c) => c.name);
+  const elsewhere = auditChanged.length === 0 ? void 0 : adapters.auditPartsElsewhere?.(auditChanged.map((s) => s.source), { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: auditColumns });
+  const prefetched = elsewhere === void 0 ? /* @__PURE__ */ new Map() : prefetchParts(changed.filter((s) => s.table !== "audit_scores"));
+  const partsFor = async (source) => await prefetched.get(source) ?? (source.table === "audit_scores" && elsewhere !== void 0 ? encodedPartsOf(elsewhere.partsOf(source.source)) : partsOf(source.rows()));
+  const sender = new BatchSender(warehouse, request, problems);
+  try {
+    for (const table of TABLES) {
+      const removed = plan.remove.filter((r) => r.table === table.name);
+      await sender.sendTable({ table, changed: changed.filter((s) => s.table === table.name), removed, summary: summaries.get(table.name), partsOf: partsFor });
     }
-    await flush(removed);
+    await sender.finished();
+  } finally {
+    elsewhere?.close();
   }
-  await sending;
   return {
     warehouse: warehouse.describe,
     repository: request.repository,

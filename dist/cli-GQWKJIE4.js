@@ -6,14 +6,14 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-6XO4JSVS.js";
+} from "./cli-URJNYQHQ.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-NKPLGBZF.js";
+import "./cli-3IC3WQWP.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-7BQO2EII.js";
+import "./cli-YQAQTSXI.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -25,8 +25,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+import "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-NKPLGBZF.js";
+} from "./cli-3IC3WQWP.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-UWXZK2JQ.js";
+} from "./cli-BG6WPI4J.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

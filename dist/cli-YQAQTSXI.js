@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-AEFUTK33.js";
+} from "./cli-SWVGYJK6.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-7BQO2EII.js";
+} from "./cli-YQAQTSXI.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-AEFUTK33.js";
+} from "./cli-SWVGYJK6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-GN7Z5CQR.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-IZCIXPX5.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-5F2CLA2E.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-NDWTVRD5.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-JHBQ4KIZ.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-3TSQL7RF.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-BRGGKHKD.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-ZO2YDMKV.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-4KZXAPBB.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-LJ6JX3FG.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-CHBIVN3G.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-YCMH2YGK.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-KIQUB3K5.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-GQWKJIE4.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-3S5SWOMR.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-GUPLEZ72.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-S7HUBQGA.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-W3UAJRH6.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

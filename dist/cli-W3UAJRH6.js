@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import {
   FileExistsError,
   createFileAtomic,

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

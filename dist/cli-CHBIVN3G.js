@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -12,16 +12,16 @@ import {
 import {
   loadReviewData,
   renderPacketMarkdown
-} from "./cli-6XO4JSVS.js";
+} from "./cli-URJNYQHQ.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-NKPLGBZF.js";
+import "./cli-3IC3WQWP.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration
 } from "./cli-PKNRYYMW.js";
-import "./cli-7BQO2EII.js";
+import "./cli-YQAQTSXI.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -35,8 +35,8 @@ import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
 import {
   writeOutputFile
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-7BQO2EII.js";
+} from "./cli-YQAQTSXI.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

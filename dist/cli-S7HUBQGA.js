@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-NKPLGBZF.js";
+} from "./cli-3IC3WQWP.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-7BQO2EII.js";
+} from "./cli-YQAQTSXI.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-UWXZK2JQ.js";
-import "./cli-AEFUTK33.js";
+} from "./cli-BG6WPI4J.js";
+import "./cli-SWVGYJK6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-UWXZK2JQ.js";
+} from "./cli-BG6WPI4J.js";
 import {
   VERSION
-} from "./cli-AEFUTK33.js";
+} from "./cli-SWVGYJK6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
