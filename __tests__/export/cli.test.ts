@@ -132,4 +132,22 @@ describe('reliability-loop export', () => {
     expect(out.stdout).toMatch(/exported to DuckDB/)
     expect(out.status).toBe(0)
   })
+
+  it('the bundled CLI makes a large export\'s audit rows on worker threads, and loads every one', () => {
+    if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build')
+    const root = repo()
+    // Over MIN_BYTES_FOR_WORKERS (8 MB) of audit records in three files: the workers' path, in the bundle.
+    for (const month of ['08', '09', '10']) {
+      const lines = Array.from({ length: 12_000 }, (_, n) => JSON.stringify({ period: `2026-${month}`, seed: 's', transcript: `logs/${month}/m-${n}.ndjson`, sha256: `${month}${n}`.padStart(64, '0'), rubric_version: 'v1', scorer: 'rules', model: null, stratum: 'random', scores: { accuracy: n % 5, tone: 1 }, reasons: { accuracy: `line ${n}: "quoted", and\na newline` }, scored_at: `2026-${month}-1${n % 10}T10:00:00Z` }))
+      write(root, `reliability/audits/2026-${month}.ndjson`, `${lines.join('\n')}\n{"broken\n`)
+    }
+    const env = { PATH: process.env.PATH ?? '', CI: 'true', NODE_PATH: path.join(REPO, 'node_modules') }
+    const out = spawnSync('node', [cli, 'export', '--repository', 'acme/agents', '--format', 'json'], { cwd: root, encoding: 'utf8', env })
+    expect(out.status).toBe(1) // the three broken lines are left out, and said so
+    const result = JSON.parse(out.stdout) as { tables: Array<{ table: string; rows: number; left_out: number }> }
+    // 12,000 records with two dimensions in each file (2026-10 replaces repo()'s one-record file).
+    expect(result.tables.find((t) => t.table === 'audit_scores')).toMatchObject({ rows: 72_000, left_out: 3 })
+    const count = spawnSync('node', [cli, 'export', '--repository', 'acme/agents', '--query', "select count(*) as n, count(distinct record_id) as ids, sum(case when reason like '%\"quoted\", and' || chr(10) || 'a newline' then 1 else 0 end) as intact from audit_scores"], { cwd: root, encoding: 'utf8', env })
+    expect(count.stdout).toMatch(/72000\s+72000\s+36000/)
+  }, 60_000)
 })
