@@ -108,6 +108,24 @@ describe('export to DuckDB', () => {
     expect(await query(db, 'SELECT incident_id FROM incidents')).toEqual([{ incident_id: 'INC-2' }])
   })
 
+  it('replaces and removes the rows of files whose names hold quotes, commas, brackets and non-ASCII', async () => {
+    const root = baseRepo()
+    const odd = `logs/incidents/INC-'q" é, [x] ${'→'}.ndjson`
+    write(root, odd, incident('INC-9', 7, 20))
+    const db = path.join(root, 'w.duckdb')
+    await exportOnce(root, db)
+    write(root, odd, incident('INC-9', 7, 25))
+    const edited = await exportOnce(root, db)
+    expect(edited.tables.find((t) => t.table === 'incidents')).toMatchObject({ sent_files: 1, unchanged_files: 2 })
+    expect(await query(db, "SELECT source, CAST(resolved_at AS VARCHAR) AS resolved_at FROM incidents WHERE incident_id = 'INC-9'")).toEqual([{ source: odd, resolved_at: '2026-10-07 09:25:00+00' }])
+    expect(await query(db, `SELECT fingerprint <> 'pending' AS recorded FROM _reliability_loop_state WHERE source = '${odd.replace(/'/g, "''")}'`)).toEqual([{ recorded: true }])
+    unlinkSync(path.join(root, odd))
+    const removed = await exportOnce(root, db)
+    expect(removed.tables.find((t) => t.table === 'incidents')).toMatchObject({ removed_files: 1 })
+    expect(await query(db, "SELECT count(*) AS n FROM incidents WHERE incident_id = 'INC-9'")).toEqual([{ n: '0' }])
+    expect(await query(db, `SELECT count(*) AS n FROM _reliability_loop_state WHERE source = '${odd.replace(/'/g, "''")}'`)).toEqual([{ n: '0' }])
+  })
+
   it('keeps every string as written: quotes, commas, newlines, NUL, empty strings apart from nulls, and a row over 2 MB', async () => {
     const root = baseRepo()
     const reasons = ['say "hi", then leave', 'line 1\nline 2\r\nline 3', 'nul\u0000byte', '', 'emoji 🎉 and \\ backslash', 'x'.repeat(3 << 20)]

@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-3IC3WQWP.js";
+} from "./cli-RRWYHB4G.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-YQAQTSXI.js";
+import "./cli-NOQ4URIM.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -44,8 +44,8 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+} from "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -713,10 +713,10 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
       const file = rows.file;
       const columns = table.columns.map((c) => `${quote(c.name)}: ${quote(dialect.type(c.type))}`).join(", ");
       const names = table.columns.map((c) => ident(c.name)).join(", ");
-      const scope = `repository = ${quote(repository)} AND source IN (${sources.map(quote).join(", ") || "NULL"})${snapshotDate === void 0 || table.snapshotColumn === void 0 ? "" : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`;
+      const scope = `repository = $repository AND source IN (SELECT unnest(from_json($sources, '["VARCHAR"]')))${snapshotDate === void 0 || table.snapshotColumn === void 0 ? "" : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`;
       try {
         await connection.run("BEGIN TRANSACTION");
-        if (sources.length > 0) await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`);
+        if (sources.length > 0) await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`, { repository, sources: JSON.stringify(sources) });
         if (rows.rowCount > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_csv(${quote(file)}, ${readCsvOptions(columns, rows.longestLine)})`);
         await connection.run("COMMIT");
       } catch (error) {
@@ -730,21 +730,17 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
       const forget = [...sent, ...removed];
       await connection.run("BEGIN TRANSACTION");
       try {
-        const strings = (values) => duckdb.listValue([...values]);
-        const stringList = duckdb.LIST(duckdb.VARCHAR);
         if (forget.length > 0) {
           await connection.run(
-            `DELETE FROM ${ident(STATE_TABLE)} WHERE repository = $repository AND (table_name, source) IN (SELECT unnest($tables), unnest($sources))`,
-            { repository, tables: strings(forget.map((e) => e.table)), sources: strings(forget.map((e) => e.source)) },
-            { tables: stringList, sources: stringList }
+            `DELETE FROM ${ident(STATE_TABLE)} WHERE repository = $repository AND (table_name, source) IN (SELECT e->>0, e->>1 FROM (SELECT unnest(CAST($entries AS JSON[])) AS e))`,
+            { repository, entries: JSON.stringify(forget.map((e) => [e.table, e.source])) }
           );
         }
         if (sent.length > 0) {
           await connection.run(
             `INSERT INTO ${ident(STATE_TABLE)} (table_name, repository, source, fingerprint, row_count, exported_at)
-SELECT unnest($tables), $repository, unnest($sources), unnest($fingerprints), unnest($counts), CAST($at AS TIMESTAMPTZ)`,
-            { repository, at: at.toISOString(), tables: strings(sent.map((e) => e.table)), sources: strings(sent.map((e) => e.source)), fingerprints: strings(sent.map((e) => e.fingerprint)), counts: duckdb.listValue(sent.map((e) => BigInt(e.rowCount))) },
-            { tables: stringList, sources: stringList, fingerprints: stringList, counts: duckdb.LIST(duckdb.BIGINT) }
+SELECT e->>0, $repository, e->>1, e->>2, CAST(e->>3 AS BIGINT), CAST($at AS TIMESTAMPTZ) FROM (SELECT unnest(CAST($entries AS JSON[])) AS e)`,
+            { repository, at: at.toISOString(), entries: JSON.stringify(sent.map((e) => [e.table, e.source, e.fingerprint, e.rowCount])) }
           );
         }
         await connection.run("COMMIT");

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-SWVGYJK6.js";
+} from "./cli-HMM7IY7H.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-BG6WPI4J.js";
+} from "./cli-ZC6XHUMI.js";
 import {
   VERSION
-} from "./cli-SWVGYJK6.js";
+} from "./cli-HMM7IY7H.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

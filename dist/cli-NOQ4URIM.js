@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-SWVGYJK6.js";
+} from "./cli-HMM7IY7H.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-3IC3WQWP.js";
+} from "./cli-RRWYHB4G.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-YQAQTSXI.js";
+} from "./cli-NOQ4URIM.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+} from "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

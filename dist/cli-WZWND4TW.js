@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-YQAQTSXI.js";
+} from "./cli-NOQ4URIM.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-SWVGYJK6.js";
+} from "./cli-HMM7IY7H.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-IZCIXPX5.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-XGKPFV4P.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-CHBIVN3G.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-YCMH2YGK.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-KIQUB3K5.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-GQWKJIE4.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-3S5SWOMR.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-GUPLEZ72.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-S7HUBQGA.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-W3UAJRH6.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-B23RBLYO.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-EDSONPS7.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-EQCUNNRD.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-O53ONWA2.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-D4TJ5KW7.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-NG2OGHIO.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-HBL6L6OU.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-5SO5METJ.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -7,8 +7,8 @@ import {
 } from "./cli-FGYDPHZS.js";
 import {
   resolveRoot
-} from "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+} from "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import {
   FileExistsError,
   createFileAtomic,

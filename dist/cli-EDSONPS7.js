@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+} from "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -6,14 +6,14 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-URJNYQHQ.js";
+} from "./cli-LZQRG3IO.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-3IC3WQWP.js";
+import "./cli-RRWYHB4G.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-YQAQTSXI.js";
+import "./cli-NOQ4URIM.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -25,8 +25,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+import "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

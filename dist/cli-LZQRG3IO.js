@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-3IC3WQWP.js";
+} from "./cli-RRWYHB4G.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-BG6WPI4J.js";
+} from "./cli-ZC6XHUMI.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-BG6WPI4J.js";
-import "./cli-SWVGYJK6.js";
+} from "./cli-ZC6XHUMI.js";
+import "./cli-HMM7IY7H.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
