@@ -58,6 +58,13 @@ async function exportOnce(root: string, db: string, wrap: (w: Warehouse) => Ware
   }
 }
 
+const WORKER = new URL('../../dist/export-audit-worker.js', import.meta.url)
+/** Audit rows made on worker threads (the real bundle), whatever the amount of data. */
+const onWorkers = (root: string) => (a: ExportAdapters): ExportAdapters => {
+  if (!existsSync(WORKER)) throw new Error('dist/export-audit-worker.js is missing: run npm run build')
+  return { ...a, auditPartsElsewhere: (paths, setup) => auditPartsOnWorkers(root, paths, setup, { script: WORKER, workers: 2, minBytes: 0 }) }
+}
+
 async function query(db: string, sql: string): Promise<Array<Record<string, unknown>>> {
   const instance = await DuckDBInstance.create(db)
   const connection = await instance.connect()
@@ -160,12 +167,13 @@ describe('export to DuckDB', () => {
       fc.asyncProperty(
         fc.array(
           fc.oneof(
-            fc.record({ kind: fc.constant('audit' as const), n: fc.integer({ min: 1, max: 6 }), score: fc.integer({ min: 0, max: 1 }) }),
+            fc.record({ kind: fc.constant('audit' as const), n: fc.integer({ min: 1, max: 6 }), score: fc.integer({ min: 0, max: 1 }), month: fc.constantFrom('09', '10') }),
             fc.record({ kind: fc.constant('incident' as const), n: fc.integer({ min: 1, max: 3 }), minutes: fc.integer({ min: 1, max: 500 }) }),
             fc.record({ kind: fc.constant('delete' as const), n: fc.integer({ min: 1, max: 3 }) }),
             fc.record({ kind: fc.constant('shrink' as const), keep: fc.integer({ min: 0, max: 3 }) }),
             // batchRows: a file's rows split over several batches, with the cut between two of them.
-            fc.record({ kind: fc.constant('export' as const), failAt: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), batchRows: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }) })
+            // workers: the audit rows made on worker threads, started on every audit file before the changed ones are known.
+            fc.record({ kind: fc.constant('export' as const), failAt: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }), batchRows: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }), workers: fc.boolean() })
           ),
           { minLength: 1, maxLength: 8 }
         ),
@@ -173,7 +181,7 @@ describe('export to DuckDB', () => {
           const root = baseRepo()
           const db = path.join(root, 'w.duckdb')
           for (const step of steps) {
-            if (step.kind === 'audit') writeFileSync(path.join(root, 'reliability/audits/2026-10.ndjson'), `${auditLine(step.n, 'random', 'rules', step.score)}\n`, { flag: 'a' })
+            if (step.kind === 'audit') writeFileSync(path.join(root, `reliability/audits/2026-${step.month}.ndjson`), `${auditLine(step.n, 'random', 'rules', step.score)}\n`, { flag: 'a' })
             else if (step.kind === 'incident') write(root, `logs/incidents/INC-${step.n}.ndjson`, incident(`INC-${step.n}`, step.n, step.minutes))
             else if (step.kind === 'shrink') {
               const file = path.join(root, 'reliability/audits/2026-10.ndjson')
@@ -197,7 +205,7 @@ describe('export to DuckDB', () => {
                   return w.recordState(...args)
                 }
               })
-              await exportOnce(root, db, failing).catch((e: Error) => expect(e.message).toBe('connection reset'))
+              await exportOnce(root, db, failing, step.workers ? onWorkers(root) : undefined).catch((e: Error) => expect(e.message).toBe('connection reset'))
             }
           }
           await exportOnce(root, db)
@@ -211,9 +219,11 @@ describe('export to DuckDB', () => {
       {
         numRuns: 25,
         examples: [
-          [[{ kind: 'export', failAt: 3, batchRows: undefined }, { kind: 'delete', n: 1 }, { kind: 'audit', n: 1, score: 0 }]],
+          [[{ kind: 'export', failAt: 3, batchRows: undefined, workers: false }, { kind: 'delete', n: 1 }, { kind: 'audit', n: 1, score: 0, month: '10' }]],
           // The audit file's 8 rows in batches of 3, cut after its first batch went in; then the file shrinks.
-          [[{ kind: 'export', failAt: 2, batchRows: 3 }, { kind: 'shrink', keep: 1 }, { kind: 'export', failAt: undefined, batchRows: 2 }]]
+          [[{ kind: 'export', failAt: 2, batchRows: 3, workers: false }, { kind: 'shrink', keep: 1 }, { kind: 'export', failAt: undefined, batchRows: 2, workers: false }]],
+          // Two audit files, one unchanged: the workers start on both and drop the unchanged one.
+          [[{ kind: 'audit', n: 2, score: 1, month: '09' }, { kind: 'export', failAt: undefined, batchRows: 2, workers: true }, { kind: 'audit', n: 3, score: 0, month: '10' }, { kind: 'export', failAt: 1, batchRows: 1, workers: true }]]
         ]
       }
     )

@@ -34,27 +34,42 @@ function fingerprint(table: TableName, fileHash: string, extra = ''): string {
 
 const textDecoder = new TextDecoder()
 
-/** Every file of every table, hashed, in a stable order; `notes` says what is not read and why. */
-export async function listSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
-  const audit = config.audit
+/** Adds sources, each file hashed, in path order. */
+function sourceAdder(adapters: ExportAdapters, sources: Source[]) {
+  const addParts = async (table: TableName, paths: readonly string[], rows: (path: string) => AsyncIterable<SourceRows>, extra = '') => {
+    for (const path of [...new Set(paths)].sort()) sources.push({ table, source: path, fingerprint: fingerprint(table, await adapters.hashFile(path), extra), rows: () => rows(path) })
+  }
+  const add = (table: TableName, paths: readonly string[], rows: (path: string) => Promise<SourceRows>, extra = '') => addParts(table, paths, (path) => once(rows(path)), extra)
+  return { addParts, add }
+}
+
+/**
+ * The audit-records files (`<audit dir>/YYYY-MM.ndjson`), hashed, in a stable order: listed before the
+ * other tables' files, because their rows are most of an export's work and can start once these are known.
+ */
+export async function listAuditSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
+  const { auditDir } = config.review
+  const { repository } = request
+  const sources: Source[] = []
+  const auditFiles = (await adapters.files.glob([`${auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p))
+  if (auditFiles.length === 0) notes.push(`no audit records in ${auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`)
+  const dimensions = config.audit.rubric.dimensions
+  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
+  await sourceAdder(adapters, sources).addParts('audit_scores', auditFiles, async function* (path) {
+    const make = auditRowMaker(repository, path, dimensions)
+    for await (const lines of adapters.ndjsonLines(path)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART))
+  }, rubricDigest)
+  return sources
+}
+
+/** Every file of the other tables (incidents, action items, experiments), hashed, in a stable order. */
+export async function listOtherSources(config: Config, request: ExportRequest, adapters: ExportAdapters, notes: string[]): Promise<Source[]> {
   const review = config.review
   const experiments = config.experiment
   const day = request.now.toISOString().slice(0, 10)
   const { repository } = request
   const sources: Source[] = []
-  const addParts = async (table: TableName, paths: readonly string[], rows: (path: string) => AsyncIterable<SourceRows>, extra = '') => {
-    for (const path of [...new Set(paths)].sort()) sources.push({ table, source: path, fingerprint: fingerprint(table, await adapters.hashFile(path), extra), rows: () => rows(path) })
-  }
-  const add = (table: TableName, paths: readonly string[], rows: (path: string) => Promise<SourceRows>, extra = '') => addParts(table, paths, (path) => once(rows(path)), extra)
-
-  const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p))
-  if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`)
-  const dimensions = audit.rubric.dimensions
-  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]))
-  await addParts('audit_scores', auditFiles, async function* (path) {
-    const make = auditRowMaker(repository, path, dimensions)
-    for await (const lines of adapters.ndjsonLines(path)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART))
-  }, rubricDigest)
+  const { add } = sourceAdder(adapters, sources)
 
   if (review.incidents.source === 'redis') notes.push('incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are')
   else {

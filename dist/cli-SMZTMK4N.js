@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-ZC6XHUMI.js";
-import "./cli-HMM7IY7H.js";
+} from "./cli-NJZWGJHY.js";
+import "./cli-FCH7EP22.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-ZC6XHUMI.js";
+} from "./cli-NJZWGJHY.js";
 import {
   VERSION
-} from "./cli-HMM7IY7H.js";
+} from "./cli-FCH7EP22.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-NOQ4URIM.js";
+} from "./cli-QWONDTRG.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-HMM7IY7H.js";
+} from "./cli-FCH7EP22.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-XGKPFV4P.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-SMZTMK4N.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-B23RBLYO.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-EDSONPS7.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-EQCUNNRD.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-O53ONWA2.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-D4TJ5KW7.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-NG2OGHIO.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-HBL6L6OU.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-5SO5METJ.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-ZA3XVVRJ.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-LLBYCYT7.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-EPBDISAM.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-7H6EXXEG.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-OEGVSRX3.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-VR2EQV3K.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-VYYGAPWG.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-QMPLUNIA.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-ZC6XHUMI.js";
-import "./cli-HMM7IY7H.js";
+} from "./cli-NJZWGJHY.js";
+import "./cli-FCH7EP22.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

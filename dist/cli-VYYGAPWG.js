@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-RRWYHB4G.js";
+} from "./cli-X2UE42NH.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-NOQ4URIM.js";
+} from "./cli-QWONDTRG.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-ZC6XHUMI.js";
-import "./cli-HMM7IY7H.js";
+} from "./cli-NJZWGJHY.js";
+import "./cli-FCH7EP22.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

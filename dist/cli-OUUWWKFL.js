@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-RRWYHB4G.js";
+} from "./cli-X2UE42NH.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-ZC6XHUMI.js";
+} from "./cli-NJZWGJHY.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-NOQ4URIM.js";
+} from "./cli-QWONDTRG.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-HMM7IY7H.js";
+} from "./cli-FCH7EP22.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

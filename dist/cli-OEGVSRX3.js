@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-RRWYHB4G.js";
+} from "./cli-X2UE42NH.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-NOQ4URIM.js";
+import "./cli-QWONDTRG.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -44,8 +44,8 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-ZC6XHUMI.js";
-import "./cli-HMM7IY7H.js";
+} from "./cli-NJZWGJHY.js";
+import "./cli-FCH7EP22.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -1596,25 +1596,34 @@ function fingerprint(table, fileHash, extra = "") {
   return createHash5("sha256").update(`${EXPORT_SCHEMA_VERSION}\0${table}\0${extra}\0${fileHash}`).digest("hex");
 }
 var textDecoder = new TextDecoder();
-async function listSources(config, request, adapters, notes) {
-  const audit = config.audit;
+function sourceAdder(adapters, sources) {
+  const addParts = async (table, paths, rows, extra = "") => {
+    for (const path3 of [...new Set(paths)].sort()) sources.push({ table, source: path3, fingerprint: fingerprint(table, await adapters.hashFile(path3), extra), rows: () => rows(path3) });
+  };
+  const add = (table, paths, rows, extra = "") => addParts(table, paths, (path3) => once(rows(path3)), extra);
+  return { addParts, add };
+}
+async function listAuditSources(config, request, adapters, notes) {
+  const { auditDir } = config.review;
+  const { repository } = request;
+  const sources = [];
+  const auditFiles = (await adapters.files.glob([`${auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p));
+  if (auditFiles.length === 0) notes.push(`no audit records in ${auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`);
+  const dimensions = config.audit.rubric.dimensions;
+  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
+  await sourceAdder(adapters, sources).addParts("audit_scores", auditFiles, async function* (path3) {
+    const make = auditRowMaker(repository, path3, dimensions);
+    for await (const lines of adapters.ndjsonLines(path3)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART));
+  }, rubricDigest);
+  return sources;
+}
+async function listOtherSources(config, request, adapters, notes) {
   const review = config.review;
   const experiments = config.experiment;
   const day = request.now.toISOString().slice(0, 10);
   const { repository } = request;
   const sources = [];
-  const addParts = async (table, paths, rows, extra = "") => {
-    for (const path3 of [...new Set(paths)].sort()) sources.push({ table, source: path3, fingerprint: fingerprint(table, await adapters.hashFile(path3), extra), rows: () => rows(path3) });
-  };
-  const add = (table, paths, rows, extra = "") => addParts(table, paths, (path3) => once(rows(path3)), extra);
-  const auditFiles = (await adapters.files.glob([`${review.auditDir}/*.ndjson`])).filter((p) => /\/\d{4}-\d{2}\.ndjson$/.test(p));
-  if (auditFiles.length === 0) notes.push(`no audit records in ${review.auditDir}/ (run \`reliability-loop audit\` to record some, or set review.audit-dir): the audit_scores table and the audit_rolling_* views stay empty`);
-  const dimensions = audit.rubric.dimensions;
-  const rubricDigest = JSON.stringify(dimensions.map((d) => [d.name, d.scale, d.threshold]));
-  await addParts("audit_scores", auditFiles, async function* (path3) {
-    const make = auditRowMaker(repository, path3, dimensions);
-    for await (const lines of adapters.ndjsonLines(path3)) for (let i = 0; i < lines.length; i += AUDIT_RECORDS_PER_PART) yield make(lines.slice(i, i + AUDIT_RECORDS_PER_PART));
-  }, rubricDigest);
+  const { add } = sourceAdder(adapters, sources);
   if (review.incidents.source === "redis") notes.push("incidents are read from Redis (review.incidents.source: redis) and are not exported: only incident files are");
   else {
     const incidentSettings = review.incidents;
@@ -1654,40 +1663,43 @@ async function runExport(config, request, adapters, warehouse) {
   const problems = [];
   const schemaWork = request.dryRun ? Promise.resolve([]) : warehouse.ensureSchema();
   schemaWork.catch(() => void 0);
-  const sources = await listSources(config, request, adapters, notes).catch(async (error) => {
+  const listed = async (list) => await list.catch(async (error) => {
     await schemaWork.catch(() => void 0);
     throw error;
   });
+  const auditSources = await listed(listAuditSources(config, request, adapters, notes));
   const schemaChanges = await schemaWork;
-  const plan = planExport(sources, await warehouse.readState(request.repository));
-  const summaries = new Map(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]));
-  for (const s of sources) summaries.get(s.table).files++;
-  const toSend = new Set(plan.send.map((s) => `${s.table}\0${s.source}`));
-  const changed = sources.filter((s) => toSend.has(`${s.table}\0${s.source}`));
-  const auditChanged = changed.filter((s) => s.table === "audit_scores");
+  const state = await warehouse.readState(request.repository);
+  const auditChanged = planExport(auditSources, state).send.map((s) => s.source);
   const auditColumns = tableDefinition("audit_scores").columns.map((c) => c.name);
-  const elsewhere = auditChanged.length === 0 ? void 0 : adapters.auditPartsElsewhere?.(auditChanged.map((s) => s.source), { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: auditColumns });
-  const prefetched = elsewhere === void 0 ? /* @__PURE__ */ new Map() : prefetchParts(changed.filter((s) => s.table !== "audit_scores"));
-  const partsFor = async (source) => await prefetched.get(source) ?? (source.table === "audit_scores" && elsewhere !== void 0 ? encodedPartsOf(elsewhere.partsOf(source.source)) : partsOf(source.rows()));
-  const sender = new BatchSender(warehouse, request, problems);
+  const elsewhere = auditChanged.length === 0 ? void 0 : adapters.auditPartsElsewhere?.(auditChanged, { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: auditColumns });
   try {
+    const sources = [...auditSources, ...await listOtherSources(config, request, adapters, notes)];
+    const plan = planExport(sources, state);
+    const summaries = new Map(TABLES.map((t) => [t.name, { table: t.name, files: 0, sent_files: 0, unchanged_files: 0, removed_files: 0, rows: 0, left_out: 0 }]));
+    for (const s of sources) summaries.get(s.table).files++;
+    const toSend = new Set(plan.send.map((s) => `${s.table}\0${s.source}`));
+    const changed = sources.filter((s) => toSend.has(`${s.table}\0${s.source}`));
+    const prefetched = elsewhere === void 0 ? /* @__PURE__ */ new Map() : prefetchParts(changed.filter((s) => s.table !== "audit_scores"));
+    const partsFor = async (source) => await prefetched.get(source) ?? (source.table === "audit_scores" && elsewhere !== void 0 ? encodedPartsOf(elsewhere.partsOf(source.source)) : partsOf(source.rows()));
+    const sender = new BatchSender(warehouse, request, problems);
     for (const table of TABLES) {
       const removed = plan.remove.filter((r) => r.table === table.name);
       await sender.sendTable({ table, changed: changed.filter((s) => s.table === table.name), removed, summary: summaries.get(table.name), partsOf: partsFor });
     }
     await sender.finished();
+    return {
+      warehouse: warehouse.describe,
+      repository: request.repository,
+      dry_run: request.dryRun,
+      schema_changes: schemaChanges.map((c) => c.description),
+      tables: [...summaries.values()],
+      problems,
+      notes
+    };
   } finally {
     elsewhere?.close();
   }
-  return {
-    warehouse: warehouse.describe,
-    repository: request.repository,
-    dry_run: request.dryRun,
-    schema_changes: schemaChanges.map((c) => c.description),
-    tables: [...summaries.values()],
-    problems,
-    notes
-  };
 }
 
 // src/cli/export-command.ts

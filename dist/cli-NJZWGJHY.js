@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-HMM7IY7H.js";
+} from "./cli-FCH7EP22.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,
