@@ -48,9 +48,9 @@ function baseRepo(): string {
   return root
 }
 
-async function exportOnce(root: string, db: string, wrap: (w: Warehouse) => Warehouse = (w) => w, adapt: (a: ExportAdapters) => ExportAdapters = (a) => a) {
+async function exportOnce(root: string, db: string, wrap: (w: Warehouse) => Warehouse = (w) => w, adapt: (a: ExportAdapters) => ExportAdapters = (a) => a, memoryMiB?: number) {
   const config = loadConfig({ root, readFile: () => undefined })
-  const warehouse = await openDuckDbWarehouse(db, path.basename(db))
+  const warehouse = await openDuckDbWarehouse(db, path.basename(db), { ...(memoryMiB !== undefined && { memoryMiB }) })
   try {
     return await runExport(config, { repository: 'acme/agents', now: NOW, dryRun: false }, adapt(createNodeExportAdapters(config)), wrap(warehouse))
   } finally {
@@ -139,7 +139,8 @@ describe('export to DuckDB', () => {
     const lines = reasons.map((reason, i) => JSON.stringify({ period: '2026-10', seed: 's', transcript: `logs/missions/e${i}.ndjson`, sha256: `e${i}`, rubric_version: 'v1', scorer: 'rules', model: i === 0 ? '' : null, stratum: 'random', scores: { accuracy: 1 }, reasons: { accuracy: reason }, scored_at: '2026-10-20T10:00:00Z' }))
     write(root, 'reliability/audits/2026-10.ndjson', `${lines.join('\n')}\n`)
     const db = path.join(root, 'w.duckdb')
-    await exportOnce(root, db)
+    // DuckDB's memory set below what the long row's read buffer needs: the limit rises for that batch.
+    await exportOnce(root, db, undefined, undefined, 4)
     const rows = await query(db, "SELECT transcript, reason, model FROM audit_scores ORDER BY transcript")
     expect(rows.map((r) => r.reason)).toEqual(reasons)
     // An empty string stays one; a missing value is NULL.

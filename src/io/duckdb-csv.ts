@@ -57,10 +57,17 @@ export class CsvFileBatch implements RowBatch {
   }
 }
 
-/** read_csv's options for a file written by CsvFileBatch, typed by `columnTypes` (`"name": 'VARCHAR'`, …). */
-export function readCsvOptions(columnTypes: string, longestLine: number): string {
+/** DuckDB's longest line for a batch whose longest row is `longestLine` bytes. */
+const maxLineBytes = (longestLine: number) => Math.max(DEFAULT_MAX_LINE_BYTES, longestLine + 1)
+
+/** The read buffer read_csv gets for a batch whose longest row is `longestLine` bytes. */
+export function csvReadBufferBytes(longestLine: number): number {
   // A 4 MiB read buffer, not DuckDB's 32: a batch's memory was mostly buffers (a million rows: 390 MB → 300 MB
   // peak). A longer row asks for a longer line and a buffer to hold it.
-  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, longestLine + 1)
-  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${maxLine}, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * maxLine)}, columns = {${columnTypes}}`
+  return Math.max(READ_BUFFER_BYTES, 2 * maxLineBytes(longestLine))
+}
+
+/** read_csv's options for a file written by CsvFileBatch, typed by `columnTypes` (`"name": 'VARCHAR'`, …). */
+export function readCsvOptions(columnTypes: string, longestLine: number): string {
+  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${maxLineBytes(longestLine)}, buffer_size = ${csvReadBufferBytes(longestLine)}, columns = {${columnTypes}}`
 }

@@ -12,7 +12,7 @@ import { STATE_COLUMNS, STATE_TABLE, TABLES, type Column, type Row, type TableDe
 import { VIEWS } from '../export/views.js'
 import { WarehouseError, type SchemaChange, type Warehouse } from '../export/warehouse.js'
 import { errorMessage } from '../util/error-message.js'
-import { CsvFileBatch, readCsvOptions } from './duckdb-csv.js'
+import { CsvFileBatch, csvReadBufferBytes, readCsvOptions } from './duckdb-csv.js'
 import { ownBatch } from './own-batch.js'
 
 type DuckDbModule = typeof import('@duckdb/node-api')
@@ -41,20 +41,30 @@ const DUCKDB_BATCH_ROWS = 122_880
  */
 const DUCKDB_SETTINGS = { threads: '1', allocator_flush_threshold: '8MB', allocator_background_threads: 'true' }
 
+/**
+ * DuckDB's memory for the export's work, in MiB. Its default, 80% of the machine, let it keep every block it
+ * wrote: three million rows held 150 MB more than one million. The blocks are in the file, so a bounded pool
+ * drops them and the export's memory stays the same whatever the size. A batch with a long row needs a read
+ * buffer of twice that row, and the limit rises for it (csvReadBufferBytes).
+ */
+export const DUCKDB_MEMORY_MIB = 64
+
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 // Long by design: one closure holds the connection settings, and its helpers and the Warehouse methods
 // (each short) share them; splitting it would thread the same settings through every function.
-export async function openDuckDbWarehouse(absPath: string, shownPath: string, options: { readOnly?: boolean } = {}): Promise<Warehouse> {
+export async function openDuckDbWarehouse(absPath: string, shownPath: string, options: { readOnly?: boolean; memoryMiB?: number } = {}): Promise<Warehouse> {
   const duckdb = await loadDuckDb()
+  const baseMemoryMiB = options.memoryMiB ?? DUCKDB_MEMORY_MIB
+  let memoryMiB = baseMemoryMiB
   // A dry run changes nothing: no file is created, and an existing one is opened read-only.
   if (options.readOnly && !existsSync(absPath)) return emptyWarehouse(`DuckDB ${shownPath} (not created yet)`)
   if (!options.readOnly) await mkdir(dirname(absPath), { recursive: true })
   let connection: Connection
   let instance: Awaited<ReturnType<DuckDbModule['DuckDBInstance']['create']>>
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath, { ...(options.readOnly && { access_mode: 'READ_ONLY' }), ...DUCKDB_SETTINGS })
+    instance = await duckdb.DuckDBInstance.create(absPath, { ...(options.readOnly && { access_mode: 'READ_ONLY' }), ...DUCKDB_SETTINGS, memory_limit: `${baseMemoryMiB}MiB` })
     connection = await instance.connect()
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split('\n')[0]}`, 'check the path (export.duckdb.path) and that no other process holds the file open', true)
@@ -109,7 +119,13 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string, op
       const names = table.columns.map((c) => ident(c.name)).join(', ')
       // The files bound as one JSON text, not spelled out: 10,000 files took 43 ms to parse as SQL, 12 ms bound.
       const scope = `repository = $repository AND source IN (SELECT unnest(from_json($sources, '["VARCHAR"]')))${snapshotDate === undefined || table.snapshotColumn === undefined ? '' : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`
+      // The read buffer of a batch with a long row, and room beside it: DuckDB fails a read it has no memory for.
+      const needMiB = Math.max(baseMemoryMiB, Math.ceil((3 * csvReadBufferBytes(rows.longestLine)) / 1048576))
       try {
+        if (needMiB !== memoryMiB) {
+          await connection.run(`SET memory_limit = '${needMiB}MiB'`)
+          memoryMiB = needMiB
+        }
         await connection.run('BEGIN TRANSACTION')
         if (sources.length > 0) await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`, { repository, sources: JSON.stringify(sources) })
         if (rows.rowCount > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_csv(${quote(file)}, ${readCsvOptions(columns, rows.longestLine)})`)

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-QWONDTRG.js";
+} from "./cli-XUQUPOXT.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-FCH7EP22.js";
+} from "./cli-6NPFL3W6.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-SMZTMK4N.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-2BXYQL6R.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-ZA3XVVRJ.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-LLBYCYT7.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-EPBDISAM.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-7H6EXXEG.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-OEGVSRX3.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-VR2EQV3K.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-VYYGAPWG.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-QMPLUNIA.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-UXRCPIVW.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-PKO2ESOZ.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-PWB3OAKF.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-OURZ5MEU.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-4VHP7LR7.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-IP3GRPQS.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-6CDXRCBQ.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-URHMZX72.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-NJZWGJHY.js";
-import "./cli-FCH7EP22.js";
+} from "./cli-C3R2CNPG.js";
+import "./cli-6NPFL3W6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

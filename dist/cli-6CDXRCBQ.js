@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-X2UE42NH.js";
+} from "./cli-IL7S7DLM.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-QWONDTRG.js";
+} from "./cli-XUQUPOXT.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-NJZWGJHY.js";
-import "./cli-FCH7EP22.js";
+} from "./cli-C3R2CNPG.js";
+import "./cli-6NPFL3W6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-NJZWGJHY.js";
+} from "./cli-C3R2CNPG.js";
 import {
   VERSION
-} from "./cli-FCH7EP22.js";
+} from "./cli-6NPFL3W6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

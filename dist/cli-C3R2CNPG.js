@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-FCH7EP22.js";
+} from "./cli-6NPFL3W6.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

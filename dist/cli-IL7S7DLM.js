@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-QWONDTRG.js";
+} from "./cli-XUQUPOXT.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

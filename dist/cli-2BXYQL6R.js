@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-NJZWGJHY.js";
-import "./cli-FCH7EP22.js";
+} from "./cli-C3R2CNPG.js";
+import "./cli-6NPFL3W6.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";

@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-X2UE42NH.js";
+} from "./cli-IL7S7DLM.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-QWONDTRG.js";
+import "./cli-XUQUPOXT.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -44,8 +44,8 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-NJZWGJHY.js";
-import "./cli-FCH7EP22.js";
+} from "./cli-C3R2CNPG.js";
+import "./cli-6NPFL3W6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -638,9 +638,12 @@ var CsvFileBatch = class {
     this.fd = void 0;
   }
 };
+var maxLineBytes = (longestLine) => Math.max(DEFAULT_MAX_LINE_BYTES, longestLine + 1);
+function csvReadBufferBytes(longestLine) {
+  return Math.max(READ_BUFFER_BYTES, 2 * maxLineBytes(longestLine));
+}
 function readCsvOptions(columnTypes, longestLine) {
-  const maxLine = Math.max(DEFAULT_MAX_LINE_BYTES, longestLine + 1);
-  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${maxLine}, buffer_size = ${Math.max(READ_BUFFER_BYTES, 2 * maxLine)}, columns = {${columnTypes}}`;
+  return `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, max_line_size = ${maxLineBytes(longestLine)}, buffer_size = ${csvReadBufferBytes(longestLine)}, columns = {${columnTypes}}`;
 }
 
 // src/io/export-duckdb.ts
@@ -654,16 +657,19 @@ async function loadDuckDb() {
 }
 var DUCKDB_BATCH_ROWS = 122880;
 var DUCKDB_SETTINGS = { threads: "1", allocator_flush_threshold: "8MB", allocator_background_threads: "true" };
+var DUCKDB_MEMORY_MIB = 64;
 var quote = (text) => `'${text.replace(/'/g, "''")}'`;
 var ident = (name) => `"${name.replace(/"/g, '""')}"`;
 async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
   const duckdb = await loadDuckDb();
+  const baseMemoryMiB = options.memoryMiB ?? DUCKDB_MEMORY_MIB;
+  let memoryMiB = baseMemoryMiB;
   if (options.readOnly && !existsSync(absPath)) return emptyWarehouse(`DuckDB ${shownPath} (not created yet)`);
   if (!options.readOnly) await mkdir(dirname(absPath), { recursive: true });
   let connection;
   let instance;
   try {
-    instance = await duckdb.DuckDBInstance.create(absPath, { ...options.readOnly && { access_mode: "READ_ONLY" }, ...DUCKDB_SETTINGS });
+    instance = await duckdb.DuckDBInstance.create(absPath, { ...options.readOnly && { access_mode: "READ_ONLY" }, ...DUCKDB_SETTINGS, memory_limit: `${baseMemoryMiB}MiB` });
     connection = await instance.connect();
   } catch (error) {
     throw new WarehouseError(`cannot open the DuckDB file ${shownPath}: ${errorMessage(error).split("\n")[0]}`, "check the path (export.duckdb.path) and that no other process holds the file open", true);
@@ -714,7 +720,12 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
       const columns = table.columns.map((c) => `${quote(c.name)}: ${quote(dialect.type(c.type))}`).join(", ");
       const names = table.columns.map((c) => ident(c.name)).join(", ");
       const scope = `repository = $repository AND source IN (SELECT unnest(from_json($sources, '["VARCHAR"]')))${snapshotDate === void 0 || table.snapshotColumn === void 0 ? "" : ` AND ${ident(table.snapshotColumn)} = DATE ${quote(snapshotDate)}`}`;
+      const needMiB = Math.max(baseMemoryMiB, Math.ceil(3 * csvReadBufferBytes(rows.longestLine) / 1048576));
       try {
+        if (needMiB !== memoryMiB) {
+          await connection.run(`SET memory_limit = '${needMiB}MiB'`);
+          memoryMiB = needMiB;
+        }
         await connection.run("BEGIN TRANSACTION");
         if (sources.length > 0) await connection.run(`DELETE FROM ${ident(table.name)} WHERE ${scope}`, { repository, sources: JSON.stringify(sources) });
         if (rows.rowCount > 0) await connection.run(`INSERT INTO ${ident(table.name)} (${names}) SELECT ${names} FROM read_csv(${quote(file)}, ${readCsvOptions(columns, rows.longestLine)})`);

@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-FCH7EP22.js";
+} from "./cli-6NPFL3W6.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-X2UE42NH.js";
+} from "./cli-IL7S7DLM.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-NJZWGJHY.js";
+} from "./cli-C3R2CNPG.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -26,8 +26,8 @@ import {
   requireMatches,
   resolvePathArguments,
   resolveRoot
-} from "./cli-NJZWGJHY.js";
-import "./cli-FCH7EP22.js";
+} from "./cli-C3R2CNPG.js";
+import "./cli-6NPFL3W6.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
