@@ -26,20 +26,19 @@ export type { AuditParts, AuditPartsSetup, EncodedAuditPart, ExportAdapters, Exp
 export async function runExport(config: Config, request: ExportRequest, adapters: ExportAdapters, warehouse: Warehouse): Promise<ExportResult> {
   const notes: string[] = []
   const problems: RowProblem[] = []
-  // The warehouse makes its tables while the files are listed and hashed; a failure of either is thrown
-  // only once both have ended, so the warehouse is never closed under a running statement.
+  // The warehouse makes its tables while the audit files are listed and hashed; a failure of either is
+  // thrown only once both have ended, so the warehouse is never closed under a running statement.
   const schemaWork: Promise<SchemaChange[]> = request.dryRun ? Promise.resolve([]) : warehouse.ensureSchema()
   schemaWork.catch(() => undefined)
-  const listed = async <T>(list: Promise<T>): Promise<T> =>
-    await list.catch(async (error: unknown) => {
-      await schemaWork.catch(() => undefined)
-      throw error
-    })
-  const auditSources = await listed(listAuditSources(config, request, adapters, notes))
+  const auditSources = await listAuditSources(config, request, adapters, notes).catch(async (error: unknown) => {
+    await schemaWork.catch(() => undefined)
+    throw error
+  })
   const schemaChanges = await schemaWork
   const state = await warehouse.readState(request.repository)
   // Making the audit rows is most of an export's work, so the changed audit files go to other threads as
-  // soon as they are known, and are made there while this thread lists and hashes the other files.
+  // soon as they are known, and are made there while this thread lists and hashes the other files. (The
+  // plan of all files below sends the same audit files: a file's plan depends on its own state alone.)
   const auditChanged = planExport(auditSources, state).send.map((s) => s.source)
   const auditColumns = tableDefinition('audit_scores').columns.map((c) => c.name)
   const elsewhere = auditChanged.length === 0 ? undefined : adapters.auditPartsElsewhere?.(auditChanged, { repository: request.repository, dimensions: config.audit.rubric.dimensions, encoding: warehouse.rowEncoding, columns: auditColumns })
