@@ -5,7 +5,7 @@ const require = __rlCreateRequire(import.meta.url);
 // src/cli.ts
 import module from "node:module";
 module.enableCompileCache?.();
-var { main } = await import("./cli-XWG6WVR6.js");
+var { main } = await import("./cli-O2OSCFJA.js");
 process.stdout.on("error", (error) => {
   if (error.code !== "EPIPE") {
     process.stderr.write(`error: cannot write to stdout: ${error.message}

@@ -557,6 +557,7 @@ async function* auditLinesOf(absPath) {
 }
 
 // src/io/row-encoding.ts
+import { Buffer as Buffer2 } from "node:buffer";
 function field(value) {
   if (value === null || value === void 0) return "";
   if (typeof value === "string") return `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
@@ -586,6 +587,7 @@ var CsvLineWriter = class {
     return this.fields.join(",");
   }
 };
+var EXACT_FROM_CHARS = 64 * 1024;
 function encodeRows(encoding, names, rows) {
   const texts = new Array(rows.length);
   let longest = 0;
@@ -595,7 +597,10 @@ function encodeRows(encoding, names, rows) {
   } else {
     for (let i = 0; i < rows.length; i++) texts[i] = JSON.stringify(rows[i]);
   }
-  for (const text of texts) if (text.length * 4 > longest) longest = text.length * 4;
+  for (const text of texts) {
+    const bytes = text.length > EXACT_FROM_CHARS ? Buffer2.byteLength(text) : text.length * 3;
+    if (bytes > longest) longest = bytes;
+  }
   return { texts, ...encoding === "json" && { recordIds: rows.map((r) => String(r.record_id)) }, longest };
 }
 

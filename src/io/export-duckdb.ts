@@ -49,6 +49,12 @@ const DUCKDB_SETTINGS = { threads: '1', allocator_flush_threshold: '8MB', alloca
  */
 export const DUCKDB_MEMORY_MIB = 64
 
+/** What to do when DuckDB fails a batch: out of memory is not a refusal of the rows, so it says so. */
+export function loadFailureHint(message: string, memoryMiB: number, longestLine: number): string {
+  if (/out of memory/i.test(message)) return `DuckDB had ${memoryMiB} MiB for a batch whose longest row is up to ${longestLine} bytes; free memory on this machine and re-run (it resumes where it stopped), and report it if it happens again`
+  return 'this is a bug if the table was created by reliability-loop; otherwise check the table\'s columns'
+}
+
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`
 
@@ -132,7 +138,8 @@ export async function openDuckDbWarehouse(absPath: string, shownPath: string, op
         await connection.run('COMMIT')
       } catch (error) {
         await connection.run('ROLLBACK').catch(() => undefined)
-        throw new WarehouseError(`DuckDB refused the rows of ${table.name}: ${errorMessage(error).split('\n')[0]}`, 'this is a bug if the table was created by reliability-loop; otherwise check the table\'s columns')
+        const message = errorMessage(error).split('\n')[0] ?? ''
+        throw new WarehouseError(`DuckDB refused the rows of ${table.name}: ${message}`, loadFailureHint(message, memoryMiB, rows.longestLine))
       } finally {
         await rm(file, { force: true })
       }

@@ -3,6 +3,7 @@
 // an empty string stays one while an empty field is NULL, and commas, quotes, newlines and NUL survive;
 // booleans and numbers are written bare.
 
+import { Buffer } from 'node:buffer'
 import type { Row } from '../export/tables.js'
 import type { EncodedRows, RowEncoding } from '../export/warehouse.js'
 
@@ -43,6 +44,8 @@ export class CsvLineWriter {
   }
 }
 
+/** Rows longer than this many characters have their UTF-8 bytes counted, not bounded. */
+const EXACT_FROM_CHARS = 64 * 1024
 
 export function encodeRows(encoding: RowEncoding, names: readonly string[], rows: readonly Row[]): EncodedRows {
   const texts: string[] = new Array<string>(rows.length)
@@ -53,7 +56,12 @@ export function encodeRows(encoding: RowEncoding, names: readonly string[], rows
   } else {
     for (let i = 0; i < rows.length; i++) texts[i] = JSON.stringify(rows[i])
   }
-  // Characters, not bytes: a UTF-8 byte count per row would cost more than it saves; 4 bytes a character at most.
-  for (const text of texts) if (text.length * 4 > longest) longest = text.length * 4
+  // Characters, not bytes, for the usual short row: a UTF-8 byte count per row would cost more than it saves
+  // (a UTF-16 unit is 3 bytes at most). A long row is counted exactly, once: DuckDB's read buffer, and the
+  // memory it is given for a batch, follow the longest row, and 4× of a megabyte row is memory wasted.
+  for (const text of texts) {
+    const bytes = text.length > EXACT_FROM_CHARS ? Buffer.byteLength(text) : text.length * 3
+    if (bytes > longest) longest = bytes
+  }
   return { texts, ...(encoding === 'json' && { recordIds: rows.map((r) => String(r.record_id)) }), longest }
 }

@@ -20,10 +20,10 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-C3R2CNPG.js";
+} from "./cli-4HXNJJBU.js";
 import {
   VERSION
-} from "./cli-6NPFL3W6.js";
+} from "./cli-44RM6KWG.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

@@ -4,13 +4,13 @@ const require = __rlCreateRequire(import.meta.url);
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-XUQUPOXT.js";
+} from "./cli-DSEV7FH7.js";
 import "./cli-PV4PP3YR.js";
 import "./cli-RLS4UGPM.js";
 import {
   PROJECT_URL,
   VERSION
-} from "./cli-6NPFL3W6.js";
+} from "./cli-44RM6KWG.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import {
@@ -52,16 +52,16 @@ Exit codes: 0 no errors, 1 problems found, 2 usage or configuration error, 3 int
 (gate: 3 also means a gate is still pending). Each mode's --help gives its own.
 `;
 var MODES = [
-  ["lint", async () => (await import("./cli-2BXYQL6R.js")).addLintCommand],
+  ["lint", async () => (await import("./cli-4ASSYJ2G.js")).addLintCommand],
   ["gate", async () => (await import("./cli-AJDKMCG7.js")).addGateCommand],
-  ["experiment", async () => (await import("./cli-UXRCPIVW.js")).addExperimentCommand],
-  ["sync", async () => (await import("./cli-PKO2ESOZ.js")).addSyncCommand],
-  ["audit", async () => (await import("./cli-PWB3OAKF.js")).addAuditCommand],
-  ["review", async () => (await import("./cli-OURZ5MEU.js")).addReviewCommand],
-  ["export", async () => (await import("./cli-4VHP7LR7.js")).addExportCommand],
-  ["publish", async () => (await import("./cli-IP3GRPQS.js")).addPublishCommand],
-  ["postmortem", async () => (await import("./cli-6CDXRCBQ.js")).addPostmortemCommand],
-  ["init", async () => (await import("./cli-URHMZX72.js")).addInitCommand]
+  ["experiment", async () => (await import("./cli-6W7UVKQ5.js")).addExperimentCommand],
+  ["sync", async () => (await import("./cli-PHSEJUNA.js")).addSyncCommand],
+  ["audit", async () => (await import("./cli-PMIZWDMY.js")).addAuditCommand],
+  ["review", async () => (await import("./cli-KT4W5TAR.js")).addReviewCommand],
+  ["export", async () => (await import("./cli-TCEFKSJV.js")).addExportCommand],
+  ["publish", async () => (await import("./cli-TARF5GCF.js")).addPublishCommand],
+  ["postmortem", async () => (await import("./cli-VLN2WZ36.js")).addPostmortemCommand],
+  ["init", async () => (await import("./cli-JGRN3EIX.js")).addInitCommand]
 ];
 function modeOf(argv) {
   const first = argv[0];

@@ -10,7 +10,7 @@ import {
 import {
   createNodeLintAdapters,
   runLint
-} from "./cli-XUQUPOXT.js";
+} from "./cli-DSEV7FH7.js";
 import {
   runGit
 } from "./cli-64ZQU7E7.js";

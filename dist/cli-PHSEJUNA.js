@@ -28,8 +28,8 @@ import {
 } from "./cli-G7SUBHGO.js";
 import {
   resolveRoot
-} from "./cli-C3R2CNPG.js";
-import "./cli-6NPFL3W6.js";
+} from "./cli-4HXNJJBU.js";
+import "./cli-44RM6KWG.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

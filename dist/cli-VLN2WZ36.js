@@ -10,7 +10,7 @@ import {
   placeIncident,
   resolutionFromEnd,
   withMilestones
-} from "./cli-IL7S7DLM.js";
+} from "./cli-JBPRAGFM.js";
 import "./cli-HK53JNZZ.js";
 import {
   formatDuration,
@@ -20,7 +20,7 @@ import {
 import {
   inProcessExecutor,
   runLint
-} from "./cli-XUQUPOXT.js";
+} from "./cli-DSEV7FH7.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseOptionsOf,
@@ -31,8 +31,8 @@ import "./cli-RLS4UGPM.js";
 import {
   collect,
   resolveRoot
-} from "./cli-C3R2CNPG.js";
-import "./cli-6NPFL3W6.js";
+} from "./cli-4HXNJJBU.js";
+import "./cli-44RM6KWG.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";

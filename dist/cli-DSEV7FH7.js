@@ -13,7 +13,7 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   BUILD_ID
-} from "./cli-6NPFL3W6.js";
+} from "./cli-44RM6KWG.js";
 import {
   jsonFileCacheStore,
   nodeRepoFiles

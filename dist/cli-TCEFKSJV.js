@@ -10,10 +10,10 @@ import {
   recordsFromStartOf,
   resolutionFromEnd,
   withMilestones
-} from "./cli-IL7S7DLM.js";
+} from "./cli-JBPRAGFM.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-XUQUPOXT.js";
+import "./cli-DSEV7FH7.js";
 import "./cli-64ZQU7E7.js";
 import {
   parseExperimentDoc
@@ -44,8 +44,8 @@ import {
 } from "./cli-RLS4UGPM.js";
 import {
   resolveRoot
-} from "./cli-C3R2CNPG.js";
-import "./cli-6NPFL3W6.js";
+} from "./cli-4HXNJJBU.js";
+import "./cli-44RM6KWG.js";
 import {
   nodeRepoFiles
 } from "./cli-K3LUHVBJ.js";
@@ -300,6 +300,7 @@ GROUP BY repository, snapshot_date`
 ];
 
 // src/io/row-encoding.ts
+import { Buffer as Buffer2 } from "node:buffer";
 function field(value2) {
   if (value2 === null || value2 === void 0) return "";
   if (typeof value2 === "string") return `"${value2.includes('"') ? value2.replaceAll('"', '""') : value2}"`;
@@ -329,6 +330,7 @@ var CsvLineWriter = class {
     return this.fields.join(",");
   }
 };
+var EXACT_FROM_CHARS = 64 * 1024;
 function encodeRows(encoding, names, rows) {
   const texts = new Array(rows.length);
   let longest = 0;
@@ -338,7 +340,10 @@ function encodeRows(encoding, names, rows) {
   } else {
     for (let i = 0; i < rows.length; i++) texts[i] = JSON.stringify(rows[i]);
   }
-  for (const text of texts) if (text.length * 4 > longest) longest = text.length * 4;
+  for (const text of texts) {
+    const bytes = text.length > EXACT_FROM_CHARS ? Buffer2.byteLength(text) : text.length * 3;
+    if (bytes > longest) longest = bytes;
+  }
   return { texts, ...encoding === "json" && { recordIds: rows.map((r) => String(r.record_id)) }, longest };
 }
 
@@ -658,6 +663,10 @@ async function loadDuckDb() {
 var DUCKDB_BATCH_ROWS = 122880;
 var DUCKDB_SETTINGS = { threads: "1", allocator_flush_threshold: "8MB", allocator_background_threads: "true" };
 var DUCKDB_MEMORY_MIB = 64;
+function loadFailureHint(message, memoryMiB, longestLine) {
+  if (/out of memory/i.test(message)) return `DuckDB had ${memoryMiB} MiB for a batch whose longest row is up to ${longestLine} bytes; free memory on this machine and re-run (it resumes where it stopped), and report it if it happens again`;
+  return "this is a bug if the table was created by reliability-loop; otherwise check the table's columns";
+}
 var quote = (text) => `'${text.replace(/'/g, "''")}'`;
 var ident = (name) => `"${name.replace(/"/g, '""')}"`;
 async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
@@ -732,7 +741,8 @@ async function openDuckDbWarehouse(absPath, shownPath, options = {}) {
         await connection.run("COMMIT");
       } catch (error) {
         await connection.run("ROLLBACK").catch(() => void 0);
-        throw new WarehouseError(`DuckDB refused the rows of ${table.name}: ${errorMessage(error).split("\n")[0]}`, "this is a bug if the table was created by reliability-loop; otherwise check the table's columns");
+        const message = errorMessage(error).split("\n")[0] ?? "";
+        throw new WarehouseError(`DuckDB refused the rows of ${table.name}: ${message}`, loadFailureHint(message, memoryMiB, rows.longestLine));
       } finally {
         await rm(file, { force: true });
       }
@@ -1674,11 +1684,10 @@ async function runExport(config, request, adapters, warehouse) {
   const problems = [];
   const schemaWork = request.dryRun ? Promise.resolve([]) : warehouse.ensureSchema();
   schemaWork.catch(() => void 0);
-  const listed = async (list) => await list.catch(async (error) => {
+  const auditSources = await listAuditSources(config, request, adapters, notes).catch(async (error) => {
     await schemaWork.catch(() => void 0);
     throw error;
   });
-  const auditSources = await listed(listAuditSources(config, request, adapters, notes));
   const schemaChanges = await schemaWork;
   const state = await warehouse.readState(request.repository);
   const auditChanged = planExport(auditSources, state).send.map((s) => s.source);

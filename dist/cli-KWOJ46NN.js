@@ -25,7 +25,7 @@ import {
   timeToDetect,
   timeToResolve,
   withMilestones
-} from "./cli-IL7S7DLM.js";
+} from "./cli-JBPRAGFM.js";
 import {
   PeriodError,
   compareNotes,
@@ -71,7 +71,7 @@ import {
 import {
   resolveRoot,
   writeOutputFile
-} from "./cli-C3R2CNPG.js";
+} from "./cli-4HXNJJBU.js";
 import {
   replaceFileAtomic
 } from "./cli-7KR5KIPO.js";

@@ -6,14 +6,14 @@ import {
   addReviewCommand,
   loadReviewData,
   reviewCommand
-} from "./cli-4LIEV36L.js";
+} from "./cli-KWOJ46NN.js";
 import "./cli-QQVCZU33.js";
 import "./cli-YJMBCB3Y.js";
 import "./cli-RAHS34TH.js";
-import "./cli-IL7S7DLM.js";
+import "./cli-JBPRAGFM.js";
 import "./cli-HK53JNZZ.js";
 import "./cli-PKNRYYMW.js";
-import "./cli-XUQUPOXT.js";
+import "./cli-DSEV7FH7.js";
 import "./cli-64ZQU7E7.js";
 import "./cli-SSVDVKMN.js";
 import "./cli-TRUJWBLV.js";
@@ -25,8 +25,8 @@ import "./cli-7J3Z5ETF.js";
 import "./cli-OJWVH3MO.js";
 import "./cli-2EEIGSHA.js";
 import "./cli-RLS4UGPM.js";
-import "./cli-C3R2CNPG.js";
-import "./cli-6NPFL3W6.js";
+import "./cli-4HXNJJBU.js";
+import "./cli-44RM6KWG.js";
 import "./cli-K3LUHVBJ.js";
 import "./cli-7KR5KIPO.js";
 import "./cli-2DQVB3FE.js";

@@ -6,7 +6,7 @@ import {
   VERSION,
   formatSarif,
   ruleHelpUri
-} from "./cli-6NPFL3W6.js";
+} from "./cli-44RM6KWG.js";
 import {
   NODE_MODULES_CACHE_DIR,
   defaultLintConfig,

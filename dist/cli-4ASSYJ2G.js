@@ -7,8 +7,8 @@ import {
   collect,
   lintCommand,
   resolveRoot
-} from "./cli-C3R2CNPG.js";
-import "./cli-6NPFL3W6.js";
+} from "./cli-4HXNJJBU.js";
+import "./cli-44RM6KWG.js";
 import {
   readConfigText
 } from "./cli-2DQVB3FE.js";
